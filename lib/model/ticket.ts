@@ -1,0 +1,55 @@
+// What an adapter reads from a helpdesk page: the ticket and its messages, as plain data.
+import { z } from 'zod';
+
+export const channelSchema = z.enum(['email', 'chat', 'call']);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const messageRoleSchema = z.enum(['customer', 'agent', 'internal', 'bot', 'system']);
+export type MessageRole = z.infer<typeof messageRoleSchema>;
+
+export const ticketMessageSchema = z.object({
+  id: z.string().min(1).max(200),
+  role: messageRoleSchema,
+  author: z.string().max(300),
+  /** ISO 8601, or null when the page shows no machine-readable time. */
+  at: z.string().max(40).nullable(),
+  text: z.string().max(200_000),
+});
+export type TicketMessage = z.infer<typeof ticketMessageSchema>;
+
+export const ticketRefSchema = z.object({
+  helpdesk: z.string().min(1).max(40),
+  ticketId: z.string().min(1).max(200),
+  url: z.string().max(2000),
+  subject: z.string().max(1000),
+  channel: channelSchema,
+});
+export type TicketRef = z.infer<typeof ticketRefSchema>;
+
+export const diagnosticsSchema = z.object({
+  /** Which selector candidate matched, per selector role (e.g. `messages: omni-log-comment-item`). */
+  matched: z.record(z.string(), z.string()),
+  counts: z.record(z.string(), z.number()),
+  notes: z.array(z.string().max(500)).max(50),
+});
+export type Diagnostics = z.infer<typeof diagnosticsSchema>;
+
+export const extractionSchema = z.object({
+  messages: z.array(ticketMessageSchema).max(20_000),
+  source: z.enum(['dom', 'api', 'manual']),
+  diagnostics: diagnosticsSchema,
+});
+export type Extraction = z.infer<typeof extractionSchema>;
+
+/** The whole picture the sidebar shows: a ticket, or the reason there is none. */
+export const ticketSnapshotSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('ticket'), ticket: ticketRefSchema, extraction: extractionSchema }),
+  z.object({ state: z.literal('error'), ticket: ticketRefSchema.nullable(), message: z.string().max(500) }),
+]);
+export type TicketSnapshot = z.infer<typeof ticketSnapshotSchema>;
+
+/** One key per ticket across helpdesks: reviews and drafts are found by it. */
+export function ticketKey(ref: Pick<TicketRef, 'helpdesk' | 'ticketId'>): string {
+  return `${ref.helpdesk}:${ref.ticketId}`;
+}
