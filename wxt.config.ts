@@ -1,13 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+import { HELPDESK_MATCHES } from './lib/helpdesks/matches';
+
 // Host access for the built-in helpdesks is static; self-hosted sites and the backend are asked for at runtime.
-export const HELPDESK_MATCHES = [
-  '*://*.zendesk.com/agent/*',
-  // The demo helpdesk and e2e tests serve on loopback.
-  'http://127.0.0.1/*',
-  'http://localhost/*',
-];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

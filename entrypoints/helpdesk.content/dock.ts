@@ -1,0 +1,99 @@
+// The sidebar's dock on the host page: a toggle button and the sidebar iframe, inside a shadow root.
+import type { ContentKey } from '@/lib/i18n/content';
+
+export interface Dock {
+  readonly open: boolean;
+  setOpen(open: boolean): void;
+  /** The sidebar iframe, created on first open and kept so its state survives toggling. */
+  frame(): HTMLIFrameElement | null;
+  setStrings(strings: Record<ContentKey, string>): void;
+  destroy(): void;
+}
+
+export const DOCK_TAG = 'arvio-dock';
+const WIDTH = 400;
+
+const STYLE = `
+:host { all: initial; }
+.toggle {
+  position: fixed; right: 0; top: 50%; transform: translateY(-50%); z-index: 2147483646;
+  width: 28px; height: 72px; border: 1px solid #1f5f4a; border-right: none; border-radius: 8px 0 0 8px;
+  background: #1f7a5c; color: #fff; font: 600 13px/1 system-ui, sans-serif; cursor: pointer;
+  writing-mode: vertical-rl; padding: 0; box-shadow: -1px 1px 4px rgba(0,0,0,.2);
+}
+.toggle:focus-visible { outline: 3px solid #f2b600; outline-offset: 1px; }
+:host([data-open]) .toggle { right: ${WIDTH}px; }
+iframe {
+  position: fixed; top: 0; right: 0; width: ${WIDTH}px; height: 100vh; z-index: 2147483647;
+  border: none; border-left: 1px solid #c8cfd4; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.12);
+  display: none; color-scheme: light;
+}
+:host([data-open]) iframe { display: block; }
+`;
+
+export function createDock(
+  doc: Document,
+  sidebarUrl: string,
+  strings: Record<ContentKey, string>,
+  onToggle: () => void,
+  onFrameLoad: (frame: HTMLIFrameElement) => void,
+): Dock {
+  const host = doc.createElement(DOCK_TAG);
+  // Open (not closed) so assistive tech and our e2e tests reach the button; the host page can reach
+  // any DOM it owns anyway, and the iframe's contents stay out of its reach either way.
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const toggle = doc.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'toggle';
+  toggle.textContent = 'Arvio';
+  toggle.addEventListener('click', onToggle);
+  shadow.append(style, toggle);
+  doc.documentElement.append(host);
+
+  let open = false;
+  let iframe: HTMLIFrameElement | null = null;
+  let current = strings;
+
+  const label = (): void => {
+    toggle.setAttribute('aria-label', open ? current['content.toggle.close'] : current['content.toggle.open']);
+    toggle.setAttribute('aria-expanded', String(open));
+    iframe?.setAttribute('title', current['content.frame.title']);
+  };
+
+  const ensureFrame = (): HTMLIFrameElement => {
+    if (iframe) return iframe;
+    const frame = doc.createElement('iframe');
+    frame.src = sidebarUrl;
+    frame.setAttribute('allow', '');
+    frame.addEventListener('load', () => onFrameLoad(frame));
+    shadow.append(frame);
+    iframe = frame;
+    return frame;
+  };
+
+  label();
+  return {
+    get open() {
+      return open;
+    },
+    setOpen(next) {
+      open = next;
+      if (open) ensureFrame();
+      host.toggleAttribute('data-open', open);
+      label();
+      if (open) iframe?.focus();
+    },
+    frame: () => iframe,
+    setStrings(next) {
+      current = next;
+      label();
+    },
+    destroy() {
+      toggle.removeEventListener('click', onToggle);
+      host.remove();
+      iframe = null;
+    },
+  };
+}

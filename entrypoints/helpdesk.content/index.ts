@@ -1,0 +1,113 @@
+// Content script entry: wires the controller, the dock and the port to the sidebar. Never opens IndexedDB.
+import { browser } from 'wxt/browser';
+import { HELPDESK_MATCHES } from '@/lib/helpdesks/matches';
+import { pickAdapter } from '@/lib/helpdesks/registry';
+import { contentStrings } from '@/lib/i18n/content';
+import { fromBackgroundSchema, SIDEBAR_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
+import type { ToSidebar } from '@/lib/model/messages';
+import { startController } from './controller';
+import { createDock, type Dock } from './dock';
+
+const LANGUAGE_KEY = 'arvio.language';
+const OPEN_KEY = 'arvio.sidebarOpen';
+
+export default defineContentScript({
+  matches: HELPDESK_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const session = crypto.randomUUID();
+    const stored = await browser.storage.local.get([LANGUAGE_KEY, OPEN_KEY]);
+    const strings = () => contentStrings(pickLanguage(stored[LANGUAGE_KEY]));
+    let wantOpen = stored[OPEN_KEY] === true;
+    let dock: Dock | null = null;
+    let port: Browser.runtime.Port | null = null;
+
+    const send = (message: ToSidebar): void => {
+      try {
+        port?.postMessage(message);
+      } catch {
+        port = null; // the sidebar went away; it reconnects on its next load
+      }
+    };
+
+    const connect = (): void => {
+      port?.disconnect();
+      const next = browser.runtime.connect({ name: SIDEBAR_PORT_PREFIX + session });
+      port = next;
+      next.onMessage.addListener((raw: unknown) => {
+        const parsed = toContentSchema.safeParse(raw);
+        if (!parsed.success) return;
+        if (parsed.data.type === 'refresh') controller.refresh();
+        if (parsed.data.type === 'close') setOpen(false);
+      });
+      next.onDisconnect.addListener(() => {
+        if (port === next) port = null;
+      });
+      send({ type: 'snapshot', snapshot: controller.current() });
+    };
+
+    const setOpen = (open: boolean): void => {
+      wantOpen = open;
+      void browser.storage.local.set({ [OPEN_KEY]: open });
+      ensureDock().setOpen(open);
+    };
+
+    const ensureDock = (): Dock => {
+      dock ??= createDock(
+        document,
+        `${browser.runtime.getURL('/sidebar.html')}#${session}`,
+        strings(),
+        () => setOpen(!dock?.open),
+        connect,
+      );
+      return dock;
+    };
+
+    const controller = startController({
+      doc: document,
+      location: () => new URL(window.location.href),
+      pickAdapter,
+      publish: (snapshot) => send({ type: 'snapshot', snapshot }),
+      onTicketPresence(present) {
+        if (present) ensureDock().setOpen(wantOpen);
+        else if (dock && !dock.open) {
+          dock.destroy();
+          dock = null;
+          port?.disconnect();
+          port = null;
+        }
+      },
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+    });
+
+    const onMessage = (raw: unknown): undefined => {
+      const parsed = fromBackgroundSchema.safeParse(raw);
+      if (parsed.success && parsed.data.type === 'toggle') setOpen(!(dock?.open ?? false));
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const onStorage = (changes: Record<string, { newValue?: unknown }>): void => {
+      const lang = changes[LANGUAGE_KEY];
+      if (lang) {
+        stored[LANGUAGE_KEY] = lang.newValue;
+        dock?.setStrings(strings());
+      }
+    };
+    browser.storage.onChanged.addListener(onStorage);
+
+    ctx.onInvalidated(() => {
+      controller.destroy();
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
+      port?.disconnect();
+      dock?.destroy();
+    });
+  },
+});
+
+function pickLanguage(preference: unknown): 'fi' | 'en' {
+  if (preference === 'fi' || preference === 'en') return preference;
+  return navigator.language.toLowerCase().startsWith('fi') ? 'fi' : 'en';
+}

@@ -1,0 +1,28 @@
+// Options page entry: the settings a reviewer, agent or lead keeps.
+import { render } from 'preact';
+import { I18nProvider, useI18n } from '@/components/i18n';
+import { GeneralSettings } from './GeneralSettings';
+
+function Options() {
+  const { t } = useI18n();
+  return (
+    <div class="page">
+      <header>
+        <h1>{t('options.title')}</h1>
+      </header>
+      <main>
+        <GeneralSettings />
+      </main>
+    </div>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <I18nProvider>
+      <Options />
+    </I18nProvider>,
+    root,
+  );
+}

@@ -1,0 +1,20 @@
+// Reading and writing the user's settings; the language is mirrored to storage.local for the content script.
+import { browser } from 'wxt/browser';
+import { defaultSettings, settingsSchema, type Settings } from '../model/settings';
+import { db } from './database';
+
+const KEY = 'settings';
+export const LANGUAGE_STORAGE_KEY = 'arvio.language';
+
+export async function getSettings(): Promise<Settings> {
+  const row = await db().settings.get(KEY);
+  const parsed = settingsSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : defaultSettings;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  const valid = settingsSchema.parse(settings);
+  await db().settings.put({ key: KEY, value: valid });
+  // The content script never opens IndexedDB; it reads only this one preference.
+  await browser.storage.local.set({ [LANGUAGE_STORAGE_KEY]: valid.language });
+}

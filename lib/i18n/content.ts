@@ -1,0 +1,18 @@
+// The few strings the content script shows, kept apart so the content script stays small.
+export const contentEn = {
+  'content.toggle.open': 'Open Arvio',
+  'content.toggle.close': 'Close Arvio',
+  'content.frame.title': 'Arvio quality review',
+} as const;
+
+export type ContentKey = keyof typeof contentEn;
+
+export const contentFi: Record<ContentKey, string> = {
+  'content.toggle.open': 'Avaa Arvio',
+  'content.toggle.close': 'Sulje Arvio',
+  'content.frame.title': 'Arvio-laatuarviointi',
+};
+
+export function contentStrings(lang: 'fi' | 'en'): Record<ContentKey, string> {
+  return lang === 'fi' ? contentFi : contentEn;
+}

@@ -1,0 +1,59 @@
+// English UI strings. Finnish (fi.ts) must have every key: the type checker and a test insist.
+import { contentEn } from './content';
+
+export const en = {
+  'app.name': 'Arvio',
+  'common.loading': 'Loading…',
+  'common.save': 'Save',
+  'common.saved': 'Saved',
+  'common.cancel': 'Cancel',
+  'common.error': 'Something went wrong: {message}',
+
+  ...contentEn,
+
+  'sidebar.title': 'Arvio',
+  'sidebar.close': 'Close sidebar',
+  'sidebar.waiting': 'Waiting for the helpdesk page…',
+  'sidebar.none.title': 'No ticket here',
+  'sidebar.none.body': 'Open a ticket or chat in the helpdesk and Arvio shows it here.',
+  'sidebar.empty.title': 'Ticket found, but no messages could be read',
+  'sidebar.empty.body': 'The page layout may have changed. You can still review this ticket as a whole.',
+  'sidebar.error.title': 'Arvio could not read this page',
+  'sidebar.diagnostics': 'Diagnostics',
+  'sidebar.ticket.label': 'Ticket',
+  'sidebar.ticket.id': 'Ticket #{id}',
+  'sidebar.ticket.messages': '{count} messages',
+  'sidebar.ticket.source.dom': 'read from the page',
+  'sidebar.ticket.source.api': 'read from the helpdesk API',
+  'sidebar.ticket.source.manual': 'entered by hand',
+  'sidebar.messages.title': 'Conversation',
+  'sidebar.messages.whole': 'Whole conversation',
+  'sidebar.messages.select': 'Select this message',
+  'sidebar.messages.selected': 'Selected for review',
+  'sidebar.messages.noTime': 'no time',
+  'sidebar.messages.unknownAuthor': 'Unknown',
+
+  'channel.email': 'E-mail',
+  'channel.chat': 'Chat',
+  'channel.call': 'Call',
+
+  'role.customer': 'Customer',
+  'role.agent': 'Agent',
+  'role.internal': 'Internal note',
+  'role.bot': 'Bot',
+  'role.system': 'System',
+
+  'options.title': 'Arvio settings',
+  'options.language.legend': 'Language',
+  'options.language.label': 'User interface language',
+  'options.language.auto': 'Same as the browser',
+  'options.language.fi': 'Suomi',
+  'options.language.en': 'English',
+  'options.identity.legend': 'You as a reviewer',
+  'options.identity.help': 'Used as the reviewer on your reviews while Arvio works without a team backend.',
+  'options.identity.name': 'Name',
+  'options.identity.email': 'E-mail',
+  'options.identity.invalidEmail': 'Enter a valid e-mail address.',
+} as const;
+
+export type MessageKey = keyof typeof en;

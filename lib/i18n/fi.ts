@@ -1,0 +1,58 @@
+// Finnish UI strings: the same keys as en.ts.
+import { contentFi } from './content';
+import type { MessageKey } from './en';
+
+export const fi: Record<MessageKey, string> = {
+  'app.name': 'Arvio',
+  'common.loading': 'Ladataan…',
+  'common.save': 'Tallenna',
+  'common.saved': 'Tallennettu',
+  'common.cancel': 'Peruuta',
+  'common.error': 'Jokin meni vikaan: {message}',
+
+  ...contentFi,
+
+  'sidebar.title': 'Arvio',
+  'sidebar.close': 'Sulje sivupalkki',
+  'sidebar.waiting': 'Odotetaan palvelupisteen sivua…',
+  'sidebar.none.title': 'Täällä ei ole tikettiä',
+  'sidebar.none.body': 'Avaa tiketti tai chat palvelupisteessä, niin Arvio näyttää sen tässä.',
+  'sidebar.empty.title': 'Tiketti löytyi, mutta viestejä ei voitu lukea',
+  'sidebar.empty.body': 'Sivun rakenne on ehkä muuttunut. Voit silti arvioida tiketin kokonaisuutena.',
+  'sidebar.error.title': 'Arvio ei pystynyt lukemaan tätä sivua',
+  'sidebar.diagnostics': 'Vianmääritys',
+  'sidebar.ticket.label': 'Tiketti',
+  'sidebar.ticket.id': 'Tiketti #{id}',
+  'sidebar.ticket.messages': '{count} viestiä',
+  'sidebar.ticket.source.dom': 'luettu sivulta',
+  'sidebar.ticket.source.api': 'luettu palvelupisteen rajapinnasta',
+  'sidebar.ticket.source.manual': 'syötetty käsin',
+  'sidebar.messages.title': 'Keskustelu',
+  'sidebar.messages.whole': 'Koko keskustelu',
+  'sidebar.messages.select': 'Valitse tämä viesti',
+  'sidebar.messages.selected': 'Valittu arvioitavaksi',
+  'sidebar.messages.noTime': 'ei aikaa',
+  'sidebar.messages.unknownAuthor': 'Tuntematon',
+
+  'channel.email': 'Sähköposti',
+  'channel.chat': 'Chat',
+  'channel.call': 'Puhelu',
+
+  'role.customer': 'Asiakas',
+  'role.agent': 'Asiakaspalvelija',
+  'role.internal': 'Sisäinen muistiinpano',
+  'role.bot': 'Botti',
+  'role.system': 'Järjestelmä',
+
+  'options.title': 'Arvion asetukset',
+  'options.language.legend': 'Kieli',
+  'options.language.label': 'Käyttöliittymän kieli',
+  'options.language.auto': 'Sama kuin selaimessa',
+  'options.language.fi': 'Suomi',
+  'options.language.en': 'English',
+  'options.identity.legend': 'Sinä arvioijana',
+  'options.identity.help': 'Näkyy arvioijana arvioissasi, kun Arvio toimii ilman tiimin taustapalvelua.',
+  'options.identity.name': 'Nimi',
+  'options.identity.email': 'Sähköposti',
+  'options.identity.invalidEmail': 'Anna kelvollinen sähköpostiosoite.',
+};

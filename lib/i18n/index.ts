@@ -1,0 +1,45 @@
+// Translation: one typed dictionary per language; the language follows the browser unless overridden.
+import { en, type MessageKey } from './en';
+import { fi } from './fi';
+import type { Language } from '../model/scorecard';
+
+export type { MessageKey };
+export type LanguagePreference = Language | 'auto';
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { en, fi };
+
+export function resolveLanguage(preference: LanguagePreference, browserLanguages: readonly string[]): Language {
+  if (preference !== 'auto') return preference;
+  for (const tag of browserLanguages) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'fi') return 'fi';
+    if (base === 'en') return 'en';
+  }
+  return 'en';
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(lang: Language): Translate {
+  const dict = dictionaries[lang];
+  const numbers = new Intl.NumberFormat(lang);
+  return (key, params) => {
+    const template = dict[key];
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  };
+}
+
+/** Dates shown to users: by locale, in the user's time zone. */
+export function formatDateTime(lang: Language, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}

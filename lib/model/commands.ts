@@ -1,0 +1,15 @@
+// Messages the content script receives. zod/mini keeps these parsers tiny: the content script's budget is 25 KB.
+import * as z from 'zod/mini';
+
+export const SIDEBAR_PORT_PREFIX = 'arvio-sidebar:';
+
+/** Sidebar → content script. */
+export const toContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('refresh') }),
+  z.object({ type: z.literal('close') }),
+]);
+export type ToContent = z.infer<typeof toContentSchema>;
+
+/** Background → content script (tabs.sendMessage). */
+export const fromBackgroundSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('toggle') })]);
+export type FromBackground = z.infer<typeof fromBackgroundSchema>;

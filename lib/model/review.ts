@@ -1,0 +1,98 @@
+// Reviews, their drafts, and agents' self-checks: what reviewers and agents create.
+import { z } from 'zod';
+import { channelSchema, ticketRefSchema } from './ticket';
+
+const id = z.string().min(1).max(100);
+const text = z.string().max(20_000);
+const timestamp = z.iso.datetime();
+
+export const personSchema = z.object({
+  /** E-mail when known (the identity across helpdesks and the backend), else the display name. */
+  id: z.string().min(1).max(300),
+  name: z.string().max(300),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const ratingSchema = z.object({
+  criterionId: id,
+  /** The level's value, or null when not rated yet. */
+  value: z.number().int().min(0).max(10).nullable(),
+  na: z.boolean(),
+  comment: z.string().max(5000),
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const reviewTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('conversation') }),
+  z.object({ kind: z.literal('message'), messageId: z.string().min(1).max(200) }),
+]);
+export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
+
+/** What the reviewer fills in; shared by drafts and submitted reviews. */
+export const reviewContentSchema = z.object({
+  scorecardId: id,
+  scorecardVersion: z.number().int().min(1),
+  reviewee: personSchema.nullable(),
+  target: reviewTargetSchema,
+  ratings: z.array(ratingSchema).max(100),
+  strengths: text,
+  developmentAreas: text,
+  /** Criteria the reviewer marked as strengths / development areas. */
+  strengthCriteria: z.array(id).max(100),
+  developmentCriteria: z.array(id).max(100),
+  feedback: text,
+  /** Active reviewing time (idle pauses excluded). */
+  activeMs: z.number().int().min(0),
+});
+export type ReviewContent = z.infer<typeof reviewContentSchema>;
+
+export const reviewSchema = reviewContentSchema.extend({
+  id,
+  reviewer: personSchema,
+  reviewee: personSchema,
+  ticket: ticketRefSchema,
+  ticketKey: z.string().min(1).max(300),
+  channel: channelSchema,
+  /** Score 0…1, null when every criterion was N/A. */
+  score: z.number().min(0).max(1).nullable(),
+  passed: z.boolean().nullable(),
+  criticalFail: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** Local edit counter: 1 at submit, +1 per edit; earlier revisions are kept in reviewRevisions. */
+  revision: z.number().int().min(1),
+  /** Tombstone: a deleted review stays, marked, so the deletion syncs and history holds. */
+  deleted: z.boolean(),
+  acknowledgedAt: timestamp.nullable(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const reviewDraftSchema = reviewContentSchema.extend({
+  /** ticketKey + target: one draft per ticket and reviewed message. */
+  key: z.string().min(1).max(400),
+  ticket: ticketRefSchema,
+  ticketKey: z.string().min(1).max(300),
+  /** Set when the draft edits an already submitted review. */
+  reviewId: id.nullable(),
+  startedAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ReviewDraft = z.infer<typeof reviewDraftSchema>;
+
+export const selfCheckSchema = z.object({
+  id,
+  ticket: ticketRefSchema,
+  ticketKey: z.string().min(1).max(300),
+  agent: personSchema,
+  scorecardId: id,
+  scorecardVersion: z.number().int().min(1),
+  ratings: z.array(ratingSchema).max(100),
+  /** How many automatic hints of each check the draft had when saved. */
+  hintCounts: z.record(z.string().max(40), z.number().int().min(0)),
+  /** Kept only when the agent chose to keep it. */
+  draftText: z.string().max(100_000).nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deleted: z.boolean(),
+});
+export type SelfCheck = z.infer<typeof selfCheckSchema>;

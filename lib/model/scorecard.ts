@@ -1,0 +1,94 @@
+// Scorecards: the team's agreed quality criteria, each level with a described target.
+import { z } from 'zod';
+import { channelSchema } from './ticket';
+
+export const languageSchema = z.enum(['fi', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+const id = z.string().min(1).max(100);
+const shortText = z.string().max(300);
+const longText = z.string().max(5000);
+
+export const scaleKindSchema = z.enum(['binary', 'three', 'four', 'five']);
+export type ScaleKind = z.infer<typeof scaleKindSchema>;
+
+/** How many points each scale has; the values are 0…n−1 (binary 0/1). */
+export const SCALE_POINTS: Record<ScaleKind, number> = { binary: 2, three: 3, four: 4, five: 5 };
+
+export const levelSchema = z.object({
+  value: z.number().int().min(0).max(10),
+  label: shortText.min(1),
+  /** The described target level: what a contact at this point looks like. */
+  target: longText,
+});
+export type Level = z.infer<typeof levelSchema>;
+
+export const criterionSchema = z
+  .object({
+    id,
+    groupId: id,
+    title: shortText.min(1),
+    description: longText,
+    weight: z.number().min(0).max(100),
+    scale: scaleKindSchema,
+    levels: z.array(levelSchema).min(2).max(5),
+    naAllowed: z.boolean(),
+    /** A critical criterion whose normalised score is below `threshold` fails the whole review. */
+    critical: z.object({ threshold: z.number().gt(0).max(1) }).nullable(),
+    selfCheckable: z.boolean(),
+  })
+  .superRefine((c, ctx) => {
+    const points = SCALE_POINTS[c.scale];
+    const values = c.levels.map((l) => l.value).join(',');
+    const expected = Array.from({ length: points }, (_, i) => i).join(',');
+    if (values !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message: `a ${c.scale} scale needs levels with values ${expected} in order, got ${values || 'none'}`,
+      });
+    }
+  });
+export type Criterion = z.infer<typeof criterionSchema>;
+
+export const groupSchema = z.object({
+  id,
+  title: shortText.min(1),
+  /** Phases of a contact (opening … closing) or interaction qualities (tone, clarity, spelling). */
+  kind: z.enum(['phase', 'interaction']),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const scorecardStatusSchema = z.enum(['draft', 'published', 'archived']);
+
+export const scorecardSchema = z
+  .object({
+    id,
+    version: z.number().int().min(1),
+    status: scorecardStatusSchema,
+    name: shortText.min(1),
+    language: languageSchema,
+    channels: z.array(channelSchema).min(1),
+    /** Pass mark in percent, per scorecard (not one account-wide baseline). */
+    passMark: z.number().min(0).max(100),
+    groups: z.array(groupSchema).min(1).max(30),
+    criteria: z.array(criterionSchema).min(1).max(100),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime().nullable(),
+    templateId: z.string().max(100).nullable(),
+  })
+  .superRefine((card, ctx) => {
+    const groups = new Set(card.groups.map((g) => g.id));
+    const seen = new Set<string>();
+    card.criteria.forEach((c, i) => {
+      if (!groups.has(c.groupId)) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'groupId'], message: `no group with id "${c.groupId}"` });
+      }
+      if (seen.has(c.id)) {
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id "${c.id}"` });
+      }
+      seen.add(c.id);
+    });
+  });
+export type Scorecard = z.infer<typeof scorecardSchema>;

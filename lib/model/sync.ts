@@ -1,0 +1,158 @@
+// The sync protocol between the extension and the team backend: one set of schemas for both sides.
+import { z } from 'zod';
+import { reviewSchema, selfCheckSchema } from './review';
+import { scorecardSchema, type Scorecard } from './scorecard';
+
+export const syncCollectionSchema = z.enum(['reviews', 'scorecards', 'selfChecks']);
+export type SyncCollection = z.infer<typeof syncCollectionSchema>;
+
+export const roleSchema = z.enum(['admin', 'lead', 'reviewer', 'agent']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Most changes one push may carry; the client splits larger outboxes. */
+export const MAX_PUSH_BATCH = 200;
+/** Most documents one pull returns. */
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 200;
+
+const docId = z.string().min(1).max(200);
+/** Revisions are assigned by the server, 1 at creation; null = "I believe the server has none". */
+const revision = z.number().int().min(1);
+/** Server sequence: one counter over all documents, so pulls resume from a single checkpoint. */
+const seq = z.number().int().min(0);
+
+/** Scorecards sync per published version, because published versions are immutable. */
+export function scorecardSyncId(card: Pick<Scorecard, 'id' | 'version'>): string {
+  return `${card.id}@${card.version}`;
+}
+
+const idMatches = (expected: string, ctx: z.RefinementCtx, actual: string): void => {
+  if (actual !== expected) {
+    ctx.addIssue({ code: 'custom', path: ['id'], message: `id must be "${expected}" for this doc, got "${actual}"` });
+  }
+};
+
+// Strict envelopes: a misspelt field is an error, not silently ignored. Docs use the shared schemas.
+export const syncChangeSchema = z
+  .discriminatedUnion('collection', [
+    z.strictObject({ collection: z.literal('reviews'), id: docId, baseRevision: revision.nullable(), doc: reviewSchema }),
+    z.strictObject({
+      collection: z.literal('scorecards'),
+      id: docId,
+      baseRevision: revision.nullable(),
+      doc: scorecardSchema,
+    }),
+    z.strictObject({
+      collection: z.literal('selfChecks'),
+      id: docId,
+      baseRevision: revision.nullable(),
+      doc: selfCheckSchema,
+    }),
+  ])
+  .superRefine((change, ctx) => {
+    idMatches(change.collection === 'scorecards' ? scorecardSyncId(change.doc) : change.doc.id, ctx, change.id);
+  });
+export type SyncChange = z.infer<typeof syncChangeSchema>;
+export type SyncDoc = SyncChange['doc'];
+
+export const pushRequestSchema = z.strictObject({
+  changes: z.array(syncChangeSchema).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A document as the server holds it. Docs are re-validated by the receiver per collection. */
+export const serverDocSchema = z.strictObject({
+  collection: syncCollectionSchema,
+  id: docId,
+  revision,
+  seq,
+  doc: z.record(z.string(), z.unknown()),
+});
+export type ServerDoc = z.infer<typeof serverDocSchema>;
+
+export const pushResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({ id: docId, collection: syncCollectionSchema, status: z.literal('accepted'), revision, seq }),
+  z.strictObject({
+    id: docId,
+    collection: syncCollectionSchema,
+    status: z.literal('conflict'),
+    current: z.strictObject({ revision, seq, doc: z.record(z.string(), z.unknown()) }),
+  }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.strictObject({ results: z.array(pushResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Query of `GET /v1/sync/pull`; query strings arrive as text. */
+export const pullQuerySchema = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pullResponseSchema = z.strictObject({
+  docs: z.array(serverDocSchema),
+  /** The seq to pass as `since` next time (the last doc's seq, or `since` when there were none). */
+  checkpoint: seq,
+  /** True when more docs wait after the checkpoint: pull again at once. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const teamSchema = z.strictObject({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) });
+export type Team = z.infer<typeof teamSchema>;
+
+export const meResponseSchema = z.strictObject({
+  user: z.strictObject({
+    id: z.string().min(1).max(100),
+    email: z.string().min(3).max(300),
+    name: z.string().max(300),
+    role: roleSchema,
+  }),
+  teams: z.array(teamSchema),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** `GET /v1/scorecards`: every scorecard version the server holds. */
+export const scorecardsResponseSchema = z.strictObject({
+  scorecards: z.array(z.strictObject({ id: docId, revision, seq, doc: scorecardSchema })),
+});
+export type ScorecardsResponse = z.infer<typeof scorecardsResponseSchema>;
+
+/** Body of `PUT /v1/scorecards`: publish one scorecard version to the team. */
+export const publishScorecardRequestSchema = z.strictObject({ scorecard: scorecardSchema });
+export type PublishScorecardRequest = z.infer<typeof publishScorecardRequestSchema>;
+
+export const exportQuerySchema = z.strictObject({
+  format: z.enum(['csv', 'json']).default('csv'),
+  delimiter: z.enum([',', ';']).default(','),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+/** Every error answer: a stable code for programs, words for people, and the fields at fault. */
+export const errorResponseSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** JSON with object keys sorted: equal documents give equal text whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      // JSON drops undefined members; do the same so {a: undefined} equals {}.
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,29 @@
+// `npm test`: every test, in the order that fails fastest — typecheck, unit, build, end-to-end.
+import { spawnSync } from 'node:child_process';
+import { ensureChromium, ensurePostgres } from './system-deps.mjs';
+
+function run(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed after ${seconds} s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${title} (${seconds} s)`);
+}
+
+try {
+  process.env.CHROMIUM_PATH = ensureChromium();
+  process.env.PG_BIN = ensurePostgres();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+run('unit and server tests', 'npx', ['vitest', 'run']);
+run('build (Chrome MV3)', 'npx', ['wxt', 'build']);
+run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+run('end-to-end tests in Chromium', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts']);

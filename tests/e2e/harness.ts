@@ -1,0 +1,81 @@
+// Real Chromium with the built extension, against servers on 127.0.0.1. Shared by every e2e file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export function freshProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'arvio-e2e-'));
+}
+
+export async function launchWithExtension(
+  userDataDir = freshProfileDir(),
+  { locale = 'en-US' }: { locale?: string } = {},
+): Promise<ExtensionBrowser> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    locale,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${locale}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    close: () => context.close(),
+  };
+}
+
+export function removeProfile(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** The Arvio sidebar frame inside a helpdesk page (it lives in our dock's shadow root). */
+export async function sidebarFrame(page: Page, timeout = 5000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('the Arvio sidebar frame did not appear');
+    await page.waitForTimeout(25);
+  }
+}
+
+/** The dock's toggle button (open shadow root: Playwright's CSS locators pierce it). */
+export function toggleButton(page: Page) {
+  return page.locator('arvio-dock button.toggle');
+}
+
+/** What the keyboard command does, run in the service worker (CDP key events never reach Chrome's accelerators). */
+export async function runToggleCommand(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'toggle' });
+  });
+}
