@@ -5,3 +5,6 @@ export const HELPDESK_MATCHES = [
   'http://127.0.0.1/*',
   'http://localhost/*',
 ];
+
+/** web_accessible_resources accept origins only (path `/*`), so the sidebar is exposed per origin. */
+export const HELPDESK_ORIGINS = HELPDESK_MATCHES.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'));

@@ -1,0 +1,114 @@
+// Scorecard lifecycle as pure steps: draft a new version, publish, archive, duplicate, edit helpers.
+import type { Criterion, Language, Scorecard } from '../model/scorecard';
+import { SCALE_LABELS } from './templates';
+
+/** Timestamps are stored as ISO text; callers pass a Date so tests can fix the clock. */
+function iso(now: Date): string {
+  return now.toISOString();
+}
+
+/**
+ * Editing starts here. A published (or archived) card is immutable, because reviews point at its
+ * id + version; editing it yields the next version as a draft under the same id. A draft is
+ * already editable and comes back unchanged (as a copy).
+ */
+export function newDraftFrom(card: Scorecard, now: Date): Scorecard {
+  const copy = structuredClone(card);
+  if (card.status === 'draft') return copy;
+  return { ...copy, version: card.version + 1, status: 'draft', updatedAt: iso(now), publishedAt: null };
+}
+
+/** Publishing freezes this version; publishing a published card again changes nothing. */
+export function publish(card: Scorecard, now: Date): Scorecard {
+  if (card.status === 'published') return structuredClone(card);
+  const at = iso(now);
+  return { ...structuredClone(card), status: 'published', updatedAt: at, publishedAt: at };
+}
+
+/** Archived cards are no longer offered for new reviews; old reviews still read them. */
+export function archive(card: Scorecard, now: Date): Scorecard {
+  if (card.status === 'archived') return structuredClone(card);
+  return { ...structuredClone(card), status: 'archived', updatedAt: iso(now) };
+}
+
+/** A copy to change freely: new id, version 1, a draft; it keeps the template it came from. */
+export function duplicate(card: Scorecard, newId: string, now: Date, nameSuffix: string): Scorecard {
+  const at = iso(now);
+  return {
+    ...structuredClone(card),
+    id: newId,
+    version: 1,
+    status: 'draft',
+    // The schema caps names at 300 characters; a long name plus suffix must still save.
+    name: `${card.name}${nameSuffix}`.slice(0, 300),
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: null,
+  };
+}
+
+/**
+ * Moves a criterion `delta` places among the criteria of its own group (the editor shows criteria
+ * by group, so a move across an invisible neighbour of another group would look like nothing
+ * happened). Clamped at the ends; an unknown id returns the card unchanged.
+ */
+export function moveCriterion(card: Scorecard, criterionId: string, delta: number): Scorecard {
+  const from = card.criteria.findIndex((c) => c.id === criterionId);
+  if (from < 0 || delta === 0) return card;
+  const groupId = card.criteria[from]!.groupId;
+  const slots: number[] = [];
+  card.criteria.forEach((c, i) => {
+    if (c.groupId === groupId) slots.push(i);
+  });
+  const pos = slots.indexOf(from);
+  const target = Math.max(0, Math.min(slots.length - 1, pos + Math.trunc(delta)));
+  if (target === pos) return card;
+
+  // Reorder the group's members among themselves, then put them back into the same slots:
+  // criteria of other groups keep their places.
+  const members = slots.map((i) => card.criteria[i]!);
+  const [moved] = members.splice(pos, 1);
+  members.splice(target, 0, moved!);
+  const criteria = card.criteria.slice();
+  slots.forEach((slot, k) => {
+    criteria[slot] = members[k]!;
+  });
+  return { ...card, criteria };
+}
+
+/** A new criterion on a 4-point scale with empty targets for the lead to describe. */
+export function blankCriterion(groupId: string, id: string, lang: Language = 'fi'): Criterion {
+  const labels = SCALE_LABELS.four[lang];
+  return {
+    id,
+    groupId,
+    title: lang === 'fi' ? 'Uusi kriteeri' : 'New criterion',
+    description: '',
+    weight: 1,
+    scale: 'four',
+    levels: labels.map((label, value) => ({ value, label, target: '' })),
+    naAllowed: false,
+    critical: null,
+    selfCheckable: false,
+  };
+}
+
+/** A new, valid card to start from: one group, one criterion, pass mark 80 %. */
+export function blankScorecard(id: string, lang: Language, now: Date): Scorecard {
+  const at = iso(now);
+  return {
+    id,
+    version: 1,
+    status: 'draft',
+    name: lang === 'fi' ? 'Uusi arviointilomake' : 'New scorecard',
+    language: lang,
+    channels: ['email'],
+    passMark: 80,
+    groups: [{ id: 'g1', title: lang === 'fi' ? 'Aloitus' : 'Opening', kind: 'phase' }],
+    criteria: [blankCriterion('g1', 'c1', lang)],
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: null,
+    templateId: null,
+  };
+}

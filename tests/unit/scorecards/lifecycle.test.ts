@@ -1,0 +1,96 @@
+// A lead edits, publishes, archives and copies scorecards; old versions stay as they were.
+import { describe, expect, it } from 'vitest';
+import { scorecardSchema, type Scorecard } from '../../../lib/model/scorecard';
+import {
+  archive,
+  blankCriterion,
+  blankScorecard,
+  duplicate,
+  moveCriterion,
+  newDraftFrom,
+  publish,
+  templates,
+} from '../../../lib/scorecards';
+
+const now = new Date('2026-04-01T09:00:00.000Z');
+const later = new Date('2026-04-02T09:00:00.000Z');
+const template = templates.find((t) => t.id === 'tpl-email-fi')!;
+
+describe('editing a published card', () => {
+  it('makes the next version as a draft under the same id, leaving the published one untouched', () => {
+    const before = structuredClone(template);
+    const draft = newDraftFrom(template, now);
+    expect(draft).toMatchObject({ id: template.id, version: 2, status: 'draft', publishedAt: null, updatedAt: now.toISOString() });
+    expect(template).toEqual(before);
+    draft.criteria[0]!.title = 'Muutettu';
+    expect(template.criteria[0]!.title).not.toBe('Muutettu');
+  });
+
+  it('a draft stays the same version', () => {
+    const draft = newDraftFrom(template, now);
+    expect(newDraftFrom(draft, later).version).toBe(2);
+  });
+
+  it('publishing stamps the time; archiving keeps the version', () => {
+    const v2 = publish(newDraftFrom(template, now), later);
+    expect(v2).toMatchObject({ status: 'published', version: 2, publishedAt: later.toISOString() });
+    expect(scorecardSchema.safeParse(v2).success).toBe(true);
+    const gone = archive(v2, later);
+    expect(gone).toMatchObject({ status: 'archived', version: 2, publishedAt: later.toISOString() });
+  });
+});
+
+describe('duplicating', () => {
+  it('gives a new draft card at version 1 that remembers its template', () => {
+    const copy = duplicate(template, 'team-1', now, ' (kopio)');
+    expect(copy).toMatchObject({
+      id: 'team-1',
+      version: 1,
+      status: 'draft',
+      name: `${template.name} (kopio)`,
+      templateId: 'tpl-email-fi',
+      createdAt: now.toISOString(),
+      publishedAt: null,
+    });
+    expect(scorecardSchema.safeParse(copy).success).toBe(true);
+  });
+});
+
+describe('moving a criterion', () => {
+  const ids = (c: Scorecard) => c.criteria.map((x) => x.id);
+
+  it('moves within its own group and leaves other groups in place', () => {
+    // Opening: greeting, name. Need: need, questions.
+    const moved = moveCriterion(template, 'name', -1);
+    expect(ids(moved).slice(0, 4)).toEqual(['name', 'greeting', 'need', 'questions']);
+    expect(ids(moveCriterion(template, 'name', +1))).toEqual(ids(template));
+    expect(ids(moveCriterion(template, 'greeting', +5)).slice(0, 3)).toEqual(['name', 'greeting', 'need']);
+  });
+
+  it('keeps group order when groups are interleaved', () => {
+    const card: Scorecard = {
+      ...template,
+      criteria: [
+        { ...blankCriterion('opening', 'a') },
+        { ...blankCriterion('need', 'x') },
+        { ...blankCriterion('opening', 'b') },
+        { ...blankCriterion('opening', 'c') },
+      ],
+    };
+    expect(ids(moveCriterion(card, 'c', -2))).toEqual(['c', 'x', 'a', 'b']);
+    expect(ids(moveCriterion(card, 'a', 1))).toEqual(['b', 'x', 'a', 'c']);
+    expect(moveCriterion(card, 'nope', 1)).toBe(card);
+  });
+});
+
+describe('starting from blank', () => {
+  it.each(['fi', 'en'] as const)('a blank %s card is valid as it is', (lang) => {
+    const card = blankScorecard('new-1', lang, now);
+    const parsed = scorecardSchema.safeParse(card);
+    expect(parsed.success ? null : parsed.error.issues).toBeNull();
+    expect(card).toMatchObject({ passMark: 80, status: 'draft', version: 1, language: lang });
+    expect(card.criteria).toHaveLength(1);
+    expect(card.criteria[0]!.scale).toBe('four');
+    expect(card.criteria[0]!.levels).toHaveLength(4);
+  });
+});
