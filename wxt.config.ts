@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-import { HELPDESK_MATCHES } from './lib/helpdesks/matches';
+import { HELPDESK_ORIGINS } from './lib/helpdesks/matches';
 
 // Host access for the built-in helpdesks is static; self-hosted sites and the backend are asked for at runtime.
 
@@ -14,7 +14,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HELPDESK_MATCHES }],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HELPDESK_ORIGINS }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+A' },

@@ -1,10 +1,11 @@
-// The UI language for extension pages: from settings (live), else the browser's languages.
+// The UI language for extension pages: the saved preference (mirrored in storage.local), else the browser's.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { liveQuery } from 'dexie';
-import { getSettings } from '@/lib/db';
+import { browser } from 'wxt/browser';
+import { LANGUAGE_STORAGE_KEY } from '@/lib/i18n/content';
 import { resolveLanguage, translator, type Translate } from '@/lib/i18n';
 import type { Language } from '@/lib/model/scorecard';
+import { languagePreferenceSchema } from '@/lib/model/settings';
 
 interface I18n {
   lang: Language;
@@ -13,15 +14,26 @@ interface I18n {
 
 const I18nContext = createContext<I18n>({ lang: 'en', t: translator('en') });
 
+function fromPreference(value: unknown): Language {
+  const preference = languagePreferenceSchema.safeParse(value);
+  return resolveLanguage(preference.success ? preference.data : 'auto', navigator.languages);
+}
+
+/**
+ * storage.local, not IndexedDB: framed pages (the sidebar) may be denied IndexedDB, and this way
+ * every page and the content script follow a language change at once.
+ */
 export function I18nProvider({ children, fixed }: { children: ComponentChildren; fixed?: Language }) {
   const [lang, setLang] = useState<Language>(fixed ?? resolveLanguage('auto', navigator.languages));
   useEffect(() => {
     if (fixed) return;
-    const subscription = liveQuery(getSettings).subscribe({
-      next: (settings) => setLang(resolveLanguage(settings.language, navigator.languages)),
-      error: () => undefined,
-    });
-    return () => subscription.unsubscribe();
+    void browser.storage.local.get(LANGUAGE_STORAGE_KEY).then((stored) => setLang(fromPreference(stored[LANGUAGE_STORAGE_KEY])));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>): void => {
+      const change = changes[LANGUAGE_STORAGE_KEY];
+      if (change) setLang(fromPreference(change.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, [fixed]);
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -1,6 +1,8 @@
-// Background worker: keyboard command → the active tab's sidebar. Listeners are registered synchronously.
+// Background worker: the database service for framed pages, and the keyboard command. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
 import type { FromBackground } from '@/lib/model/commands';
+import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/db/service';
+import { ensureBuiltInScorecards } from '@/lib/db';
 
 export async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -10,8 +12,28 @@ export async function toggleSidebarInActiveTab(): Promise<void> {
   await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 }
 
+function announceChange(): void {
+  // Every extension page listening (each tab's sidebar) refreshes what it shows.
+  browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-sidebar') void toggleSidebarInActiveTab();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
+    const pending = handleDbRequest(message, announceChange);
+    void pending.then((reply) => {
+      if (reply) sendResponse(reply);
+    });
+    // Keep the channel open only for our own requests; others are answered elsewhere or not at all.
+    return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === DB_REQUEST
+      ? true
+      : undefined;
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureBuiltInScorecards();
   });
 });

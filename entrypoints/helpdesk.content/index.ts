@@ -2,13 +2,12 @@
 import { browser } from 'wxt/browser';
 import { HELPDESK_MATCHES } from '@/lib/helpdesks/matches';
 import { pickAdapter } from '@/lib/helpdesks/registry';
-import { contentStrings } from '@/lib/i18n/content';
+import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY } from '@/lib/i18n/content';
 import { fromBackgroundSchema, SIDEBAR_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
 import type { ToSidebar } from '@/lib/model/messages';
 import { startController } from './controller';
 import { createDock, type Dock } from './dock';
 
-const LANGUAGE_KEY = 'arvio.language';
 const OPEN_KEY = 'arvio.sidebarOpen';
 
 export default defineContentScript({

@@ -1,21 +1,22 @@
-// The sidebar: the ticket beside the helpdesk view, or a clear word on why there is none.
+// The sidebar: the ticket beside the helpdesk view — review it, read it, see earlier reviews.
 import { useEffect, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
-import type { ReviewTarget } from '@/lib/model/review';
-import type { Diagnostics, TicketSnapshot } from '@/lib/model/ticket';
+import { remoteDb as db } from '@/lib/db/remote';
+import type { Review, ReviewTarget } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
+import type { Diagnostics, Extraction, TicketRef, TicketSnapshot } from '@/lib/model/ticket';
 import { ticketKey } from '@/lib/model/ticket';
+import { draftFromReview } from '@/lib/review';
 import type { Connection } from './connection';
+import { useRemote } from './useRemote';
+import { ReviewHistory } from './review/ReviewHistory';
+import { ReviewPanel } from './review/ReviewPanel';
 
 export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
   const [snapshot, setSnapshot] = useState<TicketSnapshot | null>(connection.latest());
-  const [target, setTarget] = useState<ReviewTarget>({ kind: 'conversation' });
-  const key = snapshot?.state === 'ticket' ? ticketKey(snapshot.ticket) : null;
-
   useEffect(() => connection.subscribe(setSnapshot), [connection]);
-  // A new ticket starts from the whole conversation.
-  useEffect(() => setTarget({ kind: 'conversation' }), [key]);
 
   return (
     <main aria-label={t('sidebar.title')} class="sidebar">
@@ -26,21 +27,13 @@ export function App({ connection }: { connection: Connection }) {
         </button>
       </div>
       <div class="body">
-        <SnapshotView snapshot={snapshot} target={target} onTarget={setTarget} />
+        <SnapshotView snapshot={snapshot} />
       </div>
     </main>
   );
 }
 
-function SnapshotView({
-  snapshot,
-  target,
-  onTarget,
-}: {
-  snapshot: TicketSnapshot | null;
-  target: ReviewTarget;
-  onTarget: (target: ReviewTarget) => void;
-}) {
+function SnapshotView({ snapshot }: { snapshot: TicketSnapshot | null }) {
   const { t } = useI18n();
   if (!snapshot) return <p class="state" role="status">{t('sidebar.waiting')}</p>;
   if (snapshot.state === 'none') {
@@ -59,24 +52,113 @@ function SnapshotView({
       </section>
     );
   }
-  const { ticket, extraction } = snapshot;
+  // Keyed by ticket: a switch to another ticket starts from a clean state.
+  return <TicketPane key={ticketKey(snapshot.ticket)} ticket={snapshot.ticket} extraction={snapshot.extraction} />;
+}
+
+type Tab = 'review' | 'conversation' | 'history';
+
+function TicketPane({ ticket, extraction }: { ticket: TicketRef; extraction: Extraction }) {
+  const { t } = useI18n();
+  const key = ticketKey(ticket);
+  const [tab, setTab] = useState<Tab>('review');
+  const [target, setTarget] = useState<ReviewTarget>({ kind: 'conversation' });
+  const [editKey, setEditKey] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
+  const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
+  const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+
+  // Coming back to a ticket reopens its most recent draft exactly where it was left.
+  useEffect(() => {
+    void db.draftsOfTicket(key).then(([latest]) => {
+      if (latest) {
+        setTarget(latest.target);
+        setEditKey(latest.reviewId ? latest.key : null);
+      }
+      setRestored(true);
+    });
+  }, [key]);
+
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'review', label: t('tabs.review') },
+    { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
+    { id: 'history', label: t('tabs.history', { count: reviews.length }) },
+  ];
+
+  const onTabKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const index = tabs.findIndex((x) => x.id === tab);
+    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    if (!next) return;
+    setTab(next.id);
+    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+  };
+
   return (
     <>
       <TicketHeader ticket={ticket} extraction={extraction} />
-      {extraction.messages.length === 0 ? (
-        <section class="state" role="status">
-          <h2>{t('sidebar.empty.title')}</h2>
-          <p>{t('sidebar.empty.body')}</p>
-          <DiagnosticsView diagnostics={extraction.diagnostics} />
-        </section>
-      ) : (
-        <MessageList extraction={extraction} target={target} onTarget={onTarget} />
-      )}
+      {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} />}
+      <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onTabKey}>
+        {tabs.map((x) => (
+          <button
+            key={x.id}
+            id={`tab-${x.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === x.id}
+            aria-controls={`panel-${x.id}`}
+            tabIndex={tab === x.id ? 0 : -1}
+            onClick={() => setTab(x.id)}
+          >
+            {x.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === 'review' &&
+          (restored ? (
+            <ReviewPanel
+              ticket={ticket}
+              extraction={extraction}
+              target={target}
+              draftKeyOverride={editKey}
+              onSubmitted={() => setEditKey(null)}
+            />
+          ) : (
+            <p role="status">{t('common.loading')}</p>
+          ))}
+        {tab === 'conversation' && (
+          <MessageList
+            extraction={extraction}
+            target={target}
+            onTarget={(next) => {
+              setTarget(next);
+              setEditKey(null);
+              setTab('review');
+            }}
+          />
+        )}
+        {tab === 'history' && (
+          <ReviewHistory
+            reviews={reviews}
+            cards={cards}
+            onEdit={(review) => {
+              const draft = draftFromReview(review, new Date());
+              void db.saveReviewDraft(draft).then(() => {
+                setTarget(review.target);
+                setEditKey(draft.key);
+                setTab('review');
+              });
+            }}
+            onDelete={(review) => void db.deleteReview(review.id, new Date().toISOString())}
+          />
+        )}
+      </div>
     </>
   );
 }
 
-function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
+function EmptyConversation({ diagnostics }: { diagnostics: Diagnostics }) {
   const { t } = useI18n();
   const lines = [
     ...Object.entries(diagnostics.matched).map(([role, selector]) => `${role}: ${selector}`),
@@ -84,15 +166,19 @@ function DiagnosticsView({ diagnostics }: { diagnostics: Diagnostics }) {
     ...diagnostics.notes,
   ];
   return (
-    <details class="diagnostics" open>
-      <summary>{t('sidebar.diagnostics')}</summary>
-      <ul>
-        {lines.map((line) => (
-          <li key={line}>
-            <code>{line}</code>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <section class="state" role="status">
+      <h2>{t('sidebar.empty.title')}</h2>
+      <p>{t('sidebar.empty.body')}</p>
+      <details class="diagnostics" open>
+        <summary>{t('sidebar.diagnostics')}</summary>
+        <ul>
+          {lines.map((line) => (
+            <li key={line}>
+              <code>{line}</code>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
   );
 }

@@ -35,6 +35,8 @@ export function listenForContentScript(session: string): Connection {
   return {
     subscribe(listener) {
       listeners.add(listener);
+      // A snapshot may arrive between the first render and the subscription: hand it over.
+      if (latest) listener(latest);
       return () => listeners.delete(listener);
     },
     latest: () => latest,

@@ -1,10 +1,14 @@
 // Sidebar page entry: listen for the content script first (synchronously), then render.
 import { render } from 'preact';
 import { I18nProvider } from '@/components/i18n';
+import { remoteDb } from '@/lib/db/remote';
 import { App } from './App';
 import { listenForContentScript } from './connection';
 
 const connection = listenForContentScript(location.hash.slice(1));
+// First run: the built-in scorecards appear through the live queries once seeded.
+void remoteDb.ensureBuiltInScorecards();
+
 const root = document.getElementById('app');
 if (root) {
   render(

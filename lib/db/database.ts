@@ -20,6 +20,29 @@ export interface OutboxRow {
   at: string;
 }
 
+/** Quality aggregates kept beside reviews, so views never scan reviews (see issue: dashboard at scale). */
+export interface RollupRow {
+  /** `${dimension}|${value}|${period}` e.g. `agent|mikko@example.com|2026-03`. */
+  key: string;
+  dimension: string;
+  value: string;
+  /** `YYYY-MM` or `YYYY-Www`. */
+  period: string;
+  count: number;
+  scored: number;
+  sum: number;
+  passes: number;
+  criticalFails: number;
+}
+
+/** What the server last confirmed for one document: the base of the next push. */
+export interface SyncStateRow {
+  /** `${collection}:${docId}` */
+  key: string;
+  revision: number;
+  seq: number;
+}
+
 export const DB_NAME = 'arvio';
 
 /** Version 1: the first shipped schema. Kept verbatim so the migration test can create it. */
@@ -40,6 +63,13 @@ export const SCHEMA_V2 = {
   selfChecks: 'id, ticketKey, agent.id, [ticketKey+agent.id]',
 } as const;
 
+/** Version 3: rollups for the dashboard, and per-document sync state for the backend. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  rollups: 'key, [dimension+period], [dimension+value+period]',
+  syncState: 'key',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -48,6 +78,8 @@ export class ArvioDb extends Dexie {
   reviewDrafts!: EntityTable<ReviewDraft, 'key'>;
   selfChecks!: EntityTable<SelfCheck, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
+  rollups!: EntityTable<RollupRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -65,6 +97,7 @@ export class ArvioDb extends Dexie {
             review.revision ??= 1;
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

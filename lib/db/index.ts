@@ -1,4 +1,26 @@
 // The database behind one service: pages call these named operations, not raw tables.
-export { ArvioDb, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './database';
-export type { OutboxRow, ReviewRevisionRow, SettingRow } from './database';
+export { ArvioDb, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './database';
+export type { OutboxRow, ReviewRevisionRow, RollupRow, SettingRow, SyncStateRow } from './database';
 export { getSettings, saveSettings, LANGUAGE_STORAGE_KEY } from './settings';
+export {
+  ensureBuiltInScorecards,
+  listScorecards,
+  latestVersions,
+  getScorecard,
+  saveScorecard,
+  importScorecards,
+  deleteScorecardDraft,
+  scorecardDocId,
+} from './scorecards';
+export {
+  saveReviewDraft,
+  getReviewDraft,
+  draftsOfTicket,
+  discardReviewDraft,
+  submitReview,
+  deleteReview,
+  reviewsOfTicket,
+  reviewsOfAgent,
+  getReview,
+  revisionsOfReview,
+} from './reviews';

@@ -2,9 +2,11 @@
 import { browser } from 'wxt/browser';
 import { defaultSettings, settingsSchema, type Settings } from '../model/settings';
 import { db } from './database';
+import { LANGUAGE_STORAGE_KEY } from '../i18n/content';
+
+export { LANGUAGE_STORAGE_KEY };
 
 const KEY = 'settings';
-export const LANGUAGE_STORAGE_KEY = 'arvio.language';
 
 export async function getSettings(): Promise<Settings> {
   const row = await db().settings.get(KEY);

@@ -1,4 +1,7 @@
 // The few strings the content script shows, kept apart so the content script stays small.
+/** The saved language preference, mirrored from settings for pages and the content script. */
+export const LANGUAGE_STORAGE_KEY = 'arvio.language';
+
 export const contentEn = {
   'content.toggle.open': 'Open Arvio',
   'content.toggle.close': 'Close Arvio',

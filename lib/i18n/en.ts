@@ -1,5 +1,7 @@
 // English UI strings. Finnish (fi.ts) must have every key: the type checker and a test insist.
+import { reviewEn } from './review-en';
 import { contentEn } from './content';
+import { scorecardsEn } from './scorecards-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -9,7 +11,9 @@ export const en = {
   'common.cancel': 'Cancel',
   'common.error': 'Something went wrong: {message}',
 
+  ...reviewEn,
   ...contentEn,
+  ...scorecardsEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

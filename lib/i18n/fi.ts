@@ -1,5 +1,7 @@
 // Finnish UI strings: the same keys as en.ts.
+import { reviewFi } from './review-fi';
 import { contentFi } from './content';
+import { scorecardsFi } from './scorecards-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -10,7 +12,9 @@ export const fi: Record<MessageKey, string> = {
   'common.cancel': 'Peruuta',
   'common.error': 'Jokin meni vikaan: {message}',
 
+  ...reviewFi,
   ...contentFi,
+  ...scorecardsFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -4,3 +4,4 @@ export * from './scorecard';
 export * from './review';
 export * from './settings';
 export * from './messages';
+export * from './sync';

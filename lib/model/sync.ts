@@ -15,6 +15,13 @@ export const MAX_PUSH_BATCH = 200;
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 200;
 
+/** The schema of each collection's documents: received docs are parsed with these on arrival. */
+export const syncDocSchemas = {
+  reviews: reviewSchema,
+  scorecards: scorecardSchema,
+  selfChecks: selfCheckSchema,
+} as const;
+
 const docId = z.string().min(1).max(200);
 /** Revisions are assigned by the server, 1 at creation; null = "I believe the server has none". */
 const revision = z.number().int().min(1);

@@ -75,7 +75,8 @@ export function toggleButton(page: Page) {
 /** What the keyboard command does, run in the service worker (CDP key events never reach Chrome's accelerators). */
 export async function runToggleCommand(worker: Worker): Promise<void> {
   await worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'toggle' });
+    const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) await api.tabs.sendMessage(tab.id, { type: 'toggle' });
   });
 }

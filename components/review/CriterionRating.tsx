@@ -1,0 +1,146 @@
+// One criterion as a radio group: level buttons with their described target, N/A, comment and marks.
+import { useState } from 'preact/hooks';
+import type { Criterion } from '@/lib/model/scorecard';
+import type { Rating } from '@/lib/model/review';
+import type { RatingChoice } from '@/lib/review';
+import { useI18n } from '../i18n';
+
+interface Props {
+  criterion: Criterion;
+  rating: Rating | undefined;
+  marks: { strength: boolean; development: boolean };
+  onRate: (choice: RatingChoice, advance: boolean) => void;
+  onComment: (text: string) => void;
+  onMark: (mark: 'strength' | 'development') => void;
+  /** Focus the previous (−1) or next (+1) criterion's group. */
+  onMove: (delta: -1 | 1) => void;
+}
+
+export function CriterionRating({ criterion, rating, marks, onRate, onComment, onMark, onMove }: Props) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState<number | 'na' | null>(null);
+  const [commenting, setCommenting] = useState(false);
+  const titleId = `crit-${criterion.id}`;
+  const targetId = `crit-${criterion.id}-target`;
+  const selected: number | 'na' | null = rating?.na ? 'na' : (rating?.value ?? null);
+  const options: (number | 'na')[] = [...criterion.levels.map((l) => l.value), ...(criterion.naAllowed ? (['na'] as const) : [])];
+  // Roving tab stop: the chosen option, else the first.
+  const tabStop = selected ?? options[0];
+
+  const describe = (option: number | 'na' | null): string => {
+    if (option === 'na') return t('review.na.long');
+    if (option === null) return criterion.description;
+    return criterion.levels.find((l) => l.value === option)?.target ?? '';
+  };
+
+  const focusOption = (group: HTMLElement, index: number): void => {
+    const buttons = group.querySelectorAll<HTMLButtonElement>('[role="radio"]');
+    buttons[Math.max(0, Math.min(buttons.length - 1, index))]?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const group = event.currentTarget as HTMLElement;
+    const current = options.indexOf((event.target as HTMLElement).dataset.option === 'na' ? 'na' : Number((event.target as HTMLElement).dataset.option));
+    const key = event.key;
+    if (/^[1-9]$/.test(key)) {
+      const level = criterion.levels[Number(key) - 1];
+      if (level) {
+        event.preventDefault();
+        onRate({ value: level.value }, true);
+      }
+    } else if (key === 'n' || key === 'N') {
+      if (criterion.naAllowed) {
+        event.preventDefault();
+        onRate({ na: true }, true);
+      }
+    } else if (key === '0' || key === 'Backspace' || key === 'Delete') {
+      event.preventDefault();
+      onRate({ clear: true }, false);
+    } else if (key === 'ArrowRight' || key === 'ArrowLeft') {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(options.length - 1, current + (key === 'ArrowRight' ? 1 : -1)));
+      const option = options[next];
+      if (option !== undefined) onRate(option === 'na' ? { na: true } : { value: option }, false);
+      focusOption(group, next);
+    } else if (key === 'ArrowDown' || key === 'ArrowUp') {
+      event.preventDefault();
+      onMove(key === 'ArrowDown' ? 1 : -1);
+    }
+  };
+
+  const isCritical = criterion.critical !== null;
+  return (
+    <div class={`criterion${selected === null ? '' : ' done'}`} data-criterion={criterion.id}>
+      <div class="criterion-head">
+        <span id={titleId} class="criterion-title">
+          {criterion.title}
+        </span>
+        <span class="muted">{t('review.weight', { weight: criterion.weight })}</span>
+        {isCritical && (
+          <span class="chip chip-critical" title={t('review.critical.help', { threshold: Math.round((criterion.critical?.threshold ?? 0) * 100) })}>
+            {t('review.critical')}
+          </span>
+        )}
+      </div>
+      <div
+        role="radiogroup"
+        aria-labelledby={titleId}
+        aria-describedby={targetId}
+        class="levels"
+        onKeyDown={onKeyDown}
+        onMouseLeave={() => setShown(null)}
+      >
+        {options.map((option, index) => {
+          const level = option === 'na' ? null : criterion.levels.find((l) => l.value === option);
+          const checked = selected === option;
+          return (
+            <button
+              key={String(option)}
+              type="button"
+              role="radio"
+              aria-checked={checked}
+              tabIndex={option === tabStop ? 0 : -1}
+              data-option={String(option)}
+              class={`level${option === 'na' ? ' level-na' : ''}`}
+              onClick={() => onRate(option === 'na' ? { na: true } : { value: option }, false)}
+              onFocus={() => setShown(option)}
+              onBlur={() => setShown(null)}
+              onMouseEnter={() => setShown(option)}
+            >
+              {level ? t('review.level', { position: index + 1, label: level.label }) : t('review.na')}
+            </button>
+          );
+        })}
+      </div>
+      <p id={targetId} class="target" aria-live="polite">
+        {describe(shown ?? selected)}
+      </p>
+      <div class="criterion-tools">
+        <button type="button" class="small" aria-pressed={marks.strength} onClick={() => onMark('strength')}>
+          {t('review.markStrength')}
+        </button>
+        <button type="button" class="small" aria-pressed={marks.development} onClick={() => onMark('development')}>
+          {t('review.markDevelopment')}
+        </button>
+        {!commenting && !rating?.comment && (
+          <button type="button" class="small" onClick={() => setCommenting(true)}>
+            {t('review.addComment')}
+          </button>
+        )}
+      </div>
+      {(commenting || !!rating?.comment) && (
+        <textarea
+          class="comment"
+          rows={2}
+          aria-label={t('review.comment', { criterion: criterion.title })}
+          value={rating?.comment ?? ''}
+          onInput={(e) => onComment(e.currentTarget.value)}
+          ref={(el) => {
+            if (el && commenting && !rating?.comment) el.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// The scoring form: criteria by group, free-text findings, the running score and submit — all by keyboard.
+import { useMemo, useRef } from 'preact/hooks';
+import type { Scorecard } from '@/lib/model/scorecard';
+import type { ReviewDraft } from '@/lib/model/review';
+import { comment, rate, toggleMark, type RatingChoice } from '@/lib/review';
+import { scoreReview } from '@/lib/scoring';
+import { useI18n } from '../i18n';
+import { CriterionRating } from './CriterionRating';
+import { ScoreSummary } from './ScoreSummary';
+
+interface Props {
+  card: Scorecard;
+  draft: ReviewDraft;
+  onChange: (draft: ReviewDraft) => void;
+  onSubmit: () => void;
+  /** Why submitting is not possible yet, in words; null when it is. */
+  blocker: string | null;
+  submitLabel: string;
+}
+
+export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel }: Props) {
+  const { t } = useI18n();
+  const root = useRef<HTMLFormElement>(null);
+  const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
+  const ratingOf = useMemo(() => new Map(draft.ratings.map((r) => [r.criterionId, r])), [draft.ratings]);
+  const missing = result.total - result.rated - result.na;
+  const reason = missing > 0 ? t('review.incomplete', { missing }) : blocker;
+
+  const focusCriterion = (index: number): void => {
+    const groups = root.current?.querySelectorAll<HTMLElement>('[role="radiogroup"]');
+    if (!groups) return;
+    const group = groups[index];
+    if (!group) {
+      root.current?.querySelector<HTMLElement>('textarea[name="strengths"]')?.focus();
+      return;
+    }
+    (group.querySelector<HTMLElement>('[tabindex="0"]') ?? group.querySelector<HTMLElement>('[role="radio"]'))?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (!reason) onSubmit();
+    }
+  };
+
+  const marked = (ids: string[]): string =>
+    card.criteria.filter((c) => ids.includes(c.id)).map((c) => c.title).join(', ');
+
+  return (
+    <form
+      ref={root}
+      class="review-form"
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason) onSubmit();
+      }}
+    >
+      {card.groups.map((group) => {
+        const criteria = card.criteria.filter((c) => c.groupId === group.id);
+        if (criteria.length === 0) return null;
+        return (
+          <fieldset key={group.id} class="group">
+            <legend>{group.title}</legend>
+            {criteria.map((criterion) => {
+              const index = card.criteria.indexOf(criterion);
+              return (
+                <CriterionRating
+                  key={criterion.id}
+                  criterion={criterion}
+                  rating={ratingOf.get(criterion.id)}
+                  marks={{
+                    strength: draft.strengthCriteria.includes(criterion.id),
+                    development: draft.developmentCriteria.includes(criterion.id),
+                  }}
+                  onRate={(choice: RatingChoice, advance) => {
+                    onChange(rate(draft, criterion.id, choice));
+                    if (advance) focusCriterion(index + 1);
+                  }}
+                  onComment={(text) => onChange(comment(draft, criterion.id, text))}
+                  onMark={(mark) => onChange(toggleMark(draft, criterion.id, mark))}
+                  onMove={(delta) => focusCriterion(Math.max(0, index + delta))}
+                />
+              );
+            })}
+          </fieldset>
+        );
+      })}
+      <fieldset class="group findings">
+        <legend>{t('review.feedback')}</legend>
+        <label for="strengths">{t('review.strengths')}</label>
+        {draft.strengthCriteria.length > 0 && <p class="muted">{t('review.marked', { criteria: marked(draft.strengthCriteria) })}</p>}
+        <textarea id="strengths" name="strengths" rows={2} value={draft.strengths} onInput={(e) => onChange({ ...draft, strengths: e.currentTarget.value })} />
+        <label for="development">{t('review.developmentAreas')}</label>
+        {draft.developmentCriteria.length > 0 && (
+          <p class="muted">{t('review.marked', { criteria: marked(draft.developmentCriteria) })}</p>
+        )}
+        <textarea
+          id="development"
+          name="developmentAreas"
+          rows={2}
+          value={draft.developmentAreas}
+          onInput={(e) => onChange({ ...draft, developmentAreas: e.currentTarget.value })}
+        />
+        <label for="feedback">{t('review.feedback')}</label>
+        <p class="muted" id="feedback-help">
+          {t('review.feedback.help')}
+        </p>
+        <textarea
+          id="feedback"
+          name="feedback"
+          rows={3}
+          aria-describedby="feedback-help"
+          value={draft.feedback}
+          onInput={(e) => onChange({ ...draft, feedback: e.currentTarget.value })}
+        />
+      </fieldset>
+      <div class="submit-bar">
+        <ScoreSummary card={card} result={result} />
+        {reason && (
+          <p class="muted" id="submit-blocker">
+            {reason}
+          </p>
+        )}
+        <button type="submit" class="primary" aria-disabled={reason ? 'true' : undefined} aria-describedby={reason ? 'submit-blocker' : undefined}>
+          {submitLabel}
+        </button>
+      </div>
+      <details class="shortcuts">
+        <summary>{t('review.shortcuts')}</summary>
+        <ul>
+          <li>{t('review.shortcuts.digits')}</li>
+          <li>{t('review.shortcuts.na')}</li>
+          <li>{t('review.shortcuts.clear')}</li>
+          <li>{t('review.shortcuts.levels')}</li>
+          <li>{t('review.shortcuts.criteria')}</li>
+          <li>{t('review.shortcuts.submit')}</li>
+        </ul>
+      </details>
+    </form>
+  );
+}

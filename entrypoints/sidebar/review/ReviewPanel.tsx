@@ -1,0 +1,261 @@
+// Reviewing the open ticket: choose agent and scorecard, score with autosave, submit.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useI18n } from '@/components/i18n';
+import { ReviewForm } from '@/components/review/ReviewForm';
+import { remoteDb as db } from '@/lib/db/remote';
+import type { Person, ReviewDraft, ReviewTarget } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { defaultSettings } from '@/lib/model/settings';
+import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
+import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, toReview } from '@/lib/review';
+import { proposeScorecard } from '@/lib/scorecards';
+import { useRemote } from '../useRemote';
+
+interface Props {
+  ticket: TicketRef;
+  extraction: Extraction;
+  target: ReviewTarget;
+  /** A draft to open instead of the target's own (editing a submitted review). */
+  draftKeyOverride: string | null;
+  onSubmitted: () => void;
+}
+
+export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSubmitted }: Props) {
+  const { t, lang } = useI18n();
+  const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+  const settings = useRemote(() => db.getSettings(), [], defaultSettings);
+  const key = draftKeyOverride ?? draftKeyOf(ticketKey(ticket), target);
+  const [draft, setDraft] = useState<ReviewDraft | null>(null);
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const lastInteraction = useRef<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoadedKey(null);
+    void db.getReviewDraft(key).then((stored) => {
+      if (!live) return;
+      setDraft(stored ?? null);
+      setLoadedKey(key);
+      lastInteraction.current = null;
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  const card = useMemo(
+    () => (draft ? cards.find((c) => c.id === draft.scorecardId && c.version === draft.scorecardVersion) : undefined),
+    [cards, draft],
+  );
+
+  const change = (next: ReviewDraft): void => {
+    const now = Date.now();
+    const timed = { ...addActiveTime(next, lastInteraction.current, now), updatedAt: new Date(now).toISOString() };
+    lastInteraction.current = now;
+    setDraft(timed);
+    setNotice(null);
+    // Autosave at once: a closed tab or a restarted browser loses nothing.
+    void db.saveReviewDraft(timed);
+  };
+
+  if (loadedKey !== key) return <p role="status">{t('common.loading')}</p>;
+
+  if (!draft) {
+    return (
+      <StartReview
+        key={key}
+        ticket={ticket}
+        extraction={extraction}
+        target={target}
+        cards={cards}
+        notice={notice}
+        onStart={(chosenCard, reviewee) => {
+          const started = newDraft(ticket, target, chosenCard, reviewee, new Date());
+          lastInteraction.current = Date.now();
+          setDraft(started);
+          void db.saveReviewDraft(started);
+        }}
+        lang={lang}
+      />
+    );
+  }
+
+  const identity = settings.identity;
+  const blocker = !identity.name || !identity.email ? t('review.identityMissing') : !draft.reviewee ? t('review.revieweeMissing') : null;
+
+  const submit = async (): Promise<void> => {
+    if (!card || !draft.reviewee || blocker) return;
+    const existing = draft.reviewId ? ((await db.getReview(draft.reviewId)) ?? null) : null;
+    const reviewer: Person = { id: identity.email, name: identity.name };
+    const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing);
+    await db.submitReview(review, draft.key);
+    setDraft(null);
+    setNotice(t('review.submitted'));
+    onSubmitted();
+  };
+
+  return (
+    <section class="review" aria-label={t('tabs.review')}>
+      <TargetLine extraction={extraction} target={draft.target} />
+      {draft.reviewId && <p class="notice">{t('review.editing')}</p>}
+      <RevieweePicker
+        extraction={extraction}
+        value={draft.reviewee}
+        onChange={(reviewee) => change({ ...draft, reviewee })}
+      />
+      {card ? (
+        <>
+          <p class="muted">
+            {t('review.scorecard')}: {t('review.scorecard.option', { name: card.name, version: card.version })} ·{' '}
+            {t('review.autosaved')}
+          </p>
+          <ReviewForm
+            card={card}
+            draft={draft}
+            onChange={change}
+            onSubmit={() => void submit()}
+            blocker={blocker}
+            submitLabel={draft.reviewId ? t('review.update') : t('review.submit')}
+          />
+          {blocker === t('review.identityMissing') && (
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('review.openSettings')}
+            </button>
+          )}
+        </>
+      ) : (
+        <p role="status">{t('common.loading')}</p>
+      )}
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => {
+          if (!window.confirm(t('review.discard.confirm'))) return;
+          void db.discardReviewDraft(draft.key).then(() => setDraft(null));
+        }}
+      >
+        {t('review.discard')}
+      </button>
+    </section>
+  );
+}
+
+function TargetLine({ extraction, target }: { extraction: Extraction; target: ReviewTarget }) {
+  const { t } = useI18n();
+  if (target.kind === 'conversation') return <p class="target-line">{t('review.target.conversation')}</p>;
+  const message = extraction.messages.find((m) => m.id === target.messageId);
+  return (
+    <p class="target-line">
+      {t('review.target.message', { author: message?.author || t('sidebar.messages.unknownAuthor') })}
+    </p>
+  );
+}
+
+function StartReview(props: {
+  ticket: TicketRef;
+  extraction: Extraction;
+  target: ReviewTarget;
+  cards: Scorecard[];
+  notice: string | null;
+  lang: 'fi' | 'en';
+  onStart: (card: Scorecard, reviewee: Person | null) => void;
+}) {
+  const { t } = useI18n();
+  const { ticket, extraction, target, cards, notice, lang, onStart } = props;
+  const published = cards.filter((c) => c.status === 'published');
+  const proposed = proposeScorecard(published, ticket.channel, lang);
+  const [cardKey, setCardKey] = useState<string>('');
+  const [reviewee, setReviewee] = useState<Person | null>(() => proposeReviewee(extraction.messages, target));
+  const chosen = published.find((c) => `${c.id}@${c.version}` === cardKey) ?? proposed;
+
+  return (
+    <section class="review start" aria-label={t('tabs.review')}>
+      {notice && (
+        <p class="notice good" role="status">
+          {notice}
+        </p>
+      )}
+      <TargetLine extraction={extraction} target={target} />
+      <p class="muted">{t('review.target.hint')}</p>
+      <RevieweePicker extraction={extraction} value={reviewee} onChange={setReviewee} />
+      <label for="scorecard">{t('review.scorecard')}</label>
+      {published.length === 0 ? (
+        <p>{t('review.scorecard.none')}</p>
+      ) : (
+        <select
+          id="scorecard"
+          value={chosen ? `${chosen.id}@${chosen.version}` : ''}
+          onChange={(e) => setCardKey(e.currentTarget.value)}
+        >
+          {published.map((c) => (
+            <option key={`${c.id}@${c.version}`} value={`${c.id}@${c.version}`}>
+              {t('review.scorecard.option', { name: c.name, version: c.version })}
+            </option>
+          ))}
+        </select>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" disabled={!chosen} onClick={() => chosen && onStart(chosen, reviewee)}>
+          {t('review.start')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const OTHER = '\u0000other';
+
+function RevieweePicker({
+  extraction,
+  value,
+  onChange,
+}: {
+  extraction: Extraction;
+  value: Person | null;
+  onChange: (person: Person | null) => void;
+}) {
+  const { t } = useI18n();
+  const candidates = revieweeCandidates(extraction.messages);
+  const known = value !== null && candidates.some((c) => c.id === value.id);
+  const [other, setOther] = useState(!known && value !== null);
+  return (
+    <div class="reviewee">
+      <label for="reviewee">{t('review.reviewee')}</label>
+      <select
+        id="reviewee"
+        value={other ? OTHER : (value?.id ?? OTHER)}
+        onChange={(e) => {
+          const id = e.currentTarget.value;
+          if (id === OTHER) {
+            setOther(true);
+            onChange(null);
+            return;
+          }
+          setOther(false);
+          onChange(candidates.find((c) => c.id === id) ?? null);
+        }}
+      >
+        {candidates.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+        <option value={OTHER}>{t('review.reviewee.other')}</option>
+      </select>
+      {(other || candidates.length === 0) && (
+        <input
+          type="text"
+          aria-label={t('review.reviewee.name')}
+          placeholder={t('review.reviewee.name')}
+          value={value?.name ?? ''}
+          onInput={(e) => {
+            const name = e.currentTarget.value;
+            onChange(name.trim() ? { id: name.trim(), name } : null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// The sidebar's view of the database: every call goes to the background's database service.
+import { browser } from 'wxt/browser';
+import { DB_CHANGED, DB_REQUEST, type DbReply, type OperationName, type RemoteDb } from './service';
+
+async function call(op: OperationName, args: unknown[]): Promise<unknown> {
+  const reply = (await browser.runtime.sendMessage({ type: DB_REQUEST, op, args })) as DbReply | undefined;
+  if (!reply) throw new Error(`the background did not answer ${op}`);
+  if (!reply.ok) throw new Error(reply.error);
+  // Structured clone turns `undefined` into a missing reply; the service sends null for "nothing".
+  return reply.value ?? undefined;
+}
+
+export const remoteDb = new Proxy({} as RemoteDb, {
+  get: (_target, op: string) => (...args: unknown[]) => call(op as OperationName, args),
+});
+
+/** Calls back when the database changed through the service (any tab's sidebar). */
+export function onRemoteChange(listener: () => void): () => void {
+  const handler = (message: unknown): undefined => {
+    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === DB_CHANGED) listener();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}

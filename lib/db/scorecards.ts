@@ -1,0 +1,79 @@
+// Scorecards in the local database: built-ins seeded once, drafts edited, published versions frozen.
+import { scorecardSchema, type Scorecard } from '../model/scorecard';
+import { templates } from '../scorecards';
+import { db } from './database';
+
+const SEEDED_KEY = 'scorecards.seeded';
+
+export function scorecardDocId(card: Pick<Scorecard, 'id' | 'version'>): string {
+  return `${card.id}@${card.version}`;
+}
+
+/** Puts the built-in templates in place the first time; a user who archives them keeps them archived. */
+export async function ensureBuiltInScorecards(): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.settings, database.scorecards, async () => {
+    if (await database.settings.get(SEEDED_KEY)) return;
+    await database.scorecards.bulkPut(templates);
+    await database.settings.put({ key: SEEDED_KEY, value: true });
+  });
+}
+
+/** Every version of every scorecard, newest version first within a card. Read-only: safe in a live query. */
+export async function listScorecards(): Promise<Scorecard[]> {
+  const all = await db().scorecards.toArray();
+  return all.sort((a, b) => a.name.localeCompare(b.name) || b.version - a.version);
+}
+
+/** The latest version of each card (what an editor or a picker shows). */
+export function latestVersions(cards: readonly Scorecard[]): Scorecard[] {
+  const latest = new Map<string, Scorecard>();
+  for (const card of cards) {
+    const seen = latest.get(card.id);
+    if (!seen || card.version > seen.version) latest.set(card.id, card);
+  }
+  return [...latest.values()];
+}
+
+export async function getScorecard(id: string, version: number): Promise<Scorecard | undefined> {
+  return db().scorecards.get([id, version]);
+}
+
+/**
+ * Saves a card. Published versions are immutable: saving over a published version is refused,
+ * the editor makes a new draft version first (lib/scorecards newDraftFrom).
+ */
+export async function saveScorecard(card: Scorecard): Promise<void> {
+  const valid = scorecardSchema.parse(card);
+  const database = db();
+  await database.transaction('rw', database.scorecards, database.outbox, async () => {
+    const existing = await database.scorecards.get([valid.id, valid.version]);
+    if (existing && existing.status !== 'draft' && !(existing.status === 'published' && valid.status === 'archived')) {
+      throw new Error(`scorecard ${valid.id} version ${valid.version} is ${existing.status} and cannot change`);
+    }
+    await database.scorecards.put(valid);
+    await database.outbox.add({ collection: 'scorecards', docId: scorecardDocId(valid), at: valid.updatedAt });
+  });
+}
+
+/** Imports validated cards in one transaction: all of them land, or none. */
+export async function importScorecards(cards: readonly Scorecard[]): Promise<void> {
+  const valid = cards.map((card) => scorecardSchema.parse(card));
+  const database = db();
+  await database.transaction('rw', database.scorecards, database.outbox, async () => {
+    await database.scorecards.bulkPut(valid);
+    await database.outbox.bulkAdd(
+      valid.map((card) => ({ collection: 'scorecards' as const, docId: scorecardDocId(card), at: card.updatedAt })),
+    );
+  });
+}
+
+/** A draft that was never published can be deleted outright; anything else is archived instead. */
+export async function deleteScorecardDraft(card: Pick<Scorecard, 'id' | 'version'>): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.scorecards, async () => {
+    const existing = await database.scorecards.get([card.id, card.version]);
+    if (existing?.status !== 'draft') throw new Error('only drafts can be deleted; archive published scorecards');
+    await database.scorecards.delete([card.id, card.version]);
+  });
+}

@@ -1,0 +1,74 @@
+// The database as a service for pages that cannot open IndexedDB themselves.
+//
+// The sidebar is an extension page framed by a helpdesk: a third-party context, where Chrome may
+// deny IndexedDB ("The user denied permission to access the database") when third-party cookies
+// are blocked. So the sidebar asks the background worker, which runs in the extension origin.
+import { z } from 'zod';
+import { reviewDraftSchema, reviewSchema } from '../model/review';
+import { ensureBuiltInScorecards, listScorecards } from './scorecards';
+import {
+  deleteReview,
+  discardReviewDraft,
+  draftsOfTicket,
+  getReview,
+  getReviewDraft,
+  reviewsOfTicket,
+  saveReviewDraft,
+  submitReview,
+} from './reviews';
+import { getSettings } from './settings';
+
+const key = z.string().min(1).max(500);
+
+/** Every operation the service offers, with the schema of its arguments and whether it writes. */
+const operations = {
+  getSettings: { args: z.tuple([]), run: () => getSettings(), writes: false },
+  listScorecards: { args: z.tuple([]), run: () => listScorecards(), writes: false },
+  ensureBuiltInScorecards: { args: z.tuple([]), run: () => ensureBuiltInScorecards(), writes: true },
+  getReviewDraft: { args: z.tuple([key]), run: (k: string) => getReviewDraft(k), writes: false },
+  draftsOfTicket: { args: z.tuple([key]), run: (k: string) => draftsOfTicket(k), writes: false },
+  saveReviewDraft: { args: z.tuple([reviewDraftSchema]), run: saveReviewDraft, writes: true },
+  discardReviewDraft: { args: z.tuple([key]), run: (k: string) => discardReviewDraft(k), writes: true },
+  submitReview: { args: z.tuple([reviewSchema, key.nullable()]), run: submitReview, writes: true },
+  deleteReview: {
+    args: z.tuple([key, z.iso.datetime()]),
+    run: (id: string, at: string) => deleteReview(id, new Date(at)),
+    writes: true,
+  },
+  getReview: { args: z.tuple([key]), run: (id: string) => getReview(id), writes: false },
+  reviewsOfTicket: { args: z.tuple([key]), run: (k: string) => reviewsOfTicket(k), writes: false },
+} as const;
+
+type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type RemoteDb = {
+  [K in OperationName]: (...args: z.input<Operations[K]['args']>) => ReturnType<Operations[K]['run']>;
+};
+
+export const DB_REQUEST = 'arvio-db';
+export const DB_CHANGED = 'arvio-db-changed';
+
+const requestSchema = z.object({
+  type: z.literal(DB_REQUEST),
+  op: z.enum(Object.keys(operations) as [OperationName, ...OperationName[]]),
+  args: z.array(z.unknown()).max(5),
+});
+
+export type DbReply = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Runs one request; null when the message is not for this service. */
+export async function handleDbRequest(raw: unknown, onWrite: () => void): Promise<DbReply | null> {
+  const request = requestSchema.safeParse(raw);
+  if (!request.success) return null;
+  const operation = operations[request.data.op];
+  const args = operation.args.safeParse(request.data.args);
+  if (!args.success) return { ok: false, error: `bad arguments for ${request.data.op}: ${args.error.message}` };
+  try {
+    const run = operation.run as (...a: unknown[]) => Promise<unknown>;
+    const value = await run(...args.data);
+    if (operation.writes) onWrite();
+    return { ok: true, value: value ?? null };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,184 @@
+// The protocol client: push and pull over fetch, with timeouts, parsed answers and classified errors.
+import {
+  MAX_PUSH_BATCH,
+  meResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  type MeResponse,
+  type PullResponse,
+  type PushResponse,
+  type SyncChange,
+} from '../model/sync';
+import type { z } from 'zod';
+import { kindOfStatus, parseRetryAfter, SyncError, toSyncError } from './errors';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface RequestOptions {
+  /** Abort when this long passes without an answer (default 30 s). */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Under the server's default 1 MiB body limit, with room for the envelope. */
+export const MAX_PUSH_BYTES = 900_000;
+
+/** The backend URL as typed in the options: HTTPS, or plain HTTP only to this machine. */
+export function parseBackendUrl(input: string): { ok: true; url: string } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, reason: 'not a URL' };
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return { ok: false, reason: 'the backend needs https:// (plain http:// only for localhost)' };
+  }
+  if (url.username || url.password) return { ok: false, reason: 'put the token in the token field, not in the URL' };
+  return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+/** Splits an outbox into batches the server accepts: at most 200 changes and ~900 kB each. */
+export function chunkChanges(changes: readonly SyncChange[], maxCount = MAX_PUSH_BATCH, maxBytes = MAX_PUSH_BYTES): SyncChange[][] {
+  const batches: SyncChange[][] = [];
+  let current: SyncChange[] = [];
+  let bytes = 0;
+  for (const change of changes) {
+    const size = new TextEncoder().encode(JSON.stringify(change)).length + 1;
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(change);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+async function request<S extends z.ZodType>(
+  schema: S,
+  url: string,
+  init: RequestInit,
+  fetchImpl: FetchLike,
+  signal: AbortSignal | undefined,
+  options: RequestOptions,
+): Promise<z.infer<S>> {
+  if (signal?.aborted) throw new SyncError('aborted', 'aborted before sending');
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    let response: Response;
+    let body: string;
+    try {
+      response = await fetchImpl(url, { ...init, signal: controller.signal });
+      // The timeout covers reading the body too: a server may stall mid-answer.
+      body = await response.text();
+    } catch (error) {
+      if (timedOut) throw new SyncError('timeout', `no answer within ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+      if (signal?.aborted) throw new SyncError('aborted', 'aborted');
+      throw toSyncError(error);
+    }
+    if (!response.ok) {
+      throw new SyncError(
+        kindOfStatus(response.status),
+        `HTTP ${response.status}: ${serverMessage(body)}`,
+        response.status,
+        parseRetryAfter(response.headers.get('retry-after')),
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      // A proxy's HTML page instead of our JSON: treat as a server fault, retried later.
+      throw new SyncError('server', 'the answer was not JSON', response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('server', `unexpected answer: ${parsed.error.issues[0]?.message ?? ''}`, response.status);
+    return parsed.data;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function serverMessage(body: string): string {
+  try {
+    const json: unknown = JSON.parse(body);
+    if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') return json.message;
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return body.slice(0, 200);
+}
+
+const headers = (token: string): Record<string, string> => ({
+  authorization: `Bearer ${token}`,
+  'content-type': 'application/json',
+  accept: 'application/json',
+});
+
+const join = (baseUrl: string, path: string): string => `${baseUrl.replace(/\/+$/, '')}${path}`;
+
+/** Pushes one batch (≤ 200 changes). Per-change conflicts come back in `results`, not as errors. */
+export function pushBatch(
+  baseUrl: string,
+  token: string,
+  changes: readonly SyncChange[],
+  fetchImpl: FetchLike = fetch,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<PushResponse> {
+  if (changes.length > MAX_PUSH_BATCH) {
+    return Promise.reject(new SyncError('rejected', `a batch holds at most ${MAX_PUSH_BATCH} changes; use chunkChanges`));
+  }
+  return request(
+    pushResponseSchema,
+    join(baseUrl, '/v1/sync/push'),
+    { method: 'POST', headers: headers(token), body: JSON.stringify({ changes }) },
+    fetchImpl,
+    signal,
+    options,
+  );
+}
+
+/** One page of documents after `since`; call again with `checkpoint` while `more` is true. */
+export function pullSince(
+  baseUrl: string,
+  token: string,
+  since: number,
+  limit: number,
+  fetchImpl: FetchLike = fetch,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<PullResponse> {
+  const query = new URLSearchParams({ since: String(since), limit: String(limit) });
+  return request(
+    pullResponseSchema,
+    join(baseUrl, `/v1/sync/pull?${query}`),
+    { method: 'GET', headers: headers(token) },
+    fetchImpl,
+    signal,
+    options,
+  );
+}
+
+/** "Test connection": who the token belongs to, with role and teams. */
+export function fetchMe(
+  baseUrl: string,
+  token: string,
+  fetchImpl: FetchLike = fetch,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<MeResponse> {
+  return request(meResponseSchema, join(baseUrl, '/v1/me'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+}

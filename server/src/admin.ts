@@ -1,0 +1,148 @@
+// Users, teams and tokens: the operations behind the CLI (and the test fixtures).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { roleSchema, type Role } from '../../lib/model/sync';
+import type { Db, Queryable } from './db';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export class AdminError extends Error {}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** 32 random bytes; the `arv_` prefix makes a leaked token recognisable in logs and scanners. */
+export function newToken(): string {
+  return `arv_${randomBytes(32).toString('base64url')}`;
+}
+
+const PREFIX_LENGTH = 12;
+
+export function toUser(row: Record<string, unknown>): User {
+  return {
+    id: String(row.id),
+    email: String(row.email),
+    name: String(row.name),
+    role: roleSchema.parse(row.role),
+  };
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<User | null> {
+  const [row] = await db.query('SELECT id, email, name, role FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+  return row ? toUser(row) : null;
+}
+
+export async function addUser(
+  db: Db,
+  input: { email: string; name: string; role: string; teams?: readonly string[] },
+): Promise<User> {
+  const role = roleSchema.safeParse(input.role);
+  if (!role.success) throw new AdminError(`role must be one of ${roleSchema.options.join(', ')}`);
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new AdminError(`not an e-mail address: "${input.email}"`);
+  return db.transaction(async (tx) => {
+    if (await findUserByEmail(tx, email)) throw new AdminError(`a user with e-mail ${email} exists already`);
+    const user: User = { id: randomUUID(), email, name: input.name.trim() || email, role: role.data };
+    await tx.query('INSERT INTO users (id, email, name, role) VALUES ($1, $2, $3, $4)', [
+      user.id,
+      user.email,
+      user.name,
+      user.role,
+    ]);
+    for (const teamName of input.teams ?? []) {
+      const [team] = await tx.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [teamName]);
+      if (!team) throw new AdminError(`no team named "${teamName}" (create it with: team add "${teamName}")`);
+      await tx.query('INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)', [team.id, user.id]);
+    }
+    return user;
+  });
+}
+
+export async function addTeam(db: Db, name: string): Promise<{ id: string; name: string }> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new AdminError('a team needs a name');
+  const [exists] = await db.query('SELECT 1 FROM teams WHERE name = $1', [trimmed]);
+  if (exists) throw new AdminError(`a team named "${trimmed}" exists already`);
+  const team = { id: randomUUID(), name: trimmed };
+  await db.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
+  return team;
+}
+
+/** Creates a token and returns it in clear: the only moment it exists outside the user's hands. */
+export async function createToken(db: Db, email: string): Promise<{ id: string; token: string; prefix: string }> {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw new AdminError(`no user with e-mail ${email}`);
+  const token = newToken();
+  const row = { id: randomUUID(), prefix: token.slice(0, PREFIX_LENGTH) };
+  await db.query('INSERT INTO tokens (id, user_id, hash, prefix) VALUES ($1, $2, $3, $4)', [
+    row.id,
+    user.id,
+    hashToken(token),
+    row.prefix,
+  ]);
+  return { ...row, token };
+}
+
+/** Revokes by token id or by the token's printed prefix; refuses an ambiguous prefix. */
+export async function revokeToken(db: Db, idOrPrefix: string): Promise<{ id: string }> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM tokens WHERE revoked_at IS NULL AND (id = $1 OR prefix = $1 OR (length($1) >= 8 AND id LIKE $1 || \'%\'))',
+    [idOrPrefix],
+  );
+  if (rows.length === 0) throw new AdminError(`no active token matches "${idOrPrefix}"`);
+  if (rows.length > 1) throw new AdminError(`"${idOrPrefix}" matches ${rows.length} tokens; give the token id`);
+  const id = rows[0]!.id;
+  await db.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [id]);
+  return { id };
+}
+
+export async function listUsers(
+  db: Db,
+): Promise<Array<User & { teams: string[]; activeTokens: number }>> {
+  const rows = await db.query(
+    `SELECT u.id, u.email, u.name, u.role,
+            coalesce((SELECT array_agg(t.name ORDER BY t.name) FROM team_members m JOIN teams t ON t.id = m.team_id
+                      WHERE m.user_id = u.id), '{}') AS teams,
+            (SELECT count(*) FROM tokens k WHERE k.user_id = u.id AND k.revoked_at IS NULL) AS active_tokens
+       FROM users u ORDER BY u.email`,
+  );
+  return rows.map((row) => ({
+    ...toUser(row),
+    teams: Array.isArray(row.teams) ? row.teams.map(String) : [],
+    activeTokens: Number(row.active_tokens),
+  }));
+}
+
+export async function userByToken(db: Db, token: string): Promise<User | null> {
+  const [row] = await db.query(
+    `SELECT u.id, u.email, u.name, u.role FROM tokens k JOIN users u ON u.id = k.user_id
+      WHERE k.hash = $1 AND k.revoked_at IS NULL`,
+    [hashToken(token)],
+  );
+  return row ? toUser(row) : null;
+}
+
+export async function teamsOf(db: Db, userId: string): Promise<Array<{ id: string; name: string }>> {
+  const rows = await db.query<{ id: string; name: string }>(
+    'SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.name',
+    [userId],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** On an empty database: the first admin and its token (printed once by main). */
+export async function bootstrapAdmin(
+  db: Db,
+  email: string,
+): Promise<{ user: User; token: string } | null> {
+  const [row] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users');
+  if (Number(row?.n) > 0) return null;
+  const user = await addUser(db, { email, name: 'Administrator', role: 'admin' });
+  const { token } = await createToken(db, user.email);
+  return { user, token };
+}

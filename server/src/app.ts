@@ -1,0 +1,212 @@
+// The HTTP API: authentication, validation, size limits and the routes, as a Hono app over a Db.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import {
+  exportQuerySchema,
+  publishScorecardRequestSchema,
+  pullQuerySchema,
+  pushRequestSchema,
+  scorecardSyncId,
+  type ErrorResponse,
+  type MeResponse,
+} from '../../lib/model/sync';
+import { teamsOf, userByToken, type User } from './admin';
+import type { Db } from './db';
+import { asReview, CSV_COLUMNS, csvLine, csvRow } from './export';
+import { exportableReviews, listScorecards, pull, push, Refusal } from './store';
+
+export interface AppOptions {
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Where unexpected errors are reported (default: stderr). */
+  logError?: (error: unknown) => void;
+}
+
+type Env = { Variables: { user: User } };
+
+const fail = (c: Context, status: ContentfulStatusCode, body: ErrorResponse) => c.json(body, status);
+
+function invalid(c: Context, error: z.ZodError) {
+  const issues = error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map(String).join('.') || '(root)',
+    message: i.message,
+  }));
+  const first = issues[0];
+  return fail(c, 400, {
+    error: 'invalid_request',
+    message: first ? `${first.path}: ${first.message}` : 'invalid request',
+    issues,
+  });
+}
+
+/** Parses the body as JSON. Reading is outside the try: an oversized body must reach bodyLimit (413). */
+async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const text = await c.req.text();
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const malformed = (c: Context) => fail(c, 400, { error: 'invalid_json', message: 'the request body is not valid JSON' });
+
+const mayExport = (user: User): boolean => user.role === 'lead' || user.role === 'admin';
+
+export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const app = new Hono<Env>();
+
+  app.onError((error, c) => {
+    logError(error);
+    return fail(c, 500, { error: 'server_error', message: 'the server failed; nothing was changed' });
+  });
+  app.notFound((c) => fail(c, 404, { error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }));
+
+  app.get('/health', async (c) => {
+    await db.query('SELECT 1');
+    return c.json({ ok: true, database: db.kind });
+  });
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        // The unread rest of the body is still on the wire: this connection cannot carry another request.
+        c.header('Connection', 'close');
+        return fail(c, 413, { error: 'too_large', message: `the request body exceeds ${maxBodyBytes} bytes; send smaller batches` });
+      },
+    }),
+  );
+
+  app.use('/v1/*', async (c, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const user = match?.[1] ? await userByToken(db, match[1]) : null;
+    if (!user) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return fail(c, 401, { error: 'unauthorized', message: 'a valid bearer token is required' });
+    }
+    c.set('user', user);
+    await next();
+  });
+
+  app.get('/v1/me', async (c) => {
+    const user = c.get('user');
+    const body: MeResponse = {
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      teams: await teamsOf(db, user.id),
+    };
+    return c.json(body);
+  });
+
+  app.post('/v1/sync/push', async (c) => {
+    const json = await readJson(c);
+    if (!json.ok) return malformed(c);
+    const parsed = pushRequestSchema.safeParse(json.value);
+    if (!parsed.success) return invalid(c, parsed.error);
+    try {
+      return c.json({ results: await push(db, c.get('user'), parsed.data.changes) });
+    } catch (error) {
+      if (error instanceof Refusal) {
+        return fail(c, error.status, {
+          error: error.status === 403 ? 'forbidden' : 'immutable',
+          message: `${error.path}: ${error.message}; nothing in this batch was saved`,
+          issues: [{ path: error.path, message: error.message }],
+        });
+      }
+      throw error;
+    }
+  });
+
+  app.get('/v1/sync/pull', async (c) => {
+    const parsed = pullQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return invalid(c, parsed.error);
+    return c.json(await pull(db, c.get('user'), parsed.data.since, parsed.data.limit));
+  });
+
+  app.get('/v1/scorecards', async (c) => c.json({ scorecards: await listScorecards(db) }));
+
+  // Publishing goes through the same path as a pushed scorecard, so the rules live in one place.
+  app.put('/v1/scorecards', async (c) => {
+    const user = c.get('user');
+    if (user.role !== 'lead' && user.role !== 'admin') {
+      return fail(c, 403, { error: 'forbidden', message: 'only leads and admins publish scorecards' });
+    }
+    const json = await readJson(c);
+    if (!json.ok) return malformed(c);
+    const parsed = publishScorecardRequestSchema.safeParse(json.value);
+    if (!parsed.success) return invalid(c, parsed.error);
+    const card = parsed.data.scorecard;
+    if (card.status !== 'published') {
+      return fail(c, 400, {
+        error: 'invalid_request',
+        message: 'scorecard.status: only a published scorecard can be published to the team',
+        issues: [{ path: 'scorecard.status', message: 'must be "published"' }],
+      });
+    }
+    const id = scorecardSyncId(card);
+    const existing = (await listScorecards(db)).find((s) => s.id === id);
+    try {
+      const [result] = await push(db, user, [
+        { collection: 'scorecards', id, baseRevision: existing?.revision ?? null, doc: card },
+      ]);
+      if (result?.status !== 'accepted') {
+        return fail(c, 409, { error: 'conflict', message: 'the scorecard changed meanwhile; try again' });
+      }
+      return c.json({ id, revision: result.revision, seq: result.seq }, existing ? 200 : 201);
+    } catch (error) {
+      if (error instanceof Refusal) {
+        return fail(c, error.status, { error: error.status === 403 ? 'forbidden' : 'immutable', message: error.message });
+      }
+      throw error;
+    }
+  });
+
+  app.get('/v1/export/reviews', async (c) => {
+    const user = c.get('user');
+    if (!mayExport(user)) return fail(c, 403, { error: 'forbidden', message: 'only leads and admins export reviews' });
+    const parsed = exportQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return invalid(c, parsed.error);
+    const { format, delimiter } = parsed.data;
+    const rows = exportableReviews(db, user);
+    const encoder = new TextEncoder();
+    let started = false;
+    let first = true;
+    // Pull-based: the next page is read from the database only when the client has taken the last.
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(format === 'csv' ? `\uFEFF${csvLine(CSV_COLUMNS, delimiter)}` : '['));
+          return;
+        }
+        const next = await rows.next();
+        if (next.done) {
+          if (format === 'json') controller.enqueue(encoder.encode(']\n'));
+          controller.close();
+          return;
+        }
+        const review = asReview(next.value);
+        if (!review) return;
+        const text = format === 'csv' ? csvLine(csvRow(review), delimiter) : `${first ? '' : ','}\n${JSON.stringify(review)}`;
+        first = false;
+        controller.enqueue(encoder.encode(text));
+      },
+      async cancel() {
+        await rows.return(undefined);
+      },
+    });
+    const date = new Date().toISOString().slice(0, 10);
+    return c.body(stream, 200, {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="arvio-reviews-${date}.${format}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  return app;
+}

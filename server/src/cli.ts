@@ -1,0 +1,84 @@
+// The command line: serve (default) and the admin subcommands for users, teams and tokens.
+import { parseArgs } from 'node:util';
+import { AdminError, addTeam, addUser, bootstrapAdmin, createToken, listUsers, revokeToken } from './admin';
+import type { Db } from './db';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const USAGE = `Usage: npm run server [-- <command>]
+  (no command)                         start the server (HOST, PORT, DATABASE_URL or ARVIO_DATA_DIR)
+  user add --email E --name N --role admin|lead|reviewer|agent [--team T]...
+  user list
+  team add <name>
+  token create <email>                 prints the new token once
+  token revoke <tokenId|prefix>`;
+
+/** Runs one admin command; returns the process exit code. `serve` is handled by main. */
+export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Promise<number> {
+  const [noun, verb, ...rest] = argv;
+  try {
+    if (noun === 'user' && verb === 'add') {
+      const { values } = parseArgs({
+        args: [...rest],
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          team: { type: 'string', multiple: true },
+        },
+        strict: true,
+      });
+      if (!values.email || !values.role) throw new AdminError('user add needs --email and --role');
+      const user = await addUser(db, {
+        email: values.email,
+        name: values.name ?? values.email,
+        role: values.role,
+        teams: values.team ?? [],
+      });
+      io.out(`added ${user.role} ${user.email} (${user.id})`);
+      return 0;
+    }
+    if (noun === 'user' && verb === 'list') {
+      for (const u of await listUsers(db)) {
+        io.out(`${u.email}\t${u.role}\t${u.name}\tteams: ${u.teams.join(', ') || '-'}\ttokens: ${u.activeTokens}`);
+      }
+      return 0;
+    }
+    if (noun === 'team' && verb === 'add') {
+      const name = rest.join(' ');
+      const team = await addTeam(db, name);
+      io.out(`added team "${team.name}" (${team.id})`);
+      return 0;
+    }
+    if (noun === 'token' && verb === 'create' && rest[0]) {
+      const token = await createToken(db, rest[0]);
+      io.out(`token ${token.id} for ${rest[0]} (shown once, store it now):`);
+      io.out(token.token);
+      return 0;
+    }
+    if (noun === 'token' && verb === 'revoke' && rest[0]) {
+      const { id } = await revokeToken(db, rest[0]);
+      io.out(`revoked token ${id}`);
+      return 0;
+    }
+    io.err(USAGE);
+    return 2;
+  } catch (error) {
+    if (error instanceof AdminError || (error instanceof TypeError && 'code' in error)) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** On an empty database, creates the first admin and prints its token — once, never stored in clear. */
+export async function announceFirstAdmin(db: Db, email: string, io: CliIo): Promise<void> {
+  const first = await bootstrapAdmin(db, email);
+  if (!first) return;
+  io.out(`Created the first admin, ${first.user.email}. Their token (shown once, store it now):`);
+  io.out(first.token);
+}

@@ -1,0 +1,181 @@
+// Synced documents: push (accept or conflict, idempotent), pull by sequence, scorecards, export.
+import {
+  canonicalJson,
+  type PullResponse,
+  type PushResult,
+  type SyncChange,
+  type SyncCollection,
+} from '../../lib/model/sync';
+import type { User } from './admin';
+import { accessOf, canRead, email, refuseWrite, visibleSql, type DocAccess, type Viewer } from './access';
+import { toNumber, type Db, type Queryable, type Row } from './db';
+
+/** Thrown inside the push transaction so that nothing of the batch is written. */
+export class Refusal extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+    /** 403 for "not yours to change"; 409 for "nobody may change this" (a published scorecard). */
+    readonly status: 403 | 409 = 403,
+  ) {
+    super(message);
+  }
+}
+
+interface Stored extends DocAccess {
+  revision: number;
+  seq: number;
+}
+
+const keyOf = (collection: string, id: string): string => `${collection}\u0000${id}`;
+
+function toStored(row: Row): Stored {
+  return {
+    collection: row.collection as SyncCollection,
+    owner: String(row.owner),
+    subject: row.subject === null ? null : String(row.subject),
+    doc: row.doc as Record<string, unknown>,
+    revision: toNumber(row.revision),
+    seq: toNumber(row.seq),
+  };
+}
+
+export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
+  const rows = await db.query<{ email: string }>(
+    `SELECT DISTINCT u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
+       JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $1`,
+    [user.id],
+  );
+  return { user, teamEmails: new Set([email(user.email), ...rows.map((r) => r.email)]) };
+}
+
+/**
+ * Applies a batch in one transaction. Per change: unchanged doc → accepted as is (a retried push);
+ * stale baseRevision → conflict with the server's copy; else a new revision and sequence number.
+ * Any refused change throws `Refusal` and the whole batch is rolled back.
+ */
+export async function push(db: Db, user: User, changes: readonly SyncChange[]): Promise<PushResult[]> {
+  if (changes.length === 0) return [];
+  return db.transaction(async (tx) => {
+    // Serialise pushes so sequence numbers commit in order: a pull at checkpoint N never misses
+    // a lower number committed later.
+    await tx.query('SELECT pg_advisory_xact_lock(4242002)');
+    const viewer = await viewerOf(tx, user);
+    const rows = await tx.query(
+      `SELECT d.collection, d.id, d.revision, d.seq, d.doc, d.owner, d.subject
+         FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON d.collection = k.collection AND d.id = k.id
+        FOR UPDATE OF d`,
+      [changes.map((c) => c.collection), changes.map((c) => c.id)],
+    );
+    const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
+    const written = new Map<string, { change: SyncChange; stored: Stored }>();
+    const results: PushResult[] = [];
+    const pending: Array<{ index: number; key: string; change: SyncChange; revision: number }> = [];
+
+    changes.forEach((change, index) => {
+      const key = keyOf(change.collection, change.id);
+      const current = state.get(key) ?? null;
+      const path = `changes.${index}`;
+      if (current !== null && !canRead(viewer, current)) throw new Refusal(path, 'you may not change this document');
+      if (current !== null && canonicalJson(current.doc) === canonicalJson(change.doc)) {
+        results.push({ id: change.id, collection: change.collection, status: 'accepted', revision: current.revision, seq: current.seq });
+        return;
+      }
+      // A baseRevision for a doc the server lacks has nothing to overwrite, so it is a create.
+      if (current !== null && change.baseRevision !== current.revision) {
+        results.push({
+          id: change.id,
+          collection: change.collection,
+          status: 'conflict',
+          current: { revision: current.revision, seq: current.seq, doc: current.doc },
+        });
+        return;
+      }
+      const reason = refuseWrite(viewer, change, current);
+      if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
+      const revision = (current?.revision ?? 0) + 1;
+      const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
+      state.set(key, stored);
+      written.set(key, { change, stored });
+      pending.push({ index: results.length, key, change, revision });
+      results.push({ id: change.id, collection: change.collection, status: 'accepted', revision, seq: 0 });
+    });
+
+    if (pending.length === 0) return results;
+    const seqRows = await tx.query<{ seq: unknown }>(
+      "SELECT nextval('docs_seq') AS seq FROM generate_series(1, $1::int) ORDER BY 1",
+      [pending.length],
+    );
+    pending.forEach((p, i) => {
+      const seq = toNumber(seqRows[i]?.seq);
+      const result = results[p.index];
+      if (result?.status === 'accepted') result.seq = seq;
+      const entry = written.get(p.key);
+      if (entry && entry.stored.revision === p.revision) entry.stored.seq = seq;
+    });
+    // One multi-row upsert: the same key twice in a batch stores only its last state.
+    const final = [...written.values()].map((w) => w.stored);
+    const ids = [...written.values()].map((w) => w.change.id);
+    await tx.query(
+      `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at)
+       SELECT c, i, r, s, d::jsonb, o, sub, del, now()
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bool[])
+           AS t(c, i, r, s, d, o, sub, del)
+       ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
+         owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted, updated_at = now()`,
+      [
+        final.map((s) => s.collection),
+        ids,
+        final.map((s) => s.revision),
+        final.map((s) => String(s.seq)),
+        final.map((s) => JSON.stringify(s.doc)),
+        final.map((s) => s.owner),
+        final.map((s) => s.subject),
+        final.map((s) => s.doc.deleted === true),
+      ],
+    );
+    return results;
+  });
+}
+
+export async function pull(db: Db, user: User, since: number, limit: number): Promise<PullResponse> {
+  const visible = visibleSql(user, 3);
+  const rows = await db.query(
+    `SELECT d.collection, d.id, d.revision, d.seq, d.doc FROM docs d
+      WHERE d.seq > $1 AND ${visible.sql} ORDER BY d.seq LIMIT $2`,
+    [since, limit + 1, ...visible.params],
+  );
+  const more = rows.length > limit;
+  const docs = rows.slice(0, limit).map((r) => ({
+    collection: r.collection as SyncCollection,
+    id: String(r.id),
+    revision: toNumber(r.revision),
+    seq: toNumber(r.seq),
+    doc: r.doc as Record<string, unknown>,
+  }));
+  return { docs, checkpoint: docs.at(-1)?.seq ?? since, more };
+}
+
+export async function listScorecards(db: Db): Promise<Array<{ id: string; revision: number; seq: number; doc: unknown }>> {
+  const rows = await db.query(
+    "SELECT id, revision, seq, doc FROM docs WHERE collection = 'scorecards' AND NOT deleted ORDER BY id",
+  );
+  return rows.map((r) => ({ id: String(r.id), revision: toNumber(r.revision), seq: toNumber(r.seq), doc: r.doc }));
+}
+
+/** Reviews the user may export, oldest first, in pages so a large team never sits in memory. */
+export async function* exportableReviews(db: Db, user: User, pageSize = 500): AsyncGenerator<Record<string, unknown>> {
+  const visible = visibleSql(user, 3);
+  let after = 0;
+  for (;;) {
+    const rows = await db.query(
+      `SELECT d.seq, d.doc FROM docs d
+        WHERE d.collection = 'reviews' AND NOT d.deleted AND d.seq > $1 AND ${visible.sql}
+        ORDER BY d.seq LIMIT $2`,
+      [after, pageSize, ...visible.params],
+    );
+    for (const row of rows) yield row.doc as Record<string, unknown>;
+    if (rows.length < pageSize) return;
+    after = toNumber(rows.at(-1)?.seq);
+  }
+}

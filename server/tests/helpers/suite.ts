@@ -1,0 +1,476 @@
+// The server's behaviour, as a suite run over real HTTP against each database (PGlite, PostgreSQL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PUSH_BATCH, pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import { addTeam, addUser, createToken } from '../../src/admin';
+import { createApp } from '../../src/app';
+import { runCommand } from '../../src/cli';
+import type { Db } from '../../src/db';
+import { migrate } from '../../src/migrate';
+import { startServer, type RunningServer } from '../../src/serve';
+import { review, scorecard, selfCheck } from './docs';
+import { faults, SimClient } from './simClient';
+import { canonicalJson } from '../../../lib/model/sync';
+import { createServer } from 'node:net';
+
+type Who = 'admin' | 'lead' | 'rev1' | 'rev2' | 'agent1' | 'agent2';
+const EMAIL: Record<Who, string> = {
+  admin: 'admin@arvio.test',
+  lead: 'lead@arvio.test',
+  rev1: 'rev1@arvio.test',
+  rev2: 'rev2@arvio.test',
+  agent1: 'agent1@arvio.test',
+  agent2: 'agent2@arvio.test',
+};
+
+interface Answer {
+  status: number;
+  json: unknown;
+  text: string;
+  headers: Headers;
+}
+
+export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup: () => Promise<void> }>): void {
+  describe(name, () => {
+    let db: Db;
+    let cleanup: () => Promise<void>;
+    let server: RunningServer;
+    const token = {} as Record<Who, string>;
+    let n = 0;
+    /** A fresh id per use: the suite shares one database. */
+    const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+
+    beforeAll(async () => {
+      ({ db, cleanup } = await open());
+      await migrate(db);
+      await migrate(db); // a restart applies nothing twice
+      await addTeam(db, 'Team A');
+      await addTeam(db, 'Team B');
+      const roles: Record<Who, [string, string[]]> = {
+        admin: ['admin', []],
+        lead: ['lead', ['Team A']],
+        rev1: ['reviewer', ['Team A']],
+        rev2: ['reviewer', ['Team B']],
+        agent1: ['agent', ['Team A']],
+        agent2: ['agent', ['Team B']],
+      };
+      for (const [who, [role, teams]] of Object.entries(roles) as Array<[Who, [string, string[]]]>) {
+        await addUser(db, { email: EMAIL[who], name: who, role, teams });
+        token[who] = (await createToken(db, EMAIL[who])).token;
+      }
+      server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+    });
+
+    afterAll(async () => {
+      await server?.close();
+      await db?.close();
+      await cleanup?.();
+    });
+
+    async function call(who: Who | string | null, method: string, path: string, body?: unknown): Promise<Answer> {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const bearer = who === null ? null : who in token ? token[who as Who] : who;
+      if (bearer) headers.authorization = `Bearer ${bearer}`;
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+      return { status: res.status, json, text, headers: res.headers };
+    }
+
+    const pushAs = async (who: Who, changes: unknown[]) => call(who, 'POST', '/v1/sync/push', { changes });
+    const change = (doc: ReturnType<typeof review>, baseRevision: number | null = null): SyncChange => ({
+      collection: 'reviews',
+      id: doc.id,
+      baseRevision,
+      doc,
+    });
+    /** Every doc id the user can pull, following `more` to the end. */
+    async function pullAll(who: Who, since = 0): Promise<{ ids: string[]; checkpoint: number; docs: Array<{ id: string; revision: number; seq: number; doc: Record<string, unknown> }> }> {
+      const docs: Array<{ id: string; revision: number; seq: number; doc: Record<string, unknown> }> = [];
+      let checkpoint = since;
+      for (;;) {
+        const answer = await call(who, 'GET', `/v1/sync/pull?since=${checkpoint}&limit=100`);
+        expect(answer.status).toBe(200);
+        const page = pullResponseSchema.parse(answer.json);
+        docs.push(...page.docs);
+        checkpoint = page.checkpoint;
+        if (!page.more) break;
+      }
+      return { ids: docs.map((d) => d.id), checkpoint, docs };
+    }
+    const checkpointNow = async () => (await pullAll('admin')).checkpoint;
+
+    describe('authentication', () => {
+      it('answers /health without a token', async () => {
+        const answer = await call(null, 'GET', '/health');
+        expect(answer.status).toBe(200);
+        expect(answer.json).toMatchObject({ ok: true, database: db.kind });
+      });
+
+      it.each([
+        ['no token', null],
+        ['an unknown token', 'arv_not-a-real-token'],
+      ])('refuses %s with 401', async (_label, bearer) => {
+        const answer = await call(bearer, 'GET', '/v1/me');
+        expect(answer.status).toBe(401);
+        expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+      });
+
+      it('shows who you are and your role and teams', async () => {
+        const answer = await call('lead', 'GET', '/v1/me');
+        expect(answer.status).toBe(200);
+        expect(answer.json).toMatchObject({ user: { email: EMAIL.lead, role: 'lead' }, teams: [{ name: 'Team A' }] });
+      });
+
+      it('manages users, teams and tokens from the CLI; a revoked token stops working', async () => {
+        const lines: string[] = [];
+        const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+        expect(await runCommand(db, ['team', 'add', 'Team', 'C'], io)).toBe(0);
+        expect(
+          await runCommand(db, ['user', 'add', '--email', 'New@Arvio.test', '--name', 'New', '--role', 'agent', '--team', 'Team C'], io),
+        ).toBe(0);
+        expect(await runCommand(db, ['user', 'add', '--email', 'x@arvio.test', '--role', 'boss'], io)).toBe(1);
+        expect(await runCommand(db, ['token', 'create', 'new@arvio.test'], io)).toBe(0);
+        const fresh = lines.find((l) => l.startsWith('arv_'));
+        expect(fresh).toBeDefined();
+        expect((await call(fresh!, 'GET', '/v1/me')).json).toMatchObject({ user: { role: 'agent' }, teams: [{ name: 'Team C' }] });
+        expect(await runCommand(db, ['user', 'list'], io)).toBe(0);
+        expect(lines.some((l) => l.startsWith('new@arvio.test\tagent'))).toBe(true);
+        expect(await runCommand(db, ['token', 'revoke', fresh!.slice(0, 12)], io)).toBe(0);
+        expect((await call(fresh!, 'GET', '/v1/me')).status).toBe(401);
+        // The database holds only the hash.
+        const rows = await db.query('SELECT hash FROM tokens');
+        expect(rows.some((r) => r.hash === fresh)).toBe(false);
+      });
+
+      it('is testable in-process with app.request() as well', async () => {
+        const app = createApp(db);
+        const res = await app.request('/v1/me', { headers: { authorization: `Bearer ${token.agent1}` } });
+        expect(res.status).toBe(200);
+      });
+    });
+
+    describe('push and pull', () => {
+      it("a reviewer's review reaches the reviewed agent, their team's lead and the admin, and nobody else", async () => {
+        const doc = review(uid('r'), EMAIL.rev1, EMAIL.agent1);
+        const answer = await pushAs('rev1', [change(doc)]);
+        expect(answer.status).toBe(200);
+        const [result] = pushResponseSchema.parse(answer.json).results;
+        expect(result).toMatchObject({ id: doc.id, status: 'accepted', revision: 1 });
+        for (const who of ['agent1', 'lead', 'admin', 'rev1'] as const) {
+          expect((await pullAll(who)).ids, who).toContain(doc.id);
+        }
+        for (const who of ['agent2', 'rev2'] as const) {
+          expect((await pullAll(who)).ids, who).not.toContain(doc.id);
+        }
+        const pulled = (await pullAll('agent1')).docs.find((d) => d.id === doc.id);
+        expect(pulled?.doc).toEqual(doc);
+      });
+
+      it('pulls in pages by checkpoint, in sequence order, until `more` is false', async () => {
+        const start = await checkpointNow();
+        const docs = Array.from({ length: 5 }, () => review(uid('page'), EMAIL.rev1, EMAIL.agent1));
+        expect((await pushAs('rev1', docs.map((d) => change(d)))).status).toBe(200);
+        const seen: string[] = [];
+        let since = start;
+        let pages = 0;
+        for (;;) {
+          const page = pullResponseSchema.parse((await call('agent1', 'GET', `/v1/sync/pull?since=${since}&limit=2`)).json);
+          pages++;
+          seen.push(...page.docs.map((d) => d.id));
+          expect(page.docs.map((d) => d.seq)).toEqual([...page.docs.map((d) => d.seq)].sort((a, b) => a - b));
+          since = page.checkpoint;
+          if (!page.more) break;
+        }
+        expect(seen).toEqual(docs.map((d) => d.id));
+        expect(pages).toBe(3);
+      });
+
+      it('two reviewers editing one review: the second gets a conflict with the server copy, nothing overwritten', async () => {
+        const doc = review(uid('c'), EMAIL.rev1, EMAIL.agent1);
+        await pushAs('rev1', [change(doc)]);
+        const laptop = { ...doc, feedback: 'edited on the laptop', revision: 2 };
+        const desktop = { ...doc, feedback: 'edited on the desktop', revision: 2 };
+        const first = pushResponseSchema.parse((await pushAs('rev1', [change(laptop, 1)])).json).results[0];
+        const second = pushResponseSchema.parse((await pushAs('admin', [change(desktop, 1)])).json).results[0];
+        expect(first).toMatchObject({ status: 'accepted', revision: 2 });
+        expect(second).toMatchObject({ status: 'conflict', current: { revision: 2, doc: { feedback: 'edited on the laptop' } } });
+        // Resolving: the client rebases on the server revision and pushes again.
+        const resolved = pushResponseSchema.parse((await pushAs('admin', [change(desktop, 2)])).json).results[0];
+        expect(resolved).toMatchObject({ status: 'accepted', revision: 3 });
+      });
+
+      it('pushing the same batch twice changes nothing (a retry after a lost answer)', async () => {
+        const docs = [review(uid('i'), EMAIL.rev1, EMAIL.agent1), review(uid('i'), EMAIL.rev1, EMAIL.agent1)];
+        const batch = docs.map((d) => change(d));
+        const once = pushResponseSchema.parse((await pushAs('rev1', batch)).json);
+        const before = await checkpointNow();
+        const twice = pushResponseSchema.parse((await pushAs('rev1', batch)).json);
+        expect(twice).toEqual(once);
+        expect(await checkpointNow()).toBe(before);
+        // Also after an edit whose answer was lost: re-sent with its old base, it is accepted as is.
+        const edit = { ...docs[0]!, feedback: 'second thoughts' };
+        const e1 = pushResponseSchema.parse((await pushAs('rev1', [change(edit, 1)])).json).results[0];
+        const e2 = pushResponseSchema.parse((await pushAs('rev1', [change({ ...edit }, 1)])).json).results[0];
+        expect(e2).toEqual(e1);
+      });
+
+      it('a deletion travels as a tombstone and leaves the export', async () => {
+        const doc = review(uid('t'), EMAIL.rev1, EMAIL.agent1);
+        await pushAs('rev1', [change(doc)]);
+        const since = await checkpointNow();
+        const gone = { ...doc, deleted: true };
+        expect(pushResponseSchema.parse((await pushAs('rev1', [change(gone, 1)])).json).results[0]).toMatchObject({
+          status: 'accepted',
+          revision: 2,
+        });
+        const pulled = (await pullAll('agent1', since)).docs.find((d) => d.id === doc.id);
+        expect(pulled?.doc.deleted).toBe(true);
+        const csv = await call('lead', 'GET', '/v1/export/reviews?format=csv');
+        expect(csv.text).not.toContain(doc.id);
+      });
+    });
+
+    describe('roles and refusals (403, nothing changed)', () => {
+      async function refused(who: Who, changes: unknown[]) {
+        const before = await checkpointNow();
+        const answer = await pushAs(who, changes);
+        expect(answer.status, answer.text).toBe(403);
+        expect(answer.json).toMatchObject({ error: 'forbidden' });
+        expect(await checkpointNow()).toBe(before);
+      }
+
+      it('an agent may not write a review', async () => {
+        await refused('agent1', [change(review(uid('a'), EMAIL.agent1, EMAIL.agent2))]);
+      });
+
+      it('a reviewer may not write a review in another reviewer’s name', async () => {
+        await refused('rev1', [change(review(uid('a'), EMAIL.rev2, EMAIL.agent1))]);
+      });
+
+      it('a reviewer of another team can neither take over nor overwrite a review', async () => {
+        const doc = review(uid('o'), EMAIL.rev1, EMAIL.agent1);
+        await pushAs('rev1', [change(doc)]);
+        await refused('rev2', [change({ ...doc, reviewer: { id: EMAIL.rev2, name: 'rev2' } }, 1)]);
+        await refused('rev2', [change({ ...doc, feedback: 'mine now' }, 1)]);
+      });
+
+      it('one refused change refuses the whole batch', async () => {
+        const good = review(uid('g'), EMAIL.rev1, EMAIL.agent1);
+        await refused('rev1', [change(good), change(review(uid('b'), EMAIL.rev2, EMAIL.agent1))]);
+        expect((await pullAll('admin')).ids).not.toContain(good.id);
+      });
+
+      it('the reviewed agent may acknowledge a review, and change nothing else', async () => {
+        const doc = review(uid('ack'), EMAIL.rev1, EMAIL.agent1);
+        await pushAs('rev1', [change(doc)]);
+        await refused('agent1', [change({ ...doc, score: 0.2 }, 1)]);
+        await refused('agent2', [change({ ...doc, acknowledgedAt: '2026-03-03T08:00:00.000Z' }, 1)]);
+        const ack = await pushAs('agent1', [change({ ...doc, acknowledgedAt: '2026-03-03T08:00:00.000Z' }, 1)]);
+        expect(pushResponseSchema.parse(ack.json).results[0]).toMatchObject({ status: 'accepted', revision: 2 });
+      });
+
+      it('self-checks belong to their agent; their lead reads them, other people do not', async () => {
+        const own = selfCheck(uid('sc'), EMAIL.agent1);
+        const ok = await pushAs('agent1', [{ collection: 'selfChecks', id: own.id, baseRevision: null, doc: own }]);
+        expect(pushResponseSchema.parse(ok.json).results[0]).toMatchObject({ status: 'accepted' });
+        const other = selfCheck(uid('sc'), EMAIL.agent2);
+        await refused('agent1', [{ collection: 'selfChecks', id: other.id, baseRevision: null, doc: other }]);
+        expect((await pullAll('lead')).ids).toContain(own.id);
+        for (const who of ['agent2', 'rev1', 'rev2'] as const) expect((await pullAll(who)).ids, who).not.toContain(own.id);
+      });
+
+      it('leads publish scorecards that reach every member; reviewers and agents may not publish', async () => {
+        const card = scorecard(uid('card'), 1);
+        expect((await call('rev1', 'PUT', '/v1/scorecards', { scorecard: card })).status).toBe(403);
+        await refused('agent1', [{ collection: 'scorecards', id: `${card.id}@1`, baseRevision: null, doc: card }]);
+        const published = await call('lead', 'PUT', '/v1/scorecards', { scorecard: card });
+        expect(published.status, published.text).toBe(201);
+        expect((await call('lead', 'PUT', '/v1/scorecards', { scorecard: card })).status).toBe(200);
+        const changed = await call('lead', 'PUT', '/v1/scorecards', { scorecard: { ...card, passMark: 50 } });
+        expect(changed.status).toBe(409);
+        const listed = await call('agent2', 'GET', '/v1/scorecards');
+        expect(JSON.stringify(listed.json)).toContain(`${card.id}@1`);
+        expect((await pullAll('agent2')).ids).toContain(`${card.id}@1`);
+        const draft = await call('lead', 'PUT', '/v1/scorecards', { scorecard: scorecard(uid('card'), 1, { status: 'draft' }) });
+        expect(draft.status).toBe(400);
+      });
+    });
+
+    describe('export', () => {
+      it('streams the team’s reviews as CSV with a BOM, to leads only', async () => {
+        const mine = review(uid('x'), EMAIL.rev1, EMAIL.agent1, { feedback: '=HYPERLINK("evil")' });
+        const theirs = review(uid('x'), EMAIL.rev2, EMAIL.agent2);
+        await pushAs('rev1', [change(mine)]);
+        await pushAs('rev2', [change(theirs)]);
+        for (const who of ['agent1', 'rev1'] as const) {
+          expect((await call(who, 'GET', '/v1/export/reviews')).status, who).toBe(403);
+        }
+        const res = await fetch(`${server.url}/v1/export/reviews?format=csv&delimiter=;`, {
+          headers: { authorization: `Bearer ${token.lead}` },
+        });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toContain('text/csv');
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = new TextDecoder().decode(bytes.slice(3));
+        expect(text.split('\r\n')[0]).toMatch(/^id;createdAt;updatedAt;reviewerEmail/);
+        expect(text).toContain(mine.id);
+        expect(text).toContain('Lasku, väärä');
+        expect(text).toContain(`"'=HYPERLINK(""evil"")"`);
+        expect(text).not.toContain(theirs.id);
+        const all = await call('admin', 'GET', '/v1/export/reviews?format=json');
+        expect(Array.isArray(all.json)).toBe(true);
+        expect(all.text).toContain(theirs.id);
+      });
+    });
+
+    describe('faults: client and server end with the same reviews, none lost or duplicated', () => {
+      let closedUrl = '';
+      beforeAll(async () => {
+        // A port that was free a moment ago: connecting to it is refused, like a server that is down.
+        const port = await new Promise<number>((resolve) => {
+          const probe = createServer().listen(0, '127.0.0.1', () => {
+            const address = probe.address();
+            probe.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+          });
+        });
+        closedUrl = `http://127.0.0.1:${port}`;
+      });
+
+      const edits = (count: number, prefix: string) =>
+        Array.from({ length: count }, () => review(uid(prefix), EMAIL.rev1, EMAIL.agent1));
+
+      async function expectSame(client: SimClient, ids: readonly string[]) {
+        const server = new Map((await pullAll('admin')).docs.map((d) => [d.id, d]));
+        expect(client.state.outbox).toEqual([]);
+        for (const id of ids) {
+          const mine = client.state.docs[id];
+          const theirs = server.get(id);
+          expect(theirs, id).toBeDefined();
+          expect(canonicalJson(theirs!.doc)).toBe(canonicalJson(mine!.doc));
+          expect(theirs!.revision).toBe(mine!.base);
+        }
+      }
+
+      it.each([
+        ['the server is down for the first pushes, then up', () => faults.down(3, closedUrl, server.url), 'offline'],
+        ['HTTP 500 and 503 answers', () => faults.status([500, 503]), 'server'],
+        ['a timeout', () => faults.hang(1), 'timeout'],
+        ['the connection reset after the server committed', () => faults.lostAnswer(2), 'offline'],
+      ])('%s', async (_label, makeFetch, kind) => {
+        const client = new SimClient(server.url, token.rev1);
+        const docs = edits(30, 'f');
+        docs.forEach((d) => client.edit(d));
+        // A short timeout keeps the hanging-server case quick; loopback answers take milliseconds.
+        const errors = await client.syncUntilDone(makeFetch(), 10, 400);
+        expect(errors.length).toBeGreaterThan(0);
+        expect(errors.every((e) => e.kind === kind)).toBe(true);
+        expect(client.state.conflicts).toEqual([]);
+        await expectSame(client, docs.map((d) => d.id));
+        // An edit afterwards goes through on the revision the retries settled on.
+        client.edit({ ...docs[0]!, feedback: 'after the storm' });
+        await client.syncUntilDone(fetch);
+        await expectSame(client, docs.map((d) => d.id));
+      });
+
+      it('the browser closed in the middle of a sync and reopened', async () => {
+        const before = new SimClient(server.url, token.rev1);
+        const docs = edits(250, 'crash'); // two batches
+        docs.forEach((d) => before.edit(d));
+        const persisted = JSON.parse(JSON.stringify(before.state)) as typeof before.state;
+        // The first batch commits, then the worker dies before recording anything.
+        await expect(before.sync(faults.lostAnswer(1))).rejects.toThrow();
+        const after = new SimClient(server.url, token.rev1, persisted);
+        await after.syncUntilDone(fetch);
+        expect(after.state.conflicts).toEqual([]);
+        await expectSame(after, docs.map((d) => d.id));
+        const onServer = (await pullAll('admin')).ids.filter((id) => id.startsWith('crash-'));
+        expect(new Set(onServer).size).toBe(onServer.length);
+      });
+
+      it('two clients editing the same review: the later one sees a conflict, both end with the server copy', async () => {
+        const doc = review(uid('two'), EMAIL.rev1, EMAIL.agent1);
+        const laptop = new SimClient(server.url, token.rev1);
+        laptop.edit(doc);
+        await laptop.syncUntilDone(fetch);
+        const desktop = new SimClient(server.url, token.rev1);
+        await desktop.syncUntilDone(fetch);
+        laptop.edit({ ...doc, feedback: 'laptop' });
+        desktop.edit({ ...doc, feedback: 'desktop' });
+        await laptop.syncUntilDone(fetch);
+        await desktop.syncUntilDone(fetch);
+        expect(desktop.state.conflicts).toEqual([doc.id]);
+        expect(desktop.state.docs[doc.id]?.doc.feedback).toBe('laptop');
+        await expectSame(laptop, [doc.id]);
+        await expectSame(desktop, [doc.id]);
+      });
+    });
+
+    describe('bad input: a clear 4xx, nothing changed', () => {
+      const good = () => review(uid('bad'), EMAIL.rev1, EMAIL.agent1);
+      it.each<[string, () => unknown, number, string | RegExp]>([
+        ['malformed JSON', () => '{"changes": [', 400, 'invalid_json'],
+        ['a wrong type', () => ({ changes: [{ ...change(good()), baseRevision: '1' }] }), 400, 'changes.0.baseRevision'],
+        ['an unknown field in a change', () => ({ changes: [{ ...change(good()), force: true }] }), 400, 'changes.0'],
+        ['an unknown top-level field', () => ({ changes: [], since: 3 }), 400, '(root)'],
+        ['an invalid review', () => ({ changes: [change({ ...good(), score: 7 })] }), 400, 'changes.0.doc.score'],
+        ['an id that is not the doc’s', () => ({ changes: [{ ...change(good()), id: 'other' }] }), 400, 'changes.0.id'],
+        ['an unknown collection', () => ({ changes: [{ ...change(good()), collection: 'users' }] }), 400, 'changes.0.collection'],
+        [
+          'a batch over the limit',
+          () => ({ changes: Array.from({ length: MAX_PUSH_BATCH + 1 }, () => change(good())) }),
+          400,
+          'changes',
+        ],
+        ['an oversized body', () => ({ changes: [change({ ...good(), feedback: 'x'.repeat(20_000) })], pad: 'y'.repeat(1_100_000) }), 413, 'too_large'],
+      ])('%s', async (_label, body, status, mentions) => {
+        const before = await checkpointNow();
+        const answer = await call('rev1', 'POST', '/v1/sync/push', body());
+        expect(answer.status, answer.text).toBe(status);
+        expect(answer.text).toMatch(mentions);
+        expect(await checkpointNow()).toBe(before);
+      });
+
+      it('an oversized body sent without Content-Length (chunked) is cut off at the limit', async () => {
+        const before = await checkpointNow();
+        const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent++ < 40) controller.enqueue(chunk);
+            else controller.close();
+          },
+        });
+        const res = await fetch(`${server.url}/v1/sync/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token.rev1}`, 'content-type': 'application/json' },
+          body,
+          duplex: 'half',
+        } as RequestInit & { duplex: 'half' }).catch((error: unknown) => error);
+        // Either the 413 arrives, or the server closed the socket mid-upload; never a 2xx or a 5xx.
+        // (Duck-typed: the test environment's Response global need not be undici's class.)
+        if (res !== null && typeof res === 'object' && 'status' in res) expect(res.status).toBe(413);
+        expect(await checkpointNow()).toBe(before);
+      });
+
+      it.each(['since=-1', 'limit=0', 'limit=100000', 'since=abc', 'cursor=1'])('pull with %s', async (query) => {
+        const answer = await call('agent1', 'GET', `/v1/sync/pull?${query}`);
+        expect(answer.status).toBe(400);
+        expect(answer.json).toMatchObject({ error: 'invalid_request' });
+      });
+
+      it('an export with an unknown format', async () => {
+        expect((await call('lead', 'GET', '/v1/export/reviews?format=xlsx')).status).toBe(400);
+      });
+    });
+  });
+}

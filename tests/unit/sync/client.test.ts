@@ -1,0 +1,162 @@
+// The sync client turns every way a request can go wrong into one of a few plain-worded kinds.
+import { describe, expect, it } from 'vitest';
+import type { SyncChange } from '../../../lib/model/sync';
+import {
+  chunkChanges,
+  describeSyncError,
+  fetchMe,
+  parseBackendUrl,
+  parseRetryAfter,
+  pullSince,
+  pushBatch,
+  SyncError,
+  type FetchLike,
+} from '../../../lib/sync';
+
+const BASE = 'https://arvio.example.com/';
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+function recorder(answer: (url: string, init: RequestInit) => Promise<Response> | Response) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const fetchImpl: FetchLike = async (url, init) => {
+    calls.push({ url, init });
+    return answer(url, init);
+  };
+  return { calls, fetchImpl };
+}
+
+async function failure(promise: Promise<unknown>): Promise<SyncError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SyncError) return error;
+    throw error;
+  }
+  throw new Error('expected a SyncError');
+}
+
+/** A fetch that never answers until aborted, like a server that hangs. */
+const hanging: FetchLike = (_url, init) =>
+  new Promise((_resolve, reject) => {
+    init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  });
+
+const change = (i: number, feedback = ''): SyncChange =>
+  ({ collection: 'reviews', id: `r${i}`, baseRevision: null, doc: { id: `r${i}`, feedback } }) as unknown as SyncChange;
+
+describe('pushBatch and pullSince', () => {
+  it('push sends the batch with the bearer token and returns the parsed results', async () => {
+    const { calls, fetchImpl } = recorder(() =>
+      json(200, { results: [{ id: 'r1', collection: 'reviews', status: 'accepted', revision: 1, seq: 7 }] }),
+    );
+    const answer = await pushBatch(BASE, 'arv_secret', [change(1)], fetchImpl);
+    expect(answer.results[0]).toMatchObject({ status: 'accepted', seq: 7 });
+    expect(calls[0]?.url).toBe('https://arvio.example.com/v1/sync/push');
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(new Headers(calls[0]?.init.headers).get('authorization')).toBe('Bearer arv_secret');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ changes: [change(1)] });
+  });
+
+  it('pull asks from the checkpoint and returns the page', async () => {
+    const { calls, fetchImpl } = recorder(() => json(200, { docs: [], checkpoint: 12, more: false }));
+    expect(await pullSince(BASE, 't', 12, 100, fetchImpl)).toEqual({ docs: [], checkpoint: 12, more: false });
+    expect(calls[0]?.url).toBe('https://arvio.example.com/v1/sync/pull?since=12&limit=100');
+  });
+
+  it('test connection shows who the token belongs to', async () => {
+    const me = { user: { id: 'u1', email: 'a@b.fi', name: 'A', role: 'agent' }, teams: [{ id: 't', name: 'Tiimi' }] };
+    const { fetchImpl } = recorder(() => json(200, me));
+    expect(await fetchMe(BASE, 't', fetchImpl)).toEqual(me);
+  });
+
+  it.each<[string, () => Response | Promise<Response>, string, boolean]>([
+    ['the network is down', () => Promise.reject(new TypeError('fetch failed')), 'offline', true],
+    ['a wrong token', () => json(401, { error: 'unauthorized', message: 'a valid bearer token is required' }), 'unauthorized', false],
+    ['a refused role', () => json(403, { error: 'forbidden', message: 'no' }), 'forbidden', false],
+    ['invalid data', () => json(400, { error: 'invalid_request', message: 'changes.0.doc.score: too big' }), 'rejected', false],
+    ['an oversized batch', () => json(413, { error: 'too_large', message: 'big' }), 'rejected', false],
+    ['HTTP 500', () => json(500, { error: 'server_error', message: 'boom' }), 'server', true],
+    ['HTTP 503 from a proxy, as HTML', () => new Response('<html>Bad gateway</html>', { status: 503 }), 'server', true],
+    ['a 200 that is not JSON', () => new Response('<html>captive portal</html>', { status: 200 }), 'server', true],
+    ['a 200 of the wrong shape', () => json(200, { ok: true }), 'server', true],
+  ])('%s is classified', async (_label, answer, kind, retryable) => {
+    const { fetchImpl } = recorder(answer);
+    const error = await failure(pushBatch(BASE, 't', [change(1)], fetchImpl));
+    expect(error.kind).toBe(kind);
+    expect(error.retryable).toBe(retryable);
+    expect(describeSyncError(error.kind).text.length).toBeGreaterThan(10);
+  });
+
+  it('keeps the server’s message as detail and its Retry-After', async () => {
+    const { fetchImpl } = recorder(() => json(503, { error: 'x', message: 'maintenance' }, { 'retry-after': '120' }));
+    const error = await failure(pullSince(BASE, 't', 0, 10, fetchImpl));
+    expect(error.detail).toContain('maintenance');
+    expect(error.status).toBe(503);
+    expect(error.retryAfterMs).toBe(120_000);
+  });
+
+  it('gives up on a hanging server after the timeout', async () => {
+    const error = await failure(pushBatch(BASE, 't', [change(1)], hanging, undefined, { timeoutMs: 30 }));
+    expect(error.kind).toBe('timeout');
+    expect(error.retryable).toBe(true);
+  });
+
+  it('stops when the caller aborts, without calling it a timeout', async () => {
+    const controller = new AbortController();
+    const pending = failure(pullSince(BASE, 't', 0, 10, hanging, controller.signal, { timeoutMs: 10_000 }));
+    controller.abort();
+    expect((await pending).kind).toBe('aborted');
+    const already = await failure(pullSince(BASE, 't', 0, 10, hanging, controller.signal));
+    expect(already.kind).toBe('aborted');
+  });
+
+  it('refuses a batch over 200 changes before sending', async () => {
+    const { calls, fetchImpl } = recorder(() => json(200, { results: [] }));
+    const error = await failure(pushBatch(BASE, 't', Array.from({ length: 201 }, (_, i) => change(i)), fetchImpl));
+    expect(error.kind).toBe('rejected');
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('chunkChanges', () => {
+  it('splits by count', () => {
+    const batches = chunkChanges(Array.from({ length: 450 }, (_, i) => change(i)));
+    expect(batches.map((b) => b.length)).toEqual([200, 200, 50]);
+  });
+
+  it('splits by size so no batch exceeds the server limit', () => {
+    const big = Array.from({ length: 10 }, (_, i) => change(i, 'x'.repeat(300_000)));
+    const batches = chunkChanges(big);
+    expect(batches.every((b) => JSON.stringify(b).length < 1_000_000)).toBe(true);
+    expect(batches.flat()).toHaveLength(10);
+  });
+
+  it('gives nothing for nothing', () => {
+    expect(chunkChanges([])).toEqual([]);
+  });
+});
+
+describe('parseBackendUrl', () => {
+  it.each([
+    ['https://qa.example.com/', 'https://qa.example.com'],
+    ['https://example.com/arvio/', 'https://example.com/arvio'],
+    ['http://localhost:8787', 'http://localhost:8787'],
+    ['http://127.0.0.1:8787/', 'http://127.0.0.1:8787'],
+  ])('accepts %s', (input, url) => {
+    expect(parseBackendUrl(input)).toEqual({ ok: true, url });
+  });
+
+  it.each(['http://qa.example.com', 'ftp://example.com', 'not a url', 'https://user:pw@example.com'])('refuses %s', (input) => {
+    expect(parseBackendUrl(input).ok).toBe(false);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and dates', () => {
+    expect(parseRetryAfter('5')).toBe(5_000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(null)).toBeNull();
+  });
+});
