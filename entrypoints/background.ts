@@ -1,8 +1,9 @@
-// Background worker: the database service for framed pages, and the keyboard command. Listeners are registered synchronously.
+// Background worker: the database service for framed pages, the keyboard command and the sync schedule. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
 import type { FromBackground } from '@/lib/model/commands';
 import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/db/service';
 import { ensureBuiltInScorecards } from '@/lib/db';
+import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
 
 export async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -12,9 +13,19 @@ export async function toggleSidebarInActiveTab(): Promise<void> {
   await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 }
 
-function announceChange(): void {
+function broadcastChange(): void {
   // Every extension page listening (each tab's sidebar) refreshes what it shows.
   browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => undefined);
+}
+
+function announceChange(): void {
+  broadcastChange();
+  void syncSoon().catch(() => undefined);
+}
+
+async function syncAndAnnounce(force: boolean): Promise<void> {
+  const outcome = await runScheduledSync(force);
+  if (outcome.result === 'ok' || outcome.result === 'failed') broadcastChange();
 }
 
 export default defineBackground(() => {
@@ -36,4 +47,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void ensureBuiltInScorecards();
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isSyncAlarm(alarm.name)) void syncAndAnnounce(false).catch(() => undefined);
+  });
+  globalThis.addEventListener('online', () => void syncSoon(0).catch(() => undefined));
+  void ensureSyncAlarm().catch(() => undefined);
 });

@@ -7,6 +7,7 @@ import { fromBackgroundSchema, SIDEBAR_PORT_PREFIX, toContentSchema } from '@/li
 import type { ToSidebar } from '@/lib/model/messages';
 import { startController } from './controller';
 import { createDock, type Dock } from './dock';
+import { isToggleShortcut } from '@/lib/model/commands';
 
 const OPEN_KEY = 'arvio.sidebarOpen';
 
@@ -45,9 +46,11 @@ export default defineContentScript({
       send({ type: 'snapshot', snapshot: controller.current() });
     };
 
-    const setOpen = (open: boolean): void => {
-      wantOpen = open;
-      void browser.storage.local.set({ [OPEN_KEY]: open });
+    const setOpen = (open: boolean, remember = true): void => {
+      if (remember) {
+        wantOpen = open;
+        void browser.storage.local.set({ [OPEN_KEY]: open });
+      }
       ensureDock().setOpen(open);
     };
 
@@ -68,13 +71,15 @@ export default defineContentScript({
       pickAdapter,
       publish: (snapshot) => send({ type: 'snapshot', snapshot }),
       onTicketPresence(present) {
-        if (present) ensureDock().setOpen(wantOpen);
-        else if (dock && !dock.open) {
-          dock.destroy();
-          dock = null;
-          port?.disconnect();
-          port = null;
+        if (present) {
+          ensureDock().setOpen(wantOpen);
+          return;
         }
+        // Nothing of Arvio on a page that is not a ticket; the open/closed choice is kept for the next one.
+        dock?.destroy();
+        dock = null;
+        port?.disconnect();
+        port = null;
       },
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id),
@@ -86,6 +91,16 @@ export default defineContentScript({
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
+
+    // The same shortcut inside the page, for when Chrome has not bound the command (a conflict, or a
+    // profile where the suggested key was not applied). A bound command never reaches the page.
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!isToggleShortcut(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(!(dock?.open ?? false));
+    };
+    window.addEventListener('keydown', onKeyDown, true);
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>): void => {
       const lang = changes[LANGUAGE_KEY];
@@ -99,6 +114,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       controller.destroy();
       browser.runtime.onMessage.removeListener(onMessage);
+      window.removeEventListener('keydown', onKeyDown, true);
       browser.storage.onChanged.removeListener(onStorage);
       port?.disconnect();
       dock?.destroy();

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { GeneralSettings } from './GeneralSettings';
+import { ScorecardsSection } from './scorecards/ScorecardsSection';
 
 function Options() {
   const { t } = useI18n();
@@ -12,6 +13,7 @@ function Options() {
       </header>
       <main>
         <GeneralSettings />
+        <ScorecardsSection />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
 import { remoteDb as db } from '@/lib/db/remote';
+import { isToggleShortcut } from '@/lib/model/commands';
 import type { Review, ReviewTarget } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { Diagnostics, Extraction, TicketRef, TicketSnapshot } from '@/lib/model/ticket';
@@ -17,6 +18,16 @@ export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
   const [snapshot, setSnapshot] = useState<TicketSnapshot | null>(connection.latest());
   useEffect(() => connection.subscribe(setSnapshot), [connection]);
+  // With focus inside the sidebar the host page never sees the shortcut: close from here.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!isToggleShortcut(event)) return;
+      event.preventDefault();
+      connection.send({ type: 'close' });
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [connection]);
 
   return (
     <main aria-label={t('sidebar.title')} class="sidebar">

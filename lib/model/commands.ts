@@ -13,3 +13,8 @@ export type ToContent = z.infer<typeof toContentSchema>;
 /** Background → content script (tabs.sendMessage). */
 export const fromBackgroundSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('toggle') })]);
 export type FromBackground = z.infer<typeof fromBackgroundSchema>;
+
+/** Alt+Shift+A, the default of the manifest's toggle command; by key position so layouts agree. */
+export function isToggleShortcut(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyA';
+}

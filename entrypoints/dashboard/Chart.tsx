@@ -1,0 +1,76 @@
+// One uPlot chart with its numbers beside it as a table (the chart is a picture; the table is for everyone).
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+
+export interface ChartSeries {
+  label: string;
+  values: (number | null)[];
+  color: string;
+}
+
+export interface ChartProps {
+  title: string;
+  labels: string[];
+  series: ChartSeries[];
+  kind: 'line' | 'bars';
+  /** Formats a y value for the axis (percentages, counts) in the user's locale. */
+  formatY: (value: number) => string;
+  yRange?: [number, number];
+  /** The same numbers as a table. */
+  children: ComponentChildren;
+}
+
+export function Chart({ title, labels, series, kind, formatY, yRange, children }: ChartProps) {
+  const { t } = useI18n();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el || labels.length === 0) return;
+    const xs = labels.map((_, i) => i);
+    const bars = kind === 'bars' ? uPlot.paths.bars?.({ size: [0.6, 60] }) : undefined;
+    const plot = new uPlot(
+      {
+        width: Math.max(280, el.clientWidth || 480),
+        height: 220,
+        legend: { show: series.length > 1 },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: yRange ? { range: yRange } : { auto: true } },
+        axes: [
+          { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), gap: 4 },
+          { values: (_u, splits) => splits.map((v) => formatY(v)), size: 60 },
+        ],
+        series: [
+          {},
+          ...series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            fill: kind === 'bars' ? `${s.color}cc` : undefined,
+            width: kind === 'bars' ? 0 : 2,
+            points: { show: kind === 'line' },
+            paths: bars,
+            spanGaps: true,
+            value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatY(v)),
+          })),
+        ],
+      },
+      [xs, ...series.map((s) => s.values)] as uPlot.AlignedData,
+      el,
+    );
+    return () => plot.destroy();
+  }, [labels, series, kind, formatY, yRange]);
+  return (
+    <figure class="chart">
+      <figcaption>
+        <h2>{title}</h2>
+      </figcaption>
+      <div ref={host} class="plot" role="img" aria-label={t('dashboard.chart.label', { title })} />
+      <details open>
+        <summary>{t('dashboard.table.show')}</summary>
+        {children}
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,136 @@
+// Scorecards to a JSON file and back: export selected or all, import all-or-nothing with the failing field named.
+import { useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { importScorecards } from '@/lib/db';
+import { exportScorecards, formatPath, parseScorecardsImport, scorecardsFileSchema } from '@/lib/export/scorecards';
+import type { Translate } from '@/lib/i18n';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { describeIssue } from './validation';
+
+/** `arvio-scorecards-YYYY-MM-DD.json`, by the user's local date. */
+export function exportFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `arvio-scorecards-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
+
+export function downloadText(doc: Document, fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by now; keep the URL a moment for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * Why an import was refused, in the UI language. parseScorecardsImport names the path and gives
+ * zod's English reason; for the same first issue we find its code and say it in the user's words.
+ */
+export function importErrorText(text: string, error: { path: string; message: string }, t: Translate): string {
+  let reason = error.message;
+  if (error.path === '') {
+    if (error.message.startsWith('not valid JSON')) reason = t('scorecards.import.notJson');
+    else if (error.message.startsWith('file is too large')) reason = t('scorecards.import.tooLarge');
+    return t('scorecards.import.failedFile', { reason });
+  }
+  try {
+    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const parsed = scorecardsFileSchema.safeParse(data);
+    const issue = parsed.success ? undefined : parsed.error.issues.find((i) => formatPath(i.path) === error.path);
+    if (issue) reason = describeIssue(issue, t, data);
+  } catch {
+    // The file parsed once already; if not, zod's own words stay.
+  }
+  return t('scorecards.import.failed', { field: error.path, reason });
+}
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+
+export function ImportExport({
+  all,
+  selectedIds,
+  onImported,
+}: {
+  /** Every version of every card. */
+  all: Scorecard[];
+  selectedIds: ReadonlySet<string>;
+  onImported(): void;
+}) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A card travels with all its versions: reviews elsewhere may point at any of them.
+  const exportCards = (cards: Scorecard[]) => {
+    const ordered = [...cards].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+    downloadText(document, exportFileName(new Date()), exportScorecards(ordered));
+    const ids = new Set(ordered.map((c) => c.id));
+    setOutcome({ kind: 'ok', text: t('scorecards.export.done', { count: ids.size, versions: ordered.length }) });
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    try {
+      const text = await file.text();
+      const result = parseScorecardsImport(text);
+      if (!result.ok) {
+        setOutcome({ kind: 'error', text: importErrorText(text, result.error, t) });
+        return;
+      }
+      await importScorecards(result.scorecards);
+      const cards = new Set(result.scorecards.map((c) => c.id)).size;
+      setOutcome({ kind: 'ok', text: t('scorecards.import.done', { count: result.scorecards.length, cards }) });
+      onImported();
+    } catch (e) {
+      setOutcome({
+        kind: 'error',
+        text: t('scorecards.import.failedFile', { reason: e instanceof Error ? e.message : String(e) }),
+      });
+    } finally {
+      setBusy(false);
+      // The same file can be chosen again after fixing it.
+      input.value = '';
+    }
+  };
+
+  const selected = all.filter((c) => selectedIds.has(c.id));
+  return (
+    <section class="panel import-export" aria-labelledby="io-title">
+      <h2 id="io-title">{t('scorecards.io.title')}</h2>
+      <p class="muted">{t('scorecards.io.help')}</p>
+      <div class="io-row">
+        <div class="actions">
+          <button type="button" disabled={selected.length === 0} onClick={() => exportCards(selected)}>
+            {t('scorecards.export.selected', { count: selectedIds.size })}
+          </button>
+          <button type="button" disabled={all.length === 0} onClick={() => exportCards(all)}>
+            {t('scorecards.export.all')}
+          </button>
+        </div>
+        <div class="import">
+          <label for="scorecards-import">{t('scorecards.import.label')}</label>
+          <input
+            id="scorecards-import"
+            type="file"
+            accept="application/json,.json"
+            disabled={busy}
+            aria-describedby="scorecards-import-outcome"
+            onChange={(e) => void onFile(e.currentTarget)}
+          />
+        </div>
+      </div>
+      <div id="scorecards-import-outcome" aria-live="polite">
+        {outcome && (
+          <p class={outcome.kind === 'error' ? 'error-box' : 'ok-box'} role={outcome.kind === 'error' ? 'alert' : 'status'}>
+            {outcome.text}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

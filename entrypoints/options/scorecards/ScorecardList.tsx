@@ -1,0 +1,199 @@
+// The scorecards a team has: latest version of each, its status and channels, and what can be done with it.
+import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { latestVersions } from '@/lib/db';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { printUrl } from './ScorecardEditor';
+
+export type RowAction = 'edit' | 'preview' | 'duplicate' | 'publish' | 'archive' | 'delete';
+
+export interface ScorecardListProps {
+  /** Every version of every card. */
+  all: Scorecard[];
+  selectedIds: ReadonlySet<string>;
+  onSelect(id: string, on: boolean): void;
+  onAction(action: RowAction, card: Scorecard): void;
+  onPreviewVersion(card: Scorecard): void;
+  confirmingDelete: string | null;
+  onConfirmDelete(card: Scorecard | null): void;
+}
+
+function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[] }) {
+  const { t } = useI18n();
+  const { card, versions } = props;
+  const name = card.name;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const confirming = props.confirmingDelete === card.id;
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const published = versions.find((v) => v.status === 'published' && v.version !== card.version);
+  const act = (action: RowAction) => () => props.onAction(action, card);
+
+  return (
+    <tr data-card-id={card.id}>
+      <td class="select">
+        <input
+          type="checkbox"
+          aria-label={t('scorecards.list.select', { name })}
+          checked={props.selectedIds.has(card.id)}
+          onChange={(e) => props.onSelect(card.id, e.currentTarget.checked)}
+        />
+      </td>
+      <th scope="row" class="name">
+        <span>{name}</span>
+        {versions.length > 1 && (
+          <details class="versions">
+            <summary>{t('scorecards.list.versions', { count: versions.length })}</summary>
+            <ul>
+              {versions.map((v) => (
+                <li key={v.version}>
+                  {t('scorecards.version', { version: v.version })} · {t(`scorecards.status.${v.status}`)}{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('scorecards.list.previewVersion', { name, version: v.version })}
+                    onClick={() => props.onPreviewVersion(v)}
+                  >
+                    {t('scorecards.action.preview')}
+                  </button>{' '}
+                  <a
+                    href={printUrl(v)}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={t('scorecards.list.printVersion', { name, version: v.version })}
+                  >
+                    {t('scorecards.action.print')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </th>
+      <td>
+        <span class={`chip status-${card.status}`}>{t(`scorecards.status.${card.status}`)}</span>
+        {published && card.status === 'draft' && (
+          <span class="muted block">{t('scorecards.list.publishedAlso', { version: published.version })}</span>
+        )}
+      </td>
+      <td class="num">{card.version}</td>
+      <td>{card.channels.map((ch) => t(`channel.${ch}`)).join(', ')}</td>
+      <td>{card.language.toUpperCase()}</td>
+      <td class="row-actions">
+        <div>
+        {confirming ? (
+          <span class="confirm" role="group" aria-label={t('scorecards.list.confirmDelete', { name })}>
+            <span>{t('scorecards.list.confirmDelete', { name })}</span>
+            <button type="button" class="danger" ref={confirmRef} onClick={act('delete')}>
+              {t('scorecards.action.deleteConfirm')}
+            </button>
+            <button type="button" onClick={() => props.onConfirmDelete(null)}>
+              {t('common.cancel')}
+            </button>
+          </span>
+        ) : (
+          <>
+            {card.status !== 'archived' && (
+              <button type="button" aria-label={t('scorecards.list.edit', { name })} onClick={act('edit')}>
+                {t('scorecards.action.edit')}
+              </button>
+            )}
+            <button type="button" aria-label={t('scorecards.list.preview', { name })} onClick={act('preview')}>
+              {t('scorecards.action.preview')}
+            </button>
+            <button type="button" aria-label={t('scorecards.list.duplicate', { name })} onClick={act('duplicate')}>
+              {t('scorecards.action.duplicate')}
+            </button>
+            <a
+              class="button"
+              href={printUrl(card)}
+              target="_blank"
+              rel="noopener"
+              aria-label={t('scorecards.list.print', { name })}
+            >
+              {t('scorecards.action.print')}
+            </a>
+            {card.status === 'draft' && (
+              <button type="button" aria-label={t('scorecards.list.publish', { name })} onClick={act('publish')}>
+                {t('scorecards.action.publish')}
+              </button>
+            )}
+            {card.status === 'published' && (
+              <button type="button" aria-label={t('scorecards.list.archive', { name })} onClick={act('archive')}>
+                {t('scorecards.action.archive')}
+              </button>
+            )}
+            {card.status === 'draft' && (
+              <button
+                type="button"
+                class="danger"
+                aria-label={t(card.version === 1 ? 'scorecards.list.delete' : 'scorecards.list.discard', { name })}
+                onClick={() => props.onConfirmDelete(card)}
+              >
+                {t(card.version === 1 ? 'scorecards.action.delete' : 'scorecards.action.discard')}
+              </button>
+            )}
+          </>
+        )}
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function Table(props: ScorecardListProps & { cards: Scorecard[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <table class="cards">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">
+            <span class="visually-hidden">{t('scorecards.list.selectColumn')}</span>
+          </th>
+          <th scope="col">{t('scorecards.field.name')}</th>
+          <th scope="col">{t('scorecards.list.status')}</th>
+          <th scope="col">{t('scorecards.list.version')}</th>
+          <th scope="col">{t('scorecards.field.channels')}</th>
+          <th scope="col">{t('scorecards.field.language')}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t('scorecards.list.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.cards.map((card) => (
+          <Row
+            key={card.id}
+            {...props}
+            card={card}
+            versions={props.all.filter((v) => v.id === card.id).sort((a, b) => a.version - b.version)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ScorecardList(props: ScorecardListProps) {
+  const { t } = useI18n();
+  const latest = latestVersions(props.all).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const active = latest.filter((c) => c.status !== 'archived');
+  const archived = latest.filter((c) => c.status === 'archived');
+  return (
+    <div class="card-list">
+      {active.length === 0 ? (
+        <p class="muted">{t('scorecards.list.empty')}</p>
+      ) : (
+        <Table {...props} cards={active} caption={t('scorecards.list.caption')} />
+      )}
+      {archived.length > 0 && (
+        <details class="archived">
+          <summary>{t('scorecards.list.archived', { count: archived.length })}</summary>
+          <Table {...props} cards={archived} caption={t('scorecards.list.archivedCaption')} />
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+// The scorecards part of the options page: the list, and the editor or preview of one card in its place.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { archive, blankScorecard, duplicate, newDraftFrom, publish } from '@/lib/scorecards';
+import { ImportExport } from './ImportExport';
+import { Preview } from './Preview';
+import { ScorecardEditor } from './ScorecardEditor';
+import { ScorecardList, type RowAction } from './ScorecardList';
+import { validateCard } from './validation';
+import './style.css';
+
+type View =
+  | { kind: 'list' }
+  | { kind: 'edit'; card: Scorecard; frozenFrom: number | null; stored: boolean; key: number; previewing: Scorecard | null }
+  | { kind: 'preview'; card: Scorecard };
+
+export function ScorecardsSection() {
+  const { t, lang } = useI18n();
+  const [all, setAll] = useState<Scorecard[] | null>(null);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const editKey = useRef(0);
+
+  const refresh = async () => setAll(await listScorecards());
+  useEffect(() => {
+    // The background seeds the built-in templates on install; a page opened first must not show an empty list.
+    void ensureBuiltInScorecards().then(refresh);
+  }, []);
+
+  const backToList = async (message: string) => {
+    await refresh();
+    setNotice(message);
+    setView({ kind: 'list' });
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  const edit = (card: Scorecard) => {
+    editKey.current += 1;
+    const draft = newDraftFrom(card, new Date());
+    setNotice('');
+    setView({
+      kind: 'edit',
+      card: draft,
+      frozenFrom: card.status === 'draft' ? null : card.version,
+      stored: card.status === 'draft',
+      key: editKey.current,
+      previewing: null,
+    });
+  };
+
+  const run = async (action: RowAction, card: Scorecard) => {
+    const now = new Date();
+    try {
+      switch (action) {
+        case 'edit':
+          return edit(card);
+        case 'preview':
+          return setView({ kind: 'preview', card });
+        case 'duplicate': {
+          const copy = duplicate(card, crypto.randomUUID(), now, t('scorecards.copySuffix'));
+          await saveScorecard(copy);
+          await refresh();
+          return setNotice(t('scorecards.notice.duplicated', { name: copy.name }));
+        }
+        case 'publish': {
+          // A draft with problems opens in the editor, where the problems are shown by their fields.
+          if (Object.keys(validateCard(card, t)).length > 0) return edit(card);
+          const published = publish(card, now);
+          await saveScorecard(published);
+          await refresh();
+          return setNotice(t('scorecards.notice.published', { name: card.name, version: card.version }));
+        }
+        case 'archive':
+          await saveScorecard(archive(card, now));
+          await refresh();
+          return setNotice(t('scorecards.notice.archived', { name: card.name }));
+        case 'delete':
+          await deleteScorecardDraft(card);
+          setConfirming(null);
+          await refresh();
+          setNotice(t('scorecards.notice.deleted', { name: card.name, version: card.version }));
+          return requestAnimationFrame(() => headingRef.current?.focus());
+      }
+    } catch (e) {
+      setNotice(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const createNew = () => {
+    editKey.current += 1;
+    setNotice('');
+    setView({
+      kind: 'edit',
+      card: blankScorecard(crypto.randomUUID(), lang, new Date()),
+      frozenFrom: null,
+      stored: false,
+      key: editKey.current,
+      previewing: null,
+    });
+  };
+
+  if (view.kind === 'edit') {
+    // The editor stays mounted (hidden) while its card is previewed, so unsaved edits survive the visit.
+    return (
+      <>
+        <div hidden={view.previewing !== null}>
+          <ScorecardEditor
+            key={view.key}
+            initial={view.card}
+            frozenFrom={view.frozenFrom}
+            stored={view.stored}
+            onDone={(message) => void backToList(message)}
+            onPreview={(card) => setView({ ...view, previewing: card })}
+          />
+        </div>
+        {view.previewing && (
+          <Preview
+            card={view.previewing}
+            onClose={() => {
+              setView({ ...view, previewing: null });
+              requestAnimationFrame(() => document.getElementById('editor-preview')?.focus());
+            }}
+          />
+        )}
+      </>
+    );
+  }
+  if (view.kind === 'preview') {
+    return <Preview card={view.card} onClose={() => void backToList('')} />;
+  }
+
+  return (
+    <>
+      <section class="panel scorecards" aria-labelledby="scorecards-title">
+        <div class="section-head">
+          <h2 id="scorecards-title" tabIndex={-1} ref={headingRef}>
+            {t('scorecards.title')}
+          </h2>
+          <button type="button" class="primary" onClick={createNew}>
+            {t('scorecards.action.new')}
+          </button>
+        </div>
+        <p class="muted">{t('scorecards.help')}</p>
+        <p role="status" class="notice-line">
+          {notice}
+        </p>
+        {all === null ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <ScorecardList
+            all={all}
+            selectedIds={selected}
+            onSelect={(id, on) => {
+              const next = new Set(selected);
+              if (on) next.add(id);
+              else next.delete(id);
+              setSelected(next);
+            }}
+            onAction={(action, card) => void run(action, card)}
+            onPreviewVersion={(card) => setView({ kind: 'preview', card })}
+            confirmingDelete={confirming}
+            onConfirmDelete={(card) => setConfirming(card ? card.id : null)}
+          />
+        )}
+      </section>
+      {all !== null && <ImportExport all={all} selectedIds={selected} onImported={() => void refresh()} />}
+    </>
+  );
+}
