@@ -1,5 +1,5 @@
 // The scoring form: criteria by group, free-text findings, the running score and submit — all by keyboard.
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { ReviewDraft } from '@/lib/model/review';
 import { comment, rate, toggleMark, type RatingChoice } from '@/lib/review';
@@ -16,13 +16,17 @@ interface Props {
   /** Why submitting is not possible yet, in words; null when it is. */
   blocker: string | null;
   submitLabel: string;
+  /** Put the keyboard on the first unrated criterion when the form appears (after "Start review"). */
+  focusFirst?: boolean;
 }
 
-export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel }: Props) {
+export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false }: Props) {
   const { t } = useI18n();
   const root = useRef<HTMLFormElement>(null);
   const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
   const ratingOf = useMemo(() => new Map(draft.ratings.map((r) => [r.criterionId, r])), [draft.ratings]);
+  // Criteria in the order they appear (by group): keyboard movement follows what the reviewer sees.
+  const ordered = useMemo(() => card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id)), [card]);
   const missing = result.total - result.rated - result.na;
   const reason = missing > 0 ? t('review.incomplete', { missing }) : blocker;
 
@@ -36,6 +40,16 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
     }
     (group.querySelector<HTMLElement>('[tabindex="0"]') ?? group.querySelector<HTMLElement>('[role="radio"]'))?.focus();
   };
+
+  useEffect(() => {
+    if (!focusFirst) return;
+    const first = ordered.findIndex((c) => {
+      const rating = ratingOf.get(c.id);
+      return !rating || (rating.value === null && !rating.na);
+    });
+    focusCriterion(Math.max(0, first));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the form first appears
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -64,7 +78,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
           <fieldset key={group.id} class="group">
             <legend>{group.title}</legend>
             {criteria.map((criterion) => {
-              const index = card.criteria.indexOf(criterion);
+              const index = ordered.indexOf(criterion);
               return (
                 <CriterionRating
                   key={criterion.id}

@@ -29,6 +29,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [justStarted, setJustStarted] = useState(false);
   const lastInteraction = useRef<number | null>(null);
 
   useEffect(() => {
@@ -75,6 +76,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
           const started = newDraft(ticket, target, chosenCard, reviewee, new Date());
           lastInteraction.current = Date.now();
           setDraft(started);
+          setJustStarted(true);
           void db.saveReviewDraft(started);
         }}
         lang={lang}
@@ -92,6 +94,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
     const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing);
     await db.submitReview(review, draft.key);
     setDraft(null);
+    setJustStarted(false);
     setNotice(t('review.submitted'));
     onSubmitted();
   };
@@ -118,6 +121,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             onSubmit={() => void submit()}
             blocker={blocker}
             submitLabel={draft.reviewId ? t('review.update') : t('review.submit')}
+            focusFirst={justStarted}
           />
           {blocker === t('review.identityMissing') && (
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
