@@ -1,0 +1,103 @@
+// `npm run demo`: builds Arvio, serves the demo helpdesk, and opens Chromium with the extension on a ticket.
+// With a display: a real window you can use. Without one: headless, screenshots written, paths printed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from '../demo/server.mjs';
+import { ensureChromium } from './system-deps.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const extension = join(root, '.output/chrome-mv3');
+const shotsDir = join(root, 'demo/.screenshots');
+const headless = !process.env.DISPLAY || process.env.ARVIO_DEMO_HEADLESS === '1';
+
+function step(title, command, args) {
+  console.log(`▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const executablePath = ensureChromium();
+step('Building the extension', 'npx', ['wxt', 'build']);
+
+const demo = await startDemoServer({ port: Number(process.env.PORT ?? 5178) }).catch(() => startDemoServer({ port: 0 }));
+console.log(`Demo helpdesk: ${demo.url}/agent/tickets/101`);
+
+const profile = process.env.ARVIO_DEMO_PROFILE ?? mkdtempSync(join(tmpdir(), 'arvio-demo-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: false,
+  viewport: headless ? { width: 1440, height: 900 } : null,
+  args: [
+    ...(headless ? ['--headless=new'] : []),
+    '--no-sandbox',
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+let [worker] = context.serviceWorkers();
+worker ??= await context.waitForEvent('serviceworker');
+const extensionId = new URL(worker.url()).host;
+
+// A reviewer identity, so reviews can be submitted at once.
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.locator('#identity-name').fill('Tiina Tarkastaja');
+await options.locator('#identity-email').fill('tiina@example.com');
+await options.locator('#identity-email').press('Enter');
+await options.getByRole('status').filter({ hasText: /Saved|Tallennettu/ }).waitFor();
+
+const page = await context.newPage();
+await page.goto(`${demo.url}/agent/tickets/102`);
+await page.locator('arvio-dock button.toggle').click();
+const frame = await (async () => {
+  for (let i = 0; i < 200; i += 1) {
+    const found = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (found) return found;
+    await page.waitForTimeout(25);
+  }
+  throw new Error('the sidebar did not open');
+})();
+await frame.locator('.ticket-subject').waitFor();
+
+if (!headless) {
+  await options.close();
+  console.log('\nArvio is running in the Chromium window. Close the window (or press Ctrl+C) to stop.');
+  await new Promise((done) => context.on('close', done));
+  await demo.close();
+  process.exit(0);
+}
+
+mkdirSync(shotsDir, { recursive: true });
+const shots = [];
+const shoot = async (target, name) => {
+  const path = join(shotsDir, `${name}.png`);
+  await target.screenshot({ path });
+  shots.push(path);
+};
+
+await shoot(page, '1-ticket-with-sidebar');
+await frame.getByRole('button', { name: 'Start review' }).click();
+for (const key of ['3', '2', '4', '4', '3', '2']) {
+  await page.keyboard.press(key);
+  await page.waitForTimeout(30);
+}
+await frame.locator('#strengths').fill('Friendly tone and clear steps.');
+await frame.locator('[role="radiogroup"]').first().locator('[role="radio"]').nth(1).hover();
+await shoot(page, '2-scoring-by-keyboard');
+await frame.getByRole('tab', { name: /Conversation/ }).click();
+await shoot(page, '3-conversation');
+await options.bringToFront();
+await options.reload();
+await shoot(options, '4-settings');
+
+console.log('\nHeadless run (no display). Screenshots:');
+for (const path of shots) console.log(`  ${path}`);
+await context.close();
+await demo.close();
