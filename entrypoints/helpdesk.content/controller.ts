@@ -12,6 +12,8 @@ export interface ControllerDeps {
   onTicketPresence: (present: boolean) => void;
   setTimeout: (fn: () => void, ms: number) => number;
   clearTimeout: (id: number) => void;
+  /** Reports how long one read of the page took (the bench reads it from the page's timeline). */
+  measured?: (startMs: number) => void;
 }
 
 /** Coalesce bursts of DOM mutations: a ticket switch settles within a few frames. */
@@ -66,6 +68,15 @@ export function startController(deps: ControllerDeps): Controller {
 
   function read(force: boolean): void {
     if (destroyed) return;
+    const started = performance.now();
+    try {
+      readNow(force);
+    } finally {
+      deps.measured?.(started);
+    }
+  }
+
+  function readNow(force: boolean): void {
     const url = deps.location();
     // The adapter is picked again only when the page is not (yet) recognised: SPAs load late.
     if (!adapter || !adapter.matches(url, deps.doc)) observeWith(deps.pickAdapter(url, deps.doc));

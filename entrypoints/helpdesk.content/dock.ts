@@ -74,6 +74,9 @@ export function createDock(
   };
 
   label();
+  // Load the sidebar hidden once the page is idle, so opening it shows a ready ticket at once.
+  const idle = (globalThis as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  const prewarm = idle ? idle(() => ensureFrame(), { timeout: 3000 }) : null;
   return {
     get open() {
       return open;
@@ -91,6 +94,7 @@ export function createDock(
       label();
     },
     destroy() {
+      if (prewarm !== null) (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(prewarm);
       toggle.removeEventListener('click', onToggle);
       host.remove();
       iframe = null;

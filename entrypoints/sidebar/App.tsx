@@ -79,6 +79,11 @@ function TicketPane({ ticket, extraction }: { ticket: TicketRef; extraction: Ext
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
 
+  // Marks when a ticket first shows, for the toggle-to-first-render benchmark.
+  useEffect(() => {
+    performance.mark('arvio:ticket-rendered');
+  }, []);
+
   // Coming back to a ticket reopens its most recent draft exactly where it was left.
   useEffect(() => {
     void db.draftsOfTicket(key).then(([latest]) => {

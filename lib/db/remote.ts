@@ -1,6 +1,7 @@
 // The sidebar's view of the database: every call goes to the background's database service.
 import { browser } from 'wxt/browser';
-import { DB_CHANGED, DB_REQUEST, type DbReply, type OperationName, type RemoteDb } from './service';
+import { DB_CHANGED, DB_REQUEST, type DbReply } from './protocol';
+import type { OperationName, RemoteDb } from './service';
 
 async function call(op: OperationName, args: unknown[]): Promise<unknown> {
   const reply = (await browser.runtime.sendMessage({ type: DB_REQUEST, op, args })) as DbReply | undefined;

@@ -1,8 +1,27 @@
 // The helpdesks Arvio knows, and the choice of one for a page.
+import { freescoutAdapter } from './freescout/adapter';
+import { freshdeskAdapter } from './freshdesk/adapter';
+import { frontAdapter } from './front/adapter';
+import { helpscoutAdapter } from './helpscout/adapter';
+import { intercomAdapter } from './intercom/adapter';
+import { osticketAdapter } from './osticket/adapter';
 import type { HelpdeskAdapter } from './types';
+import { zammadAdapter } from './zammad/adapter';
 import { zendeskAdapter } from './zendesk/adapter';
 
-export const adapters: HelpdeskAdapter[] = [zendeskAdapter];
+// Order matters only where URL shapes overlap: Zendesk's /agent, Freshdesk's and Intercom's /a/
+// differ by markers; the self-hosted ones (Zammad at "/", FreeScout, osTicket) come last so a
+// hosted helpdesk's cheap URL test decides first.
+export const adapters: HelpdeskAdapter[] = [
+  zendeskAdapter,
+  freshdeskAdapter,
+  intercomAdapter,
+  helpscoutAdapter,
+  frontAdapter,
+  freescoutAdapter,
+  osticketAdapter,
+  zammadAdapter,
+];
 
 /** The first adapter that recognises the page; a throwing adapter counts as "not this one". */
 export function pickAdapter(url: URL, doc: Document): HelpdeskAdapter | null {

@@ -1,3 +1,4 @@
 // Public face of scorecards: the built-in templates, choosing a card, and the lifecycle steps.
-export { templates, templatesFor, proposeScorecard, SCALE_LABELS, TEMPLATE_CREATED_AT } from './templates';
+export { templates, templatesFor, SCALE_LABELS, TEMPLATE_CREATED_AT } from './templates';
+export { proposeScorecard } from './propose';
 export { newDraftFrom, publish, archive, duplicate, moveCriterion, blankCriterion, blankScorecard } from './lifecycle';

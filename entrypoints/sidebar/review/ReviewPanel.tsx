@@ -9,7 +9,7 @@ import type { Scorecard } from '@/lib/model/scorecard';
 import { defaultSettings } from '@/lib/model/settings';
 import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
 import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, toReview } from '@/lib/review';
-import { proposeScorecard } from '@/lib/scorecards';
+import { proposeScorecard } from '@/lib/scorecards/propose';
 import { useRemote } from '../useRemote';
 
 interface Props {

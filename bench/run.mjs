@@ -1,0 +1,382 @@
+// `npm run bench`: measurements in real Chromium, each beside a baseline from the same run → bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from '../demo/server.mjs';
+import { ensureChromium } from '../scripts/system-deps.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const extension = join(root, '.output/chrome-mv3');
+const results = [];
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wanted = (area) => only.length === 0 || only.includes(area);
+
+function sh(title, command, args) {
+  console.log(`▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+export const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
+const round = (n) => Math.round(n * 1000) / 1000;
+
+/** One figure, shaped as ../shared/BENCH.md describes. */
+function record({ name, value, unit = 'ms', stat = 'median', runs, budget = null, baseline = null, baselineValue = null, ratioBudget = null }) {
+  const ratio = baselineValue ? round(value / baselineValue) : null;
+  const entry = { name, value: round(value), unit, stat, runs, budget, baseline, baselineValue: baselineValue === null ? null : round(baselineValue), ratio, ratioBudget };
+  results.push(entry);
+  const over = (budget !== null && value > budget) || (ratioBudget !== null && ratio !== null && ratio > ratioBudget);
+  console.log(`${over ? '✖' : '✔'} ${name}: ${entry.value} ${unit} (${stat} of ${runs})${budget !== null ? ` budget ${budget}` : ''}${ratio !== null ? ` · ${ratio}× ${baseline}${ratioBudget ? ` (≤ ${ratioBudget})` : ''}` : ''}`);
+}
+
+async function launch(withExtension) {
+  const dir = mkdtempSync(join(tmpdir(), 'arvio-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: ensureChromium(),
+    headless: false,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  let extensionId = null;
+  if (withExtension) {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    extensionId = new URL(worker.url()).host;
+  }
+  return { context, extensionId, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+const readMeasure = (page) =>
+  page.evaluate(() => performance.getEntriesByName('arvio:read', 'measure').at(-1)?.duration ?? null);
+
+async function waitForRead(page, previousStart) {
+  for (let i = 0; i < 400; i += 1) {
+    const entry = await page.evaluate(() => {
+      const m = performance.getEntriesByName('arvio:read', 'measure').at(-1);
+      return m ? { start: m.startTime, duration: m.duration } : null;
+    });
+    if (entry && entry.start !== previousStart) return entry;
+    await page.waitForTimeout(10);
+  }
+  throw new Error('the content script did not read the page');
+}
+
+/** Main-thread busy time of a page, from Chromium's own counters. */
+async function taskDuration(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+async function benchFoundation(demo) {
+  const RUNS = 9;
+  const withExt = await launch(true);
+  const without = await launch(false);
+  try {
+    // Ticket load: main-thread time of loading the 300-message ticket, with and without Arvio.
+    const loadCost = async (ctx) => {
+      const samples = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        const page = await ctx.context.newPage();
+        const cdp = await ctx.context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(`${demo.url}/agent/tickets/106`, { waitUntil: 'load' });
+        await page.waitForTimeout(400);
+        samples.push(await taskDuration(cdp));
+        await page.close();
+      }
+      return samples;
+    };
+    await loadCost(without); // warm-up of the HTTP cache and the browser
+    const loadWithout = await loadCost(without);
+    const loadWith = await loadCost(withExt);
+    record({ name: 'content.ticket-load.main-thread.300-messages', value: median(loadWith), runs: RUNS, baseline: 'page.ticket-load.main-thread.without-extension', baselineValue: median(loadWithout) });
+
+    // Extraction of the 300-message ticket by the content script (its own read, measured in the page).
+    const page = await withExt.context.newPage();
+    const reads = [];
+    const domFloor = [];
+    for (let i = 0; i < RUNS + 2; i += 1) {
+      await page.goto(`${demo.url}/agent/tickets/106`);
+      const read = await waitForRead(page, null);
+      const floor = await page.evaluate(() => {
+        const t0 = performance.now();
+        let n = 0;
+        for (const el of document.querySelectorAll('[data-test-id="omni-log-comment-item"]')) n += (el.textContent ?? '').length;
+        return n >= 0 ? performance.now() - t0 : 0;
+      });
+      if (i >= 2) {
+        reads.push(read.duration);
+        domFloor.push(floor);
+      }
+    }
+    record({ name: 'extract.zendesk.300-messages', value: median(reads), runs: reads.length, budget: 10, baseline: 'dom.querySelectorAll+textContent.300-articles', baselineValue: median(domFloor) });
+
+    // Ticket switch: the content script's work when the SPA shows another ticket.
+    const switches = [];
+    const switchFloor = [];
+    await page.goto(`${demo.url}/agent/tickets/101`);
+    let last = await waitForRead(page, null);
+    for (let i = 0; i < 20; i += 1) {
+      const id = i % 2 ? '101' : '104';
+      await page.locator(`a[href="/agent/tickets/${id}"]`).first().click();
+      last = await waitForRead(page, last.start);
+      switches.push(last.duration);
+      switchFloor.push(
+        await page.evaluate(() => {
+          const t0 = performance.now();
+          let n = 0;
+          for (const el of document.querySelectorAll('[data-test-id="omni-log-comment-item"]')) n += (el.textContent ?? '').length;
+          return n >= 0 ? performance.now() - t0 : 0;
+        }),
+      );
+    }
+    record({ name: 'content.ticket-switch.work', value: median(switches), runs: switches.length, budget: 5, baseline: 'dom.querySelectorAll+textContent.open-tickets', baselineValue: median(switchFloor) });
+
+    // Sidebar: from pressing the toggle to the ticket rendered inside it (a fresh tab each time).
+    const renders = [];
+    const blanks = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      await withExt.context.clearCookies();
+      const tab = await withExt.context.newPage();
+      await tab.goto(`${demo.url}/agent/tickets/102`);
+      await tab.locator('arvio-dock button.toggle').waitFor();
+      if ((await tab.locator('arvio-dock button.toggle').getAttribute('aria-expanded')) === 'true') {
+        await tab.locator('arvio-dock button.toggle').click();
+        await tab.reload();
+        await tab.locator('arvio-dock button.toggle').waitFor();
+      }
+      // Taken before the click is sent, so the figure includes the click's own delivery: an upper bound.
+      const start = await tab.evaluate(() => performance.timeOrigin + performance.now());
+      await tab.locator('arvio-dock button.toggle').click();
+      let frame = null;
+      for (let j = 0; j < 400 && !frame; j += 1) {
+        frame = tab.frames().find((f) => f.url().includes('/sidebar.html')) ?? null;
+        if (!frame) await tab.waitForTimeout(5);
+      }
+      const end = await frame.waitForFunction(() => {
+        const mark = performance.getEntriesByName('arvio:ticket-rendered').at(-1);
+        return mark ? performance.timeOrigin + mark.startTime : null;
+      }, null, { polling: 10 });
+      renders.push((await end.jsonValue()) - start);
+      blanks.push(
+        await tab.evaluate(
+          () =>
+            new Promise((done) => {
+              const t0 = performance.now();
+              const iframe = document.createElement('iframe');
+              iframe.addEventListener('load', () => {
+                done(performance.now() - t0);
+                iframe.remove();
+              });
+              iframe.src = 'about:blank';
+              document.body.append(iframe);
+            }),
+        ),
+      );
+      // Close it again so the next tab starts closed too.
+      await tab.locator('arvio-dock button.toggle').click();
+      await tab.close();
+    }
+    record({ name: 'sidebar.toggle-to-first-render', value: median(renders), runs: renders.length, budget: 150, baseline: 'iframe.about-blank.load', baselineValue: median(blanks) });
+    await page.close();
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}
+
+async function benchPure() {
+  sh('Bundling the pure workloads', 'npx', ['vite', 'build', '--config', 'bench/vite.config.ts']);
+  const script = readFileSync(join(root, 'bench/.dist/pure.js'), 'utf8');
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><meta charset="utf-8"><title>bench</title><body></body>');
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const browser = await launch(false);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.addScriptTag({ content: script });
+    const scoring = await page.evaluate(() => {
+      const B = window.ArvioBench;
+      const reviews = B.makeReviews(100_000);
+      const time = (fn) => { const t0 = performance.now(); fn(); return performance.now() - t0; };
+      for (let i = 0; i < 2; i += 1) { B.scoreAndAggregate(reviews); B.plainLoop(reviews); }
+      const work = [];
+      const floor = [];
+      for (let i = 0; i < 7; i += 1) {
+        work.push(time(() => B.scoreAndAggregate(reviews)));
+        floor.push(time(() => B.plainLoop(reviews)));
+      }
+      return { work, floor };
+    });
+    record({ name: 'scoring.100k-reviews.score+agent-month-aggregate', value: median(scoring.work), runs: scoring.work.length, budget: 150, baseline: 'loop.plain-mean.100k-reviews', baselineValue: median(scoring.floor) });
+
+    const checks = await page.evaluate(() => {
+      const B = window.ArvioBench;
+      const text = B.draft5000();
+      const options = { customerName: 'Matti Virtanen' };
+      for (let i = 0; i < 20; i += 1) B.runChecks(text, options);
+      const work = [];
+      const floor = [];
+      for (let i = 0; i < 50; i += 1) {
+        let t0 = performance.now();
+        B.runChecks(text, options);
+        work.push(performance.now() - t0);
+        t0 = performance.now();
+        for (let j = 0; j < 9; j += 1) /\bkuten jo kerroin\b/i.test(text);
+        floor.push(performance.now() - t0);
+      }
+      return { work, floor, length: text.length };
+    });
+    record({ name: 'checks.all.5000-chars', value: median(checks.work), runs: checks.work.length, budget: 5, baseline: 'regex.nine-phrase-scans.5000-chars', baselineValue: median(checks.floor) });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** Database figures through the same path the sidebar uses (the background's database service). */
+async function benchDatabase() {
+  const browser = await launch(true);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.locator('#language').waitFor();
+
+    // Rating a criterion → the draft saved: the service round trip the sidebar makes per rating.
+    const drafts = await page.evaluate(async () => {
+      const ticket = { helpdesk: 'zendesk', ticketId: '102', url: 'http://127.0.0.1/agent/tickets/102', subject: 'Bench', channel: 'chat' };
+      const draft = {
+        key: 'zendesk:102|conversation', ticket, ticketKey: 'zendesk:102', reviewId: null, scorecardId: 'tpl-chat-en', scorecardVersion: 1,
+        reviewee: { id: 'Mikko Laine', name: 'Mikko Laine' }, target: { kind: 'conversation' },
+        ratings: Array.from({ length: 12 }, (_, i) => ({ criterionId: `c${i}`, value: null, na: false, comment: '' })),
+        strengths: '', developmentAreas: '', strengthCriteria: [], developmentCriteria: [], feedback: '', activeMs: 0,
+        startedAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+      };
+      const send = (message) => chrome.runtime.sendMessage(message);
+      const service = [];
+      const raw = [];
+      const open = await new Promise((done) => { const r = indexedDB.open('arvio'); r.onsuccess = () => done(r.result); });
+      for (let i = 0; i < 120; i += 1) {
+        draft.ratings[i % 12].value = i % 4;
+        draft.updatedAt = new Date().toISOString();
+        let t0 = performance.now();
+        const reply = await send({ type: 'arvio-db', op: 'saveReviewDraft', args: [draft] });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        const took = performance.now() - t0;
+        t0 = performance.now();
+        await new Promise((done, fail) => {
+          const tx = open.transaction('reviewDrafts', 'readwrite');
+          tx.objectStore('reviewDrafts').put({ ...draft, key: 'bench-raw' });
+          tx.oncomplete = done;
+          tx.onerror = () => fail(tx.error);
+        });
+        if (i >= 20) { service.push(took); raw.push(performance.now() - t0); }
+      }
+      return { service, raw };
+    });
+    record({ name: 'review.rate-to-saved-draft', value: p95(drafts.service), stat: 'p95', runs: drafts.service.length, budget: 16, baseline: 'idb.put.draft', baselineValue: p95(drafts.raw) });
+
+    // The sidebar's ticket history with 100,000 reviews stored, beside a raw index lookup.
+    const COUNT = Number(process.env.ARVIO_BENCH_REVIEWS ?? 100_000);
+    console.log(`  seeding ${COUNT.toLocaleString('en')} reviews…`);
+    await page.evaluate(async (count) => {
+      const db = await new Promise((done) => { const r = indexedDB.open('arvio'); r.onsuccess = () => done(r.result); });
+      const filler = 'Asiakasta palveltiin ystävällisesti ja ratkaisu oli selkeä. '.repeat(12);
+      const CHUNK = 5000;
+      for (let start = 0; start < count; start += CHUNK) {
+        await new Promise((done, fail) => {
+          const tx = db.transaction('reviews', 'readwrite');
+          const store = tx.objectStore('reviews');
+          for (let i = start; i < Math.min(count, start + CHUNK); i += 1) {
+            const at = new Date(Date.UTC(2025, i % 12, 1 + (i % 28), 8, i % 60)).toISOString();
+            store.put({
+              id: `r${i}`, scorecardId: 'tpl-chat-en', scorecardVersion: 1,
+              reviewer: { id: `reviewer-${i % 7}@example.com`, name: 'Reviewer' }, reviewee: { id: `agent-${i % 40}@example.com`, name: 'Agent' },
+              target: { kind: 'conversation' },
+              ratings: Array.from({ length: 12 }, (_, j) => ({ criterionId: `c${j}`, value: (i + j) % 4, na: false, comment: '' })),
+              strengths: filler.slice(0, 300), developmentAreas: filler.slice(0, 200), strengthCriteria: [], developmentCriteria: [], feedback: filler.slice(0, 400), activeMs: 90_000,
+              ticket: { helpdesk: 'zendesk', ticketId: String(i % 5000), url: `https://acme.zendesk.com/agent/tickets/${i % 5000}`, subject: 'Laskussa väärä summa', channel: 'chat' },
+              ticketKey: `zendesk:${i % 5000}`, channel: 'chat', score: ((i % 10) + 1) / 10, passed: i % 10 >= 7, criticalFail: false,
+              createdAt: at, updatedAt: at, revision: 1, deleted: false, acknowledgedAt: null,
+            });
+          }
+          tx.oncomplete = done;
+          tx.onerror = () => fail(tx.error);
+        });
+      }
+    }, COUNT);
+    const history = await page.evaluate(async () => {
+      const db = await new Promise((done) => { const r = indexedDB.open('arvio'); r.onsuccess = () => done(r.result); });
+      const service = [];
+      const raw = [];
+      for (let i = 0; i < 25; i += 1) {
+        const key = `zendesk:${(i * 37) % 5000}`;
+        let t0 = performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'arvio-db', op: 'reviewsOfTicket', args: [key] });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        const took = performance.now() - t0;
+        t0 = performance.now();
+        await new Promise((done) => {
+          const range = IDBKeyRange.bound([key, ''], [key, '\uffff']);
+          const request = db.transaction('reviews').objectStore('reviews').index('[ticketKey+createdAt]').getAll(range);
+          request.onsuccess = () => done(request.result.length);
+        });
+        if (i >= 5) { service.push(took); raw.push(performance.now() - t0); }
+      }
+      return { service, raw };
+    });
+    record({ name: `sidebar.ticket-history.${COUNT / 1000}k-reviews`, value: median(history.service), runs: history.service.length, baseline: 'idb.index.getAll.same-rows', baselineValue: median(history.raw), ratioBudget: 1.3 });
+  } finally {
+    await browser.close();
+  }
+}
+
+const started = Date.now();
+ensureChromium();
+if (!process.argv.includes('--no-build')) sh('Building the extension', 'npx', ['wxt', 'build']);
+const demo = await startDemoServer({ port: 0 });
+try {
+  if (wanted('foundation')) await benchFoundation(demo);
+  if (wanted('pure')) await benchPure();
+  if (wanted('db')) await benchDatabase();
+  // Areas that bring their own bench module join here.
+  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard']]) {
+    if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;
+    const module = await import(file);
+    if (area === 'dashboard') {
+      const browser = await launch(true);
+      try {
+        await module[fn]({ context: browser.context, extensionId: browser.extensionId, record });
+      } finally {
+        await browser.close();
+      }
+    } else {
+      await module[fn]({ record });
+    }
+  }
+} finally {
+  await demo.close();
+}
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWrote bench/results.json (${results.length} figures) in ${Math.round((Date.now() - started) / 1000)} s.`);
