@@ -40,8 +40,7 @@ export async function launchWithExtension(
       '--no-first-run',
     ],
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker');
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -50,6 +49,22 @@ export async function launchWithExtension(
     userDataDir,
     close: () => context.close(),
   };
+}
+
+/**
+ * The extension's service worker. Polled as well as awaited: the worker can register between a
+ * look at serviceWorkers() and the event subscription, and a loaded machine starts it late.
+ */
+export async function extensionWorker(context: BrowserContext, timeout = 90_000): Promise<Worker> {
+  const event = context.waitForEvent('serviceworker', { timeout }).catch(() => null);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const [worker] = context.serviceWorkers();
+    if (worker) return worker;
+    const arrived = await Promise.race([event, new Promise<null>((resolve) => setTimeout(() => resolve(null), 100))]);
+    if (arrived) return arrived;
+    if (Date.now() > deadline) throw new Error('the extension service worker did not start (is .output/chrome-mv3 built?)');
+  }
 }
 
 export function removeProfile(dir: string): void {
