@@ -8,6 +8,8 @@ import { useI18n } from '../i18n';
 interface Props {
   criterion: Criterion;
   rating: Rating | undefined;
+  /** The agent's own rating of this criterion in their self-check, if any. */
+  selfRated?: number | null;
   marks: { strength: boolean; development: boolean };
   onRate: (choice: RatingChoice, advance: boolean) => void;
   onComment: (text: string) => void;
@@ -16,7 +18,7 @@ interface Props {
   onMove: (delta: -1 | 1) => void;
 }
 
-export function CriterionRating({ criterion, rating, marks, onRate, onComment, onMark, onMove }: Props) {
+export function CriterionRating({ criterion, rating, selfRated = null, marks, onRate, onComment, onMark, onMove }: Props) {
   const { t } = useI18n();
   const [shown, setShown] = useState<number | 'na' | null>(null);
   const [commenting, setCommenting] = useState(false);
@@ -113,6 +115,13 @@ export function CriterionRating({ criterion, rating, marks, onRate, onComment, o
           );
         })}
       </div>
+      {selfRated !== null && (
+        <p class="self-rated">
+          {t('selfcheck.agentRated', {
+            level: criterion.levels.find((l) => l.value === selfRated)?.label ?? String(selfRated + 1),
+          })}
+        </p>
+      )}
       <p id={targetId} class="target" aria-live="polite">
         {describe(shown ?? selected)}
       </p>

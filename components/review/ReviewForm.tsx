@@ -1,7 +1,7 @@
 // The scoring form: criteria by group, free-text findings, the running score and submit — all by keyboard.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Scorecard } from '@/lib/model/scorecard';
-import type { ReviewDraft } from '@/lib/model/review';
+import type { ReviewDraft, SelfCheck } from '@/lib/model/review';
 import { comment, rate, toggleMark, type RatingChoice } from '@/lib/review';
 import { scoreReview } from '@/lib/scoring';
 import { useI18n } from '../i18n';
@@ -18,9 +18,11 @@ interface Props {
   submitLabel: string;
   /** Put the keyboard on the first unrated criterion when the form appears (after "Start review"). */
   focusFirst?: boolean;
+  /** The reviewed agent's own self-check of this ticket: shown beside each criterion (the gap is coaching material). */
+  selfCheck?: SelfCheck | null;
 }
 
-export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false }: Props) {
+export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false, selfCheck = null }: Props) {
   const { t } = useI18n();
   const root = useRef<HTMLFormElement>(null);
   const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
@@ -84,6 +86,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
                   key={criterion.id}
                   criterion={criterion}
                   rating={ratingOf.get(criterion.id)}
+                  selfRated={selfCheck?.ratings.find((r) => r.criterionId === criterion.id)?.value ?? null}
                   marks={{
                     strength: draft.strengthCriteria.includes(criterion.id),
                     development: draft.developmentCriteria.includes(criterion.id),

@@ -1,5 +1,5 @@
 // The content script's job: find the active ticket, read it, and keep the docked sidebar current.
-import type { HelpdeskAdapter, TicketContext } from '@/lib/helpdesks/types';
+import type { Composer, HelpdeskAdapter, TicketContext } from '@/lib/helpdesks/types';
 import type { TicketRef, TicketSnapshot } from '@/lib/model/ticket';
 
 export interface ControllerDeps {
@@ -12,6 +12,8 @@ export interface ControllerDeps {
   onTicketPresence: (present: boolean) => void;
   setTimeout: (fn: () => void, ms: number) => number;
   clearTimeout: (id: number) => void;
+  /** How to find the active ticket's reply editor, after every read (null when there is no ticket). */
+  onComposer?: (resolve: (() => Composer | null) | null) => void;
   /** Reports how long one read of the page took (the bench reads it from the page's timeline). */
   measured?: (startMs: number) => void;
 }
@@ -81,6 +83,7 @@ export function startController(deps: ControllerDeps): Controller {
     // The adapter is picked again only when the page is not (yet) recognised: SPAs load late.
     if (!adapter || !adapter.matches(url, deps.doc)) observeWith(deps.pickAdapter(url, deps.doc));
     if (!adapter) {
+      deps.onComposer?.(null);
       emit({ state: 'none' }, 'none', force);
       return;
     }
@@ -88,6 +91,8 @@ export function startController(deps: ControllerDeps): Controller {
     let ctx: TicketContext | null = null;
     try {
       ctx = current.context(deps.doc, url);
+      const found = ctx;
+      deps.onComposer?.(found ? () => current.composer(found) : null);
       if (!ctx) {
         emit({ state: 'none' }, 'none', force);
         return;

@@ -4,8 +4,10 @@ import { HELPDESK_MATCHES } from '@/lib/helpdesks/matches';
 import { pickAdapter } from '@/lib/helpdesks/registry';
 import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY } from '@/lib/i18n/content';
 import { fromBackgroundSchema, SIDEBAR_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
-import type { ToSidebar } from '@/lib/model/messages';
+import type { ComposerDraft, ToSidebar } from '@/lib/model/messages';
 import { startController } from './controller';
+import { createBadge } from './badge';
+import { trackComposer } from './composer';
 import { createDock, type Dock } from './dock';
 import { isToggleShortcut } from '@/lib/model/commands';
 
@@ -40,11 +42,50 @@ export default defineContentScript({
         if (!parsed.success) return;
         if (parsed.data.type === 'refresh') controller.refresh();
         if (parsed.data.type === 'close') setOpen(false);
+        if (parsed.data.type === 'hints') {
+          hintCount = parsed.data.count;
+          updateBadge();
+        }
       });
       next.onDisconnect.addListener(() => {
         if (port === next) port = null;
       });
       send({ type: 'snapshot', snapshot: controller.current() });
+      send({ type: 'draft', draft });
+    };
+
+    // The self-check: the draft goes to the sidebar (where the checks run), the count comes back.
+    let draft: ComposerDraft | null = null;
+    let composerElement: Element | null = null;
+    let hintCount = 0;
+    const badge = createBadge(document, () => openSelfCheck());
+    const updateBadge = (): void => {
+      const writing = draft !== null && draft.mode === 'public' && draft.text.trim() !== '';
+      if (!writing || !composerElement) {
+        badge.hide();
+        return;
+      }
+      const key = hintCount > 0 ? 'content.badge.hints' : 'content.badge.clear';
+      badge.show(composerElement, hintCount, strings()[key].replace('{count}', String(hintCount)));
+    };
+    const tracker = trackComposer(
+      (next, element) => {
+        draft = next;
+        composerElement = element;
+        send({ type: 'draft', draft });
+        updateBadge();
+      },
+      { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id) },
+    );
+    const openSelfCheck = (): void => {
+      setOpen(true);
+      send({ type: 'show', view: 'selfcheck' });
+    };
+    /** The shortcut pressed while writing a reply opens the self-check rather than toggling. */
+    const toggleOrSelfCheck = (): void => {
+      const active = document.activeElement;
+      if (composerElement && active && composerElement.contains(active) && !(dock?.open ?? false)) openSelfCheck();
+      else setOpen(!(dock?.open ?? false));
     };
 
     const setOpen = (open: boolean, remember = true): void => {
@@ -71,6 +112,7 @@ export default defineContentScript({
       location: () => new URL(window.location.href),
       pickAdapter,
       publish: (snapshot) => send({ type: 'snapshot', snapshot }),
+      onComposer: (composer) => tracker.follow(composer),
       onTicketPresence(present) {
         if (present) {
           ensureDock().setOpen(wantOpen);
@@ -93,7 +135,7 @@ export default defineContentScript({
 
     const onMessage = (raw: unknown): undefined => {
       const parsed = fromBackgroundSchema.safeParse(raw);
-      if (parsed.success && parsed.data.type === 'toggle') setOpen(!(dock?.open ?? false));
+      if (parsed.success && parsed.data.type === 'toggle') toggleOrSelfCheck();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -104,7 +146,7 @@ export default defineContentScript({
       if (!isToggleShortcut(event)) return;
       event.preventDefault();
       event.stopPropagation();
-      setOpen(!(dock?.open ?? false));
+      toggleOrSelfCheck();
     };
     window.addEventListener('keydown', onKeyDown, true);
 
@@ -119,6 +161,8 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       controller.destroy();
+      tracker.destroy();
+      badge.destroy();
       browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('keydown', onKeyDown, true);
       browser.storage.onChanged.removeListener(onStorage);

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { GeneralSettings } from './GeneralSettings';
+import { BackendSettings } from './BackendSettings';
 import { ScorecardsSection } from './scorecards/ScorecardsSection';
 
 function Options() {
@@ -10,9 +11,11 @@ function Options() {
     <div class="page">
       <header>
         <h1>{t('options.title')}</h1>
+        <a href="/dashboard.html">{t('dashboard.link')}</a>
       </header>
       <main>
         <GeneralSettings />
+        <BackendSettings />
         <ScorecardsSection />
       </main>
     </div>

@@ -9,15 +9,19 @@ import type { Scorecard } from '@/lib/model/scorecard';
 import type { Diagnostics, Extraction, TicketRef, TicketSnapshot } from '@/lib/model/ticket';
 import { ticketKey } from '@/lib/model/ticket';
 import { draftFromReview } from '@/lib/review';
-import type { Connection } from './connection';
+import type { Connection, PageState } from './connection';
+import { SelfCheckPanel } from './selfcheck/SelfCheckPanel';
+import { useDraftHints } from './selfcheck/useDraftHints';
+import type { ComposerDraft } from '@/lib/model/messages';
+import { defaultSettings } from '@/lib/model/settings';
 import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 
 export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
-  const [snapshot, setSnapshot] = useState<TicketSnapshot | null>(connection.latest());
-  useEffect(() => connection.subscribe(setSnapshot), [connection]);
+  const [page, setPage] = useState<PageState>(connection.latest());
+  useEffect(() => connection.subscribe(setPage), [connection]);
   // With focus inside the sidebar the host page never sees the shortcut: close from here.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -38,13 +42,21 @@ export function App({ connection }: { connection: Connection }) {
         </button>
       </div>
       <div class="body">
-        <SnapshotView snapshot={snapshot} />
+        <SnapshotView snapshot={page.snapshot} draft={page.draft} connection={connection} />
       </div>
     </main>
   );
 }
 
-function SnapshotView({ snapshot }: { snapshot: TicketSnapshot | null }) {
+function SnapshotView({
+  snapshot,
+  draft,
+  connection,
+}: {
+  snapshot: TicketSnapshot | null;
+  draft: ComposerDraft | null;
+  connection: Connection;
+}) {
   const { t } = useI18n();
   if (!snapshot) return <p class="state" role="status">{t('sidebar.waiting')}</p>;
   if (snapshot.state === 'none') {
@@ -64,15 +76,36 @@ function SnapshotView({ snapshot }: { snapshot: TicketSnapshot | null }) {
     );
   }
   // Keyed by ticket: a switch to another ticket starts from a clean state.
-  return <TicketPane key={ticketKey(snapshot.ticket)} ticket={snapshot.ticket} extraction={snapshot.extraction} />;
+  return (
+    <TicketPane
+      key={ticketKey(snapshot.ticket)}
+      ticket={snapshot.ticket}
+      extraction={snapshot.extraction}
+      draft={draft}
+      connection={connection}
+    />
+  );
 }
 
-type Tab = 'review' | 'conversation' | 'history';
+type Tab = 'review' | 'selfcheck' | 'conversation' | 'history';
 
-function TicketPane({ ticket, extraction }: { ticket: TicketRef; extraction: Extraction }) {
+interface TicketPaneProps {
+  ticket: TicketRef;
+  extraction: Extraction;
+  draft: ComposerDraft | null;
+  connection: Connection;
+}
+
+function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) {
   const { t } = useI18n();
   const key = ticketKey(ticket);
   const [tab, setTab] = useState<Tab>('review');
+  const settings = useRemote(() => db.getSettings(), [], defaultSettings);
+  const hints = useDraftHints(draft, extraction, settings.selfCheck);
+
+  // The badge by the composer shows the count; the sidebar is where the checks run.
+  useEffect(() => connection.send({ type: 'hints', count: hints.hints.length }), [connection, hints]);
+  useEffect(() => connection.onShow((view) => setTab(view)), [connection]);
   const [target, setTarget] = useState<ReviewTarget>({ kind: 'conversation' });
   const [editKey, setEditKey] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
@@ -97,6 +130,7 @@ function TicketPane({ ticket, extraction }: { ticket: TicketRef; extraction: Ext
 
   const tabs: { id: Tab; label: string }[] = [
     { id: 'review', label: t('tabs.review') },
+    { id: 'selfcheck', label: t('tabs.selfcheck', { count: hints.hints.length }) },
     { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
     { id: 'history', label: t('tabs.history', { count: reviews.length }) },
   ];
@@ -143,6 +177,9 @@ function TicketPane({ ticket, extraction }: { ticket: TicketRef; extraction: Ext
           ) : (
             <p role="status">{t('common.loading')}</p>
           ))}
+        {tab === 'selfcheck' && (
+          <SelfCheckPanel ticket={ticket} draft={draft} result={hints} settings={settings} />
+        )}
         {tab === 'conversation' && (
           <MessageList
             extraction={extraction}

@@ -1,21 +1,28 @@
 // The sidebar's end of the port its content script opens; every message is parsed before use.
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ToContent } from '@/lib/model/messages';
+import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type ToContent } from '@/lib/model/messages';
 import type { TicketSnapshot } from '@/lib/model/ticket';
 
-type Listener = (snapshot: TicketSnapshot) => void;
+export interface PageState {
+  snapshot: TicketSnapshot | null;
+  draft: ComposerDraft | null;
+}
+
+type View = 'review' | 'selfcheck';
 
 export interface Connection {
-  subscribe(listener: Listener): () => void;
-  latest(): TicketSnapshot | null;
+  subscribe(listener: (state: PageState) => void): () => void;
+  onShow(listener: (view: View) => void): () => void;
+  latest(): PageState;
   send(message: ToContent): void;
 }
 
 /** Registered synchronously at load, before the content script sees the iframe's load event. */
 export function listenForContentScript(session: string): Connection {
   let port: Browser.runtime.Port | null = null;
-  let latest: TicketSnapshot | null = null;
-  const listeners = new Set<Listener>();
+  let state: PageState = { snapshot: null, draft: null };
+  const listeners = new Set<(state: PageState) => void>();
+  const showListeners = new Set<(view: View) => void>();
 
   browser.runtime.onConnect.addListener((incoming) => {
     // Other tabs' content scripts connect to every extension page too; take only our own.
@@ -24,8 +31,13 @@ export function listenForContentScript(session: string): Connection {
     incoming.onMessage.addListener((raw: unknown) => {
       const parsed = toSidebarSchema.safeParse(raw);
       if (!parsed.success) return;
-      latest = parsed.data.snapshot;
-      for (const listener of listeners) listener(parsed.data.snapshot);
+      const message = parsed.data;
+      if (message.type === 'show') {
+        for (const listener of showListeners) listener(message.view);
+        return;
+      }
+      state = message.type === 'snapshot' ? { ...state, snapshot: message.snapshot } : { ...state, draft: message.draft };
+      for (const listener of listeners) listener(state);
     });
     incoming.onDisconnect.addListener(() => {
       if (port === incoming) port = null;
@@ -35,11 +47,15 @@ export function listenForContentScript(session: string): Connection {
   return {
     subscribe(listener) {
       listeners.add(listener);
-      // A snapshot may arrive between the first render and the subscription: hand it over.
-      if (latest) listener(latest);
+      // A message may arrive between the first render and the subscription: hand it over.
+      listener(state);
       return () => listeners.delete(listener);
     },
-    latest: () => latest,
+    onShow(listener) {
+      showListeners.add(listener);
+      return () => showListeners.delete(listener);
+    },
+    latest: () => state,
     send(message) {
       port?.postMessage(message);
     },

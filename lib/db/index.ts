@@ -24,3 +24,6 @@ export {
   getReview,
   revisionsOfReview,
 } from './reviews';
+export { getBackendConfig, saveBackendConfig, clearBackendConfig, backendConfigSchema, backendOriginPattern, BACKEND_KEY } from './backend';
+export type { BackendConfig } from './backend';
+export { saveSelfCheck, selfChecksOfTicket, selfCheckId } from './selfchecks';

@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import { reviewSchema, type Review, type ReviewDraft } from '../model/review';
 import { db } from './database';
+import { applyRollups, rollupDeltas } from './rollups';
 
 /** Autosave: called on every change, so it is one put and nothing else. */
 export async function saveReviewDraft(draft: ReviewDraft): Promise<void> {
@@ -29,12 +30,13 @@ export async function submitReview(review: Review, draftKeyToDrop: string | null
   const database = db();
   return database.transaction(
     'rw',
-    [database.reviews, database.reviewRevisions, database.reviewDrafts, database.outbox],
+    [database.reviews, database.reviewRevisions, database.reviewDrafts, database.outbox, database.rollups],
     async () => {
       const previous = await database.reviews.get(review.id);
       const stored = reviewSchema.parse({ ...review, revision: previous ? previous.revision + 1 : 1 });
       if (previous) await database.reviewRevisions.put({ reviewId: previous.id, revision: previous.revision, review: previous });
       await database.reviews.put(stored);
+      await applyRollups(database.rollups, rollupDeltas(previous ?? null, stored));
       if (draftKeyToDrop) await database.reviewDrafts.delete(draftKeyToDrop);
       await database.outbox.add({ collection: 'reviews', docId: stored.id, at: stored.updatedAt });
       return stored;
@@ -45,12 +47,14 @@ export async function submitReview(review: Review, draftKeyToDrop: string | null
 /** Deletion is a tombstone: the review stays, marked deleted, so the deletion syncs and history holds. */
 export async function deleteReview(id: string, now: Date): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.reviews, database.reviewRevisions, database.outbox], async () => {
+  await database.transaction('rw', [database.reviews, database.reviewRevisions, database.outbox, database.rollups], async () => {
     const previous = await database.reviews.get(id);
     if (!previous || previous.deleted) return;
     await database.reviewRevisions.put({ reviewId: id, revision: previous.revision, review: previous });
     const at = now.toISOString();
-    await database.reviews.put({ ...previous, deleted: true, revision: previous.revision + 1, updatedAt: at });
+    const tombstone = { ...previous, deleted: true, revision: previous.revision + 1, updatedAt: at };
+    await database.reviews.put(tombstone);
+    await applyRollups(database.rollups, rollupDeltas(previous, tombstone));
     await database.outbox.add({ collection: 'reviews', docId: id, at });
   });
 }

@@ -4,7 +4,8 @@
 // deny IndexedDB ("The user denied permission to access the database") when third-party cookies
 // are blocked. So the sidebar asks the background worker, which runs in the extension origin.
 import { z } from 'zod';
-import { reviewDraftSchema, reviewSchema } from '../model/review';
+import { reviewDraftSchema, reviewSchema, selfCheckSchema } from '../model/review';
+import { saveSelfCheck, selfChecksOfTicket } from './selfchecks';
 import { ensureBuiltInScorecards, listScorecards } from './scorecards';
 import {
   deleteReview,
@@ -17,6 +18,10 @@ import {
   submitReview,
 } from './reviews';
 import { getSettings } from './settings';
+import { DB_REQUEST, type DbReply } from './protocol';
+import { statusView } from '../sync/engine-state';
+import { runScheduledSync } from '../sync/scheduler';
+import { db } from './database';
 
 const key = z.string().min(1).max(500);
 
@@ -37,6 +42,11 @@ const operations = {
   },
   getReview: { args: z.tuple([key]), run: (id: string) => getReview(id), writes: false },
   reviewsOfTicket: { args: z.tuple([key]), run: (k: string) => reviewsOfTicket(k), writes: false },
+  saveSelfCheck: { args: z.tuple([selfCheckSchema]), run: saveSelfCheck, writes: true },
+  selfChecksOfTicket: { args: z.tuple([key]), run: (k: string) => selfChecksOfTicket(k), writes: false },
+  // Sync status for the sidebar's status line; "Sync now" is the options page's (it runs in the background).
+  syncStatus: { args: z.tuple([]), run: () => statusView(db()), writes: false },
+  syncNow: { args: z.tuple([]), run: async () => (await runScheduledSync(true), statusView(db())), writes: false },
 } as const;
 
 type Operations = typeof operations;
@@ -45,8 +55,7 @@ export type RemoteDb = {
   [K in OperationName]: (...args: z.input<Operations[K]['args']>) => ReturnType<Operations[K]['run']>;
 };
 
-export const DB_REQUEST = 'arvio-db';
-export const DB_CHANGED = 'arvio-db-changed';
+export { DB_CHANGED, DB_REQUEST } from './protocol';
 
 const requestSchema = z.object({
   type: z.literal(DB_REQUEST),
@@ -54,7 +63,6 @@ const requestSchema = z.object({
   args: z.array(z.unknown()).max(5),
 });
 
-export type DbReply = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Runs one request; null when the message is not for this service. */
 export async function handleDbRequest(raw: unknown, onWrite: () => void): Promise<DbReply | null> {
@@ -65,9 +73,11 @@ export async function handleDbRequest(raw: unknown, onWrite: () => void): Promis
   if (!args.success) return { ok: false, error: `bad arguments for ${request.data.op}: ${args.error.message}` };
   try {
     const run = operation.run as (...a: unknown[]) => Promise<unknown>;
+    const started = performance.now();
     const value = await run(...args.data);
+    const ms = performance.now() - started;
     if (operation.writes) onWrite();
-    return { ok: true, value: value ?? null };
+    return { ok: true, value: value ?? null, ms };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

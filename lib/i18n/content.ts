@@ -6,6 +6,8 @@ export const contentEn = {
   'content.toggle.open': 'Open Arvio',
   'content.toggle.close': 'Close Arvio',
   'content.frame.title': 'Arvio quality review',
+  'content.badge.hints': '{count} hints on your reply: open the Arvio self-check',
+  'content.badge.clear': 'No hints on your reply: open the Arvio self-check',
 } as const;
 
 export type ContentKey = keyof typeof contentEn;
@@ -14,6 +16,8 @@ export const contentFi: Record<ContentKey, string> = {
   'content.toggle.open': 'Avaa Arvio',
   'content.toggle.close': 'Sulje Arvio',
   'content.frame.title': 'Arvio-laatuarviointi',
+  'content.badge.hints': '{count} huomiota vastauksessasi: avaa Arvion itsearviointi',
+  'content.badge.clear': 'Ei huomautettavaa vastauksessasi: avaa Arvion itsearviointi',
 };
 
 export function contentStrings(lang: 'fi' | 'en'): Record<ContentKey, string> {

@@ -1,7 +1,10 @@
 // English UI strings. Finnish (fi.ts) must have every key: the type checker and a test insist.
 import { reviewEn } from './review-en';
+import { selfCheckEn } from './selfcheck-en';
 import { contentEn } from './content';
 import { scorecardsEn } from './scorecards-en';
+import { syncEn } from './sync-en';
+import { dashboardEn } from './dashboard-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -12,8 +15,11 @@ export const en = {
   'common.error': 'Something went wrong: {message}',
 
   ...reviewEn,
+  ...selfCheckEn,
   ...contentEn,
   ...scorecardsEn,
+  ...syncEn,
+  ...dashboardEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -1,7 +1,10 @@
 // Finnish UI strings: the same keys as en.ts.
 import { reviewFi } from './review-fi';
+import { selfCheckFi } from './selfcheck-fi';
 import { contentFi } from './content';
 import { scorecardsFi } from './scorecards-fi';
+import { syncFi } from './sync-fi';
+import { dashboardFi } from './dashboard-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -13,8 +16,11 @@ export const fi: Record<MessageKey, string> = {
   'common.error': 'Jokin meni vikaan: {message}',
 
   ...reviewFi,
+  ...selfCheckFi,
   ...contentFi,
   ...scorecardsFi,
+  ...syncFi,
+  ...dashboardFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -7,6 +7,8 @@ export const SIDEBAR_PORT_PREFIX = 'arvio-sidebar:';
 export const toContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('close') }),
+  /** How many self-check hints the current draft has, for the badge by the composer. */
+  z.object({ type: z.literal('hints'), count: z.number().check(z.int(), z.minimum(0), z.maximum(1000)) }),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;
 

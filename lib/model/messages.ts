@@ -5,8 +5,15 @@ import { ticketSnapshotSchema } from './ticket';
 export { SIDEBAR_PORT_PREFIX } from './commands';
 
 /** Content script → sidebar, over the port the content script opens to its own iframe. */
+export const composerDraftSchema = z.object({ text: z.string().max(100_000), mode: z.enum(['public', 'internal']) });
+export type ComposerDraft = z.infer<typeof composerDraftSchema>;
+
 export const toSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), snapshot: ticketSnapshotSchema }),
+  /** The reply being written in the helpdesk's composer; null when there is no composer. */
+  z.object({ type: z.literal('draft'), draft: composerDraftSchema.nullable() }),
+  /** Open on a given view: the badge by the composer asks for the self-check. */
+  z.object({ type: z.literal('show'), view: z.enum(['review', 'selfcheck']) }),
 ]);
 export type ToSidebar = z.infer<typeof toSidebarSchema>;
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { ReviewForm } from '@/components/review/ReviewForm';
 import { remoteDb as db } from '@/lib/db/remote';
-import type { Person, ReviewDraft, ReviewTarget } from '@/lib/model/review';
+import type { Person, ReviewDraft, ReviewTarget, SelfCheck } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { defaultSettings } from '@/lib/model/settings';
 import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
@@ -25,6 +25,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   const { t, lang } = useI18n();
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
   const settings = useRemote(() => db.getSettings(), [], defaultSettings);
+  const selfChecks = useRemote(() => db.selfChecksOfTicket(ticketKey(ticket)), [ticket.helpdesk, ticket.ticketId], [] as SelfCheck[]);
   const key = draftKeyOverride ?? draftKeyOf(ticketKey(ticket), target);
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -122,6 +123,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             blocker={blocker}
             submitLabel={draft.reviewId ? t('review.update') : t('review.submit')}
             focusFirst={justStarted}
+            selfCheck={selfCheckOf(selfChecks, draft.reviewee)}
           />
           {blocker === t('review.identityMissing') && (
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -262,4 +264,11 @@ function RevieweePicker({
       )}
     </div>
   );
+}
+
+/** The reviewed agent's own self-check of this ticket, matched by e-mail or by the name the helpdesk shows. */
+function selfCheckOf(selfChecks: SelfCheck[], reviewee: Person | null): SelfCheck | null {
+  if (!reviewee) return null;
+  const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+  return selfChecks.find((s) => same(s.agent.id, reviewee.id) || same(s.agent.name, reviewee.name)) ?? null;
 }

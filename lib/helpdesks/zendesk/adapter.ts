@@ -14,7 +14,8 @@ const MAX_AUTHOR = 300;
 const MAX_NOTES = 50;
 
 /** Attributes whose change can mean "another pane became active"; everything else is noise. */
-const ACTIVE_PANE_ATTRIBUTES = ['hidden', 'style', 'aria-hidden', 'aria-selected', 'data-selected'];
+/** Attributes whose change means another pane is active, or the composer switched public ↔ internal. */
+const ACTIVE_PANE_ATTRIBUTES = ['hidden', 'style', 'aria-hidden', 'aria-selected', 'data-selected', 'data-channel'];
 
 /** The ticket id in a Zendesk agent URL, or null. Pure: tested over URLs. */
 export function ticketIdFromUrl(url: URL): string | null {

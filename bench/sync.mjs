@@ -1,0 +1,222 @@
+// Sync benchmarks on loopback: initial sync of 10,000 reviews to an empty server (PGlite, PostgreSQL) beside raw multi-row INSERTs, and a bounded push load test.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = resolve(import.meta.dirname, '..');
+const MIGRATIONS = join(root, 'server/migrations');
+const COUNT = 10_000;
+const RUNS = 3;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))];
+};
+
+/** Bundles bench/sync-entry.ts (server + lib/sync) with Vite, as `npm run server:build` does, and imports it. */
+async function loadServerKit() {
+  const { build } = await import('vite');
+  const outDir = join(root, 'bench/.dist/sync');
+  await build({
+    root,
+    logLevel: 'warn',
+    publicDir: false,
+    configFile: false,
+    build: {
+      ssr: join(root, 'bench/sync-entry.ts'),
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'sync-kit.mjs', format: 'es' } },
+    },
+  });
+  return import(pathToFileURL(join(outDir, 'sync-kit.mjs')).href);
+}
+
+/** Realistic reviews (≈ 1 KB each as JSON), one reviewer, 50 agents. */
+function makeReviews(kit, count, reviewer, prefix) {
+  return Array.from({ length: count }, (_, i) =>
+    kit.review(`${prefix}-${i}`, reviewer, `agent${i % 50}@bench.test`, {
+      ratings: Array.from({ length: 8 }, (_, c) => ({ criterionId: `c${c}`, value: (i + c) % 4, na: false, comment: c % 3 ? '' : 'Selkeä vastaus, asiakas kiitti.' })),
+      feedback: 'Hyvä tervehdys ja selkeä ratkaisu. Seuraavalla kerralla tiivistä lopetus.',
+      createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      updatedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    }),
+  );
+}
+
+/** A server with one reviewer, on an already migrated database. */
+async function serve(kit, db, email) {
+  await kit.addTeam(db, 'Bench');
+  await kit.addUser(db, { email, name: 'Bench reviewer', role: 'reviewer', teams: ['Bench'] });
+  const { token } = await kit.createToken(db, email);
+  const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+  return { server, token };
+}
+
+/** What the extension's first sync does: every change with baseRevision null, in batches of ≤ 200, one after another. */
+async function initialSync(kit, url, token, docs) {
+  const changes = docs.map((doc) => ({ collection: 'reviews', id: doc.id, baseRevision: null, doc }));
+  const t0 = performance.now();
+  for (const batch of kit.chunkChanges(changes)) {
+    const { results } = await kit.pushBatch(url, token, batch, fetch, undefined, { timeoutMs: 60_000 });
+    if (results.some((r) => r.status !== 'accepted')) throw new Error('initial sync: a change was not accepted');
+  }
+  return performance.now() - t0;
+}
+
+/** The same rows straight into `docs` with multi-row INSERTs of 200 rows: the floor of the database itself. */
+async function rawInserts(db, docs) {
+  const t0 = performance.now();
+  for (let start = 0; start < docs.length; start += 200) {
+    const rows = docs.slice(start, start + 200);
+    const values = [];
+    const params = [];
+    rows.forEach((doc, i) => {
+      const p = i * 6;
+      values.push(`('reviews', $${p + 1}, 1, nextval('docs_seq'), $${p + 2}::jsonb, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::timestamptz)`);
+      params.push(doc.id, JSON.stringify(doc), doc.reviewer.id, doc.reviewee.id, doc.deleted, new Date().toISOString());
+    });
+    await db.query(`INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at) VALUES ${values.join(', ')}`, params);
+  }
+  return performance.now() - t0;
+}
+
+async function benchInitialSync(kit, record, kind, openFresh, budget) {
+  const synced = [];
+  const raw = [];
+  const email = 'reviewer@bench.test';
+  for (let run = 0; run <= RUNS; run++) {
+    const docs = makeReviews(kit, COUNT, email, `r${run}`);
+    {
+      const { db, close } = await openFresh();
+      await kit.migrate(db, MIGRATIONS);
+      const { server, token } = await serve(kit, db, email);
+      try {
+        const took = await initialSync(kit, server.url, token, docs);
+        if (run > 0) synced.push(took); // run 0 warms up
+      } finally {
+        await server.close();
+        await close();
+      }
+    }
+    {
+      const { db, close } = await openFresh();
+      await kit.migrate(db, MIGRATIONS);
+      try {
+        const took = await rawInserts(db, docs);
+        if (run > 0) raw.push(took);
+      } finally {
+        await close();
+      }
+    }
+  }
+  record({
+    name: `sync.initial-push.${kind}.10k-reviews`,
+    value: median(synced),
+    unit: 'ms',
+    stat: 'median',
+    runs: synced.length,
+    budget,
+    baseline: `${kind}.multi-row-insert.same-rows`,
+    baselineValue: median(raw),
+  });
+}
+
+/**
+ * 200 clients each pushing a batch of 5 reviews, then pausing `thinkMs` (±50 % jitter) as the
+ * extension's debounced sync does, for `durationMs`; p99 push latency, errors and throughput.
+ * With thinkMs 0 it becomes a closed-loop saturation test, where latency is queueing by construction.
+ */
+async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs = 1000) {
+  const { db, close } = await openDb();
+  await kit.migrate(db, MIGRATIONS);
+  await kit.addTeam(db, 'Load');
+  const users = 20;
+  const tokens = [];
+  for (let u = 0; u < users; u++) {
+    const email = `load${u}@bench.test`;
+    await kit.addUser(db, { email, name: `Load ${u}`, role: 'reviewer', teams: ['Load'] });
+    tokens.push({ email, token: (await kit.createToken(db, email)).token });
+  }
+  const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+  const latencies = [];
+  let errors = 0;
+  const deadline = performance.now() + durationMs;
+  try {
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        const { email, token } = tokens[c % users];
+        let n = 0;
+        while (performance.now() < deadline) {
+          const docs = Array.from({ length: 5 }, () => kit.review(`load-${c}-${n++}`, email, `agent${n % 50}@bench.test`));
+          const changes = docs.map((doc) => ({ collection: 'reviews', id: doc.id, baseRevision: null, doc }));
+          const t0 = performance.now();
+          try {
+            await kit.pushBatch(server.url, token, changes, fetch, undefined, { timeoutMs: 30_000 });
+            latencies.push(performance.now() - t0);
+          } catch {
+            errors++;
+          }
+          if (thinkMs > 0) await new Promise((done) => setTimeout(done, thinkMs * (0.5 + Math.random())));
+        }
+      }),
+    );
+  } finally {
+    await server.close();
+    await close();
+  }
+  const name = `sync.push-load.postgres.${clients}-clients-${Math.round(durationMs / 1000)}s-think${thinkMs}ms`;
+  record({ name: `${name}.p99`, value: percentile(latencies, 0.99), unit: 'ms', stat: 'p99', runs: latencies.length, budget: 250 });
+  record({ name: `${name}.errors`, value: errors, unit: 'count', stat: 'total', runs: latencies.length + errors, budget: 0 });
+  record({ name: `${name}.throughput`, value: latencies.length / (durationMs / 1000), unit: 'pushes/s', stat: 'mean', runs: latencies.length });
+}
+
+/**
+ * `record(obj)` takes BENCH.md entries. Options: `loadSeconds` (default 60, or ARVIO_BENCH_LOAD_SECONDS),
+ * `clients` (default 200), `thinkMs` between a client's pushes (default 1000, or ARVIO_BENCH_THINK_MS).
+ * Everything listens on 127.0.0.1 only.
+ */
+export async function benchSync({
+  record,
+  loadSeconds = Number(process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60),
+  clients = 200,
+  thinkMs = Number(process.env.ARVIO_BENCH_THINK_MS ?? 1000),
+}) {
+  const kit = await loadServerKit();
+
+  await benchInitialSync(kit, record, 'pglite', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arvio-bench-pglite-'));
+    const db = await kit.openPglite(dir);
+    return { db, close: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+  }, 10_000);
+
+  const pg = await kit.startPostgres();
+  try {
+    let n = 0;
+    const admin = await kit.openPostgres(pg.url, 1);
+    const freshDatabase = async () => {
+      const name = `bench_${++n}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      const db = await kit.openPostgres(pg.url.replace(/\/postgres$/, `/${name}`));
+      return { db, close: async () => { await db.close(); await admin.query(`DROP DATABASE ${name}`); } };
+    };
+    await benchInitialSync(kit, record, 'postgres', freshDatabase, 5_000);
+    await benchLoad(kit, record, freshDatabase, loadSeconds * 1000, clients, thinkMs);
+    await admin.close();
+  } finally {
+    await pg.stop();
+  }
+}
+
+// `node bench/sync.mjs [loadSeconds]` runs it alone and prints the figures.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const seconds = Number(process.argv[2] ?? process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60);
+  await benchSync({ record: (entry) => console.log(JSON.stringify(entry)), loadSeconds: seconds });
+}

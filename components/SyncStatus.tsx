@@ -1,0 +1,45 @@
+// One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words.
+import { useI18n } from '@/components/i18n';
+import type { MessageKey } from '@/lib/i18n';
+import type { SyncStatusView } from '@/lib/sync/engine-state';
+
+export function formatSyncTime(at: number, lang: string): string {
+  const date = new Date(at);
+  const today = new Date().toDateString() === date.toDateString();
+  return today
+    ? date.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+}
+
+export function syncErrorKey(kind: NonNullable<SyncStatusView['lastError']>['kind']): MessageKey {
+  return `sync.error.${kind}`;
+}
+
+/** `status` null while loading: nothing is shown rather than a guess. */
+export function SyncStatus({ status }: { status: SyncStatusView | null }) {
+  const { t, lang } = useI18n();
+  if (!status) return null;
+  let text: string;
+  let tone: 'muted' | 'warn' | 'ok' = 'muted';
+  if (!status.connected) {
+    text = t('sync.line.off');
+  } else if (status.conflictCount > 0) {
+    text = t('sync.line.conflicts', { count: status.conflictCount });
+    tone = 'warn';
+  } else if (status.lastError && status.lastError.kind !== 'aborted') {
+    text = t('sync.line.error', { message: t(syncErrorKey(status.lastError.kind)) });
+    tone = 'warn';
+  } else if (status.pendingCount > 0) {
+    text = t('sync.line.pending', { count: status.pendingCount });
+  } else if (status.lastSuccessAt !== null) {
+    text = t('sync.line.ok', { time: formatSyncTime(status.lastSuccessAt, lang) });
+    tone = 'ok';
+  } else {
+    text = t('sync.status.never');
+  }
+  return (
+    <p class={`sync-status sync-status-${tone}`} role="status" aria-live="polite" data-testid="sync-status">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,163 @@
+// Export (CSV in two shapes, JSON) with progress and Cancel, and JSON import with progress and a clear error.
+import { useRef, useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import type { CsvDelimiter } from '@/lib/export/csv';
+import { exportCsv, exportJson, importExportFile, parseExportFile, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: Progress | null }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string };
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportPanel() {
+  const { t, lang } = useI18n();
+  const [shape, setShape] = useState<CsvShape>('reviews');
+  const [delimiter, setDelimiter] = useState<CsvDelimiter>(lang === 'fi' ? ';' : ',');
+  const [redact, setRedact] = useState(false);
+  const [exporting, setExporting] = useState<Status>({ kind: 'idle' });
+  const [importing, setImporting] = useState<Status>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+
+  const run = async (make: (signal: AbortSignal, onProgress: (p: Progress) => void) => AsyncGenerator<string>, type: string, name: string) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setExporting({ kind: 'running', progress: null });
+    try {
+      const blob = await toBlob(make(controller.signal, (p) => setExporting({ kind: 'running', progress: p })), type);
+      download(blob, name);
+      setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });
+      else setExporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const onImport = async (file: File) => {
+    setImporting({ kind: 'running', progress: null });
+    try {
+      const parsed = await parseExportFile(await file.text(), (p) => setImporting({ kind: 'running', progress: p }));
+      if (!parsed.ok) {
+        const { path, message } = parsed.error;
+        setImporting({ kind: 'error', message: path ? t('dashboard.import.error', { path, message }) : t('dashboard.import.errorNoPath', { message }) });
+        return;
+      }
+      const summary = await importExportFile(parsed.file, { onProgress: (p) => setImporting({ kind: 'running', progress: p }) });
+      setImporting({ kind: 'done', message: t('dashboard.import.done', summary.reviews) });
+    } catch (e) {
+      setImporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const busy = exporting.kind === 'running';
+  return (
+    <div class="export-panel">
+      <fieldset>
+        <legend>{t('dashboard.export.csv')}</legend>
+        <div role="radiogroup" aria-label={t('dashboard.export.shape')}>
+          {(['reviews', 'ratings'] as const).map((s) => (
+            <label key={s} class="inline">
+              <input type="radio" name="shape" value={s} checked={shape === s} onChange={() => setShape(s)} /> {t(`dashboard.export.shape.${s}`)}
+            </label>
+          ))}
+        </div>
+        <label for="delimiter">{t('dashboard.export.delimiter')}</label>
+        <select id="delimiter" value={delimiter} onChange={(e) => setDelimiter(e.currentTarget.value === ';' ? ';' : ',')}>
+          <option value=",">{t('dashboard.export.delimiter.comma')}</option>
+          <option value=";">{t('dashboard.export.delimiter.semicolon')}</option>
+        </select>
+        <label class="inline">
+          <input type="checkbox" checked={redact} onChange={(e) => setRedact(e.currentTarget.checked)} /> {t('dashboard.export.redact')}
+        </label>
+        <p>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() =>
+              run(
+                (signal, onProgress) => exportCsv({ shape, delimiter, redact, signal, onProgress }),
+                'text/csv;charset=utf-8',
+                `arvio-${shape}-${today()}.csv`,
+              )
+            }
+          >
+            {t('dashboard.export.downloadCsv')}
+          </button>
+        </p>
+      </fieldset>
+      <fieldset>
+        <legend>{t('dashboard.export.json')}</legend>
+        <p class="muted">{t('dashboard.export.jsonHelp')}</p>
+        <button
+          type="button"
+          class="primary"
+          disabled={busy}
+          onClick={() => run((signal, onProgress) => exportJson({ redact, signal, onProgress }), 'application/json', `arvio-export-${today()}.json`)}
+        >
+          {t('dashboard.export.downloadJson')}
+        </button>
+      </fieldset>
+      {exporting.kind === 'running' && (
+        <div class="progress-row" role="status">
+          <progress max={exporting.progress?.total || 1} value={exporting.progress?.done ?? 0} />
+          <span>{t('dashboard.export.progress', { done: exporting.progress?.done ?? 0, total: exporting.progress?.total ?? 0 })}</span>
+          <button type="button" onClick={() => abort.current?.abort()}>
+            {t('dashboard.export.cancel')}
+          </button>
+        </div>
+      )}
+      {exporting.kind === 'done' && <p class="export-status" role="status">{exporting.message}</p>}
+      {exporting.kind === 'error' && <p class="error-text" role="alert">{exporting.message}</p>}
+
+      <fieldset>
+        <legend>{t('dashboard.import.title')}</legend>
+        <label for="import-file">{t('dashboard.import.file')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,application/json"
+          disabled={importing.kind === 'running'}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void onImport(file);
+          }}
+        />
+        <p class="muted">{t('dashboard.import.resume')}</p>
+        {importing.kind === 'running' && (
+          <div class="progress-row" role="status">
+            <progress max={importing.progress?.total || 1} value={importing.progress?.done ?? 0} />
+            <span>
+              {importing.progress === null
+                ? t('dashboard.import.reading')
+                : t(importing.progress.phase === 'validating' ? 'dashboard.import.validating' : 'dashboard.import.writing', {
+                    done: importing.progress.done,
+                    total: importing.progress.total,
+                  })}
+            </span>
+          </div>
+        )}
+        {importing.kind === 'done' && <p class="import-status" role="status">{importing.message}</p>}
+        {importing.kind === 'error' && <p class="error-text import-error" role="alert">{importing.message}</p>}
+      </fieldset>
+    </div>
+  );
+}

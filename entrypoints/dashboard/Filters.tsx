@@ -1,0 +1,108 @@
+// The dashboard's filters: months, trend granularity, agent, reviewer, scorecard (and version), channel, helpdesk.
+import { useI18n } from '@/components/i18n';
+import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/db/dashboard';
+import type { MessageKey } from '@/lib/i18n';
+import type { Scorecard } from '@/lib/model/scorecard';
+
+interface Props {
+  filter: DashboardFilter;
+  options: FilterOptions;
+  cards: readonly Scorecard[];
+  onChange: (next: DashboardFilter) => void;
+}
+
+export function Filters({ filter, options, cards, onChange }: Props) {
+  const { t } = useI18n();
+  const set = <K extends keyof DashboardFilter>(key: K, value: DashboardFilter[K]) => onChange({ ...filter, [key]: value });
+  const orNull = (v: string) => (v === '' ? null : v);
+  const cardName = (key: string) => {
+    const [id = '', version = ''] = key.split('@');
+    const card = cards.find((c) => c.id === id && String(c.version) === version) ?? cards.find((c) => c.id === id);
+    return { id, version, name: card?.name ?? id };
+  };
+  const cardIds = [...new Set(options.scorecards.map((k) => k.split('@')[0] ?? k))];
+  const channelLabel = (c: string) => (['email', 'chat', 'call'].includes(c) ? t(`channel.${c}` as MessageKey) : c);
+
+  return (
+    <form class="filters" aria-label={t('dashboard.filters')} onSubmit={(e) => e.preventDefault()}>
+      <div>
+        <label for="f-from">{t('dashboard.filter.from')}</label>
+        <input id="f-from" type="month" value={filter.from} max={filter.to} onChange={(e) => e.currentTarget.value && set('from', e.currentTarget.value)} />
+      </div>
+      <div>
+        <label for="f-to">{t('dashboard.filter.to')}</label>
+        <input id="f-to" type="month" value={filter.to} min={filter.from} onChange={(e) => e.currentTarget.value && set('to', e.currentTarget.value)} />
+      </div>
+      <div>
+        <label for="f-gran">{t('dashboard.filter.granularity')}</label>
+        <select id="f-gran" value={filter.granularity} onChange={(e) => set('granularity', e.currentTarget.value as Granularity)}>
+          <option value="month">{t('dashboard.filter.month')}</option>
+          <option value="week">{t('dashboard.filter.week')}</option>
+        </select>
+      </div>
+      <div>
+        <label for="f-agent">{t('dashboard.filter.agent')}</label>
+        <select id="f-agent" value={filter.agent ?? ''} onChange={(e) => set('agent', orNull(e.currentTarget.value))}>
+          <option value="">{t('dashboard.filter.all')}</option>
+          {options.agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name || a.id}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="f-reviewer">{t('dashboard.filter.reviewer')}</label>
+        <select id="f-reviewer" value={filter.reviewer ?? ''} onChange={(e) => set('reviewer', orNull(e.currentTarget.value))}>
+          <option value="">{t('dashboard.filter.all')}</option>
+          {options.reviewers.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name || a.id}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="f-card">{t('dashboard.filter.scorecard')}</label>
+        <select id="f-card" value={filter.scorecard ?? ''} onChange={(e) => set('scorecard', orNull(e.currentTarget.value))}>
+          <option value="">{t('dashboard.filter.all')}</option>
+          {cardIds.map((id) => (
+            <optgroup key={id} label={cardName(id).name}>
+              <option value={id}>{t('dashboard.filter.allVersions', { name: cardName(id).name })}</option>
+              {options.scorecards
+                .filter((k) => k.startsWith(`${id}@`))
+                .map((k) => (
+                  <option key={k} value={k}>
+                    {t('dashboard.filter.version', { name: cardName(k).name, version: cardName(k).version })}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="f-channel">{t('dashboard.filter.channel')}</label>
+        <select id="f-channel" value={filter.channel ?? ''} onChange={(e) => set('channel', orNull(e.currentTarget.value))}>
+          <option value="">{t('dashboard.filter.all')}</option>
+          {options.channels.map((c) => (
+            <option key={c} value={c}>
+              {channelLabel(c)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label for="f-helpdesk">{t('dashboard.filter.helpdesk')}</label>
+        <select id="f-helpdesk" value={filter.helpdesk ?? ''} onChange={(e) => set('helpdesk', orNull(e.currentTarget.value))}>
+          <option value="">{t('dashboard.filter.all')}</option>
+          {options.helpdesks.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="muted team-note">{t('dashboard.filter.teamNote')}</p>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// "My reviews": an agent's own reviews with feedback, own trend, and acknowledging a review (it syncs).
+import { useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
+import { acknowledgeReview, agentReviews, dashboardData, type DashboardData, type DashboardFilter } from '@/lib/db/dashboard';
+import { formatDateTime, formatPercent } from '@/lib/i18n';
+import type { Review } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { Kpis, TrendChart } from './TeamView';
+
+export function MyReviews({ agentId, filter, cards }: { agentId: string | null; filter: DashboardFilter; cards: readonly Scorecard[] }) {
+  const { t, lang } = useI18n();
+  const reviews = useLive<Review[] | null>(() => (agentId ? agentReviews(agentId, 50) : Promise.resolve([])), [agentId], null);
+  const mine = { ...filter, agent: agentId, reviewer: null };
+  const trend = useLive<DashboardData | null>(() => (agentId ? dashboardData(mine, cards) : Promise.resolve(null)), [agentId, JSON.stringify(mine), cards], null);
+  const [busy, setBusy] = useState<string | null>(null);
+  if (!agentId) return <p class="muted">{t('dashboard.mine.noIdentity')}</p>;
+  return (
+    <div class="mine">
+      <p class="muted">
+        {t('dashboard.mine.who')} <strong>{agentId}</strong>
+      </p>
+      {trend && <Kpis data={trend} />}
+      {trend && <TrendChart data={trend} filter={filter} title={t('dashboard.mine.trend')} />}
+      {reviews && reviews.length === 0 && <p>{t('dashboard.mine.empty')}</p>}
+      <ul class="review-list">
+        {(reviews ?? []).map((r) => (
+          <li key={r.id} class="review-card" data-review={r.id}>
+            <header>
+              <strong>{r.score === null ? t('dashboard.none') : formatPercent(lang, r.score)}</strong>{' '}
+              <span class="muted">
+                {formatDateTime(lang, r.createdAt)} · {t('dashboard.mine.reviewedBy', { name: r.reviewer.name || r.reviewer.id })} ·{' '}
+                {t('dashboard.mine.ticket', { id: r.ticket.ticketId })}
+              </span>
+            </header>
+            {r.strengths && (
+              <p>
+                <strong>{t('review.strengths')}:</strong> {r.strengths}
+              </p>
+            )}
+            {r.developmentAreas && (
+              <p>
+                <strong>{t('review.developmentAreas')}:</strong> {r.developmentAreas}
+              </p>
+            )}
+            {r.feedback && (
+              <p>
+                <strong>{t('review.feedback')}:</strong> {r.feedback}
+              </p>
+            )}
+            {r.acknowledgedAt ? (
+              <p class="acknowledged">{t('dashboard.mine.acknowledged', { at: formatDateTime(lang, r.acknowledgedAt) })}</p>
+            ) : (
+              <button
+                type="button"
+                class="primary"
+                disabled={busy === r.id}
+                onClick={async () => {
+                  setBusy(r.id);
+                  try {
+                    await acknowledgeReview(r.id, new Date());
+                  } finally {
+                    setBusy(null);
+                  }
+                }}
+              >
+                {t('dashboard.mine.acknowledge')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

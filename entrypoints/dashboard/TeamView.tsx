@@ -1,0 +1,288 @@
+// The lead's view: key figures, trend, distribution, criteria, agents with coverage, reviewer activity.
+import { useMemo } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { belowTarget, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/db/dashboard';
+import { formatPercent } from '@/lib/i18n';
+import { Chart } from './Chart';
+
+export function useFormats() {
+  const { lang, t } = useI18n();
+  return useMemo(() => {
+    const numbers = new Intl.NumberFormat(lang);
+    return {
+      pct: (v: number | null) => (v === null ? t('dashboard.none') : formatPercent(lang, v)),
+      num: (v: number) => numbers.format(v),
+      pctAxis: (v: number) => formatPercent(lang, v),
+      numAxis: (v: number) => numbers.format(v),
+      month: (m: string) => {
+        const [y, mo] = m.split('-').map(Number) as [number, number];
+        if (!y || !mo) return m;
+        return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, 1));
+      },
+    };
+  }, [lang, t]);
+}
+
+export function Kpis({ data }: { data: DashboardData }) {
+  const { t } = useI18n();
+  const f = useFormats();
+  return (
+    <dl class="kpis">
+      <div class="kpi kpi-reviews">
+        <dt>{t('dashboard.kpi.reviews')}</dt>
+        <dd>{f.num(data.totals.count)}</dd>
+      </div>
+      <div class="kpi kpi-quality">
+        <dt>{t('dashboard.kpi.quality')}</dt>
+        <dd>{f.pct(data.totals.qualityScore)}</dd>
+      </div>
+      <div class="kpi kpi-pass">
+        <dt>{t('dashboard.kpi.passRate')}</dt>
+        <dd>{f.pct(data.totals.passRate)}</dd>
+      </div>
+      <div class="kpi kpi-critical">
+        <dt>{t('dashboard.kpi.criticalFails')}</dt>
+        <dd>{f.num(data.totals.criticalFails)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function TrendChart({ data, filter, title }: { data: DashboardData; filter: DashboardFilter; title: string }) {
+  const { t } = useI18n();
+  const f = useFormats();
+  const labels = useMemo(() => data.trend.map((p) => (filter.granularity === 'month' ? f.month(p.period) : p.period)), [data, filter.granularity, f]);
+  const series = useMemo(
+    () => [
+      { label: t('dashboard.kpi.quality'), values: data.trend.map((p) => p.qualityScore), color: '#1f7a5c' },
+      { label: t('dashboard.kpi.passRate'), values: data.trend.map((p) => p.passRate), color: '#a35c00' },
+    ],
+    [data, t],
+  );
+  return (
+    <Chart title={title} labels={labels} series={series} kind="line" formatY={f.pctAxis} yRange={[0, 1]}>
+      <table class="trend-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.trend.period')}</th>
+            <th scope="col">{t('dashboard.trend.count')}</th>
+            <th scope="col">{t('dashboard.kpi.quality')}</th>
+            <th scope="col">{t('dashboard.kpi.passRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.trend
+            .filter((p) => p.count > 0)
+            .map((p, i) => (
+              <tr key={p.period}>
+                <th scope="row">{labels[data.trend.indexOf(p)] ?? i}</th>
+                <td>{f.num(p.count)}</td>
+                <td>{f.pct(p.qualityScore)}</td>
+                <td>{f.pct(p.passRate)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </Chart>
+  );
+}
+
+function DistributionChart({ data }: { data: DashboardData }) {
+  const { t, lang } = useI18n();
+  const f = useFormats();
+  const labels = useMemo(
+    () => data.distribution.map((d) => (d.bucket === 'none' ? t('dashboard.distribution.none') : `${Number(d.bucket) * 10}–${Number(d.bucket) * 10 + 10}`)),
+    [data, t],
+  );
+  const series = useMemo(() => [{ label: t('dashboard.distribution.count'), values: data.distribution.map((d) => d.count), color: '#1f7a5c' }], [data, t]);
+  return (
+    <Chart title={`${t('dashboard.distribution.title')} (%)`} labels={labels} series={series} kind="bars" formatY={f.numAxis}>
+      <table class="distribution-table" lang={lang}>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.distribution.bucket')} %</th>
+            <th scope="col">{t('dashboard.distribution.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.distribution.map((d, i) => (
+            <tr key={d.bucket}>
+              <th scope="row">{labels[i]}</th>
+              <td>{f.num(d.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Chart>
+  );
+}
+
+export function CriteriaChart({ data }: { data: DashboardData }) {
+  const { t } = useI18n();
+  const f = useFormats();
+  const labels = useMemo(() => data.criteria.map((c) => c.title), [data]);
+  const series = useMemo(() => [{ label: t('dashboard.criteria.mean'), values: data.criteria.map((c) => c.mean), color: '#165a44' }], [data, t]);
+  const strongest = data.criteria.slice(0, 3);
+  const weakest = data.criteria.length > 3 ? data.criteria.slice(-3).reverse() : [];
+  return (
+    <div class="criteria">
+      <div class="strengths-weaknesses">
+        <section class="strongest">
+          <h3>{t('dashboard.criteria.strongest')}</h3>
+          <ol>
+            {strongest.map((c) => (
+              <li key={c.criterionId}>
+                {c.title} <span class="muted">{f.pct(c.mean)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section class="weakest">
+          <h3>{t('dashboard.criteria.weakest')}</h3>
+          <ol>
+            {weakest.map((c) => (
+              <li key={c.criterionId}>
+                {c.title} <span class="muted">{f.pct(c.mean)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <Chart title={t('dashboard.criteria.title')} labels={labels} series={series} kind="bars" formatY={f.pctAxis} yRange={[0, 1]}>
+        <table class="criteria-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.criteria.criterion')}</th>
+              <th scope="col">{t('dashboard.criteria.mean')}</th>
+              <th scope="col">{t('dashboard.criteria.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.criteria.map((c) => (
+              <tr key={c.criterionId}>
+                <th scope="row">{c.title}</th>
+                <td>{f.pct(c.mean)}</td>
+                <td>{f.num(c.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Chart>
+    </div>
+  );
+}
+
+function latestActiveMonth(data: DashboardData): string | null {
+  for (let i = data.months.length - 1; i >= 0; i--) {
+    const m = data.months[i]!;
+    if (data.agents.some((a) => (a.months[m] ?? 0) > 0)) return m;
+  }
+  return null;
+}
+
+function Coverage({ data, target, onTarget }: { data: DashboardData; target: number; onTarget: (n: number) => void }) {
+  const { t } = useI18n();
+  const f = useFormats();
+  const month = latestActiveMonth(data);
+  const below = month ? belowTarget(data.agents, month, target) : [];
+  return (
+    <section class="coverage">
+      <h2>{t('dashboard.coverage.title')}</h2>
+      <label for="coverage-target">{t('dashboard.coverage.target')}</label>
+      <input
+        id="coverage-target"
+        type="number"
+        min={0}
+        max={1000}
+        value={target}
+        onChange={(e) => {
+          const n = Number(e.currentTarget.value);
+          if (Number.isInteger(n) && n >= 0) onTarget(n);
+        }}
+      />
+      {month && <p class="below-summary">{t('dashboard.coverage.below', { month: f.month(month), count: below.length })}</p>}
+      <div class="scroll">
+        <table class="agents-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.agents.agent')}</th>
+              <th scope="col">{t('dashboard.kpi.reviews')}</th>
+              <th scope="col">{t('dashboard.kpi.quality')}</th>
+              <th scope="col">{t('dashboard.kpi.passRate')}</th>
+              {data.months.map((m) => (
+                <th scope="col" key={m}>
+                  {f.month(m)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.agents.map((a: PersonRow) => (
+              <tr key={a.id} data-agent={a.id} class={below.includes(a) ? 'flagged' : undefined}>
+                <th scope="row">
+                  {a.name || a.id}
+                  {below.includes(a) && <span class="chip flag">{t('dashboard.coverage.flag')}</span>}
+                </th>
+                <td>{f.num(a.count)}</td>
+                <td>{f.pct(a.qualityScore)}</td>
+                <td>{f.pct(a.passRate)}</td>
+                {data.months.map((m) => (
+                  <td key={m} class={(a.months[m] ?? 0) < target ? 'below' : undefined}>
+                    {f.num(a.months[m] ?? 0)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Reviewers({ data }: { data: DashboardData }) {
+  const { t } = useI18n();
+  const f = useFormats();
+  const labels = useMemo(() => data.reviewers.map((r) => r.name || r.id), [data]);
+  const series = useMemo(() => [{ label: t('dashboard.kpi.reviews'), values: data.reviewers.map((r) => r.count), color: '#5a666e' }], [data, t]);
+  return (
+    <Chart title={t('dashboard.reviewers.title')} labels={labels} series={series} kind="bars" formatY={f.numAxis}>
+      <table class="reviewers-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.reviewers.reviewer')}</th>
+            <th scope="col">{t('dashboard.kpi.reviews')}</th>
+            <th scope="col">{t('dashboard.kpi.quality')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.reviewers.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.name || r.id}</th>
+              <td>{f.num(r.count)}</td>
+              <td>{f.pct(r.qualityScore)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Chart>
+  );
+}
+
+export function TeamView(props: { data: DashboardData; filter: DashboardFilter; target: number; onTarget: (n: number) => void }) {
+  const { t } = useI18n();
+  const { data } = props;
+  return (
+    <div class="team">
+      <Kpis data={data} />
+      {data.totals.count === 0 && <p class="empty">{t('dashboard.empty')}</p>}
+      <div class="grid">
+        <TrendChart data={data} filter={props.filter} title={t('dashboard.trend.title')} />
+        <DistributionChart data={data} />
+      </div>
+      <CriteriaChart data={data} />
+      <Coverage data={data} target={props.target} onTarget={props.onTarget} />
+      <Reviewers data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// Dashboard page entry: the lead's team view, an agent's "My reviews", and exports, all from the local database.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import '@/components/base.css';
+import { I18nProvider, useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
+import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
+import { ensureRollupsFresh, type RebuildProgress } from '@/lib/db/rollups';
+import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/db/dashboard';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { ExportPanel } from './ExportPanel';
+import { Filters } from './Filters';
+import { MyReviews } from './MyReviews';
+import { TeamView } from './TeamView';
+
+type View = 'team' | 'mine' | 'export';
+
+performance.mark('arvio:dashboard:module');
+// Open the database while Preact renders the first frame, not after it.
+void db().open().catch(() => undefined);
+
+function defaultFilter(now: Date): DashboardFilter {
+  const to = now.toISOString().slice(0, 7);
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const from = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
+  return { from, to, granularity: 'month', agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };
+}
+
+const NO_OPTIONS: FilterOptions = { agents: [], reviewers: [], scorecards: [], channels: [], helpdesks: [] };
+
+function Dashboard() {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : 'team');
+  const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
+  const [identity, setIdentity] = useState<string | null>(null);
+  const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
+  const [rebuilding, setRebuilding] = useState<RebuildProgress | null>(null);
+  // Nothing is watched while the export panel is open: a bulk import would otherwise make Dexie
+  // re-evaluate these live queries against every rollup row it writes.
+  const watching = view !== 'export';
+  const options = useLive(() => (watching ? filterOptions() : Promise.resolve(NO_OPTIONS)), [watching], NO_OPTIONS);
+  const target = useLive(getCoverageTarget, [], null);
+  const filterKey = JSON.stringify(filter);
+  const data = useLive<{ key: string; data: DashboardData } | null>(
+    async () => {
+      if (!watching) return null;
+      const t0 = performance.now();
+      // Reads the scorecards itself, in parallel with the rollups.
+      const result = { key: filterKey, data: await dashboardData(filter) };
+      performance.measure('arvio:dashboard:query', { start: t0, end: performance.now() });
+      return result;
+    },
+    [filterKey, watching],
+    null,
+  );
+
+  useEffect(() => {
+    void ensureBuiltInScorecards().catch(() => undefined);
+    // An import cut short by a closed tab leaves its rollups pending: rebuild them from reviews.
+    void ensureRollupsFresh(db(), setRebuilding)
+      .catch(() => undefined)
+      .finally(() => setRebuilding(null));
+    void getSettings().then((s) => setIdentity(s.identity.email || null));
+  }, []);
+  useEffect(() => {
+    document.title = `${t('dashboard.title')} – Arvio`;
+  }, [t]);
+
+  const ready = data !== null && data.key === filterKey && target !== null;
+  useEffect(() => {
+    if (ready) performance.mark('arvio:dashboard:ready');
+  }, [ready, filterKey]);
+  const tabs: View[] = ['team', 'mine', 'export'];
+  return (
+    <div class="page dashboard">
+      <header>
+        <h1>{t('dashboard.title')}</h1>
+        <nav role="tablist" aria-label={t('dashboard.view.label')}>
+          {tabs.map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : undefined} onClick={() => setView(v)}>
+              {t(`dashboard.view.${v}`)}
+            </button>
+          ))}
+        </nav>
+        <a href="/options.html">{t('dashboard.settings')}</a>
+      </header>
+      {rebuilding && (
+        <p class="progress-row" role="status">
+          <progress max={rebuilding.total || 1} value={rebuilding.done} /> {t('dashboard.rebuilding', { done: rebuilding.done, total: rebuilding.total })}
+        </p>
+      )}
+      {view !== 'export' && cards && (
+        <Filters
+          filter={filter}
+          options={options}
+          cards={cards}
+          onChange={(next) => setFilter(monthsBetween(next.from, next.to).length ? next : { ...next, to: next.from })}
+        />
+      )}
+      <main data-state={ready ? 'ready' : 'loading'} data-filter={ready ? filterKey : ''}>
+        {view === 'team' && (ready ? <TeamView data={data.data} filter={filter} target={target} onTarget={(n) => void setCoverageTarget(n)} /> : <p>{t('common.loading')}</p>)}
+        {view === 'mine' && cards && <MyReviews agentId={identity ?? filter.agent} filter={filter} cards={cards} />}
+        {view === 'export' && <ExportPanel />}
+      </main>
+    </div>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <I18nProvider>
+      <Dashboard />
+    </I18nProvider>,
+    root,
+  );
+}

@@ -1,0 +1,139 @@
+// The agent's pre-send self-check: automatic hints on the draft, and the card's self-checkable criteria.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import type { CheckResult, Hint } from '@/lib/checks';
+import { remoteDb as db } from '@/lib/db/remote';
+import type { MessageKey } from '@/lib/i18n';
+import type { ComposerDraft } from '@/lib/model/messages';
+import type { SelfCheck } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
+import type { Settings } from '@/lib/model/settings';
+import { ticketKey, type TicketRef } from '@/lib/model/ticket';
+import { hintCounts, hintsFor, mergeRatings, selfCheckableCriteria, suggestedRatings } from '@/lib/review/selfcheck';
+import { proposeScorecard } from '@/lib/scorecards/propose';
+import { useRemote } from '../useRemote';
+
+interface Props {
+  ticket: TicketRef;
+  draft: ComposerDraft | null;
+  result: CheckResult;
+  settings: Settings;
+}
+
+export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
+  const { t, lang } = useI18n();
+  const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+  const card = useMemo(() => proposeScorecard(cards, ticket.channel, lang), [cards, ticket.channel, lang]);
+  const [chosen, setChosen] = useState<Map<string, number>>(new Map());
+  const [keepText, setKeepText] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const suggested = useMemo(() => (card ? suggestedRatings(card, result.hints) : new Map<string, number>()), [card, result.hints]);
+  const identity = settings.identity;
+  const writing = draft !== null && draft.mode === 'public' && draft.text.trim() !== '';
+
+  // Saved as the agent rates: a self-check once made is not lost with a closed tab.
+  useEffect(() => {
+    if (!card || chosen.size === 0 || !identity.email) return;
+    const key = ticketKey(ticket);
+    const now = new Date().toISOString();
+    const selfCheck: SelfCheck = {
+      id: `${key}|${identity.email}`,
+      ticket,
+      ticketKey: key,
+      agent: { id: identity.email, name: identity.name },
+      scorecardId: card.id,
+      scorecardVersion: card.version,
+      ratings: mergeRatings(card, suggested, chosen),
+      hintCounts: hintCounts(result.hints),
+      draftText: keepText && draft ? draft.text : null,
+      createdAt: now,
+      updatedAt: now,
+      deleted: false,
+    };
+    void db.saveSelfCheck(selfCheck).then(() => setSaved(now));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- saved on the agent's own changes only
+  }, [chosen, keepText]);
+
+  return (
+    <section class="selfcheck" aria-label={t('selfcheck.title')}>
+      <p class="muted">{t('selfcheck.private')}</p>
+      {!draft ? (
+        <p class="state">{t('selfcheck.noComposer')}</p>
+      ) : draft.mode === 'internal' ? (
+        <p class="state">{t('selfcheck.internal')}</p>
+      ) : !writing ? (
+        <p class="state">{t('selfcheck.empty')}</p>
+      ) : (
+        <HintList hints={result.hints} text={draft.text} />
+      )}
+      {card && (
+        <fieldset class="group">
+          <legend>{t('selfcheck.criteria', { card: card.name })}</legend>
+          {selfCheckableCriteria(card).map((criterion) => {
+            const value = chosen.get(criterion.id) ?? (writing ? suggested.get(criterion.id) : undefined);
+            const isSuggestion = !chosen.has(criterion.id) && value !== undefined;
+            const against = hintsFor(criterion.id, result.hints);
+            return (
+              <div key={criterion.id} class="criterion" data-criterion={criterion.id}>
+                <div class="criterion-head">
+                  <span class="criterion-title" id={`self-${criterion.id}`}>
+                    {criterion.title}
+                  </span>
+                  {isSuggestion && <span class="chip">{t('selfcheck.suggested')}</span>}
+                  {against.length > 0 && <span class="chip chip-critical">{t('selfcheck.hintCount', { count: against.length })}</span>}
+                </div>
+                <div role="radiogroup" aria-labelledby={`self-${criterion.id}`} class="levels">
+                  {criterion.levels.map((level, index) => (
+                    <button
+                      key={level.value}
+                      type="button"
+                      role="radio"
+                      class="level"
+                      aria-checked={value === level.value}
+                      title={level.target}
+                      onClick={() => setChosen(new Map(chosen).set(criterion.id, level.value))}
+                    >
+                      {t('review.level', { position: index + 1, label: level.label })}
+                    </button>
+                  ))}
+                </div>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      <label class="checkbox">
+        <input type="checkbox" checked={keepText} onChange={(e) => setKeepText(e.currentTarget.checked)} />
+        {t('selfcheck.keepText')}
+      </label>
+      {!identity.email && <p class="muted">{t('selfcheck.identityMissing')}</p>}
+      <p role="status" class="status">
+        {saved ? t('selfcheck.saved') : ''}
+      </p>
+    </section>
+  );
+}
+
+function HintList({ hints, text }: { hints: Hint[]; text: string }) {
+  const { t } = useI18n();
+  if (hints.length === 0) return <p class="notice good">{t('selfcheck.noHints')}</p>;
+  return (
+    <ul class="hints" aria-label={t('selfcheck.hints')}>
+      {hints.map((hint, index) => (
+        <li key={`${hint.check}-${index}`} class={`hint severity-${hint.severity}`} data-check={hint.check}>
+          <span class="chip">{t(`selfcheck.criterion.${hint.criterion}`)}</span>{' '}
+          {t(hint.messageKey as MessageKey, hint.params)}
+          {hint.span && (
+            // The offending words, quoted from the draft as text.
+            <q class="hint-span">{excerpt(text, hint.span.start, hint.span.end)}</q>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function excerpt(text: string, start: number, end: number): string {
+  const piece = text.slice(start, end);
+  return piece.length > 80 ? `${piece.slice(0, 77)}…` : piece;
+}

@@ -1,0 +1,94 @@
+// The team backend's address and token, kept in the settings table and validated on the way in and out.
+import { z } from 'zod';
+import { parseBackendUrl } from '../sync/client';
+import { CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY } from '../sync/engine-state';
+import { db, type ArvioDb } from './database';
+
+export const BACKEND_KEY = 'sync.backend';
+
+/** HTTPS, or plain HTTP only to this machine (localhost, 127.0.0.1, [::1]); stored normalised. */
+export const backendUrlSchema = z.string().transform((input, ctx) => {
+  const parsed = parseBackendUrl(input);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }
+  return parsed.url;
+});
+
+export const backendConfigSchema = z.object({
+  url: backendUrlSchema,
+  token: z.string().trim().min(1, 'a token is needed').max(500),
+});
+export type BackendConfig = z.output<typeof backendConfigSchema>;
+
+/** The saved backend, or null when Arvio runs without one (or the stored row is unusable). */
+export async function getBackendConfig(database: ArvioDb = db()): Promise<BackendConfig | null> {
+  const row = await database.settings.get(BACKEND_KEY);
+  const parsed = backendConfigSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Validates and saves; throws a ZodError with the field at fault. Pointing at a different server
+ * starts sync afresh: its checkpoint and revisions mean nothing there, and everything local is queued
+ * for it (before the first backend nothing is needed: every write queued itself already).
+ */
+export async function saveBackendConfig(input: { url: string; token: string }, database: ArvioDb = db()): Promise<BackendConfig> {
+  const valid = backendConfigSchema.parse(input);
+  await database.transaction(
+    'rw',
+    [database.settings, database.syncState, database.outbox, database.reviews, database.selfChecks, database.scorecards],
+    async () => {
+      const previous = backendConfigSchema.safeParse((await database.settings.get(BACKEND_KEY))?.value);
+      await database.settings.put({ key: BACKEND_KEY, value: valid });
+      if (!previous.success || previous.data.url === valid.url) return;
+      await database.settings.bulkDelete([CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY]);
+      await database.syncState.clear();
+      await database.outbox.clear();
+      const at = new Date().toISOString();
+      const rows = [
+        ...(await database.reviews.toCollection().primaryKeys()).map((docId) => ({ collection: 'reviews' as const, docId, at })),
+        ...(await database.selfChecks.toCollection().primaryKeys()).map((docId) => ({ collection: 'selfChecks' as const, docId, at })),
+        ...(await database.scorecards.where('status').anyOf('published', 'archived').primaryKeys()).map(([id, version]) => ({
+          collection: 'scorecards' as const,
+          docId: `${id}@${version}`,
+          at,
+        })),
+      ];
+      await database.outbox.bulkAdd(rows);
+    },
+  );
+  return valid;
+}
+
+export async function clearBackendConfig(database: ArvioDb = db()): Promise<void> {
+  await database.settings.delete(BACKEND_KEY);
+}
+
+/** The origin pattern to ask host permission for, e.g. `https://arvio.example.com/*`. */
+export function backendOriginPattern(url: string): string {
+  return `${new URL(url).origin}/*`;
+}
+
+/**
+ * Whether a granted match pattern (as `permissions.getAll().origins` lists them) covers the origin.
+ * Chromium lists content-script matches there and lets the extension fetch them, yet
+ * `permissions.contains` answers false for them; a port-less host matches every port.
+ */
+export function originCovered(origin: string, patterns: readonly string[]): boolean {
+  const target = new URL(origin);
+  const scheme = target.protocol.slice(0, -1);
+  return patterns.some((pattern) => {
+    if (pattern === '<all_urls>') return true;
+    const match = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
+    if (!match) return false;
+    const [, patternScheme, patternHost] = match as unknown as [string, string, string];
+    if (patternScheme !== '*' && patternScheme !== scheme) return false;
+    const [host, port] = patternHost.startsWith('[') ? [patternHost.replace(/(\]).*$/, '$1'), patternHost.split(']:')[1]] : patternHost.split(':');
+    if (port !== undefined && port !== '*' && port !== target.port) return false;
+    if (host === '*') return true;
+    if (host?.startsWith('*.')) return target.hostname === host.slice(2) || target.hostname.endsWith(host.slice(1));
+    return target.hostname === host;
+  });
+}

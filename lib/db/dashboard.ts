@@ -1,0 +1,368 @@
+// The dashboard's questions, answered from rollups by index (never by scanning reviews), plus acknowledgements.
+import Dexie from 'dexie';
+import { z } from 'zod';
+import type { Review } from '../model/review';
+import type { Scorecard } from '../model/scorecard';
+import { maxValue } from '../scoring';
+import { db } from './database';
+import type { RollupRow } from './database';
+import { ALL_PERIOD, mergeDeltas, rollupDeltas, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
+
+export type Granularity = 'week' | 'month';
+
+export interface DashboardFilter {
+  /** First and last month shown, `YYYY-MM`, inclusive. */
+  from: string;
+  to: string;
+  granularity: Granularity;
+  agent: string | null;
+  reviewer: string | null;
+  /** `id@version` for one version, or a bare scorecard id for all its versions. */
+  scorecard: string | null;
+  channel: string | null;
+  helpdesk: string | null;
+}
+
+export interface Totals {
+  count: number;
+  scored: number;
+  sum: number;
+  passes: number;
+  criticalFails: number;
+  /** Mean of review scores (lib/scoring qualityScore), null without scored reviews. */
+  qualityScore: number | null;
+  /** passes / reviews with a verdict (a verdict exists exactly when a score does). */
+  passRate: number | null;
+}
+
+export interface PeriodTotals extends Totals {
+  period: string;
+}
+
+export interface CriterionResult {
+  criterionId: string;
+  title: string;
+  mean: number;
+  count: number;
+}
+
+export interface PersonRow extends Totals {
+  id: string;
+  name: string;
+  /** Reviews per month `YYYY-MM` in the range. */
+  months: Record<string, number>;
+}
+
+export interface DashboardData {
+  totals: Totals;
+  trend: PeriodTotals[];
+  /** Ten buckets of tenths (0 = 0–10 %, 9 = 90–100 %), then reviews without a score. */
+  distribution: { bucket: string; count: number }[];
+  /** Highest mean first. */
+  criteria: CriterionResult[];
+  months: string[];
+  agents: PersonRow[];
+  reviewers: PersonRow[];
+}
+
+export interface FilterOptions {
+  agents: { id: string; name: string; count: number }[];
+  reviewers: { id: string; name: string; count: number }[];
+  scorecards: string[];
+  channels: string[];
+  helpdesks: string[];
+}
+
+const COVERAGE_KEY = 'dashboard.coverageTarget';
+export const DEFAULT_COVERAGE_TARGET = 4;
+
+// ---- periods ----
+
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  while ((y < ty || (y === ty && m <= tm)) && out.length < 600) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** ISO weeks touching the months from…to, in order. */
+export function weeksBetween(from: string, to: string): string[] {
+  const start = Date.parse(`${from}-01T12:00:00Z`);
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const end = Date.UTC(ty, tm, 0, 12);
+  const out: string[] = [];
+  for (let t = start; t <= end + 6 * 86_400_000 && out.length < 3000; t += 86_400_000) {
+    if (t > end && new Date(t).getUTCDay() === 1) break;
+    const w = weekOf(new Date(t).toISOString());
+    if (out[out.length - 1] !== w) out.push(w);
+  }
+  return out;
+}
+
+// ---- rows ----
+
+interface Parsed {
+  row: RollupCell;
+  who: string;
+  card: string;
+  channel: string;
+  helpdesk: string;
+}
+
+function parse(row: RollupCell): Parsed {
+  const [who = '', card = '', channel = '', helpdesk = ''] = row.value.split(SEP);
+  return { row, who, card, channel, helpdesk };
+}
+
+function matchesSlice(p: Parsed, f: DashboardFilter): boolean {
+  if (f.channel && p.channel !== f.channel) return false;
+  if (f.helpdesk && p.helpdesk !== f.helpdesk) return false;
+  if (f.scorecard) {
+    if (f.scorecard.includes('@') ? p.card !== f.scorecard : !p.card.startsWith(`${f.scorecard}@`)) return false;
+  }
+  return true;
+}
+
+/** The rows a dimension holds for one person (or the team), periods from…to: one indexed range read. */
+interface RowSource {
+  read(dimension: string, who: string, from: string, to: string): Promise<RollupCell[]>;
+}
+
+const indexedSource: RowSource = {
+  async read(dimension, who, from, to) {
+    if (who === '*') {
+      return db().rollups.where('[dimension+period]').between([dimension, from], [dimension, to], true, true).toArray();
+    }
+    const rows = await db()
+      .rollups.where('[dimension+value+period]')
+      .between([dimension, `${who}${SEP}`, Dexie.minKey], [dimension, `${who}${SEP}\uffff`, Dexie.maxKey])
+      .toArray();
+    return rows.filter((r) => r.period >= from && r.period <= to);
+  },
+};
+
+/** Rows computed in memory from one agent's reviews: used only when both an agent and a reviewer are chosen. */
+function memorySource(cells: Map<string, RollupDelta>): RowSource {
+  const rows = [...cells.values()].filter((r) => r.count > 0);
+  return {
+    async read(dimension, who, from, to) {
+      return rows.filter(
+        (r) => r.dimension === dimension && r.period >= from && r.period <= to && (who === '*' || r.value.startsWith(`${who}${SEP}`)),
+      );
+    },
+  };
+}
+
+function emptyTotals(): Totals {
+  return { count: 0, scored: 0, sum: 0, passes: 0, criticalFails: 0, qualityScore: null, passRate: null };
+}
+
+function addInto(t: Totals, r: RollupRow): void {
+  t.count += r.count;
+  t.scored += r.scored;
+  t.sum += r.sum;
+  t.passes += r.passes;
+  t.criticalFails += r.criticalFails;
+}
+
+function finish<T extends Totals>(t: T): T {
+  t.qualityScore = t.scored > 0 ? t.sum / t.scored : null;
+  t.passRate = t.scored > 0 ? t.passes / t.scored : null;
+  return t;
+}
+
+function bestNames(rows: RollupRow[]): Map<string, string> {
+  const best = new Map<string, { name: string; count: number }>();
+  for (const r of rows) {
+    const cut = r.value.indexOf(SEP);
+    const id = r.value.slice(0, cut);
+    const name = r.value.slice(cut + 1);
+    const seen = best.get(id);
+    if (!seen || r.count > seen.count) best.set(id, { name, count: r.count });
+  }
+  return new Map([...best].map(([id, v]) => [id, v.name]));
+}
+
+/** Who is in the data, for the filter pickers: a few hundred directory rows at most. */
+export async function filterOptions(): Promise<FilterOptions> {
+  const rollups = db().rollups;
+  const [agents, reviewers, slices] = await Promise.all([
+    rollups.where('[dimension+period]').equals(['agent.all', ALL_PERIOD]).toArray(),
+    rollups.where('[dimension+period]').equals(['reviewer.all', ALL_PERIOD]).toArray(),
+    rollups.where('[dimension+period]').equals(['slice.all', ALL_PERIOD]).toArray(),
+  ]);
+  const people = (rows: RollupRow[]) => {
+    const names = bestNames(rows);
+    const counts = new Map<string, number>();
+    for (const r of rows) {
+      const id = r.value.slice(0, r.value.indexOf(SEP));
+      counts.set(id, (counts.get(id) ?? 0) + r.count);
+    }
+    return [...names].map(([id, name]) => ({ id, name, count: counts.get(id) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name));
+  };
+  const parts = slices.map((r) => r.value.split(SEP));
+  const distinct = (i: number) => [...new Set(parts.map((p) => p[i] ?? ''))].sort();
+  return { agents: people(agents), reviewers: people(reviewers), scorecards: distinct(0), channels: distinct(1), helpdesks: distinct(2) };
+}
+
+async function namesOf(who: 'agent' | 'reviewer'): Promise<Map<string, string>> {
+  return bestNames(await db().rollups.where('[dimension+period]').equals([`${who}.all`, ALL_PERIOD]).toArray());
+}
+
+/** Every figure of the dashboard for one filter. Reads a few thousand small rows at most, by index. */
+export async function dashboardData(filter: DashboardFilter, knownCards?: readonly Scorecard[]): Promise<DashboardData> {
+  const months = monthsBetween(filter.from, filter.to);
+  const firstMonth = months[0] ?? filter.from;
+  const lastMonth = months[months.length - 1] ?? filter.to;
+  const periods = filter.granularity === 'month' ? months : weeksBetween(filter.from, filter.to);
+
+  let source = indexedSource;
+  let scope: Who = 'all';
+  let who = '*';
+  if (filter.agent && filter.reviewer) {
+    source = memorySource(await agentCellsByReviewer(filter.agent, filter.reviewer, firstMonth, lastMonth));
+    scope = 'agent';
+    who = filter.agent;
+  } else if (filter.agent) {
+    scope = 'agent';
+    who = filter.agent;
+  } else if (filter.reviewer) {
+    scope = 'reviewer';
+    who = filter.reviewer;
+  }
+  const g = filter.granularity === 'month' ? 'm' : 'w';
+  const monthDim = `${scope}.mx`;
+  const [trendRows, monthRows, agentRows, reviewerRows, agentNames, reviewerNames, cards] = await Promise.all([
+    g === 'm' ? Promise.resolve(null) : source.read(`${scope}.w`, who, periods[0] ?? firstMonth, periods[periods.length - 1] ?? lastMonth),
+    source.read(monthDim, who, firstMonth, lastMonth),
+    source.read('agent.m', filter.agent ?? '*', firstMonth, lastMonth),
+    source.read('reviewer.m', filter.reviewer ?? '*', firstMonth, lastMonth),
+    namesOf('agent'),
+    namesOf('reviewer'),
+    knownCards ?? db().scorecards.toArray(),
+  ]);
+  const keep = (rows: RollupCell[]) => rows.map(parse).filter((p) => matchesSlice(p, filter));
+  const monthCells = keep(monthRows);
+
+  const totals = emptyTotals();
+  const byPeriod = new Map<string, PeriodTotals>(periods.map((period) => [period, { period, ...emptyTotals() }]));
+  for (const p of trendRows ? keep(trendRows) : monthCells) {
+    const t = byPeriod.get(p.row.period);
+    if (t) addInto(t, p.row);
+  }
+  const buckets = new Array<number>(SCORE_BUCKETS + 1).fill(0);
+  for (const p of monthCells) {
+    addInto(totals, p.row);
+    p.row.buckets?.forEach((n, i) => (buckets[i] = (buckets[i] ?? 0) + n));
+  }
+
+  const cardByKey = new Map(cards.map((c) => [`${c.id}@${c.version}`, c]));
+  const crit = new Map<string, { sum: number; count: number; title: string; version: number }>();
+  for (const p of monthCells) {
+    const card = cardByKey.get(p.card);
+    if (!card || !p.row.criteria) continue;
+    for (const [criterionId, [sum, count]] of Object.entries(p.row.criteria)) {
+      const criterion = card.criteria.find((c) => c.id === criterionId);
+      if (!criterion || count === 0) continue;
+      const entry = crit.get(criterionId) ?? { sum: 0, count: 0, title: criterion.title, version: card.version };
+      entry.sum += sum / maxValue(criterion);
+      entry.count += count;
+      if (card.version >= entry.version) {
+        entry.title = criterion.title;
+        entry.version = card.version;
+      }
+      crit.set(criterionId, entry);
+    }
+  }
+  const criteria = [...crit]
+    .map(([criterionId, e]) => ({ criterionId, title: e.title, mean: e.sum / e.count, count: e.count }))
+    .sort((a, b) => b.mean - a.mean || a.title.localeCompare(b.title));
+
+  const people = (rows: RollupRow[], names: Map<string, string>): PersonRow[] => {
+    const out = new Map<string, PersonRow>();
+    for (const p of keep(rows)) {
+      let person = out.get(p.who);
+      if (!person) {
+        person = { id: p.who, name: names.get(p.who) ?? p.who, months: {}, ...emptyTotals() };
+        out.set(p.who, person);
+      }
+      addInto(person, p.row);
+      person.months[p.row.period] = (person.months[p.row.period] ?? 0) + p.row.count;
+    }
+    return [...out.values()].map(finish).sort((a, b) => a.name.localeCompare(b.name));
+  };
+
+  return {
+    totals: finish(totals),
+    trend: [...byPeriod.values()].map(finish),
+    distribution: buckets.map((count, i) => ({ bucket: i === SCORE_BUCKETS ? 'none' : String(i), count })),
+    criteria,
+    months,
+    agents: people(agentRows, agentNames),
+    reviewers: people(reviewerRows, reviewerNames),
+  };
+}
+
+/** Agent and reviewer together: one agent's reviews by index, narrowed in memory (a person's, not everyone's). */
+async function agentCellsByReviewer(agent: string, reviewer: string, from: string, to: string): Promise<Map<string, RollupDelta>> {
+  const end = monthsBetween(to, '9999-12')[1] ?? '9999-12';
+  const rows = await db()
+    .reviews.where('[reviewee.id+createdAt]')
+    .between([agent, `${from}-01`], [agent, `${end}-01`], true, false)
+    .toArray();
+  const cells = new Map<string, RollupDelta>();
+  for (const review of rows) if (review.reviewer.id === reviewer) mergeDeltas(cells, rollupDeltas(null, review));
+  return cells;
+}
+
+/** Agents below the lead's coverage target in a month (the month's count < target). */
+export function belowTarget(agents: readonly PersonRow[], month: string, target: number): PersonRow[] {
+  return agents.filter((a) => (a.months[month] ?? 0) < target);
+}
+
+export async function getCoverageTarget(): Promise<number> {
+  const row = await db().settings.get(COVERAGE_KEY);
+  const parsed = z.number().int().min(0).max(10_000).safeParse(row?.value);
+  return parsed.success ? parsed.data : DEFAULT_COVERAGE_TARGET;
+}
+
+export async function setCoverageTarget(target: number): Promise<void> {
+  await db().settings.put({ key: COVERAGE_KEY, value: z.number().int().min(0).max(10_000).parse(target) });
+}
+
+/** An agent's own reviews, newest first, by the `[reviewee.id+createdAt]` index; tombstones left out. */
+export async function agentReviews(agentId: string, limit = 50): Promise<Review[]> {
+  return db()
+    .reviews.where('[reviewee.id+createdAt]')
+    .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])
+    .reverse()
+    .filter((r) => !r.deleted)
+    .limit(limit)
+    .toArray();
+}
+
+/**
+ * The agent has read the review. Only acknowledgedAt changes (not updatedAt or revision: the server
+ * accepts an acknowledgement only when nothing else changed); the outbox row makes it sync.
+ */
+export async function acknowledgeReview(id: string, now: Date): Promise<Review | null> {
+  const database = db();
+  return database.transaction('rw', [database.reviews, database.outbox], async () => {
+    const review = await database.reviews.get(id);
+    if (!review || review.deleted) return null;
+    if (review.acknowledgedAt) return review;
+    const at = now.toISOString();
+    const acknowledged = { ...review, acknowledgedAt: at };
+    await database.reviews.put(acknowledged);
+    await database.outbox.add({ collection: 'reviews', docId: id, at });
+    return acknowledged;
+  });
+}

@@ -1,0 +1,285 @@
+// Dashboard rollups: quality aggregates kept beside reviews, updated in the same transaction as every write.
+//
+// Shape. A rollup row is a small cube cell: who (the whole team, one agent or one reviewer) × the
+// slice (scorecard version, channel, helpdesk) × period. Keeping the slice inside the value lets a
+// dashboard combine "agent + channel + scorecard" filters from rollups alone; a slice has few values.
+// "Month detail" rows (`.mx`) also carry the score distribution and per-criterion sums, so one review
+// touches twelve rows, not fifty (bulk imports write every touched row once per import), while the
+// lean `.m` rows that per-agent tables read stay small.
+//
+//   dimension            value                                         period
+//   all.m / all.w        *␟card␟channel␟helpdesk                       YYYY-MM / YYYY-Www
+//   agent.m / agent.w    agentId␟card␟channel␟helpdesk                 YYYY-MM / YYYY-Www
+//   reviewer.m / .w      reviewerId␟card␟channel␟helpdesk              YYYY-MM / YYYY-Www
+//   all|agent|reviewer.mx   as .m, plus `criteria` and `buckets`        YYYY-MM
+//   agent.all / reviewer.all   id␟name                                  *         (directory for filters)
+//   slice.all            card␟channel␟helpdesk                         *         (directory for filters)
+//
+// `card` is `scorecardId@version`. Criterion sums keep the *raw* rating values: the normalised mean
+// is sum / count / max of the card version's scale, computed when read (this keeps rollupDeltas pure
+// and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
+import type { EntityTable } from 'dexie';
+import type { Review } from '../model/review';
+import type { ArvioDb, RollupRow } from './database';
+
+/** Unit separator: cannot appear in e-mail addresses, ids or channel names typed by people. */
+export const SEP = '\u001f';
+export const ALL_PERIOD = '*';
+export type Who = 'all' | 'agent' | 'reviewer';
+export const SCORE_BUCKETS = 10;
+
+/**
+ * A rollup row as stored. `criteria` and `buckets` are on month detail (`.mx`) rows only. (They extend the shared
+ * RollupRow; database.ts may adopt them in its type, the stored shape is this.)
+ */
+export interface RollupCell extends RollupRow {
+  /** Per criterion id: [sum of raw rating values, number of ratings with a value]. */
+  criteria?: Record<string, [number, number]>;
+  /** Reviews per score bucket: tenths 0…9, then index 10 for reviews without a score. */
+  buckets?: number[];
+}
+
+/** A signed change to one rollup row. */
+export type RollupDelta = RollupCell;
+
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+/** ISO 8601 week of a UTC timestamp, e.g. `2026-W09` (the week's Thursday decides the year). */
+export function weekOf(iso: string): string {
+  const d = new Date(iso);
+  const day = d.getUTCDay() || 7;
+  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - day);
+  const t = new Date(thursday);
+  const year = t.getUTCFullYear();
+  const week = Math.ceil(((thursday - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export function cardKey(review: Pick<Review, 'scorecardId' | 'scorecardVersion'>): string {
+  return `${review.scorecardId}@${review.scorecardVersion}`;
+}
+
+/** 0…9 by tenths of the score (1.0 falls in the top bucket); 10 for reviews without a score. */
+export function scoreBucket(score: number | null): number {
+  if (score === null) return SCORE_BUCKETS;
+  return Math.min(SCORE_BUCKETS - 1, Math.floor(score * SCORE_BUCKETS + 1e-9));
+}
+
+function rowKey(dimension: string, value: string, period: string): string {
+  return `${dimension}|${value}|${period}`;
+}
+
+/** The last rating per criterion with a value (N/A and unrated left out), as scoreReview counts them. */
+function ratedValues(review: Review): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of review.ratings) {
+    if (r.na || r.value === null) out.delete(r.criterionId);
+    else out.set(r.criterionId, r.value);
+  }
+  return out;
+}
+
+/** Adds `d` into `row` (both signed): plain fields, criterion sums and buckets; emptied criteria are dropped. */
+function addCell(row: RollupCell, d: RollupCell): void {
+  row.count += d.count;
+  row.scored += d.scored;
+  row.sum += d.sum;
+  row.passes += d.passes;
+  row.criticalFails += d.criticalFails;
+  if (d.criteria) {
+    const criteria = (row.criteria = { ...row.criteria });
+    for (const [id, [sum, count]] of Object.entries(d.criteria)) {
+      const seen = criteria[id];
+      const next: [number, number] = seen ? [seen[0] + sum, seen[1] + count] : [sum, count];
+      if (next[1] === 0 && next[0] === 0) delete criteria[id];
+      else criteria[id] = next;
+    }
+  }
+  if (d.buckets) {
+    const buckets = (row.buckets = row.buckets ? [...row.buckets] : new Array<number>(SCORE_BUCKETS + 1).fill(0));
+    d.buckets.forEach((n, i) => (buckets[i] = (buckets[i] ?? 0) + n));
+  }
+}
+
+function cloneCell(d: RollupCell): RollupCell {
+  return { ...d, criteria: d.criteria ? { ...d.criteria } : undefined, buckets: d.buckets ? [...d.buckets] : undefined };
+}
+
+/** Every rollup row one live review contributes to, with the given sign. */
+function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDelta>): void {
+  if (review.deleted) return;
+  const slice = [cardKey(review), review.channel, review.ticket.helpdesk].join(SEP);
+  const month = monthOf(review.createdAt);
+  const week = weekOf(review.createdAt);
+  const base = {
+    count: sign,
+    scored: review.score === null ? 0 : sign,
+    sum: sign * (review.score ?? 0),
+    passes: review.passed === true ? sign : 0,
+    criticalFails: review.criticalFail ? sign : 0,
+  };
+  const criteria: Record<string, [number, number]> = {};
+  for (const [criterionId, raw] of ratedValues(review)) criteria[criterionId] = [sign * raw, sign];
+  const buckets = new Array<number>(SCORE_BUCKETS + 1).fill(0);
+  buckets[scoreBucket(review.score)] = sign;
+  const add = (d: RollupCell) => {
+    const row = into.get(d.key);
+    if (row) addCell(row, d);
+    else into.set(d.key, cloneCell(d));
+  };
+  const cell = (dimension: string, value: string, period: string, extra: Partial<RollupCell> = {}): RollupCell => ({
+    key: rowKey(dimension, value, period),
+    dimension,
+    value,
+    period,
+    ...base,
+    ...extra,
+  });
+  const whos: [Who, string][] = [
+    ['all', '*'],
+    ['agent', review.reviewee.id],
+    ['reviewer', review.reviewer.id],
+  ];
+  for (const [who, id] of whos) {
+    const value = `${id}${SEP}${slice}`;
+    add(cell(`${who}.m`, value, month));
+    add(cell(`${who}.w`, value, week));
+    add(cell(`${who}.mx`, value, month, { criteria, buckets }));
+  }
+  const one = { scored: 0, sum: 0, passes: 0, criticalFails: 0 };
+  add(cell('agent.all', `${review.reviewee.id}${SEP}${review.reviewee.name}`, ALL_PERIOD, one));
+  add(cell('reviewer.all', `${review.reviewer.id}${SEP}${review.reviewer.name}`, ALL_PERIOD, one));
+  add(cell('slice.all', slice, ALL_PERIOD, one));
+}
+
+function isZero(d: RollupDelta): boolean {
+  return (
+    d.count === 0 &&
+    d.scored === 0 &&
+    Math.abs(d.sum) < 1e-12 &&
+    d.passes === 0 &&
+    d.criticalFails === 0 &&
+    Object.keys(d.criteria ?? {}).length === 0 &&
+    (d.buckets ?? []).every((n) => n === 0)
+  );
+}
+
+/**
+ * Pure: the rows to add (positive) and subtract (negative) when `before` becomes `after`.
+ * null stands for "no review"; a tombstone contributes nothing. Cells that cancel out are left out.
+ */
+export function rollupDeltas(before: Review | null, after: Review | null): RollupDelta[] {
+  const into = new Map<string, RollupDelta>();
+  if (before) contributions(before, -1, into);
+  if (after) contributions(after, 1, into);
+  return [...into.values()].filter((d) => !isZero(d));
+}
+
+/** Adds many reviews' deltas together (chunked imports and rebuilds apply them in one go). */
+export function mergeDeltas(into: Map<string, RollupDelta>, deltas: readonly RollupDelta[]): void {
+  for (const d of deltas) {
+    const row = into.get(d.key);
+    if (row) addCell(row, d);
+    else into.set(d.key, cloneCell(d));
+  }
+}
+
+/**
+ * Applies deltas to the rollups table. Call inside the transaction that writes the reviews (the
+ * table must be part of it), so rollups never disagree with reviews. A cell whose count drops to
+ * zero is deleted, so rebuilt and incrementally kept rollups hold the same rows.
+ */
+export async function applyRollups(rollups: EntityTable<RollupRow, 'key'>, deltas: readonly RollupDelta[]): Promise<void> {
+  const live = deltas.filter((d) => !isZero(d));
+  if (live.length === 0) return;
+  const existing = (await rollups.bulkGet(live.map((d) => d.key))) as (RollupCell | undefined)[];
+  const puts: RollupCell[] = [];
+  const deletes: string[] = [];
+  live.forEach((d, i) => {
+    const row = existing[i];
+    let next: RollupCell;
+    if (row) {
+      next = cloneCell(row);
+      addCell(next, d);
+    } else {
+      next = cloneCell(d);
+    }
+    if (next.count <= 0) deletes.push(d.key);
+    else puts.push(next);
+  });
+  if (puts.length) await rollups.bulkPut(puts.map(withoutUndefined));
+  if (deletes.length) await rollups.bulkDelete(deletes);
+}
+
+/** Set while a bulk import holds its rollup deltas back; refreshed per chunk as a heartbeat. */
+export const ROLLUPS_PENDING_KEY = 'rollups.pending';
+/** A pending mark older than this belongs to an import that died with its tab. */
+const PENDING_STALE_MS = 2 * 60_000;
+
+export async function markRollupsPending(database: ArvioDb, now: Date = new Date()): Promise<void> {
+  await database.settings.put({ key: ROLLUPS_PENDING_KEY, value: now.toISOString() });
+}
+
+/**
+ * The dashboard calls this on open: if a bulk import was interrupted (closed tab) its reviews are in
+ * but their rollups are not, so the rollups are rebuilt from reviews. Returns whether it rebuilt.
+ */
+export async function ensureRollupsFresh(
+  database: ArvioDb,
+  onProgress?: (p: RebuildProgress) => void,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const row = await database.settings.get(ROLLUPS_PENDING_KEY);
+  if (typeof row?.value !== 'string') return false;
+  if (now.getTime() - Date.parse(row.value) < PENDING_STALE_MS) return false;
+  await recomputeRollups(database, onProgress);
+  return true;
+}
+
+/** Stored rows never hold `criteria: undefined`, so rebuilt and kept rows compare equal. */
+function withoutUndefined(row: RollupCell): RollupCell {
+  const { criteria, buckets, ...rest } = row;
+  return { ...rest, ...(criteria ? { criteria } : {}), ...(buckets ? { buckets } : {}) };
+}
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The migration path: throws all rollups away and rebuilds them from reviews, read by primary key
+ * in chunks (never all reviews in memory). Rollups are cleared and written in one transaction at
+ * the end, so a reader never sees half a rebuild; the aggregate map is small (cells, not reviews).
+ */
+export async function recomputeRollups(
+  database: ArvioDb,
+  onProgress: (p: RebuildProgress) => void = () => undefined,
+  chunkSize = 2000,
+): Promise<void> {
+  const total = await database.reviews.count();
+  const cells = new Map<string, RollupDelta>();
+  let done = 0;
+  let last: string | null = null;
+  onProgress({ done, total });
+  for (;;) {
+    const page: Review[] =
+      last === null
+        ? await database.reviews.orderBy(':id').limit(chunkSize).toArray()
+        : await database.reviews.where(':id').above(last).limit(chunkSize).toArray();
+    if (page.length === 0) break;
+    for (const review of page) mergeDeltas(cells, rollupDeltas(null, review));
+    done += page.length;
+    last = page[page.length - 1]!.id;
+    onProgress({ done, total });
+    if (page.length < chunkSize) break;
+  }
+  await database.transaction('rw', database.rollups, database.settings, async () => {
+    await database.rollups.clear();
+    await database.settings.delete(ROLLUPS_PENDING_KEY);
+    await database.rollups.bulkPut([...cells.values()].filter((c) => c.count > 0).map(withoutUndefined));
+  });
+}
+

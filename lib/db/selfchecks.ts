@@ -1,0 +1,22 @@
+// Agents' self-checks: private to this computer unless a team backend syncs them; one per ticket and agent.
+import { selfCheckSchema, type SelfCheck } from '../model/review';
+import { db } from './database';
+
+export function selfCheckId(ticketKey: string, agentId: string): string {
+  return `${ticketKey}|${agentId}`;
+}
+
+/** Upserts the agent's self-check for a ticket, with its outbox row in the same transaction. */
+export async function saveSelfCheck(selfCheck: SelfCheck): Promise<void> {
+  const valid = selfCheckSchema.parse(selfCheck);
+  const database = db();
+  await database.transaction('rw', database.selfChecks, database.outbox, async () => {
+    await database.selfChecks.put(valid);
+    await database.outbox.add({ collection: 'selfChecks', docId: valid.id, at: valid.updatedAt });
+  });
+}
+
+export async function selfChecksOfTicket(ticketKey: string): Promise<SelfCheck[]> {
+  const rows = await db().selfChecks.where('ticketKey').equals(ticketKey).toArray();
+  return rows.filter((row) => !row.deleted).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}

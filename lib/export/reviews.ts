@@ -1,0 +1,412 @@
+// All collected reviews out (CSV per review, CSV per rating, full JSON) by cursor in chunks, and JSON back in, all or nothing.
+import type { Table } from 'dexie';
+import { z } from 'zod';
+import { db, type ArvioDb } from '../db/database';
+import { applyRollups, markRollupsPending, mergeDeltas, rollupDeltas, ROLLUPS_PENDING_KEY, type RollupDelta } from '../db/rollups';
+import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
+import { scorecardSchema, type Scorecard } from '../model/scorecard';
+import { criterionScore, maxValue } from '../scoring';
+import { BOM, csvLine, CsvNumber, dialectFor, type CsvDelimiter, type CsvValue } from './csv';
+import { redactReview } from './redact';
+import { formatPath } from './scorecards';
+
+export const EXPORT_FORMAT = 'arvio.export';
+export const EXPORT_FORMAT_VERSION = 1;
+export const DEFAULT_CHUNK = 1000;
+
+export type CsvShape = 'reviews' | 'ratings';
+
+export interface Progress {
+  phase: 'reading' | 'validating' | 'writing' | 'exporting';
+  done: number;
+  total: number;
+}
+
+export interface StreamOptions {
+  chunkSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  database?: ArvioDb;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The export was cancelled', 'AbortError');
+}
+
+/** Pages of a table in primary-key order, one `limit()` read each: only one page is ever held. */
+async function* pages<T, TInsert>(
+  table: Table<T, string, TInsert>,
+  keyOf: (row: T) => string,
+  chunkSize: number,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<T[]> {
+  let last: string | null = null;
+  for (;;) {
+    throwIfAborted(signal);
+    const page: T[] = last === null ? await table.orderBy(':id').limit(chunkSize).toArray() : await table.where(':id').above(last).limit(chunkSize).toArray();
+    if (page.length === 0) return;
+    last = keyOf(page[page.length - 1]!);
+    yield page;
+    if (page.length < chunkSize) return;
+  }
+}
+
+export function reviewPages(options: StreamOptions = {}): AsyncGenerator<Review[]> {
+  const database = options.database ?? db();
+  return pages(database.reviews, (r) => r.id, options.chunkSize ?? DEFAULT_CHUNK, options.signal);
+}
+
+// ---- CSV ----
+
+/** The same columns, in the same order, as the server's export (server/src/export.ts). */
+export const REVIEW_COLUMNS = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'reviewerEmail',
+  'reviewerName',
+  'revieweeEmail',
+  'revieweeName',
+  'helpdesk',
+  'ticketId',
+  'ticketUrl',
+  'subject',
+  'channel',
+  'scorecardId',
+  'scorecardVersion',
+  'score',
+  'passed',
+  'criticalFail',
+  'acknowledgedAt',
+  'activeMs',
+  'strengths',
+  'developmentAreas',
+  'feedback',
+] as const;
+
+/** Long format: one row per criterion rating, for pivot tables. */
+export const RATING_COLUMNS = [
+  'reviewId',
+  'createdAt',
+  'reviewerEmail',
+  'revieweeEmail',
+  'revieweeName',
+  'helpdesk',
+  'ticketId',
+  'channel',
+  'scorecardId',
+  'scorecardVersion',
+  'criterionId',
+  'criterionTitle',
+  'value',
+  'maxValue',
+  'na',
+  'criterionScore',
+  'comment',
+  'reviewScore',
+  'passed',
+] as const;
+
+/** Scores are written as percent with one decimal (82.5 / 82,5), as the server does. */
+function percent(score: number | null): CsvValue {
+  return score === null ? null : new CsvNumber(score * 100, 1);
+}
+
+export function reviewCells(review: Review): CsvValue[] {
+  return [
+    review.id,
+    review.createdAt,
+    review.updatedAt,
+    review.reviewer.id,
+    review.reviewer.name,
+    review.reviewee.id,
+    review.reviewee.name,
+    review.ticket.helpdesk,
+    review.ticket.ticketId,
+    review.ticket.url,
+    review.ticket.subject,
+    review.channel,
+    review.scorecardId,
+    review.scorecardVersion,
+    percent(review.score),
+    review.passed,
+    review.criticalFail,
+    review.acknowledgedAt ?? '',
+    review.activeMs,
+    review.strengths,
+    review.developmentAreas,
+    review.feedback,
+  ];
+}
+
+export function ratingCells(review: Review, card: Scorecard | undefined): CsvValue[][] {
+  return review.ratings.map((r) => {
+    const criterion = card?.criteria.find((c) => c.id === r.criterionId);
+    const s = criterion && !r.na && r.value !== null ? criterionScore(criterion, r.value) : null;
+    return [
+      review.id,
+      review.createdAt,
+      review.reviewer.id,
+      review.reviewee.id,
+      review.reviewee.name,
+      review.ticket.helpdesk,
+      review.ticket.ticketId,
+      review.channel,
+      review.scorecardId,
+      review.scorecardVersion,
+      r.criterionId,
+      criterion?.title ?? '',
+      r.na ? null : r.value,
+      criterion ? maxValue(criterion) : null,
+      r.na,
+      percent(s),
+      r.comment,
+      percent(review.score),
+      review.passed,
+    ];
+  });
+}
+
+export interface CsvExportOptions extends StreamOptions {
+  shape: CsvShape;
+  delimiter: CsvDelimiter;
+  redact?: boolean;
+}
+
+/** CSV text in pieces, one per chunk of reviews; the first piece has the BOM and the header. Tombstones are left out. */
+export async function* exportCsv(options: CsvExportOptions): AsyncGenerator<string> {
+  const database = options.database ?? db();
+  const dialect = dialectFor(options.delimiter);
+  const total = await database.reviews.count();
+  const cards = new Map((await database.scorecards.toArray()).map((c) => [`${c.id}@${c.version}`, c]));
+  let done = 0;
+  options.onProgress?.({ phase: 'exporting', done, total });
+  yield BOM + csvLine(options.shape === 'reviews' ? [...REVIEW_COLUMNS] : [...RATING_COLUMNS], dialect);
+  for await (const page of reviewPages({ ...options, database })) {
+    let text = '';
+    for (const stored of page) {
+      if (stored.deleted) continue;
+      const review = options.redact ? redactReview(stored) : stored;
+      if (options.shape === 'reviews') text += csvLine(reviewCells(review), dialect);
+      else for (const cells of ratingCells(review, cards.get(`${review.scorecardId}@${review.scorecardVersion}`))) text += csvLine(cells, dialect);
+    }
+    done += page.length;
+    options.onProgress?.({ phase: 'exporting', done, total });
+    yield text;
+  }
+}
+
+// ---- JSON ----
+
+export interface JsonExportOptions extends StreamOptions {
+  redact?: boolean;
+  now?: Date;
+}
+
+/**
+ * The full-fidelity file: scorecards, self-checks and reviews (tombstones too, so a deletion carries
+ * over), one document per line inside a normal JSON envelope, written in pieces.
+ */
+export async function* exportJson(options: JsonExportOptions = {}): AsyncGenerator<string> {
+  const database = options.database ?? db();
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const total = await database.reviews.count();
+  const cards = await database.scorecards.toArray();
+  const head = { format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: (options.now ?? new Date()).toISOString() };
+  options.onProgress?.({ phase: 'exporting', done: 0, total });
+  yield `${JSON.stringify(head).slice(0, -1)},\n"scorecards":[${cards.map((c) => `\n${JSON.stringify(c)}`).join(',')}],\n"selfChecks":[`;
+  let first = true;
+  for await (const page of pages(database.selfChecks, (s) => s.id, chunkSize, options.signal)) {
+    yield page.map((s) => `${first ? ((first = false), '') : ','}\n${JSON.stringify(s)}`).join('');
+  }
+  yield '],\n"reviews":[';
+  first = true;
+  let done = 0;
+  for await (const page of reviewPages({ ...options, database })) {
+    yield page.map((r) => `${first ? ((first = false), '') : ','}\n${JSON.stringify(options.redact ? redactReview(r) : r)}`).join('');
+    done += page.length;
+    options.onProgress?.({ phase: 'exporting', done, total });
+  }
+  yield ']}\n';
+}
+
+/** Collects pieces into a Blob as they come: the text goes to the browser's blob store, not the JS heap. */
+export async function toBlob(pieces: AsyncIterable<string>, type: string): Promise<Blob> {
+  const parts: Blob[] = [];
+  for await (const piece of pieces) parts.push(new Blob([piece]));
+  return new Blob(parts, { type });
+}
+
+// ---- import ----
+
+const envelopeSchema = z.object({
+  format: z.literal(EXPORT_FORMAT, { error: `not an Arvio export file (format must be "${EXPORT_FORMAT}")` }),
+  version: z.literal(EXPORT_FORMAT_VERSION, { error: `unsupported file version (this Arvio reads version ${EXPORT_FORMAT_VERSION})` }),
+  exportedAt: z.iso.datetime(),
+  scorecards: z.array(z.unknown()),
+  selfChecks: z.array(z.unknown()),
+  reviews: z.array(z.unknown()),
+});
+
+export interface ExportFile {
+  exportedAt: string;
+  scorecards: Scorecard[];
+  selfChecks: SelfCheck[];
+  reviews: Review[];
+}
+
+export type ImportError = { path: string; message: string };
+export type ParsedImport = { ok: true; file: ExportFile } | { ok: false; error: ImportError };
+
+const VALIDATE_CHUNK = 2000;
+
+function firstIssue(error: z.ZodError, prefix: (string | number)[]): ImportError {
+  const issue = error.issues[0];
+  if (!issue) return { path: formatPath(prefix), message: 'invalid' };
+  return { path: formatPath([...prefix, ...issue.path]), message: issue.message };
+}
+
+async function validateAll<T>(
+  items: unknown[],
+  schema: z.ZodType<T>,
+  name: string,
+  progress: (n: number) => void,
+): Promise<{ ok: true; values: T[] } | { ok: false; error: ImportError }> {
+  const values: T[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < items.length; i++) {
+    const parsed = schema.safeParse(items[i]);
+    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, [name, i]) };
+    const value = parsed.data;
+    const key = idOf(value);
+    if (ids.has(key)) return { ok: false, error: { path: formatPath([name, i, 'id']), message: `"${key}" appears twice in the file` } };
+    ids.add(key);
+    values.push(value);
+    if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) {
+      progress(i + 1);
+      // Let the page paint the progress bar between chunks.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+  progress(items.length);
+  return { ok: true, values };
+}
+
+function idOf(value: unknown): string {
+  const v = value as { id: string; version?: number };
+  return v.version === undefined ? v.id : `${v.id}@${v.version}`;
+}
+
+/**
+ * Reads and validates a whole export before anything is written: the first problem is returned with
+ * its field path (`reviews[12].score`), and nothing is imported.
+ */
+export async function parseExportFile(text: string, onProgress?: (p: Progress) => void): Promise<ParsedImport> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, error: { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, error: { path: '', message: 'not an Arvio export file (expected a JSON object)' } };
+  }
+  const head = envelopeSchema.safeParse(data);
+  if (!head.success) return { ok: false, error: firstIssue(head.error, []) };
+  const { scorecards, selfChecks, reviews, exportedAt } = head.data;
+  const total = scorecards.length + selfChecks.length + reviews.length;
+  const report = (base: number) => (n: number) => onProgress?.({ phase: 'validating', done: base + n, total });
+  const cards = await validateAll(scorecards, scorecardSchema, 'scorecards', report(0));
+  if (!cards.ok) return cards;
+  const checks = await validateAll(selfChecks, selfCheckSchema, 'selfChecks', report(scorecards.length));
+  if (!checks.ok) return checks;
+  const revs = await validateAll(reviews, reviewSchema, 'reviews', report(scorecards.length + selfChecks.length));
+  if (!revs.ok) return revs;
+  return { ok: true, file: { exportedAt, scorecards: cards.values, selfChecks: checks.values, reviews: revs.values } };
+}
+
+/** Which copy of a review wins a merge: the later revision, then the later edit; an acknowledgement is never lost. */
+export function mergeReview(existing: Review | undefined, incoming: Review): Review | null {
+  if (!existing) return incoming;
+  const newer =
+    incoming.revision > existing.revision || (incoming.revision === existing.revision && incoming.updatedAt > existing.updatedAt);
+  const winner = newer ? incoming : existing;
+  const acknowledgedAt = winner.acknowledgedAt ?? (newer ? existing.acknowledgedAt : incoming.acknowledgedAt);
+  if (!newer && acknowledgedAt === existing.acknowledgedAt) return null;
+  return { ...winner, acknowledgedAt };
+}
+
+export interface ImportSummary {
+  reviews: { added: number; updated: number; unchanged: number };
+  selfChecks: number;
+  scorecards: number;
+}
+
+/**
+ * Writes a validated file, merging by id, reviews in chunks. Re-importing the same file changes
+ * nothing, which is also how an import interrupted by a closed tab is finished: import it again
+ * (the dashboard rebuilds the rollups such an import left pending).
+ */
+export async function importExportFile(file: ExportFile, options: StreamOptions = {}): Promise<ImportSummary> {
+  const database = options.database ?? db();
+  const chunkSize = options.chunkSize ?? 2000;
+  const total = file.reviews.length;
+  const summary: ImportSummary = { reviews: { added: 0, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 0 };
+
+  await database.transaction('rw', [database.scorecards, database.selfChecks], async () => {
+    const cardKeys = file.scorecards.map((c): [string, number] => [c.id, c.version]);
+    const existingCards = await database.scorecards.bulkGet(cardKeys);
+    // A published version is frozen: an existing one is kept; drafts take the incoming copy if newer.
+    const cards = file.scorecards.filter((c, i) => {
+      const e = existingCards[i];
+      return !e || (e.status === 'draft' && c.updatedAt > e.updatedAt);
+    });
+    await database.scorecards.bulkPut(cards);
+    summary.scorecards = cards.length;
+    const existingChecks = await database.selfChecks.bulkGet(file.selfChecks.map((s) => s.id));
+    const checks = file.selfChecks.filter((s, i) => {
+      const e = existingChecks[i];
+      return !e || s.updatedAt > e.updatedAt;
+    });
+    await database.selfChecks.bulkPut(checks);
+    summary.selfChecks = checks.length;
+  });
+
+  // Rollup deltas of the whole import are summed in memory (the map is as big as the rollup table,
+  // not as the file) and applied once at the end: per-chunk application rewrote most rollup rows once
+  // per chunk. Until then a pending mark, refreshed per chunk, tells a dashboard opened after a closed
+  // tab to rebuild rollups from reviews (ensureRollupsFresh).
+  const deltas = new Map<string, RollupDelta>();
+  options.onProgress?.({ phase: 'writing', done: 0, total });
+  if (total > 0) await markRollupsPending(database);
+  for (let start = 0; start < total; start += chunkSize) {
+    throwIfAborted(options.signal);
+    const chunk = file.reviews.slice(start, start + chunkSize);
+    await database.transaction('rw', [database.reviews, database.settings], async () => {
+      const existing = await database.reviews.bulkGet(chunk.map((r) => r.id));
+      const writes: Review[] = [];
+      chunk.forEach((incoming, i) => {
+        const before = existing[i];
+        const merged = mergeReview(before, incoming);
+        if (!merged) {
+          summary.reviews.unchanged++;
+          return;
+        }
+        if (before) summary.reviews.updated++;
+        else summary.reviews.added++;
+        writes.push(merged);
+        mergeDeltas(deltas, rollupDeltas(before ?? null, merged));
+      });
+      if (writes.length) await database.reviews.bulkPut(writes);
+      await markRollupsPending(database);
+    });
+    options.onProgress?.({ phase: 'writing', done: Math.min(total, start + chunk.length), total });
+  }
+  if (total > 0) {
+    await database.transaction('rw', [database.rollups, database.settings], async () => {
+      await applyRollups(database.rollups, [...deltas.values()]);
+      await database.settings.delete(ROLLUPS_PENDING_KEY);
+    });
+  }
+  return summary;
+}

@@ -1,0 +1,59 @@
+// The agent's self-check: which criteria the automatic checks speak to, and what they suggest.
+import type { CheckId, Hint } from '../checks';
+import type { Rating } from '../model/review';
+import type { Criterion, Scorecard } from '../model/scorecard';
+
+/**
+ * Built-in criterion ids each check informs. A team's own cards that keep these ids get the same
+ * pre-marking; other criteria are left for the agent to rate.
+ */
+export const CHECK_CRITERIA: Record<CheckId, readonly string[]> = {
+  greeting: ['greeting'],
+  customerName: ['name'],
+  closing: ['closing'],
+  placeholder: ['accuracy'],
+  personalData: ['privacy'],
+  shouting: ['tone'],
+  blame: ['tone'],
+  longSentence: ['clarity'],
+  wallOfText: ['clarity'],
+};
+
+export function selfCheckableCriteria(card: Scorecard): Criterion[] {
+  return card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id && c.selfCheckable));
+}
+
+/** The hints that speak to one criterion. */
+export function hintsFor(criterionId: string, hints: readonly Hint[]): Hint[] {
+  return hints.filter((hint) => CHECK_CRITERIA[hint.check].includes(criterionId));
+}
+
+/**
+ * A suggested rating per self-checkable criterion the checks can judge: the top level when no hint
+ * speaks against it, the middle when one does, the lowest for a privacy hint (data that must go).
+ */
+export function suggestedRatings(card: Scorecard, hints: readonly Hint[]): Map<string, number> {
+  const judged = new Set(Object.values(CHECK_CRITERIA).flat());
+  const out = new Map<string, number>();
+  for (const criterion of selfCheckableCriteria(card)) {
+    if (!judged.has(criterion.id)) continue;
+    const max = criterion.levels.length - 1;
+    const against = hintsFor(criterion.id, hints);
+    if (against.length === 0) out.set(criterion.id, max);
+    else out.set(criterion.id, against.some((h) => h.check === 'personalData') ? 0 : Math.floor(max / 2));
+  }
+  return out;
+}
+
+export function hintCounts(hints: readonly Hint[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const hint of hints) counts[hint.check] = (counts[hint.check] ?? 0) + 1;
+  return counts;
+}
+
+/** The ratings to store: the agent's own choices over the suggestions. */
+export function mergeRatings(card: Scorecard, suggested: Map<string, number>, chosen: Map<string, number>): Rating[] {
+  return selfCheckableCriteria(card)
+    .filter((c) => chosen.has(c.id) || suggested.has(c.id))
+    .map((c) => ({ criterionId: c.id, value: chosen.get(c.id) ?? suggested.get(c.id) ?? null, na: false, comment: '' }));
+}

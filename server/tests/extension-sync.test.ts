@@ -1,0 +1,265 @@
+// The extension's real sync engine (Dexie outbox, lib/sync) against the real server over HTTP, on PGlite and PostgreSQL, through faults.
+// @vitest-environment node
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArvioDb, useDatabase } from '../../lib/db/database';
+import { submitReview } from '../../lib/db/reviews';
+import type { BackendConfig } from '../../lib/db/backend';
+import type { Review } from '../../lib/model/review';
+import { canonicalJson } from '../../lib/model/sync';
+import type { FetchLike } from '../../lib/sync/client';
+import { readConflicts, resolveConflict, runSync, type SyncOutcome } from '../../lib/sync/engine';
+import { addTeam, addUser, createToken } from '../src/admin';
+import { openPglite, openPostgres, type Db } from '../src/db';
+import { migrate } from '../src/migrate';
+import { startServer, type RunningServer } from '../src/serve';
+import { review } from './helpers/docs';
+import { startPostgres } from './helpers/postgres';
+import { faults } from './helpers/simClient';
+
+const REV = 'rev1@arvio.test';
+const AGENT = 'agent1@arvio.test';
+const OTHER_AGENT = 'agent2@arvio.test';
+
+/** One browser profile: its own IndexedDB, reopened on "restart" from the same factory. */
+class Profile {
+  readonly factory = new IDBFactory();
+  db: ArvioDb;
+  constructor(
+    readonly name: string,
+    readonly backend: BackendConfig,
+  ) {
+    this.db = new ArvioDb(name, { indexedDB: this.factory, IDBKeyRange });
+  }
+  /** What the sidebar does on submit: the review and its outbox row in one transaction. */
+  async write(doc: Review): Promise<void> {
+    useDatabase(this.db);
+    await submitReview(doc, null);
+  }
+  sync(fetchImpl: FetchLike = fetch, options: Parameters<typeof runSync>[4] = {}): Promise<SyncOutcome> {
+    return runSync(this.db, this.backend, fetchImpl, Date.now, { timeoutMs: 2_000, ...options });
+  }
+  /** The browser closed and opened again: a new connection to the same stored database. */
+  async reopen(): Promise<void> {
+    this.db.close();
+    this.db = new ArvioDb(this.name, { indexedDB: this.factory, IDBKeyRange });
+    await this.db.open();
+  }
+  async reviews(ids: readonly string[]): Promise<Map<string, Review>> {
+    const rows = await this.db.reviews.bulkGet([...ids]);
+    return new Map(rows.filter((r): r is Review => r !== undefined).map((r) => [r.id, r]));
+  }
+}
+
+function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup: () => Promise<void> }>): void {
+  describe(label, () => {
+    let db: Db;
+    let cleanup: () => Promise<void>;
+    let server: RunningServer;
+    let closedUrl = '';
+    const tokens: Record<string, string> = {};
+    let n = 0;
+    const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+    /** A fresh browser profile signed in as the reviewer. */
+    const profile = (who: string) => new Profile(uid(`profile-${who}`), { url: server.url, token: tokens[REV]! });
+
+    beforeAll(async () => {
+      ({ db, cleanup } = await open());
+      await migrate(db);
+      await addTeam(db, 'Team A');
+      await addTeam(db, 'Team B');
+      for (const [email, role, team] of [
+        [REV, 'reviewer', 'Team A'],
+        [AGENT, 'agent', 'Team A'],
+        [OTHER_AGENT, 'agent', 'Team B'],
+      ] as const) {
+        await addUser(db, { email, name: email.split('@')[0]!, role, teams: [team] });
+        tokens[email] = (await createToken(db, email)).token;
+      }
+      server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+      const port = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const address = probe.address();
+          probe.close(() => resolve(typeof address === 'object' && address ? address.port : 1));
+        });
+      });
+      closedUrl = `http://127.0.0.1:${port}`;
+    });
+
+    afterAll(async () => {
+      await server?.close();
+      await db?.close();
+      await cleanup?.();
+    });
+
+    const newReviews = (count: number, prefix: string, over: Partial<Review> = {}) =>
+      Array.from({ length: count }, () => review(uid(prefix), REV, AGENT, over));
+
+    async function serverDocs(ids: readonly string[]): Promise<Map<string, { revision: number; doc: unknown }>> {
+      const rows = await db.query<{ id: string; revision: unknown; doc: unknown }>(
+        "SELECT id, revision, doc FROM docs WHERE collection = 'reviews' AND id = ANY($1::text[])",
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.id, { revision: Number(r.revision), doc: r.doc }]));
+    }
+
+    /** The acceptance rule: client and server hold exactly the same reviews, none lost, none duplicated. */
+    async function expectSame(client: Profile, ids: readonly string[], revision = 1): Promise<void> {
+      const [local, remote] = [await client.reviews(ids), await serverDocs(ids)];
+      expect(await client.db.outbox.count()).toBe(0);
+      expect(local.size).toBe(ids.length);
+      expect(remote.size).toBe(ids.length);
+      for (const id of ids) {
+        expect(canonicalJson(remote.get(id)?.doc)).toBe(canonicalJson(local.get(id)));
+        // Each change stored once: a retried push never makes a second revision.
+        expect(remote.get(id)?.revision).toBe(revision);
+      }
+    }
+
+    describe('faults, each ending with the same reviews on both sides', () => {
+      it.each([
+        ['the server is down for the first pushes, then up', () => faults.down(2, closedUrl, server.url), 'offline', 2],
+        ['HTTP 500 and 503 answers', () => faults.status([500, 503]), 'server', 2],
+        ['a timeout', () => faults.hang(1), 'timeout', 1],
+      ] as const)('%s', async (_label, makeFetch, kind, failures) => {
+        const client = profile('rev');
+        const docs = newReviews(30, 'fault');
+        for (const doc of docs) await client.write(doc);
+        const fetchImpl = makeFetch();
+        for (let i = 0; i < failures; i++) {
+          const failed = await client.sync(fetchImpl, { timeoutMs: 300 });
+          expect(failed.result).toBe('failed');
+          expect(failed.status.lastError?.kind).toBe(kind);
+          expect(failed.status).toMatchObject({ attempt: i + 1, pendingCount: 30 });
+          expect(failed.status.nextAttemptAt).toBeGreaterThan(failed.status.lastError!.at - 1);
+        }
+        const ok = await client.sync(fetchImpl);
+        expect(ok).toMatchObject({ result: 'ok', pushed: 30 });
+        expect(ok.status).toMatchObject({ attempt: 0, lastError: null, pendingCount: 0 });
+        await expectSame(client, docs.map((d) => d.id));
+      });
+
+      it('the connection reset after the server committed, with an edit made before the retry', async () => {
+        const client = profile('rev');
+        const docs = newReviews(20, 'lost');
+        for (const doc of docs) await client.write(doc);
+        expect((await client.sync(faults.lostAnswer(1))).status.lastError?.kind).toBe('offline');
+        expect((await serverDocs(docs.map((d) => d.id))).size).toBe(20); // committed, unseen
+        await client.write({ ...docs[0]!, feedback: 'edited after the lost answer', revision: 1 });
+
+        const ok = await client.sync();
+
+        expect(ok).toMatchObject({ result: 'ok', conflicts: 0 });
+        await expectSame(client, docs.slice(1).map((d) => d.id));
+        await expectSame(client, [docs[0]!.id], 2);
+      });
+
+      it('the browser closed in the middle of a sync and reopened', async () => {
+        const client = profile('rev');
+        const docs = newReviews(450, 'closed');
+        for (const doc of docs) await client.write(doc);
+        const closing = new AbortController();
+        let pushes = 0;
+        // The second push reaches the server and commits; the browser is gone before the answer is read.
+        const dying: FetchLike = async (url, init) => {
+          const answer = await fetch(url, init);
+          if (url.includes('/push') && ++pushes === 2) {
+            closing.abort();
+            throw new DOMException('The user aborted a request.', 'AbortError');
+          }
+          return answer;
+        };
+        const stopped = await client.sync(dying, { signal: closing.signal });
+        expect(stopped.result).toBe('failed');
+        expect(stopped.status.lastError?.kind).toBe('aborted');
+        expect(await client.db.outbox.count()).toBe(250);
+
+        await client.reopen();
+        const ok = await client.sync();
+
+        expect(ok).toMatchObject({ result: 'ok', conflicts: 0 });
+        await expectSame(client, docs.map((d) => d.id));
+      });
+    });
+
+    it('two clients edit the same review: the conflict is shown, nothing is lost, both end equal', async () => {
+      const a = profile('rev');
+      const b = profile('rev');
+      const [one, two] = newReviews(2, 'shared', { feedback: 'original' });
+      const ids = [one!.id, two!.id];
+      await a.write(one!);
+      await a.write(two!);
+      await a.sync();
+      expect((await b.sync()).pulled).toBeGreaterThanOrEqual(2);
+      expect((await b.reviews(ids)).size).toBe(2);
+
+      // Both edit offline, then sync: A first.
+      await a.write({ ...one!, feedback: 'A says', updatedAt: '2026-03-03T10:00:00.000Z' });
+      await a.write({ ...two!, feedback: 'A says', updatedAt: '2026-03-03T10:00:00.000Z' });
+      await b.write({ ...one!, feedback: 'B says', updatedAt: '2026-03-03T11:00:00.000Z' });
+      await b.write({ ...two!, feedback: 'B says', updatedAt: '2026-03-03T11:00:00.000Z' });
+      expect((await a.sync()).pushed).toBe(2);
+      const seen = await b.sync();
+
+      expect(seen.conflicts).toBe(2);
+      const conflicts = await readConflicts(b.db);
+      expect(conflicts.map((c) => [c.id, c.mine.feedback, c.theirs.feedback]).sort()).toEqual(
+        ids.map((id) => [id, 'B says', 'A says']).sort(),
+      );
+      // Neither side overwritten.
+      expect([...(await b.reviews(ids)).values()].map((r) => r.feedback)).toEqual(['B says', 'B says']);
+      expect([...(await serverDocs(ids)).values()].map((r) => (r.doc as Review).feedback)).toEqual(['A says', 'A says']);
+
+      // B keeps its own words on one and takes A's on the other.
+      await resolveConflict(b.db, 'reviews', one!.id, 'mine');
+      await resolveConflict(b.db, 'reviews', two!.id, 'theirs');
+      expect(await b.sync()).toMatchObject({ result: 'ok', pushed: 1, conflicts: 0 });
+      expect(await a.sync()).toMatchObject({ result: 'ok', conflicts: 0 });
+
+      expect((await a.reviews([one!.id])).get(one!.id)?.feedback).toBe('B says');
+      expect((await a.reviews([two!.id])).get(two!.id)?.feedback).toBe('A says');
+      await expectSame(a, [one!.id], 3);
+      await expectSame(b, [one!.id], 3);
+      await expectSame(a, [two!.id], 2);
+      await expectSame(b, [two!.id], 2);
+      expect(await readConflicts(a.db)).toEqual([]);
+      expect(await readConflicts(b.db)).toEqual([]);
+    });
+
+    it('the reviewed agent receives the review about them, and another agent does not', async () => {
+      const reviewer = profile('rev');
+      const [about] = newReviews(1, 'about-agent1');
+      const elsewhere = review(uid('about-agent2'), REV, OTHER_AGENT);
+      await reviewer.write(about!);
+      await reviewer.write(elsewhere);
+      await reviewer.sync();
+
+      const agent = new Profile(uid('agent1'), { url: server.url, token: tokens[AGENT]! });
+      const other = new Profile(uid('agent2'), { url: server.url, token: tokens[OTHER_AGENT]! });
+      await agent.sync();
+      await other.sync();
+
+      expect([...(await agent.reviews([about!.id, elsewhere.id])).keys()]).toEqual([about!.id]);
+      expect([...(await other.reviews([about!.id, elsewhere.id])).keys()]).toEqual([elsewhere.id]);
+      // An agent may not author reviews: the refused change is set aside with the reason, kept locally.
+      await agent.write(review(uid('forged'), AGENT, AGENT));
+      const refused = await agent.sync();
+      expect(refused).toMatchObject({ result: 'ok', refused: 1 });
+      expect(refused.status.refused[0]?.reason).toMatch(/agent may not write reviews/);
+    });
+  });
+}
+
+extensionSyncSuite('extension sync on PGlite', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'arvio-ext-sync-'));
+  return { db: await openPglite(dir), cleanup: () => rm(dir, { recursive: true, force: true }) };
+});
+
+extensionSyncSuite('extension sync on PostgreSQL', async () => {
+  const pg = await startPostgres();
+  return { db: await openPostgres(pg.url), cleanup: () => pg.stop() };
+});

@@ -1,0 +1,176 @@
+// Two browser profiles against one real server on 127.0.0.1: the reviewer's review reaches the reviewed agent, and no other agent.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDemoServer } from '../../demo/server.mjs';
+import { addTeam, addUser, createToken } from '../../server/src/admin';
+import { openPglite, type Db } from '../../server/src/db';
+import { migrate } from '../../server/src/migrate';
+import { startServer, type RunningServer } from '../../server/src/serve';
+import { review } from '../../server/tests/helpers/docs';
+import type { Review } from '../../lib/model/review';
+import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+
+const REVIEWER = 'aino@arvio.test';
+const AGENT = 'mikko@arvio.test';
+const OTHER_AGENT = 'liisa@arvio.test';
+
+let dataDir = '';
+let db: Db;
+let server: RunningServer;
+let demo: { url: string; close(): Promise<void> };
+const tokens: Record<string, string> = {};
+const open: ExtensionBrowser[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'arvio-e2e-server-'));
+  db = await openPglite(dataDir);
+  await migrate(db);
+  await addTeam(db, 'Support FI');
+  await addTeam(db, 'Support SE');
+  await addUser(db, { email: REVIEWER, name: 'Aino', role: 'reviewer', teams: ['Support FI'] });
+  await addUser(db, { email: AGENT, name: 'Mikko', role: 'agent', teams: ['Support FI'] });
+  await addUser(db, { email: OTHER_AGENT, name: 'Liisa', role: 'agent', teams: ['Support SE'] });
+  for (const email of [REVIEWER, AGENT, OTHER_AGENT]) tokens[email] = (await createToken(db, email)).token;
+  server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+  demo = await startDemoServer({ port: 0 });
+});
+
+afterAll(async () => {
+  await demo?.close();
+  await server?.close();
+  await db?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  for (const b of open.splice(0)) {
+    await b.close();
+    removeProfile(b.userDataDir);
+  }
+});
+
+async function launch(): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension(freshProfileDir());
+  open.push(browser);
+  return browser;
+}
+
+async function optionsPage(b: ExtensionBrowser): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'Team backend' }).waitFor();
+  return page;
+}
+
+/** What a user does: address and token, Save (grants the host permission), then the status says synced. */
+async function connect(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Backend address').fill(server.url);
+  await page.getByLabel('Access token').fill(tokens[email]!);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect.poll(() => page.getByTestId('sync-me').textContent()).toContain(email);
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await page.getByText('Saved. Syncing starts now.').waitFor();
+  await waitSynced(page);
+}
+
+async function waitSynced(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 15_000 }).toMatch(/Last synced .*Everything is synced\./);
+}
+
+/**
+ * Seeds a submitted review as `submitReview` stores it: the review and its outbox row in one
+ * IndexedDB transaction of the extension's own database (bundled modules cannot be imported here).
+ */
+async function submitThroughOutbox(page: Page, doc: Review): Promise<void> {
+  await page.evaluate(async (r) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('arvio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = database.transaction(['reviews', 'outbox'], 'readwrite');
+      tx.objectStore('reviews').put(r);
+      tx.objectStore('outbox').add({ collection: 'reviews', docId: r.id, at: r.updatedAt });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    database.close();
+  }, doc);
+}
+
+async function localReviewIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('arvio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+      const request = database.transaction('reviews').objectStore('reviews').getAllKeys();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    database.close();
+    return keys.map(String);
+  });
+}
+
+/** The ticket's "Earlier reviews" tab in the sidebar on the demo helpdesk: what the agent sees. */
+async function earlierReviewsTab(b: ExtensionBrowser, ticketId: string): Promise<string> {
+  const page = await b.context.newPage();
+  await page.goto(`${demo.url}/agent/tickets/${ticketId}`);
+  await toggleButton(page).waitFor();
+  if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await toggleButton(page).click();
+  const frame = await sidebarFrame(page);
+  const tab = frame.getByRole('tab', { name: /Earlier reviews/ });
+  await tab.waitFor();
+  const name = (await tab.textContent()) ?? '';
+  await page.close();
+  return name;
+}
+
+describe('team sync in real Chromium', () => {
+  it("the reviewer's review appears for the reviewed agent, and not for another agent", async () => {
+    const reviewer = await launch();
+    const reviewerPage = await optionsPage(reviewer);
+    await connect(reviewerPage, REVIEWER);
+    const doc = review('e2e-review-1', REVIEWER, AGENT, {
+      feedback: 'Kiitos selkeästä vastauksesta.',
+      scorecardId: 'tpl-chat-en',
+      ticket: { helpdesk: 'zendesk', ticketId: '102', url: `${demo.url}/agent/tickets/102`, subject: 'Demo', channel: 'chat' },
+      ticketKey: 'zendesk:102',
+      channel: 'chat',
+    });
+    await submitThroughOutbox(reviewerPage, doc);
+    // Written beside Dexie, so the page's live query does not see it until it reads again.
+    await reviewerPage.reload();
+    await expect.poll(() => reviewerPage.getByTestId('sync-pending').textContent()).toBe('Waiting to sync: 1');
+    await waitSynced(reviewerPage);
+    const [stored] = await db.query<{ doc: Review }>("SELECT doc FROM docs WHERE collection = 'reviews' AND id = $1", [doc.id]);
+    expect(stored?.doc.feedback).toBe('Kiitos selkeästä vastauksesta.');
+    await reviewer.close();
+    open.splice(open.indexOf(reviewer), 1);
+    removeProfile(reviewer.userDataDir);
+
+    const agent = await launch();
+    const agentPage = await optionsPage(agent);
+    await connect(agentPage, AGENT);
+    expect(await localReviewIds(agentPage)).toEqual([doc.id]);
+    // And in the sidebar, on the same ticket in the helpdesk.
+    expect(await earlierReviewsTab(agent, '102')).toMatch(/Earlier reviews \(1\)/);
+    await agent.close();
+    open.splice(open.indexOf(agent), 1);
+    removeProfile(agent.userDataDir);
+
+    const other = await launch();
+    const otherPage = await optionsPage(other);
+    await connect(otherPage, OTHER_AGENT);
+    expect(await localReviewIds(otherPage)).toEqual([]);
+    expect(await earlierReviewsTab(other, '102')).toMatch(/Earlier reviews \(0\)/);
+  });
+});

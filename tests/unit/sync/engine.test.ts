@@ -1,0 +1,324 @@
+// The sync engine against an in-memory server that keeps the protocol's rules: nothing lost, nothing overwritten silently.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArvioDb, useDatabase, submitReview, getReview, revisionsOfReview, saveScorecard } from '@/lib/db';
+import { getBackendConfig, saveBackendConfig, type BackendConfig } from '@/lib/db/backend';
+import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/model/sync';
+import type { FetchLike } from '@/lib/sync';
+import { currentStatus, readConflicts, resolveConflict, runSync, syncIfDue } from '@/lib/sync/engine';
+import { review, scorecard } from '../../../server/tests/helpers/docs';
+
+const BACKEND: BackendConfig = { url: 'https://arvio.example.com', token: 'arv_test' };
+
+/** The server's rules in memory: equal doc → accepted as is; stale base → conflict; else a new revision. */
+class FakeServer {
+  docs = new Map<string, { collection: SyncCollection; id: string; revision: number; seq: number; doc: Record<string, unknown> }>();
+  seq = 0;
+  pushes = 0;
+  refuse: (doc: Record<string, unknown>) => boolean = () => false;
+  /** Runs before a push is answered (e.g. the user edits meanwhile). */
+  duringPush: () => Promise<void> = async () => undefined;
+
+  put(collection: SyncCollection, id: string, doc: Record<string, unknown>): void {
+    const key = `${collection}:${id}`;
+    const revision = (this.docs.get(key)?.revision ?? 0) + 1;
+    this.docs.set(key, { collection, id, revision, seq: ++this.seq, doc });
+  }
+
+  fetch: FetchLike = async (url, init) => {
+    const path = new URL(url).pathname;
+    if (path === '/v1/sync/push') {
+      this.pushes++;
+      const body = pushRequestSchema.parse(JSON.parse(String(init.body)));
+      if (body.changes.some((c) => this.refuse(c.doc as Record<string, unknown>))) {
+        return new Response(JSON.stringify({ error: 'forbidden', message: 'not yours' }), { status: 403 });
+      }
+      await this.duringPush();
+      const results = body.changes.map((c) => {
+        const key = `${c.collection}:${c.id}`;
+        const current = this.docs.get(key);
+        if (current && canonicalJson(current.doc) === canonicalJson(c.doc)) {
+          return { id: c.id, collection: c.collection, status: 'accepted', revision: current.revision, seq: current.seq };
+        }
+        if (current && c.baseRevision !== current.revision) {
+          return { id: c.id, collection: c.collection, status: 'conflict', current: { revision: current.revision, seq: current.seq, doc: current.doc } };
+        }
+        this.put(c.collection, c.id, c.doc as Record<string, unknown>);
+        const stored = this.docs.get(key)!;
+        return { id: c.id, collection: c.collection, status: 'accepted', revision: stored.revision, seq: stored.seq };
+      });
+      return Response.json({ results });
+    }
+    if (path === '/v1/sync/pull') {
+      const query = new URL(url).searchParams;
+      const since = Number(query.get('since'));
+      const limit = Number(query.get('limit'));
+      const after = [...this.docs.values()].filter((d) => d.seq > since).sort((a, b) => a.seq - b.seq);
+      const docs = after.slice(0, limit);
+      return Response.json({ docs, checkpoint: docs.at(-1)?.seq ?? since, more: after.length > limit });
+    }
+    return new Response('{}', { status: 404 });
+  };
+}
+
+let database: ArvioDb;
+let server: FakeServer;
+let n = 0;
+
+beforeEach(async () => {
+  database = new ArvioDb(`engine-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  useDatabase(database);
+  server = new FakeServer();
+});
+afterEach(() => database.close());
+
+const mine = (id: string, over = {}) => review(id, 'rev1@arvio.test', 'agent1@arvio.test', over);
+
+describe('the sync engine', () => {
+  it('pushes each queued review once, as it is now, and empties the outbox', async () => {
+    await submitReview(mine('r1', { feedback: 'first' }), null);
+    await submitReview(mine('r1', { feedback: 'second' }), null);
+    await submitReview(mine('r2'), null);
+    expect((await currentStatus(database)).pendingCount).toBe(2);
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 2, conflicts: 0 });
+    expect(server.docs.get('reviews:r1')?.doc.feedback).toBe('second');
+    expect(await database.outbox.count()).toBe(0);
+    expect(await database.syncState.get('reviews:r1')).toMatchObject({ revision: 1 });
+    expect(outcome.status).toMatchObject({ pendingCount: 0, lastError: null, attempt: 0 });
+    expect(outcome.status.lastSuccessAt).not.toBeNull();
+  });
+
+  it('keeps an edit made while its push was on the wire queued, and sends it next time on the new base', async () => {
+    await submitReview(mine('r1', { feedback: 'before' }), null);
+    server.duringPush = async () => {
+      server.duringPush = async () => undefined;
+      await submitReview(mine('r1', { feedback: 'during' }), null);
+    };
+    await runSync(database, BACKEND, server.fetch);
+    expect(server.docs.get('reviews:r1')?.doc.feedback).toBe('before');
+    expect(await database.outbox.count()).toBe(1);
+
+    await runSync(database, BACKEND, server.fetch);
+    expect(server.docs.get('reviews:r1')).toMatchObject({ revision: 2, doc: { feedback: 'during' } });
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('pulls documents by checkpoint without queueing them again', async () => {
+    server.put('reviews', 'x1', mine('x1'));
+    server.put('scorecards', 'card@1', scorecard('card', 1));
+    server.put('reviews', 'x2', { broken: true });
+
+    const outcome = await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 1 });
+
+    expect(outcome).toMatchObject({ result: 'ok', pulled: 2 });
+    expect(await getReview('x1')).toMatchObject({ id: 'x1' });
+    expect(await database.scorecards.get(['card', 1])).toMatchObject({ status: 'published' });
+    expect(await database.outbox.count()).toBe(0);
+    expect((await database.settings.get('sync.checkpoint'))?.value).toBe(3);
+    // The reviews a pull brings count in the dashboard's rollups like local ones.
+    expect(await database.rollups.count()).toBeGreaterThan(0);
+  });
+
+  it('shows a conflict with both versions and overwrites neither; "keep mine" then wins knowingly', async () => {
+    await submitReview(mine('r1', { feedback: 'base' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome.conflicts).toBe(1);
+    expect(outcome.status.conflictCount).toBe(1);
+    const [conflict] = await readConflicts(database);
+    expect(conflict).toMatchObject({ id: 'r1', mine: { feedback: 'mine' }, theirs: { feedback: 'theirs' }, theirsRevision: 2 });
+    expect((await getReview('r1'))?.feedback).toBe('mine');
+    expect(server.docs.get('reviews:r1')?.doc.feedback).toBe('theirs');
+
+    await resolveConflict(database, 'reviews', 'r1', 'mine');
+    await runSync(database, BACKEND, server.fetch);
+    expect(server.docs.get('reviews:r1')).toMatchObject({ revision: 3, doc: { feedback: 'mine' } });
+    expect(await readConflicts(database)).toEqual([]);
+  });
+
+  it('"take theirs" replaces the local review and keeps mine in its history', async () => {
+    await submitReview(mine('r1', { feedback: 'base' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+    await runSync(database, BACKEND, server.fetch);
+
+    await resolveConflict(database, 'reviews', 'r1', 'theirs');
+
+    expect((await getReview('r1'))?.feedback).toBe('theirs');
+    expect((await revisionsOfReview('r1')).map((r) => r.feedback)).toContain('mine');
+    const outcome = await runSync(database, BACKEND, server.fetch);
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 0, conflicts: 0 });
+    expect(server.docs.get('reviews:r1')?.revision).toBe(2);
+  });
+
+  it('never overwrites a local review with pending changes when pulling: that is a conflict', async () => {
+    await submitReview(mine('r1', { feedback: 'base' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
+    // Push sees nothing queued; a local edit lands during the pull.
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+    const { applyPulled } = await import('@/lib/sync/engine');
+    const doc = server.docs.get('reviews:r1')!;
+    const applied = await applyPulled(database, [doc], doc.seq, Date.now());
+    expect(applied).toEqual({ applied: 0, conflicts: 1 });
+    expect((await getReview('r1'))?.feedback).toBe('mine');
+  });
+
+  it('records an unreachable server in plain words and backs off, then recovers', async () => {
+    await submitReview(mine('r1'), null);
+    const down: FetchLike = () => Promise.reject(new TypeError('fetch failed'));
+    let clock = 1_000_000;
+    const now = () => clock;
+
+    const failed = await runSync(database, BACKEND, down, now, { random: () => 0.5 });
+    expect(failed.result).toBe('failed');
+    expect(failed.status.lastError).toMatchObject({ kind: 'offline', message: expect.stringContaining('Cannot reach the server') });
+    expect(failed.status).toMatchObject({ attempt: 1, pendingCount: 1, nextAttemptAt: 1_000_000 + 1_000 });
+
+    await saveBackendConfig(BACKEND);
+    expect((await syncIfDue(database, server.fetch, now)).result).toBe('waiting');
+    clock += 1_000;
+    const ok = await syncIfDue(database, server.fetch, now);
+    expect(ok.status).toMatchObject({ attempt: 0, nextAttemptAt: null, lastError: null, pendingCount: 0 });
+    expect(server.docs.size).toBe(1);
+  });
+
+  it('treats a lost answer followed by an edit as its own write, not a conflict', async () => {
+    await submitReview(mine('r1', { feedback: 'one' }), null);
+    const lost: FetchLike = async (url, init) => {
+      await server.fetch(url, init);
+      throw new TypeError('other side closed');
+    };
+    expect((await runSync(database, BACKEND, lost)).result).toBe('failed');
+    await submitReview(mine('r1', { feedback: 'two' }), null);
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', conflicts: 0 });
+    expect(server.docs.get('reviews:r1')).toMatchObject({ revision: 2, doc: { feedback: 'two' } });
+  });
+
+  it('sets a refused change aside with the reason and still pushes the rest', async () => {
+    await submitReview(mine('ok1'), null);
+    await submitReview(review('bad', 'someone@else.test', 'agent1@arvio.test'), null);
+    await submitReview(mine('ok2'), null);
+    server.refuse = (doc) => doc.id === 'bad';
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 2, refused: 1 });
+    expect(outcome.status.refused).toEqual([{ collection: 'reviews', id: 'bad', reason: expect.stringContaining('not yours') }]);
+    expect(await getReview('bad')).toBeDefined();
+  });
+
+  it('pushes published scorecards and keeps drafts local', async () => {
+    await saveScorecard(scorecard('pub', 1));
+    await saveScorecard(scorecard('draft', 1, { status: 'draft', publishedAt: null }));
+    await runSync(database, BACKEND, server.fetch);
+    expect([...server.docs.keys()]).toEqual(['scorecards:pub@1']);
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('runs one sync at a time per profile', async () => {
+    await submitReview(mine('r1'), null);
+    const [a, b] = await Promise.all([runSync(database, BACKEND, server.fetch), runSync(database, BACKEND, server.fetch)]);
+    expect([a.result, b.result].sort()).toEqual(['busy', 'ok']);
+    expect(server.docs.size).toBe(1);
+  });
+
+  it('stopped mid-sync, it resumes without loss or duplicates', async () => {
+    for (let i = 0; i < 450; i++) await database.outbox.add({ collection: 'reviews', docId: `r${i}`, at: '2026-03-02T10:00:00.000Z' });
+    await database.reviews.bulkPut(Array.from({ length: 450 }, (_, i) => mine(`r${i}`)));
+    const stop = new AbortController();
+    const stopping: FetchLike = async (url, init) => {
+      const answer = await server.fetch(url, init);
+      stop.abort();
+      return answer;
+    };
+    const first = await runSync(database, BACKEND, stopping, Date.now, { signal: stop.signal });
+    expect(first.status.lastError?.kind).toBe('aborted');
+    expect(await database.outbox.count()).toBe(250);
+
+    const second = await runSync(database, BACKEND, server.fetch);
+    expect(second).toMatchObject({ result: 'ok', pushed: 250 });
+    expect(server.docs.size).toBe(450);
+    expect(server.seq).toBe(450);
+  });
+});
+
+describe('the backend settings', () => {
+  it('require HTTPS except on this machine, and a token', async () => {
+    await expect(saveBackendConfig({ url: 'http://arvio.example.com', token: 't' })).rejects.toThrow(/https/);
+    await expect(saveBackendConfig({ url: 'https://arvio.example.com', token: ' ' })).rejects.toThrow(/token/);
+    for (const url of ['http://localhost:8787', 'http://127.0.0.1:8787/', 'http://[::1]:8787', 'https://arvio.example.com/api/']) {
+      await saveBackendConfig({ url, token: 'arv_x' });
+      expect((await getBackendConfig())?.url).toBe(url.replace(/\/$/, ''));
+    }
+  });
+});
+
+describe('the backend host permission', () => {
+  it('counts an origin as granted when a listed match pattern covers it', async () => {
+    const { originCovered } = await import('@/lib/db/backend');
+    const granted = ['*://*.zendesk.com/agent/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+    expect(originCovered('http://127.0.0.1:8787', granted)).toBe(true);
+    expect(originCovered('http://localhost:3000', granted)).toBe(true);
+    expect(originCovered('https://acme.zendesk.com', granted)).toBe(true);
+    expect(originCovered('https://arvio.example.com', granted)).toBe(false);
+    expect(originCovered('https://127.0.0.1:8787', granted)).toBe(false);
+    expect(originCovered('https://arvio.example.com', ['https://arvio.example.com/*'])).toBe(true);
+    expect(originCovered('https://arvio.example.com:8443', ['https://arvio.example.com:443/*'])).toBe(false);
+  });
+});
+
+describe('switching to another server', () => {
+  it('starts afresh there: everything local is queued again, checkpoint and revisions forgotten', async () => {
+    await saveBackendConfig(BACKEND);
+    await submitReview(mine('r1'), null);
+    await saveScorecard(scorecard('pub', 1));
+    await runSync(database, BACKEND, server.fetch);
+    expect(await database.outbox.count()).toBe(0);
+
+    await saveBackendConfig({ ...BACKEND, token: 'arv_other' }); // same server: nothing changes
+    expect(await database.outbox.count()).toBe(0);
+    const other = new FakeServer();
+    const elsewhere = { url: 'https://other.example.com', token: 'arv_x' };
+    await saveBackendConfig(elsewhere);
+    expect(await database.syncState.count()).toBe(0);
+    const outcome = await runSync(database, elsewhere, other.fetch);
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 2, conflicts: 0 });
+    expect([...other.docs.keys()].sort()).toEqual(['reviews:r1', 'scorecards:pub@1']);
+  });
+});
+
+describe('the sidebar status line', () => {
+  it('says in plain words whether reviews are synced, waiting, in conflict or failing', async () => {
+    const { h } = await import('preact');
+    const { cleanup, render, screen } = await import('@testing-library/preact');
+    const { I18nProvider } = await import('@/components/i18n');
+    const { SyncStatus } = await import('@/components/SyncStatus');
+    const { emptyStatus } = await import('@/lib/sync/engine-state');
+    const line = (status: Parameters<typeof SyncStatus>[0]['status'], lang: 'en' | 'fi' = 'en') => {
+      cleanup();
+      render(h(I18nProvider, { fixed: lang, children: h(SyncStatus, { status }) }));
+      return screen.getByRole('status').textContent;
+    };
+    expect(line({ ...emptyStatus, connected: false })).toBe('Local only');
+    expect(line({ ...emptyStatus, connected: true, pendingCount: 3 })).toBe('3 waiting to sync');
+    expect(line({ ...emptyStatus, connected: true, conflictCount: 1 })).toBe('1 need your choice (see settings)');
+    expect(line({ ...emptyStatus, connected: true, pendingCount: 2, lastError: { kind: 'offline', message: '', detail: '', at: 0 } })).toMatch(
+      /^Sync problem: Cannot reach the server/,
+    );
+    expect(line({ ...emptyStatus, connected: true, lastSuccessAt: Date.now() })).toMatch(/^Synced \d/);
+    expect(line({ ...emptyStatus, connected: true, pendingCount: 3 }, 'fi')).toBe('3 odottaa synkronointia');
+    cleanup();
+  });
+});
