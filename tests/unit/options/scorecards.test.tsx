@@ -1,0 +1,176 @@
+// The scorecard editor as a lead uses it: frozen versions, field errors in words, keyboard reordering, all-or-nothing import.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { ComponentChildren } from 'preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '@/components/i18n';
+import { ArvioDb, ensureBuiltInScorecards, getScorecard, listScorecards, useDatabase } from '@/lib/db';
+import { exportScorecards } from '@/lib/export/scorecards';
+import { translator } from '@/lib/i18n';
+import type { Language, Scorecard } from '@/lib/model/scorecard';
+import { blankCriterion, blankScorecard, newDraftFrom, templates } from '@/lib/scorecards';
+import { rescale } from '@/entrypoints/options/scorecards/CriterionEditor';
+import { exportFileName, importErrorText } from '@/entrypoints/options/scorecards/ImportExport';
+import { ScorecardEditor } from '@/entrypoints/options/scorecards/ScorecardEditor';
+import { ScorecardsSection } from '@/entrypoints/options/scorecards/ScorecardsSection';
+import { parsePrintParams } from '@/entrypoints/print/main';
+
+let dbCount = 0;
+beforeEach(() => {
+  dbCount += 1;
+  useDatabase(new ArvioDb(`options-scorecards-${dbCount}`, { indexedDB: new IDBFactory(), IDBKeyRange }));
+});
+afterEach(() => cleanup());
+
+const emailEn = templates.find((t) => t.id === 'tpl-email-en')!;
+
+function inLanguage(ui: ComponentChildren, lang: Language = 'en') {
+  return render(<I18nProvider fixed={lang}>{ui}</I18nProvider>);
+}
+
+function fileInput(): HTMLInputElement {
+  return screen.getByLabelText('Import scorecards from a JSON file') as HTMLInputElement;
+}
+
+function chooseFile(input: HTMLInputElement, text: string): void {
+  const file = new File([text], 'cards.json', { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('scale changes', () => {
+  it('keep the texts already written and swap only default labels', () => {
+    const c = blankCriterion('g1', 'c1', 'en');
+    c.levels[0]!.target = 'Nothing right';
+    c.levels[3]!.label = 'Model answer';
+    c.levels[3]!.target = 'Everything right';
+    const three = rescale(c, 'three', 'en');
+    expect(three.levels).toEqual([
+      { value: 0, label: 'Not met', target: 'Nothing right' },
+      { value: 1, label: 'Partly', target: '' },
+      { value: 2, label: 'On target', target: '' },
+    ]);
+    const five = rescale(c, 'five', 'en');
+    expect(five.levels.map((l) => l.label)).toEqual(['Poor', 'Weak', 'Fair', 'Model answer', 'Excellent']);
+    expect(five.levels[3]!.target).toBe('Everything right');
+  });
+});
+
+describe('the scorecard editor', () => {
+  it('editing a published card says it stays frozen and saves the changes as version 2', async () => {
+    await ensureBuiltInScorecards();
+    const draft = newDraftFrom(emailEn, new Date());
+    inLanguage(<ScorecardEditor initial={draft} frozenFrom={1} stored={false} onDone={() => {}} onPreview={() => {}} />);
+
+    expect(screen.getByRole('note').textContent).toContain('Version 1 is published and stays frozen');
+    fireEvent.input(screen.getAllByLabelText('Title')[0]!, { target: { value: 'Greeting and thanks' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await screen.findByText('Draft saved as version 2.');
+    expect((await getScorecard('tpl-email-en', 2))?.criteria[0]?.title).toBe('Greeting and thanks');
+    expect((await getScorecard('tpl-email-en', 2))?.status).toBe('draft');
+    expect(await getScorecard('tpl-email-en', 1)).toEqual(emailEn);
+  });
+
+  it('shows why a field is wrong next to it, and saves nothing', async () => {
+    const card = blankScorecard('new-card', 'en', new Date());
+    inLanguage(<ScorecardEditor initial={card} frozenFrom={null} stored={false} onDone={() => {}} onPreview={() => {}} />);
+
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    fireEvent.input(name, { target: { value: '' } });
+    fireEvent.input(screen.getByLabelText('Label of point 1'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = name.getAttribute('aria-describedby')!;
+    expect(document.getElementById(describedBy)?.textContent).toBe('This cannot be empty.');
+    const label = screen.getByLabelText('Label of point 1');
+    expect(document.getElementById(label.getAttribute('aria-describedby')!)?.textContent).toBe('This cannot be empty.');
+    expect(screen.getByRole('alert').textContent).toContain('2 fields need fixing');
+    expect(await getScorecard('new-card', 1)).toBeUndefined();
+
+    // Fixing the field clears its error at once.
+    fireEvent.input(name, { target: { value: 'Billing' } });
+    expect(name.getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('moves the focused criterion with Alt+ArrowUp and keeps focus on it', async () => {
+    const card: Scorecard = {
+      ...blankScorecard('k', 'en', new Date()),
+      criteria: [
+        { ...blankCriterion('g1', 'a', 'en'), title: 'First' },
+        { ...blankCriterion('g1', 'b', 'en'), title: 'Second' },
+      ],
+    };
+    inLanguage(<ScorecardEditor initial={card} frozenFrom={null} stored={false} onDone={() => {}} onPreview={() => {}} />);
+
+    const second = screen.getByRole('article', { name: 'Criterion 2 of 2: Second' });
+    second.focus();
+    fireEvent.keyDown(second, { key: 'ArrowUp', altKey: true });
+
+    const moved = await screen.findByRole('article', { name: 'Criterion 1 of 2: Second' });
+    await waitFor(() => expect(document.activeElement).toBe(moved));
+    const titles = screen.getAllByLabelText('Title').map((i) => (i as HTMLInputElement).value);
+    expect(titles).toEqual(['Second', 'First']);
+
+    // And with the buttons: moving down again.
+    fireEvent.click(screen.getByRole('button', { name: 'Move Second down' }));
+    await screen.findByRole('article', { name: 'Criterion 2 of 2: Second' });
+  });
+});
+
+describe('import and export', () => {
+  it('a broken file names the field and the reason, and the list stays as it was', async () => {
+    inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Written message (e-mail)' });
+    const before = await listScorecards();
+
+    const file = JSON.parse(exportScorecards([emailEn])) as { scorecards: { criteria: { levels: { label: string }[] }[] }[] };
+    file.scorecards[0]!.criteria[0]!.levels[1]!.label = '';
+    chooseFile(fileInput(), JSON.stringify(file));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Nothing was imported. Field scorecards[0].criteria[0].levels[1].label: This cannot be empty.');
+    expect(await listScorecards()).toEqual(before);
+  });
+
+  it('a good file is imported at once and the count is shown', async () => {
+    inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Written message (e-mail)' });
+    const own = { ...blankScorecard('team-card', 'en', new Date('2026-03-01T10:00:00Z')), name: 'Team card' };
+    chooseFile(fileInput(), exportScorecards([own, { ...own, version: 2 }]));
+
+    await screen.findByText('Imported 2 scorecard versions (1 scorecards).');
+    await screen.findByRole('button', { name: 'Edit Team card' });
+    expect(await getScorecard('team-card', 2)).toEqual({ ...own, version: 2 });
+  });
+
+  it('says the reason in Finnish in the Finnish UI', () => {
+    const file = JSON.parse(exportScorecards([emailEn])) as { scorecards: { criteria: Record<string, unknown>[] }[] };
+    delete file.scorecards[0]!.criteria[0]!.scale;
+    const text = JSON.stringify(file);
+    const t = translator('fi');
+    expect(importErrorText(text, { path: 'scorecards[0].criteria[0].scale', message: 'Invalid option' }, t)).toBe(
+      'Mitään ei tuotu. Kenttä scorecards[0].criteria[0].scale: Tieto puuttuu.',
+    );
+    expect(importErrorText('{', { path: '', message: 'not valid JSON: oops' }, t)).toBe(
+      'Mitään ei tuotu. Tiedosto ei ole kelvollista JSONia.',
+    );
+  });
+
+  it('names the file by the local date', () => {
+    expect(exportFileName(new Date(2026, 0, 5, 23, 30))).toBe('arvio-scorecards-2026-01-05.json');
+  });
+});
+
+describe('the print URL', () => {
+  it.each([
+    ['print.html?id=tpl-email-en&version=1', { id: 'tpl-email-en', version: 1 }],
+    ['print.html?id=a%20b&version=12', { id: 'a b', version: 12 }],
+    ['print.html?id=x&version=0', null],
+    ['print.html?id=x&version=1.5', null],
+    ['print.html?version=1', null],
+  ])('%s', (path, expected) => {
+    expect(parsePrintParams(new URL(`chrome-extension://abc/${path}`))).toEqual(expected);
+  });
+});
