@@ -336,6 +336,22 @@ export function mergeReview(existing: Review | undefined, incoming: Review): Rev
   return { ...winner, acknowledgedAt };
 }
 
+/**
+ * The stored copies of a chunk's reviews. A fresh profile (or ids outside what is stored) is the
+ * common bulk case: one key-range probe then saves reading a whole chunk of misses.
+ */
+async function existingOf(database: ArvioDb, chunk: readonly Review[]): Promise<(Review | undefined)[]> {
+  const ids = chunk.map((r) => r.id);
+  let lo = ids[0]!;
+  let hi = ids[0]!;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const any = await database.reviews.where(':id').between(lo, hi, true, true).limit(1).primaryKeys();
+  return any.length === 0 ? ids.map(() => undefined) : database.reviews.bulkGet(ids);
+}
+
 export interface ImportSummary {
   reviews: { added: number; updated: number; unchanged: number };
   selfChecks: number;
@@ -349,7 +365,7 @@ export interface ImportSummary {
  */
 export async function importExportFile(file: ExportFile, options: StreamOptions = {}): Promise<ImportSummary> {
   const database = options.database ?? db();
-  const chunkSize = options.chunkSize ?? 2000;
+  const chunkSize = options.chunkSize ?? 5000;
   const total = file.reviews.length;
   const summary: ImportSummary = { reviews: { added: 0, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 0 };
 
@@ -383,7 +399,7 @@ export async function importExportFile(file: ExportFile, options: StreamOptions 
     throwIfAborted(options.signal);
     const chunk = file.reviews.slice(start, start + chunkSize);
     await database.transaction('rw', [database.reviews, database.settings], async () => {
-      const existing = await database.reviews.bulkGet(chunk.map((r) => r.id));
+      const existing = await existingOf(database, chunk);
       const writes: Review[] = [];
       chunk.forEach((incoming, i) => {
         const before = existing[i];

@@ -71,7 +71,7 @@ describe('agent × month rollup', () => {
     expect(m.size).toBe(3);
   });
 
-  it('scores and rolls up 100,000 reviews quickly', () => {
+  it('scores and rolls up 100,000 reviews into every agent-month', () => {
     const c = card([
       criterion('a', 'binary', 1),
       criterion('b', 'three', 2),
@@ -91,23 +91,16 @@ describe('agent × month rollup', () => {
     const agents = Array.from({ length: 200 }, (_, i) => `agent${i}@example.fi`);
     const ats = Array.from({ length: n }, (_, k) => `2025-${String(Math.floor((k * 12) / n) + 1).padStart(2, '0')}-15T12:00:00.000Z`);
 
-    const measure = (): { ms: number; size: number } => {
-      const t0 = performance.now();
-      const rows: AggregatableReview[] = new Array(n);
-      for (let k = 0; k < n; k++) {
-        const s = scoreReview(c, ratingSets[k]!);
-        rows[k] = { reviewee: agents[k % 200]!, at: ats[k]!, score: s.score, passed: s.passed, criticalFail: s.criticalFail };
-      }
-      const m = aggregateByAgentMonth(rows);
-      return { ms: performance.now() - t0, size: m.size };
-    };
-    measure(); // warm-up: JIT
-    const runs = [measure(), measure(), measure()].map((r) => r.ms).sort((x, y) => x - y);
-    const median = runs[1]!;
-    console.info(`score + aggregate of 100k reviews: median ${median.toFixed(1)} ms`);
-    expect(measure().size).toBe(200 * 12);
-    // The budget is 150 ms; shared test machines are noisy, so the unit test only guards against
-    // an order-of-magnitude regression. `npm run bench` holds the real budget.
-    expect(median).toBeLessThan(1500);
+    // Speed is `npm run bench`'s business (no timed assertions here); this checks the result at scale.
+    const rows: AggregatableReview[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const s = scoreReview(c, ratingSets[k]!);
+      rows[k] = { reviewee: agents[k % 200]!, at: ats[k]!, score: s.score, passed: s.passed, criticalFail: s.criticalFail };
+    }
+    const m = aggregateByAgentMonth(rows);
+    expect(m.size).toBe(200 * 12);
+    let total = 0;
+    for (const entry of m.values()) total += entry.count;
+    expect(total).toBe(n);
   });
 });
