@@ -1,6 +1,7 @@
 // The small hint counter by the composer, in a closed shadow root; it sits above the editor, never over it.
 export interface Badge {
-  show(anchor: Element, count: number, label: string): void;
+  /** `rightEdge`: the x the badge must stay left of (the open sidebar's edge). */
+  show(anchor: Element, count: number, label: string, rightEdge: number): void;
   hide(): void;
   destroy(): void;
 }
@@ -28,12 +29,12 @@ export function createBadge(doc: Document, onOpen: () => void): Badge {
   let attached = false;
 
   return {
-    show(anchor, count, label) {
+    show(anchor, count, label, rightEdge) {
       // One layout read per debounced draft, not per keystroke.
       const rect = anchor.getBoundingClientRect();
       // Just above the editor's top-right corner: outside the text and away from the send button below.
       host.style.top = `${Math.max(0, rect.top - 26)}px`;
-      host.style.left = `${Math.max(0, rect.right - 90)}px`;
+      host.style.left = `${Math.max(0, Math.min(rect.right, rightEdge - 8) - 90)}px`;
       button.textContent = count > 0 ? `Arvio · ${count}` : 'Arvio ✓';
       button.className = count > 0 ? '' : 'clear';
       button.setAttribute('aria-label', label);

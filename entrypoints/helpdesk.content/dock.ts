@@ -11,7 +11,8 @@ export interface Dock {
 }
 
 export const DOCK_TAG = 'arvio-dock';
-const WIDTH = 400;
+export const DOCK_WIDTH = 400;
+const WIDTH = DOCK_WIDTH;
 
 const STYLE = `
 :host { all: initial; }

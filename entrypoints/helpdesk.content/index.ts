@@ -8,7 +8,7 @@ import type { ComposerDraft, ToSidebar } from '@/lib/model/messages';
 import { startController } from './controller';
 import { createBadge } from './badge';
 import { trackComposer } from './composer';
-import { createDock, type Dock } from './dock';
+import { createDock, DOCK_WIDTH, type Dock } from './dock';
 import { isToggleShortcut } from '@/lib/model/commands';
 
 const OPEN_KEY = 'arvio.sidebarOpen';
@@ -66,7 +66,9 @@ export default defineContentScript({
         return;
       }
       const key = hintCount > 0 ? 'content.badge.hints' : 'content.badge.clear';
-      badge.show(composerElement, hintCount, strings()[key].replace('{count}', String(hintCount)));
+      // Kept clear of the open sidebar, which covers the page's right edge.
+      const rightEdge = window.innerWidth - (dock?.open ? DOCK_WIDTH : 0);
+      badge.show(composerElement, hintCount, strings()[key].replace('{count}', String(hintCount)), rightEdge);
     };
     const tracker = trackComposer(
       (next, element) => {
@@ -94,6 +96,7 @@ export default defineContentScript({
         void browser.storage.local.set({ [OPEN_KEY]: open });
       }
       ensureDock().setOpen(open);
+      updateBadge();
     };
 
     const ensureDock = (): Dock => {

@@ -24,7 +24,9 @@ export function GeneralSettings() {
       setStatus('invalid');
       return;
     }
-    await saveSettings(settings);
+    // Other sections save their own parts: write onto the latest stored settings.
+    const latest = await getSettings();
+    await saveSettings({ ...latest, language: settings.language, identity: settings.identity });
     setStatus('saved');
   };
 
@@ -41,7 +43,7 @@ export function GeneralSettings() {
             const next = { ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] };
             update(next);
             // Language takes effect at once, like in any app's settings.
-            void saveSettings(next);
+            void getSettings().then((latest) => saveSettings({ ...latest, language: next.language }));
           }}
         >
           <option value="auto">{t('options.language.auto')}</option>

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { GeneralSettings } from './GeneralSettings';
 import { BackendSettings } from './BackendSettings';
+import { SelfCheckSettings } from './SelfCheckSettings';
 import { ScorecardsSection } from './scorecards/ScorecardsSection';
 
 function Options() {
@@ -15,6 +16,7 @@ function Options() {
       </header>
       <main>
         <GeneralSettings />
+        <SelfCheckSettings />
         <BackendSettings />
         <ScorecardsSection />
       </main>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
+import { SyncStatus } from '@/components/SyncStatus';
 import { remoteDb as db } from '@/lib/db/remote';
 import { isToggleShortcut } from '@/lib/model/commands';
 import type { Review, ReviewTarget } from '@/lib/model/review';
@@ -21,6 +22,7 @@ import { ReviewPanel } from './review/ReviewPanel';
 export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
   const [page, setPage] = useState<PageState>(connection.latest());
+  const syncStatus = useRemote(() => db.syncStatus(), [], null);
   useEffect(() => connection.subscribe(setPage), [connection]);
   // With focus inside the sidebar the host page never sees the shortcut: close from here.
   useEffect(() => {
@@ -44,6 +46,9 @@ export function App({ connection }: { connection: Connection }) {
       <div class="body">
         <SnapshotView snapshot={page.snapshot} draft={page.draft} connection={connection} />
       </div>
+      <footer class="sync-line">
+        <SyncStatus status={syncStatus} />
+      </footer>
     </main>
   );
 }

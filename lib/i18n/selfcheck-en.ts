@@ -24,6 +24,22 @@ export const selfCheckEn = {
   'selfcheck.criterion.privacy': 'Data protection',
   'selfcheck.criterion.accuracy': 'Accuracy',
   'selfcheck.agentRated': "Agent's self-check: {level}",
+  'options.selfcheck.title': 'Self-check of replies',
+  'options.selfcheck.help': 'Agents see these hints beside the reply they are writing. Everything runs on this computer.',
+  'options.selfcheck.checks': 'Automatic checks',
+  'options.selfcheck.check.greeting': 'A greeting at the start',
+  'options.selfcheck.check.customerName': "The customer's name",
+  'options.selfcheck.check.closing': 'A closing at the end',
+  'options.selfcheck.check.placeholder': 'Unfilled placeholders such as [name] or {{…}}',
+  'options.selfcheck.check.shouting': 'Shouting: capitals and !!!',
+  'options.selfcheck.check.blame': 'Blaming or dismissive phrases',
+  'options.selfcheck.check.longSentence': 'Very long sentences',
+  'options.selfcheck.check.wallOfText': 'Walls of text',
+  'options.selfcheck.check.personalData': 'Personal data (identity codes, card numbers, IBANs)',
+  'options.selfcheck.phrases': "The team's own blame phrases",
+  'options.selfcheck.phrasesHelp': 'One phrase per line, added to the built-in list. A * stands for the rest of a word.',
+  'options.selfcheck.language': 'Language of the checks',
+  'options.selfcheck.language.auto': 'Detect from the reply',
 } as const;
 
 export type SelfCheckKey = keyof typeof selfCheckEn;

@@ -100,4 +100,29 @@ describe('self-check before sending', () => {
     await expect.poll(() => selfRated.textContent()).toMatch(/^Agent's self-check: /);
     await page.close();
   });
+
+  it('follows the team’s settings: a check turned off gives no hints, a team phrase does', async () => {
+    await setIdentity('Aino Virtanen', 'aino@example.com');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const form = options.locator('form', { has: options.getByRole('heading', { name: 'Self-check of replies' }) });
+    await form.getByLabel('A closing at the end').uncheck();
+    await form.locator('#phrases-fi').fill('ei kuulu meille');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await options.close();
+
+    const page = await browser.context.newPage();
+    await page.goto(`${demo.url}/agent/tickets/103`);
+    await toggleButton(page).waitFor();
+    await composer(page).click();
+    await page.keyboard.type('Hei Liisa, tämä asia ei kuulu meille.');
+    await page.locator('arvio-badge').click();
+    const frame = await sidebarFrame(page);
+    await frame.getByRole('tab', { name: /Self-check/, selected: true }).waitFor();
+    await expect.poll(() => frame.locator('.hints > li[data-check="blame"]').count()).toBe(1);
+    expect(await frame.locator('.hints > li[data-check="blame"] q').textContent()).toBe('ei kuulu meille');
+    expect(await frame.locator('.hints > li[data-check="closing"]').count()).toBe(0);
+    await page.close();
+  });
 });
