@@ -1,0 +1,92 @@
+// Rollups kept in the review transactions always equal a full recomputation, whatever reviewers do.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArvioDb, useDatabase } from '@/lib/db';
+import { deleteReview, submitReview } from '@/lib/db/reviews';
+import { recomputeRollups, rollupDeltas, weekOf } from '@/lib/db/rollups';
+import type { RollupRow } from '@/lib/db/database';
+import { makeReview, rng } from './factory';
+
+let counter = 0;
+let open: ArvioDb | null = null;
+
+function freshDb(): ArvioDb {
+  const database = new ArvioDb(`rollups-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  useDatabase(database);
+  open = database;
+  return database;
+}
+
+afterEach(() => {
+  open?.close();
+  open = null;
+});
+
+function normalised(rows: RollupRow[]): Record<string, Omit<RollupRow, 'sum'> & { sum: number }> {
+  const out: Record<string, RollupRow> = {};
+  for (const r of rows) out[r.key] = { ...r, sum: Math.round(r.sum * 1e9) / 1e9 + 0 };
+  return out;
+}
+
+describe('dashboard rollups', () => {
+  it('weeks are ISO weeks (the Thursday decides the year)', () => {
+    expect(weekOf('2026-01-01T12:00:00.000Z')).toBe('2026-W01');
+    expect(weekOf('2027-01-01T12:00:00.000Z')).toBe('2026-W53');
+    expect(weekOf('2024-12-30T12:00:00.000Z')).toBe('2025-W01');
+    expect(weekOf('2026-03-02T00:00:00.000Z')).toBe('2026-W10');
+  });
+
+  it('an edit that changes nothing the dashboard shows produces no deltas; deleting undoes submitting', () => {
+    const review = makeReview({ id: 'a', random: rng(3) });
+    expect(rollupDeltas(review, { ...review, feedback: 'changed', revision: 2 })).toEqual([]);
+    const added = rollupDeltas(null, review);
+    expect(added).toHaveLength(14);
+    expect(rollupDeltas(review, { ...review, deleted: true }).map((d) => [d.key, d.count])).toEqual(
+      added.map((d) => [d.key, -d.count]),
+    );
+  });
+
+  it.each([1, 2, 3, 4, 5])('random submits, edits and deletes leave rollups equal to a rebuild (seed %i)', async (seed) => {
+    const database = freshDb();
+    const random = rng(seed);
+    const ids: string[] = [];
+    for (let step = 0; step < 120; step++) {
+      const roll = random();
+      if (roll < 0.55 || ids.length === 0) {
+        const id = `r${step}`;
+        ids.push(id);
+        await submitReview(makeReview({ id, random }), null);
+      } else if (roll < 0.85) {
+        // An edit: other ratings, maybe another agent, card or month.
+        const id = ids[Math.floor(random() * ids.length)]!;
+        const previous = await database.reviews.get(id);
+        const edited = makeReview({ id, random });
+        await submitReview({ ...edited, createdAt: random() < 0.5 ? previous!.createdAt : edited.createdAt }, null);
+      } else {
+        await deleteReview(ids[Math.floor(random() * ids.length)]!, new Date('2026-07-01T00:00:00.000Z'));
+      }
+    }
+    const incremental = normalised(await database.rollups.toArray());
+    const progress: number[] = [];
+    await recomputeRollups(database, (p) => progress.push(p.done), 17);
+    const rebuilt = normalised(await database.rollups.toArray());
+    expect(Object.keys(incremental).length).toBeGreaterThan(0);
+    expect(incremental).toEqual(rebuilt);
+    expect(progress.at(-1)).toBe(await database.reviews.count());
+    expect(progress.length).toBeGreaterThan(3);
+  });
+
+  it('the team totals count live reviews only, with the scoring formula’s sums', async () => {
+    const database = freshDb();
+    const random = rng(9);
+    const reviews = Array.from({ length: 30 }, (_, i) => makeReview({ id: `x${i}`, random }));
+    for (const r of reviews) await submitReview(r, null);
+    await deleteReview('x0', new Date('2026-07-01T00:00:00.000Z'));
+    const live = reviews.slice(1);
+    const rows = (await database.rollups.where('[dimension+period]').between(['all.m', ''], ['all.m', '\uffff']).toArray());
+    const count = rows.reduce((a, r) => a + r.count, 0);
+    const sum = rows.reduce((a, r) => a + r.sum, 0);
+    expect(count).toBe(live.length);
+    expect(sum).toBeCloseTo(live.reduce((a, r) => a + (r.score ?? 0), 0), 9);
+  });
+});
