@@ -37,7 +37,11 @@ export function Chart({ title, labels, series, kind, formatY, yRange, children }
         height: 220,
         legend: { show: series.length > 1 },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: yRange ? { range: yRange } : { auto: true } },
+        scales: {
+          x: { time: false, range: [-0.5, labels.length - 0.5] },
+          // Bars and counts start at zero, or small differences look like large ones.
+          y: { range: yRange ?? ((_u, _min, max) => [0, max > 0 ? max * 1.1 : 1]) },
+        },
         axes: [
           { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), gap: 4 },
           { values: (_u, splits) => splits.map((v) => formatY(v)), size: 60 },

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import type { CsvDelimiter } from '@/lib/export/csv';
-import { exportCsv, exportJson, importExportFile, parseExportFile, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';
+import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';
 
 type Status =
   | { kind: 'idle' }
@@ -53,14 +53,13 @@ export function ExportPanel() {
   const onImport = async (file: File) => {
     setImporting({ kind: 'running', progress: null });
     try {
-      const parsed = await parseExportFile(await file.text(), (p) => setImporting({ kind: 'running', progress: p }));
-      if (!parsed.ok) {
-        const { path, message } = parsed.error;
+      const result = await importExportText(await file.text(), { onProgress: (p) => setImporting({ kind: 'running', progress: p }) });
+      if (!result.ok) {
+        const { path, message } = result.error;
         setImporting({ kind: 'error', message: path ? t('dashboard.import.error', { path, message }) : t('dashboard.import.errorNoPath', { message }) });
         return;
       }
-      const summary = await importExportFile(parsed.file, { onProgress: (p) => setImporting({ kind: 'running', progress: p }) });
-      setImporting({ kind: 'done', message: t('dashboard.import.done', summary.reviews) });
+      setImporting({ kind: 'done', message: t('dashboard.import.done', result.summary.reviews) });
     } catch (e) {
       setImporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
     }

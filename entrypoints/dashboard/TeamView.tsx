@@ -120,7 +120,8 @@ function DistributionChart({ data }: { data: DashboardData }) {
 export function CriteriaChart({ data }: { data: DashboardData }) {
   const { t } = useI18n();
   const f = useFormats();
-  const labels = useMemo(() => data.criteria.map((c) => c.title), [data]);
+  // Numbers on the axis (titles would overlap); the table below names them.
+  const labels = useMemo(() => data.criteria.map((_c, i) => String(i + 1)), [data]);
   const series = useMemo(() => [{ label: t('dashboard.criteria.mean'), values: data.criteria.map((c) => c.mean), color: '#165a44' }], [data, t]);
   const strongest = data.criteria.slice(0, 3);
   const weakest = data.criteria.length > 3 ? data.criteria.slice(-3).reverse() : [];
@@ -158,9 +159,11 @@ export function CriteriaChart({ data }: { data: DashboardData }) {
             </tr>
           </thead>
           <tbody>
-            {data.criteria.map((c) => (
+            {data.criteria.map((c, i) => (
               <tr key={c.criterionId}>
-                <th scope="row">{c.title}</th>
+                <th scope="row">
+                  {i + 1}. {c.title}
+                </th>
                 <td>{f.pct(c.mean)}</td>
                 <td>{f.num(c.count)}</td>
               </tr>

@@ -5,7 +5,6 @@ import '@/components/base.css';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
-import { ensureRollupsFresh, type RebuildProgress } from '@/lib/db/rollups';
 import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/db/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { ExportPanel } from './ExportPanel';
@@ -34,7 +33,6 @@ function Dashboard() {
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
-  const [rebuilding, setRebuilding] = useState<RebuildProgress | null>(null);
   // Nothing is watched while the export panel is open: a bulk import would otherwise make Dexie
   // re-evaluate these live queries against every rollup row it writes.
   const watching = view !== 'export';
@@ -56,10 +54,6 @@ function Dashboard() {
 
   useEffect(() => {
     void ensureBuiltInScorecards().catch(() => undefined);
-    // An import cut short by a closed tab leaves its rollups pending: rebuild them from reviews.
-    void ensureRollupsFresh(db(), setRebuilding)
-      .catch(() => undefined)
-      .finally(() => setRebuilding(null));
     void getSettings().then((s) => setIdentity(s.identity.email || null));
   }, []);
   useEffect(() => {
@@ -84,11 +78,6 @@ function Dashboard() {
         </nav>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
-      {rebuilding && (
-        <p class="progress-row" role="status">
-          <progress max={rebuilding.total || 1} value={rebuilding.done} /> {t('dashboard.rebuilding', { done: rebuilding.done, total: rebuilding.total })}
-        </p>
-      )}
       {view !== 'export' && cards && (
         <Filters
           filter={filter}

@@ -240,11 +240,13 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   }
   const g = filter.granularity === 'month' ? 'm' : 'w';
   const monthDim = `${scope}.mx`;
+  // Without a slice filter, people's tables read one row per person and month instead of one per slice.
+  const sliced = Boolean(filter.scorecard || filter.channel || filter.helpdesk);
   const [trendRows, monthRows, agentRows, reviewerRows, agentNames, reviewerNames, cards] = await Promise.all([
     g === 'm' ? Promise.resolve(null) : source.read(`${scope}.w`, who, periods[0] ?? firstMonth, periods[periods.length - 1] ?? lastMonth),
     source.read(monthDim, who, firstMonth, lastMonth),
-    source.read('agent.m', filter.agent ?? '*', firstMonth, lastMonth),
-    source.read('reviewer.m', filter.reviewer ?? '*', firstMonth, lastMonth),
+    source.read(sliced ? 'agent.m' : 'agent.t', filter.agent ?? '*', firstMonth, lastMonth),
+    source.read(sliced ? 'reviewer.m' : 'reviewer.t', filter.reviewer ?? '*', firstMonth, lastMonth),
     namesOf('agent'),
     namesOf('reviewer'),
     knownCards ?? db().scorecards.toArray(),

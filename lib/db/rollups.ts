@@ -4,7 +4,7 @@
 // slice (scorecard version, channel, helpdesk) × period. Keeping the slice inside the value lets a
 // dashboard combine "agent + channel + scorecard" filters from rollups alone; a slice has few values.
 // "Month detail" rows (`.mx`) also carry the score distribution and per-criterion sums, so one review
-// touches twelve rows, not fifty (bulk imports write every touched row once per import), while the
+// touches fourteen rows, not fifty (bulk imports write every touched row once per import), while the
 // lean `.m` rows that per-agent tables read stay small.
 //
 //   dimension            value                                         period
@@ -12,6 +12,7 @@
 //   agent.m / agent.w    agentId␟card␟channel␟helpdesk                 YYYY-MM / YYYY-Www
 //   reviewer.m / .w      reviewerId␟card␟channel␟helpdesk              YYYY-MM / YYYY-Www
 //   all|agent|reviewer.mx   as .m, plus `criteria` and `buckets`        YYYY-MM
+//   agent.t / reviewer.t id␟  (all slices together)                    YYYY-MM
 //   agent.all / reviewer.all   id␟name                                  *         (directory for filters)
 //   slice.all            card␟channel␟helpdesk                         *         (directory for filters)
 //
@@ -148,6 +149,9 @@ function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDel
     add(cell(`${who}.w`, value, week));
     add(cell(`${who}.mx`, value, month, { criteria, buckets }));
   }
+  // Per person and month across all slices: what the unfiltered agent and reviewer tables read.
+  add(cell('agent.t', `${review.reviewee.id}${SEP}`, month));
+  add(cell('reviewer.t', `${review.reviewer.id}${SEP}`, month));
   const one = { scored: 0, sum: 0, passes: 0, criticalFails: 0 };
   add(cell('agent.all', `${review.reviewee.id}${SEP}${review.reviewee.name}`, ALL_PERIOD, one));
   add(cell('reviewer.all', `${review.reviewer.id}${SEP}${review.reviewer.name}`, ALL_PERIOD, one));
@@ -213,31 +217,6 @@ export async function applyRollups(rollups: EntityTable<RollupRow, 'key'>, delta
   if (deletes.length) await rollups.bulkDelete(deletes);
 }
 
-/** Set while a bulk import holds its rollup deltas back; refreshed per chunk as a heartbeat. */
-export const ROLLUPS_PENDING_KEY = 'rollups.pending';
-/** A pending mark older than this belongs to an import that died with its tab. */
-const PENDING_STALE_MS = 2 * 60_000;
-
-export async function markRollupsPending(database: ArvioDb, now: Date = new Date()): Promise<void> {
-  await database.settings.put({ key: ROLLUPS_PENDING_KEY, value: now.toISOString() });
-}
-
-/**
- * The dashboard calls this on open: if a bulk import was interrupted (closed tab) its reviews are in
- * but their rollups are not, so the rollups are rebuilt from reviews. Returns whether it rebuilt.
- */
-export async function ensureRollupsFresh(
-  database: ArvioDb,
-  onProgress?: (p: RebuildProgress) => void,
-  now: Date = new Date(),
-): Promise<boolean> {
-  const row = await database.settings.get(ROLLUPS_PENDING_KEY);
-  if (typeof row?.value !== 'string') return false;
-  if (now.getTime() - Date.parse(row.value) < PENDING_STALE_MS) return false;
-  await recomputeRollups(database, onProgress);
-  return true;
-}
-
 /** Stored rows never hold `criteria: undefined`, so rebuilt and kept rows compare equal. */
 function withoutUndefined(row: RollupCell): RollupCell {
   const { criteria, buckets, ...rest } = row;
@@ -276,9 +255,8 @@ export async function recomputeRollups(
     onProgress({ done, total });
     if (page.length < chunkSize) break;
   }
-  await database.transaction('rw', database.rollups, database.settings, async () => {
+  await database.transaction('rw', database.rollups, async () => {
     await database.rollups.clear();
-    await database.settings.delete(ROLLUPS_PENDING_KEY);
     await database.rollups.bulkPut([...cells.values()].filter((c) => c.count > 0).map(withoutUndefined));
   });
 }

@@ -2,7 +2,7 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
 import { db, type ArvioDb } from '../db/database';
-import { applyRollups, markRollupsPending, mergeDeltas, rollupDeltas, ROLLUPS_PENDING_KEY, type RollupDelta } from '../db/rollups';
+import { applyRollups, mergeDeltas, rollupDeltas, type RollupDelta } from '../db/rollups';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { criterionScore, maxValue } from '../scoring';
@@ -302,7 +302,12 @@ function idOf(value: unknown): string {
  * Reads and validates a whole export before anything is written: the first problem is returned with
  * its field path (`reviews[12].score`), and nothing is imported.
  */
-export async function parseExportFile(text: string, onProgress?: (p: Progress) => void): Promise<ParsedImport> {
+type Envelope =
+  | { ok: true; exportedAt: string; scorecards: Scorecard[]; selfChecks: SelfCheck[]; reviews: unknown[] }
+  | { ok: false; error: ImportError };
+
+/** JSON, the envelope, and the small collections (scorecards, self-checks) validated; reviews left raw. */
+async function readEnvelope(text: string, onProgress?: (p: Progress) => void): Promise<Envelope> {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -315,15 +320,25 @@ export async function parseExportFile(text: string, onProgress?: (p: Progress) =
   const head = envelopeSchema.safeParse(data);
   if (!head.success) return { ok: false, error: firstIssue(head.error, []) };
   const { scorecards, selfChecks, reviews, exportedAt } = head.data;
-  const total = scorecards.length + selfChecks.length + reviews.length;
+  const total = scorecards.length + selfChecks.length;
   const report = (base: number) => (n: number) => onProgress?.({ phase: 'validating', done: base + n, total });
   const cards = await validateAll(scorecards, scorecardSchema, 'scorecards', report(0));
   if (!cards.ok) return cards;
   const checks = await validateAll(selfChecks, selfCheckSchema, 'selfChecks', report(scorecards.length));
   if (!checks.ok) return checks;
-  const revs = await validateAll(reviews, reviewSchema, 'reviews', report(scorecards.length + selfChecks.length));
+  return { ok: true, exportedAt, scorecards: cards.values, selfChecks: checks.values, reviews };
+}
+
+/**
+ * Reads and validates a whole export without writing anything: the first problem is returned with
+ * its field path (`reviews[12].score`).
+ */
+export async function parseExportFile(text: string, onProgress?: (p: Progress) => void): Promise<ParsedImport> {
+  const head = await readEnvelope(text, onProgress);
+  if (!head.ok) return head;
+  const revs = await validateAll(head.reviews, reviewSchema, 'reviews', (n) => onProgress?.({ phase: 'validating', done: n, total: head.reviews.length }));
   if (!revs.ok) return revs;
-  return { ok: true, file: { exportedAt, scorecards: cards.values, selfChecks: checks.values, reviews: revs.values } };
+  return { ok: true, file: { exportedAt: head.exportedAt, scorecards: head.scorecards, selfChecks: head.selfChecks, reviews: revs.values } };
 }
 
 /** Which copy of a review wins a merge: the later revision, then the later edit; an acknowledgement is never lost. */
@@ -359,47 +374,76 @@ export interface ImportSummary {
   scorecards: number;
 }
 
-/**
- * Writes a validated file, merging by id, reviews in chunks. Re-importing the same file changes
- * nothing, which is also how an import interrupted by a closed tab is finished: import it again
- * (the dashboard rebuilds the rollups such an import left pending).
- */
-export async function importExportFile(file: ExportFile, options: StreamOptions = {}): Promise<ImportSummary> {
-  const database = options.database ?? db();
-  const chunkSize = options.chunkSize ?? 5000;
-  const total = file.reviews.length;
-  const summary: ImportSummary = { reviews: { added: 0, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 0 };
+/** A bad field found while importing: thrown inside the import's transaction, which rolls everything back. */
+export class ImportProblem extends Error {
+  constructor(readonly problem: ImportError) {
+    super(problem.path ? `${problem.path}: ${problem.message}` : problem.message);
+  }
+}
 
-  await database.transaction('rw', [database.scorecards, database.selfChecks], async () => {
-    const cardKeys = file.scorecards.map((c): [string, number] => [c.id, c.version]);
-    const existingCards = await database.scorecards.bulkGet(cardKeys);
+/** Pass-through for reviews that were validated already (parseExportFile). */
+const alreadyValid = (raw: unknown): Review => raw as Review;
+
+function validReview(raw: unknown, i: number): Review {
+  const parsed = reviewSchema.safeParse(raw);
+  if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
+  return parsed.data;
+}
+
+/**
+ * Writes a file's documents, merging by id, in ONE transaction: a bad review, a full disk or a closed
+ * tab rolls back everything, rollups included. Reviews are validated chunk by chunk while the previous
+ * chunk is being written (IndexedDB works on its own thread), so checking every field costs little
+ * extra time; a problem anywhere aborts before the transaction commits, so nothing is imported.
+ * Importing the same file twice changes nothing. Not resumable: a tab closed mid-import leaves the
+ * profile exactly as before, and the file is imported again from the start.
+ */
+async function writeImport(
+  database: ArvioDb,
+  scorecards: readonly Scorecard[],
+  selfChecks: readonly SelfCheck[],
+  rawReviews: readonly unknown[],
+  check: (raw: unknown, i: number) => Review,
+  options: StreamOptions,
+): Promise<ImportSummary> {
+  const chunkSize = options.chunkSize ?? 5000;
+  const total = rawReviews.length;
+  const summary: ImportSummary = { reviews: { added: 0, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 0 };
+  const tables = [database.scorecards, database.selfChecks, database.reviews, database.rollups];
+  await database.transaction('rw', tables, async () => {
+    const existingCards = await database.scorecards.bulkGet(scorecards.map((c): [string, number] => [c.id, c.version]));
     // A published version is frozen: an existing one is kept; drafts take the incoming copy if newer.
-    const cards = file.scorecards.filter((c, i) => {
+    const cards = scorecards.filter((c, i) => {
       const e = existingCards[i];
       return !e || (e.status === 'draft' && c.updatedAt > e.updatedAt);
     });
     await database.scorecards.bulkPut(cards);
     summary.scorecards = cards.length;
-    const existingChecks = await database.selfChecks.bulkGet(file.selfChecks.map((s) => s.id));
-    const checks = file.selfChecks.filter((s, i) => {
+    const existingChecks = await database.selfChecks.bulkGet(selfChecks.map((s) => s.id));
+    const checks = selfChecks.filter((s, i) => {
       const e = existingChecks[i];
       return !e || s.updatedAt > e.updatedAt;
     });
     await database.selfChecks.bulkPut(checks);
     summary.selfChecks = checks.length;
-  });
 
-  // Rollup deltas of the whole import are summed in memory (the map is as big as the rollup table,
-  // not as the file) and applied once at the end: per-chunk application rewrote most rollup rows once
-  // per chunk. Until then a pending mark, refreshed per chunk, tells a dashboard opened after a closed
-  // tab to rebuild rollups from reviews (ensureRollupsFresh).
-  const deltas = new Map<string, RollupDelta>();
-  options.onProgress?.({ phase: 'writing', done: 0, total });
-  if (total > 0) await markRollupsPending(database);
-  for (let start = 0; start < total; start += chunkSize) {
-    throwIfAborted(options.signal);
-    const chunk = file.reviews.slice(start, start + chunkSize);
-    await database.transaction('rw', [database.reviews, database.settings], async () => {
+    // Rollup deltas of the whole import are summed in memory (as big as the rollup table, not the
+    // file) and applied once, at the end of the same transaction.
+    const deltas = new Map<string, RollupDelta>();
+    const ids = new Set<string>();
+    let writing: Promise<unknown> = Promise.resolve();
+    options.onProgress?.({ phase: 'writing', done: 0, total });
+    for (let start = 0; start < total; start += chunkSize) {
+      throwIfAborted(options.signal);
+      const chunk: Review[] = [];
+      for (let i = start; i < Math.min(total, start + chunkSize); i++) {
+        const review = check(rawReviews[i], i);
+        if (ids.has(review.id)) throw new ImportProblem({ path: formatPath(['reviews', i, 'id']), message: `"${review.id}" appears twice in the file` });
+        ids.add(review.id);
+        chunk.push(review);
+      }
+      await writing;
+      options.onProgress?.({ phase: 'writing', done: start, total });
       const existing = await existingOf(database, chunk);
       const writes: Review[] = [];
       chunk.forEach((incoming, i) => {
@@ -414,16 +458,34 @@ export async function importExportFile(file: ExportFile, options: StreamOptions 
         writes.push(merged);
         mergeDeltas(deltas, rollupDeltas(before ?? null, merged));
       });
-      if (writes.length) await database.reviews.bulkPut(writes);
-      await markRollupsPending(database);
-    });
-    options.onProgress?.({ phase: 'writing', done: Math.min(total, start + chunk.length), total });
-  }
-  if (total > 0) {
-    await database.transaction('rw', [database.rollups, database.settings], async () => {
-      await applyRollups(database.rollups, [...deltas.values()]);
-      await database.settings.delete(ROLLUPS_PENDING_KEY);
-    });
-  }
+      writing = writes.length ? database.reviews.bulkPut(writes) : Promise.resolve();
+    }
+    await writing;
+    await applyRollups(database.rollups, [...deltas.values()]);
+  });
+  options.onProgress?.({ phase: 'writing', done: total, total });
   return summary;
+}
+
+/** Writes a file that parseExportFile validated. See writeImport. */
+export async function importExportFile(file: ExportFile, options: StreamOptions = {}): Promise<ImportSummary> {
+  return writeImport(options.database ?? db(), file.scorecards, file.selfChecks, file.reviews, alreadyValid, options);
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; error: ImportError };
+
+/**
+ * The import control's path: read the envelope and the small collections, then validate and write
+ * reviews together, in one transaction that any bad field rolls back (nothing is imported).
+ */
+export async function importExportText(text: string, options: StreamOptions = {}): Promise<ImportResult> {
+  const head = await readEnvelope(text);
+  if (!head.ok) return head;
+  try {
+    const summary = await writeImport(options.database ?? db(), head.scorecards, head.selfChecks, head.reviews, validReview, options);
+    return { ok: true, summary };
+  } catch (e) {
+    if (e instanceof ImportProblem) return { ok: false, error: e.problem };
+    throw e;
+  }
 }

@@ -82,7 +82,6 @@ export const dashboardEn = {
   'dashboard.import.done': 'Imported: {added} new, {updated} updated, {unchanged} already here.',
   'dashboard.import.error': 'Nothing was imported. {path}: {message}',
   'dashboard.import.errorNoPath': 'Nothing was imported: {message}',
-  'dashboard.import.resume': 'If the tab closes during an import, import the same file again: reviews already in are skipped.',
-  'dashboard.rebuilding': 'Updating the dashboard figures… {done} / {total}',
+  'dashboard.import.resume': 'The import is all or nothing: if anything in the file is wrong, or the tab closes before it is done, nothing is imported.',
   'dashboard.settings': 'Settings',
 } as const;

@@ -84,7 +84,6 @@ export const dashboardFi: Record<keyof typeof dashboardEn, string> = {
   'dashboard.import.done': 'Tuotu: {added} uutta, {updated} päivitetty, {unchanged} oli jo täällä.',
   'dashboard.import.error': 'Mitään ei tuotu. {path}: {message}',
   'dashboard.import.errorNoPath': 'Mitään ei tuotu: {message}',
-  'dashboard.import.resume': 'Jos välilehti sulkeutuu kesken tuonnin, tuo sama tiedosto uudelleen: jo tuodut arviot ohitetaan.',
-  'dashboard.rebuilding': 'Päivitetään koontinäytön lukuja… {done} / {total}',
+  'dashboard.import.resume': 'Tuonti tehdään kokonaan tai ei ollenkaan: jos tiedostossa on virhe tai välilehti suljetaan kesken, mitään ei tuoda.',
   'dashboard.settings': 'Asetukset',
 };

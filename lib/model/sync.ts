@@ -121,6 +121,23 @@ export const meResponseSchema = z.strictObject({
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
+/** One person of the team roster: the e-mail is their identity inside documents (`reviewee.id`). */
+export const rosterMemberSchema = z.strictObject({
+  email: z.string().min(3).max(300),
+  name: z.string().max(300),
+  role: roleSchema,
+});
+export type RosterMember = z.infer<typeof rosterMemberSchema>;
+
+/**
+ * `GET /v1/team/members`: whom the caller may name as a reviewee — the members of their teams
+ * (reviewers, leads), everyone (admins), only themself (agents). The caller is always included.
+ */
+export const teamRosterResponseSchema = z.strictObject({
+  members: z.array(rosterMemberSchema).max(5000),
+});
+export type TeamRosterResponse = z.infer<typeof teamRosterResponseSchema>;
+
 /** `GET /v1/scorecards`: every scorecard version the server holds. */
 export const scorecardsResponseSchema = z.strictObject({
   scorecards: z.array(z.strictObject({ id: docId, revision, seq, doc: scorecardSchema })),

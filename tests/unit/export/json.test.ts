@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { submitReview } from '@/lib/db/reviews';
 import { recomputeRollups } from '@/lib/db/rollups';
-import { exportJson, importExportFile, parseExportFile, type Progress } from '@/lib/export/reviews';
+import { exportJson, importExportFile, importExportText, parseExportFile, type Progress } from '@/lib/export/reviews';
 import { CARDS, makeReview, rng } from '../db/factory';
 
 let n = 0;
@@ -95,6 +95,23 @@ describe('JSON export and import', () => {
     const parsed = await parseExportFile(JSON.stringify(file));
     expect(parsed).toEqual({ ok: false, error: { path: 'reviews[12].score', message: expect.stringMatching(/1/) } });
     expect(await target.reviews.count()).toBe(0);
+  });
+
+  it('the import control validates while writing, yet a bad review late in the file leaves nothing behind', async () => {
+    const { text } = await seeded(15, 5);
+    const file = JSON.parse(text) as { reviews: Record<string, unknown>[] };
+    file.reviews[13]!.createdAt = 'yesterday';
+    const target = freshDb();
+    const result = await importExportText(JSON.stringify(file), { chunkSize: 4 });
+    expect(result).toMatchObject({ ok: false, error: { path: 'reviews[13].createdAt' } });
+    expect(await target.reviews.count()).toBe(0);
+    expect(await target.rollups.count()).toBe(0);
+    expect(await target.scorecards.count()).toBe(0);
+
+    file.reviews[13]!.createdAt = file.reviews[13]!.updatedAt;
+    const ok = await importExportText(JSON.stringify(file), { chunkSize: 4 });
+    expect(ok).toMatchObject({ ok: true, summary: { reviews: { added: 15, updated: 0, unchanged: 0 } } });
+    expect(await target.reviews.count()).toBe(15);
   });
 
   it.each([

@@ -1,0 +1,143 @@
+// A lead in real Chromium: imports a seeded JSON file, filters the dashboard to one agent, sees the scoring formula's numbers, downloads CSVs and JSON; in English and Finnish.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatPercent } from '../../lib/i18n';
+import { passRate, qualityScore } from '../../lib/scoring';
+import type { Review } from '../../lib/model/review';
+import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
+import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
+
+const open: ExtensionBrowser[] = [];
+afterEach(async () => {
+  for (const b of open.splice(0)) {
+    await b.close();
+    removeProfile(b.userDataDir);
+  }
+});
+
+const seeded = makeReviews(160, 7);
+seeded[5] = { ...seeded[5]!, deleted: true, revision: 2 };
+const live = seeded.filter((r) => !r.deleted);
+const AGENT = AGENTS[1]!;
+const agentReviews = live.filter((r) => r.reviewee.id === AGENT.id);
+
+function seedFile(): string {
+  const path = join(freshProfileDir(), 'seed.json');
+  const file = { format: 'arvio.export', version: 1, exportedAt: '2026-07-01T00:00:00.000Z', scorecards: CARDS, selfChecks: [], reviews: seeded };
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+async function download(page: Page, button: RegExp): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+function parseCsv(text: string, delimiter: string): string[][] {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<string[]>(text.slice(1), { delimiter, newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+async function story(locale: string, lang: 'en' | 'fi', names: Record<string, RegExp>, delimiter: ',' | ';') {
+  const browser = await launchWithExtension(freshProfileDir(), { locale });
+  open.push(browser);
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+  await page.locator('main[data-state="ready"]').waitFor();
+
+  // Seed through the real import control.
+  await page.getByRole('tab', { name: names.exportTab! }).click();
+  await page.locator('#import-file').setInputFiles(seedFile());
+  await expect.poll(() => page.locator('.import-status').textContent(), { timeout: 20_000 }).toMatch(lang === 'fi' ? /160 uutta/ : /160 new/);
+
+  // Filter to one agent over the seeded months.
+  await page.getByRole('tab', { name: names.teamTab! }).click();
+  await page.locator('#f-from').fill('2026-01');
+  await page.locator('#f-to').fill('2026-06');
+  await page.getByLabel(names.agent!, { exact: true }).selectOption(AGENT.id);
+  await page.locator(`main[data-state="ready"][data-filter*='"agent":"${AGENT.id}"'][data-filter*='"from":"2026-01"'][data-filter*='"to":"2026-06"']`).waitFor();
+  const kpi = (cls: string) => page.locator(`.${cls} dd`).textContent();
+  expect(await kpi('kpi-reviews')).toBe(String(agentReviews.length));
+  expect(await kpi('kpi-quality')).toBe(formatPercent(lang, qualityScore(agentReviews.map((r) => r.score))!));
+  expect(await kpi('kpi-pass')).toBe(formatPercent(lang, passRate(agentReviews.map((r) => r.passed))!));
+  expect(await page.locator('.trend-table tbody tr').count()).toBe(new Set(agentReviews.map((r) => r.createdAt.slice(0, 7))).size);
+  expect(await page.locator('.plot canvas').count()).toBeGreaterThan(0);
+
+  // Export both CSV shapes and the JSON.
+  await page.getByRole('tab', { name: names.exportTab! }).click();
+  expect(await page.locator('#delimiter').inputValue()).toBe(delimiter);
+  const perReview = await download(page, names.csv!);
+  expect(perReview.name).toMatch(/^arvio-reviews-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(perReview.text, delimiter);
+  expect(rows).toHaveLength(live.length + 1);
+  const header = rows[0]!;
+  const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
+  const sample = agentReviews[0]!;
+  const row = byId.get(sample.id)!;
+  expect(row[header.indexOf('feedback')]).toBe(sample.feedback);
+  expect(row[header.indexOf('revieweeName')]).toBe(AGENT.name);
+  const score = sample.score === null ? '' : (sample.score * 100).toFixed(1);
+  expect(row[header.indexOf('score')]).toBe(delimiter === ';' ? score.replace('.', ',') : score);
+  expect(byId.has(seeded[5]!.id)).toBe(false);
+
+  await page.getByRole('radio', { name: names.ratingsShape! }).check();
+  const perRating = await download(page, names.csv!);
+  expect(perRating.name).toMatch(/^arvio-ratings-/);
+  const ratingRows = parseCsv(perRating.text, delimiter);
+  expect(ratingRows).toHaveLength(1 + live.reduce((a, r) => a + r.ratings.length, 0));
+
+  const json = await download(page, names.json!);
+  const file = JSON.parse(json.text) as { format: string; version: number; reviews: Review[] };
+  expect(file.format).toBe('arvio.export');
+  const byIdJson = (xs: Review[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  expect(byIdJson(file.reviews)).toEqual(byIdJson(seeded));
+}
+
+describe('dashboard and exports in Chromium', () => {
+  it('a bad file is refused with the field named, and nothing is imported', async () => {
+    const browser = await launchWithExtension(freshProfileDir());
+    open.push(browser);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await page.locator('main[data-state="ready"]').waitFor();
+    const file = JSON.parse(readFileSync(seedFile(), 'utf8')) as { reviews: Record<string, unknown>[] };
+    file.reviews[150]!.score = 2;
+    const path = join(freshProfileDir(), 'bad.json');
+    writeFileSync(path, JSON.stringify(file));
+    await page.getByRole('tab', { name: /Export and import/ }).click();
+    await page.locator('#import-file').setInputFiles(path);
+    const error = page.locator('.import-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/^Nothing was imported\. reviews\[150\]\.score: /);
+    await page.getByRole('tab', { name: /^Team$/ }).click();
+    await page.locator('main[data-state="ready"]').waitFor();
+    expect(await page.locator('.kpi-reviews dd').textContent()).toBe('0');
+  });
+
+  it('a lead filters to one agent, sees the scoring formula’s numbers and downloads CSV (both shapes) and JSON', async () => {
+    await story('en-US', 'en', {
+      exportTab: /Export and import/,
+      teamTab: /^Team$/,
+      agent: /^Agent$/,
+      csv: /Download CSV/,
+      json: /Download JSON/,
+      ratingsShape: /One row per criterion rating/,
+    }, ',');
+  });
+
+  it('the same in Finnish: Finnish labels, decimal commas, semicolons', async () => {
+    await story('fi-FI', 'fi', {
+      exportTab: /Vienti ja tuonti/,
+      teamTab: /^Tiimi$/,
+      agent: /^Asiakaspalvelija$/,
+      csv: /Lataa CSV/,
+      json: /Lataa JSON/,
+      ratingsShape: /Yksi rivi kriteerin arvosanaa kohden/,
+    }, ';');
+  });
+});
