@@ -11,6 +11,7 @@ import { ExportPanel } from './ExportPanel';
 import { Filters } from './Filters';
 import { MyReviews } from './MyReviews';
 import { TeamView } from './TeamView';
+import { SelfCheckGap } from './SelfCheckGap';
 
 type View = 'team' | 'mine' | 'export';
 
@@ -87,7 +88,15 @@ function Dashboard() {
         />
       )}
       <main data-state={ready ? 'ready' : 'loading'} data-filter={ready ? filterKey : ''}>
-        {view === 'team' && (ready ? <TeamView data={data.data} filter={filter} target={target} onTarget={(n) => void setCoverageTarget(n)} /> : <p>{t('common.loading')}</p>)}
+        {view === 'team' &&
+          (ready ? (
+            <>
+              <TeamView data={data.data} filter={filter} target={target} onTarget={(n) => void setCoverageTarget(n)} />
+              <SelfCheckGap filter={filter} cards={cards ?? []} />
+            </>
+          ) : (
+            <p>{t('common.loading')}</p>
+          ))}
         {view === 'mine' && cards && <MyReviews agentId={identity ?? filter.agent} filter={filter} cards={cards} />}
         {view === 'export' && <ExportPanel />}
       </main>

@@ -84,4 +84,11 @@ export const dashboardEn = {
   'dashboard.import.errorNoPath': 'Nothing was imported: {message}',
   'dashboard.import.resume': 'The import is all or nothing: if anything in the file is wrong, or the tab closes before it is done, nothing is imported.',
   'dashboard.settings': 'Settings',
+  'dashboard.gap.title': 'Self-check vs reviewer',
+  'dashboard.gap.help': "Agents' own ratings before sending beside the reviewers' ratings of the same tickets. The biggest differences come first.",
+  'dashboard.gap.criterion': 'Criterion',
+  'dashboard.gap.self': 'Self-check',
+  'dashboard.gap.reviewer': 'Reviewer',
+  'dashboard.gap.difference': 'Difference',
+  'dashboard.gap.pairs': 'Tickets',
 } as const;

@@ -86,4 +86,11 @@ export const dashboardFi: Record<keyof typeof dashboardEn, string> = {
   'dashboard.import.errorNoPath': 'Mitään ei tuotu: {message}',
   'dashboard.import.resume': 'Tuonti tehdään kokonaan tai ei ollenkaan: jos tiedostossa on virhe tai välilehti suljetaan kesken, mitään ei tuoda.',
   'dashboard.settings': 'Asetukset',
+  'dashboard.gap.title': 'Itsearvio vs arvioija',
+  'dashboard.gap.help': 'Asiakaspalvelijoiden omat arviot ennen lähettämistä samojen tikettien arvioijien arvioiden rinnalla. Suurimmat erot ensin.',
+  'dashboard.gap.criterion': 'Kriteeri',
+  'dashboard.gap.self': 'Itsearvio',
+  'dashboard.gap.reviewer': 'Arvioija',
+  'dashboard.gap.difference': 'Ero',
+  'dashboard.gap.pairs': 'Tikettejä',
 };

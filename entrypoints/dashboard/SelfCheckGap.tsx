@@ -1,0 +1,46 @@
+// The self-check vs reviewer gap per criterion, as a table (coaching material: where views differ most).
+import { useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
+import type { DashboardFilter } from '@/lib/db/dashboard';
+import { selfCheckGap, type CriterionGap } from '@/lib/db/selfcheck-gap';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { useFormats } from './TeamView';
+
+export function SelfCheckGap({ filter, cards }: { filter: DashboardFilter; cards: Scorecard[] }) {
+  const { t } = useI18n();
+  const f = useFormats();
+  const gaps = useLive<CriterionGap[]>(
+    () => selfCheckGap({ from: filter.from, to: filter.to, agent: filter.agent }, cards),
+    [filter.from, filter.to, filter.agent, cards],
+    [],
+  );
+  if (gaps.length === 0) return null;
+  return (
+    <section class="gap" aria-labelledby="gap-title">
+      <h2 id="gap-title">{t('dashboard.gap.title')}</h2>
+      <p class="muted">{t('dashboard.gap.help')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.gap.criterion')}</th>
+            <th scope="col">{t('dashboard.gap.self')}</th>
+            <th scope="col">{t('dashboard.gap.reviewer')}</th>
+            <th scope="col">{t('dashboard.gap.difference')}</th>
+            <th scope="col">{t('dashboard.gap.pairs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {gaps.map((gap) => (
+            <tr key={gap.criterionId} data-criterion={gap.criterionId}>
+              <th scope="row">{gap.title}</th>
+              <td>{f.pct(gap.self)}</td>
+              <td>{f.pct(gap.reviewer)}</td>
+              <td>{f.pct(gap.self - gap.reviewer)}</td>
+              <td>{f.num(gap.pairs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

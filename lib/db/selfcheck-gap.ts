@@ -1,0 +1,69 @@
+// Self-check vs reviewer per criterion: where agents see their replies differently from their reviewers.
+import { criterionScore } from '../scoring';
+import type { Review, SelfCheck } from '../model/review';
+import type { Scorecard } from '../model/scorecard';
+import { db } from './database';
+
+export interface CriterionGap {
+  criterionId: string;
+  title: string;
+  /** Mean normalised score (0…1) the agents gave themselves, and the reviewers gave. */
+  self: number;
+  reviewer: number;
+  /** Self-checks and reviews of the same ticket and agent that rated this criterion. */
+  pairs: number;
+}
+
+export interface GapFilter {
+  /** `YYYY-MM`, inclusive. */
+  from: string;
+  to: string;
+  agent: string | null;
+}
+
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The review about this self-check's agent on the same ticket (matched by e-mail or shown name). */
+function reviewOf(selfCheck: SelfCheck, reviews: readonly Review[]): Review | undefined {
+  return reviews.find(
+    (r) => !r.deleted && (same(r.reviewee.id, selfCheck.agent.id) || same(r.reviewee.name, selfCheck.agent.name)),
+  );
+}
+
+/**
+ * Reads self-checks (few: agents make them privately) and, per self-check, the reviews of its
+ * ticket by index — never a scan of reviews.
+ */
+export async function selfCheckGap(filter: GapFilter, cards: readonly Scorecard[]): Promise<CriterionGap[]> {
+  const database = db();
+  const card = (id: string, version: number) => cards.find((c) => c.id === id && c.version === version);
+  const sums = new Map<string, { title: string; self: number; reviewer: number; pairs: number }>();
+  const selfChecks = await database.selfChecks.toArray();
+  for (const selfCheck of selfChecks) {
+    const month = selfCheck.createdAt.slice(0, 7);
+    if (selfCheck.deleted || month < filter.from || month > filter.to) continue;
+    if (filter.agent && !same(selfCheck.agent.id, filter.agent) && !same(selfCheck.agent.name, filter.agent)) continue;
+    const review = reviewOf(selfCheck, await database.reviews.where('ticketKey').equals(selfCheck.ticketKey).toArray());
+    if (!review) continue;
+    const selfCard = card(selfCheck.scorecardId, selfCheck.scorecardVersion);
+    const reviewCard = card(review.scorecardId, review.scorecardVersion);
+    if (!selfCard || !reviewCard) continue;
+    for (const own of selfCheck.ratings) {
+      const theirs = review.ratings.find((r) => r.criterionId === own.criterionId);
+      const selfCriterion = selfCard.criteria.find((c) => c.id === own.criterionId);
+      const reviewCriterion = reviewCard.criteria.find((c) => c.id === own.criterionId);
+      if (!theirs || !selfCriterion || !reviewCriterion || own.value === null || theirs.value === null || theirs.na) continue;
+      const selfScore = criterionScore(selfCriterion, own.value);
+      const reviewScore = criterionScore(reviewCriterion, theirs.value);
+      if (selfScore === null || reviewScore === null) continue;
+      const sum = sums.get(own.criterionId) ?? { title: reviewCriterion.title, self: 0, reviewer: 0, pairs: 0 };
+      sum.self += selfScore;
+      sum.reviewer += reviewScore;
+      sum.pairs += 1;
+      sums.set(own.criterionId, sum);
+    }
+  }
+  return [...sums.entries()]
+    .map(([criterionId, s]) => ({ criterionId, title: s.title, self: s.self / s.pairs, reviewer: s.reviewer / s.pairs, pairs: s.pairs }))
+    .sort((a, b) => Math.abs(b.self - b.reviewer) - Math.abs(a.self - a.reviewer));
+}
