@@ -1,6 +1,9 @@
 // Export (CSV in two shapes, JSON) with progress and Cancel, and JSON import with progress and a clear error.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
+import { getBackendConfig } from '@/lib/db/backend';
+import { fetchServerExport } from '@/lib/export/server';
 import type { CsvDelimiter } from '@/lib/export/csv';
 import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';
 
@@ -66,6 +69,23 @@ export function ExportPanel() {
   };
 
   const busy = exporting.kind === 'running';
+  const backend = useLive(() => getBackendConfig(), [], null);
+  const fromServer = async (format: 'csv' | 'json'): Promise<void> => {
+    if (!backend) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setExporting({ kind: 'running', progress: null });
+    const name = `arvio-team-reviews-${today()}.${format}`;
+    try {
+      download(await fetchServerExport(backend, format, delimiter, controller.signal), name);
+      setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });
+      else setExporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      abort.current = null;
+    }
+  };
   return (
     <div class="export-panel">
       <fieldset>
@@ -125,6 +145,21 @@ export function ExportPanel() {
       )}
       {exporting.kind === 'done' && <p class="export-status" role="status">{exporting.message}</p>}
       {exporting.kind === 'error' && <p class="error-text" role="alert">{exporting.message}</p>}
+
+      {backend && (
+        <fieldset>
+          <legend>{t('dashboard.export.server')}</legend>
+          <p class="muted">{t('dashboard.export.serverHelp', { url: backend.url })}</p>
+          <p>
+            <button type="button" disabled={busy} onClick={() => void fromServer('csv')}>
+              {t('dashboard.export.serverCsv')}
+            </button>{' '}
+            <button type="button" disabled={busy} onClick={() => void fromServer('json')}>
+              {t('dashboard.export.serverJson')}
+            </button>
+          </p>
+        </fieldset>
+      )}
 
       <fieldset>
         <legend>{t('dashboard.import.title')}</legend>

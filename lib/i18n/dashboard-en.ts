@@ -91,4 +91,8 @@ export const dashboardEn = {
   'dashboard.gap.reviewer': 'Reviewer',
   'dashboard.gap.difference': 'Difference',
   'dashboard.gap.pairs': 'Tickets',
+  'dashboard.export.server': 'From the team server',
+  'dashboard.export.serverHelp': 'Every review of your teams on {url}, in the same CSV (one row per review) and JSON shapes.',
+  'dashboard.export.serverCsv': 'Download team CSV',
+  'dashboard.export.serverJson': 'Download team JSON',
 } as const;

@@ -93,4 +93,8 @@ export const dashboardFi: Record<keyof typeof dashboardEn, string> = {
   'dashboard.gap.reviewer': 'Arvioija',
   'dashboard.gap.difference': 'Ero',
   'dashboard.gap.pairs': 'Tikettejä',
+  'dashboard.export.server': 'Tiimin palvelimelta',
+  'dashboard.export.serverHelp': 'Kaikki tiimiesi arvioinnit palvelimelta {url} samoissa CSV- (rivi per arviointi) ja JSON-muodoissa.',
+  'dashboard.export.serverCsv': 'Lataa tiimin CSV',
+  'dashboard.export.serverJson': 'Lataa tiimin JSON',
 };
