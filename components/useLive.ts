@@ -7,7 +7,7 @@ export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[], in
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({ next: setValue, error: () => undefined });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the dependencies
+    // Dependencies: the caller names the dependencies.
   }, deps);
   return value;
 }

@@ -5,7 +5,7 @@ import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/db/service';
 import { ensureBuiltInScorecards } from '@/lib/db';
 import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
 
-export async function toggleSidebarInActiveTab(): Promise<void> {
+async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id === undefined) return;
   const message: FromBackground = { type: 'toggle' };

@@ -50,7 +50,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
       return !rating || (rating.value === null && !rating.na);
     });
     focusCriterion(Math.max(0, first));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the form first appears
+    // Dependencies: only when the form first appears.
   }, []);
 
   const onKeyDown = (event: KeyboardEvent): void => {

@@ -23,7 +23,7 @@ export function useRemote<T>(query: () => Promise<T>, deps: readonly unknown[], 
       stop();
       window.removeEventListener('focus', load);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the dependencies
+    // Dependencies: the caller names the dependencies.
   }, deps);
   return value;
 }

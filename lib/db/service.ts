@@ -20,6 +20,7 @@ import {
 import { getSettings } from './settings';
 import { DB_REQUEST, type DbReply } from './protocol';
 import { statusView } from '../sync/engine-state';
+import { readRoster } from '../sync/roster-store';
 import { runScheduledSync } from '../sync/scheduler';
 import { db } from './database';
 
@@ -47,6 +48,8 @@ const operations = {
   // Sync status for the sidebar's status line; "Sync now" is the options page's (it runs in the background).
   syncStatus: { args: z.tuple([]), run: () => statusView(db()), writes: false },
   syncNow: { args: z.tuple([]), run: async () => (await runScheduledSync(true), statusView(db())), writes: false },
+  // The team roster cached at the last sync (null without a backend): reviewee choices and own identity.
+  teamRoster: { args: z.tuple([]), run: () => readRoster(db()), writes: false },
 } as const;
 
 type Operations = typeof operations;

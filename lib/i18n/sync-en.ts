@@ -55,6 +55,11 @@ export const syncEn = {
   'sync.line.pending': '{count} waiting to sync',
   'sync.line.conflicts': '{count} need your choice (see settings)',
   'sync.line.error': 'Sync problem: {message}',
+  'sync.reviewee.choose': 'Choose a team member…',
+  'sync.reviewee.option': '{name} ({email})',
+  'sync.reviewee.unmatched': '“{name}” is not in your team on the backend: choose who it is.',
+  'sync.reviewee.ambiguous': 'Several team members are called “{name}”: choose the right one.',
+  'sync.reviewee.required': 'Choose the reviewed person from your team.',
 } as const;
 
 export type SyncKey = keyof typeof syncEn;

@@ -57,4 +57,9 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.line.pending': '{count} odottaa synkronointia',
   'sync.line.conflicts': '{count} odottaa valintaasi (katso asetukset)',
   'sync.line.error': 'Synkronointiongelma: {message}',
+  'sync.reviewee.choose': 'Valitse tiimin jäsen…',
+  'sync.reviewee.option': '{name} ({email})',
+  'sync.reviewee.unmatched': '”{name}” ei ole tiimissäsi taustapalvelussa: valitse, kuka hän on.',
+  'sync.reviewee.ambiguous': 'Tiimissäsi on useampi ”{name}”: valitse oikea.',
+  'sync.reviewee.required': 'Valitse arvioitava tiimistäsi.',
 };

@@ -134,6 +134,8 @@ export type RosterMember = z.infer<typeof rosterMemberSchema>;
  * (reviewers, leads), everyone (admins), only themself (agents). The caller is always included.
  */
 export const teamRosterResponseSchema = z.strictObject({
+  /** The caller: their e-mail is their identity as reviewer and as self-checking agent. */
+  me: rosterMemberSchema,
   members: z.array(rosterMemberSchema).max(5000),
 });
 export type TeamRosterResponse = z.infer<typeof teamRosterResponseSchema>;

@@ -4,10 +4,12 @@ import {
   meResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  teamRosterResponseSchema,
   type MeResponse,
   type PullResponse,
   type PushResponse,
   type SyncChange,
+  type TeamRosterResponse,
 } from '../model/sync';
 import type { z } from 'zod';
 import { kindOfStatus, parseRetryAfter, SyncError, toSyncError } from './errors';
@@ -181,4 +183,15 @@ export function fetchMe(
   options: RequestOptions = {},
 ): Promise<MeResponse> {
   return request(meResponseSchema, join(baseUrl, '/v1/me'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+}
+
+/** The team roster: whom this user may name as reviewee, and who they are themself. */
+export function fetchRoster(
+  baseUrl: string,
+  token: string,
+  fetchImpl: FetchLike = fetch,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<TeamRosterResponse> {
+  return request(teamRosterResponseSchema, join(baseUrl, '/v1/team/members'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
 }

@@ -18,6 +18,7 @@ import { applyRollups, mergeDeltas, rollupDeltas, type RollupDelta } from '../db
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
 import { describeSyncError, SyncError } from './errors';
+import { refreshRoster } from './roster-store';
 import {
   acquireLease,
   CHECKPOINT_KEY,
@@ -374,6 +375,8 @@ export async function runSync(
       checkpoint = page.checkpoint;
       if (!page.more) break;
     }
+    // The roster (reviewee choices, own identity) follows each sync; a server without it is no failure.
+    await refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => undefined);
     const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null });
     return { result: 'ok', pushed: tally.pushed, pulled, conflicts: tally.conflicts, refused: tally.refused, status };
   } catch (error) {

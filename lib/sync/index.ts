@@ -3,6 +3,7 @@ export { backoff, nextDelay, type BackoffOptions } from './backoff';
 export {
   chunkChanges,
   fetchMe,
+  fetchRoster,
   MAX_PUSH_BYTES,
   parseBackendUrl,
   pullSince,
@@ -11,3 +12,17 @@ export {
   type RequestOptions,
 } from './client';
 export { describeSyncError, kindOfStatus, parseRetryAfter, SyncError, toSyncError, type SyncErrorKind } from './errors';
+export {
+  cachedRosterSchema,
+  matchReviewee,
+  memberOf,
+  membersNamed,
+  normalizeName,
+  personOf,
+  revieweeFor,
+  rosterChoices,
+  selfPerson,
+  type CachedRoster,
+  type Roster,
+  type RosterMatch,
+} from './roster';

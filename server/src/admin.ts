@@ -1,6 +1,6 @@
 // Users, teams and tokens: the operations behind the CLI (and the test fixtures).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { roleSchema, type Role } from '../../lib/model/sync';
+import { roleSchema, type Role, type RosterMember } from '../../lib/model/sync';
 import type { Db, Queryable } from './db';
 
 export interface User {
@@ -145,4 +145,25 @@ export async function bootstrapAdmin(
   const user = await addUser(db, { email, name: 'Administrator', role: 'admin' });
   const { token } = await createToken(db, user.email);
   return { user, token };
+}
+
+/**
+ * The roster the caller may choose reviewees from: agents see only themself; reviewers and leads
+ * the members of their teams (themself included); admins every user.
+ */
+export async function rosterOf(db: Db, user: User): Promise<RosterMember[]> {
+  if (user.role === 'agent') return [{ email: user.email, name: user.name, role: user.role }];
+  const rows =
+    user.role === 'admin'
+      ? await db.query('SELECT email, name, role FROM users ORDER BY name, email')
+      : await db.query(
+          `SELECT DISTINCT u.email, u.name, u.role FROM team_members mine
+             JOIN team_members other ON other.team_id = mine.team_id
+             JOIN users u ON u.id = other.user_id
+            WHERE mine.user_id = $1
+           UNION SELECT email, name, role FROM users WHERE id = $1
+           ORDER BY name, email`,
+          [user.id],
+        );
+  return rows.map((r) => ({ email: String(r.email), name: String(r.name), role: roleSchema.parse(r.role) }));
 }

@@ -11,8 +11,9 @@ import {
   scorecardSyncId,
   type ErrorResponse,
   type MeResponse,
+  type TeamRosterResponse,
 } from '../../lib/model/sync';
-import { teamsOf, userByToken, type User } from './admin';
+import { rosterOf, teamsOf, userByToken, type User } from './admin';
 import type { Db } from './db';
 import { asReview, CSV_COLUMNS, csvLine, csvRow } from './export';
 import { exportableReviews, listScorecards, pull, push, Refusal } from './store';
@@ -99,6 +100,16 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     const body: MeResponse = {
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
       teams: await teamsOf(db, user.id),
+    };
+    return c.json(body);
+  });
+
+  // The people the caller may name as reviewee: the extension maps helpdesk display names onto these.
+  app.get('/v1/team/members', async (c) => {
+    const user = c.get('user');
+    const body: TeamRosterResponse = {
+      me: { email: user.email, name: user.name, role: user.role },
+      members: await rosterOf(db, user),
     };
     return c.json(body);
   });

@@ -49,93 +49,142 @@ export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
   return { user, teamEmails: new Set([email(user.email), ...rows.map((r) => r.email)]) };
 }
 
+/** Test seams inside a push transaction (the ordering test pauses a push holding its sequence numbers). */
+export interface PushHooks {
+  /** Runs after the batch got its sequence numbers and before it commits. */
+  beforeCommit?: () => Promise<void>;
+}
+
+/** A concurrent push created one of this batch's new documents first: run the batch again on fresh state. */
+class Raced extends Error {}
+
+/** SQLSTATEs after which the whole batch is simply run again: deadlock, serialization, a racing insert. */
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+const MAX_ATTEMPTS = 5;
+
+function retryable(error: unknown): boolean {
+  if (error instanceof Raced) return true;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
 /**
  * Applies a batch in one transaction. Per change: unchanged doc → accepted as is (a retried push);
  * stale baseRevision → conflict with the server's copy; else a new revision and sequence number.
  * Any refused change throws `Refusal` and the whole batch is rolled back.
+ *
+ * Ordering without serialising whole pushes: reading, deciding and writing run concurrently (row
+ * locks on the touched docs); only the last step — taking sequence numbers and committing — holds
+ * the advisory lock. Sequence numbers are therefore handed out in commit order, and a pull that
+ * sees seq N sees every lower seq that will ever commit. The lock is held for one short UPDATE and
+ * the COMMIT, not for the batch's reads and writes.
  */
-export async function push(db: Db, user: User, changes: readonly SyncChange[]): Promise<PushResult[]> {
+export async function push(db: Db, user: User, changes: readonly SyncChange[], hooks: PushHooks = {}): Promise<PushResult[]> {
   if (changes.length === 0) return [];
-  return db.transaction(async (tx) => {
-    // Serialise pushes so sequence numbers commit in order: a pull at checkpoint N never misses
-    // a lower number committed later.
-    await tx.query('SELECT pg_advisory_xact_lock(4242002)');
-    const viewer = await viewerOf(tx, user);
-    const rows = await tx.query(
-      `SELECT d.collection, d.id, d.revision, d.seq, d.doc, d.owner, d.subject
-         FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON d.collection = k.collection AND d.id = k.id
-        FOR UPDATE OF d`,
-      [changes.map((c) => c.collection), changes.map((c) => c.id)],
-    );
-    const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
-    const written = new Map<string, { change: SyncChange; stored: Stored }>();
-    const results: PushResult[] = [];
-    const pending: Array<{ index: number; key: string; change: SyncChange; revision: number }> = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => pushOnce(tx, user, changes, hooks));
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
+    }
+  }
+}
 
-    changes.forEach((change, index) => {
-      const key = keyOf(change.collection, change.id);
-      const current = state.get(key) ?? null;
-      const path = `changes.${index}`;
-      if (current !== null && !canRead(viewer, current)) throw new Refusal(path, 'you may not change this document');
-      if (current !== null && canonicalJson(current.doc) === canonicalJson(change.doc)) {
-        results.push({ id: change.id, collection: change.collection, status: 'accepted', revision: current.revision, seq: current.seq });
-        return;
-      }
-      // A baseRevision for a doc the server lacks has nothing to overwrite, so it is a create.
-      if (current !== null && change.baseRevision !== current.revision) {
-        results.push({
-          id: change.id,
-          collection: change.collection,
-          status: 'conflict',
-          current: { revision: current.revision, seq: current.seq, doc: current.doc },
-        });
-        return;
-      }
-      const reason = refuseWrite(viewer, change, current);
-      if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
-      const revision = (current?.revision ?? 0) + 1;
-      const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
-      state.set(key, stored);
-      written.set(key, { change, stored });
-      pending.push({ index: results.length, key, change, revision });
-      results.push({ id: change.id, collection: change.collection, status: 'accepted', revision, seq: 0 });
-    });
+async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[], hooks: PushHooks): Promise<PushResult[]> {
+  const viewer = await viewerOf(tx, user);
+  // Rows are locked in key order, so two batches touching the same docs cannot deadlock each other.
+  const rows = await tx.query(
+    `SELECT d.collection, d.id, d.revision, d.seq, d.doc, d.owner, d.subject
+       FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON d.collection = k.collection AND d.id = k.id
+      ORDER BY d.collection, d.id
+      FOR UPDATE OF d`,
+    [changes.map((c) => c.collection), changes.map((c) => c.id)],
+  );
+  const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
+  /** The revision each written key had when read (0 = absent): the upsert checks it still holds. */
+  const readRevision = new Map<string, number>([...state].map(([k, s]) => [k, s.revision]));
+  const written = new Map<string, { change: SyncChange; stored: Stored }>();
+  const results: PushResult[] = [];
+  const pending: Array<{ index: number; key: string; revision: number }> = [];
 
-    if (pending.length === 0) return results;
-    const seqRows = await tx.query<{ seq: unknown }>(
-      "SELECT nextval('docs_seq') AS seq FROM generate_series(1, $1::int) ORDER BY 1",
-      [pending.length],
-    );
-    pending.forEach((p, i) => {
-      const seq = toNumber(seqRows[i]?.seq);
-      const result = results[p.index];
-      if (result?.status === 'accepted') result.seq = seq;
-      const entry = written.get(p.key);
-      if (entry && entry.stored.revision === p.revision) entry.stored.seq = seq;
-    });
-    // One multi-row upsert: the same key twice in a batch stores only its last state.
-    const final = [...written.values()].map((w) => w.stored);
-    const ids = [...written.values()].map((w) => w.change.id);
-    await tx.query(
-      `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at)
-       SELECT c, i, r, s, d::jsonb, o, sub, del, now()
-         FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::bool[])
-           AS t(c, i, r, s, d, o, sub, del)
-       ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
-         owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted, updated_at = now()`,
-      [
-        final.map((s) => s.collection),
-        ids,
-        final.map((s) => s.revision),
-        final.map((s) => String(s.seq)),
-        final.map((s) => JSON.stringify(s.doc)),
-        final.map((s) => s.owner),
-        final.map((s) => s.subject),
-        final.map((s) => s.doc.deleted === true),
-      ],
-    );
-    return results;
+  changes.forEach((change, index) => {
+    const key = keyOf(change.collection, change.id);
+    const current = state.get(key) ?? null;
+    const path = `changes.${index}`;
+    if (current !== null && !canRead(viewer, current)) throw new Refusal(path, 'you may not change this document');
+    if (current !== null && canonicalJson(current.doc) === canonicalJson(change.doc)) {
+      results.push({ id: change.id, collection: change.collection, status: 'accepted', revision: current.revision, seq: current.seq });
+      // Written earlier in this batch: its seq is known only once assigned.
+      if (written.has(key)) pending.push({ index: results.length - 1, key, revision: current.revision });
+      return;
+    }
+    // A baseRevision for a doc the server lacks has nothing to overwrite, so it is a create.
+    if (current !== null && change.baseRevision !== current.revision) {
+      results.push({
+        id: change.id,
+        collection: change.collection,
+        status: 'conflict',
+        current: { revision: current.revision, seq: current.seq, doc: current.doc },
+      });
+      return;
+    }
+    const reason = refuseWrite(viewer, change, current);
+    if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
+    const revision = (current?.revision ?? 0) + 1;
+    const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
+    state.set(key, stored);
+    written.set(key, { change, stored });
+    pending.push({ index: results.length, key, revision });
+    results.push({ id: change.id, collection: change.collection, status: 'accepted', revision, seq: 0 });
   });
+
+  if (written.size === 0) return results;
+  // Sorted by key like the row locks above; the same key twice in a batch stores only its last state.
+  const entries = [...written.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const final = entries.map(([, w]) => w.stored);
+  // Placeholder seqs (negative, unique, never pulled); the real ones are assigned under the lock below.
+  const upserted = await tx.query(
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[])
+         AS t(c, i, r, d, o, sub, del, prev))
+     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at)
+     SELECT c, i, r, -nextval('docs_seq'), d::jsonb, o, sub, del, now() FROM input
+     ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
+       owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted, updated_at = now()
+       WHERE docs.revision = (SELECT prev FROM input WHERE input.c = excluded.collection AND input.i = excluded.id)
+     RETURNING collection, id`,
+    [
+      final.map((s) => s.collection),
+      entries.map(([, w]) => w.change.id),
+      final.map((s) => s.revision),
+      final.map((s) => JSON.stringify(s.doc)),
+      final.map((s) => s.owner),
+      final.map((s) => s.subject),
+      final.map((s) => s.doc.deleted === true),
+      entries.map(([key]) => readRevision.get(key) ?? 0),
+    ],
+  );
+  // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
+  if (upserted.length !== final.length) throw new Raced('a concurrent push created one of these documents');
+
+  // The short critical section: sequence numbers in commit order. Held until COMMIT (xact lock).
+  await tx.query('SELECT pg_advisory_xact_lock(4242002)');
+  const seqRows = await tx.query<{ collection: string; id: string; seq: unknown }>(
+    `UPDATE docs d SET seq = nextval('docs_seq')
+       FROM unnest($1::text[], $2::text[]) AS k(collection, id)
+      WHERE d.collection = k.collection AND d.id = k.id
+      RETURNING d.collection, d.id, d.seq`,
+    [final.map((s) => s.collection), entries.map(([, w]) => w.change.id)],
+  );
+  const seqOf = new Map(seqRows.map((r) => [keyOf(r.collection, r.id), toNumber(r.seq)]));
+  // A key written twice in one batch is stored once, at its last state: its results share that seq.
+  for (const p of pending) {
+    const result = results[p.index];
+    if (result?.status === 'accepted') result.seq = seqOf.get(p.key) ?? 0;
+  }
+  await hooks.beforeCommit?.();
+  return results;
 }
 
 export async function pull(db: Db, user: User, since: number, limit: number): Promise<PullResponse> {

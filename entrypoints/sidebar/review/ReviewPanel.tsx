@@ -10,6 +10,7 @@ import { defaultSettings } from '@/lib/model/settings';
 import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
 import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, toReview } from '@/lib/review';
 import { proposeScorecard } from '@/lib/scorecards/propose';
+import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, type Roster } from '@/lib/sync/roster';
 import { useRemote } from '../useRemote';
 
 interface Props {
@@ -26,6 +27,8 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
   const settings = useRemote(() => db.getSettings(), [], defaultSettings);
   const selfChecks = useRemote(() => db.selfChecksOfTicket(ticketKey(ticket)), [ticket.helpdesk, ticket.ticketId], [] as SelfCheck[]);
+  // With a team backend: its roster (reviewees are members, by e-mail) and who I am there.
+  const roster = useRemote(() => db.teamRoster(), [], null as Roster | null);
   const key = draftKeyOverride ?? draftKeyOf(ticketKey(ticket), target);
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -62,6 +65,16 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
     void db.saveReviewDraft(timed);
   };
 
+  // A draft begun before the roster was known names the helpdesk's display name: map it once it is.
+  useEffect(() => {
+    if (!roster || !draft?.reviewee || memberOf(draft.reviewee, roster.members)) return;
+    const mapped = revieweeFor(draft.reviewee, roster);
+    if (!mapped) return;
+    const next = { ...draft, reviewee: mapped };
+    setDraft(next);
+    void db.saveReviewDraft(next);
+  }, [roster, draft?.key, draft?.reviewee?.id]);
+
   if (loadedKey !== key) return <p role="status">{t('common.loading')}</p>;
 
   if (!draft) {
@@ -72,6 +85,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
         extraction={extraction}
         target={target}
         cards={cards}
+        roster={roster}
         notice={notice}
         onStart={(chosenCard, reviewee) => {
           const started = newDraft(ticket, target, chosenCard, reviewee, new Date());
@@ -86,12 +100,19 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   }
 
   const identity = settings.identity;
-  const blocker = !identity.name || !identity.email ? t('review.identityMissing') : !draft.reviewee ? t('review.revieweeMissing') : null;
+  const self = selfPerson(identity, roster);
+  const blocker = !self
+    ? t('review.identityMissing')
+    : !draft.reviewee
+      ? t('review.revieweeMissing')
+      : roster && !memberOf(draft.reviewee, roster.members)
+        ? t('sync.reviewee.required')
+        : null;
 
   const submit = async (): Promise<void> => {
-    if (!card || !draft.reviewee || blocker) return;
+    if (!card || !draft.reviewee || !self || blocker) return;
     const existing = draft.reviewId ? ((await db.getReview(draft.reviewId)) ?? null) : null;
-    const reviewer: Person = { id: identity.email, name: identity.name };
+    const reviewer: Person = self;
     const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing);
     await db.submitReview(review, draft.key);
     setDraft(null);
@@ -106,6 +127,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
       {draft.reviewId && <p class="notice">{t('review.editing')}</p>}
       <RevieweePicker
         extraction={extraction}
+        roster={roster}
         value={draft.reviewee}
         onChange={(reviewee) => change({ ...draft, reviewee })}
       />
@@ -164,16 +186,21 @@ function StartReview(props: {
   extraction: Extraction;
   target: ReviewTarget;
   cards: Scorecard[];
+  roster: Roster | null;
   notice: string | null;
   lang: 'fi' | 'en';
   onStart: (card: Scorecard, reviewee: Person | null) => void;
 }) {
   const { t } = useI18n();
-  const { ticket, extraction, target, cards, notice, lang, onStart } = props;
+  const { ticket, extraction, target, cards, roster, notice, lang, onStart } = props;
   const published = cards.filter((c) => c.status === 'published');
   const proposed = proposeScorecard(published, ticket.channel, lang);
   const [cardKey, setCardKey] = useState<string>('');
-  const [reviewee, setReviewee] = useState<Person | null>(() => proposeReviewee(extraction.messages, target));
+  const [reviewee, setReviewee] = useState<Person | null>(() => revieweeFor(proposeReviewee(extraction.messages, target), roster));
+  // The roster arrives after the first paint: map the helpdesk's proposal onto it then.
+  useEffect(() => {
+    if (roster) setReviewee((current) => revieweeFor(current ?? proposeReviewee(extraction.messages, target), roster));
+  }, [roster]);
   const chosen = published.find((c) => `${c.id}@${c.version}` === cardKey) ?? proposed;
 
   return (
@@ -185,7 +212,7 @@ function StartReview(props: {
       )}
       <TargetLine extraction={extraction} target={target} />
       <p class="muted">{t('review.target.hint')}</p>
-      <RevieweePicker extraction={extraction} value={reviewee} onChange={setReviewee} />
+      <RevieweePicker extraction={extraction} roster={roster} value={reviewee} onChange={setReviewee} />
       <label for="scorecard">{t('review.scorecard')}</label>
       {published.length === 0 ? (
         <p>{t('review.scorecard.none')}</p>
@@ -215,10 +242,12 @@ const OTHER = '\u0000other';
 
 function RevieweePicker({
   extraction,
+  roster,
   value,
   onChange,
 }: {
   extraction: Extraction;
+  roster: Roster | null;
   value: Person | null;
   onChange: (person: Person | null) => void;
 }) {
@@ -226,6 +255,7 @@ function RevieweePicker({
   const candidates = revieweeCandidates(extraction.messages);
   const known = value !== null && candidates.some((c) => c.id === value.id);
   const [other, setOther] = useState(!known && value !== null);
+  if (roster) return <RosterPicker candidates={candidates} roster={roster} value={value} onChange={onChange} />;
   return (
     <div class="reviewee">
       <label for="reviewee">{t('review.reviewee')}</label>
@@ -261,6 +291,56 @@ function RevieweePicker({
             onChange(name.trim() ? { id: name.trim(), name } : null);
           }}
         />
+      )}
+    </div>
+  );
+}
+
+/**
+ * With a team backend the reviewee is a roster member (stored by e-mail): the ticket's agents matched
+ * by name come first; an unmatched or ambiguous name is said and left for the reviewer to choose.
+ */
+function RosterPicker({
+  candidates,
+  roster,
+  value,
+  onChange,
+}: {
+  candidates: Person[];
+  roster: Roster;
+  value: Person | null;
+  onChange: (person: Person | null) => void;
+}) {
+  const { t } = useI18n();
+  const choices = rosterChoices(candidates.map((c) => c.name), roster.members);
+  const current = memberOf(value, roster.members);
+  const unresolved = current ? [] : (value ? [value] : candidates).map((p) => matchReviewee(p, roster.members));
+  return (
+    <div class="reviewee">
+      <label for="reviewee">{t('review.reviewee')}</label>
+      <select
+        id="reviewee"
+        value={current?.email ?? ''}
+        onChange={(e) => {
+          const member = choices.find((m) => m.email === e.currentTarget.value);
+          onChange(member ? personOf(member) : null);
+        }}
+      >
+        <option value="" disabled>
+          {t('sync.reviewee.choose')}
+        </option>
+        {choices.map((m) => (
+          <option key={m.email} value={m.email}>
+            {t('sync.reviewee.option', { name: m.name, email: m.email })}
+          </option>
+        ))}
+      </select>
+      {unresolved.map((match) =>
+        match.kind === 'member' ? null : (
+          <p key={match.name} class="muted reviewee-hint">
+            {t(match.kind === 'ambiguous' ? 'sync.reviewee.ambiguous' : 'sync.reviewee.unmatched', { name: match.name })}
+          </p>
+        ),
       )}
     </div>
   );

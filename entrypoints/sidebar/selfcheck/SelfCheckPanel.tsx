@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/model/settings';
 import { ticketKey, type TicketRef } from '@/lib/model/ticket';
 import { hintCounts, hintsFor, mergeRatings, selfCheckableCriteria, suggestedRatings } from '@/lib/review/selfcheck';
 import { proposeScorecard } from '@/lib/scorecards/propose';
+import { selfPerson, type Roster } from '@/lib/sync/roster';
 import { useRemote } from '../useRemote';
 
 interface Props {
@@ -29,18 +30,21 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
   const [saved, setSaved] = useState<string | null>(null);
   const suggested = useMemo(() => (card ? suggestedRatings(card, result.hints) : new Map<string, number>()), [card, result.hints]);
   const identity = settings.identity;
+  // With a team backend the agent is their backend account (its e-mail), as the server authorizes them.
+  const roster = useRemote(() => db.teamRoster(), [], null as Roster | null);
+  const agent = roster ? selfPerson(identity, roster) : identity.email ? { id: identity.email, name: identity.name } : null;
   const writing = draft !== null && draft.mode === 'public' && draft.text.trim() !== '';
 
   // Saved as the agent rates: a self-check once made is not lost with a closed tab.
   useEffect(() => {
-    if (!card || chosen.size === 0 || !identity.email) return;
+    if (!card || chosen.size === 0 || !agent) return;
     const key = ticketKey(ticket);
     const now = new Date().toISOString();
     const selfCheck: SelfCheck = {
-      id: `${key}|${identity.email}`,
+      id: `${key}|${agent.id}`,
       ticket,
       ticketKey: key,
-      agent: { id: identity.email, name: identity.name },
+      agent,
       scorecardId: card.id,
       scorecardVersion: card.version,
       ratings: mergeRatings(card, suggested, chosen),
@@ -51,7 +55,7 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
       deleted: false,
     };
     void db.saveSelfCheck(selfCheck).then(() => setSaved(now));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- saved on the agent's own changes only
+    // Dependencies: saved on the agent's own changes only.
   }, [chosen, keepText]);
 
   return (

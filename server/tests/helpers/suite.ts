@@ -1,7 +1,8 @@
 // The server's behaviour, as a suite run over real HTTP against each database (PGlite, PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PUSH_BATCH, pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
-import { addTeam, addUser, createToken } from '../../src/admin';
+import { MAX_PUSH_BATCH, pullResponseSchema, pushResponseSchema, teamRosterResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
+import { push } from '../../src/store';
 import { createApp } from '../../src/app';
 import { runCommand } from '../../src/cli';
 import type { Db } from '../../src/db';
@@ -236,6 +237,106 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         expect(pulled?.doc.deleted).toBe(true);
         const csv = await call('lead', 'GET', '/v1/export/reviews?format=csv');
         expect(csv.text).not.toContain(doc.id);
+      });
+    });
+
+    describe('team roster (GET /v1/team/members)', () => {
+      const roster = async (who: Who) => {
+        const answer = await call(who, 'GET', '/v1/team/members');
+        expect(answer.status, who).toBe(200);
+        return teamRosterResponseSchema.parse(answer.json).members;
+      };
+
+      it('a reviewer and a lead get the members of their teams, with names and roles', async () => {
+        for (const who of ['rev1', 'lead'] as const) {
+          const members = await roster(who);
+          expect(members.map((m) => m.email).sort(), who).toEqual([EMAIL.agent1, EMAIL.lead, EMAIL.rev1].sort());
+          expect(members.find((m) => m.email === EMAIL.agent1)).toEqual({ email: EMAIL.agent1, name: 'agent1', role: 'agent' });
+        }
+        expect((await roster('rev2')).map((m) => m.email).sort()).toEqual([EMAIL.agent2, EMAIL.rev2].sort());
+      });
+
+      it('an agent gets only themself; an admin everyone; no token, no roster', async () => {
+        expect(await roster('agent1')).toEqual([{ email: EMAIL.agent1, name: 'agent1', role: 'agent' }]);
+        expect(teamRosterResponseSchema.parse((await call('rev1', 'GET', '/v1/team/members')).json).me).toEqual({
+          email: EMAIL.rev1,
+          name: 'rev1',
+          role: 'reviewer',
+        });
+        expect((await roster('admin')).map((m) => m.email)).toEqual(expect.arrayContaining(Object.values(EMAIL)));
+        expect((await call(null, 'GET', '/v1/team/members')).status).toBe(401);
+      });
+    });
+
+    describe('ordering: a pull never skips a sequence number that commits later', () => {
+      it('a push paused before commit holds back a later push; a pull meanwhile returns a prefix of the final order', async () => {
+        const rev1 = (await findUserByEmail(db, EMAIL.rev1))!;
+        const start = await checkpointNow();
+        const a = review(uid('ord-a'), EMAIL.rev1, EMAIL.agent1);
+        const b = review(uid('ord-b'), EMAIL.rev1, EMAIL.agent1);
+        let release!: () => void;
+        const gate = new Promise<void>((done) => (release = done));
+        let paused!: () => void;
+        const isPaused = new Promise<void>((done) => (paused = done));
+        const first = push(db, rev1, [change(a)], { beforeCommit: async () => (paused(), gate) });
+        await isPaused; // a holds its seq, uncommitted
+        let secondDone = false;
+        const second = push(db, rev1, [change(b)]).then((r) => ((secondDone = true), r));
+        // Over HTTP, beside the paused push (on PGlite it queues behind it: one session).
+        const during = pullAll('admin', start);
+        await new Promise((done) => setTimeout(done, 300));
+        expect(secondDone).toBe(false);
+        release();
+        const [ra, rb] = [(await first)[0]!, (await second)[0]!];
+        expect(ra.status === 'accepted' && rb.status === 'accepted' && ra.seq < rb.seq).toBe(true);
+        const final = (await pullAll('admin', start)).ids.filter((id) => id === a.id || id === b.id);
+        expect(final).toEqual([a.id, b.id]);
+        const seen = (await during).ids.filter((id) => id === a.id || id === b.id);
+        expect(final.slice(0, seen.length)).toEqual(seen);
+      });
+
+      it('many concurrent pushes while a client keeps pulling: following checkpoints it gets every doc exactly once', async () => {
+        const start = await checkpointNow();
+        const ids: string[] = [];
+        let pushing = true;
+        const seen: string[] = [];
+        const puller = (async () => {
+          let since = start;
+          for (;;) {
+            const done = !pushing;
+            const page = await call('admin', 'GET', `/v1/sync/pull?since=${since}&limit=50`);
+            const parsed = pullResponseSchema.parse(page.json);
+            seen.push(...parsed.docs.map((d) => d.id));
+            since = parsed.checkpoint;
+            if (done && !parsed.more) return;
+          }
+        })();
+        await Promise.all(
+          Array.from({ length: 12 }, async (_, c) => {
+            for (let i = 0; i < 6; i++) {
+              const docs = Array.from({ length: 3 }, () => review(uid(`conc-${c}`), EMAIL.rev1, EMAIL.agent1));
+              ids.push(...docs.map((d) => d.id));
+              expect((await pushAs('rev1', docs.map((d) => change(d)))).status).toBe(200);
+            }
+          }),
+        );
+        pushing = false;
+        await puller;
+        const mine = new Set(ids);
+        const got = seen.filter((id) => mine.has(id));
+        expect(got.length).toBe(ids.length);
+        expect(new Set(got)).toEqual(mine);
+      });
+
+      it('two pushes racing to create the same document: one creates it, the other gets a conflict or an identical accept', async () => {
+        const doc = review(uid('race'), EMAIL.rev1, EMAIL.agent1);
+        const other = { ...doc, feedback: 'the other browser' };
+        const answers = await Promise.all([pushAs('rev1', [change(doc)]), pushAs('rev1', [change(other)])]);
+        const results = answers.map((a) => pushResponseSchema.parse(a.json).results[0]!);
+        expect(results.map((r) => r.status).sort()).toEqual(['accepted', 'conflict']);
+        const pulled = (await pullAll('rev1')).docs.filter((d) => d.id === doc.id);
+        expect(pulled).toHaveLength(1);
+        expect(pulled[0]!.revision).toBe(1);
       });
     });
 
