@@ -91,11 +91,36 @@ for (const key of ['3', '2', '4', '4', '3', '2']) {
 await frame.locator('#strengths').fill('Friendly tone and clear steps.');
 await frame.locator('[role="radiogroup"]').first().locator('[role="radio"]').nth(1).hover();
 await shoot(page, '2-scoring-by-keyboard');
+// Finish the review by keyboard and submit, so the history and the dashboard have something to show.
+const open = frame.locator('.review-form [data-criterion]:not(.done)');
+for (let guard = 0; guard < 50 && (await open.count()) > 0; guard += 1) {
+  const levels = open.first().locator('[role="radio"]:not(.level-na)');
+  await levels.first().focus();
+  await page.keyboard.press(String(await levels.count())); // the top level
+  await page.waitForTimeout(20);
+}
+await page.keyboard.press('Control+Enter');
+await frame.getByRole('status').filter({ hasText: 'Review saved.' }).waitFor();
 await frame.getByRole('tab', { name: /Conversation/ }).click();
 await shoot(page, '3-conversation');
+
+// The agent's view: a draft reply with hints by the composer, and the self-check.
+const editor = page.locator('[data-test-id="ticket-pane"]:not([hidden]) [data-test-id="omnicomposer-rich-text-ckeditor"], [data-side-conversations-anchor-id]:not([hidden]) [data-test-id="omnicomposer-rich-text-ckeditor"]').first();
+await editor.click();
+await page.keyboard.type('hi, AS I ALREADY SAID the app needs an update!!! Your card 4111 1111 1111 1111 is fine.');
+await page.locator('arvio-badge').waitFor();
+await page.locator('arvio-badge').click();
+await frame.getByRole('tab', { name: /Self-check/, selected: true }).waitFor();
+await frame.locator('.hints > li').first().waitFor();
+await shoot(page, '5-self-check');
+
 await options.bringToFront();
 await options.reload();
 await shoot(options, '4-settings');
+const dashboard = await context.newPage();
+await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+await dashboard.waitForTimeout(1500);
+await shoot(dashboard, '6-dashboard');
 
 console.log('\nHeadless run (no display). Screenshots:');
 for (const path of shots) console.log(`  ${path}`);

@@ -11,7 +11,7 @@ export const selfCheckEn = {
   'selfcheck.empty': 'Write your reply in the helpdesk, and the checks appear here as you type.',
   'selfcheck.noHints': 'No hints: the reply looks good on every automatic check.',
   'selfcheck.hints': 'Hints on your reply',
-  'selfcheck.hintCount': '{count} hints',
+  'selfcheck.hintCount': 'hints: {count}',
   'selfcheck.criteria': 'Rate your reply: {card}',
   'selfcheck.suggested': 'suggested',
   'selfcheck.keepText': 'Keep my reply text with the self-check',

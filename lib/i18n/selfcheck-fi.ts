@@ -12,7 +12,7 @@ export const selfCheckFi: Record<SelfCheckKey, string> = {
   'selfcheck.empty': 'Kirjoita vastauksesi palvelupisteessä, niin tarkistukset näkyvät tässä kirjoittaessasi.',
   'selfcheck.noHints': 'Ei huomautettavaa: vastaus läpäisee kaikki automaattiset tarkistukset.',
   'selfcheck.hints': 'Huomiot vastauksestasi',
-  'selfcheck.hintCount': '{count} huomiota',
+  'selfcheck.hintCount': 'huomioita: {count}',
   'selfcheck.criteria': 'Arvioi vastauksesi: {card}',
   'selfcheck.suggested': 'ehdotus',
   'selfcheck.keepText': 'Säilytä vastaukseni teksti itsearvioinnin kanssa',
