@@ -1,4 +1,5 @@
-// Sync benchmarks on loopback: initial sync of 10,000 reviews to an empty server (PGlite, PostgreSQL) beside raw multi-row INSERTs, and a bounded push load test.
+// Sync benchmarks on loopback: initial push of 10,000 reviews (PGlite, PostgreSQL) beside raw INSERTs, a bounded push load test, and the pull of 10,000 reviews in real Chromium beside raw IndexedDB puts.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -132,9 +133,11 @@ async function benchInitialSync(kit, record, kind, openFresh, budget) {
 /**
  * 200 clients each pushing a batch of 5 reviews, then pausing `thinkMs` (±50 % jitter) as the
  * extension's debounced sync does, for `durationMs`; p99 push latency, errors and throughput.
- * With thinkMs 0 it becomes a closed-loop saturation test, where latency is queueing by construction.
+ * Clients start spread over one think time (browsers do not sync in lockstep) and the first
+ * `warmupMs` are not measured (JIT, connection set-up); the whole test ends after warm-up +
+ * duration + at most one request timeout. With thinkMs 0 it becomes a closed-loop saturation test.
  */
-async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs = 1000) {
+async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs = 1000, warmupMs = 5_000) {
   const { db, close } = await openDb();
   await kit.migrate(db, MIGRATIONS);
   await kit.addTeam(db, 'Load');
@@ -148,21 +151,24 @@ async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs
   const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
   const latencies = [];
   let errors = 0;
-  const deadline = performance.now() + durationMs;
+  const measureFrom = performance.now() + warmupMs;
+  const deadline = measureFrom + durationMs;
   try {
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         const { email, token } = tokens[c % users];
         let n = 0;
+        await new Promise((done) => setTimeout(done, thinkMs * Math.random()));
         while (performance.now() < deadline) {
           const docs = Array.from({ length: 5 }, () => kit.review(`load-${c}-${n++}`, email, `agent${n % 50}@bench.test`));
           const changes = docs.map((doc) => ({ collection: 'reviews', id: doc.id, baseRevision: null, doc }));
           const t0 = performance.now();
+          const measured = t0 >= measureFrom;
           try {
             await kit.pushBatch(server.url, token, changes, fetch, undefined, { timeoutMs: 30_000 });
-            latencies.push(performance.now() - t0);
+            if (measured) latencies.push(performance.now() - t0);
           } catch {
-            errors++;
+            errors++; // counted during warm-up too: no error is acceptable
           }
           if (thinkMs > 0) await new Promise((done) => setTimeout(done, thinkMs * (0.5 + Math.random())));
         }
@@ -178,8 +184,145 @@ async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs
   record({ name: `${name}.throughput`, value: latencies.length / (durationMs / 1000), unit: 'pushes/s', stat: 'mean', runs: latencies.length });
 }
 
+const extensionDir = join(root, '.output/chrome-mv3');
+
+/** A fresh Chromium profile with the built extension; its id from the service worker. */
+async function launchExtension() {
+  const { chromium } = await import('playwright-core');
+  const { ensureChromium } = await import('../scripts/system-deps.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'arvio-bench-pull-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: ensureChromium(),
+    headless: false,
+    locale: 'en-US',
+    args: ['--headless=new', '--no-sandbox', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--lang=en-US', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 60_000 });
+  return { context, extensionId: new URL(worker.url()).host, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Options page: address + token, Save (grants the host permission by the click), then wait for the first, empty sync. */
+async function connectProfile(page, url, token) {
+  await page.getByLabel('Backend address').fill(url);
+  await page.getByLabel('Access token').fill(token);
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await page.getByText('Saved. Syncing starts now.').waitFor({ timeout: 30_000 });
+  for (let i = 0; i < 300; i++) {
+    const text = (await page.getByTestId('sync-status-details').textContent().catch(() => '')) ?? '';
+    if (/Last synced .*Everything is synced\./.test(text)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the first sync did not finish');
+}
+
 /**
- * `record(obj)` takes BENCH.md entries. Options: `loadSeconds` (default 60, or ARVIO_BENCH_LOAD_SECONDS),
+ * Pull of 10,000 reviews into a fresh profile, in real Chromium: the engine's pull run by the
+ * background (`syncNow` through the database service, timed from the options page), beside raw
+ * IndexedDB puts of the same docs into a scratch database with the reviews store's indexes, in one
+ * transaction, in the same page. A fresh browser profile per run; run 0 warms up.
+ */
+export async function benchSyncPull({ record, runs = RUNS, count = COUNT }) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    console.log('sync pull bench skipped: build the extension first (npx wxt build)');
+    return;
+  }
+  const kit = await loadServerKit();
+  const pg = await kit.startPostgres();
+  const pulled = [];
+  const raw = [];
+  try {
+    for (let run = 0; run <= runs; run++) {
+      const db = await kit.openPostgres(pg.url);
+      await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      await kit.migrate(db, MIGRATIONS);
+      await kit.addTeam(db, 'Pull');
+      const writer = 'writer@bench.test';
+      const reader = 'lead@bench.test';
+      await kit.addUser(db, { email: writer, name: 'Writer', role: 'reviewer', teams: ['Pull'] });
+      await kit.addUser(db, { email: reader, name: 'Lead', role: 'lead', teams: ['Pull'] });
+      const writerToken = (await kit.createToken(db, writer)).token;
+      const readerToken = (await kit.createToken(db, reader)).token;
+      const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+      const browser = await launchExtension();
+      try {
+        const page = await browser.context.newPage();
+        await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        await page.getByRole('heading', { name: 'Team backend' }).waitFor();
+        await connectProfile(page, server.url, readerToken);
+        await initialSync(kit, server.url, writerToken, makeReviews(kit, count, writer, `pull${run}`));
+        const took = await page.evaluate(async () => {
+          const t0 = performance.now();
+          const reply = await chrome.runtime.sendMessage({ type: 'arvio-db', op: 'syncNow', args: [] });
+          if (!reply?.ok) throw new Error(`syncNow failed: ${reply?.error}`);
+          return performance.now() - t0;
+        });
+        // The baseline, in the same page: the docs as pulled, raw puts into a scratch database with the same indexes.
+        const baseline = await page.evaluate(async (expected) => {
+          const open = (name, upgrade) =>
+            new Promise((resolve, reject) => {
+              const request = indexedDB.open(name, 1);
+              if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+          const arvio = await new Promise((resolve, reject) => {
+            const request = indexedDB.open('arvio');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          const docs = await new Promise((resolve, reject) => {
+            const request = arvio.transaction('reviews').objectStore('reviews').getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          arvio.close();
+          if (docs.length !== expected) throw new Error(`pulled ${docs.length} reviews, expected ${expected}`);
+          const scratch = await open(`scratch-${Date.now()}`, (database) => {
+            const store = database.createObjectStore('reviews', { keyPath: 'id' });
+            for (const index of ['ticketKey', 'reviewee.id', 'reviewer.id', 'updatedAt']) store.createIndex(index, index);
+            store.createIndex('[ticketKey+createdAt]', ['ticketKey', 'createdAt']);
+            store.createIndex('[reviewee.id+createdAt]', ['reviewee.id', 'createdAt']);
+          });
+          const t0 = performance.now();
+          await new Promise((resolve, reject) => {
+            const tx = scratch.transaction('reviews', 'readwrite');
+            const store = tx.objectStore('reviews');
+            for (const doc of docs) store.put(doc);
+            tx.oncomplete = resolve;
+            tx.onerror = () => reject(tx.error);
+          });
+          const ms = performance.now() - t0;
+          scratch.close();
+          return ms;
+        }, count);
+        if (run > 0) {
+          pulled.push(took);
+          raw.push(baseline);
+        }
+      } finally {
+        await browser.close();
+        await server.close();
+        await db.close();
+      }
+    }
+  } finally {
+    await pg.stop();
+  }
+  record({
+    name: `sync.pull.chromium.${count / 1000}k-reviews`,
+    value: median(pulled),
+    unit: 'ms',
+    stat: 'median',
+    runs: pulled.length,
+    baseline: 'indexeddb.raw-put.same-rows-same-indexes',
+    baselineValue: median(raw),
+    ratioBudget: 1.5,
+  });
+}
+
+/**
+ * `record(obj)` takes BENCH.md entries. Also runs `benchSyncPull` unless `pull: false`. Options: `loadSeconds` (default 60, or ARVIO_BENCH_LOAD_SECONDS),
  * `clients` (default 200), `thinkMs` between a client's pushes (default 1000, or ARVIO_BENCH_THINK_MS).
  * Everything listens on 127.0.0.1 only.
  */
@@ -188,6 +331,7 @@ export async function benchSync({
   loadSeconds = Number(process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60),
   clients = 200,
   thinkMs = Number(process.env.ARVIO_BENCH_THINK_MS ?? 1000),
+  pull = true,
 }) {
   const kit = await loadServerKit();
 
@@ -213,10 +357,17 @@ export async function benchSync({
   } finally {
     await pg.stop();
   }
+  // The pull into a fresh profile, in real Chromium (needs the built extension, as `npm run bench` makes).
+  if (pull) await benchSyncPull({ record });
 }
 
-// `node bench/sync.mjs [loadSeconds]` runs it alone and prints the figures.
+// `node bench/sync.mjs [loadSeconds]` runs it alone and prints the figures; `node bench/sync.mjs pull` only the Chromium pull.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const seconds = Number(process.argv[2] ?? process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60);
-  await benchSync({ record: (entry) => console.log(JSON.stringify(entry)), loadSeconds: seconds });
+  const print = (entry) => console.log(JSON.stringify(entry));
+  if (process.argv[2] === 'pull') {
+    await benchSyncPull({ record: print });
+  } else {
+    const seconds = Number(process.argv[2] ?? process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60);
+    await benchSync({ record: print, loadSeconds: seconds });
+  }
 }

@@ -280,7 +280,8 @@ export async function applyPulled(database: ArvioDb, docs: readonly ServerDoc[],
   await database.transaction('rw', [...syncTables(database), database.syncState, database.outbox, database.settings], async () => {
     const keys = docs.map((d) => stateKey(d.collection, d.id));
     const states = await database.syncState.bulkGet(keys);
-    const pendingRows = docs.length
+    // A fresh profile's first pull has an empty outbox: skip the per-doc lookup then.
+    const pendingRows = docs.length && (await database.outbox.count()) > 0
       ? await database.outbox.where('[collection+docId]').anyOf(docs.map((d) => [d.collection, d.id])).toArray()
       : [];
     const pending = new Map<string, number[]>();
@@ -364,15 +365,23 @@ export async function runSync(
       await pushPass(database, backend, fetchImpl, now, options, tally);
       if (!tally.again) break;
     }
-    let checkpoint = await readCheckpoint(database);
+    const limit = Math.min(options.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
+    const fetchPage = (since: number) =>
+      pullSince(backend.url, backend.token, since, limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
+    throwIfAborted(options.signal);
+    let next = fetchPage(await readCheckpoint(database));
     for (;;) {
+      const page = await next;
       throwIfAborted(options.signal);
-      const limit = Math.min(options.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
-      const page = await pullSince(backend.url, backend.token, checkpoint, limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
+      // The next page is fetched while this one is written: the server and IndexedDB work side by side.
+      // Pages are still applied in order, each with its checkpoint, so a stop anywhere loses nothing.
+      if (page.more) {
+        next = fetchPage(page.checkpoint);
+        next.catch(() => undefined); // awaited (and its error thrown) in the next round
+      }
       const applied = await applyPulled(database, page.docs, page.checkpoint, now());
       pulled += applied.applied;
       tally.conflicts += applied.conflicts;
-      checkpoint = page.checkpoint;
       if (!page.more) break;
     }
     // The roster (reviewee choices, own identity) follows each sync; a server without it is no failure.

@@ -168,12 +168,13 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
   if (upserted.length !== final.length) throw new Raced('a concurrent push created one of these documents');
 
-  // The short critical section: sequence numbers in commit order. Held until COMMIT (xact lock).
-  await tx.query('SELECT pg_advisory_xact_lock(4242002)');
+  // The short critical section: sequence numbers in commit order. The lock is a one-time filter,
+  // taken before any row's nextval, and held until COMMIT (an xact lock): one statement and the commit.
   const seqRows = await tx.query<{ collection: string; id: string; seq: unknown }>(
-    `UPDATE docs d SET seq = nextval('docs_seq')
+    `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock(4242002))
+     UPDATE docs d SET seq = nextval('docs_seq')
        FROM unnest($1::text[], $2::text[]) AS k(collection, id)
-      WHERE d.collection = k.collection AND d.id = k.id
+      WHERE EXISTS (SELECT 1 FROM ordered) AND d.collection = k.collection AND d.id = k.id
       RETURNING d.collection, d.id, d.seq`,
     [final.map((s) => s.collection), entries.map(([, w]) => w.change.id)],
   );

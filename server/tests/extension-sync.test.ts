@@ -13,6 +13,7 @@ import type { Review } from '../../lib/model/review';
 import { canonicalJson } from '../../lib/model/sync';
 import type { FetchLike } from '../../lib/sync/client';
 import { readConflicts, resolveConflict, runSync, type SyncOutcome } from '../../lib/sync/engine';
+import { readRoster } from '../../lib/sync/roster-store';
 import { addTeam, addUser, createToken } from '../src/admin';
 import { openPglite, openPostgres, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
@@ -250,6 +251,24 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       const refused = await agent.sync();
       expect(refused).toMatchObject({ result: 'ok', refused: 1 });
       expect(refused.status.refused[0]?.reason).toMatch(/agent may not write reviews/);
+    });
+
+    it('each sync caches the team roster for the configured backend: the agent only themself, the reviewer their team', async () => {
+      const agent = new Profile(uid('agent1'), { url: server.url, token: tokens[AGENT]! });
+      const reviewer = profile('rev');
+      for (const p of [agent, reviewer]) {
+        await p.db.settings.put({ key: 'sync.backend', value: p.backend });
+        expect(await readRoster(p.db)).toBeNull();
+        await p.sync();
+      }
+      expect(await readRoster(agent.db)).toMatchObject({ me: { email: AGENT, role: 'agent' }, members: [{ email: AGENT }] });
+      const team = await readRoster(reviewer.db);
+      expect(team?.me.email).toBe(REV);
+      expect(team?.members.map((m) => m.email)).toContain(AGENT);
+      expect(team?.members.map((m) => m.email)).not.toContain(OTHER_AGENT);
+      // Another token (another person) on the same server does not reuse the cached roster.
+      await reviewer.db.settings.put({ key: 'sync.backend', value: { ...reviewer.backend, token: tokens[AGENT]! } });
+      expect(await readRoster(reviewer.db)).toBeNull();
     });
   });
 }

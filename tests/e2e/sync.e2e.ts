@@ -1,15 +1,15 @@
-// Two browser profiles against one real server on 127.0.0.1: the reviewer's review reaches the reviewed agent, and no other agent.
+// Two browser profiles against one real server on 127.0.0.1: a review made in the sidebar reaches the reviewed agent (mapped by the team roster), and no other agent.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+import { templates } from '@/lib/scorecards';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
-import { review } from '../../server/tests/helpers/docs';
 import type { Review } from '../../lib/model/review';
 import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 
@@ -31,7 +31,8 @@ beforeAll(async () => {
   await addTeam(db, 'Support FI');
   await addTeam(db, 'Support SE');
   await addUser(db, { email: REVIEWER, name: 'Aino', role: 'reviewer', teams: ['Support FI'] });
-  await addUser(db, { email: AGENT, name: 'Mikko', role: 'agent', teams: ['Support FI'] });
+  // Ticket 102's agent in the demo helpdesk is "Mikko Laine": the roster maps that name to this e-mail.
+  await addUser(db, { email: AGENT, name: 'Mikko Laine', role: 'agent', teams: ['Support FI'] });
   await addUser(db, { email: OTHER_AGENT, name: 'Liisa', role: 'agent', teams: ['Support SE'] });
   for (const email of [REVIEWER, AGENT, OTHER_AGENT]) tokens[email] = (await createToken(db, email)).token;
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
@@ -81,26 +82,34 @@ async function waitSynced(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 15_000 }).toMatch(/Last synced .*Everything is synced\./);
 }
 
-/**
- * Seeds a submitted review as `submitReview` stores it: the review and its outbox row in one
- * IndexedDB transaction of the extension's own database (bundled modules cannot be imported here).
- */
-async function submitThroughOutbox(page: Page, doc: Review): Promise<void> {
-  await page.evaluate(async (r) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('arvio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = database.transaction(['reviews', 'outbox'], 'readwrite');
-      tx.objectStore('reviews').put(r);
-      tx.objectStore('outbox').add({ collection: 'reviews', docId: r.id, at: r.updatedAt });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    database.close();
-  }, doc);
+/** Opens ticket 102 in the demo helpdesk with the sidebar open. */
+async function openTicket(b: ExtensionBrowser, ticketId: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await b.context.newPage();
+  await page.goto(`${demo.url}/agent/tickets/${ticketId}`);
+  await toggleButton(page).waitFor();
+  if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await page.locator('body').press('Alt+Shift+A');
+  const frame = await sidebarFrame(page);
+  await frame.locator('.ticket-id', { hasText: ticketId }).waitFor();
+  return { page, frame };
+}
+
+/** The review as a reviewer makes it: Start review, every criterion by keyboard (top level), a strength, Ctrl+Enter. */
+async function reviewByKeyboard(page: Page, frame: Frame): Promise<void> {
+  const card = templates.find((t) => t.id === 'tpl-chat-en');
+  if (!card) throw new Error('no tpl-chat-en');
+  await expect.poll(() => frame.locator('#scorecard').inputValue()).toBe(`${card.id}@${card.version}`);
+  await frame.getByRole('button', { name: 'Start review' }).focus();
+  await page.keyboard.press('Enter');
+  const order = card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id));
+  for (const criterion of order) {
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.closest('[data-criterion]')?.getAttribute('data-criterion')))
+      .toBe(criterion.id);
+    await page.keyboard.press(String(criterion.levels.length));
+  }
+  await page.keyboard.type('Kiitos selkeästä vastauksesta.');
+  await page.keyboard.press('Control+Enter');
+  await frame.getByRole('status').filter({ hasText: 'Review saved.' }).waitFor();
 }
 
 async function localReviewIds(page: Page): Promise<string[]> {
@@ -138,21 +147,24 @@ describe('team sync in real Chromium', () => {
   it("the reviewer's review appears for the reviewed agent, and not for another agent", async () => {
     const reviewer = await launch();
     const reviewerPage = await optionsPage(reviewer);
+    // No name or e-mail in the settings: with a backend the reviewer is the token's account.
     await connect(reviewerPage, REVIEWER);
-    const doc = review('e2e-review-1', REVIEWER, AGENT, {
-      feedback: 'Kiitos selkeästä vastauksesta.',
-      scorecardId: 'tpl-chat-en',
-      ticket: { helpdesk: 'zendesk', ticketId: '102', url: `${demo.url}/agent/tickets/102`, subject: 'Demo', channel: 'chat' },
-      ticketKey: 'zendesk:102',
-      channel: 'chat',
-    });
-    await submitThroughOutbox(reviewerPage, doc);
-    // Written beside Dexie, so the page's live query does not see it until it reads again.
-    await reviewerPage.reload();
-    await expect.poll(() => reviewerPage.getByTestId('sync-pending').textContent()).toBe('Waiting to sync: 1');
+    const { page, frame } = await openTicket(reviewer, '102');
+    // The helpdesk shows "Mikko Laine"; the picker proposes the roster member of that name, by e-mail.
+    await expect.poll(() => frame.locator('#reviewee').inputValue(), { timeout: 10_000 }).toBe(AGENT);
+    await expect.poll(() => frame.locator('#reviewee option:checked').textContent()).toBe(`Mikko Laine (${AGENT})`);
+    await reviewByKeyboard(page, frame);
+    await page.close();
     await waitSynced(reviewerPage);
-    const [stored] = await db.query<{ doc: Review }>("SELECT doc FROM docs WHERE collection = 'reviews' AND id = $1", [doc.id]);
-    expect(stored?.doc.feedback).toBe('Kiitos selkeästä vastauksesta.');
+    const stored = await db.query<{ doc: Review }>("SELECT doc FROM docs WHERE collection = 'reviews'");
+    expect(stored).toHaveLength(1);
+    const doc = stored[0]!.doc;
+    expect(doc).toMatchObject({
+      reviewee: { id: AGENT, name: 'Mikko Laine' },
+      reviewer: { id: REVIEWER, name: 'Aino' },
+      ticketKey: 'zendesk:102',
+      strengths: 'Kiitos selkeästä vastauksesta.',
+    });
     await reviewer.close();
     open.splice(open.indexOf(reviewer), 1);
     removeProfile(reviewer.userDataDir);

@@ -110,7 +110,7 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
         <input type="checkbox" checked={keepText} onChange={(e) => setKeepText(e.currentTarget.checked)} />
         {t('selfcheck.keepText')}
       </label>
-      {!identity.email && <p class="muted">{t('selfcheck.identityMissing')}</p>}
+      {!agent && <p class="muted">{t('selfcheck.identityMissing')}</p>}
       <p role="status" class="status">
         {saved ? t('selfcheck.saved') : ''}
       </p>

@@ -1,0 +1,33 @@
+// The cached team roster: refreshed from the backend on sync, kept in the settings row `sync.roster`.
+import type { ArvioDb } from '../db/database';
+import type { BackendConfig } from '../db/backend';
+import { fetchRoster, type FetchLike, type RequestOptions } from './client';
+import { docHash } from './engine-state';
+import { cachedRosterSchema, type CachedRoster, type Roster } from './roster';
+
+export const ROSTER_KEY = 'sync.roster';
+
+/** The roster for the configured backend and token, or null (no backend, or not fetched yet). */
+export async function readRoster(database: ArvioDb): Promise<Roster | null> {
+  const [backendRow, row] = await Promise.all([database.settings.get('sync.backend'), database.settings.get(ROSTER_KEY)]);
+  const backend = backendRow?.value as Partial<BackendConfig> | undefined;
+  const parsed = cachedRosterSchema.safeParse(row?.value);
+  if (!parsed.success || !backend || typeof backend.url !== 'string' || typeof backend.token !== 'string') return null;
+  if (parsed.data.url !== backend.url || parsed.data.tokenHash !== docHash(backend.token)) return null;
+  return { me: parsed.data.me, members: parsed.data.members };
+}
+
+/** Fetches and stores the roster. Throws a SyncError on failure (the engine treats it as best effort). */
+export async function refreshRoster(
+  database: ArvioDb,
+  backend: BackendConfig,
+  fetchImpl: FetchLike,
+  now: number,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<Roster> {
+  const answer = await fetchRoster(backend.url, backend.token, fetchImpl, signal, options);
+  const cached: CachedRoster = { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: now, ...answer };
+  await database.settings.put({ key: ROSTER_KEY, value: cached });
+  return { me: answer.me, members: answer.members };
+}
