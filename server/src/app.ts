@@ -15,7 +15,9 @@ import {
 } from '../../lib/model/sync';
 import { rosterOf, teamsOf, userByToken, type User } from './admin';
 import type { Db } from './db';
-import { asReview, CSV_COLUMNS, csvLine, csvRow } from './export';
+import { asReview } from './export';
+import { REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
+import { BOM, csvLine, dialectFor } from '../../lib/export/csv';
 import { exportableReviews, listScorecards, pull, push, Refusal } from './store';
 
 export interface AppOptions {
@@ -183,6 +185,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     const parsed = exportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return invalid(c, parsed.error);
     const { format, delimiter } = parsed.data;
+    // The extension's own CSV, cell for cell: semicolons bring decimal commas, as Finnish Excel expects.
+    const dialect = dialectFor(delimiter);
     const rows = exportableReviews(db, user);
     const encoder = new TextEncoder();
     let started = false;
@@ -192,7 +196,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(encoder.encode(format === 'csv' ? `\uFEFF${csvLine(CSV_COLUMNS, delimiter)}` : '['));
+          controller.enqueue(encoder.encode(format === 'csv' ? BOM + csvLine(REVIEW_COLUMNS, dialect) : '['));
           return;
         }
         const next = await rows.next();
@@ -203,7 +207,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
         }
         const review = asReview(next.value);
         if (!review) return;
-        const text = format === 'csv' ? csvLine(csvRow(review), delimiter) : `${first ? '' : ','}\n${JSON.stringify(review)}`;
+        const text = format === 'csv' ? csvLine(reviewCells(review), dialect) : `${first ? '' : ','}\n${JSON.stringify(review)}`;
         first = false;
         controller.enqueue(encoder.encode(text));
       },
