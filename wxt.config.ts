@@ -12,9 +12,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    // scripting: the content script is registered at runtime on self-hosted sites the user adds.
+    permissions: ['storage', 'alarms', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: HELPDESK_ORIGINS }],
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: HELPDESK_ORIGINS },
+      // Self-hosted sites are added at runtime and this list is static: the framed sidebar must be
+      // loadable from any http(s) origin (a page can detect that Arvio is installed: the trade-off for self-hosted sites).
+      { resources: ['sidebar.html', 'content-scripts/page-tools.js'], matches: ['https://*/*', 'http://*/*'] },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+A' },

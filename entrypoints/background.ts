@@ -4,6 +4,9 @@ import type { FromBackground } from '@/lib/model/commands';
 import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/db/service';
 import { ensureBuiltInScorecards } from '@/lib/db';
 import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
+import { syncSiteScripts } from '@/lib/helpdesks/registration';
+import { parseSites, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
+import { mirrorSites } from '@/lib/db/sites';
 
 async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -28,6 +31,26 @@ async function syncAndAnnounce(force: boolean): Promise<void> {
   if (outcome.result === 'ok' || outcome.result === 'failed') broadcastChange();
 }
 
+/** Self-hosted sites: content scripts registered for the granted site hosts; serialised, since events come in bursts. */
+let siteSync: Promise<unknown> = Promise.resolve();
+function syncSites(fromTable = false): void {
+  siteSync = siteSync
+    .then(async () => {
+      // On startup the table is the truth (storage.local may have been cleared); otherwise its mirror is.
+      const sites = fromTable ? await mirrorSites() : parseSites((await browser.storage.local.get(SITES_STORAGE_KEY))[SITES_STORAGE_KEY]);
+      await syncSiteScripts(
+        {
+          getRegisteredContentScripts: () => browser.scripting.getRegisteredContentScripts(),
+          registerContentScripts: (scripts) => browser.scripting.registerContentScripts(scripts),
+          unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
+          hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+        },
+        sites,
+      );
+    })
+    .catch(() => undefined);
+}
+
 export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-sidebar') void toggleSidebarInActiveTab();
@@ -46,7 +69,14 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void ensureBuiltInScorecards();
+    syncSites(true);
   });
+  browser.runtime.onStartup.addListener(() => syncSites(true));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SITES_STORAGE_KEY in changes) syncSites();
+  });
+  browser.permissions.onAdded.addListener(() => syncSites());
+  browser.permissions.onRemoved.addListener(() => syncSites());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isSyncAlarm(alarm.name)) void syncAndAnnounce(false).catch(() => undefined);

@@ -1,7 +1,12 @@
 // Content script entry: wires the controller, the dock and the port to the sidebar. Never opens IndexedDB.
 import { browser } from 'wxt/browser';
 import { HELPDESK_MATCHES } from '@/lib/helpdesks/matches';
-import { pickAdapter } from '@/lib/helpdesks/registry';
+import { adapterPicker } from '@/lib/helpdesks/registry';
+import { createGenericAdapter } from '@/lib/helpdesks/generic/adapter';
+import { loadedPageTools, PAGE_TOOLS_FILE, type PageTools } from '@/lib/helpdesks/page-tools';
+import { parseRegions, parseSites, REGIONS_STORAGE_KEY, siteFor, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
+import { sitesContentEn } from '@/lib/i18n/sites-en';
+import { sitesContentFi } from '@/lib/i18n/sites-fi';
 import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY } from '@/lib/i18n/content';
 import { fromBackgroundSchema, SIDEBAR_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
 import type { ComposerDraft, ToSidebar } from '@/lib/model/messages';
@@ -19,7 +24,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const session = crypto.randomUUID();
-    const stored = await browser.storage.local.get([LANGUAGE_KEY, OPEN_KEY]);
+    const stored = await browser.storage.local.get([LANGUAGE_KEY, OPEN_KEY, SITES_STORAGE_KEY, REGIONS_STORAGE_KEY]);
     const strings = () => contentStrings(pickLanguage(stored[LANGUAGE_KEY]));
     let wantOpen = stored[OPEN_KEY] === true;
     let dock: Dock | null = null;
@@ -45,6 +50,18 @@ export default defineContentScript({
         if (parsed.data.type === 'hints') {
           hintCount = parsed.data.count;
           updateBadge();
+        }
+        if (parsed.data.type === 'pick') void pageTools().then(pickRegion, () => undefined);
+        if (parsed.data.type === 'useSelection') {
+          manual = { url: location.href.replace(/#.*$/, ''), text: window.getSelection()?.toString() ?? '' };
+          controller.refresh();
+        }
+        if (parsed.data.type === 'reportPage') {
+          // Tags and attributes only, every text masked: what a fixture needs and nothing about anyone.
+          void pageTools().then(
+            (tools) => send({ type: 'pageReport', url: location.origin + location.pathname, html: tools.structuralSnapshot(document.body ?? document.documentElement).slice(0, 5_000_000) }),
+            () => undefined,
+          );
         }
       });
       next.onDisconnect.addListener(() => {
@@ -110,10 +127,51 @@ export default defineContentScript({
       return dock;
     };
 
+    // A user-added site runs the helpdesk the user named; a generic one reads the region picked once per site.
+    const site = siteFor(location.origin, parseSites(stored[SITES_STORAGE_KEY]));
+    let manual: { url: string; text: string } | null = null;
+    const generic =
+      site?.type === 'generic'
+        ? createGenericAdapter({ region: () => parseRegions(stored[REGIONS_STORAGE_KEY])[location.origin] ?? null, manual: () => manual })
+        : null;
+    let stopPicking: (() => void) | null = null;
+    /** The picker and the snapshot, imported on first use (they would not fit the 25 KB budget). */
+    const pageTools = async (): Promise<PageTools> => {
+      // A module imported from a content script runs in the content script's isolated world: the page never sees it.
+      if (!loadedPageTools()) await import(/* @vite-ignore */ browser.runtime.getURL(PAGE_TOOLS_FILE));
+      const tools = loadedPageTools();
+      if (!tools) throw new Error('page tools unavailable');
+      return tools;
+    };
+    const pickRegion = ({ startPicker, cssPathOf }: PageTools): void => {
+      stopPicking?.();
+      const reopen = dock?.open ?? false;
+      // The sidebar covers the page's right edge: out of the way while picking.
+      if (reopen) setOpen(false, false);
+      const lang = pickLanguage(stored[LANGUAGE_KEY]);
+      const done = (): void => {
+        stopPicking = null;
+        if (reopen) setOpen(true, false);
+      };
+      stopPicking = startPicker(document, {
+        label: (lang === 'fi' ? sitesContentFi : sitesContentEn)['content.pick.banner'],
+        ignore: (element) => element.closest('arvio-dock') !== null,
+        onCancel: done,
+        onPick(element) {
+          manual = null;
+          const regions = { ...parseRegions(stored[REGIONS_STORAGE_KEY]), [location.origin]: cssPathOf(element, document) };
+          stored[REGIONS_STORAGE_KEY] = regions;
+          void browser.storage.local.set({ [REGIONS_STORAGE_KEY]: regions });
+          done();
+          controller.refresh();
+        },
+      });
+    };
+
     const controller = startController({
       doc: document,
       location: () => new URL(window.location.href),
-      pickAdapter,
+      pickAdapter: adapterPicker(site, generic),
       publish: (snapshot) => send({ type: 'snapshot', snapshot }),
       onComposer: (composer) => tracker.follow(composer),
       onTicketPresence(present) {
@@ -159,10 +217,17 @@ export default defineContentScript({
         stored[LANGUAGE_KEY] = lang.newValue;
         dock?.setStrings(strings());
       }
+      const regions = changes[REGIONS_STORAGE_KEY];
+      if (regions && generic) {
+        // Picked in another tab of the same site: this one follows.
+        stored[REGIONS_STORAGE_KEY] = regions.newValue;
+        controller.refresh();
+      }
     };
     browser.storage.onChanged.addListener(onStorage);
 
     ctx.onInvalidated(() => {
+      stopPicking?.();
       controller.destroy();
       tracker.destroy();
       badge.destroy();

@@ -4,6 +4,7 @@ import { I18nProvider, useI18n } from '@/components/i18n';
 import { GeneralSettings } from './GeneralSettings';
 import { BackendSettings } from './BackendSettings';
 import { SelfCheckSettings } from './SelfCheckSettings';
+import { SitesSettings } from './SitesSettings';
 import { ScorecardsSection } from './scorecards/ScorecardsSection';
 
 function Options() {
@@ -18,6 +19,7 @@ function Options() {
         <GeneralSettings />
         <SelfCheckSettings />
         <BackendSettings />
+        <SitesSettings />
         <ScorecardsSection />
       </main>
     </div>

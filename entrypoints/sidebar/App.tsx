@@ -18,6 +18,7 @@ import { defaultSettings } from '@/lib/model/settings';
 import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
+import { GenericActions, ReportPage } from './PageActions';
 
 export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
@@ -152,7 +153,8 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   return (
     <>
       <TicketHeader ticket={ticket} extraction={extraction} />
-      {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} />}
+      {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} ticket={ticket} connection={connection} />}
+      {extraction.messages.length > 0 && ticket.helpdesk === 'generic' && <GenericActions connection={connection} picked />}
       <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
           <button
@@ -216,7 +218,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   );
 }
 
-function EmptyConversation({ diagnostics }: { diagnostics: Diagnostics }) {
+function EmptyConversation({ diagnostics, ticket, connection }: { diagnostics: Diagnostics; ticket: TicketRef; connection: Connection }) {
   const { t } = useI18n();
   const lines = [
     ...Object.entries(diagnostics.matched).map(([role, selector]) => `${role}: ${selector}`),
@@ -237,6 +239,8 @@ function EmptyConversation({ diagnostics }: { diagnostics: Diagnostics }) {
           ))}
         </ul>
       </details>
+      {ticket.helpdesk === 'generic' && <GenericActions connection={connection} picked={false} />}
+      <ReportPage connection={connection} ticket={ticket} diagnostics={diagnostics} />
     </section>
   );
 }

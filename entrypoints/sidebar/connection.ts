@@ -13,6 +13,8 @@ type View = 'review' | 'selfcheck';
 export interface Connection {
   subscribe(listener: (state: PageState) => void): () => void;
   onShow(listener: (view: View) => void): () => void;
+  /** The page's anonymised structure, answering a `reportPage` request. */
+  onPageReport(listener: (report: { url: string; html: string }) => void): () => void;
   latest(): PageState;
   send(message: ToContent): void;
 }
@@ -23,6 +25,7 @@ export function listenForContentScript(session: string): Connection {
   let state: PageState = { snapshot: null, draft: null };
   const listeners = new Set<(state: PageState) => void>();
   const showListeners = new Set<(view: View) => void>();
+  const reportListeners = new Set<(report: { url: string; html: string }) => void>();
 
   browser.runtime.onConnect.addListener((incoming) => {
     // Other tabs' content scripts connect to every extension page too; take only our own.
@@ -34,6 +37,10 @@ export function listenForContentScript(session: string): Connection {
       const message = parsed.data;
       if (message.type === 'show') {
         for (const listener of showListeners) listener(message.view);
+        return;
+      }
+      if (message.type === 'pageReport') {
+        for (const listener of reportListeners) listener({ url: message.url, html: message.html });
         return;
       }
       state = message.type === 'snapshot' ? { ...state, snapshot: message.snapshot } : { ...state, draft: message.draft };
@@ -54,6 +61,10 @@ export function listenForContentScript(session: string): Connection {
     onShow(listener) {
       showListeners.add(listener);
       return () => showListeners.delete(listener);
+    },
+    onPageReport(listener) {
+      reportListeners.add(listener);
+      return () => reportListeners.delete(listener);
     },
     latest: () => state,
     send(message) {

@@ -23,6 +23,7 @@ import { statusView } from '../sync/engine-state';
 import { readRoster } from '../sync/roster-store';
 import { runScheduledSync } from '../sync/scheduler';
 import { db } from './database';
+import { pageReportSchema, savePageReport } from './sites';
 
 const key = z.string().min(1).max(500);
 
@@ -48,6 +49,8 @@ const operations = {
   // Sync status for the sidebar's status line; "Sync now" is the options page's (it runs in the background).
   syncStatus: { args: z.tuple([]), run: () => statusView(db()), writes: false },
   syncNow: { args: z.tuple([]), run: async () => (await runScheduledSync(true), statusView(db())), writes: false },
+  // "Report this page" from the sidebar's empty-conversation state: an anonymised structure for a fixture.
+  savePageReport: { args: z.tuple([pageReportSchema]), run: (report: z.infer<typeof pageReportSchema>) => savePageReport(report), writes: false },
   // The team roster cached at the last sync (null without a backend): reviewee choices and own identity.
   teamRoster: { args: z.tuple([]), run: () => readRoster(db()), writes: false },
 } as const;

@@ -34,3 +34,30 @@ export function pickAdapter(url: URL, doc: Document): HelpdeskAdapter | null {
   }
   return null;
 }
+
+/** Self-hosted helpdesks a user can add by origin; the generic fallback is passed in (it holds per-page state). */
+const SITE_ADAPTERS: Record<'zammad' | 'osticket' | 'freescout', HelpdeskAdapter> = {
+  zammad: zammadAdapter,
+  osticket: osticketAdapter,
+  freescout: freescoutAdapter,
+};
+
+/**
+ * The chooser for a page: on a user-added site, only the helpdesk the user said it runs (or the
+ * generic fallback on a generic site); elsewhere the known helpdesks in order.
+ */
+export function adapterPicker(
+  site: { type: 'zammad' | 'osticket' | 'freescout' | 'generic' } | null,
+  generic: HelpdeskAdapter | null,
+): (url: URL, doc: Document) => HelpdeskAdapter | null {
+  if (!site) return pickAdapter;
+  if (site.type === 'generic') return () => generic;
+  const adapter = SITE_ADAPTERS[site.type];
+  return (url, doc) => {
+    try {
+      return adapter.matches(url, doc) ? adapter : null;
+    } catch {
+      return null;
+    }
+  };
+}

@@ -5,6 +5,7 @@ import { contentEn } from './content';
 import { scorecardsEn } from './scorecards-en';
 import { syncEn } from './sync-en';
 import { dashboardEn } from './dashboard-en';
+import { sitesEn } from './sites-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -20,6 +21,7 @@ export const en = {
   ...scorecardsEn,
   ...syncEn,
   ...dashboardEn,
+  ...sitesEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

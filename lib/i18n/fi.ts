@@ -5,6 +5,7 @@ import { contentFi } from './content';
 import { scorecardsFi } from './scorecards-fi';
 import { syncFi } from './sync-fi';
 import { dashboardFi } from './dashboard-fi';
+import { sitesFi } from './sites-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -21,6 +22,7 @@ export const fi: Record<MessageKey, string> = {
   ...scorecardsFi,
   ...syncFi,
   ...dashboardFi,
+  ...sitesFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -9,6 +9,11 @@ export const toContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('close') }),
   /** How many self-check hints the current draft has, for the badge by the composer. */
   z.object({ type: z.literal('hints'), count: z.number().check(z.int(), z.minimum(0), z.maximum(1000)) }),
+  /** Generic sites: pick the conversation region, or review the page's selected text by hand. */
+  z.object({ type: z.literal('pick') }),
+  z.object({ type: z.literal('useSelection') }),
+  /** "Report this page": answer with an anonymised structural snapshot (a `pageReport` message). */
+  z.object({ type: z.literal('reportPage') }),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;
 

@@ -14,6 +14,8 @@ export const toSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('draft'), draft: composerDraftSchema.nullable() }),
   /** Open on a given view: the badge by the composer asks for the self-check. */
   z.object({ type: z.literal('show'), view: z.enum(['review', 'selfcheck']) }),
+  /** The answer to `reportPage`: the page's structure with every text masked, and where it was. */
+  z.object({ type: z.literal('pageReport'), url: z.string().max(2000), html: z.string().max(5_000_000) }),
 ]);
 export type ToSidebar = z.infer<typeof toSidebarSchema>;
 

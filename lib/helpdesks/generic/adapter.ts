@@ -1,7 +1,8 @@
 // Generic fallback for sites with no known helpdesk: a remembered conversation region, or the selected text.
 import type { Extraction, TicketMessage } from '../../model/ticket';
 import { readableText } from '../dom';
-import type { TicketContext } from '../types';
+import type { HelpdeskAdapter, TicketContext } from '../types';
+import { observePage } from '../thread-reader';
 
 const MAX_TEXT = 200_000;
 
@@ -111,5 +112,56 @@ export function manualFromSelection(
   return {
     context: { ticketId: ticketId.slice(0, 200), url: url.slice(0, 2000), subject: title.replace(/\s+/g, ' ').trim().slice(0, 1000), channel: 'email' },
     extraction: { messages, source: 'manual', diagnostics: { matched: {}, counts: { messages: messages.length }, notes: text ? [] : ['nothing selected'] } },
+  };
+}
+
+export interface GenericState {
+  /** The picked region's selector for this origin, or null before the user picks one. */
+  region(): string | null;
+  /** Text the user chose to review by hand on a page (its URL without fragment), or null. */
+  manual(): { url: string; text: string } | null;
+}
+
+const pageKey = (url: URL): string => {
+  const copy = new URL(url.href);
+  copy.hash = '';
+  return copy.href;
+};
+
+/**
+ * The fallback for a user-added generic site: every page is a "ticket" (its URL), read from the
+ * picked region, or the selected text when the user chose that. Used on generic sites only.
+ */
+export function createGenericAdapter(state: GenericState): HelpdeskAdapter {
+  return {
+    id: 'generic',
+    matches: () => true,
+    context(doc, url) {
+      const body = doc.body ?? doc.documentElement;
+      const title = doc.title.replace(/\s+/g, ' ').trim().slice(0, 1000);
+      const selector = state.region();
+      let root: Element = body;
+      if (selector) {
+        try {
+          root = doc.querySelector(selector) ?? body;
+        } catch {
+          root = body;
+        }
+      }
+      return { ticketId: pageKey(url).slice(0, 200), url: url.href.slice(0, 2000), subject: title, channel: 'email', root };
+    },
+    extract(ctx) {
+      const manual = state.manual();
+      if (manual && manual.url === pageKey(new URL(ctx.url))) {
+        return manualFromSelection(ctx.url, ctx.subject, manual.text).extraction;
+      }
+      const selector = state.region();
+      if (!selector) {
+        return { messages: [], source: 'dom', diagnostics: { matched: {}, counts: { messages: 0 }, notes: ['no conversation region picked for this site yet'] } };
+      }
+      return extractRegion(ctx.root.ownerDocument, selector);
+    },
+    composer: () => null,
+    observe: observePage,
   };
 }

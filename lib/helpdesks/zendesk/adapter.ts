@@ -1,8 +1,9 @@
-// Zendesk Agent Workspace: finds the active ticket, reads its conversation and composer from the DOM.
+// Zendesk Agent Workspace: finds the active ticket, reads its conversation from the same-origin API, else the DOM.
 import type { Channel, Diagnostics, Extraction, MessageRole, TicketMessage } from '../../model/ticket';
 import { allMatches, firstMatch, readableText } from '../dom';
 import type { Composer, HelpdeskAdapter, TicketContext } from '../types';
 import * as S from './selectors';
+import { commentsUrl, nextPageOf, parseZendeskComments } from './api';
 
 /** `/agent/tickets/123` and deeper (`/agent/tickets/123/events`); the host is never looked at. */
 const TICKET_PATH = /^\/agent\/tickets\/(\d{1,18})(?:\/|$)/;
@@ -305,7 +306,8 @@ function readComposer(ctx: TicketContext): Composer | null {
   return { mode: internal ? 'internal' : 'public', element, text: () => readableText(element) };
 }
 
-export const zendeskAdapter: HelpdeskAdapter = {
+/** The DOM reader alone (synchronous); `zendeskAdapter` below tries the API first. */
+export const zendeskDomAdapter: HelpdeskAdapter = {
   id: 'zendesk',
 
   matches(url, doc) {
@@ -366,3 +368,78 @@ export const zendeskAdapter: HelpdeskAdapter = {
     };
   },
 };
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Pick<Response, 'ok' | 'status' | 'json'>>;
+
+interface CacheEntry {
+  key: string;
+  answer: Promise<Extraction>;
+  failed: string | null;
+}
+
+/** Pages of comments followed at most; 100 comments each. */
+const MAX_PAGES = 20;
+
+/**
+ * API first: `/api/v2/tickets/<id>/comments.json?include=users` with the agent's own session cookie,
+ * the DOM when the API fails. Same origin only (a cross-origin page, or a test document, reads the
+ * DOM synchronously). One answer per ticket and DOM message count is reused: the page mutates far
+ * more often than comments arrive.
+ */
+export function createZendeskAdapter(fetchImpl: FetchLike | null, pageOrigin: () => string | null): HelpdeskAdapter {
+  /** One request per ticket state, shared by every read meanwhile; `failed` means "read the DOM". */
+  let cached: CacheEntry | null = null;
+
+  const fromApi = async (ctx: TicketContext): Promise<Extraction> => {
+    const url = new URL(ctx.url);
+    const pages: unknown[] = [];
+    let next: string | null = commentsUrl(url, ctx.ticketId);
+    while (next && pages.length < MAX_PAGES) {
+      const response = await fetchImpl!(next, { credentials: 'include', headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`API answered ${response.status}`);
+      const json: unknown = await response.json();
+      pages.push(json);
+      next = nextPageOf(json, url.origin);
+    }
+    const { messages, report } = parseZendeskComments(pages);
+    report.match('source', '/api/v2/tickets/<id>/comments.json');
+    report.counts.pages = pages.length;
+    return { messages, source: 'api', diagnostics: report.finish() };
+  };
+
+  return {
+    ...zendeskDomAdapter,
+    extract(ctx, signal) {
+      const dom = (note?: string): Extraction => {
+        const extraction = zendeskDomAdapter.extract(ctx, signal) as Extraction;
+        if (note) extraction.diagnostics.notes = [note, ...extraction.diagnostics.notes].slice(0, 50);
+        return extraction;
+      };
+      let origin: string;
+      try {
+        origin = new URL(ctx.url).origin;
+      } catch {
+        return dom();
+      }
+      if (!fetchImpl || pageOrigin() !== origin) return dom();
+      // A new comment shows in the page first: the count of items is the cache's key.
+      const key = `${ctx.ticketId}|${allMatches(ctx.root, S.messageItem).elements.length}`;
+      if (cached?.key === key) return cached.failed !== null ? dom(cached.failed) : cached.answer;
+      const entry: CacheEntry = {
+        key,
+        failed: null,
+        answer: fromApi(ctx).catch((error: unknown) => {
+          entry.failed = `API unavailable (${error instanceof Error ? error.message.slice(0, 100) : 'error'}); read the page instead`;
+          return dom(entry.failed);
+        }),
+      };
+      cached = entry;
+      return entry.answer;
+    },
+  };
+}
+
+export const zendeskAdapter = createZendeskAdapter(
+  typeof fetch === 'function' ? (input, init) => fetch(input, init) : null,
+  () => (typeof location === 'object' ? location.origin : null),
+);
