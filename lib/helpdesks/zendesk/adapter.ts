@@ -1,8 +1,9 @@
 // Zendesk Agent Workspace: finds the active ticket, reads its conversation from the same-origin API, else the DOM.
-import type { Channel, Diagnostics, Extraction, MessageRole, TicketMessage } from '../../model/ticket';
+import type { Channel, Extraction, MessageRole, TicketMessage } from '../../model/ticket';
 import { allMatches, firstMatch, readableText } from '../dom';
 import type { Composer, HelpdeskAdapter, TicketContext } from '../types';
 import * as S from './selectors';
+import { isoTime, Report } from '../thread-reader';
 import { commentsUrl, nextPageOf, parseZendeskComments } from './api';
 
 /** `/agent/tickets/123` and deeper (`/agent/tickets/123/events`); the host is never looked at. */
@@ -12,9 +13,7 @@ const TICKET_PATH = /^\/agent\/tickets\/(\d{1,18})(?:\/|$)/;
 const MAX_MESSAGES = 20_000;
 const MAX_TEXT = 200_000;
 const MAX_AUTHOR = 300;
-const MAX_NOTES = 50;
 
-/** Attributes whose change can mean "another pane became active"; everything else is noise. */
 /** Attributes whose change means another pane is active, or the composer switched public ↔ internal. */
 const ACTIVE_PANE_ATTRIBUTES = ['hidden', 'style', 'aria-hidden', 'aria-selected', 'data-selected', 'data-channel'];
 
@@ -127,53 +126,12 @@ function roleFromType(type: string | null): MessageRole | null {
   }
 }
 
-/** ISO 8601 in UTC, or null for anything Date cannot read. */
-function isoTime(value: string | null): string | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
 function messageIdOf(item: Element): string | null {
   for (const name of S.messageIdAttributes) {
     const value = item.getAttribute(name)?.trim();
     if (value) return value.slice(0, 200);
   }
   return null;
-}
-
-/** Collects what matched and what went wrong without letting notes grow past the schema's cap. */
-class Report {
-  readonly matched: Record<string, string> = {};
-  readonly counts: Record<string, number> = {};
-  private readonly notes: string[] = [];
-  private readonly tallies = new Map<string, number>();
-
-  match(role: string, selector: string | null): void {
-    if (selector === null) return;
-    const seen = this.matched[role];
-    if (seen === undefined) this.matched[role] = selector;
-    // A mix of variants in one ticket hints at a half-rolled-out UI: worth knowing, once.
-    else if (seen !== selector) this.tally(`${role}: also matched ${selector}`);
-  }
-
-  count(key: string, by = 1): void {
-    this.counts[key] = (this.counts[key] ?? 0) + by;
-  }
-
-  note(text: string): void {
-    if (this.notes.length < MAX_NOTES) this.notes.push(text.slice(0, 500));
-  }
-
-  /** Per-message problems are counted and reported once each, not once per message. */
-  tally(text: string): void {
-    this.tallies.set(text, (this.tallies.get(text) ?? 0) + 1);
-  }
-
-  finish(): Diagnostics {
-    for (const [text, n] of this.tallies) this.note(n > 1 ? `${text} (×${n})` : text);
-    return { matched: this.matched, counts: this.counts, notes: this.notes };
-  }
 }
 
 function readMessages(ctx: TicketContext, report: Report, signal?: AbortSignal): TicketMessage[] {
