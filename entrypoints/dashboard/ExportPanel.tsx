@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
+import { downloadBlob } from '@/components/download';
 import { getBackendConfig } from '@/lib/db/backend';
 import { fetchServerExport } from '@/lib/export/server';
 import type { CsvDelimiter } from '@/lib/export/csv';
@@ -15,17 +16,6 @@ type Status =
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function ExportPanel() {
@@ -43,7 +33,7 @@ export function ExportPanel() {
     setExporting({ kind: 'running', progress: null });
     try {
       const blob = await toBlob(make(controller.signal, (p) => setExporting({ kind: 'running', progress: p })), type);
-      download(blob, name);
+      downloadBlob(blob, name);
       setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });
@@ -77,7 +67,7 @@ export function ExportPanel() {
     setExporting({ kind: 'running', progress: null });
     const name = `arvio-team-reviews-${today()}.${format}`;
     try {
-      download(await fetchServerExport(backend, format, delimiter, controller.signal), name);
+      downloadBlob(await fetchServerExport(backend, format, delimiter, controller.signal), name);
       setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });

@@ -1,4 +1,5 @@
 // Options: self-hosted helpdesks and other sites (host permission asked at runtime), and pages reported for fixtures.
+import { downloadBlob } from '@/components/download';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
@@ -12,12 +13,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 /** A reported page as a file: the anonymised structure, with where it came from for the fixture's url.txt. */
 function downloadReport(report: PageReport & { at: string }): void {
   const text = `<!-- Arvio page report: ${report.url.replace(/--/g, '')} (${report.helpdesk}, ${report.at}) -->\n${report.html}`;
-  const href = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = `arvio-report-${report.at.replace(/[:.]/g, '-')}.html`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  downloadBlob(new Blob([text], { type: 'text/html' }), `arvio-report-${report.at.replace(/[:.]/g, '-')}.html`);
 }
 
 export function SitesSettings() {

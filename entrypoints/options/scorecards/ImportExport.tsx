@@ -1,4 +1,5 @@
 // Scorecards to a JSON file and back: export selected or all, import all-or-nothing with the failing field named.
+import { downloadBlob } from '@/components/download';
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { importScorecards } from '@/lib/db';
@@ -11,18 +12,6 @@ import { describeIssue } from './validation';
 export function exportFileName(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `arvio-scorecards-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
-}
-
-export function downloadText(doc: Document, fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; keep the URL a moment for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /**
@@ -66,7 +55,7 @@ export function ImportExport({
   // A card travels with all its versions: reviews elsewhere may point at any of them.
   const exportCards = (cards: Scorecard[]) => {
     const ordered = [...cards].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
-    downloadText(document, exportFileName(new Date()), exportScorecards(ordered));
+    downloadBlob(new Blob([exportScorecards(ordered)], { type: 'application/json' }), exportFileName(new Date()));
     const ids = new Set(ordered.map((c) => c.id));
     setOutcome({ kind: 'ok', text: t('scorecards.export.done', { count: ids.size, versions: ordered.length }) });
   };
