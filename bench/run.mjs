@@ -108,10 +108,10 @@ async function benchFoundation(demo) {
     const loadWith = await loadCost(withExt);
     record({ name: 'content.ticket-load.main-thread.300-messages', value: median(loadWith), runs: RUNS, baseline: 'page.ticket-load.main-thread.without-extension', baselineValue: median(loadWithout) });
 
-    // Extraction of the 300-message ticket by the content script (its own read, measured in the page):
-    // the first read on page load runs cold code; later reads (any change on the page) run warm.
+    // Extraction of the 300-message ticket by the content script (its own read, measured in the page).
+    // The first read on load may run while the app is still rendering messages, so the figure is a
+    // re-read of the complete ticket (any change on the page causes one).
     const page = await withExt.context.newPage();
-    const cold = [];
     const warm = [];
     const domFloor = [];
     for (let i = 0; i < RUNS + 2; i += 1) {
@@ -132,13 +132,11 @@ async function benchFoundation(demo) {
         return n >= 0 ? performance.now() - t0 : 0;
       });
       if (i >= 2) {
-        cold.push(first.duration);
         warm.push(median(warmRuns));
         domFloor.push(floor);
       }
     }
     record({ name: 'extract.zendesk.300-messages', value: median(warm), runs: warm.length, budget: 10, baseline: 'dom.querySelectorAll+textContent.300-articles', baselineValue: median(domFloor) });
-    record({ name: 'extract.zendesk.300-messages.first-read-on-load', value: median(cold), runs: cold.length, baseline: 'dom.querySelectorAll+textContent.300-articles', baselineValue: median(domFloor) });
 
     // Ticket switch: the content script's work when the SPA shows another ticket.
     const switches = [];
@@ -170,12 +168,13 @@ async function benchFoundation(demo) {
     await sidebar.locator('.ticket-subject').waitFor();
     for (let i = 0; i < 10; i += 1) {
       const id = i % 2 ? '101' : '104';
-      const start = await page.evaluate(() => performance.timeOrigin + performance.now());
+      // Wall clock on both sides: the page and the sidebar are different processes.
+      const start = await page.evaluate(() => Date.now());
       await page.locator(`a[href="/agent/tickets/${id}"]`).first().click();
       const end = await sidebar.waitForFunction((ticket) => {
         const subject = document.querySelector('.ticket-id')?.textContent ?? '';
         const mark = performance.getEntriesByName('arvio:ticket-rendered').at(-1);
-        return subject.includes(ticket) && mark ? performance.timeOrigin + mark.startTime : null;
+        return subject.includes(ticket) && mark ? mark.detail : null;
       }, id, { polling: 5 });
       shown.push((await end.jsonValue()) - start);
     }
@@ -197,18 +196,21 @@ async function benchFoundation(demo) {
         await tab.locator('arvio-dock button.toggle').waitFor();
       }
       // Taken before the click is sent, so the figure includes the click's own delivery: an upper bound.
-      const start = await tab.evaluate(() => performance.timeOrigin + performance.now());
+      const start = await tab.evaluate(() => Date.now());
       await tab.locator('arvio-dock button.toggle').click();
       let frame = null;
       for (let j = 0; j < 400 && !frame; j += 1) {
         frame = tab.frames().find((f) => f.url().includes('/sidebar.html')) ?? null;
         if (!frame) await tab.waitForTimeout(5);
       }
-      const end = await frame.waitForFunction(() => {
+      const rendered = await frame.waitForFunction(() => {
         const mark = performance.getEntriesByName('arvio:ticket-rendered').at(-1);
-        return mark ? performance.timeOrigin + mark.startTime : null;
+        return mark ? mark.detail : null;
       }, null, { polling: 10 });
-      renders.push((await end.jsonValue()) - start);
+      // The sidebar may have loaded hidden before the click (prewarmed on idle): then what counts is
+      // its first frame once shown, which requestAnimationFrame marks (hidden frames get none).
+      const painted = await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(Date.now()))));
+      renders.push(Math.max(await rendered.jsonValue(), painted) - start);
       blanks.push(
         await tab.evaluate(
           () =>
