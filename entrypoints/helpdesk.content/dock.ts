@@ -3,7 +3,13 @@ import type { ContentKey } from '@/lib/i18n/content';
 
 export interface Dock {
   readonly open: boolean;
-  setOpen(open: boolean): void;
+  /**
+   * Shows or hides the sidebar. `moveFocus` is for the user's own toggle: the keyboard goes into the
+   * sidebar on open and back to the toggle on close. A restored or re-announced state never moves
+   * focus — the agent may be typing in the host page, and a second focus() on the frame pulls the
+   * keyboard out of the sidebar.
+   */
+  setOpen(open: boolean, moveFocus?: boolean): void;
   /** The sidebar iframe, created on first open and kept so its state survives toggling. */
   frame(): HTMLIFrameElement | null;
   setStrings(strings: Record<ContentKey, string>): void;
@@ -55,6 +61,8 @@ export function createDock(
 
   let open = false;
   let iframe: HTMLIFrameElement | null = null;
+  let loaded = false;
+  let focusOnLoad = false;
   let current = strings;
 
   const label = (): void => {
@@ -68,7 +76,15 @@ export function createDock(
     const frame = doc.createElement('iframe');
     frame.src = sidebarUrl;
     frame.setAttribute('allow', '');
-    frame.addEventListener('load', () => onFrameLoad(frame));
+    frame.addEventListener('load', () => {
+      loaded = true;
+      // The sidebar's document commits in the extension's process, which hands focus back to the
+      // page: a frame opened by the user before it had loaded takes the keyboard again now.
+      // The frame element is still the page's focused element then, so focus() alone would do nothing.
+      if (focusOnLoad && open) frame.contentWindow?.focus();
+      focusOnLoad = false;
+      onFrameLoad(frame);
+    });
     shadow.append(frame);
     iframe = frame;
     return frame;
@@ -82,12 +98,16 @@ export function createDock(
     get open() {
       return open;
     },
-    setOpen(next) {
+    setOpen(next, moveFocus = false) {
+      if (next) ensureFrame();
+      if (next === open) return;
       open = next;
-      if (open) ensureFrame();
       host.toggleAttribute('data-open', open);
       label();
+      focusOnLoad = open && moveFocus && !loaded;
+      if (!moveFocus) return;
       if (open) iframe?.focus();
+      else toggle.focus();
     },
     frame: () => iframe,
     setStrings(next) {

@@ -112,7 +112,8 @@ export default defineContentScript({
         wantOpen = open;
         void browser.storage.local.set({ [OPEN_KEY]: open });
       }
-      ensureDock().setOpen(open);
+      // A remembered choice is the user's own toggle: it takes the keyboard with it.
+      ensureDock().setOpen(open, remember);
       updateBadge();
     };
 
