@@ -130,7 +130,8 @@ async function localReviewIds(page: Page): Promise<string[]> {
 }
 
 /** The ticket's "Earlier reviews" tab in the sidebar on the demo helpdesk: what the agent sees. */
-async function earlierReviewsTab(b: ExtensionBrowser, ticketId: string): Promise<string> {
+/** The sidebar's "Earlier reviews" tab on a ticket settles on `count` (its list loads after the tab shows). */
+async function expectEarlierReviews(b: ExtensionBrowser, ticketId: string, count: number): Promise<void> {
   const page = await b.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/${ticketId}`);
   await toggleButton(page).waitFor();
@@ -138,9 +139,8 @@ async function earlierReviewsTab(b: ExtensionBrowser, ticketId: string): Promise
   const frame = await sidebarFrame(page);
   const tab = frame.getByRole('tab', { name: /Earlier reviews/ });
   await tab.waitFor();
-  const name = (await tab.textContent()) ?? '';
+  await expect.poll(() => tab.textContent()).toBe(`Earlier reviews (${count})`);
   await page.close();
-  return name;
 }
 
 describe('team sync in real Chromium', () => {
@@ -174,7 +174,7 @@ describe('team sync in real Chromium', () => {
     await connect(agentPage, AGENT);
     expect(await localReviewIds(agentPage)).toEqual([doc.id]);
     // And in the sidebar, on the same ticket in the helpdesk.
-    expect(await earlierReviewsTab(agent, '102')).toMatch(/Earlier reviews \(1\)/);
+    await expectEarlierReviews(agent, '102', 1);
     await agent.close();
     open.splice(open.indexOf(agent), 1);
     removeProfile(agent.userDataDir);
@@ -183,6 +183,6 @@ describe('team sync in real Chromium', () => {
     const otherPage = await optionsPage(other);
     await connect(otherPage, OTHER_AGENT);
     expect(await localReviewIds(otherPage)).toEqual([]);
-    expect(await earlierReviewsTab(other, '102')).toMatch(/Earlier reviews \(0\)/);
+    await expectEarlierReviews(other, '102', 0);
   });
 });
