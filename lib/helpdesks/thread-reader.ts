@@ -287,15 +287,36 @@ export function hiddenByMarkup(element: Element): boolean {
   return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
 }
 
-/** Calls onChange on DOM changes and history navigation (pushState fires nothing, but changes the DOM). */
-export function observePage(doc: Document, onChange: () => void): () => void {
+const EDITABLE = '[contenteditable]:not([contenteditable="false"]), textarea';
+
+/**
+ * Typing in a reply editor is the draft tracker's business, never a new ticket state: without this
+ * every pause in typing re-read the whole conversation. An editor's own attributes still count (a
+ * switch between public reply and internal note can show there).
+ */
+export function onlyEditing(record: MutationRecord): boolean {
+  const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+  const scope = record.type === 'attributes' ? target?.parentElement : target;
+  return scope?.closest(EDITABLE) != null;
+}
+
+/** Calls onChange on DOM changes (other than typing) and history navigation (pushState fires nothing, but changes the DOM). */
+export function observePage(
+  doc: Document,
+  onChange: () => void,
+  attributeFilter: readonly string[] = ['class', 'hidden', 'style', 'aria-hidden'],
+): () => void {
   const view = doc.defaultView;
-  const observer = view ? new view.MutationObserver(() => onChange()) : null;
+  const observer = view
+    ? new view.MutationObserver((records) => {
+        if (!records.every(onlyEditing)) onChange();
+      })
+    : null;
   observer?.observe(doc.body ?? doc.documentElement, {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['class', 'hidden', 'style', 'aria-hidden'],
+    attributeFilter: [...attributeFilter],
   });
   const listener = (): void => onChange();
   view?.addEventListener('popstate', listener);

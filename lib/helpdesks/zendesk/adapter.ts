@@ -3,7 +3,7 @@ import type { Channel, Extraction, MessageRole, TicketMessage } from '../../mode
 import { allMatches, firstMatch, readableText } from '../dom';
 import type { Composer, HelpdeskAdapter, TicketContext } from '../types';
 import * as S from './selectors';
-import { isoTime, Report } from '../thread-reader';
+import { isoTime, observePage, Report } from '../thread-reader';
 import { commentsUrl, nextPageOf, parseZendeskComments } from './api';
 
 /** `/agent/tickets/123` and deeper (`/agent/tickets/123/events`); the host is never looked at. */
@@ -307,23 +307,9 @@ export const zendeskDomAdapter: HelpdeskAdapter = {
   },
 
   observe(doc, onChange) {
-    const view = doc.defaultView;
-    const target = doc.body ?? doc.documentElement;
     // Tab switches show up as childList (pane added) or attribute changes (pane shown/hidden);
     // SPA navigation by pushState fires no event, but always changes one of those.
-    const observer = view ? new view.MutationObserver(() => onChange()) : null;
-    observer?.observe(target, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ACTIVE_PANE_ATTRIBUTES,
-    });
-    const onPopState = (): void => onChange();
-    view?.addEventListener('popstate', onPopState);
-    return () => {
-      observer?.disconnect();
-      view?.removeEventListener('popstate', onPopState);
-    };
+    return observePage(doc, onChange, ACTIVE_PANE_ATTRIBUTES);
   },
 };
 
