@@ -501,7 +501,7 @@ try {
   if (wanted('db')) await benchDatabase();
   if (wanted('selfcheck')) await benchSelfCheck(demo);
   // Areas that bring their own bench module join here.
-  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard']]) {
+  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard'], ['adapters', './adapters.mjs', 'benchAdapters']]) {
     if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;
     const module = await import(file);
     if (area === 'dashboard') {
