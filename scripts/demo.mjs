@@ -1,6 +1,7 @@
 // `npm run demo`: builds Arvio, serves the demo helpdesk, and opens Chromium with the extension on a ticket.
 // With a display: a real window you can use. Without one: headless, screenshots written, paths printed.
-import { spawnSync } from 'node:child_process';
+// The team backend runs too, on its embedded default (PGlite in a fresh folder), and Arvio is connected to it.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,8 +23,37 @@ function step(title, command, args) {
 const executablePath = ensureChromium();
 step('Building the extension', 'npx', ['wxt', 'build']);
 
+step('Building the team backend', 'npx', ['vite', 'build', '--config', 'server/vite.config.ts']);
+
 const demo = await startDemoServer({ port: Number(process.env.PORT ?? 5178) }).catch(() => startDemoServer({ port: 0 }));
 console.log(`Demo helpdesk: ${demo.url}/agent/tickets/101`);
+
+// The backend's own CLI sets up a team: the reviewer, and the agents of the demo tickets by the names
+// the helpdesk shows (the roster maps them to e-mails). Each command opens the database in turn.
+const serverEnv = { ...process.env, ARVIO_DATA_DIR: mkdtempSync(join(tmpdir(), 'arvio-demo-server-')), HOST: '127.0.0.1', PORT: '0' };
+const serverCli = (...args) => {
+  const result = spawnSync('node', ['server/dist/main.mjs', ...args], { cwd: root, env: serverEnv, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run server -- ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+};
+serverCli('team', 'add', 'Tuki');
+serverCli('user', 'add', '--email', 'tiina@example.com', '--name', 'Tiina Tarkastaja', '--role', 'lead', '--team', 'Tuki');
+for (const [email, name] of [['mikko@example.com', 'Mikko Laine'], ['sara@example.com', 'Sara Koskinen'], ['aino@example.com', 'Aino Lahtinen']]) {
+  serverCli('user', 'add', '--email', email, '--name', name, '--role', 'agent', '--team', 'Tuki');
+}
+const token = serverCli('token', 'create', 'tiina@example.com').split('\n').at(-1);
+const backend = spawn('node', ['server/dist/main.mjs'], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+process.on('exit', () => backend.kill());
+const backendUrl = await new Promise((resolveUrl, reject) => {
+  let out = '';
+  backend.stdout.on('data', (chunk) => {
+    out += chunk;
+    const found = /Arvio server on (\S+)/.exec(out);
+    if (found) resolveUrl(found[1]);
+  });
+  backend.once('exit', (code) => reject(new Error(`the team backend stopped (exit code ${code})`)));
+});
+console.log(`Team backend (PGlite): ${backendUrl}`);
 
 const profile = process.env.ARVIO_DEMO_PROFILE ?? mkdtempSync(join(tmpdir(), 'arvio-demo-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -52,6 +82,11 @@ await options.locator('#identity-name').fill('Tiina Tarkastaja');
 await options.locator('#identity-email').fill('tiina@example.com');
 await options.locator('#identity-email').press('Enter');
 await options.getByRole('status').filter({ hasText: /Saved|Tallennettu/ }).waitFor();
+// Connected to the team backend as the lead: reviews sync, and the dashboard can export the team's.
+await options.getByLabel(/Backend address|Palvelimen osoite/).fill(backendUrl);
+await options.getByLabel(/Access token|Käyttöavain/).fill(token);
+await options.getByRole('button', { name: /Save and connect|Tallenna ja yhdistä/ }).click();
+await options.getByTestId('sync-status-details').filter({ hasText: /Everything is synced|Kaikki on synkronoitu/ }).waitFor({ timeout: 30_000 });
 
 const page = await context.newPage();
 await page.goto(`${demo.url}/agent/tickets/102`);
@@ -71,6 +106,7 @@ if (!headless) {
   console.log('\nArvio is running in the Chromium window. Close the window (or press Ctrl+C) to stop.');
   await new Promise((done) => context.on('close', done));
   await demo.close();
+  backend.kill();
   process.exit(0);
 }
 
@@ -117,6 +153,9 @@ await shoot(page, '5-self-check');
 await options.bringToFront();
 await options.reload();
 await shoot(options, '4-settings');
+await options.getByTestId('sync-status-details').filter({ hasText: /Everything is synced|Kaikki on synkronoitu/ }).waitFor({ timeout: 30_000 });
+await options.getByRole('heading', { name: /Team backend|Tiimin palvelin/ }).evaluate((heading) => heading.closest('section, fieldset')?.scrollIntoView());
+await shoot(options, '7-team-backend');
 const dashboard = await context.newPage();
 await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
 await dashboard.waitForTimeout(1500);
@@ -126,3 +165,4 @@ console.log('\nHeadless run (no display). Screenshots:');
 for (const path of shots) console.log(`  ${path}`);
 await context.close();
 await demo.close();
+backend.kill();
