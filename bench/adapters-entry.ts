@@ -9,8 +9,9 @@ import * as intercom from '../lib/helpdesks/intercom/selectors';
 import * as osticket from '../lib/helpdesks/osticket/selectors';
 import { adapters, pickAdapter } from '../lib/helpdesks/registry';
 import type { HelpdeskAdapter, TicketContext } from '../lib/helpdesks/types';
-import { createZammadAdapter } from '../lib/helpdesks/zammad/adapter';
+import { createZammadAdapter, parseZammadArticles } from '../lib/helpdesks/zammad/adapter';
 import * as zammad from '../lib/helpdesks/zammad/selectors';
+import { parseZendeskComments } from '../lib/helpdesks/zendesk/api';
 import { zendeskDomAdapter } from '../lib/helpdesks/zendesk/adapter';
 import * as zendesk from '../lib/helpdesks/zendesk/selectors';
 import type { Extraction, TicketMessage } from '../lib/model/ticket';
@@ -266,4 +267,49 @@ export function timeDetect(href: string, samples: number): Record<'pick' | 'ever
     everyMarker: perCall(everyMarker, samples),
     floor: perCall(() => document.querySelectorAll('*').length, samples),
   };
+}
+
+// ---- The same-origin API paths (Zendesk, Zammad): the answer is parsed, each HTML body made text ---
+
+/** The saved answer repeated `cycles` times with fresh ids, as the page's fetch().json() gives it. */
+function grownAnswer(kind: 'zendesk' | 'zammad', text: string, cycles: number): unknown[] {
+  const json = JSON.parse(text) as unknown;
+  const repeat = <T extends { id: number }>(items: T[]): T[] =>
+    Array.from({ length: items.length * cycles }, (_, i) => ({ ...items[i % items.length]!, id: 900_000 + i }));
+  if (kind === 'zendesk') {
+    const answer = json as { comments: { id: number }[] };
+    const comments = repeat(answer.comments);
+    // Zendesk pages by 100 comments.
+    const pages: unknown[] = [];
+    for (let i = 0; i < comments.length; i += 100) pages.push({ ...answer, comments: comments.slice(i, i + 100), next_page: null });
+    return pages;
+  }
+  return [repeat(json as { id: number }[])];
+}
+
+const parseApi = (kind: 'zendesk' | 'zammad', answer: unknown[]): number =>
+  kind === 'zendesk' ? parseZendeskComments(answer).messages.length : parseZammadArticles(answer[0]).messages.length;
+
+/** Parsing the API answer to messages beside JSON.parse of the same answer text (the floor of reading it at all). */
+export function timeApi(kind: 'zendesk' | 'zammad', text: string, count: number, warmup: number, runs: number): { messages: number; work: number[]; floor: number[] } {
+  // Whole copies of the saved answer (some articles, such as system notes, are not messages) to `count` messages.
+  const perCopy = parseApi(kind, grownAnswer(kind, text, 1));
+  const answer = grownAnswer(kind, text, Math.ceil(count / perCopy));
+  const answerText = answer.map((page) => JSON.stringify(page));
+  const parse = (): number => parseApi(kind, answer);
+  const messages = parse();
+  let sink = 0;
+  for (let i = 0; i < warmup; i++) sink += parse() + answerText.map((t) => JSON.parse(t) as unknown).length;
+  const work: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    sink += parse();
+    work.push(performance.now() - t0);
+    t0 = performance.now();
+    sink += answerText.map((t) => JSON.parse(t) as unknown).length;
+    floor.push(performance.now() - t0);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return { messages, work, floor };
 }

@@ -118,6 +118,23 @@ export async function benchAdapters({ record }) {
       });
     }
 
+    // The API paths, which real Zendesk and Zammad take first: the answer's bodies are HTML to make text of.
+    for (const [kind, file] of [['zendesk', 'zendesk/api/comments-2041.json'], ['zammad', 'zammad/api/by_ticket-4711.json']]) {
+      await page.reload();
+      await page.addScriptTag({ content: script });
+      const text = readFileSync(join(FIXTURES, file), 'utf8');
+      const api = await page.evaluate(([k, t, n, w, r]) => window.ArvioAdapters.timeApi(k, t, n, w, r), [kind, text, MESSAGES, WARMUP, RUNS]);
+      if (api.messages !== MESSAGES) throw new Error(`${kind} API: ${api.messages} messages, not ${MESSAGES}`);
+      record({
+        name: `extract.${kind}.api.${MESSAGES}-messages`,
+        value: median(api.work),
+        runs: api.work.length,
+        budget: 10,
+        baseline: `json.parse.${kind}.same-answer`,
+        baselineValue: median(api.floor),
+      });
+    }
+
     await page.reload();
     await page.addScriptTag({ content: script });
     await page.evaluate(() => window.ArvioAdapters.buildOrdinaryPage());

@@ -53,3 +53,18 @@ export function readableText(element: Element): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+let inertDocument: Document | null = null;
+
+/**
+ * HTML from an API answer (a comment's or a mail's body) as inert nodes to read text from. A document
+ * made by createHTMLDocument has no browsing context: nothing in it runs or loads (jQuery's parseHTML
+ * and DOMPurify rely on the same). One such document serves every body; a DOMParser per body built a
+ * whole document each time, most of a 300-message ticket's extraction.
+ */
+export function inertHtml(html: string): Element {
+  inertDocument ??= document.implementation.createHTMLDocument('');
+  const holder = inertDocument.createElement('div');
+  holder.innerHTML = html;
+  return holder;
+}

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface FixtureServer {
   url: string;
+  /** Every path asked for, in order: what the page (or anything on it) loaded. */
+  requested: string[];
   close(): Promise<void>;
 }
 
@@ -13,8 +15,10 @@ export async function serveFixture(name: string, routes: Record<string, unknown>
   const dir = `tests/fixtures/helpdesks/${name}`;
   const html = readFileSync(`${dir}/page.html`, 'utf8');
   const original = new URL(readFileSync(`${dir}/url.txt`, 'utf8').trim());
+  const requested: string[] = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    requested.push(path);
     if (path in routes) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(routes[path]));
@@ -27,6 +31,7 @@ export async function serveFixture(name: string, routes: Record<string, unknown>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${original.pathname}${original.search}${original.hash}`,
+    requested,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -130,6 +130,23 @@ describe('known helpdesks in the sidebar', () => {
     await page.close();
   });
 
+  it('Zendesk API: hostile HTML in a comment becomes text, and nothing in it loads or runs', async () => {
+    const answer = json('zendesk/api/comments-2041.json') as { comments: { html_body: string }[] };
+    answer.comments[0]!.html_body =
+      '<p>Hei, kuvassa virhe.</p><img src="/probe.png" onerror="document.title=\'pwned\'"><script>document.title="pwned"</script><iframe src="/probe-frame"></iframe>';
+    const server = await serve('zendesk/email', { '/api/v2/tickets/2041/comments.json': answer });
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    const frame = await openSidebar(page);
+    await expect.poll(() => frame.getByText('read from the helpdesk API').count()).toBe(1);
+    await frame.getByRole('tab', { name: /Conversation/ }).click();
+    await expect.poll(() => frame.locator('.message-text').first().textContent()).toBe('Hei, kuvassa virhe.');
+    expect(server.requested.filter((path) => path.startsWith('/probe'))).toEqual([]);
+    expect(await page.title()).not.toBe('pwned');
+    expect(await frame.evaluate(() => document.title)).not.toBe('pwned');
+    await page.close();
+  });
+
   it('Zammad classic: the ticket and its internal note and attachments-only message', async () => {
     const server = await serve('zammad/classic-email');
     const page = await browser.context.newPage();

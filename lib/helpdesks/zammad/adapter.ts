@@ -1,6 +1,6 @@
 // Zammad (self-hosted), classic and desktop UI: reads the ticket's articles from the same-origin REST API, else the DOM.
 import type { Channel, Extraction, MessageRole, TicketMessage } from '../../model/ticket';
-import { allMatches, firstMatch, readableText } from '../dom';
+import { allMatches, firstMatch, inertHtml, readableText } from '../dom';
 import type { HelpdeskAdapter, TicketContext } from '../types';
 import {
   QUOTED_HISTORY,
@@ -105,9 +105,7 @@ function displayName(from: string): string {
 function apiText(article: ApiArticle): string {
   const body = article.body ?? '';
   if ((article.content_type ?? '').includes('html')) {
-    // DOMParser gives an inert document: the mail's HTML is never run or loaded.
-    const doc = new DOMParser().parseFromString(body, 'text/html');
-    return textWithout(doc.body, [...QUOTED_HISTORY, '.js-signatureMarker ~ *']).text;
+    return textWithout(inertHtml(body), [...QUOTED_HISTORY, '.js-signatureMarker ~ *']).text;
   }
   // Plain-text mail quotes with "> "; those lines are earlier messages.
   return body

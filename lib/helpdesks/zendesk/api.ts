@@ -1,6 +1,6 @@
 // Zendesk's same-origin REST answer (/api/v2/tickets/<id>/comments.json?include=users) as messages; checked by hand, no zod.
 import type { Channel, MessageRole, TicketMessage } from '../../model/ticket';
-import { readableText } from '../dom';
+import { inertHtml, readableText } from '../dom';
 import { Report, isoTime, oneLine } from '../thread-reader';
 
 const MAX_TEXT = 200_000;
@@ -76,9 +76,7 @@ function roleOf(comment: ApiComment, user: ApiUser | undefined): MessageRole {
 
 function textOf(comment: ApiComment): string {
   if (comment.html_body) {
-    // DOMParser gives an inert document: the comment's HTML is never run or loaded.
-    const doc = new DOMParser().parseFromString(comment.html_body, 'text/html');
-    return readableText(doc.body);
+    return readableText(inertHtml(comment.html_body));
   }
   return (comment.plain_body ?? comment.body ?? '').replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
