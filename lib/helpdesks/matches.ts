@@ -1,6 +1,13 @@
-// Where the content script runs statically. Self-hosted helpdesks are added at runtime instead.
+// Where the content script runs statically: the hosted helpdesks' own agent apps. Self-hosted helpdesks
+// (Zammad, osTicket, FreeScout on a company domain) are added at runtime instead.
 export const HELPDESK_MATCHES = [
   '*://*.zendesk.com/agent/*',
+  'https://*.freshdesk.com/a/*',
+  'https://secure.helpscout.net/*',
+  'https://app.intercom.com/a/*',
+  'https://app.frontapp.com/*',
+  // Zammad's hosted service; its classic UI routes by the hash on `/`.
+  'https://*.zammad.com/*',
   // The demo helpdesk and the e2e tests serve on loopback.
   'http://127.0.0.1/*',
   'http://localhost/*',

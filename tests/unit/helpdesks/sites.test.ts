@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createGenericAdapter } from '../../../lib/helpdesks/generic/adapter';
 import { adapterPicker } from '../../../lib/helpdesks/registry';
 import { staticallyCovered, syncSiteScripts, type RegistrationApi, type RegisteredScript } from '../../../lib/helpdesks/registration';
+import { HELPDESK_MATCHES } from '../../../lib/helpdesks/matches';
 import { normaliseOrigin, parseSites, sitePattern } from '../../../lib/helpdesks/sites';
 import { FIXTURE_ROOT, loadFixture } from './run-fixtures';
 
@@ -121,5 +122,36 @@ describe('generic fallback adapter', () => {
     expect(extraction.messages).toEqual([{ id: 'selection', role: 'agent', author: '', at: null, text: 'Tuki: Pahoittelut!' }]);
     manual = { url: 'http://127.0.0.1:5190/palaute/89', text: 'x' };
     expect((adapter.extract(adapter.context(doc, url)!) as Awaited<ReturnType<typeof adapter.extract>>).source).toBe('dom');
+  });
+});
+
+describe('static content-script matches', () => {
+  /** A WebExtension match pattern as Chromium reads it: scheme, host (with `*.` for subdomains), path glob. */
+  const matchesPattern = (pattern: string, href: string): boolean => {
+    const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) as unknown as [string, string, string, string];
+    const url = new URL(href);
+    if (scheme === '*' ? !/^https?:$/.test(url.protocol) : `${scheme}:` !== url.protocol) return false;
+    if (host.startsWith('*.') ? !url.hostname.endsWith(host.slice(1)) : url.hostname !== host) return false;
+    const glob = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    return glob.test(url.pathname + url.search);
+  };
+  const covered = (href: string): boolean => HELPDESK_MATCHES.some((pattern) => matchesPattern(pattern, href));
+
+  it.each(['zendesk/email', 'freshdesk/mint-ticket', 'helpscout/conversation', 'intercom/chat-grouped', 'front/email-with-comment'])(
+    'the hosted helpdesk of %s gets the content script on its ticket pages, with no site to add',
+    (fixture) => {
+      const href = readFileSync(join(FIXTURE_ROOT, fixture, 'url.txt'), 'utf8').trim();
+      expect(covered(href)).toBe(true);
+    },
+  );
+
+  it.each([
+    'https://www.zendesk.com/pricing/',
+    'https://freshdesk.com/',
+    'https://www.intercom.com/a/blog',
+    'https://example.fi/agent/tickets/1',
+    'https://mail.google.com/mail/u/0/',
+  ])('an ordinary page (%s) never gets it', (href) => {
+    expect(covered(href)).toBe(false);
   });
 });
