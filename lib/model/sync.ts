@@ -126,6 +126,8 @@ export const rosterMemberSchema = z.strictObject({
   email: z.string().min(3).max(300),
   name: z.string().max(300),
   role: roleSchema,
+  /** The teams the caller shares with this member (all of theirs for an admin). Absent from older servers. */
+  teams: z.array(z.string().max(200)).max(200).optional(),
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 

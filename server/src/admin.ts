@@ -152,18 +152,43 @@ export async function bootstrapAdmin(
  * the members of their teams (themself included); admins every user.
  */
 export async function rosterOf(db: Db, user: User): Promise<RosterMember[]> {
-  if (user.role === 'agent') return [{ email: user.email, name: user.name, role: user.role }];
+  // One row per member and team; a member with no team (visible to an admin) has a null team.
   const rows =
     user.role === 'admin'
-      ? await db.query('SELECT email, name, role FROM users ORDER BY name, email')
-      : await db.query(
-          `SELECT DISTINCT u.email, u.name, u.role FROM team_members mine
-             JOIN team_members other ON other.team_id = mine.team_id
-             JOIN users u ON u.id = other.user_id
-            WHERE mine.user_id = $1
-           UNION SELECT email, name, role FROM users WHERE id = $1
-           ORDER BY name, email`,
-          [user.id],
-        );
-  return rows.map((r) => ({ email: String(r.email), name: String(r.name), role: roleSchema.parse(r.role) }));
+      ? await db.query(
+          `SELECT u.email, u.name, u.role, t.name AS team FROM users u
+             LEFT JOIN team_members tm ON tm.user_id = u.id
+             LEFT JOIN teams t ON t.id = tm.team_id
+            ORDER BY u.name, u.email`,
+        )
+      : user.role === 'agent'
+        ? await db.query(
+            `SELECT u.email, u.name, u.role, t.name AS team FROM users u
+               LEFT JOIN team_members tm ON tm.user_id = u.id
+               LEFT JOIN teams t ON t.id = tm.team_id
+              WHERE u.id = $1`,
+            [user.id],
+          )
+        : await db.query(
+            `SELECT u.email, u.name, u.role, t.name AS team FROM team_members mine
+               JOIN team_members other ON other.team_id = mine.team_id
+               JOIN teams t ON t.id = other.team_id
+               JOIN users u ON u.id = other.user_id
+              WHERE mine.user_id = $1
+             UNION SELECT email, name, role, NULL FROM users WHERE id = $1
+             ORDER BY 2, 1`,
+            [user.id],
+          );
+  // The teams listed are those the caller shares with the member (all of them for an admin): what a lead's dashboard groups by.
+  const members = new Map<string, RosterMember & { teams: string[] }>();
+  for (const r of rows) {
+    const email = String(r.email);
+    let member = members.get(email);
+    if (!member) {
+      member = { email, name: String(r.name), role: roleSchema.parse(r.role), teams: [] };
+      members.set(email, member);
+    }
+    if (r.team !== null && r.team !== undefined && !member.teams.includes(String(r.team))) member.teams.push(String(r.team));
+  }
+  return [...members.values()].map((m) => ({ ...m, teams: m.teams.sort() }));
 }

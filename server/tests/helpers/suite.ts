@@ -251,19 +251,23 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         for (const who of ['rev1', 'lead'] as const) {
           const members = await roster(who);
           expect(members.map((m) => m.email).sort(), who).toEqual([EMAIL.agent1, EMAIL.lead, EMAIL.rev1].sort());
-          expect(members.find((m) => m.email === EMAIL.agent1)).toEqual({ email: EMAIL.agent1, name: 'agent1', role: 'agent' });
+          // With the team they share with the caller: what a lead's dashboard groups agents by.
+          expect(members.find((m) => m.email === EMAIL.agent1)).toEqual({ email: EMAIL.agent1, name: 'agent1', role: 'agent', teams: ['Team A'] });
         }
         expect((await roster('rev2')).map((m) => m.email).sort()).toEqual([EMAIL.agent2, EMAIL.rev2].sort());
       });
 
       it('an agent gets only themself; an admin everyone; no token, no roster', async () => {
-        expect(await roster('agent1')).toEqual([{ email: EMAIL.agent1, name: 'agent1', role: 'agent' }]);
+        expect(await roster('agent1')).toEqual([{ email: EMAIL.agent1, name: 'agent1', role: 'agent', teams: ['Team A'] }]);
         expect(teamRosterResponseSchema.parse((await call('rev1', 'GET', '/v1/team/members')).json).me).toEqual({
           email: EMAIL.rev1,
           name: 'rev1',
           role: 'reviewer',
         });
-        expect((await roster('admin')).map((m) => m.email)).toEqual(expect.arrayContaining(Object.values(EMAIL)));
+        const everyone = await roster('admin');
+        expect(everyone.map((m) => m.email)).toEqual(expect.arrayContaining(Object.values(EMAIL)));
+        expect(everyone.find((m) => m.email === EMAIL.agent2)?.teams).toEqual(['Team B']);
+        expect(everyone.find((m) => m.email === EMAIL.admin)?.teams).toEqual([]);
         expect((await call(null, 'GET', '/v1/team/members')).status).toBe(401);
       });
     });
