@@ -2,10 +2,12 @@
 // With a display: a real window you can use. Without one: headless, screenshots written, paths printed.
 // The team backend runs too, on its embedded default (PGlite in a fresh folder), and Arvio is connected to it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { build } from 'vite';
 import { startDemoServer } from '../demo/server.mjs';
 import { ensureChromium } from './system-deps.mjs';
 
@@ -24,6 +26,17 @@ const executablePath = ensureChromium();
 step('Building the extension', 'npx', ['wxt', 'build']);
 
 step('Building the team backend', 'npx', ['vite', 'build', '--config', 'server/vite.config.ts']);
+// Half a year of the team's reviews (demo/seed.ts: the product's own drafts and score formula), as an export file.
+// Built inside the project, so its imports (zod, dexie) resolve from node_modules.
+const seedDir = join(root, 'demo/.seed');
+await build({
+  root,
+  logLevel: 'warn',
+  publicDir: false,
+  build: { ssr: join(root, 'demo/seed.ts'), outDir: seedDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'seed.mjs' } } },
+});
+const seedFile = join(seedDir, 'team-reviews.json');
+writeFileSync(seedFile, (await import(pathToFileURL(join(seedDir, 'seed.mjs')).href)).demoExport(new Date()));
 
 const demo = await startDemoServer({ port: Number(process.env.PORT ?? 5178) }).catch(() => startDemoServer({ port: 0 }));
 console.log(`Demo helpdesk: ${demo.url}/agent/tickets/101`);
@@ -87,6 +100,14 @@ await options.getByLabel(/Backend address|Palvelimen osoite/).fill(backendUrl);
 await options.getByLabel(/Access token|Käyttöavain/).fill(token);
 await options.getByRole('button', { name: /Save and connect|Tallenna ja yhdistä/ }).click();
 await options.getByTestId('sync-status-details').filter({ hasText: /Everything is synced|Kaikki on synkronoitu/ }).waitFor({ timeout: 30_000 });
+
+// The team's earlier reviews, imported as a lead does (Dashboard → Export and import); they sync to the backend.
+const importer = await context.newPage();
+await importer.goto(`chrome-extension://${extensionId}/dashboard.html`);
+await importer.getByRole('tab', { name: /Export and import|Vienti ja tuonti/ }).click();
+await importer.locator('#import-file').setInputFiles(seedFile);
+await importer.getByText(/Imported: \d+ new|Tuotu: \d+ uutta/).waitFor({ timeout: 60_000 });
+await importer.close();
 
 const page = await context.newPage();
 await page.goto(`${demo.url}/agent/tickets/102`);
