@@ -85,3 +85,16 @@ export function selfPerson(identity: { name: string; email: string }, roster: Ro
   if (roster) return personOf(roster.me);
   return identity.email && identity.name ? { id: identity.email, name: identity.name } : null;
 }
+
+/** The roster's teams by name, each with its members' e-mails (lower-cased, as reviewee ids compare). */
+export function rosterTeams(members: readonly RosterMember[]): Map<string, Set<string>> {
+  const teams = new Map<string, Set<string>>();
+  for (const member of members) {
+    for (const team of member.teams ?? []) {
+      const emails = teams.get(team) ?? new Set<string>();
+      emails.add(member.email.trim().toLowerCase());
+      teams.set(team, emails);
+    }
+  }
+  return new Map([...teams].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,7 +1,7 @@
 // Mapping helpdesk display names onto the team roster: unique match, case and whitespace, ambiguity, no backend.
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from '@/lib/model/sync';
-import { matchReviewee, memberOf, normalizeName, revieweeFor, rosterChoices, selfPerson, type Roster } from '@/lib/sync/roster';
+import { matchReviewee, memberOf, normalizeName, revieweeFor, rosterChoices, rosterTeams, selfPerson, type Roster } from '@/lib/sync/roster';
 
 const mikko: RosterMember = { email: 'mikko@arvio.test', name: 'Mikko Laine', role: 'agent' };
 const liisa: RosterMember = { email: 'liisa@arvio.test', name: 'Liisa Virtanen', role: 'agent' };
@@ -57,5 +57,18 @@ describe('the team roster in the reviewee picker', () => {
     expect(selfPerson({ name: 'Me', email: 'me@example.com' }, roster)).toEqual({ id: 'aino@arvio.test', name: 'Aino' });
     expect(selfPerson({ name: 'Me', email: 'me@example.com' }, null)).toEqual({ id: 'me@example.com', name: 'Me' });
     expect(selfPerson({ name: '', email: '' }, null)).toBeNull();
+  });
+});
+
+describe('teams in the roster', () => {
+  it('groups members by the teams they are in, by name, e-mails lower-cased; no teams from an older server', () => {
+    const teams = rosterTeams([
+      { email: 'Mikko@Example.com', name: 'Mikko', role: 'agent', teams: ['Tuki', 'Laskutus'] },
+      { email: 'sara@example.com', name: 'Sara', role: 'agent', teams: ['Tuki'] },
+      { email: 'lead@example.com', name: 'Lead', role: 'lead' },
+    ]);
+    expect([...teams.keys()]).toEqual(['Laskutus', 'Tuki']);
+    expect([...teams.get('Tuki')!]).toEqual(['mikko@example.com', 'sara@example.com']);
+    expect([...teams.get('Laskutus')!]).toEqual(['mikko@example.com']);
   });
 });
