@@ -1,4 +1,4 @@
-// The dashboard's filters: months, trend granularity, agent, reviewer, scorecard (and version), channel, helpdesk.
+// The dashboard's filters: months, trend granularity, team, agent, reviewer, scorecard (and version), channel, helpdesk.
 import { useI18n } from '@/components/i18n';
 import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/db/dashboard';
 import type { MessageKey } from '@/lib/i18n';
@@ -22,6 +22,9 @@ export function Filters({ filter, options, cards, onChange }: Props) {
   };
   const cardIds = [...new Set(options.scorecards.map((k) => k.split('@')[0] ?? k))];
   const channelLabel = (c: string) => (['email', 'chat', 'call'].includes(c) ? t(`channel.${c}` as MessageKey) : c);
+  // With a team chosen, the agent picker lists that team's members (and whoever is chosen already).
+  const team = options.teams.find((x) => x.name === filter.team);
+  const agents = team ? options.agents.filter((a) => team.members.includes(a.id.toLowerCase()) || a.id === filter.agent) : options.agents;
 
   return (
     <form class="filters" aria-label={t('dashboard.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -40,11 +43,24 @@ export function Filters({ filter, options, cards, onChange }: Props) {
           <option value="week">{t('dashboard.filter.week')}</option>
         </select>
       </div>
+      {options.teams.length > 0 && (
+        <div>
+          <label for="f-team">{t('dashboard.filter.team')}</label>
+          <select id="f-team" value={filter.team ?? ''} onChange={(e) => onChange({ ...filter, team: orNull(e.currentTarget.value), agent: null })}>
+            <option value="">{t('dashboard.filter.all')}</option>
+            {options.teams.map((x) => (
+              <option key={x.name} value={x.name}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div>
         <label for="f-agent">{t('dashboard.filter.agent')}</label>
         <select id="f-agent" value={filter.agent ?? ''} onChange={(e) => set('agent', orNull(e.currentTarget.value))}>
           <option value="">{t('dashboard.filter.all')}</option>
-          {options.agents.map((a) => (
+          {agents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name || a.id}
             </option>
@@ -102,7 +118,7 @@ export function Filters({ filter, options, cards, onChange }: Props) {
           ))}
         </select>
       </div>
-      <p class="muted team-note">{t('dashboard.filter.teamNote')}</p>
+      {options.teams.length === 0 && <p class="muted team-note">{t('dashboard.filter.teamNote')}</p>}
     </form>
   );
 }

@@ -23,10 +23,10 @@ function defaultFilter(now: Date): DashboardFilter {
   const to = now.toISOString().slice(0, 7);
   const [y, m] = to.split('-').map(Number) as [number, number];
   const from = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
-  return { from, to, granularity: 'month', agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };
+  return { from, to, granularity: 'month', team: null, agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };
 }
 
-const NO_OPTIONS: FilterOptions = { agents: [], reviewers: [], scorecards: [], channels: [], helpdesks: [] };
+const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorecards: [], channels: [], helpdesks: [] };
 
 function Dashboard() {
   const { t } = useI18n();

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Review } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { maxValue } from '../scoring';
+import { rosterTeams } from '../sync/roster';
+import { readRoster } from '../sync/roster-store';
 import { db } from './database';
 import type { RollupRow } from './database';
 import { ALL_PERIOD, mergeDeltas, rollupDeltas, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
@@ -15,6 +17,8 @@ export interface DashboardFilter {
   from: string;
   to: string;
   granularity: Granularity;
+  /** A team of the backend's roster: its members as agents (ignored when one agent is chosen). */
+  team: string | null;
   agent: string | null;
   reviewer: string | null;
   /** `id@version` for one version, or a bare scorecard id for all its versions. */
@@ -66,6 +70,8 @@ export interface DashboardData {
 }
 
 export interface FilterOptions {
+  /** From the team backend's roster; empty without a backend. */
+  teams: { name: string; members: string[] }[];
   agents: { id: string; name: string; count: number }[];
   reviewers: { id: string; name: string; count: number }[];
   scorecards: string[];
@@ -210,7 +216,14 @@ export async function filterOptions(): Promise<FilterOptions> {
   };
   const parts = slices.map((r) => r.value.split(SEP));
   const distinct = (i: number) => [...new Set(parts.map((p) => p[i] ?? ''))].sort();
-  return { agents: people(agents), reviewers: people(reviewers), scorecards: distinct(0), channels: distinct(1), helpdesks: distinct(2) };
+  const teams = [...(await teamsOfRoster())].map(([name, members]) => ({ name, members: [...members] }));
+  return { teams, agents: people(agents), reviewers: people(reviewers), scorecards: distinct(0), channels: distinct(1), helpdesks: distinct(2) };
+}
+
+/** Teams come from the backend's roster (local reviews carry no team): none without a backend. */
+async function teamsOfRoster(): Promise<Map<string, Set<string>>> {
+  const roster = await readRoster(db());
+  return roster ? rosterTeams(roster.members) : new Map();
 }
 
 async function namesOf(who: 'agent' | 'reviewer'): Promise<Map<string, string>> {
@@ -227,13 +240,24 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   let source = indexedSource;
   let scope: Who = 'all';
   let who = '*';
+  // A team is its agents' rows added up (per agent and month, never per review); one chosen agent wins.
+  const team = filter.team && !filter.agent ? ((await teamsOfRoster()).get(filter.team) ?? new Set<string>()) : null;
+  /** Rows keyed by person kept to the team's members: agents, and (with no reviewer chosen) the team's own reviewers. */
+  let byTeam = false;
   if (filter.agent && filter.reviewer) {
-    source = memorySource(await agentCellsByReviewer(filter.agent, filter.reviewer, firstMonth, lastMonth));
+    source = memorySource(await agentCellsByReviewer([filter.agent], filter.reviewer, firstMonth, lastMonth));
     scope = 'agent';
     who = filter.agent;
   } else if (filter.agent) {
     scope = 'agent';
     who = filter.agent;
+  } else if (team && filter.reviewer) {
+    // Only this reviewer's reviews of the team's agents: each member's reviews by index, as for one agent.
+    source = memorySource(await agentCellsByReviewer([...team], filter.reviewer, firstMonth, lastMonth));
+    scope = 'agent';
+  } else if (team) {
+    scope = 'agent';
+    byTeam = true;
   } else if (filter.reviewer) {
     scope = 'reviewer';
     who = filter.reviewer;
@@ -251,7 +275,7 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
     namesOf('reviewer'),
     knownCards ?? db().scorecards.toArray(),
   ]);
-  const keep = (rows: RollupCell[]) => rows.map(parse).filter((p) => matchesSlice(p, filter));
+  const keep = (rows: RollupCell[]) => rows.map(parse).filter((p) => matchesSlice(p, filter) && (!byTeam || team?.has(p.who.toLowerCase())));
   const monthCells = keep(monthRows);
 
   const totals = emptyTotals();
@@ -313,15 +337,17 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   };
 }
 
-/** Agent and reviewer together: one agent's reviews by index, narrowed in memory (a person's, not everyone's). */
-async function agentCellsByReviewer(agent: string, reviewer: string, from: string, to: string): Promise<Map<string, RollupDelta>> {
+/** Agents and a reviewer together: each agent's reviews by index, narrowed in memory (a team's, not everyone's). */
+async function agentCellsByReviewer(agents: readonly string[], reviewer: string, from: string, to: string): Promise<Map<string, RollupDelta>> {
   const end = monthsBetween(to, '9999-12')[1] ?? '9999-12';
-  const rows = await db()
-    .reviews.where('[reviewee.id+createdAt]')
-    .between([agent, `${from}-01`], [agent, `${end}-01`], true, false)
-    .toArray();
   const cells = new Map<string, RollupDelta>();
-  for (const review of rows) if (review.reviewer.id === reviewer) mergeDeltas(cells, rollupDeltas(null, review));
+  for (const agent of agents) {
+    const rows = await db()
+      .reviews.where('[reviewee.id+createdAt]')
+      .between([agent, `${from}-01`], [agent, `${end}-01`], true, false)
+      .toArray();
+    for (const review of rows) if (review.reviewer.id === reviewer) mergeDeltas(cells, rollupDeltas(null, review));
+  }
   return cells;
 }
 

@@ -6,6 +6,9 @@ import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCover
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { criterionAverages, passRate, qualityScore } from '@/lib/scoring';
 import type { Review } from '@/lib/model/review';
+import { BACKEND_KEY } from '@/lib/db/backend';
+import { docHash } from '@/lib/sync/engine-state';
+import { ROSTER_KEY } from '@/lib/sync/roster-store';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
 
 let n = 0;
@@ -25,7 +28,25 @@ afterEach(() => {
   open = null;
 });
 
-const ALL: DashboardFilter = { from: '2026-01', to: '2026-06', granularity: 'month', agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };
+const ALL: DashboardFilter = { from: '2026-01', to: '2026-06', granularity: 'month', team: null, agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };
+
+/** The team backend's cached roster: team "Tuki" is two of the agents and the lead; "Myynti" the rest. */
+const TUKI = new Set([AGENTS[0]!.id, AGENTS[1]!.id, REVIEWERS[0]!.id]);
+async function withRoster(database: ArvioDb): Promise<void> {
+  const backend = { url: 'https://arvio.example.com', token: 'arv_lead' };
+  const member = (p: { id: string; name: string }, role: 'agent' | 'lead' | 'reviewer', teams: string[]) => ({ email: p.id, name: p.name, role, teams });
+  const members = [
+    member(AGENTS[0]!, 'agent', ['Tuki']),
+    member(AGENTS[1]!, 'agent', ['Tuki']),
+    member(AGENTS[2]!, 'agent', ['Myynti']),
+    member(AGENTS[3]!, 'agent', ['Myynti']),
+    member(REVIEWERS[0]!, 'lead', ['Tuki', 'Myynti']),
+  ];
+  await database.settings.bulkPut([
+    { key: BACKEND_KEY, value: backend },
+    { key: ROSTER_KEY, value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me: members[4], members } },
+  ]);
+}
 
 function expected(reviews: Review[]) {
   return { count: reviews.length, qualityScore: qualityScore(reviews.map((r) => r.score)), passRate: passRate(reviews.map((r) => r.passed)) };
@@ -39,8 +60,13 @@ describe('dashboard queries', () => {
     ['agent and reviewer together', { agent: AGENTS[1]!.id, reviewer: REVIEWERS[0]!.id }, (r: Review) => r.reviewee.id === AGENTS[1]!.id && r.reviewer.id === REVIEWERS[0]!.id],
     ['one scorecard, all versions, in March', { scorecard: CARDS[0]!.id, from: '2026-03', to: '2026-03' }, (r: Review) => r.scorecardId === CARDS[0]!.id && r.createdAt.startsWith('2026-03')],
     ['one helpdesk by week', { helpdesk: 'freshdesk', granularity: 'week' as const }, (r: Review) => r.ticket.helpdesk === 'freshdesk'],
+    ['one team (the roster\'s)', { team: 'Tuki' }, (r: Review) => TUKI.has(r.reviewee.id)],
+    ['one team by week, one channel', { team: 'Tuki', granularity: 'week' as const, channel: 'email' }, (r: Review) => TUKI.has(r.reviewee.id) && r.channel === 'email'],
+    ['a team and a reviewer together', { team: 'Tuki', reviewer: REVIEWERS[1]!.id }, (r: Review) => TUKI.has(r.reviewee.id) && r.reviewer.id === REVIEWERS[1]!.id],
+    ['a team and one agent: the agent', { team: 'Tuki', agent: AGENTS[2]!.id }, (r: Review) => r.reviewee.id === AGENTS[2]!.id],
   ])('%s: totals, trend, criteria and distribution match lib/scoring', async (_name, change, keep) => {
-    const { live } = await seeded(80);
+    const { database, live } = await seeded(80);
+    await withRoster(database);
     const filter = { ...ALL, ...change };
     const matching = live.filter(keep);
     const data = await dashboardData(filter, CARDS);
@@ -83,6 +109,21 @@ describe('dashboard queries', () => {
     expect(await database.outbox.count()).toBe(outbox + 1);
     await acknowledgeReview(first!.id, new Date('2026-07-03T10:00:00.000Z'));
     expect((await database.reviews.get(first!.id))!.acknowledgedAt).toBe('2026-07-02T10:00:00.000Z');
+  });
+
+  it("a team's tables list its agents, and its own reviewers; the team picker comes from the roster", async () => {
+    const { database, live } = await seeded(80);
+    expect((await filterOptions()).teams).toEqual([]);
+    await withRoster(database);
+    expect((await filterOptions()).teams).toEqual([
+      { name: 'Myynti', members: [AGENTS[2]!.id, AGENTS[3]!.id, REVIEWERS[0]!.id] },
+      { name: 'Tuki', members: [AGENTS[0]!.id, AGENTS[1]!.id, REVIEWERS[0]!.id] },
+    ]);
+    const data = await dashboardData({ ...ALL, team: 'Tuki' }, CARDS);
+    expect(data.agents.map((a) => a.id).sort()).toEqual([AGENTS[0]!.id, AGENTS[1]!.id].sort());
+    expect(data.agents.find((a) => a.id === AGENTS[0]!.id)!.count).toBe(live.filter((r) => r.reviewee.id === AGENTS[0]!.id).length);
+    expect(data.reviewers.map((r) => r.id)).toEqual([REVIEWERS[0]!.id]);
+    expect(data.reviewers[0]!.count).toBe(live.filter((r) => r.reviewer.id === REVIEWERS[0]!.id).length);
   });
 
   it('weeks of a month range are whole ISO weeks', () => {
