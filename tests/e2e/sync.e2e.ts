@@ -16,6 +16,7 @@ import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, togg
 const REVIEWER = 'aino@arvio.test';
 const AGENT = 'mikko@arvio.test';
 const OTHER_AGENT = 'liisa@arvio.test';
+const LEAD = 'leena@arvio.test';
 
 let dataDir = '';
 let db: Db;
@@ -34,7 +35,8 @@ beforeAll(async () => {
   // Ticket 102's agent in the demo helpdesk is "Mikko Laine": the roster maps that name to this e-mail.
   await addUser(db, { email: AGENT, name: 'Mikko Laine', role: 'agent', teams: ['Support FI'] });
   await addUser(db, { email: OTHER_AGENT, name: 'Liisa', role: 'agent', teams: ['Support SE'] });
-  for (const email of [REVIEWER, AGENT, OTHER_AGENT]) tokens[email] = (await createToken(db, email)).token;
+  await addUser(db, { email: LEAD, name: 'Leena', role: 'lead', teams: ['Support FI', 'Support SE'] });
+  for (const email of [REVIEWER, AGENT, OTHER_AGENT, LEAD]) tokens[email] = (await createToken(db, email)).token;
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
   demo = await startDemoServer({ port: 0 });
 });
@@ -184,5 +186,25 @@ describe('team sync in real Chromium', () => {
     await connect(otherPage, OTHER_AGENT);
     expect(await localReviewIds(otherPage)).toEqual([]);
     await expectEarlierReviews(other, '102', 0);
+  });
+
+  it("a lead filters the dashboard by the roster's teams: the review is the Finnish team's, none the Swedish team's", async () => {
+    // The review of the first test is on the server; the lead of both teams pulls it.
+    const lead = await launch();
+    const leadPage = await optionsPage(lead);
+    await connect(leadPage, LEAD);
+    expect(await localReviewIds(leadPage)).toHaveLength(1);
+    const page = await lead.context.newPage();
+    await page.goto(`chrome-extension://${lead.extensionId}/dashboard.html`);
+    const reviews = page.locator('.kpi-reviews dd');
+    await expect.poll(() => reviews.textContent()).toBe('1');
+    const team = page.getByLabel('Team', { exact: true });
+    await expect.poll(() => team.locator('option').allTextContents()).toEqual(['All', 'Support FI', 'Support SE']);
+    await team.selectOption('Support SE');
+    await expect.poll(() => reviews.textContent()).toBe('0');
+    await team.selectOption('Support FI');
+    await expect.poll(() => reviews.textContent()).toBe('1');
+    // The agent picker lists the chosen team's agents only.
+    expect(await page.getByLabel('Agent', { exact: true }).locator('option').allTextContents()).toEqual(['All', 'Mikko Laine']);
   });
 });
