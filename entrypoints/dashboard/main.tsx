@@ -29,7 +29,7 @@ function defaultFilter(now: Date): DashboardFilter {
 const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorecards: [], channels: [], helpdesks: [] };
 
 function Dashboard() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : 'team');
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
@@ -45,11 +45,11 @@ function Dashboard() {
       if (!watching) return null;
       const t0 = performance.now();
       // Reads the scorecards itself, in parallel with the rollups.
-      const result = { key: filterKey, data: await dashboardData(filter) };
+      const result = { key: filterKey, data: await dashboardData(filter, undefined, lang) };
       performance.measure('arvio:dashboard:query', { start: t0, end: performance.now() });
       return result;
     },
-    [filterKey, watching],
+    [filterKey, watching, lang],
     null,
   );
 

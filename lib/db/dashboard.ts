@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import type { Review } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import type { Language, Scorecard } from '../model/scorecard';
 import { maxValue } from '../scoring';
 import { rosterTeams } from '../sync/roster';
 import { readRoster } from '../sync/roster-store';
@@ -231,7 +231,7 @@ async function namesOf(who: 'agent' | 'reviewer'): Promise<Map<string, string>> 
 }
 
 /** Every figure of the dashboard for one filter. Reads a few thousand small rows at most, by index. */
-export async function dashboardData(filter: DashboardFilter, knownCards?: readonly Scorecard[]): Promise<DashboardData> {
+export async function dashboardData(filter: DashboardFilter, knownCards?: readonly Scorecard[], language?: Language): Promise<DashboardData> {
   const months = monthsBetween(filter.from, filter.to);
   const firstMonth = months[0] ?? filter.from;
   const lastMonth = months[months.length - 1] ?? filter.to;
@@ -291,19 +291,24 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   }
 
   const cardByKey = new Map(cards.map((c) => [`${c.id}@${c.version}`, c]));
-  const crit = new Map<string, { sum: number; count: number; title: string; version: number }>();
+  // A criterion shared by cards (the Finnish and English chat cards both have `tone`) is one row, named
+  // from a card in the reader's language first, then from the newest version.
+  const crit = new Map<string, { sum: number; count: number; title: string; version: number; language: Language }>();
+  const namesBetter = (card: Scorecard, entry: { version: number; language: Language }): boolean =>
+    (card.language === language) !== (entry.language === language) ? card.language === language : card.version >= entry.version;
   for (const p of monthCells) {
     const card = cardByKey.get(p.card);
     if (!card || !p.row.criteria) continue;
     for (const [criterionId, [sum, count]] of Object.entries(p.row.criteria)) {
       const criterion = card.criteria.find((c) => c.id === criterionId);
       if (!criterion || count === 0) continue;
-      const entry = crit.get(criterionId) ?? { sum: 0, count: 0, title: criterion.title, version: card.version };
+      const entry = crit.get(criterionId) ?? { sum: 0, count: 0, title: criterion.title, version: card.version, language: card.language };
       entry.sum += sum / maxValue(criterion);
       entry.count += count;
-      if (card.version >= entry.version) {
+      if (namesBetter(card, entry)) {
         entry.title = criterion.title;
         entry.version = card.version;
+        entry.language = card.language;
       }
       crit.set(criterionId, entry);
     }

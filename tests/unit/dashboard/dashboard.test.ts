@@ -9,6 +9,8 @@ import type { Review } from '@/lib/model/review';
 import { BACKEND_KEY } from '@/lib/db/backend';
 import { docHash } from '@/lib/sync/engine-state';
 import { ROSTER_KEY } from '@/lib/sync/roster-store';
+import { templates } from '@/lib/scorecards';
+import type { Scorecard } from '@/lib/model/scorecard';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
 
 let n = 0;
@@ -124,6 +126,22 @@ describe('dashboard queries', () => {
     expect(data.agents.find((a) => a.id === AGENTS[0]!.id)!.count).toBe(live.filter((r) => r.reviewee.id === AGENTS[0]!.id).length);
     expect(data.reviewers.map((r) => r.id)).toEqual([REVIEWERS[0]!.id]);
     expect(data.reviewers[0]!.count).toBe(live.filter((r) => r.reviewer.id === REVIEWERS[0]!.id).length);
+  });
+
+  it("a criterion shared by a Finnish and an English card is one row, named in the reader's language", async () => {
+    const database = new ArvioDb(`dash-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    useDatabase(database);
+    open = database;
+    const random = rng(n);
+    const fi = templates.find((t) => t.id === 'tpl-chat-fi')!;
+    const en = templates.find((t) => t.id === 'tpl-chat-en')!;
+    await submitReview(makeReview({ id: 'fi', random, card: fi, createdAt: '2026-02-02T10:00:00.000Z' }), null);
+    await submitReview(makeReview({ id: 'en', random, card: en, createdAt: '2026-02-03T10:00:00.000Z' }), null);
+    const title = (card: Scorecard) => card.criteria.find((c) => c.id === 'tone')!.title;
+    for (const [language, card] of [['fi', fi], ['en', en]] as const) {
+      const tone = (await dashboardData(ALL, [fi, en], language)).criteria.filter((c) => c.criterionId === 'tone');
+      expect(tone.map((c) => c.title)).toEqual([title(card)]);
+    }
   });
 
   it('weeks of a month range are whole ISO weeks', () => {
