@@ -38,13 +38,14 @@ export async function saveBackendConfig(input: { url: string; token: string }, d
   const valid = backendConfigSchema.parse(input);
   await database.transaction(
     'rw',
-    [database.settings, database.syncState, database.outbox, database.reviews, database.selfChecks, database.scorecards],
+    [database.settings, database.syncState, database.pulledStates, database.outbox, database.reviews, database.selfChecks, database.scorecards],
     async () => {
       const previous = backendConfigSchema.safeParse((await database.settings.get(BACKEND_KEY))?.value);
       await database.settings.put({ key: BACKEND_KEY, value: valid });
       if (!previous.success || previous.data.url === valid.url) return;
       await database.settings.bulkDelete([CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY]);
       await database.syncState.clear();
+      await database.pulledStates.clear();
       await database.outbox.clear();
       const at = new Date().toISOString();
       const rows = [

@@ -43,6 +43,19 @@ export interface SyncStateRow {
   seq: number;
 }
 
+/**
+ * Server states a bulk pull learned, `[stateKey, seq, revision]` per document, kept in a few rows per
+ * pull transaction: one per bucket of keys (`stateBucket`), so finding one document's state reads only
+ * its bucket's rows. Per-document rows (`syncState`) would cost one IndexedDB write each, and an index
+ * over the entries one index record each: most of a first pull's time beside the reviews themselves.
+ */
+export interface PulledStatesRow {
+  bucket: number;
+  /** The checkpoint of the transaction that wrote the row: a repeat of it overwrites, never duplicates. */
+  checkpoint: number;
+  entries: Array<[key: string, seq: number, revision: number]>;
+}
+
 export const DB_NAME = 'arvio';
 
 /** Version 1: the first shipped schema. Kept verbatim so the migration test can create it. */
@@ -70,6 +83,12 @@ export const SCHEMA_V3 = {
   syncState: 'key',
 } as const;
 
+/** Version 4: server states of bulk pulls, a row per key bucket and pull transaction (see PulledStatesRow). */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  pulledStates: '[bucket+checkpoint]',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -80,6 +99,7 @@ export class ArvioDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   rollups!: EntityTable<RollupRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
+  pulledStates!: Table<PulledStatesRow, [number, number]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -98,6 +118,7 @@ export class ArvioDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -82,16 +82,20 @@ function ratedValues(review: Review): Map<string, number> {
   return out;
 }
 
-/** Adds `d` into `row` (both signed): plain fields, criterion sums and buckets; emptied criteria are dropped. */
-function addCell(row: RollupCell, d: RollupCell): void {
+/**
+ * Adds `d` into `row` (both signed): plain fields, criterion sums and buckets; emptied criteria are dropped.
+ * `row` is always a cloneCell copy held in a map, so its criteria and buckets are changed in place.
+ */
+function addCell(row: RollupCell, d: CellCounts): void {
   row.count += d.count;
   row.scored += d.scored;
   row.sum += d.sum;
   row.passes += d.passes;
   row.criticalFails += d.criticalFails;
   if (d.criteria) {
-    const criteria = (row.criteria = { ...row.criteria });
-    for (const [id, [sum, count]] of Object.entries(d.criteria)) {
+    const criteria = (row.criteria ??= {});
+    for (const id in d.criteria) {
+      const [sum, count] = d.criteria[id]!;
       const seen = criteria[id];
       const next: [number, number] = seen ? [seen[0] + sum, seen[1] + count] : [sum, count];
       if (next[1] === 0 && next[0] === 0) delete criteria[id];
@@ -99,7 +103,7 @@ function addCell(row: RollupCell, d: RollupCell): void {
     }
   }
   if (d.buckets) {
-    const buckets = (row.buckets = row.buckets ? [...row.buckets] : new Array<number>(SCORE_BUCKETS + 1).fill(0));
+    const buckets = (row.buckets ??= new Array<number>(SCORE_BUCKETS + 1).fill(0));
     d.buckets.forEach((n, i) => (buckets[i] = (buckets[i] ?? 0) + n));
   }
 }
@@ -108,13 +112,16 @@ function cloneCell(d: RollupCell): RollupCell {
   return { ...d, criteria: d.criteria ? { ...d.criteria } : undefined, buckets: d.buckets ? [...d.buckets] : undefined };
 }
 
+/** What one review adds to a row: the counts, and on month detail rows the criteria and buckets. */
+type CellCounts = Pick<RollupCell, 'count' | 'scored' | 'sum' | 'passes' | 'criticalFails' | 'criteria' | 'buckets'>;
+
 /** Every rollup row one live review contributes to, with the given sign. */
 function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDelta>): void {
   if (review.deleted) return;
   const slice = [cardKey(review), review.channel, review.ticket.helpdesk].join(SEP);
   const month = monthOf(review.createdAt);
   const week = weekOf(review.createdAt);
-  const base = {
+  const base: CellCounts = {
     count: sign,
     scored: review.score === null ? 0 : sign,
     sum: sign * (review.score ?? 0),
@@ -125,19 +132,15 @@ function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDel
   for (const [criterionId, raw] of ratedValues(review)) criteria[criterionId] = [sign * raw, sign];
   const buckets = new Array<number>(SCORE_BUCKETS + 1).fill(0);
   buckets[scoreBucket(review.score)] = sign;
-  const add = (d: RollupCell) => {
-    const row = into.get(d.key);
+  const detail: CellCounts = { ...base, criteria, buckets };
+  const one: CellCounts = { count: sign, scored: 0, sum: 0, passes: 0, criticalFails: 0 };
+  // A row already in the map takes the counts as they are; only a new row is built (bulk writes add thousands).
+  const add = (dimension: string, value: string, period: string, d: CellCounts) => {
+    const key = rowKey(dimension, value, period);
+    const row = into.get(key);
     if (row) addCell(row, d);
-    else into.set(d.key, cloneCell(d));
+    else into.set(key, cloneCell({ key, dimension, value, period, ...d }));
   };
-  const cell = (dimension: string, value: string, period: string, extra: Partial<RollupCell> = {}): RollupCell => ({
-    key: rowKey(dimension, value, period),
-    dimension,
-    value,
-    period,
-    ...base,
-    ...extra,
-  });
   const whos: [Who, string][] = [
     ['all', '*'],
     ['agent', review.reviewee.id],
@@ -145,17 +148,16 @@ function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDel
   ];
   for (const [who, id] of whos) {
     const value = `${id}${SEP}${slice}`;
-    add(cell(`${who}.m`, value, month));
-    add(cell(`${who}.w`, value, week));
-    add(cell(`${who}.mx`, value, month, { criteria, buckets }));
+    add(`${who}.m`, value, month, base);
+    add(`${who}.w`, value, week, base);
+    add(`${who}.mx`, value, month, detail);
   }
   // Per person and month across all slices: what the unfiltered agent and reviewer tables read.
-  add(cell('agent.t', `${review.reviewee.id}${SEP}`, month));
-  add(cell('reviewer.t', `${review.reviewer.id}${SEP}`, month));
-  const one = { scored: 0, sum: 0, passes: 0, criticalFails: 0 };
-  add(cell('agent.all', `${review.reviewee.id}${SEP}${review.reviewee.name}`, ALL_PERIOD, one));
-  add(cell('reviewer.all', `${review.reviewer.id}${SEP}${review.reviewer.name}`, ALL_PERIOD, one));
-  add(cell('slice.all', slice, ALL_PERIOD, one));
+  add('agent.t', `${review.reviewee.id}${SEP}`, month, base);
+  add('reviewer.t', `${review.reviewer.id}${SEP}`, month, base);
+  add('agent.all', `${review.reviewee.id}${SEP}${review.reviewee.name}`, ALL_PERIOD, one);
+  add('reviewer.all', `${review.reviewer.id}${SEP}${review.reviewer.name}`, ALL_PERIOD, one);
+  add('slice.all', slice, ALL_PERIOD, one);
 }
 
 function isZero(d: RollupDelta): boolean {
@@ -176,9 +178,17 @@ function isZero(d: RollupDelta): boolean {
  */
 export function rollupDeltas(before: Review | null, after: Review | null): RollupDelta[] {
   const into = new Map<string, RollupDelta>();
+  accumulateDeltas(into, before, after);
+  return [...into.values()].filter((d) => !isZero(d));
+}
+
+/**
+ * Adds the deltas of `before` becoming `after` into a running sum (a bulk write's, applied once with
+ * applyRollups, which drops the cells that cancel out). Same sums as mergeDeltas(rollupDeltas(…)), without the copies.
+ */
+export function accumulateDeltas(into: Map<string, RollupDelta>, before: Review | null, after: Review | null): void {
   if (before) contributions(before, -1, into);
   if (after) contributions(after, 1, into);
-  return [...into.values()].filter((d) => !isZero(d));
 }
 
 /** Adds many reviews' deltas together (chunked imports and rebuilds apply them in one go). */

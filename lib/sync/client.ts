@@ -1,9 +1,11 @@
 // The protocol client: push and pull over fetch, with timeouts, parsed answers and classified errors.
+import { z } from 'zod';
 import {
   MAX_PUSH_BATCH,
   meResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  serverDocSchema,
   teamRosterResponseSchema,
   type MeResponse,
   type PullResponse,
@@ -11,7 +13,6 @@ import {
   type SyncChange,
   type TeamRosterResponse,
 } from '../model/sync';
-import type { z } from 'zod';
 import { kindOfStatus, parseRetryAfter, SyncError, toSyncError } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -123,6 +124,19 @@ function serverMessage(body: string): string {
   return body.slice(0, 200);
 }
 
+/**
+ * The pull answer as the engine takes it: the shared schema, but each doc only checked to be an
+ * object. The engine parses it with its collection's schema right after; the generic record check
+ * would copy every field of every doc once more (a fifth of a 10,000-doc pull's script time).
+ */
+const pullAnswerSchema = pullResponseSchema.extend({
+  docs: z.array(
+    serverDocSchema.extend({
+      doc: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected an object'),
+    }),
+  ),
+});
+
 const headers = (token: string): Record<string, string> => ({
   authorization: `Bearer ${token}`,
   'content-type': 'application/json',
@@ -165,7 +179,7 @@ export function pullSince(
 ): Promise<PullResponse> {
   const query = new URLSearchParams({ since: String(since), limit: String(limit) });
   return request(
-    pullResponseSchema,
+    pullAnswerSchema,
     join(baseUrl, `/v1/sync/pull?${query}`),
     { method: 'GET', headers: headers(token) },
     fetchImpl,

@@ -7,14 +7,16 @@ import {
   MAX_PULL_LIMIT,
   scorecardSyncId,
   syncDocSchemas,
+  type PullResponse,
   type PushResult,
   type ServerDoc,
   type SyncChange,
   type SyncCollection,
 } from '../model/sync';
-import type { ArvioDb } from '../db/database';
+import type { ArvioDb, SyncStateRow } from '../db/database';
 import { getBackendConfig, type BackendConfig } from '../db/backend';
-import { applyRollups, mergeDeltas, rollupDeltas, type RollupDelta } from '../db/rollups';
+import { bulkGetMostlyAbsent } from '../db/bulk';
+import { accumulateDeltas, applyRollups, type RollupDelta } from '../db/rollups';
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
 import { describeSyncError, SyncError } from './errors';
@@ -25,10 +27,12 @@ import {
   CONFLICTS_KEY,
   currentStatus,
   docHash,
+  knownStates,
   readCheckpoint,
   readConflicts,
   readSent,
   readStatus,
+  recordPulledStates,
   releaseLease,
   SENT_KEY,
   stateKey,
@@ -47,6 +51,8 @@ export interface SyncOptions {
   random?: () => number;
   /** Documents per pull page (default 1000, the server's maximum). */
   pullLimit?: number;
+  /** Most pulled documents written in one transaction (default 10,000): pages that arrived meanwhile go together. */
+  applyLimit?: number;
   /** How long a run may hold the profile's sync lease (default 2 min); a dead worker's lease expires. */
   leaseMs?: number;
 }
@@ -70,6 +76,13 @@ interface Group {
 }
 
 const syncTables = (database: ArvioDb) => [database.reviews, database.rollups, database.scorecards, database.selfChecks];
+
+/**
+ * Pulled pages written in one transaction hold at most this many docs, and as many more may wait
+ * fetched (≈ 1.7 KB of memory each as parsed). Fewer, bigger transactions pay off: each one rewrites
+ * every rollup row it touches (hundreds in a busy team) and has its own commit.
+ */
+const APPLY_LIMIT = 10_000;
 
 /** `card@3` → ['card', 3]; scorecards sync per immutable version. */
 function scorecardKey(docId: string): [string, number] | null {
@@ -97,18 +110,23 @@ export async function localDoc(database: ArvioDb, collection: SyncCollection, id
   return (await localDocs(database, collection, [id]))[0];
 }
 
-/** Reviews written by sync keep the dashboard's rollups in step, like every local write does. */
-async function putReviews(database: ArvioDb, reviews: readonly Review[]): Promise<void> {
-  const before = await database.reviews.bulkGet(reviews.map((r) => r.id));
+/**
+ * Reviews written by sync keep the dashboard's rollups in step, like every local write does: the
+ * deltas of the whole batch are summed in memory and each touched rollup row is written once.
+ * `before` (the stored versions, in the same order) when the caller has read them already.
+ */
+async function putReviews(database: ArvioDb, reviews: readonly Review[], before?: ReadonlyArray<Review | undefined>): Promise<void> {
+  const stored = before ?? (await database.reviews.bulkGet(reviews.map((r) => r.id)));
   const deltas = new Map<string, RollupDelta>();
-  reviews.forEach((review, i) => mergeDeltas(deltas, rollupDeltas(before[i] ?? null, review)));
-  await database.reviews.bulkPut([...reviews]);
-  await applyRollups(database.rollups as unknown as Parameters<typeof applyRollups>[0], [...deltas.values()]);
+  reviews.forEach((review, i) => accumulateDeltas(deltas, stored[i] ?? null, review));
+  // Both go out at once, the rollups' reads first: their answer comes back while the reviews are
+  // written, and the rollup writes queue behind them instead of after a round trip.
+  await Promise.all([applyRollups(database.rollups, [...deltas.values()]), database.reviews.bulkPut([...reviews])]);
 }
 
-async function putLocal(database: ArvioDb, collection: SyncCollection, docs: readonly unknown[]): Promise<void> {
+async function putLocal(database: ArvioDb, collection: SyncCollection, docs: readonly unknown[], before?: ReadonlyArray<Review | undefined>): Promise<void> {
   if (docs.length === 0) return;
-  if (collection === 'reviews') await putReviews(database, docs as Review[]);
+  if (collection === 'reviews') await putReviews(database, docs as Review[], before);
   else if (collection === 'selfChecks') await database.selfChecks.bulkPut(docs as SelfCheck[]);
   else await database.scorecards.bulkPut(docs as Scorecard[]);
 }
@@ -161,8 +179,10 @@ async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: Fe
     for (const collection of ['reviews', 'scorecards', 'selfChecks'] as const) {
       const mine = slice.filter((g) => g.collection === collection);
       if (mine.length === 0) continue;
-      const docs = await localDocs(database, collection, mine.map((g) => g.docId));
-      const states = await database.syncState.bulkGet(mine.map((g) => g.key));
+      const [docs, states] = await Promise.all([
+        localDocs(database, collection, mine.map((g) => g.docId)),
+        knownStates(database, mine.map((g) => g.key)),
+      ]);
       mine.forEach((group, i) => {
         const doc = docs[i];
         // Gone (a never-published draft deleted) or a draft scorecard: nothing the team should get.
@@ -273,74 +293,206 @@ async function pushOne(
   });
 }
 
+/** A pulled document this version can read, parsed before its transaction opens. */
+export interface PulledDoc {
+  collection: SyncCollection;
+  id: string;
+  key: string;
+  revision: number;
+  seq: number;
+  doc: LocalDoc;
+  /** As the server sent it: what a conflict shows as theirs. */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * Parses pulled docs with their collection's schema. A doc this version cannot read is left on the
+ * server rather than stored half-understood. Pure, so it runs while the previous page is written.
+ */
+export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
+  const out: PulledDoc[] = [];
+  for (const d of docs) {
+    const parsed = syncDocSchemas[d.collection].safeParse(d.doc);
+    if (!parsed.success) continue;
+    const doc = parsed.data;
+    const expectedId = d.collection === 'scorecards' ? scorecardSyncId(doc as Scorecard) : doc.id;
+    if (expectedId !== d.id) continue;
+    out.push({ collection: d.collection, id: d.id, key: stateKey(d.collection, d.id), revision: d.revision, seq: d.seq, doc, raw: d.doc });
+  }
+  return out;
+}
+
 /** Applies one pulled page and its checkpoint in one transaction; never overwrites a doc with pending changes. */
-export async function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], checkpoint: number, now: number): Promise<{ applied: number; conflicts: number }> {
+export function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], checkpoint: number, now: number): Promise<{ applied: number; conflicts: number }> {
+  return applyPulledDocs(database, readPulled(docs), checkpoint, now);
+}
+
+/**
+ * Applies pulled docs (one page or several in a row) and the checkpoint after them in one
+ * transaction: all of it or none, so a stop anywhere loses nothing and a repeat changes nothing.
+ * Reads go out together, then the writes together; rollups are summed in memory and written once.
+ */
+export async function applyPulledDocs(
+  database: ArvioDb,
+  pulled: readonly PulledDoc[],
+  checkpoint: number,
+  now: number,
+): Promise<{ applied: number; conflicts: number }> {
+  // A doc changed between two pages comes twice: its later state is the one to apply.
+  const latest = new Map<string, PulledDoc>();
+  for (const p of pulled) if ((latest.get(p.key)?.seq ?? -1) < p.seq) latest.set(p.key, p);
+  const docs = [...latest.values()];
   let applied = 0;
   let found = 0;
-  await database.transaction('rw', [...syncTables(database), database.syncState, database.outbox, database.settings], async () => {
-    const keys = docs.map((d) => stateKey(d.collection, d.id));
-    const states = await database.syncState.bulkGet(keys);
-    // A fresh profile's first pull has an empty outbox: skip the per-doc lookup then.
-    const pendingRows = docs.length && (await database.outbox.count()) > 0
-      ? await database.outbox.where('[collection+docId]').anyOf(docs.map((d) => [d.collection, d.id])).toArray()
-      : [];
+  await database.transaction('rw', [...syncTables(database), database.syncState, database.pulledStates, database.outbox, database.settings], async () => {
+    const keys = docs.map((p) => p.key);
+    const reviewIds = docs.filter((p) => p.collection === 'reviews').map((p) => p.id);
+    const [states, pendingRows, storedConflicts, storedReviews] = await Promise.all([
+      // Per-document rows only: bulk-pulled states all have a seq at or below the checkpoint, so none
+      // can be newer than a doc pulled after it. Docs with pending changes get the full lookup below.
+      bulkGetMostlyAbsent(database.syncState, keys),
+      // A fresh profile's first pull has an empty outbox: skip the per-doc lookup then.
+      database.outbox.count().then((n) =>
+        n > 0 && docs.length > 0 ? database.outbox.where('[collection+docId]').anyOf(docs.map((p) => [p.collection, p.id])).toArray() : [],
+      ),
+      readConflicts(database),
+      bulkGetMostlyAbsent(database.reviews, reviewIds),
+    ]);
+    const before = new Map(reviewIds.map((id, i) => [id, storedReviews[i]]));
     const pending = new Map<string, number[]>();
     for (const row of pendingRows) {
       const key = stateKey(row.collection, row.docId);
       pending.set(key, [...(pending.get(key) ?? []), row.seq ?? -1]);
     }
-    let conflicts = await readConflicts(database);
+    // Docs with local changes waiting: their full known state and their local version decide.
+    const waitingDocs = docs.filter((p) => pending.has(p.key));
+    const waitingStates = new Map<string, SyncStateRow | undefined>();
+    const locals = new Map<string, LocalDoc | undefined>();
+    if (waitingDocs.length > 0) {
+      const full = await knownStates(database, waitingDocs.map((p) => p.key));
+      waitingDocs.forEach((p, i) => waitingStates.set(p.key, full[i]));
+      for (const collection of ['reviews', 'scorecards', 'selfChecks'] as const) {
+        const mine = waitingDocs.filter((p) => p.collection === collection);
+        if (mine.length === 0) continue;
+        const stored = await localDocs(database, collection, mine.map((p) => p.id));
+        mine.forEach((p, i) => locals.set(p.key, stored[i]));
+      }
+    }
+    let conflicts = storedConflicts;
     const conflicted = new Set(conflicts.map((c) => stateKey(c.collection, c.id)));
-    const toPut: Record<SyncCollection, unknown[]> = { reviews: [], scorecards: [], selfChecks: [] };
-    const newStates: Array<{ key: string; revision: number; seq: number }> = [];
-    for (const [i, d] of docs.entries()) {
-      const key = keys[i]!;
-      const parsed = syncDocSchemas[d.collection].safeParse(d.doc);
-      // A doc this version cannot read is left on the server rather than stored half-understood.
-      if (!parsed.success) continue;
-      const doc = parsed.data;
-      const expectedId = d.collection === 'scorecards' ? scorecardSyncId(doc as Scorecard) : doc.id;
-      if (expectedId !== d.id) continue;
-      const known = states[i];
-      if (known && known.revision >= d.revision) continue; // our own push coming back, or older
-      if (conflicted.has(key)) {
+    const toPut: Record<SyncCollection, LocalDoc[]> = { reviews: [], scorecards: [], selfChecks: [] };
+    const newStates: SyncStateRow[] = [];
+    const dropOutbox: number[] = [];
+    for (const [i, p] of docs.entries()) {
+      const known = pending.has(p.key) ? waitingStates.get(p.key) : states[i];
+      if (known && known.revision >= p.revision) continue; // our own push coming back, or older
+      if (conflicted.has(p.key)) {
         conflicts = conflicts.map((c) =>
-          stateKey(c.collection, c.id) === key ? { ...c, theirs: d.doc, theirsRevision: d.revision, theirsSeq: d.seq } : c,
+          stateKey(c.collection, c.id) === p.key ? { ...c, theirs: p.raw, theirsRevision: p.revision, theirsSeq: p.seq } : c,
         );
         continue;
       }
-      const waiting = pending.get(key);
+      const waiting = pending.get(p.key);
       if (waiting) {
-        const local = await localDoc(database, d.collection, d.id);
-        if (local && canonicalJson(local) === canonicalJson(doc)) {
-          newStates.push({ key, revision: d.revision, seq: d.seq });
-          await database.outbox.bulkDelete(waiting);
+        const local = locals.get(p.key);
+        dropOutbox.push(...waiting);
+        if (local && canonicalJson(local) === canonicalJson(p.doc)) {
+          newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
           continue;
         }
         conflicts = upsertConflict(conflicts, {
-          collection: d.collection,
-          id: d.id,
+          collection: p.collection,
+          id: p.id,
           mine: (local ?? {}) as Record<string, unknown>,
-          theirs: d.doc,
-          theirsRevision: d.revision,
-          theirsSeq: d.seq,
+          theirs: p.raw,
+          theirsRevision: p.revision,
+          theirsSeq: p.seq,
           detectedAt: now,
         });
-        conflicted.add(key);
-        await database.outbox.bulkDelete(waiting);
+        conflicted.add(p.key);
         found++;
         continue;
       }
-      toPut[d.collection].push(doc);
-      newStates.push({ key, revision: d.revision, seq: d.seq });
+      toPut[p.collection].push(p.doc);
+      newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
       applied++;
     }
-    for (const collection of ['reviews', 'scorecards', 'selfChecks'] as const) await putLocal(database, collection, toPut[collection]);
-    if (newStates.length) await database.syncState.bulkPut(newStates);
-    await database.settings.put({ key: CONFLICTS_KEY, value: conflicts });
-    await database.settings.put({ key: CHECKPOINT_KEY, value: checkpoint });
+    // Everything goes out at once: no round trip between the writes of one transaction.
+    await Promise.all([
+      putLocal(database, 'reviews', toPut.reviews, toPut.reviews.map((r) => before.get(r.id))),
+      putLocal(database, 'scorecards', toPut.scorecards),
+      putLocal(database, 'selfChecks', toPut.selfChecks),
+      recordPulledStates(database, newStates, checkpoint),
+      dropOutbox.length > 0 ? database.outbox.bulkDelete(dropOutbox) : undefined,
+      database.settings.bulkPut([
+        ...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]),
+        { key: CHECKPOINT_KEY, value: checkpoint },
+      ]),
+    ]);
   });
   return { applied, conflicts: found };
+}
+
+interface FetchedPage {
+  docs: PulledDoc[];
+  checkpoint: number;
+  /** Docs as sent (before unreadable ones were dropped): what the buffer bound counts. */
+  size: number;
+}
+
+/**
+ * Fetches pages one after another (each from the previous checkpoint) and parses them while earlier
+ * ones are written, holding at most `ahead` docs not yet taken. `take` hands over every page that
+ * has arrived (at least one, at most `limit` docs unless one page is bigger), or null at the end; a
+ * failed fetch is thrown after the pages before it have been taken.
+ */
+function pageFeed(fetchPage: (since: number) => Promise<PullResponse>, since: number, ahead: number) {
+  const ready: FetchedPage[] = [];
+  let failure: unknown = null;
+  let finished = false;
+  let stopped = false;
+  let wakeTaker = () => {};
+  let wakeFetcher = () => {};
+  const buffered = () => ready.reduce((n, page) => n + page.size, 0);
+  void (async () => {
+    try {
+      for (let from = since; ; ) {
+        while (!stopped && buffered() >= ahead) await new Promise<void>((resolve) => (wakeFetcher = resolve));
+        if (stopped) return;
+        const page = await fetchPage(from);
+        if (stopped) return;
+        ready.push({ docs: readPulled(page.docs), checkpoint: page.checkpoint, size: page.docs.length });
+        wakeTaker();
+        if (!page.more || page.docs.length === 0) return;
+        from = page.checkpoint;
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      finished = true;
+      wakeTaker();
+    }
+  })();
+  return {
+    async take(limit: number): Promise<FetchedPage[] | null> {
+      while (ready.length === 0 && !finished) await new Promise<void>((resolve) => (wakeTaker = resolve));
+      if (ready.length === 0) {
+        if (failure !== null) throw failure;
+        return null;
+      }
+      let count = 1;
+      let size = ready[0]!.size;
+      while (count < ready.length && size + ready[count]!.size <= limit) size += ready[count++]!.size;
+      const taken = ready.splice(0, count);
+      wakeFetcher();
+      return taken;
+    },
+    /** No further fetches; one under way is let finish and dropped. */
+    stop(): void {
+      stopped = true;
+      wakeFetcher();
+    },
+  };
 }
 
 /**
@@ -366,23 +518,23 @@ export async function runSync(
       if (!tally.again) break;
     }
     const limit = Math.min(options.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
+    const applyLimit = options.applyLimit ?? APPLY_LIMIT;
     const fetchPage = (since: number) =>
       pullSince(backend.url, backend.token, since, limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
     throwIfAborted(options.signal);
-    let next = fetchPage(await readCheckpoint(database));
-    for (;;) {
-      const page = await next;
-      throwIfAborted(options.signal);
-      // The next page is fetched while this one is written: the server and IndexedDB work side by side.
-      // Pages are still applied in order, each with its checkpoint, so a stop anywhere loses nothing.
-      if (page.more) {
-        next = fetchPage(page.checkpoint);
-        next.catch(() => undefined); // awaited (and its error thrown) in the next round
+    // Pages are fetched and parsed while earlier ones are written: the server, the script and
+    // IndexedDB work side by side. Pages that arrived meanwhile are written together (fewer
+    // transactions, each rollup row once), always in order, each write with its checkpoint.
+    const feed = pageFeed(fetchPage, await readCheckpoint(database), applyLimit);
+    try {
+      for (let pages = await feed.take(applyLimit); pages; pages = await feed.take(applyLimit)) {
+        throwIfAborted(options.signal);
+        const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), pages.at(-1)!.checkpoint, now());
+        pulled += applied.applied;
+        tally.conflicts += applied.conflicts;
       }
-      const applied = await applyPulled(database, page.docs, page.checkpoint, now());
-      pulled += applied.applied;
-      tally.conflicts += applied.conflicts;
-      if (!page.more) break;
+    } finally {
+      feed.stop();
     }
     // The roster (reviewee choices, own identity) follows each sync; a server without it is no failure.
     await refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => undefined);

@@ -23,7 +23,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews
@@ -33,6 +33,7 @@ describe('database migrations', () => {
     expect(byAgent.map((r) => r.id)).toEqual(['r1']);
     expect((await current.settings.get('settings'))?.value).toMatchObject({ language: 'fi' });
     expect(await current.reviewRevisions.count()).toBe(0);
+    expect(await current.pulledStates.count()).toBe(0);
     current.close();
   });
 });

@@ -5,8 +5,12 @@ import { ArvioDb, useDatabase, submitReview, getReview, revisionsOfReview, saveS
 import { getBackendConfig, saveBackendConfig, type BackendConfig } from '@/lib/db/backend';
 import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/model/sync';
 import type { FetchLike } from '@/lib/sync';
-import { currentStatus, readConflicts, resolveConflict, runSync, syncIfDue } from '@/lib/sync/engine';
+import { applyPulledDocs, currentStatus, readConflicts, readPulled, resolveConflict, runSync, syncIfDue } from '@/lib/sync/engine';
+import { BULK_STATES, knownStates, STATE_BUCKETS } from '@/lib/sync/engine-state';
+import { recomputeRollups } from '@/lib/db/rollups';
+import type { Review } from '@/lib/model/review';
 import { review, scorecard } from '../../../server/tests/helpers/docs';
+import { makeReview, rng } from '../db/factory';
 
 const BACKEND: BackendConfig = { url: 'https://arvio.example.com', token: 'arv_test' };
 
@@ -251,6 +255,139 @@ describe('the sync engine', () => {
     expect(second).toMatchObject({ result: 'ok', pushed: 250 });
     expect(server.docs.size).toBe(450);
     expect(server.seq).toBe(450);
+  });
+});
+
+/** Rollup rows as stored, sums rounded: incremental and rebuilt rows compare equal. */
+async function rollupRows(): Promise<unknown[]> {
+  const rows = await database.rollups.toArray();
+  return rows.map((r) => ({ ...r, sum: Math.round(r.sum * 1e9) / 1e9 + 0 }));
+}
+
+async function expectRollupsRebuilt(): Promise<void> {
+  const kept = await rollupRows();
+  await recomputeRollups(database);
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toEqual(await rollupRows());
+}
+
+describe('bulk pulls (a fresh profile catching up)', () => {
+  const theirs = (id: string, over: Partial<Review> = {}) => review(id, 'rev2@arvio.test', 'agent1@arvio.test', over);
+
+  it('keep their server states in one row per transaction; edits of pulled reviews push on them without conflict', async () => {
+    for (let i = 0; i < BULK_STATES + 50; i++) server.put('reviews', `x${i}`, theirs(`x${i}`));
+
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pulled: BULK_STATES + 50 });
+    const rows = await database.pulledStates.toArray();
+    expect(rows.reduce((n, r) => n + r.entries.length, 0)).toBe(BULK_STATES + 50);
+    expect(rows.length).toBeLessThanOrEqual(STATE_BUCKETS);
+    expect(await database.syncState.count()).toBe(0);
+    const keys = [...server.docs.keys()];
+    expect(await knownStates(database, keys)).toEqual(keys.map((key) => ({ key, revision: 1, seq: server.docs.get(key)!.seq })));
+
+    // Edited here only: pushed on the pulled revision, accepted.
+    await submitReview(theirs('x5', { feedback: 'edited here' }), null);
+    // Edited on both sides: a conflict, neither side overwritten.
+    server.put('reviews', 'x6', theirs('x6', { feedback: 'edited there' }));
+    await submitReview(theirs('x6', { feedback: 'edited here too' }), null);
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 1, conflicts: 1 });
+    expect(server.docs.get('reviews:x5')).toMatchObject({ revision: 2, doc: { feedback: 'edited here' } });
+    expect(server.docs.get('reviews:x6')).toMatchObject({ revision: 2, doc: { feedback: 'edited there' } });
+    expect((await getReview('x6'))?.feedback).toBe('edited here too');
+    expect(await readConflicts(database)).toMatchObject([{ id: 'x6', theirsRevision: 2 }]);
+    await expectRollupsRebuilt();
+  });
+
+  it('a review pushed from here, changed elsewhere and then pulled in bulk, is next pushed on the newer revision', async () => {
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    expect(await database.syncState.get('reviews:r1')).toMatchObject({ revision: 1 });
+    server.put('reviews', 'r1', mine('r1', { feedback: 'changed elsewhere' }));
+    for (let i = 0; i < BULK_STATES; i++) server.put('reviews', `x${i}`, theirs(`x${i}`));
+    await runSync(database, BACKEND, server.fetch);
+    expect((await getReview('r1'))?.feedback).toBe('changed elsewhere');
+
+    await submitReview(mine('r1', { feedback: 'edited on top' }), null);
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 1, conflicts: 0 });
+    expect(server.docs.get('reviews:r1')).toMatchObject({ revision: 3, doc: { feedback: 'edited on top' } });
+
+    // Another server: the bulk-pulled states mean nothing there either.
+    await saveBackendConfig(BACKEND);
+    await saveBackendConfig({ url: 'https://other.example.com', token: 'arv_x' });
+    expect(await database.pulledStates.count()).toBe(0);
+  });
+
+  it('pages written together: a doc changed between pages is stored once, at its later state; a repeat changes nothing', async () => {
+    const random = rng(11);
+    const first = Array.from({ length: 150 }, (_, i) => makeReview({ id: `p${i}`, random }));
+    let seq = 0;
+    const page = (docs: Review[]) => docs.map((doc) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: ++seq, doc }));
+    await applyPulledDocs(database, readPulled(page(first)), seq, Date.now());
+    // Edits (other agent, card or month), tombstones and new reviews; p3 changes twice, in two pages.
+    const edited = first.slice(0, 60).map((r, i) =>
+      i % 4 === 0 ? { ...r, deleted: true, revision: 2 } : { ...makeReview({ id: r.id, random }), revision: 2 },
+    );
+    const added = Array.from({ length: 80 }, (_, i) => makeReview({ id: `q${i}`, random }));
+    const p3 = { ...makeReview({ id: 'p3', random }), revision: 3 };
+    const second = [...page(edited.slice(0, 30)), ...page(added), ...page(edited.slice(30)), ...page([p3])];
+
+    const applied = await applyPulledDocs(database, readPulled(second), seq, Date.now());
+
+    expect(applied).toEqual({ applied: 140, conflicts: 0 });
+    expect(await database.reviews.get('p3')).toEqual(p3);
+    expect(await database.reviews.count()).toBe(230);
+    expect((await database.settings.get('sync.checkpoint'))?.value).toBe(seq);
+    await expectRollupsRebuilt();
+    const [reviews, rollups] = [await database.reviews.toArray(), await rollupRows()];
+
+    await applyPulledDocs(database, readPulled(second), seq, Date.now());
+
+    expect(await database.reviews.toArray()).toEqual(reviews);
+    expect(await rollupRows()).toEqual(rollups);
+  });
+
+  it('writes pages that arrived meanwhile together, never more than the apply limit, and loses nothing', async () => {
+    const random = rng(5);
+    for (let i = 0; i < 600; i++) server.put('reviews', `r${i}`, makeReview({ id: `r${i}`, random }));
+
+    const outcome = await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 50, applyLimit: 250 });
+
+    expect(outcome).toMatchObject({ result: 'ok', pulled: 600 });
+    expect(await database.reviews.count()).toBe(600);
+    // Bucket rows by the transaction that wrote them (its checkpoint): a transaction of 100 docs or
+    // more took two pages or more, and none took more than the limit.
+    const perTransaction = new Map<number, number>();
+    for (const row of await database.pulledStates.toArray()) perTransaction.set(row.checkpoint, (perTransaction.get(row.checkpoint) ?? 0) + row.entries.length);
+    expect(perTransaction.size).toBeGreaterThan(0);
+    expect(Math.max(...perTransaction.values())).toBeLessThanOrEqual(250);
+    const stored = [...perTransaction.values()].reduce((a, b) => a + b, 0) + (await database.syncState.count());
+    expect(stored).toBe(600);
+    expect((await database.settings.get('sync.checkpoint'))?.value).toBe(600);
+    await expectRollupsRebuilt();
+  });
+
+  it('a page that fails to arrive: the pages before it are kept, the next run resumes without loss or duplicates', async () => {
+    const random = rng(7);
+    for (let i = 0; i < 300; i++) server.put('reviews', `r${i}`, makeReview({ id: `r${i}`, random }));
+    let pulls = 0;
+    const flaky: FetchLike = async (url, init) => {
+      if (url.includes('/pull') && ++pulls === 4) throw new TypeError('fetch failed');
+      return server.fetch(url, init);
+    };
+
+    const failed = await runSync(database, BACKEND, flaky, Date.now, { pullLimit: 50 });
+
+    expect(failed.result).toBe('failed');
+    expect(failed.pulled).toBe(150);
+    expect((await database.settings.get('sync.checkpoint'))?.value).toBe(150);
+    const ok = await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 50 });
+    expect(ok).toMatchObject({ result: 'ok', pulled: 150 });
+    expect(await database.reviews.count()).toBe(300);
+    await expectRollupsRebuilt();
   });
 });
 
