@@ -127,7 +127,7 @@ function serverMessage(body: string): string {
 /**
  * The pull answer as the engine takes it: the shared schema, but each doc only checked to be an
  * object. The engine parses it with its collection's schema right after; the generic record check
- * would copy every field of every doc once more (a fifth of a 10,000-doc pull's script time).
+ * would copy every field of every doc once more (≈ 0.2 s of script in a 10,000-doc pull).
  */
 const pullAnswerSchema = pullResponseSchema.extend({
   docs: z.array(

@@ -370,6 +370,30 @@ describe('bulk pulls (a fresh profile catching up)', () => {
     await expectRollupsRebuilt();
   });
 
+  it('stopped mid-pull (the worker going away): what was written stays, the next run brings the rest', async () => {
+    const random = rng(3);
+    for (let i = 0; i < 300; i++) server.put('reviews', `r${i}`, makeReview({ id: `r${i}`, random }));
+    const stop = new AbortController();
+    let pulls = 0;
+    const stopping: FetchLike = async (url, init) => {
+      const answer = await server.fetch(url, init);
+      if (url.includes('/pull') && ++pulls === 3) stop.abort();
+      return answer;
+    };
+
+    const stopped = await runSync(database, BACKEND, stopping, Date.now, { pullLimit: 50, signal: stop.signal });
+
+    expect(stopped.status.lastError?.kind).toBe('aborted');
+    const kept = await database.reviews.count();
+    expect(kept).toBeLessThan(300);
+    expect((await database.settings.get('sync.checkpoint'))?.value).toBe(kept);
+    await expectRollupsRebuilt();
+    const resumed = await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 50 });
+    expect(resumed).toMatchObject({ result: 'ok', pulled: 300 - kept });
+    expect(await database.reviews.count()).toBe(300);
+    await expectRollupsRebuilt();
+  });
+
   it('a page that fails to arrive: the pages before it are kept, the next run resumes without loss or duplicates', async () => {
     const random = rng(7);
     for (let i = 0; i < 300; i++) server.put('reviews', `r${i}`, makeReview({ id: `r${i}`, random }));
