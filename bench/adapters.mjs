@@ -1,10 +1,8 @@
 // Helpdesk adapter benchmarks in plain Chromium: extraction of a 300-message ticket per adapter and detection on an ordinary page, each beside a same-run DOM floor.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ensureChromium } from '../scripts/system-deps.mjs';
+import { launchBrowser } from './browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const FIXTURES = join(root, 'tests/fixtures/helpdesks');
@@ -72,21 +70,12 @@ async function serveBlank() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(done)) };
 }
 
-async function launch() {
-  const dir = mkdtempSync(join(tmpdir(), 'arvio-bench-adapters-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: ensureChromium(),
-    headless: false,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  return { context, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
 
 /** Records one figure per adapter and two for detection, through run.mjs's `record`. */
 export async function benchAdapters({ record }) {
   const script = await bundle();
   const server = await serveBlank();
-  const browser = await launch();
+  const browser = await launchBrowser(false, 'arvio-bench-adapters-');
   try {
     const page = await browser.context.newPage();
     await page.goto(server.url);

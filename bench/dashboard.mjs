@@ -3,8 +3,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ensureChromium } from '../scripts/system-deps.mjs';
+import { launchBrowser } from './browser.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
 /** Samples per dashboard figure (after one warm-up): loads and filter changes are cheap, and a median of more of them holds still on a shared machine. */
@@ -13,7 +12,6 @@ const RUNS = 15;
 const QUIET_MS = 2_000;
 const SETTLE_LIMIT_MS = 30_000;
 /** The build run.mjs loads (it builds it first). */
-const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3');
 
 /**
  * Deterministic review generator, self-contained (no closures) so the very same function builds the
@@ -254,40 +252,7 @@ async function filterChanges(tabs, agents) {
  * stay seeded side by side and are timed in alternation: on a shared machine, two figures taken a
  * minute apart differ by whatever load came and went, and their ratio measured that.
  */
-async function launchSecond() {
-  const dir = mkdtempSync(join(tmpdir(), 'arvio-bench-dashboard-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: ensureChromium(),
-    headless: false,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent('serviceworker');
-    return { context, extensionId: new URL(worker.url()).host, close };
-  } catch (e) {
-    await close();
-    throw e;
-  }
-}
+const launchSecond = () => launchBrowser(true, 'arvio-bench-dashboard-profile-');
 
 /** The profile directory of a running browser (run.mjs launches the first), read from chrome://version; null if not shown. */
 async function profileDir(context) {

@@ -1,15 +1,13 @@
 // `npm run bench`: measurements in real Chromium, each beside a baseline from the same run → bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startDemoServer } from '../demo/server.mjs';
+import { launchBrowser } from './browser.mjs';
 import { ensureChromium } from '../scripts/system-deps.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const extension = join(root, '.output/chrome-mv3');
 const results = [];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (area) => only.length === 0 || only.includes(area);
@@ -37,31 +35,7 @@ function record({ name, value, unit = 'ms', stat = 'median', runs, budget = null
   console.log(`${over ? '✖' : '✔'} ${name}: ${entry.value} ${unit} (${stat} of ${runs})${budget !== null ? ` budget ${budget}` : ''}${ratio !== null ? ` · ${ratio}× ${baseline}${ratioBudget ? ` (≤ ${ratioBudget})` : ''}` : ''}`);
 }
 
-async function launch(withExtension) {
-  const dir = mkdtempSync(join(tmpdir(), 'arvio-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: ensureChromium(),
-    headless: false,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      ...(withExtension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  let extensionId = null;
-  if (withExtension) {
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent('serviceworker');
-    extensionId = new URL(worker.url()).host;
-  }
-  return { context, extensionId, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
+const launch = (withExtension) => launchBrowser(withExtension);
 
 const readMeasure = (page) =>
   page.evaluate(() => performance.getEntriesByName('arvio:read', 'measure').at(-1)?.duration ?? null);
