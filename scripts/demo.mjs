@@ -127,8 +127,7 @@ if (!headless) {
   console.log('\nArvio is running in the Chromium window. Close the window (or press Ctrl+C) to stop.');
   await new Promise((done) => context.on('close', done));
   await demo.close();
-  backend.kill();
-  process.exit(0);
+  process.exit(0); // the exit handler stops the backend
 }
 
 mkdirSync(shotsDir, { recursive: true });

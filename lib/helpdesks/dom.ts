@@ -60,7 +60,8 @@ let inertDocument: Document | null = null;
  * HTML from an API answer (a comment's or a mail's body) as inert nodes to read text from. A document
  * made by createHTMLDocument has no browsing context: nothing in it runs or loads (jQuery's parseHTML
  * and DOMPurify rely on the same). One such document serves every body; a DOMParser per body built a
- * whole document each time, most of a 300-message ticket's extraction.
+ * whole document each time, most of a 300-message ticket's extraction. Only for reading text from:
+ * the result is never attached to a live page.
  */
 export function inertHtml(html: string): Element {
   inertDocument ??= document.implementation.createHTMLDocument('');
