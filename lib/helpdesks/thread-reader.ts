@@ -294,7 +294,7 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false"]), textarea';
  * every pause in typing re-read the whole conversation. An editor's own attributes still count (a
  * switch between public reply and internal note can show there).
  */
-export function onlyEditing(record: MutationRecord): boolean {
+function onlyEditing(record: MutationRecord): boolean {
   const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
   const scope = record.type === 'attributes' ? target?.parentElement : target;
   return scope?.closest(EDITABLE) != null;
