@@ -18,7 +18,7 @@ import type { Db } from './db';
 import { asReview } from './export';
 import { REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
 import { BOM, csvLine, dialectFor } from '../../lib/export/csv';
-import { exportableReviews, listScorecards, pull, push, Refusal } from './store';
+import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
 
 export interface AppOptions {
   /** Largest request body accepted, in bytes (default 1 MiB). */
@@ -138,7 +138,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
   app.get('/v1/sync/pull', async (c) => {
     const parsed = pullQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return invalid(c, parsed.error);
-    return c.json(await pull(db, c.get('user'), parsed.data.since, parsed.data.limit));
+    return c.body(await pullJson(db, c.get('user'), parsed.data.since, parsed.data.limit), 200, { 'content-type': 'application/json' });
   });
 
   app.get('/v1/scorecards', async (c) => c.json({ scorecards: await listScorecards(db) }));
