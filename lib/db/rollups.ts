@@ -21,6 +21,7 @@
 // and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
 import type { EntityTable } from 'dexie';
 import type { Review } from '../model/review';
+import { bulkGetFew, putRows } from './bulk';
 import type { ArvioDb, RollupRow } from './database';
 
 /** Unit separator: cannot appear in e-mail addresses, ids or channel names typed by people. */
@@ -200,19 +201,31 @@ export function mergeDeltas(into: Map<string, RollupDelta>, deltas: readonly Rol
   }
 }
 
+/** Stored rollup rows by key (absent: undefined), read in few requests. */
+export async function readRollups(rollups: EntityTable<RollupRow, 'key'>, keys: readonly string[]): Promise<Map<string, RollupCell | undefined>> {
+  const rows = (await bulkGetFew(rollups, keys)) as (RollupCell | undefined)[];
+  return new Map(keys.map((key, i) => [key, rows[i]]));
+}
+
 /**
  * Applies deltas to the rollups table. Call inside the transaction that writes the reviews (the
  * table must be part of it), so rollups never disagree with reviews. A cell whose count drops to
- * zero is deleted, so rebuilt and incrementally kept rollups hold the same rows.
+ * zero is deleted, so rebuilt and kept rollups hold the same rows. `known`: rows this transaction
+ * has already read (readRollups), so only the others are read here.
  */
-export async function applyRollups(rollups: EntityTable<RollupRow, 'key'>, deltas: readonly RollupDelta[]): Promise<void> {
+export async function applyRollups(
+  rollups: EntityTable<RollupRow, 'key'>,
+  deltas: readonly RollupDelta[],
+  known: ReadonlyMap<string, RollupCell | undefined> = new Map(),
+): Promise<void> {
   const live = deltas.filter((d) => !isZero(d));
   if (live.length === 0) return;
-  const existing = (await rollups.bulkGet(live.map((d) => d.key))) as (RollupCell | undefined)[];
+  const missing = live.filter((d) => !known.has(d.key)).map((d) => d.key);
+  const read = missing.length > 0 ? await readRollups(rollups, missing) : new Map<string, RollupCell | undefined>();
   const puts: RollupCell[] = [];
   const deletes: string[] = [];
-  live.forEach((d, i) => {
-    const row = existing[i];
+  for (const d of live) {
+    const row = known.has(d.key) ? known.get(d.key) : read.get(d.key);
     let next: RollupCell;
     if (row) {
       next = cloneCell(row);
@@ -222,8 +235,8 @@ export async function applyRollups(rollups: EntityTable<RollupRow, 'key'>, delta
     }
     if (next.count <= 0) deletes.push(d.key);
     else puts.push(next);
-  });
-  if (puts.length) await rollups.bulkPut(puts.map(withoutUndefined));
+  }
+  if (puts.length) await putRows(rollups, puts.map(withoutUndefined));
   if (deletes.length) await rollups.bulkDelete(deletes);
 }
 

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { canonicalJson, syncCollectionSchema, type SyncCollection } from '../model/sync';
-import { bulkGetMostlyAbsent } from '../db/bulk';
+import { bulkGetFew } from '../db/bulk';
 import type { ArvioDb, PulledStatesRow, SyncStateRow } from '../db/database';
 
 export const STATUS_KEY = 'sync.status';
@@ -95,7 +95,7 @@ export function stateBucket(key: string): number {
  * with each of its revisions).
  */
 export async function knownStates(database: ArvioDb, keys: readonly string[]): Promise<Array<SyncStateRow | undefined>> {
-  const [own, pulled] = await Promise.all([bulkGetMostlyAbsent(database.syncState, keys), newestPulled(database, keys)]);
+  const [own, pulled] = await Promise.all([bulkGetFew(database.syncState, keys), newestPulled(database, keys)]);
   return keys.map((key, i) => {
     const [a, b] = [own[i], pulled.get(key)];
     return a && b ? (a.seq >= b.seq ? a : b) : (a ?? b);

@@ -15,8 +15,8 @@ import {
 } from '../model/sync';
 import type { ArvioDb, SyncStateRow } from '../db/database';
 import { getBackendConfig, type BackendConfig } from '../db/backend';
-import { bulkGetMostlyAbsent } from '../db/bulk';
-import { accumulateDeltas, applyRollups, type RollupDelta } from '../db/rollups';
+import { bulkGetFew, putRows } from '../db/bulk';
+import { accumulateDeltas, applyRollups, mergeDeltas, readRollups, type RollupDelta } from '../db/rollups';
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
 import { describeSyncError, SyncError } from './errors';
@@ -84,6 +84,9 @@ const syncTables = (database: ArvioDb) => [database.reviews, database.rollups, d
  */
 const APPLY_LIMIT = 10_000;
 
+/** Documents asked for in a run's first pull page (the others: the pull limit). */
+const FIRST_PULL_PAGE = 100;
+
 /** `card@3` → ['card', 3]; scorecards sync per immutable version. */
 function scorecardKey(docId: string): [string, number] | null {
   const at = docId.lastIndexOf('@');
@@ -112,21 +115,18 @@ export async function localDoc(database: ArvioDb, collection: SyncCollection, id
 
 /**
  * Reviews written by sync keep the dashboard's rollups in step, like every local write does: the
- * deltas of the whole batch are summed in memory and each touched rollup row is written once.
- * `before` (the stored versions, in the same order) when the caller has read them already.
+ * deltas are summed in memory and each touched rollup row is written once.
  */
-async function putReviews(database: ArvioDb, reviews: readonly Review[], before?: ReadonlyArray<Review | undefined>): Promise<void> {
-  const stored = before ?? (await database.reviews.bulkGet(reviews.map((r) => r.id)));
+async function putReviews(database: ArvioDb, reviews: readonly Review[]): Promise<void> {
+  const stored = await database.reviews.bulkGet(reviews.map((r) => r.id));
   const deltas = new Map<string, RollupDelta>();
   reviews.forEach((review, i) => accumulateDeltas(deltas, stored[i] ?? null, review));
-  // Both go out at once, the rollups' reads first: their answer comes back while the reviews are
-  // written, and the rollup writes queue behind them instead of after a round trip.
-  await Promise.all([applyRollups(database.rollups, [...deltas.values()]), database.reviews.bulkPut([...reviews])]);
+  await Promise.all([applyRollups(database.rollups, [...deltas.values()]), putRows(database.reviews, reviews)]);
 }
 
-async function putLocal(database: ArvioDb, collection: SyncCollection, docs: readonly unknown[], before?: ReadonlyArray<Review | undefined>): Promise<void> {
+async function putLocal(database: ArvioDb, collection: SyncCollection, docs: readonly unknown[]): Promise<void> {
   if (docs.length === 0) return;
-  if (collection === 'reviews') await putReviews(database, docs as Review[], before);
+  if (collection === 'reviews') await putReviews(database, docs as Review[]);
   else if (collection === 'selfChecks') await database.selfChecks.bulkPut(docs as SelfCheck[]);
   else await database.scorecards.bulkPut(docs as Scorecard[]);
 }
@@ -322,6 +322,16 @@ export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
   return out;
 }
 
+/**
+ * The rollup cells of pulled reviews as if each one were new, summed. Computed as a page arrives
+ * (while the batch before it is written), so a transaction reads the rows they touch with its first
+ * reads instead of behind the reviews' writes; applyPulledDocs takes out what does not apply.
+ */
+export function pulledCells(docs: readonly PulledDoc[], into = new Map<string, RollupDelta>()): Map<string, RollupDelta> {
+  for (const p of docs) if (p.collection === 'reviews') accumulateDeltas(into, null, p.doc as Review);
+  return into;
+}
+
 /** Applies one pulled page and its checkpoint in one transaction; never overwrites a doc with pending changes. */
 export function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], checkpoint: number, now: number): Promise<{ applied: number; conflicts: number }> {
   return applyPulledDocs(database, readPulled(docs), checkpoint, now);
@@ -331,32 +341,42 @@ export function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], check
  * Applies pulled docs (one page or several in a row) and the checkpoint after them in one
  * transaction: all of it or none, so a stop anywhere loses nothing and a repeat changes nothing.
  * Reads go out together, then the writes together; rollups are summed in memory and written once.
+ * `cells`: pulledCells(pulled) when the caller has summed them already (it is consumed).
  */
 export async function applyPulledDocs(
   database: ArvioDb,
   pulled: readonly PulledDoc[],
   checkpoint: number,
   now: number,
+  cells: Map<string, RollupDelta> = pulledCells(pulled),
 ): Promise<{ applied: number; conflicts: number }> {
   // A doc changed between two pages comes twice: its later state is the one to apply.
   const latest = new Map<string, PulledDoc>();
-  for (const p of pulled) if ((latest.get(p.key)?.seq ?? -1) < p.seq) latest.set(p.key, p);
+  for (const p of pulled) {
+    const seen = latest.get(p.key);
+    if (seen && seen.seq >= p.seq) continue;
+    latest.set(p.key, p);
+  }
   const docs = [...latest.values()];
+  // Cells were summed for every pulled review: the states passed over come out here, those that do
+  // not apply and the versions replaced inside the transaction.
+  for (const p of pulled) if (p.collection === 'reviews' && latest.get(p.key) !== p) accumulateDeltas(cells, p.doc as Review, null);
   let applied = 0;
   let found = 0;
   await database.transaction('rw', [...syncTables(database), database.syncState, database.pulledStates, database.outbox, database.settings], async () => {
     const keys = docs.map((p) => p.key);
     const reviewIds = docs.filter((p) => p.collection === 'reviews').map((p) => p.id);
-    const [states, pendingRows, storedConflicts, storedReviews] = await Promise.all([
+    const [states, pendingRows, storedConflicts, storedReviews, storedCells] = await Promise.all([
       // Per-document rows only: bulk-pulled states all have a seq at or below the checkpoint, so none
       // can be newer than a doc pulled after it. Docs with pending changes get the full lookup below.
-      bulkGetMostlyAbsent(database.syncState, keys),
+      bulkGetFew(database.syncState, keys),
       // A fresh profile's first pull has an empty outbox: skip the per-doc lookup then.
       database.outbox.count().then((n) =>
         n > 0 && docs.length > 0 ? database.outbox.where('[collection+docId]').anyOf(docs.map((p) => [p.collection, p.id])).toArray() : [],
       ),
       readConflicts(database),
-      bulkGetMostlyAbsent(database.reviews, reviewIds),
+      bulkGetFew(database.reviews, reviewIds),
+      readRollups(database.rollups, [...cells.keys()]),
     ]);
     const before = new Map(reviewIds.map((id, i) => [id, storedReviews[i]]));
     const pending = new Map<string, number[]>();
@@ -417,9 +437,16 @@ export async function applyPulledDocs(
       newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
       applied++;
     }
+    const putting = new Set(toPut.reviews);
+    for (const p of docs) {
+      if (p.collection !== 'reviews') continue;
+      if (putting.has(p.doc)) accumulateDeltas(cells, before.get(p.id) ?? null, null);
+      else accumulateDeltas(cells, p.doc as Review, null);
+    }
     // Everything goes out at once: no round trip between the writes of one transaction.
     await Promise.all([
-      putLocal(database, 'reviews', toPut.reviews, toPut.reviews.map((r) => before.get(r.id))),
+      putRows(database.reviews, toPut.reviews as Review[]),
+      applyRollups(database.rollups, [...cells.values()], storedCells),
       putLocal(database, 'scorecards', toPut.scorecards),
       putLocal(database, 'selfChecks', toPut.selfChecks),
       recordPulledStates(database, newStates, checkpoint),
@@ -435,6 +462,8 @@ export async function applyPulledDocs(
 
 interface FetchedPage {
   docs: PulledDoc[];
+  /** pulledCells(docs) */
+  cells: Map<string, RollupDelta>;
   checkpoint: number;
   /** Docs as sent (before unreadable ones were dropped): what the buffer bound counts. */
   size: number;
@@ -446,7 +475,7 @@ interface FetchedPage {
  * has arrived (at least one, at most `limit` docs unless one page is bigger), or null at the end; a
  * failed fetch is thrown after the pages before it have been taken.
  */
-function pageFeed(fetchPage: (since: number) => Promise<PullResponse>, since: number, ahead: number) {
+function pageFeed(fetchPage: (since: number, first: boolean) => Promise<PullResponse>, since: number, ahead: number) {
   const ready: FetchedPage[] = [];
   let failure: unknown = null;
   let finished = false;
@@ -455,16 +484,21 @@ function pageFeed(fetchPage: (since: number) => Promise<PullResponse>, since: nu
   let wakeFetcher = () => {};
   const buffered = () => ready.reduce((n, page) => n + page.size, 0);
   void (async () => {
+    // One request is always under way: the next page is asked for as soon as the checkpoint is
+    // known, and this one is parsed while the server prepares it.
+    let next: Promise<PullResponse> | null = fetchPage(since, true);
+    next.catch(() => undefined); // awaited below; a failure is taken from there
     try {
-      for (let from = since; ; ) {
+      while (next) {
         while (!stopped && buffered() >= ahead) await new Promise<void>((resolve) => (wakeFetcher = resolve));
         if (stopped) return;
-        const page = await fetchPage(from);
+        const page: PullResponse = await next;
         if (stopped) return;
-        ready.push({ docs: readPulled(page.docs), checkpoint: page.checkpoint, size: page.docs.length });
+        next = page.more && page.docs.length > 0 ? fetchPage(page.checkpoint, false) : null;
+        next?.catch(() => undefined);
+        const docs = readPulled(page.docs);
+        ready.push({ docs, cells: pulledCells(docs), checkpoint: page.checkpoint, size: page.docs.length });
         wakeTaker();
-        if (!page.more || page.docs.length === 0) return;
-        from = page.checkpoint;
       }
     } catch (error) {
       failure = error;
@@ -519,8 +553,9 @@ export async function runSync(
     }
     const limit = Math.min(options.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
     const applyLimit = options.applyLimit ?? APPLY_LIMIT;
-    const fetchPage = (since: number) =>
-      pullSince(backend.url, backend.token, since, limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
+    // The first page is small: writing starts as soon as it is read, and the rest arrives meanwhile.
+    const fetchPage = (since: number, first: boolean) =>
+      pullSince(backend.url, backend.token, since, first ? Math.min(limit, FIRST_PULL_PAGE) : limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
     throwIfAborted(options.signal);
     // Pages are fetched and parsed while earlier ones are written: the server, the script and
     // IndexedDB work side by side. Pages that arrived meanwhile are written together (fewer
@@ -529,7 +564,9 @@ export async function runSync(
     try {
       for (let pages = await feed.take(applyLimit); pages; pages = await feed.take(applyLimit)) {
         throwIfAborted(options.signal);
-        const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), pages.at(-1)!.checkpoint, now());
+        const cells = pages[0]!.cells;
+        for (const page of pages.slice(1)) mergeDeltas(cells, [...page.cells.values()]);
+        const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), pages.at(-1)!.checkpoint, now(), cells);
         pulled += applied.applied;
         tally.conflicts += applied.conflicts;
       }
