@@ -275,12 +275,15 @@ describe('bulk pulls (a fresh profile catching up)', () => {
   const theirs = (id: string, over: Partial<Review> = {}) => review(id, 'rev2@arvio.test', 'agent1@arvio.test', over);
 
   it('keep their server states in one row per transaction; edits of pulled reviews push on them without conflict', async () => {
-    for (let i = 0; i < BULK_STATES + 50; i++) server.put('reviews', `x${i}`, theirs(`x${i}`));
+    // Two transactions, each a bulk one: the run's small first page, then the rest.
+    const count = 2 * BULK_STATES + 50;
+    for (let i = 0; i < count; i++) server.put('reviews', `x${i}`, theirs(`x${i}`));
 
-    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pulled: BULK_STATES + 50 });
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pulled: count });
     const rows = await database.pulledStates.toArray();
-    expect(rows.reduce((n, r) => n + r.entries.length, 0)).toBe(BULK_STATES + 50);
-    expect(rows.length).toBeLessThanOrEqual(STATE_BUCKETS);
+    expect(rows.reduce((n, r) => n + r.entries.length, 0)).toBe(count);
+    expect(new Set(rows.map((r) => r.checkpoint)).size).toBe(2);
+    expect(rows.length).toBeLessThanOrEqual(2 * STATE_BUCKETS);
     expect(await database.syncState.count()).toBe(0);
     const keys = [...server.docs.keys()];
     expect(await knownStates(database, keys)).toEqual(keys.map((key) => ({ key, revision: 1, seq: server.docs.get(key)!.seq })));
