@@ -300,9 +300,8 @@ export interface PulledDoc {
   key: string;
   revision: number;
   seq: number;
+  /** As parsed: also what a conflict keeps as theirs (the server's text is let go at once). */
   doc: LocalDoc;
-  /** As the server sent it: what a conflict shows as theirs. */
-  raw: Record<string, unknown>;
 }
 
 /**
@@ -317,7 +316,7 @@ export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
     const doc = parsed.data;
     const expectedId = d.collection === 'scorecards' ? scorecardSyncId(doc as Scorecard) : doc.id;
     if (expectedId !== d.id) continue;
-    out.push({ collection: d.collection, id: d.id, key: stateKey(d.collection, d.id), revision: d.revision, seq: d.seq, doc, raw: d.doc });
+    out.push({ collection: d.collection, id: d.id, key: stateKey(d.collection, d.id), revision: d.revision, seq: d.seq, doc });
   }
   return out;
 }
@@ -408,7 +407,7 @@ export async function applyPulledDocs(
       if (known && known.revision >= p.revision) continue; // our own push coming back, or older
       if (conflicted.has(p.key)) {
         conflicts = conflicts.map((c) =>
-          stateKey(c.collection, c.id) === p.key ? { ...c, theirs: p.raw, theirsRevision: p.revision, theirsSeq: p.seq } : c,
+          stateKey(c.collection, c.id) === p.key ? { ...c, theirs: p.doc as Record<string, unknown>, theirsRevision: p.revision, theirsSeq: p.seq } : c,
         );
         continue;
       }
@@ -424,7 +423,7 @@ export async function applyPulledDocs(
           collection: p.collection,
           id: p.id,
           mine: (local ?? {}) as Record<string, unknown>,
-          theirs: p.raw,
+          theirs: p.doc as Record<string, unknown>,
           theirsRevision: p.revision,
           theirsSeq: p.seq,
           detectedAt: now,
@@ -561,6 +560,8 @@ export async function runSync(
     // IndexedDB work side by side. Pages that arrived meanwhile are written together (fewer
     // transactions, each rollup row once), always in order, each write with its checkpoint.
     const feed = pageFeed(fetchPage, await readCheckpoint(database), applyLimit);
+    // The roster (reviewee choices, own identity) is fetched beside the pull; a server without it is no failure.
+    const roster = refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => undefined);
     try {
       for (let pages = await feed.take(applyLimit); pages; pages = await feed.take(applyLimit)) {
         throwIfAborted(options.signal);
@@ -572,9 +573,8 @@ export async function runSync(
       }
     } finally {
       feed.stop();
+      await roster;
     }
-    // The roster (reviewee choices, own identity) follows each sync; a server without it is no failure.
-    await refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => undefined);
     const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null });
     return { result: 'ok', pushed: tally.pushed, pulled, conflicts: tally.conflicts, refused: tally.refused, status };
   } catch (error) {

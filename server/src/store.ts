@@ -148,7 +148,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[])
          AS t(c, i, r, d, o, sub, del, prev))
      INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at)
-     SELECT c, i, r, -nextval('docs_seq'), d::jsonb, o, sub, del, now() FROM input
+     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, now() FROM input
      ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
        owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted, updated_at = now()
        WHERE docs.revision = (SELECT prev FROM input WHERE input.c = excluded.collection AND input.i = excluded.id)
@@ -188,9 +188,9 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
 }
 
 /**
- * One pull page as the answer's JSON text (a PullResponse). Each doc goes out as the database
- * prints it: its JSON was validated when pushed, and parsing it only to print it again would be
- * most of the server's work in a large pull.
+ * One pull page as the answer's JSON text (a PullResponse). Each doc goes out as stored: its JSON
+ * was validated when pushed, and parsing it only to print it again would be most of the server's
+ * work in a large pull.
  */
 export async function pullJson(db: Db, user: User, since: number, limit: number): Promise<string> {
   const visible = visibleSql(user, 3);
