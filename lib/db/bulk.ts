@@ -1,4 +1,4 @@
-// Reading and writing many rows at once inside one transaction: fewer requests than Dexie's bulk calls.
+// Reading many rows by key in few requests (a first pull into a fresh profile, rollup cells rewritten batch after batch).
 import Dexie, { type Table } from 'dexie';
 
 /**
@@ -35,26 +35,4 @@ export async function bulkGetFew<T, TInsert>(table: Table<T, string, TInsert>, k
     wanted.forEach((key, i) => byKey.set(key, rows[i]));
   }
   return keys.map((key) => byKey.get(key));
-}
-
-/**
- * `table.bulkPut(rows)` for many rows inside a read-write transaction that holds the table: one put
- * per row straight on the transaction's store, with handlers on the last request only. Dexie's
- * bulkPut gives every request an error handler and collects every result, which in Chromium costs
- * about as much script time as the put itself. A failing put aborts the whole transaction (its error
- * is not handled per row), which is what all-or-nothing writes want. Dexie's hooks and middleware do
- * not see these writes: use it only on tables without hooks. Outside such a transaction it is bulkPut.
- */
-export function putRows<T, TKey, TInsert>(table: Table<T, TKey, TInsert>, rows: readonly TInsert[]): Promise<void> {
-  const transaction = Dexie.currentTransaction;
-  const direct = transaction?.idbtrans?.mode === 'readwrite' && transaction.storeNames.includes(table.name);
-  if (!direct) return table.bulkPut([...rows]).then(() => undefined);
-  if (rows.length === 0) return Dexie.Promise.resolve();
-  const store = transaction.idbtrans.objectStore(table.name);
-  return new Dexie.Promise<void>((resolve, reject) => {
-    let last: IDBRequest | undefined;
-    for (const row of rows) last = store.put(row);
-    last!.onsuccess = () => resolve();
-    last!.onerror = () => reject(last!.error);
-  });
 }

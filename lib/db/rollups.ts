@@ -21,7 +21,7 @@
 // and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
 import type { EntityTable } from 'dexie';
 import type { Review } from '../model/review';
-import { bulkGetFew, putRows } from './bulk';
+import { bulkGetFew } from './bulk';
 import type { ArvioDb, RollupRow } from './database';
 
 /** Unit separator: cannot appear in e-mail addresses, ids or channel names typed by people. */
@@ -236,7 +236,7 @@ export async function applyRollups(
     if (next.count <= 0) deletes.push(d.key);
     else puts.push(next);
   }
-  if (puts.length) await putRows(rollups, puts.map(withoutUndefined));
+  if (puts.length) await rollups.bulkPut(puts.map(withoutUndefined));
   if (deletes.length) await rollups.bulkDelete(deletes);
 }
 

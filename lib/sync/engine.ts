@@ -15,7 +15,7 @@ import {
 } from '../model/sync';
 import type { ArvioDb, SyncStateRow } from '../db/database';
 import { getBackendConfig, type BackendConfig } from '../db/backend';
-import { bulkGetFew, putRows } from '../db/bulk';
+import { bulkGetFew } from '../db/bulk';
 import { accumulateDeltas, applyRollups, mergeDeltas, readRollups, type RollupDelta } from '../db/rollups';
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
@@ -121,7 +121,7 @@ async function putReviews(database: ArvioDb, reviews: readonly Review[]): Promis
   const stored = await database.reviews.bulkGet(reviews.map((r) => r.id));
   const deltas = new Map<string, RollupDelta>();
   reviews.forEach((review, i) => accumulateDeltas(deltas, stored[i] ?? null, review));
-  await Promise.all([applyRollups(database.rollups, [...deltas.values()]), putRows(database.reviews, reviews)]);
+  await Promise.all([applyRollups(database.rollups, [...deltas.values()]), database.reviews.bulkPut([...reviews])]);
 }
 
 async function putLocal(database: ArvioDb, collection: SyncCollection, docs: readonly unknown[]): Promise<void> {
@@ -444,7 +444,7 @@ export async function applyPulledDocs(
     }
     // Everything goes out at once: no round trip between the writes of one transaction.
     await Promise.all([
-      putRows(database.reviews, toPut.reviews as Review[]),
+      database.reviews.bulkPut(toPut.reviews as Review[]),
       applyRollups(database.rollups, [...cells.values()], storedCells),
       putLocal(database, 'scorecards', toPut.scorecards),
       putLocal(database, 'selfChecks', toPut.selfChecks),

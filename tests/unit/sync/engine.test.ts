@@ -1,6 +1,7 @@
 // The sync engine against an in-memory server that keeps the protocol's rules: nothing lost, nothing overwritten silently.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArvioDb, useDatabase, submitReview, getReview, revisionsOfReview, saveScorecard } from '@/lib/db';
 import { getBackendConfig, saveBackendConfig, type BackendConfig } from '@/lib/db/backend';
 import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/model/sync';
@@ -351,6 +352,27 @@ describe('bulk pulls (a fresh profile catching up)', () => {
 
     expect(await database.reviews.toArray()).toEqual(reviews);
     expect(await rollupRows()).toEqual(rollups);
+  });
+
+  it('tells open views what it wrote: live queries on reviews and rollups see a bulk pull', async () => {
+    const random = rng(3);
+    const seen = { reviews: [] as number[], rollups: [] as number[] };
+    const subscriptions = [
+      liveQuery(() => database.reviews.count()).subscribe((n) => seen.reviews.push(n)),
+      liveQuery(() => database.rollups.count()).subscribe((n) => seen.rollups.push(n)),
+    ];
+    try {
+      await vi.waitFor(() => expect([seen.reviews.at(-1), seen.rollups.at(-1)]).toEqual([0, 0]));
+      for (let i = 0; i < 300; i++) server.put('reviews', `v${i}`, makeReview({ id: `v${i}`, random }));
+
+      await runSync(database, BACKEND, server.fetch);
+
+      const rollups = await database.rollups.count();
+      expect(rollups).toBeGreaterThan(0);
+      await vi.waitFor(() => expect([seen.reviews.at(-1), seen.rollups.at(-1)]).toEqual([300, rollups]));
+    } finally {
+      for (const s of subscriptions) s.unsubscribe();
+    }
   });
 
   it('writes pages that arrived meanwhile together, never more than the apply limit, and loses nothing', async () => {
