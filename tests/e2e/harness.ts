@@ -14,8 +14,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** A new folder inside the run's temp folder (global-setup.ts removes it at the end, whatever a test left). */
 export function freshProfileDir(): string {
-  return mkdtempSync(join(tmpdir(), 'arvio-e2e-'));
+  return mkdtempSync(join(process.env.ARVIO_E2E_TMP ?? tmpdir(), 'arvio-e2e-'));
 }
 
 export async function launchWithExtension(
