@@ -1,22 +1,30 @@
 // The bench's Chromium: Debian's binary, a fresh profile, the flags every bench figure is measured with.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureChromium } from '../scripts/system-deps.mjs';
 
 const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/** How long IndexedDB's files must stay unchanged before a database counts as at rest. */
+const QUIET_MS = 2_000;
+const SETTLE_LIMIT_MS = 30_000;
 
-/** A browser with the built extension (its id read from the worker) or without; `close` removes the profile too. */
-export async function launchBrowser(withExtension, prefix = 'arvio-bench-') {
+/**
+ * A browser with the built extension (its id read from the worker) or without; `close` removes the
+ * profile (`dir`) too. `locale`: the browser's language, where a bench finds controls by their English names.
+ */
+export async function launchBrowser(withExtension, prefix = 'arvio-bench-', { locale } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: ensureChromium(),
     headless: false,
     viewport: { width: 1400, height: 900 },
+    ...(locale ? { locale } : {}),
     args: [
       '--headless=new',
       '--no-sandbox',
+      ...(locale ? [`--lang=${locale}`] : []),
       ...(withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
       '--disable-gpu',
       '--disable-background-networking',
@@ -39,9 +47,54 @@ export async function launchBrowser(withExtension, prefix = 'arvio-bench-') {
       worker ??= await context.waitForEvent('serviceworker');
       extensionId = new URL(worker.url()).host;
     }
-    return { context, extensionId, close };
+    return { context, extensionId, dir, close };
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+function newestChange(dir) {
+  let newest = 0;
+  let entries = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    try {
+      newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
+    } catch {
+      // A file compacted away between listing and stat: the next look sees what replaced it.
+    }
+  }
+  return newest;
+}
+
+/**
+ * Waits until IndexedDB is at rest in the profile `dir`: after a large write it goes on flushing and
+ * compacting for seconds on the same two cores, and a figure taken meanwhile measures that tail. Done
+ * when no file in the profile's IndexedDB directory has changed for QUIET_MS (bounded); returns how
+ * long it waited.
+ */
+export async function settle(dir) {
+  const t0 = Date.now();
+  if (!dir) {
+    await new Promise((r) => setTimeout(r, 5_000));
+    return Date.now() - t0;
+  }
+  const idb = join(dir, 'IndexedDB');
+  let last = newestChange(idb);
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < QUIET_MS && Date.now() - t0 < SETTLE_LIMIT_MS) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = newestChange(idb);
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    }
+  }
+  return Date.now() - t0;
 }

@@ -1,16 +1,13 @@
 // Dashboard and export benchmarks in real Chromium at 10,000 and 100,000 reviews, each beside a same-run raw IndexedDB baseline.
 // The two sizes live in two browsers at once, so their dashboard figures are timed in alternation.
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, settle } from './browser.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
 /** Samples per dashboard figure (after one warm-up): loads and filter changes are cheap, and a median of more of them holds still on a shared machine. */
 const RUNS = 15;
-/** How long IndexedDB's files must stay unchanged before the seeded database counts as at rest. */
-const QUIET_MS = 2_000;
-const SETTLE_LIMIT_MS = 30_000;
 /** The build run.mjs loads (it builds it first). */
 
 /**
@@ -265,51 +262,6 @@ async function profileDir(context) {
   } finally {
     await page.close();
   }
-}
-
-function newestChange(dir) {
-  let newest = 0;
-  let entries = [];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    try {
-      newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs);
-    } catch {
-      // A file compacted away between listing and stat: the next look sees what replaced it.
-    }
-  }
-  return newest;
-}
-
-/**
- * "Seeded reviews" is a database at rest. An import of 100k writes ≈ 180 MB, and IndexedDB goes on
- * flushing and compacting it for seconds afterwards on the same two cores the page renders on, which
- * measured the import's tail rather than the dashboard. Waits until no file in the profile's IndexedDB
- * directory has changed for QUIET_MS (bounded), the same way at every size; returns how long it waited.
- */
-async function settle(dir) {
-  const t0 = Date.now();
-  if (!dir) {
-    await new Promise((r) => setTimeout(r, 5_000));
-    return Date.now() - t0;
-  }
-  const idb = join(dir, 'IndexedDB');
-  let last = newestChange(idb);
-  let quietSince = Date.now();
-  while (Date.now() - quietSince < QUIET_MS && Date.now() - t0 < SETTLE_LIMIT_MS) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = newestChange(idb);
-    if (now !== last) {
-      last = now;
-      quietSince = Date.now();
-    }
-  }
-  return Date.now() - t0;
 }
 
 /** The import file for one size. Its own function, so the 100k rows are garbage before anything is timed. */

@@ -1,9 +1,10 @@
 // Sync benchmarks on loopback: initial push of 10,000 reviews (PGlite, PostgreSQL) beside raw INSERTs, a bounded push load test, and the pull of 10,000 reviews in real Chromium beside raw IndexedDB puts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchBrowser, settle } from './browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const MIGRATIONS = join(root, 'server/migrations');
@@ -186,22 +187,6 @@ async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs
 
 const extensionDir = join(root, '.output/chrome-mv3');
 
-/** A fresh Chromium profile with the built extension; its id from the service worker. */
-async function launchExtension() {
-  const { chromium } = await import('playwright-core');
-  const { ensureChromium } = await import('../scripts/system-deps.mjs');
-  const dir = mkdtempSync(join(tmpdir(), 'arvio-bench-pull-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: ensureChromium(),
-    headless: false,
-    locale: 'en-US',
-    args: ['--headless=new', '--no-sandbox', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--lang=en-US', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 60_000 });
-  return { context, extensionId: new URL(worker.url()).host, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-
 /** Options page: address + token, Save (grants the host permission by the click), then wait for the first, empty sync. */
 async function connectProfile(page, url, token) {
   await page.getByLabel('Backend address').fill(url);
@@ -242,7 +227,8 @@ async function storedReviews(page) {
  * background (`syncNow` through the database service, timed from the options page) from the real
  * server over HTTP, beside raw IndexedDB puts of the same docs, as pulled, into a scratch database
  * whose store copies the profile's own reviews store (key path and every index, read from it), in one
- * transaction, in the same page. A fresh browser profile per run; run 0 warms up.
+ * transaction, in the same page. Each is timed with IndexedDB at rest (settle): the baseline not while
+ * the pull's writes are still being compacted. A fresh browser profile per run; run 0 warms up.
  */
 export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BENCH_PULL_RUNS ?? RUNS), count = COUNT }) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -266,7 +252,7 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
       const writerToken = (await kit.createToken(db, writer)).token;
       const readerToken = (await kit.createToken(db, reader)).token;
       const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
-      const browser = await launchExtension();
+      const browser = await launchBrowser(true, 'arvio-bench-pull-', { locale: 'en-US' });
       try {
         const page = await browser.context.newPage();
         await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -275,6 +261,7 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
         await initialSync(kit, server.url, writerToken, makeReviews(kit, count, writer, `pull${run}`));
         // The whole pull is the measured one: no alarm-driven sync took a part of it meanwhile.
         const before = await storedReviews(page);
+        await settle(browser.dir);
         if (before !== 0) throw new Error(`${before} reviews were pulled before the measured sync`);
         const took = await page.evaluate(async () => {
           const t0 = performance.now();
@@ -284,8 +271,9 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
           if (reply.value?.lastError) throw new Error(`the sync failed: ${JSON.stringify(reply.value.lastError)}`);
           return ms;
         });
-        // The baseline, in the same page: the docs as pulled, raw puts into a scratch database with the same store.
-        const baseline = await page.evaluate(async (expected) => {
+        // The baseline, in the same page: the docs as pulled, raw puts into a scratch database with the
+        // same store, timed once IndexedDB is at rest again (not while it still compacts the pull).
+        await page.evaluate(async (expected) => {
           const open = (name, version, upgrade) =>
             new Promise((resolve, reject) => {
               const request = version ? indexedDB.open(name, version) : indexedDB.open(name);
@@ -314,6 +302,11 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
             const store = database.createObjectStore('reviews', { keyPath: shape.keyPath });
             for (const { name, keyPath, unique, multiEntry } of shape.indexes) store.createIndex(name, keyPath, { unique, multiEntry });
           });
+          globalThis.arvioBaseline = { scratch, docs };
+        }, count);
+        await settle(browser.dir);
+        const baseline = await page.evaluate(async () => {
+          const { scratch, docs } = globalThis.arvioBaseline;
           const t0 = performance.now();
           await new Promise((resolve, reject) => {
             const tx = scratch.transaction('reviews', 'readwrite');
@@ -324,8 +317,9 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
           });
           const ms = performance.now() - t0;
           scratch.close();
+          delete globalThis.arvioBaseline;
           return ms;
-        }, count);
+        });
         if (run > 0) {
           pulled.push(took);
           raw.push(baseline);
