@@ -20,9 +20,10 @@
 // is sum / count / max of the card version's scale, computed when read (this keeps rollupDeltas pure
 // and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
 import type { EntityTable } from 'dexie';
+import { z } from 'zod';
 import type { Review } from '../model/review';
 import { bulkGetFew } from './bulk';
-import type { ArvioDb, RollupRow } from './database';
+import type { ArvioDb, RollupRow, SettingRow } from './database';
 
 /** Unit separator: cannot appear in e-mail addresses, ids or channel names typed by people. */
 export const SEP = '\u001f';
@@ -246,6 +247,60 @@ function withoutUndefined(row: RollupCell): RollupCell {
   return { ...rest, ...(criteria ? { criteria } : {}), ...(buckets ? { buckets } : {}) };
 }
 
+/**
+ * A bulk pull's transactions add their rollup deltas to this settings row instead of rewriting every
+ * touched cell each time (hundreds of rows per transaction while a fresh profile catches up); the
+ * pull folds them into the rows once, when it ends (foldPendingRollups). Rows plus pending deltas
+ * always match the reviews; until the fold, the dashboard's figures are those from before the pull.
+ */
+export const PENDING_ROLLUPS_KEY = 'rollups.pending';
+
+const pendingSchema = z.array(
+  z.object({
+    key: z.string(),
+    dimension: z.string(),
+    value: z.string(),
+    period: z.string(),
+    count: z.number(),
+    scored: z.number(),
+    sum: z.number(),
+    passes: z.number(),
+    criticalFails: z.number(),
+    criteria: z.record(z.string(), z.tuple([z.number(), z.number()])).optional(),
+    buckets: z.array(z.number()).optional(),
+  }),
+);
+
+/** The pending deltas by key (none: empty). Throws when the row cannot be read: nothing is added to it then. */
+export async function readPendingRollups(settings: EntityTable<SettingRow, 'key'>): Promise<Map<string, RollupDelta>> {
+  const row = await settings.get(PENDING_ROLLUPS_KEY);
+  const pending = new Map<string, RollupDelta>();
+  if (!row) return pending;
+  const parsed = pendingSchema.safeParse(row.value);
+  if (!parsed.success) throw new Error('the pending rollup deltas are unreadable; they are rebuilt at the end of the sync');
+  mergeDeltas(pending, parsed.data);
+  return pending;
+}
+
+/** The settings row holding `pending` plus `deltas` (summed into `pending`), for the caller's transaction to write. */
+export function pendingRollupsRow(pending: Map<string, RollupDelta>, deltas: Iterable<RollupDelta>): SettingRow {
+  mergeDeltas(pending, [...deltas]);
+  return { key: PENDING_ROLLUPS_KEY, value: [...pending.values()].filter((d) => !isZero(d)).map(withoutUndefined) };
+}
+
+/** Folds pending deltas into the rollup rows, in one transaction. Deltas that cannot be read: the rows are rebuilt from the reviews. */
+export async function foldPendingRollups(database: ArvioDb): Promise<void> {
+  const readable = await database.transaction('rw', database.rollups, database.settings, async () => {
+    const row = await database.settings.get(PENDING_ROLLUPS_KEY);
+    if (!row) return true;
+    const parsed = pendingSchema.safeParse(row.value);
+    if (parsed.success) await applyRollups(database.rollups, parsed.data);
+    await database.settings.delete(PENDING_ROLLUPS_KEY);
+    return parsed.success;
+  });
+  if (!readable) await recomputeRollups(database);
+}
+
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -278,7 +333,8 @@ export async function recomputeRollups(
     onProgress({ done, total });
     if (page.length < chunkSize) break;
   }
-  await database.transaction('rw', database.rollups, async () => {
+  await database.transaction('rw', database.rollups, database.settings, async () => {
+    await database.settings.delete(PENDING_ROLLUPS_KEY);
     await database.rollups.clear();
     await database.rollups.bulkPut([...cells.values()].filter((c) => c.count > 0).map(withoutUndefined));
   });

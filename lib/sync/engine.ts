@@ -16,13 +16,23 @@ import {
 import type { ArvioDb, SyncStateRow } from '../db/database';
 import { getBackendConfig, type BackendConfig } from '../db/backend';
 import { bulkGetFew } from '../db/bulk';
-import { accumulateDeltas, applyRollups, mergeDeltas, readRollups, type RollupDelta } from '../db/rollups';
+import {
+  accumulateDeltas,
+  applyRollups,
+  foldPendingRollups,
+  mergeDeltas,
+  pendingRollupsRow,
+  readPendingRollups,
+  readRollups,
+  type RollupDelta,
+} from '../db/rollups';
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
 import { describeSyncError, SyncError } from './errors';
 import { refreshRoster } from './roster-store';
 import {
   acquireLease,
+  BULK_STATES,
   CHECKPOINT_KEY,
   CONFLICTS_KEY,
   currentStatus,
@@ -340,6 +350,8 @@ export function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], check
  * Applies pulled docs (one page or several in a row) and the checkpoint after them in one
  * transaction: all of it or none, so a stop anywhere loses nothing and a repeat changes nothing.
  * Reads go out together, then the writes together; rollups are summed in memory and written once.
+ * A bulk transaction (a fresh profile catching up) adds its rollup deltas to the pending ones, which
+ * runSync folds into the rows when the pull ends (foldPendingRollups); a small one writes the rows.
  * `cells`: pulledCells(pulled) when the caller has summed them already (it is consumed).
  */
 export async function applyPulledDocs(
@@ -360,12 +372,13 @@ export async function applyPulledDocs(
   // Cells were summed for every pulled review: the states passed over come out here, those that do
   // not apply and the versions replaced inside the transaction.
   for (const p of pulled) if (p.collection === 'reviews' && latest.get(p.key) !== p) accumulateDeltas(cells, p.doc as Review, null);
+  const bulk = docs.length >= BULK_STATES;
   let applied = 0;
   let found = 0;
   await database.transaction('rw', [...syncTables(database), database.syncState, database.pulledStates, database.outbox, database.settings], async () => {
     const keys = docs.map((p) => p.key);
     const reviewIds = docs.filter((p) => p.collection === 'reviews').map((p) => p.id);
-    const [states, pendingRows, storedConflicts, storedReviews, storedCells] = await Promise.all([
+    const [states, pendingRows, storedConflicts, storedReviews, storedCells, pendingCells] = await Promise.all([
       // Per-document rows only: bulk-pulled states all have a seq at or below the checkpoint, so none
       // can be newer than a doc pulled after it. Docs with pending changes get the full lookup below.
       bulkGetFew(database.syncState, keys),
@@ -375,7 +388,8 @@ export async function applyPulledDocs(
       ),
       readConflicts(database),
       bulkGetFew(database.reviews, reviewIds),
-      readRollups(database.rollups, [...cells.keys()]),
+      bulk ? new Map<string, undefined>() : readRollups(database.rollups, [...cells.keys()]),
+      bulk ? readPendingRollups(database.settings) : null,
     ]);
     const before = new Map(reviewIds.map((id, i) => [id, storedReviews[i]]));
     const pending = new Map<string, number[]>();
@@ -445,13 +459,14 @@ export async function applyPulledDocs(
     // Everything goes out at once: no round trip between the writes of one transaction.
     await Promise.all([
       database.reviews.bulkPut(toPut.reviews as Review[]),
-      applyRollups(database.rollups, [...cells.values()], storedCells),
+      pendingCells ? undefined : applyRollups(database.rollups, [...cells.values()], storedCells),
       putLocal(database, 'scorecards', toPut.scorecards),
       putLocal(database, 'selfChecks', toPut.selfChecks),
       recordPulledStates(database, newStates, checkpoint),
       dropOutbox.length > 0 ? database.outbox.bulkDelete(dropOutbox) : undefined,
       database.settings.bulkPut([
         ...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]),
+        ...(pendingCells ? [pendingRollupsRow(pendingCells, cells.values())] : []),
         { key: CHECKPOINT_KEY, value: checkpoint },
       ]),
     ]);
@@ -574,6 +589,8 @@ export async function runSync(
     } finally {
       feed.stop();
       await roster;
+      // Bulk transactions left their rollup deltas pending: the dashboard gets the whole pull at once.
+      await foldPendingRollups(database).catch(() => undefined);
     }
     const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null });
     return { result: 'ok', pushed: tally.pushed, pulled, conflicts: tally.conflicts, refused: tally.refused, status };

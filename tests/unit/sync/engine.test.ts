@@ -8,7 +8,7 @@ import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/mod
 import type { FetchLike } from '@/lib/sync';
 import { applyPulledDocs, currentStatus, readConflicts, readPulled, resolveConflict, runSync, syncIfDue } from '@/lib/sync/engine';
 import { BULK_STATES, knownStates, STATE_BUCKETS } from '@/lib/sync/engine-state';
-import { recomputeRollups } from '@/lib/db/rollups';
+import { foldPendingRollups, PENDING_ROLLUPS_KEY, recomputeRollups } from '@/lib/db/rollups';
 import type { Review } from '@/lib/model/review';
 import { review, scorecard } from '../../../server/tests/helpers/docs';
 import { makeReview, rng } from '../db/factory';
@@ -331,6 +331,7 @@ describe('bulk pulls (a fresh profile catching up)', () => {
     let seq = 0;
     const page = (docs: Review[]) => docs.map((doc) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: ++seq, doc }));
     await applyPulledDocs(database, readPulled(page(first)), seq, Date.now());
+    await foldPendingRollups(database);
     // Edits (other agent, card or month), tombstones and new reviews; p3 changes twice, in two pages.
     const edited = first.slice(0, 60).map((r, i) =>
       i % 4 === 0 ? { ...r, deleted: true, revision: 2 } : { ...makeReview({ id: r.id, random }), revision: 2 },
@@ -345,13 +346,49 @@ describe('bulk pulls (a fresh profile catching up)', () => {
     expect(await database.reviews.get('p3')).toEqual(p3);
     expect(await database.reviews.count()).toBe(230);
     expect((await database.settings.get('sync.checkpoint'))?.value).toBe(seq);
+    await foldPendingRollups(database);
     await expectRollupsRebuilt();
     const [reviews, rollups] = [await database.reviews.toArray(), await rollupRows()];
 
     await applyPulledDocs(database, readPulled(second), seq, Date.now());
+    await foldPendingRollups(database);
 
     expect(await database.reviews.toArray()).toEqual(reviews);
     expect(await rollupRows()).toEqual(rollups);
+  });
+
+  it('a bulk transaction leaves its rollup deltas pending, folded once the pull ends; a stop before the fold loses nothing', async () => {
+    const random = rng(8);
+    const pulled = Array.from({ length: BULK_STATES }, (_, i) => makeReview({ id: `b${i}`, random }));
+    const docs = pulled.map((doc, i) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: i + 1, doc }));
+
+    await applyPulledDocs(database, readPulled(docs), docs.length, Date.now());
+
+    // The worker stops here: reviews stored, their cells pending, the rows as before.
+    expect(await database.reviews.count()).toBe(BULK_STATES);
+    expect(await database.rollups.count()).toBe(0);
+    expect(await database.settings.get(PENDING_ROLLUPS_KEY)).toBeDefined();
+    // A review written here meanwhile updates the rows directly; the pending deltas add up with it.
+    await submitReview(makeReview({ id: 'local', random }), null);
+
+    // The next sync (nothing new on the server) folds them in.
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok' });
+    expect(await database.settings.get(PENDING_ROLLUPS_KEY)).toBeUndefined();
+    await expectRollupsRebuilt();
+  });
+
+  it('rebuilds the rollups when pending deltas cannot be read, and pulls again', async () => {
+    const random = rng(9);
+    await submitReview(makeReview({ id: 'local', random }), null);
+    await database.settings.put({ key: PENDING_ROLLUPS_KEY, value: [{ key: 'broken' }] });
+    for (let i = 0; i < BULK_STATES; i++) server.put('reviews', `c${i}`, makeReview({ id: `c${i}`, random }));
+
+    // The bulk transaction refuses to add to what it cannot read; the fold rebuilds the rows.
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'failed' });
+    expect(await database.settings.get(PENDING_ROLLUPS_KEY)).toBeUndefined();
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok' });
+    expect(await database.reviews.count()).toBe(BULK_STATES + 1);
+    await expectRollupsRebuilt();
   });
 
   it('tells open views what it wrote: live queries on reviews and rollups see a bulk pull', async () => {
