@@ -484,8 +484,9 @@ interface FetchedPage {
 }
 
 /**
- * Fetches pages one after another (each from the previous checkpoint) and parses them while earlier
- * ones are written, holding at most `ahead` docs not yet taken. `take` hands over every page that
+ * Fetches pages one after another (each from the previous checkpoint, the next asked for while this
+ * one is parsed) and parses them while earlier ones are written, holding at most `ahead` docs not yet
+ * taken (and one page under way). `take` hands over every page that
  * has arrived (at least one, at most `limit` docs unless one page is bigger), or null at the end; a
  * failed fetch is thrown after the pages before it have been taken.
  */
