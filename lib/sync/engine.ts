@@ -21,6 +21,7 @@ import {
   applyRollups,
   foldPendingRollups,
   mergeDeltas,
+  PENDING_ROLLUPS_KEY,
   pendingRollupsRow,
   readPendingRollups,
   readRollups,
@@ -350,8 +351,8 @@ export function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], check
  * Applies pulled docs (one page or several in a row) and the checkpoint after them in one
  * transaction: all of it or none, so a stop anywhere loses nothing and a repeat changes nothing.
  * Reads go out together, then the writes together; rollups are summed in memory and written once.
- * A bulk transaction (a fresh profile catching up) adds its rollup deltas to the pending ones, which
- * runSync folds into the rows when the pull ends (foldPendingRollups); a small one writes the rows.
+ * A bulk transaction with `more` of the pull to come (a fresh profile catching up) adds its rollup
+ * deltas to the pending ones; the others write the rollup rows, with any pending deltas folded in.
  * `cells`: pulledCells(pulled) when the caller has summed them already (it is consumed).
  */
 export async function applyPulledDocs(
@@ -359,7 +360,7 @@ export async function applyPulledDocs(
   pulled: readonly PulledDoc[],
   checkpoint: number,
   now: number,
-  cells: Map<string, RollupDelta> = pulledCells(pulled),
+  { cells = pulledCells(pulled), more = false }: { cells?: Map<string, RollupDelta>; more?: boolean } = {},
 ): Promise<{ applied: number; conflicts: number }> {
   // A doc changed between two pages comes twice: its later state is the one to apply.
   const latest = new Map<string, PulledDoc>();
@@ -372,7 +373,7 @@ export async function applyPulledDocs(
   // Cells were summed for every pulled review: the states passed over come out here, those that do
   // not apply and the versions replaced inside the transaction.
   for (const p of pulled) if (p.collection === 'reviews' && latest.get(p.key) !== p) accumulateDeltas(cells, p.doc as Review, null);
-  const bulk = docs.length >= BULK_STATES;
+  const journal = more && docs.length >= BULK_STATES;
   let applied = 0;
   let found = 0;
   await database.transaction('rw', [...syncTables(database), database.syncState, database.pulledStates, database.outbox, database.settings], async () => {
@@ -388,8 +389,8 @@ export async function applyPulledDocs(
       ),
       readConflicts(database),
       bulkGetFew(database.reviews, reviewIds),
-      bulk ? new Map<string, undefined>() : readRollups(database.rollups, [...cells.keys()]),
-      bulk ? readPendingRollups(database.settings) : null,
+      journal ? new Map<string, undefined>() : readRollups(database.rollups, [...cells.keys()]),
+      readPendingRollups(database.settings),
     ]);
     const before = new Map(reviewIds.map((id, i) => [id, storedReviews[i]]));
     const pending = new Map<string, number[]>();
@@ -456,17 +457,20 @@ export async function applyPulledDocs(
       if (putting.has(p.doc)) accumulateDeltas(cells, before.get(p.id) ?? null, null);
       else accumulateDeltas(cells, p.doc as Review, null);
     }
+    const folding = !journal && pendingCells.size > 0;
+    if (folding) mergeDeltas(cells, [...pendingCells.values()]);
     // Everything goes out at once: no round trip between the writes of one transaction.
     await Promise.all([
       database.reviews.bulkPut(toPut.reviews as Review[]),
-      pendingCells ? undefined : applyRollups(database.rollups, [...cells.values()], storedCells),
+      journal ? undefined : applyRollups(database.rollups, [...cells.values()], storedCells),
+      folding ? database.settings.delete(PENDING_ROLLUPS_KEY) : undefined,
       putLocal(database, 'scorecards', toPut.scorecards),
       putLocal(database, 'selfChecks', toPut.selfChecks),
       recordPulledStates(database, newStates, checkpoint),
       dropOutbox.length > 0 ? database.outbox.bulkDelete(dropOutbox) : undefined,
       database.settings.bulkPut([
         ...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]),
-        ...(pendingCells ? [pendingRollupsRow(pendingCells, cells.values())] : []),
+        ...(journal ? [pendingRollupsRow(pendingCells, cells.values())] : []),
         { key: CHECKPOINT_KEY, value: checkpoint },
       ]),
     ]);
@@ -476,6 +480,8 @@ export async function applyPulledDocs(
 
 interface FetchedPage {
   docs: PulledDoc[];
+  /** Pages follow this one. */
+  more: boolean;
   /** pulledCells(docs) */
   cells: Map<string, RollupDelta>;
   checkpoint: number;
@@ -512,7 +518,7 @@ function pageFeed(fetchPage: (since: number, first: boolean) => Promise<PullResp
         next = page.more && page.docs.length > 0 ? fetchPage(page.checkpoint, false) : null;
         next?.catch(() => undefined);
         const docs = readPulled(page.docs);
-        ready.push({ docs, cells: pulledCells(docs), checkpoint: page.checkpoint, size: page.docs.length });
+        ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, size: page.docs.length });
         wakeTaker();
       }
     } catch (error) {
@@ -583,14 +589,15 @@ export async function runSync(
         throwIfAborted(options.signal);
         const cells = pages[0]!.cells;
         for (const page of pages.slice(1)) mergeDeltas(cells, [...page.cells.values()]);
-        const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), pages.at(-1)!.checkpoint, now(), cells);
+        const last = pages.at(-1)!;
+        const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), last.checkpoint, now(), { cells, more: last.more });
         pulled += applied.applied;
         tally.conflicts += applied.conflicts;
       }
     } finally {
       feed.stop();
       await roster;
-      // Bulk transactions left their rollup deltas pending: the dashboard gets the whole pull at once.
+      // A pull stopped early leaves its bulk transactions' rollup deltas pending: fold them now.
       await foldPendingRollups(database).catch(() => undefined);
     }
     const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null });

@@ -331,7 +331,6 @@ describe('bulk pulls (a fresh profile catching up)', () => {
     let seq = 0;
     const page = (docs: Review[]) => docs.map((doc) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: ++seq, doc }));
     await applyPulledDocs(database, readPulled(page(first)), seq, Date.now());
-    await foldPendingRollups(database);
     // Edits (other agent, card or month), tombstones and new reviews; p3 changes twice, in two pages.
     const edited = first.slice(0, 60).map((r, i) =>
       i % 4 === 0 ? { ...r, deleted: true, revision: 2 } : { ...makeReview({ id: r.id, random }), revision: 2 },
@@ -346,23 +345,21 @@ describe('bulk pulls (a fresh profile catching up)', () => {
     expect(await database.reviews.get('p3')).toEqual(p3);
     expect(await database.reviews.count()).toBe(230);
     expect((await database.settings.get('sync.checkpoint'))?.value).toBe(seq);
-    await foldPendingRollups(database);
     await expectRollupsRebuilt();
     const [reviews, rollups] = [await database.reviews.toArray(), await rollupRows()];
 
     await applyPulledDocs(database, readPulled(second), seq, Date.now());
-    await foldPendingRollups(database);
 
     expect(await database.reviews.toArray()).toEqual(reviews);
     expect(await rollupRows()).toEqual(rollups);
   });
 
-  it('a bulk transaction leaves its rollup deltas pending, folded once the pull ends; a stop before the fold loses nothing', async () => {
+  it('a bulk transaction with more to come leaves its rollup deltas pending; a stop before the fold loses nothing', async () => {
     const random = rng(8);
     const pulled = Array.from({ length: BULK_STATES }, (_, i) => makeReview({ id: `b${i}`, random }));
     const docs = pulled.map((doc, i) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: i + 1, doc }));
 
-    await applyPulledDocs(database, readPulled(docs), docs.length, Date.now());
+    await applyPulledDocs(database, readPulled(docs), docs.length, Date.now(), { more: true });
 
     // The worker stops here: reviews stored, their cells pending, the rows as before.
     expect(await database.reviews.count()).toBe(BULK_STATES);
@@ -373,6 +370,22 @@ describe('bulk pulls (a fresh profile catching up)', () => {
 
     // The next sync (nothing new on the server) folds them in.
     expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok' });
+    expect(await database.settings.get(PENDING_ROLLUPS_KEY)).toBeUndefined();
+    await expectRollupsRebuilt();
+  });
+
+  it('a bulk pull folds the pending rollup deltas into the rows with its last page', async () => {
+    const random = rng(10);
+    for (let i = 0; i < 700; i++) server.put('reviews', `f${i}`, makeReview({ id: `f${i}`, random }));
+    const journaled: number[] = [];
+    const note = (key: string) => key === PENDING_ROLLUPS_KEY && journaled.push(journaled.length);
+    database.settings.hook('creating', (key) => void note(key));
+    database.settings.hook('updating', (_changes, key) => void note(key));
+
+    expect(await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 150, applyLimit: 150 })).toMatchObject({ result: 'ok', pulled: 700 });
+
+    // Written by the bulk transactions before the last (pages of 100, then 150: four of them), gone at the end.
+    expect(journaled.length).toBe(4);
     expect(await database.settings.get(PENDING_ROLLUPS_KEY)).toBeUndefined();
     await expectRollupsRebuilt();
   });
