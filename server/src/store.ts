@@ -194,8 +194,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
  */
 export async function pullJson(db: Db, user: User, since: number, limit: number): Promise<string> {
   const visible = visibleSql(user, 3);
-  // The page is chosen first and only its docs are printed: a cast in the outer list would let the
-  // planner print every visible doc after `since` before sorting them.
+  // The page is chosen first, then its docs are read as text (the driver would parse json): the cast
+  // in a plain query's list would let the planner cast every visible doc after `since` before sorting.
   const rows = await db.query(
     `SELECT p.collection, p.id, p.revision, p.seq, p.doc::text AS doc FROM (
        SELECT d.collection, d.id, d.revision, d.seq, d.doc FROM docs d
