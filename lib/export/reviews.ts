@@ -1,6 +1,7 @@
 // All collected reviews out (CSV per review, CSV per rating, full JSON) by cursor in chunks, and JSON back in, all or nothing.
 import type { Table } from 'dexie';
 import { z } from 'zod';
+import { bulkGetFew } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
 import { applyRollups, mergeDeltas, rollupDeltas, type RollupDelta } from '../db/rollups';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
@@ -245,22 +246,6 @@ export function mergeReview(existing: Review | undefined, incoming: Review): Rev
   return { ...winner, acknowledgedAt };
 }
 
-/**
- * The stored copies of a chunk's reviews. A fresh profile (or ids outside what is stored) is the
- * common bulk case: one key-range probe then saves reading a whole chunk of misses.
- */
-async function existingOf(database: ArvioDb, chunk: readonly Review[]): Promise<(Review | undefined)[]> {
-  const ids = chunk.map((r) => r.id);
-  let lo = ids[0]!;
-  let hi = ids[0]!;
-  for (const id of ids) {
-    if (id < lo) lo = id;
-    if (id > hi) hi = id;
-  }
-  const any = await database.reviews.where(':id').between(lo, hi, true, true).limit(1).primaryKeys();
-  return any.length === 0 ? ids.map(() => undefined) : database.reviews.bulkGet(ids);
-}
-
 export interface ImportSummary {
   reviews: { added: number; updated: number; unchanged: number };
   selfChecks: number;
@@ -337,7 +322,8 @@ async function writeImport(
       }
       await writing;
       options.onProgress?.({ phase: 'writing', done: start, total });
-      const existing = await existingOf(database, chunk);
+      // A fresh profile is the common bulk case: one key-range probe then saves a chunk of misses.
+      const existing = await bulkGetFew(database.reviews, chunk.map((r) => r.id));
       const writes: Review[] = [];
       chunk.forEach((incoming, i) => {
         const before = existing[i];
