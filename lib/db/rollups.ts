@@ -290,6 +290,7 @@ export function pendingRollupsRow(pending: Map<string, RollupDelta>, deltas: Ite
 
 /** Folds pending deltas into the rollup rows, in one transaction. Deltas that cannot be read: the rows are rebuilt from the reviews. */
 export async function foldPendingRollups(database: ArvioDb): Promise<void> {
+  if (!(await database.settings.get(PENDING_ROLLUPS_KEY))) return;
   const readable = await database.transaction('rw', database.rollups, database.settings, async () => {
     const row = await database.settings.get(PENDING_ROLLUPS_KEY);
     if (!row) return true;

@@ -632,6 +632,9 @@ export async function syncIfDue(
     refused: 0,
     status: await currentStatus(database),
   });
+  // A bulk pull stopped before its end (the worker killed) left rollup deltas pending: folded here
+  // too, so the dashboard catches up even when no sync is due or the backend has been removed.
+  await foldPendingRollups(database).catch(() => undefined);
   const backend = await getBackendConfig(database);
   if (!backend) return idle('no-backend');
   const status = await readStatus(database);

@@ -390,6 +390,19 @@ describe('bulk pulls (a fresh profile catching up)', () => {
     await expectRollupsRebuilt();
   });
 
+  it('folds pending rollup deltas on the next scheduled check, also with no backend left', async () => {
+    const random = rng(12);
+    const pulled = Array.from({ length: BULK_STATES }, (_, i) => makeReview({ id: `n${i}`, random }));
+    const docs = pulled.map((doc, i) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: i + 1, doc }));
+    await applyPulledDocs(database, readPulled(docs), docs.length, Date.now(), { more: true });
+    await database.settings.delete('sync.backend');
+
+    expect(await syncIfDue(database, server.fetch)).toMatchObject({ result: 'no-backend' });
+
+    expect(await database.settings.get(PENDING_ROLLUPS_KEY)).toBeUndefined();
+    await expectRollupsRebuilt();
+  });
+
   it('rebuilds the rollups when pending deltas cannot be read, and pulls again', async () => {
     const random = rng(9);
     await submitReview(makeReview({ id: 'local', random }), null);
