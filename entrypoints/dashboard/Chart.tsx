@@ -19,11 +19,13 @@ export interface ChartProps {
   /** Formats a y value for the axis (percentages, counts) in the user's locale. */
   formatY: (value: number) => string;
   yRange?: [number, number];
+  /** What the x axis counts (a period…), named in the legend when the chart has one. */
+  xLabel?: string;
   /** The same numbers as a table. */
   children: ComponentChildren;
 }
 
-export function Chart({ title, labels, series, kind, formatY, yRange, children }: ChartProps) {
+export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '', children }: ChartProps) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -47,7 +49,8 @@ export function Chart({ title, labels, series, kind, formatY, yRange, children }
           { values: (_u, splits) => splits.map((v) => formatY(v)), size: 60 },
         ],
         series: [
-          {},
+          // The legend's first entry: the point under the cursor, by its own label (uPlot's default is an English "Value").
+          { label: xLabel, value: (_u: uPlot, v: number | null) => (v === null ? '' : (labels[v] ?? '')) },
           ...series.map((s) => ({
             label: s.label,
             stroke: s.color,
@@ -64,7 +67,7 @@ export function Chart({ title, labels, series, kind, formatY, yRange, children }
       el,
     );
     return () => plot.destroy();
-  }, [labels, series, kind, formatY, yRange]);
+  }, [labels, series, kind, formatY, yRange, xLabel]);
   return (
     <figure class="chart">
       <figcaption>

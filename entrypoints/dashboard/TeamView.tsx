@@ -61,7 +61,7 @@ export function TrendChart({ data, filter, title }: { data: DashboardData; filte
     [data, t],
   );
   return (
-    <Chart title={title} labels={labels} series={series} kind="line" formatY={f.pctAxis} yRange={[0, 1]}>
+    <Chart title={title} labels={labels} series={series} kind="line" formatY={f.pctAxis} yRange={[0, 1]} xLabel={t('dashboard.trend.period')}>
       <table class="trend-table">
         <thead>
           <tr>

@@ -67,6 +67,8 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   expect(await kpi('kpi-pass')).toBe(formatPercent(lang, passRate(agentReviews.map((r) => r.passed))!));
   expect(await page.locator('.trend-table tbody tr').count()).toBe(new Set(agentReviews.map((r) => r.createdAt.slice(0, 7))).size);
   expect(await page.locator('.plot canvas').count()).toBeGreaterThan(0);
+  // The trend's legend speaks the UI's language, down to the entry for the hovered period.
+  expect(await page.locator('.u-legend .u-series').first().locator('.u-label').textContent()).toBe(lang === 'fi' ? 'Jakso' : 'Period');
 
   // Export both CSV shapes and the JSON.
   await page.getByRole('tab', { name: names.exportTab! }).click();
