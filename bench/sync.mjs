@@ -10,6 +10,8 @@ const root = resolve(import.meta.dirname, '..');
 const MIGRATIONS = join(root, 'server/migrations');
 const COUNT = 10_000;
 const RUNS = 3;
+/** Pulls timed (after a warm-up), each beside its own baseline: fresh profiles vary more than the pushes. */
+const PULL_RUNS = 5;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -230,7 +232,7 @@ async function storedReviews(page) {
  * transaction, in the same page. Each is timed with IndexedDB at rest (settle): the baseline not while
  * the pull's writes are still being compacted. A fresh browser profile per run; run 0 warms up.
  */
-export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BENCH_PULL_RUNS ?? RUNS), count = COUNT }) {
+export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BENCH_PULL_RUNS ?? PULL_RUNS), count = COUNT }) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     console.log('sync pull bench skipped: build the extension first (npx wxt build)');
     return;
@@ -350,7 +352,7 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
  * the load test) and `benchSyncPull`; ARVIO_BENCH_SYNC=pull (or push) runs one part only, and
  * `pull: false` leaves the pull out. Options: `loadSeconds` (default 60, or ARVIO_BENCH_LOAD_SECONDS),
  * `clients` (default 200), `thinkMs` between a client's pushes (default 1000, or ARVIO_BENCH_THINK_MS);
- * pull runs: ARVIO_BENCH_PULL_RUNS (default 3). Everything listens on 127.0.0.1 only.
+ * pull runs: ARVIO_BENCH_PULL_RUNS (default 5). Everything listens on 127.0.0.1 only.
  */
 export async function benchSync({
   record,
