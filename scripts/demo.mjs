@@ -2,7 +2,7 @@
 // With a display: a real window you can use. Without one: headless, screenshots written, paths printed.
 // The team backend runs too, on its embedded default (PGlite in a fresh folder), and Arvio is connected to it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,7 +56,12 @@ for (const [email, name] of [['mikko@example.com', 'Mikko Laine'], ['sara@exampl
 }
 const token = serverCli('token', 'create', 'tiina@example.com').split('\n').at(-1);
 const backend = spawn('node', ['server/dist/main.mjs'], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
-process.on('exit', () => backend.kill());
+// Temp folders made for this run (the backend's data, the browser profile) go when it ends.
+const temporary = [serverEnv.ARVIO_DATA_DIR];
+process.on('exit', () => {
+  backend.kill();
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 const backendUrl = await new Promise((resolveUrl, reject) => {
   let out = '';
   backend.stdout.on('data', (chunk) => {
@@ -69,6 +74,7 @@ const backendUrl = await new Promise((resolveUrl, reject) => {
 console.log(`Team backend (PGlite): ${backendUrl}`);
 
 const profile = process.env.ARVIO_DEMO_PROFILE ?? mkdtempSync(join(tmpdir(), 'arvio-demo-'));
+if (!process.env.ARVIO_DEMO_PROFILE) temporary.push(profile);
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: false,
@@ -127,7 +133,7 @@ if (!headless) {
   console.log('\nArvio is running in the Chromium window. Close the window (or press Ctrl+C) to stop.');
   await new Promise((done) => context.on('close', done));
   await demo.close();
-  process.exit(0); // the exit handler stops the backend
+  process.exit(0); // the exit handler stops the backend and removes the temp folders
 }
 
 mkdirSync(shotsDir, { recursive: true });
