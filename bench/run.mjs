@@ -35,8 +35,6 @@ function record({ name, value, unit = 'ms', stat = 'median', runs, budget = null
   console.log(`${over ? '✖' : '✔'} ${name}: ${entry.value} ${unit} (${stat} of ${runs})${budget !== null ? ` budget ${budget}` : ''}${ratio !== null ? ` · ${ratio}× ${baseline}${ratioBudget ? ` (≤ ${ratioBudget})` : ''}` : ''}`);
 }
 
-const launch = (withExtension) => launchBrowser(withExtension);
-
 const readMeasure = (page) =>
   page.evaluate(() => performance.getEntriesByName('arvio:read', 'measure').at(-1)?.duration ?? null);
 
@@ -60,8 +58,8 @@ async function taskDuration(cdp) {
 
 async function benchFoundation(demo) {
   const RUNS = 9;
-  const withExt = await launch(true);
-  const without = await launch(false);
+  const withExt = await launchBrowser(true);
+  const without = await launchBrowser(false);
   try {
     // Ticket load: main-thread time of loading the 300-message ticket, with and without Arvio.
     const loadCost = async (ctx) => {
@@ -229,7 +227,7 @@ async function benchPure() {
     res.end('<!doctype html><meta charset="utf-8"><title>bench</title><body></body>');
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  const browser = await launch(false);
+  const browser = await launchBrowser(false);
   try {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
@@ -275,7 +273,7 @@ async function benchPure() {
 
 /** Database figures through the same path the sidebar uses (the background's database service). */
 async function benchDatabase() {
-  const browser = await launch(true);
+  const browser = await launchBrowser(true);
   try {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -377,8 +375,8 @@ async function benchDatabase() {
 
 /** The self-check: per-keystroke cost, typing latency with and without Arvio, hints after the last key. */
 async function benchSelfCheck(demo) {
-  const withExt = await launch(true);
-  const without = await launch(false);
+  const withExt = await launchBrowser(true);
+  const without = await launchBrowser(false);
   const editorSelector = '[data-test-id="ticket-pane"]:not([hidden]) [data-test-id="omnicomposer-rich-text-ckeditor"], [data-side-conversations-anchor-id]:not([hidden]) [data-test-id="omnicomposer-rich-text-ckeditor"]';
   try {
     const measureTyping = async (ctx) => {
@@ -479,7 +477,7 @@ try {
     if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;
     const module = await import(file);
     if (area === 'dashboard') {
-      const browser = await launch(true);
+      const browser = await launchBrowser(true);
       try {
         await module[fn]({ context: browser.context, extensionId: browser.extensionId, record });
       } finally {

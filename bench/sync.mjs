@@ -263,8 +263,8 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
         await initialSync(kit, server.url, writerToken, makeReviews(kit, count, writer, `pull${run}`));
         // The whole pull is the measured one: no alarm-driven sync took a part of it meanwhile.
         const before = await storedReviews(page);
-        await settle(browser.dir);
         if (before !== 0) throw new Error(`${before} reviews were pulled before the measured sync`);
+        await settle(browser.dir);
         const took = await page.evaluate(async () => {
           const t0 = performance.now();
           const reply = await chrome.runtime.sendMessage({ type: 'arvio-db', op: 'syncNow', args: [] });

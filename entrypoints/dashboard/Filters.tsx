@@ -3,6 +3,7 @@ import { useI18n } from '@/components/i18n';
 import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/db/dashboard';
 import type { MessageKey } from '@/lib/i18n';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { emailKey } from '@/lib/sync/roster';
 
 interface Props {
   filter: DashboardFilter;
@@ -24,7 +25,7 @@ export function Filters({ filter, options, cards, onChange }: Props) {
   const channelLabel = (c: string) => (['email', 'chat', 'call'].includes(c) ? t(`channel.${c}` as MessageKey) : c);
   // With a team chosen, the agent picker lists that team's members (and whoever is chosen already).
   const team = options.teams.find((x) => x.name === filter.team);
-  const agents = team ? options.agents.filter((a) => team.members.includes(a.id.toLowerCase()) || a.id === filter.agent) : options.agents;
+  const agents = team ? options.agents.filter((a) => team.members.includes(emailKey(a.id)) || a.id === filter.agent) : options.agents;
 
   return (
     <form class="filters" aria-label={t('dashboard.filters')} onSubmit={(e) => e.preventDefault()}>

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Review } from '../model/review';
 import type { Language, Scorecard } from '../model/scorecard';
 import { maxValue } from '../scoring';
-import { rosterTeams } from '../sync/roster';
+import { emailKey, rosterTeams } from '../sync/roster';
 import { readRoster } from '../sync/roster-store';
 import { db } from './database';
 import type { RollupRow } from './database';
-import { ALL_PERIOD, mergeDeltas, rollupDeltas, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
+import { accumulateDeltas, ALL_PERIOD, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
 
 export type Granularity = 'week' | 'month';
 
@@ -275,7 +275,7 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
     namesOf('reviewer'),
     knownCards ?? db().scorecards.toArray(),
   ]);
-  const keep = (rows: RollupCell[]) => rows.map(parse).filter((p) => matchesSlice(p, filter) && (!byTeam || team?.has(p.who.toLowerCase())));
+  const keep = (rows: RollupCell[]) => rows.map(parse).filter((p) => matchesSlice(p, filter) && (!byTeam || team?.has(emailKey(p.who))));
   const monthCells = keep(monthRows);
 
   const totals = emptyTotals();
@@ -345,14 +345,11 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
 /** Agents and a reviewer together: each agent's reviews by index, narrowed in memory (a team's, not everyone's). */
 async function agentCellsByReviewer(agents: readonly string[], reviewer: string, from: string, to: string): Promise<Map<string, RollupDelta>> {
   const end = monthsBetween(to, '9999-12')[1] ?? '9999-12';
+  const perAgent = await Promise.all(
+    agents.map((agent) => db().reviews.where('[reviewee.id+createdAt]').between([agent, `${from}-01`], [agent, `${end}-01`], true, false).toArray()),
+  );
   const cells = new Map<string, RollupDelta>();
-  for (const agent of agents) {
-    const rows = await db()
-      .reviews.where('[reviewee.id+createdAt]')
-      .between([agent, `${from}-01`], [agent, `${end}-01`], true, false)
-      .toArray();
-    for (const review of rows) if (review.reviewer.id === reviewer) mergeDeltas(cells, rollupDeltas(null, review));
-  }
+  for (const review of perAgent.flat()) if (review.reviewer.id === reviewer) accumulateDeltas(cells, null, review);
   return cells;
 }
 

@@ -193,7 +193,7 @@ export function accumulateDeltas(into: Map<string, RollupDelta>, before: Review 
   if (after) contributions(after, 1, into);
 }
 
-/** Adds many reviews' deltas together (chunked imports and rebuilds apply them in one go). */
+/** Adds deltas already summed elsewhere (a pull's pages, pending ones) into a running sum. */
 export function mergeDeltas(into: Map<string, RollupDelta>, deltas: readonly RollupDelta[]): void {
   for (const d of deltas) {
     const row = into.get(d.key);
@@ -328,7 +328,7 @@ export async function recomputeRollups(
         ? await database.reviews.orderBy(':id').limit(chunkSize).toArray()
         : await database.reviews.where(':id').above(last).limit(chunkSize).toArray();
     if (page.length === 0) break;
-    for (const review of page) mergeDeltas(cells, rollupDeltas(null, review));
+    for (const review of page) accumulateDeltas(cells, null, review);
     done += page.length;
     last = page[page.length - 1]!.id;
     onProgress({ done, total });

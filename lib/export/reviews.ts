@@ -3,7 +3,7 @@ import type { Table } from 'dexie';
 import { z } from 'zod';
 import { bulkGetFew } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
-import { applyRollups, mergeDeltas, rollupDeltas, type RollupDelta } from '../db/rollups';
+import { accumulateDeltas, applyRollups, type RollupDelta } from '../db/rollups';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
@@ -335,7 +335,7 @@ async function writeImport(
         if (before) summary.reviews.updated++;
         else summary.reviews.added++;
         writes.push(merged);
-        mergeDeltas(deltas, rollupDeltas(before ?? null, merged));
+        accumulateDeltas(deltas, before ?? null, merged);
       });
       writing = writes.length ? database.reviews.bulkPut(writes) : Promise.resolve();
     }

@@ -492,9 +492,9 @@ interface FetchedPage {
 /**
  * Fetches pages one after another (each from the previous checkpoint, the next asked for while this
  * one is parsed) and parses them while earlier ones are written, holding at most `ahead` docs not yet
- * taken (and one page under way). `take` hands over every page that
- * has arrived (at least one, at most `limit` docs unless one page is bigger), or null at the end; a
- * failed fetch is thrown after the pages before it have been taken.
+ * taken (and one page under way). `take` hands over every page that has arrived (at least one, at
+ * most `limit` docs unless one page is bigger), or null at the end; a failed fetch is thrown after
+ * the pages before it have been taken.
  */
 function pageFeed(fetchPage: (since: number, first: boolean) => Promise<PullResponse>, since: number, ahead: number) {
   const ready: FetchedPage[] = [];

@@ -22,7 +22,10 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
-const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** An e-mail as identities compare (reviewee and reviewer ids, roster members): trimmed, lower-cased. */
+export const emailKey = (email: string): string => email.trim().toLowerCase();
+
+const sameEmail = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
 
 /** The members whose name is this display name (ignoring case and whitespace), or whose e-mail it is. */
 export function membersNamed(displayName: string, members: readonly RosterMember[]): RosterMember[] {
@@ -86,13 +89,13 @@ export function selfPerson(identity: { name: string; email: string }, roster: Ro
   return identity.email && identity.name ? { id: identity.email, name: identity.name } : null;
 }
 
-/** The roster's teams by name, each with its members' e-mails (lower-cased, as reviewee ids compare). */
+/** The roster's teams by name, each with its members' e-mails (as emailKey compares them). */
 export function rosterTeams(members: readonly RosterMember[]): Map<string, Set<string>> {
   const teams = new Map<string, Set<string>>();
   for (const member of members) {
     for (const team of member.teams ?? []) {
       const emails = teams.get(team) ?? new Set<string>();
-      emails.add(member.email.trim().toLowerCase());
+      emails.add(emailKey(member.email));
       teams.set(team, emails);
     }
   }
