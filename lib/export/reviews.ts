@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bulkGetFew } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
 import { accumulateDeltas, applyRollups, type RollupDelta } from '../db/rollups';
+import { jsonParser } from '../model/fast-parse';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
@@ -169,8 +170,9 @@ async function validateAll<T>(
 ): Promise<{ ok: true; values: T[] } | { ok: false; error: ImportError }> {
   const values: T[] = [];
   const ids = new Set<string>();
+  const parse = jsonParser(schema);
   for (let i = 0; i < items.length; i++) {
-    const parsed = schema.safeParse(items[i]);
+    const parsed = parse(items[i]);
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, [name, i]) };
     const value = parsed.data;
     const key = idOf(value);
@@ -262,8 +264,11 @@ export class ImportProblem extends Error {
 /** Pass-through for reviews that were validated already (parseExportFile). */
 const alreadyValid = (raw: unknown): Review => raw as Review;
 
+/** The file's reviews are JSON parsed here, owned by the import: valid ones are kept as they are. */
+const parseReview = jsonParser(reviewSchema);
+
 function validReview(raw: unknown, i: number): Review {
-  const parsed = reviewSchema.safeParse(raw);
+  const parsed = parseReview(raw);
   if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
   return parsed.data;
 }

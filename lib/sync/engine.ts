@@ -27,6 +27,7 @@ import {
   readRollups,
   type RollupDelta,
 } from '../db/rollups';
+import { jsonParser } from '../model/fast-parse';
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
 import { describeSyncError, SyncError } from './errors';
@@ -315,6 +316,13 @@ export interface PulledDoc {
   doc: LocalDoc;
 }
 
+/** Pulled docs are JSON just parsed and owned by the pull: valid ones are kept as they are (jsonParser). */
+const parsePulled = {
+  reviews: jsonParser(syncDocSchemas.reviews),
+  scorecards: jsonParser(syncDocSchemas.scorecards),
+  selfChecks: jsonParser(syncDocSchemas.selfChecks),
+};
+
 /**
  * Parses pulled docs with their collection's schema. A doc this version cannot read is left on the
  * server rather than stored half-understood. Pure, so it runs while the previous page is written.
@@ -322,7 +330,7 @@ export interface PulledDoc {
 export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
   const out: PulledDoc[] = [];
   for (const d of docs) {
-    const parsed = syncDocSchemas[d.collection].safeParse(d.doc);
+    const parsed = parsePulled[d.collection](d.doc);
     if (!parsed.success) continue;
     const doc = parsed.data;
     const expectedId = d.collection === 'scorecards' ? scorecardSyncId(doc as Scorecard) : doc.id;
