@@ -8,7 +8,7 @@ import { emailKey, rosterTeams } from '../sync/roster';
 import { readRoster } from '../sync/roster-store';
 import { db } from './database';
 import type { RollupRow } from './database';
-import { accumulateDeltas, ALL_PERIOD, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
+import { addReviews, ALL_PERIOD, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
 
 export type Granularity = 'week' | 'month';
 
@@ -349,7 +349,7 @@ async function agentCellsByReviewer(agents: readonly string[], reviewer: string,
     agents.map((agent) => db().reviews.where('[reviewee.id+createdAt]').between([agent, `${from}-01`], [agent, `${end}-01`], true, false).toArray()),
   );
   const cells = new Map<string, RollupDelta>();
-  for (const review of perAgent.flat()) if (review.reviewer.id === reviewer) accumulateDeltas(cells, null, review);
+  addReviews(cells, perAgent.flat().filter((review) => review.reviewer.id === reviewer), 1);
   return cells;
 }
 

@@ -74,16 +74,6 @@ function rowKey(dimension: string, value: string, period: string): string {
   return `${dimension}|${value}|${period}`;
 }
 
-/** The last rating per criterion with a value (N/A and unrated left out), as scoreReview counts them. */
-function ratedValues(review: Review): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of review.ratings) {
-    if (r.na || r.value === null) out.delete(r.criterionId);
-    else out.set(r.criterionId, r.value);
-  }
-  return out;
-}
-
 /**
  * Adds `d` into `row` (both signed): plain fields, criterion sums and buckets; emptied criteria are dropped.
  * `row` is always a cloneCell copy held in a map, so its criteria and buckets are changed in place.
@@ -117,26 +107,68 @@ function cloneCell(d: RollupCell): RollupCell {
 /** What one review adds to a row: the counts, and on month detail rows the criteria and buckets. */
 type CellCounts = Pick<RollupCell, 'count' | 'scored' | 'sum' | 'passes' | 'criticalFails' | 'criteria' | 'buckets'>;
 
-/** Every rollup row one live review contributes to, with the given sign. */
-function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDelta>): void {
-  if (review.deleted) return;
-  const slice = [cardKey(review), review.channel, review.ticket.helpdesk].join(SEP);
+/** The summed counts of reviews that touch the same rows (one reviewee, reviewer, slice and UTC day). */
+interface DayGroup {
+  /** The first of them: whose ids, names, slice and dates name the rows. */
+  review: Review;
+  slice: string;
+  counts: Required<CellCounts>;
+}
+
+/** Adds one review's counts into its group: a criterion counts with the last rating it has, if valued (as scoreReview counts). */
+function addToGroup(counts: Required<CellCounts>, review: Review, sign: 1 | -1): void {
+  counts.count += sign;
+  if (review.score !== null) {
+    counts.scored += sign;
+    counts.sum += sign * review.score;
+  }
+  if (review.passed === true) counts.passes += sign;
+  if (review.criticalFail) counts.criticalFails += sign;
+  counts.buckets[scoreBucket(review.score)]! += sign;
+  const { ratings } = review;
+  const seen = new Set<string>();
+  for (let i = ratings.length - 1; i >= 0; i--) {
+    const { criterionId, value, na } = ratings[i]!;
+    if (seen.has(criterionId)) continue;
+    seen.add(criterionId);
+    if (na || value === null) continue;
+    const pair = counts.criteria[criterionId];
+    if (pair) {
+      pair[0] += sign * value;
+      pair[1] += sign;
+    } else counts.criteria[criterionId] = [sign * value, sign];
+  }
+}
+
+/**
+ * Adds what live reviews contribute (sign 1) or take away (sign -1) into a running sum of row
+ * deltas. Reviews of one reviewee, reviewer, slice and day touch the same fourteen rows, so they
+ * are summed per day first and each row takes a day's sum once (bulk writes pass thousands).
+ */
+export function addReviews(into: Map<string, RollupDelta>, reviews: Iterable<Review | null | undefined>, sign: 1 | -1): void {
+  const groups = new Map<string, DayGroup>();
+  for (const review of reviews) {
+    if (!review || review.deleted) continue;
+    const slice = `${cardKey(review)}${SEP}${review.channel}${SEP}${review.ticket.helpdesk}`;
+    const { reviewee, reviewer } = review;
+    const id = `${reviewee.id}${SEP}${reviewee.name}${SEP}${reviewer.id}${SEP}${reviewer.name}${SEP}${slice}${SEP}${review.createdAt.slice(0, 10)}`;
+    let group = groups.get(id);
+    if (!group) {
+      const counts = { count: 0, scored: 0, sum: 0, passes: 0, criticalFails: 0, criteria: {}, buckets: new Array<number>(SCORE_BUCKETS + 1).fill(0) };
+      groups.set(id, (group = { review, slice, counts }));
+    }
+    addToGroup(group.counts, review, sign);
+  }
+  for (const group of groups.values()) addGroupRows(into, group);
+}
+
+/** Every rollup row a day group contributes to. */
+function addGroupRows(into: Map<string, RollupDelta>, { review, slice, counts }: DayGroup): void {
   const month = monthOf(review.createdAt);
   const week = weekOf(review.createdAt);
-  const base: CellCounts = {
-    count: sign,
-    scored: review.score === null ? 0 : sign,
-    sum: sign * (review.score ?? 0),
-    passes: review.passed === true ? sign : 0,
-    criticalFails: review.criticalFail ? sign : 0,
-  };
-  const criteria: Record<string, [number, number]> = {};
-  for (const [criterionId, raw] of ratedValues(review)) criteria[criterionId] = [sign * raw, sign];
-  const buckets = new Array<number>(SCORE_BUCKETS + 1).fill(0);
-  buckets[scoreBucket(review.score)] = sign;
-  const detail: CellCounts = { ...base, criteria, buckets };
-  const one: CellCounts = { count: sign, scored: 0, sum: 0, passes: 0, criticalFails: 0 };
-  // A row already in the map takes the counts as they are; only a new row is built (bulk writes add thousands).
+  const base: CellCounts = { count: counts.count, scored: counts.scored, sum: counts.sum, passes: counts.passes, criticalFails: counts.criticalFails };
+  const one: CellCounts = { count: counts.count, scored: 0, sum: 0, passes: 0, criticalFails: 0 };
+  // A row already in the map takes the counts as they are; only a new row is built.
   const add = (dimension: string, value: string, period: string, d: CellCounts) => {
     const key = rowKey(dimension, value, period);
     const row = into.get(key);
@@ -152,7 +184,7 @@ function contributions(review: Review, sign: 1 | -1, into: Map<string, RollupDel
     const value = `${id}${SEP}${slice}`;
     add(`${who}.m`, value, month, base);
     add(`${who}.w`, value, week, base);
-    add(`${who}.mx`, value, month, detail);
+    add(`${who}.mx`, value, month, counts);
   }
   // Per person and month across all slices: what the unfiltered agent and reviewer tables read.
   add('agent.t', `${review.reviewee.id}${SEP}`, month, base);
@@ -180,17 +212,9 @@ function isZero(d: RollupDelta): boolean {
  */
 export function rollupDeltas(before: Review | null, after: Review | null): RollupDelta[] {
   const into = new Map<string, RollupDelta>();
-  accumulateDeltas(into, before, after);
+  addReviews(into, [before], -1);
+  addReviews(into, [after], 1);
   return [...into.values()].filter((d) => !isZero(d));
-}
-
-/**
- * Adds the deltas of `before` becoming `after` into a running sum (a bulk write's, applied once with
- * applyRollups, which drops the cells that cancel out). Same sums as mergeDeltas(rollupDeltas(…)), without the copies.
- */
-export function accumulateDeltas(into: Map<string, RollupDelta>, before: Review | null, after: Review | null): void {
-  if (before) contributions(before, -1, into);
-  if (after) contributions(after, 1, into);
 }
 
 /** Adds deltas already summed elsewhere (a pull's pages, pending ones) into a running sum. */
@@ -328,7 +352,7 @@ export async function recomputeRollups(
         ? await database.reviews.orderBy(':id').limit(chunkSize).toArray()
         : await database.reviews.where(':id').above(last).limit(chunkSize).toArray();
     if (page.length === 0) break;
-    for (const review of page) accumulateDeltas(cells, null, review);
+    addReviews(cells, page, 1);
     done += page.length;
     last = page[page.length - 1]!.id;
     onProgress({ done, total });

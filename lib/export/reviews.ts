@@ -3,7 +3,7 @@ import type { Table } from 'dexie';
 import { z } from 'zod';
 import { bulkGetFew } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
-import { accumulateDeltas, applyRollups, type RollupDelta } from '../db/rollups';
+import { addReviews, applyRollups, type RollupDelta } from '../db/rollups';
 import { jsonParser } from '../model/fast-parse';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
@@ -330,6 +330,7 @@ async function writeImport(
       // A fresh profile is the common bulk case: one key-range probe then saves a chunk of misses.
       const existing = await bulkGetFew(database.reviews, chunk.map((r) => r.id));
       const writes: Review[] = [];
+      const replaced: Review[] = [];
       chunk.forEach((incoming, i) => {
         const before = existing[i];
         const merged = mergeReview(before, incoming);
@@ -337,11 +338,14 @@ async function writeImport(
           summary.reviews.unchanged++;
           return;
         }
-        if (before) summary.reviews.updated++;
-        else summary.reviews.added++;
+        if (before) {
+          summary.reviews.updated++;
+          replaced.push(before);
+        } else summary.reviews.added++;
         writes.push(merged);
-        accumulateDeltas(deltas, before ?? null, merged);
       });
+      addReviews(deltas, replaced, -1);
+      addReviews(deltas, writes, 1);
       writing = writes.length ? database.reviews.bulkPut(writes) : Promise.resolve();
     }
     await writing;

@@ -17,7 +17,7 @@ import type { ArvioDb, SyncStateRow } from '../db/database';
 import { getBackendConfig, type BackendConfig } from '../db/backend';
 import { bulkGetFew } from '../db/bulk';
 import {
-  accumulateDeltas,
+  addReviews,
   applyRollups,
   foldPendingRollups,
   mergeDeltas,
@@ -132,7 +132,8 @@ export async function localDoc(database: ArvioDb, collection: SyncCollection, id
 async function putReviews(database: ArvioDb, reviews: readonly Review[]): Promise<void> {
   const stored = await database.reviews.bulkGet(reviews.map((r) => r.id));
   const deltas = new Map<string, RollupDelta>();
-  reviews.forEach((review, i) => accumulateDeltas(deltas, stored[i] ?? null, review));
+  addReviews(deltas, stored, -1);
+  addReviews(deltas, reviews, 1);
   await Promise.all([applyRollups(database.rollups, [...deltas.values()]), database.reviews.bulkPut([...reviews])]);
 }
 
@@ -340,13 +341,18 @@ export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
   return out;
 }
 
+/** The reviews among pulled docs. */
+function reviewsOf(docs: readonly PulledDoc[]): Review[] {
+  return docs.filter((p) => p.collection === 'reviews').map((p) => p.doc as Review);
+}
+
 /**
  * The rollup cells of pulled reviews as if each one were new, summed. Computed as a page arrives
  * (while the batch before it is written), so a transaction reads the rows they touch with its first
  * reads instead of behind the reviews' writes; applyPulledDocs takes out what does not apply.
  */
 export function pulledCells(docs: readonly PulledDoc[], into = new Map<string, RollupDelta>()): Map<string, RollupDelta> {
-  for (const p of docs) if (p.collection === 'reviews') accumulateDeltas(into, null, p.doc as Review);
+  addReviews(into, reviewsOf(docs), 1);
   return into;
 }
 
@@ -380,7 +386,7 @@ export async function applyPulledDocs(
   const docs = [...latest.values()];
   // Cells were summed for every pulled review: the states passed over come out here, those that do
   // not apply and the versions replaced inside the transaction.
-  for (const p of pulled) if (p.collection === 'reviews' && latest.get(p.key) !== p) accumulateDeltas(cells, p.doc as Review, null);
+  addReviews(cells, reviewsOf(pulled.filter((p) => latest.get(p.key) !== p)), -1);
   const journal = more && docs.length >= BULK_STATES;
   let applied = 0;
   let found = 0;
@@ -460,11 +466,7 @@ export async function applyPulledDocs(
       applied++;
     }
     const putting = new Set(toPut.reviews);
-    for (const p of docs) {
-      if (p.collection !== 'reviews') continue;
-      if (putting.has(p.doc)) accumulateDeltas(cells, before.get(p.id) ?? null, null);
-      else accumulateDeltas(cells, p.doc as Review, null);
-    }
+    addReviews(cells, docs.filter((p) => p.collection === 'reviews').map((p) => (putting.has(p.doc) ? before.get(p.id) : (p.doc as Review))), -1);
     const folding = !journal && pendingCells.size > 0;
     if (folding) mergeDeltas(cells, [...pendingCells.values()]);
     // Everything goes out at once: no round trip between the writes of one transaction.

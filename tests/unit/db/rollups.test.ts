@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
-import { recomputeRollups, rollupDeltas, weekOf } from '@/lib/db/rollups';
+import { addReviews, mergeDeltas, recomputeRollups, rollupDeltas, weekOf, type RollupDelta } from '@/lib/db/rollups';
 import type { RollupRow } from '@/lib/db/database';
 import { makeReview, rng } from './factory';
 
@@ -34,6 +34,34 @@ describe('dashboard rollups', () => {
     expect(weekOf('2027-01-01T12:00:00.000Z')).toBe('2026-W53');
     expect(weekOf('2024-12-30T12:00:00.000Z')).toBe('2025-W01');
     expect(weekOf('2026-03-02T00:00:00.000Z')).toBe('2026-W10');
+  });
+
+  it('reviews summed together give the rows of each one added alone; a criterion counts its last rating', () => {
+    const random = rng(11);
+    const first = makeReview({ id: 'a', random, createdAt: '2026-03-02T08:00:00.000Z' });
+    const ratings = [
+      { criterionId: 'x', value: 2, na: false, comment: '' },
+      { criterionId: 'x', value: null, na: true, comment: '' },
+      { criterionId: 'y', value: null, na: true, comment: '' },
+      { criterionId: 'y', value: 3, na: false, comment: '' },
+    ];
+    // The same people, slice and day as the first (one group), then the next day and another agent.
+    const reviews = [
+      first,
+      { ...first, id: 'b', ratings, score: 0.25, passed: false, createdAt: '2026-03-02T17:00:00.000Z' },
+      { ...first, id: 'c', createdAt: '2026-03-03T08:00:00.000Z' },
+      { ...first, id: 'd', reviewee: { id: 'other@example.com', name: 'Other' } },
+      { ...first, id: 'e', deleted: true },
+    ];
+    const together = new Map<string, RollupDelta>();
+    addReviews(together, reviews, 1);
+    const alone = new Map<string, RollupDelta>();
+    for (const review of reviews) mergeDeltas(alone, rollupDeltas(null, review));
+    expect(normalised([...together.values()])).toEqual(normalised([...alone.values()]));
+    const detail = together.get(`agent.mx|${first.reviewee.id}\u001f${first.scorecardId}@${first.scorecardVersion}\u001f${first.channel}\u001f${first.ticket.helpdesk}|2026-03`);
+    expect(detail?.count).toBe(3);
+    expect(detail?.criteria?.x).toBeUndefined();
+    expect(detail?.criteria?.y).toEqual([3, 1]);
   });
 
   it('an edit that changes nothing the dashboard shows produces no deltas; deleting undoes submitting', () => {
