@@ -273,6 +273,20 @@ function validReview(raw: unknown, i: number): Review {
   return parsed.data;
 }
 
+/** The keys among the raw reviews' ids that `reviews` holds: one keys-only read of their key range. */
+async function storedKeys(reviews: ArvioDb['reviews'], rawReviews: readonly unknown[]): Promise<Set<string>> {
+  let low: string | null = null;
+  let high: string | null = null;
+  for (const raw of rawReviews) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') continue;
+    if (low === null || id < low) low = id;
+    if (high === null || id > high) high = id;
+  }
+  if (low === null || high === null) return new Set();
+  return new Set((await reviews.where(':id').between(low, high, true, true).primaryKeys()) as string[]);
+}
+
 /**
  * Writes a file's documents, merging by id, in ONE transaction: a bad review, a full disk or a closed
  * tab rolls back everything, rollups included. Reviews are validated chunk by chunk while the previous
@@ -314,6 +328,9 @@ async function writeImport(
     // file) and applied once, at the end of the same transaction.
     const deltas = new Map<string, RollupDelta>();
     const ids = new Set<string>();
+    // Which of the file's reviews are here already, by key, read once (a fresh profile: none). A chunk
+    // then reads only those, so it is validated, merged and summed while the one before it is written.
+    const stored = await storedKeys(database.reviews, rawReviews);
     let writing: Promise<unknown> = Promise.resolve();
     options.onProgress?.({ phase: 'writing', done: 0, total });
     for (let start = 0; start < total; start += chunkSize) {
@@ -325,27 +342,29 @@ async function writeImport(
         ids.add(review.id);
         chunk.push(review);
       }
-      await writing;
-      options.onProgress?.({ phase: 'writing', done: start, total });
-      // A fresh profile is the common bulk case: one key-range probe then saves a chunk of misses.
-      const existing = await bulkGetFew(database.reviews, chunk.map((r) => r.id));
+      const known = chunk.filter((r) => stored.has(r.id)).map((r) => r.id);
+      const found = known.length > 0 ? await bulkGetFew(database.reviews, known) : [];
+      const existing = new Map(known.map((id, i) => [id, found[i]]));
       const writes: Review[] = [];
       const replaced: Review[] = [];
-      chunk.forEach((incoming, i) => {
-        const before = existing[i];
+      for (const incoming of chunk) {
+        const before = existing.get(incoming.id);
         const merged = mergeReview(before, incoming);
         if (!merged) {
           summary.reviews.unchanged++;
-          return;
+          continue;
         }
         if (before) {
           summary.reviews.updated++;
           replaced.push(before);
         } else summary.reviews.added++;
         writes.push(merged);
-      });
+      }
       addReviews(deltas, replaced, -1);
       addReviews(deltas, writes, 1);
+      // At most two chunks in memory: this one waits for the writes of the one before.
+      await writing;
+      options.onProgress?.({ phase: 'writing', done: start, total });
       writing = writes.length ? database.reviews.bulkPut(writes) : Promise.resolve();
     }
     await writing;
