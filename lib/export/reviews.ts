@@ -273,8 +273,12 @@ function validReview(raw: unknown, i: number): Review {
   return parsed.data;
 }
 
-/** The keys among the raw reviews' ids that `reviews` holds: one keys-only read of their key range. */
-async function storedKeys(reviews: ArvioDb['reviews'], rawReviews: readonly unknown[]): Promise<Set<string>> {
+/**
+ * Which of the raw reviews' ids `reviews` holds: one keys-only read of their key range, bounded at
+ * twice the file's size. null when the range holds more (a small file into a large profile): then
+ * each chunk probes its own ids.
+ */
+async function storedKeys(reviews: ArvioDb['reviews'], rawReviews: readonly unknown[]): Promise<Set<string> | null> {
   let low: string | null = null;
   let high: string | null = null;
   for (const raw of rawReviews) {
@@ -284,7 +288,9 @@ async function storedKeys(reviews: ArvioDb['reviews'], rawReviews: readonly unkn
     if (high === null || id > high) high = id;
   }
   if (low === null || high === null) return new Set();
-  return new Set((await reviews.where(':id').between(low, high, true, true).primaryKeys()) as string[]);
+  const bound = rawReviews.length * 2;
+  const keys = (await reviews.where(':id').between(low, high, true, true).limit(bound).primaryKeys()) as string[];
+  return keys.length < bound ? new Set(keys) : null;
 }
 
 /**
@@ -330,6 +336,7 @@ async function writeImport(
     const ids = new Set<string>();
     // Which of the file's reviews are here already, by key, read once (a fresh profile: none). A chunk
     // then reads only those, so it is validated, merged and summed while the one before it is written.
+    // null (the range holds far more than the file): each chunk probes its own ids.
     const stored = await storedKeys(database.reviews, rawReviews);
     let writing: Promise<unknown> = Promise.resolve();
     options.onProgress?.({ phase: 'writing', done: 0, total });
@@ -342,7 +349,7 @@ async function writeImport(
         ids.add(review.id);
         chunk.push(review);
       }
-      const known = chunk.filter((r) => stored.has(r.id)).map((r) => r.id);
+      const known = (stored ? chunk.filter((r) => stored.has(r.id)) : chunk).map((r) => r.id);
       const found = known.length > 0 ? await bulkGetFew(database.reviews, known) : [];
       const existing = new Map(known.map((id, i) => [id, found[i]]));
       const writes: Review[] = [];

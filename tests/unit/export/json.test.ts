@@ -87,6 +87,22 @@ describe('JSON export and import', () => {
     expect(round(kept)).toEqual(round(rebuilt));
   });
 
+  it('a small file into a profile holding many reviews in its id range merges the same way', async () => {
+    const { database: target, text } = await seeded(12, 6);
+    const file = JSON.parse(text) as { reviews: ReturnType<typeof makeReview>[] };
+    const byId = [...file.reviews].sort((a, b) => (a.id < b.id ? -1 : 1));
+    // The lowest and the highest id: their key range holds all twelve, more than the probe reads.
+    const first = { ...byId[0]!, revision: 9, feedback: 'edited elsewhere' };
+    const result = await importExportText(JSON.stringify({ ...file, reviews: [first, byId[11]!] }), { chunkSize: 1 });
+    expect(result).toMatchObject({ ok: true, summary: { reviews: { added: 0, updated: 1, unchanged: 1 } } });
+    expect(await target.reviews.count()).toBe(12);
+    expect((await target.reviews.get(first.id))?.feedback).toBe('edited elsewhere');
+    const kept = await target.rollups.toArray();
+    await recomputeRollups(target);
+    const round = (rows: typeof kept) => rows.map((r) => ({ ...r, sum: Math.round(r.sum * 1e9) / 1e9 + 0 })).sort((a, b) => a.key.localeCompare(b.key));
+    expect(round(kept)).toEqual(round(await target.rollups.toArray()));
+  });
+
   it('refuses a file with one bad field, names it, and writes nothing', async () => {
     const { text } = await seeded(15, 3);
     const file = JSON.parse(text) as { reviews: Record<string, unknown>[] };
