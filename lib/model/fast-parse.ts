@@ -16,7 +16,7 @@ interface Schemaish {
 
 class Unsupported extends Error {}
 
-const ZOD_INT_RANGES: Record<string, readonly [number, number]> = {
+const NUMBER_FORMAT_RANGES: Record<string, readonly [number, number]> = {
   safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
   int32: [-2147483648, 2147483647],
   uint32: [0, 4294967295],
@@ -98,7 +98,7 @@ function numberCheck(def: AnyDef): Check {
       if (typeof bound !== 'number') break;
       return def.inclusive ? (value) => (value as number) <= bound : (value) => (value as number) < bound;
     case 'number_format': {
-      const range = ZOD_INT_RANGES[(def.format as string | undefined) ?? 'float64'];
+      const range = NUMBER_FORMAT_RANGES[(def.format as string | undefined) ?? 'float64'];
       if (!range) break;
       const [min, max] = range;
       const integer = String(def.format).includes('int');
@@ -239,6 +239,16 @@ function discriminatedCheck(def: AnyDef): Check {
 
 const never: Check = () => false;
 
+/** The schema's check, or null when it uses a feature the compiler does not know. */
+function tryCompile(schema: z.ZodType): Check | null {
+  try {
+    return compile(schema);
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
 /**
  * A parser for JSON-parsed input that answers like `schema.safeParse`: a value the compiled check
  * passes is returned as it is (the caller's own object, not a copy: zod would return equal JSON);
@@ -246,22 +256,11 @@ const never: Check = () => false;
  * transforms, defaults, optional keys…), goes through zod itself, which also words the errors.
  */
 export function jsonParser<S extends z.ZodType>(schema: S): (value: unknown) => z.ZodSafeParseResult<z.output<S>> {
-  let check: Check = never;
-  try {
-    check = compile(schema);
-  } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
-  }
+  const check = tryCompile(schema) ?? never;
   return (value) => (check(value) ? { success: true, data: value as z.output<S> } : schema.safeParse(value));
 }
 
 /** Whether the schema compiles (the bulk paths' schemas must: a test holds them to it). */
 export function compiles(schema: z.ZodType): boolean {
-  try {
-    compile(schema);
-    return true;
-  } catch (error) {
-    if (error instanceof Unsupported) return false;
-    throw error;
-  }
+  return tryCompile(schema) !== null;
 }
