@@ -1,7 +1,7 @@
 // All collected reviews out (CSV per review, CSV per rating, full JSON) by cursor in chunks, and JSON back in, all or nothing.
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { bulkGetFew } from '../db/bulk';
+import { bulkGetFew, presentKeys } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
 import { addReviews, applyRollups, type RollupDelta } from '../db/rollups';
 import { jsonParser } from '../model/fast-parse';
@@ -274,26 +274,6 @@ function validReview(raw: unknown, i: number): Review {
 }
 
 /**
- * Which of the raw reviews' ids `reviews` holds: one keys-only read of their key range, bounded at
- * twice the file's size. null when the range holds more (a small file into a large profile): then
- * each chunk probes its own ids.
- */
-async function storedKeys(reviews: ArvioDb['reviews'], rawReviews: readonly unknown[]): Promise<Set<string> | null> {
-  let low: string | null = null;
-  let high: string | null = null;
-  for (const raw of rawReviews) {
-    const id = (raw as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') continue;
-    if (low === null || id < low) low = id;
-    if (high === null || id > high) high = id;
-  }
-  if (low === null || high === null) return new Set();
-  const bound = rawReviews.length * 2;
-  const keys = (await reviews.where(':id').between(low, high, true, true).limit(bound).primaryKeys()) as string[];
-  return keys.length < bound ? new Set(keys) : null;
-}
-
-/**
  * Writes a file's documents, merging by id, in ONE transaction: a bad review, a full disk or a closed
  * tab rolls back everything, rollups included. Reviews are validated chunk by chunk while the previous
  * chunk is being written (IndexedDB works on its own thread), so checking every field costs little
@@ -337,7 +317,9 @@ async function writeImport(
     // Which of the file's reviews are here already, by key, read once (a fresh profile: none). A chunk
     // then reads only those, so it is validated, merged and summed while the one before it is written.
     // null (the range holds far more than the file): each chunk probes its own ids.
-    const stored = await storedKeys(database.reviews, rawReviews);
+    const fileIds = rawReviews.map((raw) => (raw as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+    const present = await presentKeys(database.reviews, fileIds);
+    const stored = present && new Set(present);
     let writing: Promise<unknown> = Promise.resolve();
     options.onProgress?.({ phase: 'writing', done: 0, total });
     for (let start = 0; start < total; start += chunkSize) {
