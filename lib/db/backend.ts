@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { parseBackendUrl } from '../sync/client';
 import { CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY } from '../sync/engine-state';
+import { kindNames } from '../model/kinds';
 import { db, type ArvioDb } from './database';
+import { requeueAll, writeScope } from './writes';
 
 export const BACKEND_KEY = 'sync.backend';
 
@@ -30,34 +32,27 @@ export async function getBackendConfig(database: ArvioDb = db()): Promise<Backen
 }
 
 /**
- * Validates and saves; throws a ZodError with the field at fault. Pointing at a different server
- * starts sync afresh: its checkpoint and revisions mean nothing there, and everything local is queued
- * for it (before the first backend nothing is needed: every write queued itself already).
+ * Validates and saves; throws a ZodError with the field at fault. A first backend, or a different
+ * one, starts sync afresh: a new server's checkpoint and revisions mean nothing here, and every
+ * shareable local document of every kind is queued for it (writes made before any backend, such as
+ * an import, reach it too; the server accepts a document it holds already unchanged).
  */
 export async function saveBackendConfig(input: { url: string; token: string }, database: ArvioDb = db()): Promise<BackendConfig> {
   const valid = backendConfigSchema.parse(input);
   await database.transaction(
     'rw',
-    [database.settings, database.syncState, database.pulledStates, database.outbox, database.reviews, database.selfChecks, database.scorecards],
+    [database.settings, database.syncState, database.pulledStates, ...writeScope(database, kindNames)],
     async () => {
       const previous = backendConfigSchema.safeParse((await database.settings.get(BACKEND_KEY))?.value);
       await database.settings.put({ key: BACKEND_KEY, value: valid });
-      if (!previous.success || previous.data.url === valid.url) return;
-      await database.settings.bulkDelete([CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY]);
-      await database.syncState.clear();
-      await database.pulledStates.clear();
+      if (previous.success && previous.data.url === valid.url) return;
+      if (previous.success) {
+        await database.settings.bulkDelete([CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY]);
+        await database.syncState.clear();
+        await database.pulledStates.clear();
+      }
       await database.outbox.clear();
-      const at = new Date().toISOString();
-      const rows = [
-        ...(await database.reviews.toCollection().primaryKeys()).map((docId) => ({ collection: 'reviews' as const, docId, at })),
-        ...(await database.selfChecks.toCollection().primaryKeys()).map((docId) => ({ collection: 'selfChecks' as const, docId, at })),
-        ...(await database.scorecards.where('status').anyOf('published', 'archived').primaryKeys()).map(([id, version]) => ({
-          collection: 'scorecards' as const,
-          docId: `${id}@${version}`,
-          at,
-        })),
-      ];
-      await database.outbox.bulkAdd(rows);
+      await requeueAll(database, kindNames);
     },
   );
   return valid;

@@ -7,6 +7,7 @@ import { maxValue } from '../scoring';
 import { emailKey, rosterTeams } from '../sync/roster';
 import { readRoster } from '../sync/roster-store';
 import { db } from './database';
+import { writeSynced } from './writes';
 import type { RollupRow } from './database';
 import { addReviews, ALL_PERIOD, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
 
@@ -385,14 +386,13 @@ export async function agentReviews(agentId: string, limit = 50): Promise<Review[
  */
 export async function acknowledgeReview(id: string, now: Date): Promise<Review | null> {
   const database = db();
-  return database.transaction('rw', [database.reviews, database.outbox], async () => {
+  return writeSynced(database, ['reviews'], 'local', async (writer) => {
     const review = await database.reviews.get(id);
     if (!review || review.deleted) return null;
     if (review.acknowledgedAt) return review;
     const at = now.toISOString();
     const acknowledged = { ...review, acknowledgedAt: at };
-    await database.reviews.put(acknowledged);
-    await database.outbox.add({ collection: 'reviews', docId: id, at });
+    await writer.put('reviews', [acknowledged], { before: [review], at });
     return acknowledged;
   });
 }

@@ -1,6 +1,6 @@
 // The one Dexie database, in the extension origin; its versions and migrations live here.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Review, ReviewDraft, Scorecard, SelfCheck } from '../model';
+import type { KindName, Review, ReviewDraft, Scorecard, SelfCheck } from '../model';
 
 export interface SettingRow {
   key: string;
@@ -15,7 +15,7 @@ export interface ReviewRevisionRow {
 
 export interface OutboxRow {
   seq?: number;
-  collection: 'reviews' | 'scorecards' | 'selfChecks';
+  collection: KindName;
   docId: string;
   at: string;
 }

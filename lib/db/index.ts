@@ -10,7 +10,6 @@ export {
   saveScorecard,
   importScorecards,
   deleteScorecardDraft,
-  scorecardDocId,
 } from './scorecards';
 export {
   saveReviewDraft,

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { reviewSchema, type Review, type ReviewDraft } from '../model/review';
 import { db } from './database';
-import { applyRollups, rollupDeltas } from './rollups';
+import { writeSynced } from './writes';
 
 /** Autosave: called on every change, so it is one put and nothing else. */
 export async function saveReviewDraft(draft: ReviewDraft): Promise<void> {
@@ -24,39 +24,43 @@ export async function discardReviewDraft(key: string): Promise<void> {
 
 /**
  * Stores a submitted review and drops its draft; an edit keeps the previous revision.
- * The outbox row is written in the same transaction, so sync never misses a change.
+ * Through the one writer: its outbox row and rollups land in the same transaction.
  */
 export async function submitReview(review: Review, draftKeyToDrop: string | null): Promise<Review> {
   const database = db();
-  return database.transaction(
-    'rw',
-    [database.reviews, database.reviewRevisions, database.reviewDrafts, database.outbox, database.rollups],
-    async () => {
+  return writeSynced(
+    database,
+    ['reviews'],
+    'local',
+    async (writer) => {
       const previous = await database.reviews.get(review.id);
       const stored = reviewSchema.parse({ ...review, revision: previous ? previous.revision + 1 : 1 });
       if (previous) await database.reviewRevisions.put({ reviewId: previous.id, revision: previous.revision, review: previous });
-      await database.reviews.put(stored);
-      await applyRollups(database.rollups, rollupDeltas(previous ?? null, stored));
+      await writer.put('reviews', [stored], { before: [previous], at: stored.updatedAt });
       if (draftKeyToDrop) await database.reviewDrafts.delete(draftKeyToDrop);
-      await database.outbox.add({ collection: 'reviews', docId: stored.id, at: stored.updatedAt });
       return stored;
     },
+    [database.reviewRevisions, database.reviewDrafts],
   );
 }
 
 /** Deletion is a tombstone: the review stays, marked deleted, so the deletion syncs and history holds. */
 export async function deleteReview(id: string, now: Date): Promise<void> {
   const database = db();
-  await database.transaction('rw', [database.reviews, database.reviewRevisions, database.outbox, database.rollups], async () => {
-    const previous = await database.reviews.get(id);
-    if (!previous || previous.deleted) return;
-    await database.reviewRevisions.put({ reviewId: id, revision: previous.revision, review: previous });
-    const at = now.toISOString();
-    const tombstone = { ...previous, deleted: true, revision: previous.revision + 1, updatedAt: at };
-    await database.reviews.put(tombstone);
-    await applyRollups(database.rollups, rollupDeltas(previous, tombstone));
-    await database.outbox.add({ collection: 'reviews', docId: id, at });
-  });
+  await writeSynced(
+    database,
+    ['reviews'],
+    'local',
+    async (writer) => {
+      const previous = await database.reviews.get(id);
+      if (!previous || previous.deleted) return;
+      await database.reviewRevisions.put({ reviewId: id, revision: previous.revision, review: previous });
+      const at = now.toISOString();
+      const tombstone = { ...previous, deleted: true, revision: previous.revision + 1, updatedAt: at };
+      await writer.put('reviews', [tombstone], { before: [previous], at });
+    },
+    [database.reviewRevisions],
+  );
 }
 
 /** The sidebar's ticket history: one indexed range, newest first, tombstones left out. */

@@ -2,21 +2,24 @@
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { templates } from '../scorecards';
 import { db } from './database';
+import { writeSynced } from './writes';
 
 const SEEDED_KEY = 'scorecards.seeded';
-
-export function scorecardDocId(card: Pick<Scorecard, 'id' | 'version'>): string {
-  return `${card.id}@${card.version}`;
-}
 
 /** Puts the built-in templates in place the first time; a user who archives them keeps them archived. */
 export async function ensureBuiltInScorecards(): Promise<void> {
   const database = db();
-  await database.transaction('rw', database.settings, database.scorecards, async () => {
-    if (await database.settings.get(SEEDED_KEY)) return;
-    await database.scorecards.bulkPut(templates);
-    await database.settings.put({ key: SEEDED_KEY, value: true });
-  });
+  await writeSynced(
+    database,
+    ['scorecards'],
+    'builtin',
+    async (writer) => {
+      if (await database.settings.get(SEEDED_KEY)) return;
+      await writer.put('scorecards', templates);
+      await database.settings.put({ key: SEEDED_KEY, value: true });
+    },
+    [database.settings],
+  );
 }
 
 /** Every version of every scorecard, newest version first within a card. Read-only: safe in a live query. */
@@ -46,26 +49,19 @@ export async function getScorecard(id: string, version: number): Promise<Scoreca
 export async function saveScorecard(card: Scorecard): Promise<void> {
   const valid = scorecardSchema.parse(card);
   const database = db();
-  await database.transaction('rw', database.scorecards, database.outbox, async () => {
+  await writeSynced(database, ['scorecards'], 'local', async (writer) => {
     const existing = await database.scorecards.get([valid.id, valid.version]);
     if (existing && existing.status !== 'draft' && !(existing.status === 'published' && valid.status === 'archived')) {
       throw new Error(`scorecard ${valid.id} version ${valid.version} is ${existing.status} and cannot change`);
     }
-    await database.scorecards.put(valid);
-    await database.outbox.add({ collection: 'scorecards', docId: scorecardDocId(valid), at: valid.updatedAt });
+    await writer.put('scorecards', [valid], { at: valid.updatedAt });
   });
 }
 
 /** Imports validated cards in one transaction: all of them land, or none. */
 export async function importScorecards(cards: readonly Scorecard[]): Promise<void> {
   const valid = cards.map((card) => scorecardSchema.parse(card));
-  const database = db();
-  await database.transaction('rw', database.scorecards, database.outbox, async () => {
-    await database.scorecards.bulkPut(valid);
-    await database.outbox.bulkAdd(
-      valid.map((card) => ({ collection: 'scorecards' as const, docId: scorecardDocId(card), at: card.updatedAt })),
-    );
-  });
+  await writeSynced(db(), ['scorecards'], 'local', (writer) => writer.put('scorecards', valid));
 }
 
 /** A draft that was never published can be deleted outright; anything else is archived instead. */

@@ -1,6 +1,7 @@
 // Agents' self-checks: private to this computer unless a team backend syncs them; one per ticket and agent.
 import { selfCheckSchema, type SelfCheck } from '../model/review';
 import { db } from './database';
+import { writeSynced } from './writes';
 
 export function selfCheckId(ticketKey: string, agentId: string): string {
   return `${ticketKey}|${agentId}`;
@@ -9,11 +10,7 @@ export function selfCheckId(ticketKey: string, agentId: string): string {
 /** Upserts the agent's self-check for a ticket, with its outbox row in the same transaction. */
 export async function saveSelfCheck(selfCheck: SelfCheck): Promise<void> {
   const valid = selfCheckSchema.parse(selfCheck);
-  const database = db();
-  await database.transaction('rw', database.selfChecks, database.outbox, async () => {
-    await database.selfChecks.put(valid);
-    await database.outbox.add({ collection: 'selfChecks', docId: valid.id, at: valid.updatedAt });
-  });
+  await writeSynced(db(), ['selfChecks'], 'local', (writer) => writer.put('selfChecks', [valid], { at: valid.updatedAt }));
 }
 
 export async function selfChecksOfTicket(ticketKey: string): Promise<SelfCheck[]> {

@@ -3,7 +3,7 @@ import type { Table } from 'dexie';
 import { z } from 'zod';
 import { bulkGetFew, presentKeys } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
-import { addReviews, applyRollups, type RollupDelta } from '../db/rollups';
+import { writeSynced } from '../db/writes';
 import { jsonParser } from '../model/fast-parse';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
@@ -292,27 +292,25 @@ async function writeImport(
   const chunkSize = options.chunkSize ?? 5000;
   const total = rawReviews.length;
   const summary: ImportSummary = { reviews: { added: 0, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 0 };
-  const tables = [database.scorecards, database.selfChecks, database.reviews, database.rollups];
-  await database.transaction('rw', tables, async () => {
+  // The one writer queues every imported document for the team backend and sums the rollup deltas
+  // of the whole import (as big as the rollup table, not the file), written once at its end.
+  await writeSynced(database, ['scorecards', 'selfChecks', 'reviews'], 'local', async (writer) => {
     const existingCards = await database.scorecards.bulkGet(scorecards.map((c): [string, number] => [c.id, c.version]));
     // A published version is frozen: an existing one is kept; drafts take the incoming copy if newer.
     const cards = scorecards.filter((c, i) => {
       const e = existingCards[i];
       return !e || (e.status === 'draft' && c.updatedAt > e.updatedAt);
     });
-    await database.scorecards.bulkPut(cards);
+    await writer.put('scorecards', cards);
     summary.scorecards = cards.length;
     const existingChecks = await database.selfChecks.bulkGet(selfChecks.map((s) => s.id));
     const checks = selfChecks.filter((s, i) => {
       const e = existingChecks[i];
       return !e || s.updatedAt > e.updatedAt;
     });
-    await database.selfChecks.bulkPut(checks);
+    await writer.put('selfChecks', checks);
     summary.selfChecks = checks.length;
 
-    // Rollup deltas of the whole import are summed in memory (as big as the rollup table, not the
-    // file) and applied once, at the end of the same transaction.
-    const deltas = new Map<string, RollupDelta>();
     const ids = new Set<string>();
     // Which of the file's reviews are here already, by key, read once (a fresh profile: none). A chunk
     // then reads only those, so it is validated, merged and summed while the one before it is written.
@@ -349,15 +347,12 @@ async function writeImport(
         } else summary.reviews.added++;
         writes.push(merged);
       }
-      addReviews(deltas, replaced, -1);
-      addReviews(deltas, writes, 1);
       // At most two chunks in memory: this one waits for the writes of the one before.
       await writing;
       options.onProgress?.({ phase: 'writing', done: start, total });
-      writing = writes.length ? database.reviews.bulkPut(writes) : Promise.resolve();
+      writing = writer.put('reviews', writes, { before: replaced });
     }
     await writing;
-    await applyRollups(database.rollups, [...deltas.values()]);
   });
   options.onProgress?.({ phase: 'writing', done: total, total });
   return summary;

@@ -5,3 +5,4 @@ export * from './review';
 export * from './settings';
 export * from './messages';
 export * from './sync';
+export * from './kinds';

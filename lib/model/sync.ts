@@ -1,10 +1,11 @@
 // The sync protocol between the extension and the team backend: one set of schemas for both sides.
 import { z } from 'zod';
-import { reviewSchema, selfCheckSchema } from './review';
+import { kindNames, kinds, kindOf, type DocOf, type KindName } from './kinds';
 import { scorecardSchema, type Scorecard } from './scorecard';
 
-export const syncCollectionSchema = z.enum(['reviews', 'scorecards', 'selfChecks']);
-export type SyncCollection = z.infer<typeof syncCollectionSchema>;
+/** The synced kinds, by name (the registry in ./kinds.ts). */
+export const syncCollectionSchema = z.enum(kindNames);
+export type SyncCollection = KindName;
 
 export const roleSchema = z.enum(['admin', 'lead', 'reviewer', 'agent']);
 export type Role = z.infer<typeof roleSchema>;
@@ -16,11 +17,9 @@ export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 200;
 
 /** The schema of each collection's documents: received docs are parsed with these on arrival. */
-export const syncDocSchemas = {
-  reviews: reviewSchema,
-  scorecards: scorecardSchema,
-  selfChecks: selfCheckSchema,
-} as const;
+export const syncDocSchemas = Object.fromEntries(kindNames.map((name) => [name, kinds[name].schema])) as {
+  [K in KindName]: (typeof kinds)[K]['schema'];
+};
 
 const docId = z.string().min(1).max(200);
 /** Revisions are assigned by the server, 1 at creation; null = "I believe the server has none". */
@@ -30,37 +29,28 @@ const seq = z.number().int().min(0);
 
 /** Scorecards sync per published version, because published versions are immutable. */
 export function scorecardSyncId(card: Pick<Scorecard, 'id' | 'version'>): string {
-  return `${card.id}@${card.version}`;
+  return kinds.scorecards.syncId(card as Scorecard);
 }
 
-const idMatches = (expected: string, ctx: z.RefinementCtx, actual: string): void => {
-  if (actual !== expected) {
-    ctx.addIssue({ code: 'custom', path: ['id'], message: `id must be "${expected}" for this doc, got "${actual}"` });
-  }
-};
-
-// Strict envelopes: a misspelt field is an error, not silently ignored. Docs use the shared schemas.
-export const syncChangeSchema = z
-  .discriminatedUnion('collection', [
-    z.strictObject({ collection: z.literal('reviews'), id: docId, baseRevision: revision.nullable(), doc: reviewSchema }),
-    z.strictObject({
-      collection: z.literal('scorecards'),
-      id: docId,
-      baseRevision: revision.nullable(),
-      doc: scorecardSchema,
-    }),
-    z.strictObject({
-      collection: z.literal('selfChecks'),
-      id: docId,
-      baseRevision: revision.nullable(),
-      doc: selfCheckSchema,
-    }),
-  ])
-  .superRefine((change, ctx) => {
-    idMatches(change.collection === 'scorecards' ? scorecardSyncId(change.doc) : change.doc.id, ctx, change.id);
-  });
-export type SyncChange = z.infer<typeof syncChangeSchema>;
+/** One change a client pushes: a document of one kind, with the server revision it was based on. */
+export type SyncChange = {
+  [K in KindName]: { collection: K; id: string; baseRevision: number | null; doc: DocOf<K> };
+}[KindName];
 export type SyncDoc = SyncChange['doc'];
+
+const changeOf = (name: KindName) =>
+  z.strictObject({ collection: z.literal(name), id: docId, baseRevision: revision.nullable(), doc: kinds[name].schema as z.ZodType<DocOf<typeof name>> });
+
+// Strict envelopes: a misspelt field is an error, not silently ignored. Docs use the kinds' schemas,
+// and the id must be the one the kind forms from the doc.
+export const syncChangeSchema = z
+  .discriminatedUnion('collection', kindNames.map(changeOf) as unknown as [ReturnType<typeof changeOf>, ...ReturnType<typeof changeOf>[]])
+  .superRefine((change, ctx) => {
+    const expected = kindOf(change.collection).syncId(change.doc);
+    if (change.id !== expected) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `id must be "${expected}" for this doc, got "${change.id}"` });
+    }
+  }) as unknown as z.ZodType<SyncChange>;
 
 export const pushRequestSchema = z.strictObject({
   changes: z.array(syncChangeSchema).max(MAX_PUSH_BATCH),

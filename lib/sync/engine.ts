@@ -1,11 +1,10 @@
 // The sync engine: pushes the outbox in batches, pulls by checkpoint, keeps conflicts for the user; all state in Dexie.
-import type { Review, SelfCheck } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import { kindNames, kindOf, type AnyDoc } from '../model/kinds';
+import type { Review } from '../model/review';
 import {
   canonicalJson,
   MAX_PUSH_BATCH,
   MAX_PULL_LIMIT,
-  scorecardSyncId,
   syncDocSchemas,
   type PullResponse,
   type PushResult,
@@ -16,17 +15,10 @@ import {
 import type { ArvioDb, SyncStateRow } from '../db/database';
 import { getBackendConfig, type BackendConfig } from '../db/backend';
 import { bulkGetFew } from '../db/bulk';
-import {
-  addReviews,
-  applyRollups,
-  foldPendingRollups,
-  mergeDeltas,
-  PENDING_ROLLUPS_KEY,
-  pendingRollupsRow,
-  readPendingRollups,
-  readRollups,
-  type RollupDelta,
-} from '../db/rollups';
+import { foldPendingRollups, mergeDeltas, PENDING_ROLLUPS_KEY, readPendingRollups, readRollups, type RollupDelta } from '../db/rollups';
+import { countNew, DocWriter, hasRollups, tableOf, writeScope } from '../db/writes';
+import type { Table } from 'dexie';
+import type { z } from 'zod';
 import { jsonParser } from '../model/fast-parse';
 import { nextDelay } from './backoff';
 import { chunkChanges, pullSince, pushBatch, type FetchLike } from './client';
@@ -78,7 +70,7 @@ export interface SyncOutcome {
   status: SyncStatus;
 }
 
-type LocalDoc = Review | Scorecard | SelfCheck;
+type LocalDoc = AnyDoc;
 
 interface Group {
   collection: SyncCollection;
@@ -87,7 +79,6 @@ interface Group {
   seqs: number[];
 }
 
-const syncTables = (database: ArvioDb) => [database.reviews, database.rollups, database.scorecards, database.selfChecks];
 
 /**
  * Pulled pages written in one transaction hold at most this many docs, and as many more may wait
@@ -99,56 +90,22 @@ const APPLY_LIMIT = 10_000;
 /** Documents asked for in a run's first pull page (the others: the pull limit). */
 const FIRST_PULL_PAGE = 100;
 
-/** `card@3` → ['card', 3]; scorecards sync per immutable version. */
-function scorecardKey(docId: string): [string, number] | null {
-  const at = docId.lastIndexOf('@');
-  const version = Number(docId.slice(at + 1));
-  return at > 0 && Number.isInteger(version) ? [docId.slice(0, at), version] : null;
-}
-
+/** The local documents of one kind by sync id (undefined where there is none). */
 async function localDocs(database: ArvioDb, collection: SyncCollection, ids: readonly string[]): Promise<Array<LocalDoc | undefined>> {
-  switch (collection) {
-    case 'reviews':
-      return database.reviews.bulkGet([...ids]);
-    case 'selfChecks':
-      return database.selfChecks.bulkGet([...ids]);
-    case 'scorecards': {
-      const keys = ids.map(scorecardKey);
-      const found = await database.scorecards.bulkGet(keys.filter((k): k is [string, number] => k !== null));
-      let i = 0;
-      return keys.map((k) => (k === null ? undefined : found[i++]));
-    }
-  }
+  const keys = ids.map((id) => kindOf(collection).keyOfSyncId(id));
+  const present = keys.filter((k) => k !== null);
+  const found = await tableOf(database, collection).bulkGet(present);
+  let i = 0;
+  return keys.map((k) => (k === null ? undefined : found[i++]));
 }
 
 export async function localDoc(database: ArvioDb, collection: SyncCollection, id: string): Promise<LocalDoc | undefined> {
   return (await localDocs(database, collection, [id]))[0];
 }
 
-/**
- * Reviews written by sync keep the dashboard's rollups in step, like every local write does: the
- * deltas are summed in memory and each touched rollup row is written once.
- */
-async function putReviews(database: ArvioDb, reviews: readonly Review[]): Promise<void> {
-  const stored = await database.reviews.bulkGet(reviews.map((r) => r.id));
-  const deltas = new Map<string, RollupDelta>();
-  addReviews(deltas, stored, -1);
-  addReviews(deltas, reviews, 1);
-  await Promise.all([applyRollups(database.rollups, [...deltas.values()]), database.reviews.bulkPut([...reviews])]);
-}
-
-async function putLocal(database: ArvioDb, collection: SyncCollection, docs: readonly unknown[]): Promise<void> {
-  if (docs.length === 0) return;
-  if (collection === 'reviews') await putReviews(database, docs as Review[]);
-  else if (collection === 'selfChecks') await database.selfChecks.bulkPut(docs as SelfCheck[]);
-  else await database.scorecards.bulkPut(docs as Scorecard[]);
-}
-
 function toChange(collection: SyncCollection, id: string, baseRevision: number | null, doc: LocalDoc): SyncChange {
-  // The local types are the schemas' types; the union is rebuilt per collection for the checker.
-  if (collection === 'reviews') return { collection, id, baseRevision, doc: doc as Review };
-  if (collection === 'selfChecks') return { collection, id, baseRevision, doc: doc as SelfCheck };
-  return { collection, id, baseRevision, doc: doc as Scorecard };
+  // The local types are the kinds' schemas' types: the pairing is the registry's.
+  return { collection, id, baseRevision, doc } as SyncChange;
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -189,7 +146,7 @@ async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: Fe
     const byKey = new Map<string, Group>();
     const drop: number[] = [];
     // Read the docs as they are now, and their bases, per collection.
-    for (const collection of ['reviews', 'scorecards', 'selfChecks'] as const) {
+    for (const collection of kindNames) {
       const mine = slice.filter((g) => g.collection === collection);
       if (mine.length === 0) continue;
       const [docs, states] = await Promise.all([
@@ -199,7 +156,7 @@ async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: Fe
       mine.forEach((group, i) => {
         const doc = docs[i];
         // Gone (a never-published draft deleted) or a draft scorecard: nothing the team should get.
-        if (!doc || (collection === 'scorecards' && (doc as Scorecard).status === 'draft')) {
+        if (!doc || !kindOf(collection).shareable(doc)) {
           drop.push(...group.seqs);
           return;
         }
@@ -318,11 +275,10 @@ export interface PulledDoc {
 }
 
 /** Pulled docs are JSON just parsed and owned by the pull: valid ones are kept as they are (jsonParser). */
-const parsePulled = {
-  reviews: jsonParser(syncDocSchemas.reviews),
-  scorecards: jsonParser(syncDocSchemas.scorecards),
-  selfChecks: jsonParser(syncDocSchemas.selfChecks),
-};
+const parsePulled = Object.fromEntries(kindNames.map((name) => [name, jsonParser(syncDocSchemas[name] as z.ZodType<AnyDoc>)])) as Record<
+  SyncCollection,
+  (raw: unknown) => z.ZodSafeParseResult<AnyDoc>
+>;
 
 /**
  * Parses pulled docs with their collection's schema. A doc this version cannot read is left on the
@@ -334,26 +290,37 @@ export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
     const parsed = parsePulled[d.collection](d.doc);
     if (!parsed.success) continue;
     const doc = parsed.data;
-    const expectedId = d.collection === 'scorecards' ? scorecardSyncId(doc as Scorecard) : doc.id;
-    if (expectedId !== d.id) continue;
+    if (kindOf(d.collection).syncId(doc) !== d.id) continue;
     out.push({ collection: d.collection, id: d.id, key: stateKey(d.collection, d.id), revision: d.revision, seq: d.seq, doc });
   }
   return out;
 }
 
-/** The reviews among pulled docs. */
-function reviewsOf(docs: readonly PulledDoc[]): Review[] {
-  return docs.filter((p) => p.collection === 'reviews').map((p) => p.doc as Review);
-}
-
 /**
- * The rollup cells of pulled reviews as if each one were new, summed. Computed as a page arrives
+ * The rollup cells of pulled docs as if each one were new, summed. Computed as a page arrives
  * (while the batch before it is written), so a transaction reads the rows they touch with its first
  * reads instead of behind the reviews' writes; applyPulledDocs takes out what does not apply.
  */
 export function pulledCells(docs: readonly PulledDoc[], into = new Map<string, RollupDelta>()): Map<string, RollupDelta> {
-  addReviews(into, reviewsOf(docs), 1);
+  for (const kind of kindNames.filter(hasRollups)) countNew(kind, docsOf(docs, kind), into);
   return into;
+}
+
+/** The stored versions of pulled docs (of kinds with string keys: those that count in rollups). */
+async function storedVersions(database: ArvioDb, docs: readonly PulledDoc[]): Promise<Array<LocalDoc | undefined>> {
+  const out: Array<LocalDoc | undefined> = [];
+  for (const kind of kindNames) {
+    const mine = docs.filter((p) => p.collection === kind);
+    if (mine.length > 0) out.push(...(await bulkGetFew(tableOf(database, kind) as Table<LocalDoc, string>, mine.map((p) => p.id))));
+  }
+  // Back in the order of `docs`.
+  const byKey = new Map<string, LocalDoc | undefined>();
+  kindNames.flatMap((kind) => docs.filter((p) => p.collection === kind)).forEach((p, i) => byKey.set(p.key, out[i]));
+  return docs.map((p) => byKey.get(p.key));
+}
+
+function docsOf(docs: readonly PulledDoc[], kind: SyncCollection): LocalDoc[] {
+  return docs.filter((p) => p.collection === kind).map((p) => p.doc);
 }
 
 /** Applies one pulled page and its checkpoint in one transaction; never overwrites a doc with pending changes. */
@@ -386,14 +353,17 @@ export async function applyPulledDocs(
   const docs = [...latest.values()];
   // Cells were summed for every pulled review: the states passed over come out here, those that do
   // not apply and the versions replaced inside the transaction.
-  addReviews(cells, reviewsOf(pulled.filter((p) => latest.get(p.key) !== p)), -1);
+  const writer = new DocWriter(database, 'pulled', { cells });
+  const passedOver = pulled.filter((p) => latest.get(p.key) !== p);
+  for (const kind of kindNames) writer.uncount(kind, docsOf(passedOver, kind));
   const journal = more && docs.length >= BULK_STATES;
+  // Stored versions are read only where they count: the kinds whose writes change rollups.
+  const counted = docs.filter((p) => hasRollups(p.collection));
   let applied = 0;
   let found = 0;
-  await database.transaction('rw', [...syncTables(database), database.syncState, database.pulledStates, database.outbox, database.settings], async () => {
+  await database.transaction('rw', writeScope(database, kindNames, [database.syncState, database.pulledStates, database.settings]), async () => {
     const keys = docs.map((p) => p.key);
-    const reviewIds = docs.filter((p) => p.collection === 'reviews').map((p) => p.id);
-    const [states, pendingRows, storedConflicts, storedReviews, storedCells, pendingCells] = await Promise.all([
+    const [states, pendingRows, storedConflicts, storedCounted, storedCells, pendingCells] = await Promise.all([
       // Per-document rows only: bulk-pulled states all have a seq at or below the checkpoint, so none
       // can be newer than a doc pulled after it. Docs with pending changes get the full lookup below.
       bulkGetFew(database.syncState, keys),
@@ -402,11 +372,11 @@ export async function applyPulledDocs(
         n > 0 && docs.length > 0 ? database.outbox.where('[collection+docId]').anyOf(docs.map((p) => [p.collection, p.id])).toArray() : [],
       ),
       readConflicts(database),
-      bulkGetFew(database.reviews, reviewIds),
-      journal ? new Map<string, undefined>() : readRollups(database.rollups, [...cells.keys()]),
+      storedVersions(database, counted),
+      journal ? new Map<string, undefined>() : readRollups(database.rollups, writer.cellKeys()),
       readPendingRollups(database.settings),
     ]);
-    const before = new Map(reviewIds.map((id, i) => [id, storedReviews[i]]));
+    const before = new Map(counted.map((p, i) => [p.key, storedCounted[i]]));
     const pending = new Map<string, number[]>();
     for (const row of pendingRows) {
       const key = stateKey(row.collection, row.docId);
@@ -419,7 +389,7 @@ export async function applyPulledDocs(
     if (waitingDocs.length > 0) {
       const full = await knownStates(database, waitingDocs.map((p) => p.key));
       waitingDocs.forEach((p, i) => waitingStates.set(p.key, full[i]));
-      for (const collection of ['reviews', 'scorecards', 'selfChecks'] as const) {
+      for (const collection of kindNames) {
         const mine = waitingDocs.filter((p) => p.collection === collection);
         if (mine.length === 0) continue;
         const stored = await localDocs(database, collection, mine.map((p) => p.id));
@@ -428,7 +398,8 @@ export async function applyPulledDocs(
     }
     let conflicts = storedConflicts;
     const conflicted = new Set(conflicts.map((c) => stateKey(c.collection, c.id)));
-    const toPut: Record<SyncCollection, LocalDoc[]> = { reviews: [], scorecards: [], selfChecks: [] };
+    const toPut = new Map<SyncCollection, PulledDoc[]>(kindNames.map((kind) => [kind, []]));
+    const putting = new Set<PulledDoc>();
     const newStates: SyncStateRow[] = [];
     const dropOutbox: number[] = [];
     for (const [i, p] of docs.entries()) {
@@ -461,28 +432,25 @@ export async function applyPulledDocs(
         found++;
         continue;
       }
-      toPut[p.collection].push(p.doc);
+      toPut.get(p.collection)!.push(p);
+      putting.add(p);
       newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
       applied++;
     }
-    const putting = new Set(toPut.reviews);
-    addReviews(cells, docs.filter((p) => p.collection === 'reviews').map((p) => (putting.has(p.doc) ? before.get(p.id) : (p.doc as Review))), -1);
+    // Counted ahead as new: the docs not put come out again, and those put replace their stored version.
+    for (const kind of kindNames) writer.uncount(kind, docsOf(docs.filter((p) => !putting.has(p)), kind));
     const folding = !journal && pendingCells.size > 0;
-    if (folding) mergeDeltas(cells, [...pendingCells.values()]);
+    if (folding) writer.fold(pendingCells);
     // Everything goes out at once: no round trip between the writes of one transaction.
     await Promise.all([
-      database.reviews.bulkPut(toPut.reviews as Review[]),
-      journal ? undefined : applyRollups(database.rollups, [...cells.values()], storedCells),
+      ...[...toPut].map(([kind, put]) =>
+        writer.put(kind, put.map((p) => p.doc), { counted: true, before: hasRollups(kind) ? put.map((p) => before.get(p.key)) : [] }),
+      ),
+      writer.flush({ storedCells, journal: journal ? pendingCells : undefined }),
       folding ? database.settings.delete(PENDING_ROLLUPS_KEY) : undefined,
-      putLocal(database, 'scorecards', toPut.scorecards),
-      putLocal(database, 'selfChecks', toPut.selfChecks),
       recordPulledStates(database, newStates, checkpoint),
       dropOutbox.length > 0 ? database.outbox.bulkDelete(dropOutbox) : undefined,
-      database.settings.bulkPut([
-        ...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]),
-        ...(journal ? [pendingRollupsRow(pendingCells, cells.values())] : []),
-        { key: CHECKPOINT_KEY, value: checkpoint },
-      ]),
+      database.settings.bulkPut([...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]), { key: CHECKPOINT_KEY, value: checkpoint }]),
     ]);
   });
   return { applied, conflicts: found };
@@ -664,7 +632,7 @@ export async function resolveConflict(
   choice: 'mine' | 'theirs',
   now: () => number = Date.now,
 ): Promise<void> {
-  await database.transaction('rw', [...syncTables(database), database.reviewRevisions, database.syncState, database.outbox, database.settings], async () => {
+  await database.transaction('rw', writeScope(database, kindNames, [database.reviewRevisions, database.syncState, database.settings]), async () => {
     const conflicts = await readConflicts(database);
     const conflict = conflicts.find((c) => c.collection === collection && c.id === id);
     if (!conflict) throw new Error(`no conflict on ${collection} ${id}`);
@@ -676,12 +644,17 @@ export async function resolveConflict(
         const mine = local as Review;
         await database.reviewRevisions.put({ reviewId: mine.id, revision: mine.revision, review: mine });
       }
-      await putLocal(database, collection, [theirs]);
+      // The server's version, as pulled: not queued back to it.
+      const pulled = new DocWriter(database, 'pulled');
+      await pulled.put(collection, [theirs as AnyDoc], { before: [local] });
+      await pulled.flush();
       await database.outbox.where('[collection+docId]').equals([collection, id]).delete();
     } else {
-      const mine = local ?? syncDocSchemas[collection].parse(conflict.mine);
-      if (!local) await putLocal(database, collection, [mine]);
-      await database.outbox.add({ collection, docId: id, at: new Date(now()).toISOString() });
+      const at = new Date(now()).toISOString();
+      const mine = new DocWriter(database, 'local');
+      if (local) mine.requeue(collection, local, at);
+      else await mine.put(collection, [syncDocSchemas[collection].parse(conflict.mine) as AnyDoc], { before: [undefined], at });
+      await mine.flush();
     }
     await database.syncState.put({ key, revision: conflict.theirsRevision, seq: conflict.theirsSeq });
     await database.settings.put({ key: CONFLICTS_KEY, value: conflicts.filter((c) => c !== conflict) });

@@ -1,0 +1,179 @@
+// The one writer of synced documents: every write of a synced kind goes through here, so its outbox
+// row and its rollup deltas land in the same transaction as the document, whatever the path.
+//
+// Why a write service and not a Dexie DBCore middleware: a middleware sees single table mutations and
+// cannot tell a user's edit (queued for the server) from a pulled change (not queued) or add the
+// outbox and rollup tables to a transaction opened without them; it would also take the summing of
+// bulk rollup deltas (one rollup write per import, not per review) out of the callers' hands. The
+// writer makes all three explicit: its transaction always holds the outbox and the rollups, `origin`
+// says whether a write is queued, and deltas are summed until the transaction's end.
+// tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows.
+import type { Table } from 'dexie';
+import { kindOf, type AnyDoc, type DocOf, type KindName } from '../model/kinds';
+import type { ArvioDb, OutboxRow } from './database';
+import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
+
+/**
+ * `local`: made on this computer, queued for the team backend. `pulled`: came from it, not queued.
+ * `builtin`: shipped with Arvio (the template scorecards), the same in every profile, not queued.
+ */
+export type Origin = 'local' | 'pulled' | 'builtin';
+
+type Counter = (into: Map<string, RollupDelta>, docs: Iterable<AnyDoc | null | undefined>, sign: 1 | -1) => void;
+
+/** Kinds whose writes feed the dashboard's rollups, and how a document counts there. */
+const rollupCounters: Partial<Record<KindName, Counter>> = {
+  reviews: addReviews as Counter,
+};
+
+/** Whether writes of a kind change the rollups. */
+export function hasRollups(kind: KindName): boolean {
+  return rollupCounters[kind] !== undefined;
+}
+
+/** The local table of a kind. */
+export function tableOf(database: ArvioDb, kind: KindName): Table<AnyDoc, unknown> {
+  return database.table(kindOf(kind).table);
+}
+
+/** Every table a writer's transaction holds: the kinds' own, the outbox and the rollups. */
+export function writeScope(database: ArvioDb, kinds: readonly KindName[], extra: readonly Table[] = []): Table[] {
+  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, ...extra])];
+}
+
+/** The rollup deltas of documents as if each one were new (pure: computed before a transaction opens). */
+export function countNew(kind: KindName, docs: Iterable<AnyDoc>, into = new Map<string, RollupDelta>()): Map<string, RollupDelta> {
+  rollupCounters[kind]?.(into, docs, 1);
+  return into;
+}
+
+export interface WriterOptions {
+  /** Rollup deltas counted ahead (countNew) for documents that `put(..., { counted: true })` will name. */
+  cells?: Map<string, RollupDelta>;
+}
+
+export interface FlushOptions {
+  /** The rollup rows of `cells`' keys, read ahead by the caller; read here otherwise. */
+  storedCells?: Map<string, RollupCell | undefined>;
+  /**
+   * More of a bulk pull follows: the deltas are added to the pending journal (a settings row) instead
+   * of rewriting the rollup rows every transaction; the last transaction folds them in.
+   */
+  journal?: Map<string, RollupDelta>;
+}
+
+/** Writes documents inside a transaction that holds writeScope(); flush() at its end (writeSynced does). */
+export class DocWriter {
+  private readonly deltas: Map<string, RollupDelta>;
+  private readonly queued: OutboxRow[] = [];
+
+  constructor(
+    private readonly database: ArvioDb,
+    readonly origin: Origin,
+    { cells }: WriterOptions = {},
+  ) {
+    this.deltas = cells ?? new Map();
+  }
+
+  /**
+   * Puts documents of one kind. `before`: the stored versions they replace (any order, undefined for
+   * new ones), taken out of the rollups; read here when not given. `counted`: their deltas are in
+   * the writer's `cells` already. Resolves when the documents are written.
+   */
+  put<K extends KindName>(
+    kind: K,
+    docs: readonly DocOf<K>[],
+    { before, counted = false, at = new Date().toISOString() }: { before?: readonly (DocOf<K> | undefined)[]; counted?: boolean; at?: string } = {},
+  ): Promise<unknown> {
+    if (docs.length === 0) return Promise.resolve();
+    const descriptor = kindOf(kind);
+    const table = tableOf(this.database, kind);
+    const counter = rollupCounters[kind];
+    if (this.origin === 'local') {
+      for (const doc of docs) if (descriptor.shareable(doc)) this.queued.push({ collection: kind, docId: descriptor.syncId(doc), at });
+    }
+    if (!counter) return table.bulkPut([...docs]);
+    const count = (stored: readonly (AnyDoc | undefined)[]): void => {
+      counter(this.deltas, stored, -1);
+      if (!counted) counter(this.deltas, docs, 1);
+    };
+    if (before) {
+      count(before);
+      return table.bulkPut([...docs]);
+    }
+    return table.bulkGet(docs.map((doc) => descriptor.localKey(doc))).then((stored) => {
+      count(stored);
+      return table.bulkPut([...docs]);
+    });
+  }
+
+  /** Takes documents counted ahead (countNew) back out: they were not written after all. */
+  uncount(kind: KindName, docs: Iterable<AnyDoc>): void {
+    rollupCounters[kind]?.(this.deltas, docs, -1);
+  }
+
+  /** Queues a stored document again as it is (a conflict resolved as "keep mine"). */
+  requeue(kind: KindName, doc: AnyDoc, at = new Date().toISOString()): void {
+    if (this.origin !== 'local') throw new Error('only local writes are queued');
+    const descriptor = kindOf(kind);
+    if (descriptor.shareable(doc)) this.queued.push({ collection: kind, docId: descriptor.syncId(doc), at });
+  }
+
+  /** The rollup row keys this writer's deltas touch (to read them ahead). */
+  cellKeys(): string[] {
+    return [...this.deltas.keys()];
+  }
+
+  /** Writes the outbox rows and the rollup deltas summed so far. */
+  async flush({ storedCells, journal }: FlushOptions = {}): Promise<unknown> {
+    const outbox = this.queued.length > 0 ? this.database.outbox.bulkAdd(this.queued.splice(0)) : undefined;
+    if (journal) {
+      await Promise.all([outbox, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
+      return;
+    }
+    await Promise.all([outbox, this.deltas.size > 0 ? applyRollups(this.database.rollups, [...this.deltas.values()], storedCells) : undefined]);
+    this.deltas.clear();
+  }
+
+  /** Folds a pending journal into this writer's deltas (its settings row is the caller's to delete). */
+  fold(pending: Map<string, RollupDelta>): void {
+    mergeDeltas(this.deltas, [...pending.values()]);
+  }
+}
+
+/**
+ * Runs `body` in one read-write transaction over the kinds' tables, the outbox, the rollups and
+ * `extra`, with a writer whose outbox rows and rollup deltas are written before it commits.
+ */
+export async function writeSynced<T>(
+  database: ArvioDb,
+  kinds: readonly KindName[],
+  origin: Origin,
+  body: (writer: DocWriter) => Promise<T>,
+  extra: readonly Table[] = [],
+): Promise<T> {
+  return database.transaction('rw', writeScope(database, kinds, extra), async () => {
+    const writer = new DocWriter(database, origin);
+    const result = await body(writer);
+    await writer.flush();
+    return result;
+  });
+}
+
+/**
+ * Queues every shareable local document of every kind for the backend: the re-queue when Arvio is
+ * pointed at a different server (its checkpoint and revisions mean nothing there). In the caller's
+ * transaction, which must hold the kinds' tables and the outbox.
+ */
+export async function requeueAll(database: ArvioDb, kinds: readonly KindName[], at = new Date().toISOString()): Promise<void> {
+  const rows: OutboxRow[] = [];
+  for (const kind of kinds) {
+    const descriptor = kindOf(kind);
+    await tableOf(database, kind)
+      .toCollection()
+      .each((doc) => {
+        if (descriptor.shareable(doc)) rows.push({ collection: kind, docId: descriptor.syncId(doc), at });
+      });
+  }
+  await database.outbox.bulkAdd(rows);
+}

@@ -1,0 +1,111 @@
+// The registry of synced kinds: every kind of synced data declared once, read by everything generic.
+//
+// A descriptor says what a kind is (its schema), where it lives locally (table and key), how its
+// sync id is formed, whose it is and whom it is about (owner and subject, as lower-cased e-mails),
+// who may read it by role, which conflict policy applies, and whether writes feed the dashboard's
+// rollups. The protocol schemas (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync),
+// the one writer (lib/db/writes.ts), the server's access checks and its storage constraint
+// (server/src) all read these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry
+// below, and — when its writes need more than the read rule — its write rule in server/src/kinds/.
+import type { z } from 'zod';
+import { reviewSchema, selfCheckSchema } from './review';
+import { scorecardSchema } from './scorecard';
+
+/**
+ * Who of a role may read a document, as a list of grants (any one suffices):
+ * `everyone` all documents of the kind; `mine` the caller is the owner; `aboutMe` the caller is the
+ * subject; `team` the owner or the subject is a member of one of the caller's teams.
+ */
+export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team';
+export type ReadRule = Readonly<Record<'lead' | 'reviewer' | 'agent', readonly ReadGrant[]>>;
+
+export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends string | [string, number] = string | [string, number]> {
+  schema: S;
+  /** The local Dexie table; its primary key is `localKey(doc)`. */
+  table: string;
+  localKey(doc: z.infer<S>): K;
+  /** The sync id: unique within the kind on the server. */
+  syncId(doc: z.infer<S>): string;
+  /** The local key of a sync id, or null when the id cannot be one of this kind. */
+  keyOfSyncId(id: string): K | null;
+  /** Whose it is: the author. `caller` is the pushing user's e-mail (for kinds without an author field). */
+  owner(doc: z.infer<S>, caller: string): string;
+  /** Whom it is about, or null. */
+  subject(doc: z.infer<S>): string | null;
+  /** Read grants per role (admins read everything). */
+  read: ReadRule;
+  /**
+   * What happens when both sides changed: `ask` keeps the conflict for the user to choose.
+   * (Kinds whose every change is append-only may later choose `server-wins`.)
+   */
+  conflict: 'ask';
+  /** Whether writes of this kind change the dashboard's rollups (lib/db/rollups). */
+  rollups: boolean;
+  /** Whether a local document should be pushed at all (a scorecard draft stays on this computer). */
+  shareable(doc: z.infer<S>): boolean;
+}
+
+const normalized = (value: string): string => value.trim().toLowerCase();
+
+/** `card@3` → ['card', 3]: scorecards sync per immutable published version. */
+function versionedKey(id: string): [string, number] | null {
+  const at = id.lastIndexOf('@');
+  const version = Number(id.slice(at + 1));
+  return at > 0 && Number.isInteger(version) && version >= 1 ? [id.slice(0, at), version] : null;
+}
+
+const byId = {
+  localKey: (doc: { id: string }) => doc.id,
+  syncId: (doc: { id: string }) => doc.id,
+  keyOfSyncId: (id: string) => id,
+};
+
+export const kinds = {
+  reviews: {
+    schema: reviewSchema,
+    table: 'reviews',
+    ...byId,
+    owner: (review) => normalized(review.reviewer.id),
+    subject: (review) => normalized(review.reviewee.id),
+    read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] },
+    conflict: 'ask',
+    rollups: true,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof reviewSchema, string>,
+  scorecards: {
+    schema: scorecardSchema,
+    table: 'scorecards',
+    localKey: (card) => [card.id, card.version],
+    syncId: (card) => `${card.id}@${card.version}`,
+    keyOfSyncId: versionedKey,
+    owner: (_card, caller) => normalized(caller),
+    subject: () => null,
+    read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: (card) => card.status !== 'draft',
+  } satisfies KindDescriptor<typeof scorecardSchema, [string, number]>,
+  selfChecks: {
+    schema: selfCheckSchema,
+    table: 'selfChecks',
+    ...byId,
+    owner: (check) => normalized(check.agent.id),
+    subject: () => null,
+    read: { lead: ['mine', 'team'], reviewer: ['mine'], agent: ['mine'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof selfCheckSchema, string>,
+} as const;
+
+export type KindName = keyof typeof kinds;
+export type DocOf<K extends KindName> = z.infer<(typeof kinds)[K]['schema']>;
+export type AnyDoc = DocOf<KindName>;
+
+/** The kinds in a stable order (the registry's). */
+export const kindNames = Object.keys(kinds) as [KindName, ...KindName[]];
+
+/** The descriptor of a kind, typed loosely for generic code that handles any kind. */
+export function kindOf(name: KindName): KindDescriptor {
+  return kinds[name] as unknown as KindDescriptor;
+}
