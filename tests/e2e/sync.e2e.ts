@@ -1,5 +1,5 @@
 // Two browser profiles against one real server on 127.0.0.1: a review made in the sidebar reaches the reviewed agent (mapped by the team roster), and no other agent.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import type { Review } from '../../lib/model/review';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export/reviews';
+import { makeReviews } from '../unit/db/factory';
 import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 
 const REVIEWER = 'aino@arvio.test';
@@ -206,5 +208,33 @@ describe('team sync in real Chromium', () => {
     await expect.poll(() => reviews.textContent()).toBe('1');
     // The agent picker lists the chosen team's agents only.
     expect(await page.getByLabel('Agent', { exact: true }).locator('option').allTextContents()).toEqual(['All', 'Mikko Laine']);
+  });
+
+  it('a lead connected to the backend imports a JSON file through the dashboard, and the server then holds every imported review', async () => {
+    const lead = await launch();
+    const leadPage = await optionsPage(lead);
+    await connect(leadPage, LEAD);
+    // The lead's own reviews from an earlier profile, of an agent of the lead's team.
+    const reviews = makeReviews(5, 42).map((r, i) => ({
+      ...r,
+      id: `imported-${i}`,
+      reviewer: { id: LEAD, name: 'Leena' },
+      reviewee: { id: AGENT, name: 'Mikko Laine' },
+    }));
+    const file = join(lead.userDataDir, 'earlier-profile.json');
+    await writeFile(
+      file,
+      JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: '2026-07-01T00:00:00.000Z', scorecards: [], selfChecks: [], reviews }),
+    );
+    const page = await lead.context.newPage();
+    await page.goto(`chrome-extension://${lead.extensionId}/dashboard.html`);
+    await page.locator('main[data-state="ready"]').waitFor();
+    await page.getByRole('tab', { name: /Export and import/ }).click();
+    await page.locator('#import-file').setInputFiles(file);
+    await expect.poll(() => page.locator('.import-status').textContent(), { timeout: 20_000 }).toMatch(/5 new/);
+    await waitSynced(leadPage);
+    const stored = await db.query<{ id: string; doc: Review }>("SELECT id, doc FROM docs WHERE collection = 'reviews' AND id LIKE 'imported-%' ORDER BY id");
+    expect(stored.map((r) => r.id)).toEqual(reviews.map((r) => r.id));
+    for (const [i, row] of stored.entries()) expect(row.doc).toMatchObject({ reviewer: { id: LEAD }, reviewee: { id: AGENT }, score: reviews[i]!.score });
   });
 });
