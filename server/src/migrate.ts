@@ -1,6 +1,7 @@
-// Applies server/migrations/*.sql in name order, once each, in one transaction.
+// Applies server/migrations/*.sql in name order, once each, in one transaction; then the registry's kinds constraint.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { syncKindsConstraint } from './access';
 import type { Db } from './db';
 
 /** server/migrations, found from both server/src (tests) and server/dist (the built server). */
@@ -22,6 +23,8 @@ export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<str
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
       applied.push(file);
     }
+    // The kinds a document may be of follow the registry (lib/model/kinds.ts), not a hand-kept list.
+    await syncKindsConstraint(tx);
     return applied;
   });
 }

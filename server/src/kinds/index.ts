@@ -1,0 +1,14 @@
+// Each synced kind's write rule on the server: one entry per kind of the registry (lib/model/kinds.ts).
+import type { KindName } from '../../../lib/model/kinds';
+import { reviewsRule } from './reviews';
+import type { WriteRule } from './rule';
+import { scorecardsRule } from './scorecards';
+import { selfChecksRule } from './selfChecks';
+
+export const writeRules: { [K in KindName]: WriteRule<K> } = {
+  reviews: reviewsRule,
+  scorecards: scorecardsRule,
+  selfChecks: selfChecksRule,
+};
+
+export { sameExcept, type DocAccess, type WriteRule } from './rule';

@@ -1,0 +1,14 @@
+// Reviews: written by their reviewer (a reviewer or lead); the reviewed person may only acknowledge.
+import type { WriteRule } from './rule';
+import { sameExcept } from './rule';
+
+export const reviewsRule: WriteRule<'reviews'> = ({ user, me, next, current, change }) => {
+  const mayAuthor = user.role === 'reviewer' || user.role === 'lead';
+  if (mayAuthor && next.owner === me && (current === null || current.owner === me)) return null;
+  // The reviewee acknowledges: the only field they may change is acknowledgedAt.
+  if (current !== null && current.subject === me && current.owner !== me) {
+    return sameExcept(current.doc, change.doc, ['acknowledgedAt']) ? null : 'the reviewed person may only acknowledge a review (change acknowledgedAt)';
+  }
+  if (!mayAuthor) return `an ${user.role} may not write reviews`;
+  return 'reviewers write only their own reviews (reviewer.id must be your e-mail)';
+};
