@@ -1,0 +1,83 @@
+// The server reads the registry of kinds: its storage constraint and its read grants (SQL and code) follow it.
+// @vitest-environment node
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kindNames } from '../../lib/model/kinds';
+import { canRead, syncKindsConstraint, visibleSql } from '../src/access';
+import { addTeam, addUser, findUserByEmail } from '../src/admin';
+import { openPglite, type Db } from '../src/db';
+import { migrate } from '../src/migrate';
+import { viewerOf } from '../src/store';
+
+let dir = '';
+let db: Db;
+const PEOPLE = ['lead@a.test', 'rev@a.test', 'agent@a.test', 'agent@b.test', 'rev@b.test', 'loner@x.test'];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'arvio-kinds-'));
+  db = await openPglite(dir);
+  await migrate(db);
+  await addTeam(db, 'A');
+  await addTeam(db, 'B');
+  await addUser(db, { email: 'lead@a.test', name: 'Lead', role: 'lead', teams: ['A'] });
+  await addUser(db, { email: 'rev@a.test', name: 'Rev', role: 'reviewer', teams: ['A'] });
+  await addUser(db, { email: 'agent@a.test', name: 'Agent A', role: 'agent', teams: ['A'] });
+  await addUser(db, { email: 'agent@b.test', name: 'Agent B', role: 'agent', teams: ['B'] });
+  await addUser(db, { email: 'rev@b.test', name: 'Rev B', role: 'reviewer', teams: ['B'] });
+  await addUser(db, { email: 'loner@x.test', name: 'Loner', role: 'reviewer', teams: [] });
+  // Every kind × owner × subject (or none), straight into storage: the read grants decide alone.
+  let seq = 0;
+  for (const kind of kindNames) {
+    for (const owner of PEOPLE) {
+      for (const subject of [null, ...PEOPLE]) {
+        seq++;
+        await db.query('INSERT INTO docs (collection, id, revision, seq, doc, owner, subject) VALUES ($1, $2, 1, $3, $4, $5, $6)', [
+          kind,
+          `${owner}>${subject ?? '-'}`,
+          seq,
+          '{}',
+          owner,
+          subject,
+        ]);
+      }
+    }
+  }
+});
+
+afterAll(async () => {
+  await db?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the server follows the registry of kinds', () => {
+  it('stores documents of the registry kinds only, and keeps its constraint when the registry did not change', async () => {
+    await expect(
+      db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner) VALUES ('bogus', 'x', 1, 999999, '{}', 'a@b.c')"),
+    ).rejects.toThrow(/docs_collection_check/);
+    expect(await db.transaction((tx) => syncKindsConstraint(tx))).toBe(false);
+  });
+
+  it('replaces a constraint that lists other kinds (a registry that grew)', async () => {
+    await db.exec("ALTER TABLE docs DROP CONSTRAINT docs_collection_check; ALTER TABLE docs ADD CONSTRAINT docs_collection_check CHECK (collection IN ('reviews')) NOT VALID");
+    expect(await db.transaction((tx) => syncKindsConstraint(tx))).toBe(true);
+    const [row] = await db.query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'docs_collection_check'");
+    for (const kind of kindNames) expect(row!.def).toContain(`'${kind}'`);
+  });
+
+  it.each(PEOPLE)('what %s may read is the same in SQL (lists) and in code (single documents)', async (who) => {
+    const user = (await findUserByEmail(db, who))!;
+    const viewer = await viewerOf(db, user);
+    const visible = visibleSql(user, 1);
+    const bySql = await db.query<{ collection: string; id: string }>(`SELECT d.collection, d.id FROM docs d WHERE ${visible.sql} ORDER BY 1, 2`, visible.params);
+    const all = await db.query<{ collection: (typeof kindNames)[number]; id: string; owner: string; subject: string | null }>(
+      'SELECT collection, id, owner, subject FROM docs ORDER BY 1, 2',
+    );
+    const byCode = all.filter((d) => canRead(viewer, d)).map((d) => ({ collection: d.collection, id: d.id }));
+    expect(bySql).toEqual(byCode);
+    // Never everything, never nothing: every caller reads their own documents and not all of the others'.
+    expect(bySql.length).toBeGreaterThan(0);
+    expect(bySql.length).toBeLessThan(all.length);
+  });
+});
