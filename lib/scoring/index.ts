@@ -193,5 +193,3 @@ export function criterionAverages(
   for (const [id, { sum, count }] of sums) out.set(id, { mean: sum / count, count });
   return out;
 }
-
-export { aggregateByAgentMonth, type AgentMonth, type AggregatableReview } from './aggregate';
