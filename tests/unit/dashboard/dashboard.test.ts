@@ -5,6 +5,7 @@ import { ArvioDb, useDatabase } from '@/lib/db';
 import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/db/dashboard';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { weekOf } from '@/lib/db/rollups';
+import { maxValue, scoreReview } from '@/lib/scoring';
 import type { Review } from '@/lib/model/review';
 import { BACKEND_KEY } from '@/lib/db/backend';
 import { docHash } from '@/lib/sync/engine-state';
@@ -14,6 +15,21 @@ import type { Scorecard } from '@/lib/model/scorecard';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
 import { expectedFigures } from './oracle';
 
+/**
+ * The factory's random ratings nearly always fail; every fourth review here is top marks (a pass) and
+ * every seventh all N/A (no score, no verdict; N/A where a criterion does not allow it counts as unrated).
+ * Scored as the sidebar does before saving.
+ */
+function varied(review: Review, i: number): Review {
+  const card = CARDS.find((c) => c.id === review.scorecardId && c.version === review.scorecardVersion)!;
+  let ratings = review.ratings;
+  if (i % 4 === 0) ratings = card.criteria.map((c) => ({ criterionId: c.id, value: maxValue(c), na: false, comment: '' }));
+  else if (i % 7 === 0) ratings = ratings.map((r) => ({ ...r, value: null, na: true }));
+  else return review;
+  const { score, passed, criticalFail } = scoreReview(card, ratings);
+  return { ...review, ratings, score, passed, criticalFail };
+}
+
 let n = 0;
 let open: ArvioDb | null = null;
 async function seeded(count: number): Promise<{ database: ArvioDb; live: Review[] }> {
@@ -21,7 +37,7 @@ async function seeded(count: number): Promise<{ database: ArvioDb; live: Review[
   useDatabase(database);
   open = database;
   const random = rng(n);
-  const reviews = Array.from({ length: count }, (_, i) => makeReview({ id: `d${i}`, random }));
+  const reviews = Array.from({ length: count }, (_, i) => varied(makeReview({ id: `d${i}`, random }), i));
   for (const r of reviews) await submitReview(r, null);
   await deleteReview('d1', new Date('2026-07-01T00:00:00.000Z'));
   return { database, live: reviews.filter((r) => r.id !== 'd1') };
