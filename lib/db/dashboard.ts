@@ -3,13 +3,13 @@ import Dexie from 'dexie';
 import { z } from 'zod';
 import type { Review } from '../model/review';
 import type { Language, Scorecard } from '../model/scorecard';
-import { maxValue } from '../scoring';
+import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
 import { emailKey, rosterTeams } from '../sync/roster';
 import { readRoster } from '../sync/roster-store';
 import { db } from './database';
 import { writeSynced } from './writes';
 import type { RollupRow } from './database';
-import { addReviews, ALL_PERIOD, SCORE_BUCKETS, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
+import { addReviews, ALL_PERIOD, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
 
 export type Granularity = 'week' | 'month';
 
@@ -34,9 +34,9 @@ export interface Totals {
   sum: number;
   passes: number;
   criticalFails: number;
-  /** Mean of review scores (lib/scoring qualityScore), null without scored reviews. */
+  /** lib/scoring qualityScore of the totals: null without scored reviews. */
   qualityScore: number | null;
-  /** passes / reviews with a verdict (a verdict exists exactly when a score does). */
+  /** lib/scoring passRate of the totals: null without scored reviews. */
   passRate: number | null;
 }
 
@@ -181,8 +181,8 @@ function addInto(t: Totals, r: RollupRow): void {
 }
 
 function finish<T extends Totals>(t: T): T {
-  t.qualityScore = t.scored > 0 ? t.sum / t.scored : null;
-  t.passRate = t.scored > 0 ? t.passes / t.scored : null;
+  t.qualityScore = qualityScore(t);
+  t.passRate = passRate(t);
   return t;
 }
 
@@ -304,7 +304,7 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
       const criterion = card.criteria.find((c) => c.id === criterionId);
       if (!criterion || count === 0) continue;
       const entry = crit.get(criterionId) ?? { sum: 0, count: 0, title: criterion.title, version: card.version, language: card.language };
-      entry.sum += sum / maxValue(criterion);
+      entry.sum += criterionScoreSum(criterion, sum);
       entry.count += count;
       if (namesBetter(card, entry)) {
         entry.title = criterion.title;
@@ -315,7 +315,10 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
     }
   }
   const criteria = [...crit]
-    .map(([criterionId, e]) => ({ criterionId, title: e.title, mean: e.sum / e.count, count: e.count }))
+    .flatMap(([criterionId, e]) => {
+      const mean = criterionMean(e);
+      return mean === null ? [] : [{ criterionId, title: e.title, mean, count: e.count }];
+    })
     .sort((a, b) => b.mean - a.mean || a.title.localeCompare(b.title));
 
   const people = (rows: RollupRow[], names: Map<string, string>): PersonRow[] => {

@@ -16,12 +16,13 @@
 //   agent.all / reviewer.all   id␟name                                  *         (directory for filters)
 //   slice.all            card␟channel␟helpdesk                         *         (directory for filters)
 //
-// `card` is `scorecardId@version`. Criterion sums keep the *raw* rating values: the normalised mean
-// is sum / count / max of the card version's scale, computed when read (this keeps rollupDeltas pure
-// and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
+// `card` is `scorecardId@version`. Criterion sums keep the *raw* rating values: the dashboard applies
+// the card version's scale when it reads them (lib/scoring criterionScoreSum; this keeps rollupDeltas
+// pure and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Review } from '../model/review';
+import { SCORE_BUCKETS, scoreBucket } from '../scoring';
 import { bulkGetFew } from './bulk';
 import type { ArvioDb, RollupRow, SettingRow } from './database';
 
@@ -29,7 +30,6 @@ import type { ArvioDb, RollupRow, SettingRow } from './database';
 export const SEP = '\u001f';
 export const ALL_PERIOD = '*';
 export type Who = 'all' | 'agent' | 'reviewer';
-export const SCORE_BUCKETS = 10;
 
 /**
  * A rollup row as stored. `criteria` and `buckets` are on month detail (`.mx`) rows only. (They extend the shared
@@ -62,12 +62,6 @@ export function weekOf(iso: string): string {
 
 export function cardKey(review: Pick<Review, 'scorecardId' | 'scorecardVersion'>): string {
   return `${review.scorecardId}@${review.scorecardVersion}`;
-}
-
-/** 0…9 by tenths of the score (1.0 falls in the top bucket); 10 for reviews without a score. */
-export function scoreBucket(score: number | null): number {
-  if (score === null) return SCORE_BUCKETS;
-  return Math.min(SCORE_BUCKETS - 1, Math.floor(score * SCORE_BUCKETS + 1e-9));
 }
 
 function rowKey(dimension: string, value: string, period: string): string {

@@ -1,5 +1,5 @@
 // Self-check vs reviewer per criterion: where agents see their replies differently from their reviewers.
-import { criterionScore } from '../scoring';
+import { criterionMean, criterionScore } from '../scoring';
 import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { db } from './database';
@@ -64,6 +64,13 @@ export async function selfCheckGap(filter: GapFilter, cards: readonly Scorecard[
     }
   }
   return [...sums.entries()]
-    .map(([criterionId, s]) => ({ criterionId, title: s.title, self: s.self / s.pairs, reviewer: s.reviewer / s.pairs, pairs: s.pairs }))
+    // Every entry has at least one pair, so both means exist.
+    .map(([criterionId, s]) => ({
+      criterionId,
+      title: s.title,
+      self: criterionMean({ sum: s.self, count: s.pairs })!,
+      reviewer: criterionMean({ sum: s.reviewer, count: s.pairs })!,
+      pairs: s.pairs,
+    }))
     .sort((a, b) => Math.abs(b.self - b.reviewer) - Math.abs(a.self - a.reviewer));
 }

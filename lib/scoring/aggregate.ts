@@ -1,60 +1,42 @@
-// Bulk rollup of review results per agent and month, fast enough for 100,000 reviews in memory.
+// Aggregate scores over many reviews, from totals (what rollup rows keep), so the dashboard and its tests share one formula.
 
-export interface AggregatableReview {
-  reviewee: string;
-  /** ISO 8601; the month is read from its first seven characters (UTC for our `Z` timestamps). */
-  at: string;
-  score: number | null;
-  passed: boolean | null;
-  criticalFail: boolean;
-}
-
-export interface AgentMonth {
-  count: number;
-  /** Reviews that had a score; `sum / scored` is the month's quality score. */
+/** What a set of reviews adds up to: reviews with a score, the sum of those scores, and passes. */
+export interface ScoreTotals {
   scored: number;
   sum: number;
   passes: number;
-  criticalFails: number;
+}
+
+/** Quality score (IQS) = Σ review scores / reviews with a score; reviews without one (all N/A) are left out, not 0. */
+export function qualityScore(t: Pick<ScoreTotals, 'scored' | 'sum'>): number | null {
+  return t.scored > 0 ? t.sum / t.scored : null;
 }
 
 /**
- * Map `${reviewee}|${YYYY-MM}` → totals. One plain loop; the only allocations are the map entries
- * and their keys. Reviews usually arrive grouped (by index order), so the previous entry is reused
- * while reviewee and month stay the same, which skips building a key string at all.
+ * Pass rate = passes / reviews with a score. A review has a verdict exactly when it has a score
+ * (scoreReview), so this is the share passed among reviews with a verdict; a critical fail is scored 0 and failed.
  */
-export function aggregateByAgentMonth(reviews: readonly AggregatableReview[]): Map<string, AgentMonth> {
-  const out = new Map<string, AgentMonth>();
-  let lastReviewee: string | null = null;
-  let lastMonth = '';
-  let last: AgentMonth | null = null;
+export function passRate(t: Pick<ScoreTotals, 'scored' | 'passes'>): number | null {
+  return t.scored > 0 ? t.passes / t.scored : null;
+}
 
-  for (let i = 0; i < reviews.length; i++) {
-    const r = reviews[i]!;
-    let entry: AgentMonth;
-    // A malformed short `at` never takes the shortcut, so it cannot swallow later months.
-    if (last !== null && lastMonth.length === 7 && r.reviewee === lastReviewee && r.at.startsWith(lastMonth)) {
-      entry = last;
-    } else {
-      const month = r.at.slice(0, 7);
-      const key = `${r.reviewee}|${month}`;
-      let found = out.get(key);
-      if (found === undefined) {
-        found = { count: 0, scored: 0, sum: 0, passes: 0, criticalFails: 0 };
-        out.set(key, found);
-      }
-      entry = found;
-      last = found;
-      lastReviewee = r.reviewee;
-      lastMonth = month;
-    }
-    entry.count++;
-    if (r.score !== null) {
-      entry.scored++;
-      entry.sum += r.score;
-    }
-    if (r.passed === true) entry.passes++;
-    if (r.criticalFail) entry.criticalFails++;
-  }
-  return out;
+/** One criterion's ratings added up: Σ criterion score (0…1) and how many ratings had a value. */
+export interface CriterionTotals {
+  sum: number;
+  count: number;
+}
+
+/** Per-criterion average = mean criterion score over its valued ratings (N/A left out); null without any. */
+export function criterionMean(t: CriterionTotals): number | null {
+  return t.count > 0 ? t.sum / t.count : null;
+}
+
+/** The score distribution's buckets: tenths 0…9, then bucket SCORE_BUCKETS for reviews without a score. */
+export const SCORE_BUCKETS = 10;
+
+/** 0…9 by tenths of the score (1.0 falls in the top bucket); SCORE_BUCKETS for reviews without a score. */
+export function scoreBucket(score: number | null): number {
+  if (score === null) return SCORE_BUCKETS;
+  // A weighted mean can land a hair below a tenth; the epsilon keeps it in that tenth's bucket (as isPass does at the pass mark).
+  return Math.min(SCORE_BUCKETS - 1, Math.floor(score * SCORE_BUCKETS + 1e-9));
 }

@@ -1,6 +1,6 @@
-// The score formula: criterion, review and aggregate scores as pure functions (see ARCHITECTURE.md, "Scoring").
+// The score formula: criterion, review and aggregate scores as pure functions (README, "Score formula").
 import { SCALE_POINTS, type Criterion, type Scorecard } from '../model/scorecard';
-import type { Rating, Review } from '../model/review';
+import type { Rating } from '../model/review';
 
 export interface ReviewScore {
   /** Weighted mean 0…1; 0 on a critical fail; null when nothing with weight was rated. */
@@ -35,9 +35,17 @@ export function maxValue(criterion: Pick<Criterion, 'scale'>): number {
  * another card version) gives null: it is treated as unrated rather than silently clamped.
  */
 export function criterionScore(criterion: Pick<Criterion, 'scale'>, value: number): number | null {
-  const max = maxValue(criterion);
-  if (!Number.isInteger(value) || value < 0 || value > max) return null;
-  return value / max;
+  if (!Number.isInteger(value) || value < 0 || value > maxValue(criterion)) return null;
+  return criterionScoreSum(criterion, value);
+}
+
+/**
+ * Σ criterion score of ratings made on one card version whose raw values sum to `rawSum`: the formula
+ * is linear with min 0, so this is rawSum / max (rollups keep raw sums and the dashboard applies the
+ * scale when it reads them). A sum hides its values, so they cannot be checked as criterionScore does.
+ */
+export function criterionScoreSum(criterion: Pick<Criterion, 'scale'>, rawSum: number): number {
+  return rawSum / maxValue(criterion);
 }
 
 /** Per-card lookup built once: scoring 100k reviews must not rebuild it per review. */
@@ -120,78 +128,4 @@ export function isPass(score: number | null, passMark: number): boolean | null {
   return score + PASS_EPSILON >= passMark / 100;
 }
 
-/** Review quality score (IQS): mean of the review scores that exist; null when there are none. */
-export function qualityScore(scores: readonly (number | null)[]): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const s of scores) {
-    if (s === null) continue;
-    sum += s;
-    n++;
-  }
-  return n > 0 ? sum / n : null;
-}
-
-/** Share of reviews that passed, among those with a verdict; null when none has one. */
-export function passRate(passed: readonly (boolean | null)[]): number | null {
-  let yes = 0;
-  let n = 0;
-  for (const p of passed) {
-    if (p === null) continue;
-    n++;
-    if (p) yes++;
-  }
-  return n > 0 ? yes / n : null;
-}
-
-export interface CriterionAverage {
-  /** Mean normalised score 0…1 over the ratings that had a value. */
-  mean: number;
-  count: number;
-}
-
-export type ScoredReviewRef = Pick<Review, 'scorecardId' | 'scorecardVersion' | 'ratings'>;
-
-/**
- * Mean normalised score per criterion id, each review scored on the card version it was made with
- * (a scale may differ between versions; the id ties them together). Reviews whose card version is
- * not among `cards` are skipped: without the scale their values mean nothing.
- */
-export function criterionAverages(
-  reviews: readonly ScoredReviewRef[],
-  cards: readonly Scorecard[],
-): Map<string, CriterionAverage> {
-  const byVersion = new Map<string, Scorecard>();
-  for (const card of cards) byVersion.set(`${card.id}@${card.version}`, card);
-
-  const sums = new Map<string, { sum: number; count: number }>();
-  for (const review of reviews) {
-    const card = byVersion.get(`${review.scorecardId}@${review.scorecardVersion}`);
-    if (!card) continue;
-    const { position } = indexOf(card);
-    const seen = new Set<string>();
-    // Walk backwards so the last rating of a criterion wins, as in scoreReview.
-    for (let j = review.ratings.length - 1; j >= 0; j--) {
-      const r = review.ratings[j]!;
-      if (seen.has(r.criterionId)) continue;
-      seen.add(r.criterionId);
-      const i = position.get(r.criterionId);
-      if (i === undefined || r.na || r.value === null) continue;
-      const s = criterionScore(card.criteria[i]!, r.value);
-      if (s === null) continue;
-      const entry = sums.get(r.criterionId);
-      if (entry) {
-        entry.sum += s;
-        entry.count++;
-      } else {
-        sums.set(r.criterionId, { sum: s, count: 1 });
-      }
-    }
-  }
-
-  const out = new Map<string, CriterionAverage>();
-  for (const [id, { sum, count }] of sums) out.set(id, { mean: sum / count, count });
-  return out;
-}
-
-export { aggregateByAgentMonth, type AgentMonth, type AggregatableReview } from './aggregate';
+export * from './aggregate';

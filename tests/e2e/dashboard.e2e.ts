@@ -5,9 +5,9 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatPercent } from '../../lib/i18n';
-import { passRate, qualityScore } from '../../lib/scoring';
 import type { Review } from '../../lib/model/review';
 import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
+import { expectedFigures } from '../unit/dashboard/oracle';
 import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
 
 const open: ExtensionBrowser[] = [];
@@ -23,6 +23,7 @@ seeded[5] = { ...seeded[5]!, deleted: true, revision: 2 };
 const live = seeded.filter((r) => !r.deleted);
 const AGENT = AGENTS[1]!;
 const agentReviews = live.filter((r) => r.reviewee.id === AGENT.id);
+const wanted = expectedFigures(agentReviews, CARDS);
 
 function seedFile(): string {
   const path = join(freshProfileDir(), 'seed.json');
@@ -63,8 +64,8 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   await page.locator(`main[data-state="ready"][data-filter*='"agent":"${AGENT.id}"'][data-filter*='"from":"2026-01"'][data-filter*='"to":"2026-06"']`).waitFor();
   const kpi = (cls: string) => page.locator(`.${cls} dd`).textContent();
   expect(await kpi('kpi-reviews')).toBe(String(agentReviews.length));
-  expect(await kpi('kpi-quality')).toBe(formatPercent(lang, qualityScore(agentReviews.map((r) => r.score))!));
-  expect(await kpi('kpi-pass')).toBe(formatPercent(lang, passRate(agentReviews.map((r) => r.passed))!));
+  expect(await kpi('kpi-quality')).toBe(formatPercent(lang, wanted.qualityScore!));
+  expect(await kpi('kpi-pass')).toBe(formatPercent(lang, wanted.passRate!));
   expect(await page.locator('.trend-table tbody tr').count()).toBe(new Set(agentReviews.map((r) => r.createdAt.slice(0, 7))).size);
   expect(await page.locator('.plot canvas').count()).toBeGreaterThan(0);
   // The trend's legend speaks the UI's language, down to the entry for the hovered period.

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/db/dashboard';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
-import { criterionAverages, passRate, qualityScore } from '@/lib/scoring';
+import { weekOf } from '@/lib/db/rollups';
+import { maxValue, scoreReview } from '@/lib/scoring';
 import type { Review } from '@/lib/model/review';
 import { BACKEND_KEY } from '@/lib/db/backend';
 import { docHash } from '@/lib/sync/engine-state';
@@ -12,6 +13,22 @@ import { ROSTER_KEY } from '@/lib/sync/roster-store';
 import { templates } from '@/lib/scorecards';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
+import { expectedFigures } from './oracle';
+
+/**
+ * The factory's random ratings nearly always fail; every fourth review here is top marks (a pass) and
+ * every seventh all N/A (no score, no verdict; N/A where a criterion does not allow it counts as unrated).
+ * Scored as the sidebar does before saving.
+ */
+function varied(review: Review, i: number): Review {
+  const card = CARDS.find((c) => c.id === review.scorecardId && c.version === review.scorecardVersion)!;
+  let ratings = review.ratings;
+  if (i % 4 === 0) ratings = card.criteria.map((c) => ({ criterionId: c.id, value: maxValue(c), na: false, comment: '' }));
+  else if (i % 7 === 0) ratings = ratings.map((r) => ({ ...r, value: null, na: true }));
+  else return review;
+  const { score, passed, criticalFail } = scoreReview(card, ratings);
+  return { ...review, ratings, score, passed, criticalFail };
+}
 
 let n = 0;
 let open: ArvioDb | null = null;
@@ -20,7 +37,7 @@ async function seeded(count: number): Promise<{ database: ArvioDb; live: Review[
   useDatabase(database);
   open = database;
   const random = rng(n);
-  const reviews = Array.from({ length: count }, (_, i) => makeReview({ id: `d${i}`, random }));
+  const reviews = Array.from({ length: count }, (_, i) => varied(makeReview({ id: `d${i}`, random }), i));
   for (const r of reviews) await submitReview(r, null);
   await deleteReview('d1', new Date('2026-07-01T00:00:00.000Z'));
   return { database, live: reviews.filter((r) => r.id !== 'd1') };
@@ -50,8 +67,10 @@ async function withRoster(database: ArvioDb): Promise<void> {
   ]);
 }
 
-function expected(reviews: Review[]) {
-  return { count: reviews.length, qualityScore: qualityScore(reviews.map((r) => r.score)), passRate: passRate(reviews.map((r) => r.passed)) };
+/** A rate as the dashboard shows it, against the oracle's (null: none). */
+function expectRate(actual: number | null, wanted: number | null, what: string): void {
+  if (wanted === null) expect(actual, what).toBeNull();
+  else expect(actual, what).toBeCloseTo(wanted, 9);
 }
 
 describe('dashboard queries', () => {
@@ -66,24 +85,30 @@ describe('dashboard queries', () => {
     ['one team by week, one channel', { team: 'Tuki', granularity: 'week' as const, channel: 'email' }, (r: Review) => TUKI.has(r.reviewee.id) && r.channel === 'email'],
     ['a team and a reviewer together', { team: 'Tuki', reviewer: REVIEWERS[1]!.id }, (r: Review) => TUKI.has(r.reviewee.id) && r.reviewer.id === REVIEWERS[1]!.id],
     ['a team and one agent: the agent', { team: 'Tuki', agent: AGENTS[2]!.id }, (r: Review) => r.reviewee.id === AGENTS[2]!.id],
-  ])('%s: totals, trend, criteria and distribution match lib/scoring', async (_name, change, keep) => {
+  ])('%s: totals, trend, criteria and distribution match lib/scoring on the raw reviews', async (_name, change, keep) => {
     const { database, live } = await seeded(80);
     await withRoster(database);
     const filter = { ...ALL, ...change };
     const matching = live.filter(keep);
     const data = await dashboardData(filter, CARDS);
-    const want = expected(matching);
+    const want = expectedFigures(matching, CARDS);
     expect(data.totals.count).toBe(want.count);
-    expect(data.totals.qualityScore).toBeCloseTo(want.qualityScore ?? NaN, 9);
-    expect(data.totals.passRate).toBeCloseTo(want.passRate ?? NaN, 9);
-    expect(data.trend.reduce((a, p) => a + p.count, 0)).toBe(want.count);
-    expect(data.distribution.reduce((a, d) => a + d.count, 0)).toBe(want.count);
-    const averages = criterionAverages(matching, CARDS);
+    expectRate(data.totals.qualityScore, want.qualityScore, 'quality score');
+    expectRate(data.totals.passRate, want.passRate, 'pass rate');
+    expect(data.distribution.map((d) => d.count)).toEqual(want.distribution);
     for (const c of data.criteria) {
-      expect(c.mean, c.criterionId).toBeCloseTo(averages.get(c.criterionId)!.mean, 9);
-      expect(c.count).toBe(averages.get(c.criterionId)!.count);
+      expect(c.mean, c.criterionId).toBeCloseTo(want.criteria.get(c.criterionId)!.mean, 9);
+      expect(c.count, c.criterionId).toBe(want.criteria.get(c.criterionId)!.count);
     }
-    expect(data.criteria.length).toBe(averages.size);
+    expect(data.criteria.length).toBe(want.criteria.size);
+    const periodOf = (r: Review) => (filter.granularity === 'week' ? weekOf(r.createdAt) : r.createdAt.slice(0, 7));
+    expect(data.trend.reduce((a, p) => a + p.count, 0)).toBe(want.count);
+    for (const p of data.trend) {
+      const inPeriod = expectedFigures(matching.filter((r) => periodOf(r) === p.period), CARDS);
+      expect(p.count, p.period).toBe(inPeriod.count);
+      expectRate(p.qualityScore, inPeriod.qualityScore, `quality score ${p.period}`);
+      expectRate(p.passRate, inPeriod.passRate, `pass rate ${p.period}`);
+    }
   });
 
   it('lists agents with coverage per month, and the filter pickers from the directory rows', async () => {

@@ -1,106 +1,123 @@
-// Aggregates a lead sees: quality score (IQS), pass rate, per-criterion averages, agent × month rollups.
+// Aggregates a lead sees, from totals as the dashboard keeps them: quality score (IQS), pass rate, per-criterion averages, score buckets.
 import { describe, expect, it } from 'vitest';
 import {
-  aggregateByAgentMonth,
-  criterionAverages,
+  criterionMean,
+  criterionScore,
+  criterionScoreSum,
   passRate,
   qualityScore,
+  SCORE_BUCKETS,
+  scoreBucket,
   scoreReview,
-  type AggregatableReview,
+  type ReviewScore,
+  type ScoreTotals,
 } from '../../../lib/scoring';
+import { SCALE_POINTS, type ScaleKind } from '../../../lib/model/scorecard';
 import { card, criterion, na, rate } from './helpers';
+
+/** What rollups add up for these reviews: the scored ones, their sum, and passes. */
+function totalsOf(scores: readonly Pick<ReviewScore, 'score' | 'passed'>[]): ScoreTotals {
+  const t = { scored: 0, sum: 0, passes: 0 };
+  for (const s of scores) {
+    if (s.score !== null) {
+      t.scored++;
+      t.sum += s.score;
+    }
+    if (s.passed) t.passes++;
+  }
+  return t;
+}
+
+// Tone (critical below 0.5) and spelling on a five-point scale, pass mark 80 %.
+const chat = card([criterion('tone', 'five', 1, { critical: { threshold: 0.5 } }), criterion('spelling', 'five', 1)]);
+const good = scoreReview(chat, [rate('tone', 4), rate('spelling', 4)]);
+const middling = scoreReview(chat, [rate('tone', 2), rate('spelling', 3)]);
+const allNa = scoreReview(chat, [na('tone'), na('spelling')]);
+const criticalFail = scoreReview(chat, [rate('tone', 1), rate('spelling', 4)]);
 
 describe('quality score (IQS)', () => {
   it('is the mean of review scores: the Zendesk QA worked example gives 52.97 %', () => {
-    const iqs = qualityScore([1, 0.0991, 0.6396, 0.9099, 0]);
-    expect(iqs).not.toBeNull();
+    const scores = [1, 0.0991, 0.6396, 0.9099, 0];
+    const iqs = qualityScore({ scored: scores.length, sum: scores.reduce((a, s) => a + s, 0) });
     expect(Math.round(iqs! * 10_000) / 100).toBe(52.97);
   });
 
-  it('reviews without a score (all N/A) are left out, not counted as 0', () => {
-    expect(qualityScore([1, null, 0.5])).toBe(0.75);
+  it('a review whose criteria are all N/A is left out, not counted as 0', () => {
+    expect(allNa.score).toBeNull();
+    expect(qualityScore(totalsOf([good, middling, allNa]))).toBeCloseTo((1 + 0.625) / 2, 12);
+  });
+
+  it('a critical fail counts as a review scored 0', () => {
+    expect(qualityScore(totalsOf([good, criticalFail]))).toBe(0.5);
   });
 
   it('no scored reviews: no quality score', () => {
-    expect(qualityScore([])).toBeNull();
-    expect(qualityScore([null, null])).toBeNull();
+    expect(qualityScore(totalsOf([]))).toBeNull();
+    expect(qualityScore(totalsOf([allNa, allNa]))).toBeNull();
   });
 });
 
 describe('pass rate', () => {
-  it('is the share of passed reviews among those with a verdict', () => {
-    expect(passRate([true, false, true, null, true])).toBe(0.75);
-    expect(passRate([null])).toBeNull();
+  it('is passes among reviews with a score; an all-N/A review has no verdict and is left out', () => {
+    expect(passRate(totalsOf([good, middling, allNa, good]))).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('a critical fail is a failed review, even when its other criteria are perfect', () => {
+    expect(criticalFail).toMatchObject({ score: 0, passed: false, criticalFail: true });
+    expect(passRate(totalsOf([good, criticalFail]))).toBe(0.5);
+  });
+
+  it('no scored reviews: no pass rate', () => {
+    expect(passRate(totalsOf([allNa]))).toBeNull();
+    expect(passRate({ scored: 0, passes: 0 })).toBeNull();
   });
 });
 
 describe('criterion averages', () => {
-  const v1 = card([criterion('tone', 'four', 1), criterion('spelling', 'binary', 1)]);
-  // Version 2 changed tone to a five-point scale; the id keeps the history together.
-  const v2 = { ...card([criterion('tone', 'five', 1), criterion('spelling', 'binary', 1)]), version: 2 };
+  it.each(Object.keys(SCALE_POINTS) as ScaleKind[])('raw values summed and then scaled give the sum of their criterion scores (%s scale)', (scale) => {
+    const values = Array.from({ length: SCALE_POINTS[scale] }, (_, v) => v);
+    const each = values.reduce((a, v) => a + criterionScore({ scale }, v)!, 0);
+    expect(criterionScoreSum({ scale }, values.reduce((a, v) => a + v, 0))).toBeCloseTo(each, 12);
+  });
 
-  it('averages normalised scores per criterion across card versions, N/A and unrated left out', () => {
-    const averages = criterionAverages(
-      [
-        { scorecardId: 'card', scorecardVersion: 1, ratings: [rate('tone', 3), rate('spelling', 0)] },
-        { scorecardId: 'card', scorecardVersion: 2, ratings: [rate('tone', 2), na('spelling')] },
-        { scorecardId: 'card', scorecardVersion: 2, ratings: [rate('tone', null), rate('spelling', 1)] },
-        { scorecardId: 'card', scorecardVersion: 9, ratings: [rate('tone', 0)] },
-      ],
-      [v1, v2],
-    );
-    expect(averages.get('tone')).toEqual({ mean: 0.75, count: 2 });
-    expect(averages.get('spelling')).toEqual({ mean: 0.5, count: 2 });
-    expect(averages.size).toBe(2);
+  it('averages across card versions, each version on its own scale: 3 of 0…3 and 2 of 0…4 average 75 %', () => {
+    // Version 2 changed tone from a four-point to a five-point scale; the id keeps the history together.
+    const v1 = criterion('tone', 'four', 1);
+    const v2 = criterion('tone', 'five', 1);
+    const totals = { sum: criterionScoreSum(v1, 3) + criterionScoreSum(v2, 2), count: 2 };
+    expect(criterionMean(totals)).toBe(0.75);
+  });
+
+  it('N/A ratings are not counted; a criterion nobody rated has no average', () => {
+    // Rollups count only ratings with a value: one 4 and one N/A on a five-point scale is 1 rating, mean 100 %.
+    expect(criterionMean({ sum: criterionScoreSum(criterion('tone', 'five', 1), 4), count: 1 })).toBe(1);
+    expect(criterionMean({ sum: 0, count: 0 })).toBeNull();
   });
 });
 
-describe('agent × month rollup', () => {
-  it('groups by reviewee and calendar month', () => {
-    const rows: AggregatableReview[] = [
-      { reviewee: 'anna@x.fi', at: '2026-01-05T10:00:00.000Z', score: 1, passed: true, criticalFail: false },
-      { reviewee: 'anna@x.fi', at: '2026-01-31T23:59:59.999Z', score: null, passed: null, criticalFail: false },
-      { reviewee: 'anna@x.fi', at: '2026-02-01T00:00:00.000Z', score: 0, passed: false, criticalFail: true },
-      { reviewee: 'ville@x.fi', at: '2026-01-10T08:00:00.000Z', score: 0.5, passed: false, criticalFail: false },
-      { reviewee: 'anna@x.fi', at: '2026-01-20T08:00:00.000Z', score: 0.6, passed: false, criticalFail: false },
-    ];
-    const m = aggregateByAgentMonth(rows);
-    expect(m.get('anna@x.fi|2026-01')).toEqual({ count: 3, scored: 2, sum: 1.6, passes: 1, criticalFails: 0 });
-    expect(m.get('anna@x.fi|2026-02')).toEqual({ count: 1, scored: 1, sum: 0, passes: 0, criticalFails: 1 });
-    expect(m.get('ville@x.fi|2026-01')).toEqual({ count: 1, scored: 1, sum: 0.5, passes: 0, criticalFails: 0 });
-    expect(m.size).toBe(3);
+describe('score buckets', () => {
+  it.each([
+    [0, 0],
+    [0.0999, 0],
+    [0.1, 1],
+    [0.625, 6],
+    [0.8, 8],
+    [0.9999, 9],
+    [1, 9],
+  ])('a review scored %f falls in bucket %i (tenths, 100 % in the top one)', (score, bucket) => {
+    expect(scoreBucket(score)).toBe(bucket);
   });
 
-  it('scores and rolls up 100,000 reviews into every agent-month', () => {
-    const c = card([
-      criterion('a', 'binary', 1),
-      criterion('b', 'three', 2),
-      criterion('c', 'four', 3, { critical: { threshold: 0.3 } }),
-      criterion('d', 'five', 2),
-      criterion('e', 'five', 1),
-      criterion('f', 'four', 0),
-      criterion('g', 'three', 1),
-      criterion('h', 'four', 2),
-      criterion('i', 'binary', 1),
-      criterion('j', 'five', 3),
-    ]);
-    const n = 100_000;
-    const ratingSets = Array.from({ length: n }, (_, k) =>
-      c.criteria.map((cr, i) => (k + i) % 17 === 0 ? na(cr.id) : rate(cr.id, (k * 7 + i) % (cr.levels.length))),
-    );
-    const agents = Array.from({ length: 200 }, (_, i) => `agent${i}@example.fi`);
-    const ats = Array.from({ length: n }, (_, k) => `2025-${String(Math.floor((k * 12) / n) + 1).padStart(2, '0')}-15T12:00:00.000Z`);
+  it('a review without a score has its own bucket after the tenths', () => {
+    expect(scoreBucket(allNa.score)).toBe(SCORE_BUCKETS);
+    expect(scoreBucket(criticalFail.score)).toBe(0);
+  });
 
-    // Speed is `npm run bench`'s business (no timed assertions here); this checks the result at scale.
-    const rows: AggregatableReview[] = new Array(n);
-    for (let k = 0; k < n; k++) {
-      const s = scoreReview(c, ratingSets[k]!);
-      rows[k] = { reviewee: agents[k % 200]!, at: ats[k]!, score: s.score, passed: s.passed, criticalFail: s.criticalFail };
-    }
-    const m = aggregateByAgentMonth(rows);
-    expect(m.size).toBe(200 * 12);
-    let total = 0;
-    for (const entry of m.values()) total += entry.count;
-    expect(total).toBe(n);
+  it('a weighted mean a hair below a tenth stays in that tenth', () => {
+    // 0.3 × 1/4 + 0.7 × 3/4 is 0.6, which floats make 0.5999999999999999.
+    const weighted = card([criterion('a', 'five', 0.3), criterion('b', 'five', 0.7)]);
+    const { score } = scoreReview(weighted, [rate('a', 1), rate('b', 3)]);
+    expect(score).toBeLessThan(0.6);
+    expect(scoreBucket(score)).toBe(6);
   });
 });
