@@ -1,7 +1,7 @@
 // One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words.
 import { useI18n } from '@/components/i18n';
 import type { MessageKey } from '@/lib/i18n';
-import type { SyncStatusView } from '@/lib/sync/engine-state';
+import type { SyncStatusView } from '@/lib/sync';
 
 export function formatSyncTime(at: number, lang: string): string {
   const date = new Date(at);

@@ -1,7 +1,7 @@
 // Background worker: the database service for framed pages, the keyboard command and the sync schedule. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
 import type { FromBackground } from '@/lib/model/commands';
-import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/db/service';
+import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/service';
 import { ensureBuiltInScorecards } from '@/lib/db';
 import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
 import { syncSiteScripts } from '@/lib/helpdesks/registration';

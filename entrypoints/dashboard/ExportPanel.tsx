@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
-import { getBackendConfig } from '@/lib/db/backend';
+import { getBackendConfig } from '@/lib/sync';
 import { fetchServerExport } from '@/lib/export/server';
 import type { CsvDelimiter } from '@/lib/export/csv';
 import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';

@@ -1,6 +1,6 @@
 // The dashboard's filters: months, trend granularity, team, agent, reviewer, scorecard (and version), channel, helpdesk.
 import { useI18n } from '@/components/i18n';
-import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/db/dashboard';
+import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/dashboard';
 import type { MessageKey } from '@/lib/i18n';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { emailKey } from '@/lib/sync/roster';

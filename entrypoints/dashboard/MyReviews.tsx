@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { acknowledgeReview, agentReviews, dashboardData, type DashboardData, type DashboardFilter } from '@/lib/db/dashboard';
+import { acknowledgeReview, agentReviews, dashboardData, type DashboardData, type DashboardFilter } from '@/lib/dashboard';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
 import type { Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';

@@ -1,7 +1,7 @@
 // The lead's view: key figures, trend, distribution, criteria, agents with coverage, reviewer activity.
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { belowTarget, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/db/dashboard';
+import { belowTarget, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
 import { formatPercent } from '@/lib/i18n';
 import { Chart } from './Chart';
 

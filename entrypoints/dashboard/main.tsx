@@ -5,7 +5,7 @@ import '@/components/base.css';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
-import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/db/dashboard';
+import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { ExportPanel } from './ExportPanel';
 import { Filters } from './Filters';

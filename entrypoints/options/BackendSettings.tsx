@@ -12,12 +12,12 @@ import {
   getBackendConfig,
   originCovered,
   saveBackendConfig,
-} from '@/lib/db/backend';
-import { remoteDb } from '@/lib/db/remote';
+} from '@/lib/sync';
+import { remoteDb } from '@/lib/service/remote';
 import { canonicalJson, type MeResponse } from '@/lib/model/sync';
 import { fetchMe, SyncError } from '@/lib/sync';
-import { resolveConflict } from '@/lib/sync/engine';
-import { readConflicts, statusView, type SyncConflict } from '@/lib/sync/engine-state';
+import { resolveConflict } from '@/lib/sync';
+import { readConflicts, statusView, type SyncConflict } from '@/lib/sync';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 

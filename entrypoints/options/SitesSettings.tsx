@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { originCovered } from '@/lib/db/backend';
+import { originCovered } from '@/lib/sync';
 import { deletePageReport, listPageReports, listSites, removeSite, saveSite, type PageReport } from '@/lib/db/sites';
 import { normaliseOrigin, SITE_TYPES, sitePattern, type SiteType } from '@/lib/helpdesks/sites';
 

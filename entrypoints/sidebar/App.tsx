@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
 import { SyncStatus } from '@/components/SyncStatus';
-import { remoteDb as db } from '@/lib/db/remote';
+import { remoteDb as db } from '@/lib/service/remote';
 import { isToggleShortcut } from '@/lib/model/commands';
 import type { Review, ReviewTarget } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';

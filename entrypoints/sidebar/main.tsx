@@ -1,7 +1,7 @@
 // Sidebar page entry: listen for the content script first (synchronously), then render.
 import { render } from 'preact';
 import { I18nProvider } from '@/components/i18n';
-import { remoteDb } from '@/lib/db/remote';
+import { remoteDb } from '@/lib/service/remote';
 import { App } from './App';
 import { listenForContentScript } from './connection';
 

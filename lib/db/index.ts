@@ -23,8 +23,6 @@ export {
   getReview,
   revisionsOfReview,
 } from './reviews';
-export { getBackendConfig, saveBackendConfig, clearBackendConfig, backendConfigSchema, backendOriginPattern, BACKEND_KEY } from './backend';
-export type { BackendConfig } from './backend';
 export { saveSelfCheck, selfChecksOfTicket, selfCheckId } from './selfchecks';
 export { listSites, saveSite, removeSite, mirrorSites, savePageReport, listPageReports, deletePageReport, siteSchema } from './sites';
 export type { PageReport } from './sites';

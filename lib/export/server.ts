@@ -1,5 +1,5 @@
 // Leads' export from the team backend: the same CSV and JSON shapes, streamed by the server.
-import type { BackendConfig } from '../db/backend';
+import type { BackendConfig } from '../sync';
 
 export async function fetchServerExport(
   config: BackendConfig,

@@ -68,3 +68,8 @@ export function toSyncError(error: unknown): SyncError {
   const detail = error instanceof Error ? error.message : String(error);
   return new SyncError('offline', detail);
 }
+
+/** Stops a run between steps when its signal says so. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SyncError('aborted', 'stopped between steps');
+}

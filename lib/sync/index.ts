@@ -1,5 +1,18 @@
-// Sync, the extension side: the protocol client, backoff and error words (the outbox lives in lib/db).
+// Sync with the team backend, the extension side: its public face. The engine is split by concern —
+// push.ts, pull.ts, apply.ts, conflicts.ts, checkpoint.ts (+ meta.ts, lease.ts, status.ts) and the
+// run loop in run.ts — modelled on RxDB's replication. scheduler.ts (browser alarms) is the
+// background's own and imported from there.
 export { backoff, nextDelay, type BackoffOptions } from './backoff';
+export {
+  backendConfigSchema,
+  backendOriginPattern,
+  BACKEND_KEY,
+  clearBackendConfig,
+  getBackendConfig,
+  originCovered,
+  saveBackendConfig,
+  type BackendConfig,
+} from './backend';
 export {
   chunkChanges,
   fetchMe,
@@ -11,9 +24,15 @@ export {
   type FetchLike,
   type RequestOptions,
 } from './client';
+export { readConflicts, resolveConflict, type SyncConflict } from './conflicts';
 export { describeSyncError, kindOfStatus, parseRetryAfter, SyncError, toSyncError, type SyncErrorKind } from './errors';
+export { docHash } from './hash';
+export { runSync, syncIfDue, type SyncOptions, type SyncOutcome } from './run';
+export { currentStatus, emptyStatus, statusView, type SyncStatus, type SyncStatusView } from './status';
+export { ROSTER_KEY, readRoster, refreshRoster } from './roster-store';
 export {
   cachedRosterSchema,
+  emailKey,
   matchReviewee,
   memberOf,
   membersNamed,
@@ -21,6 +40,7 @@ export {
   personOf,
   revieweeFor,
   rosterChoices,
+  rosterTeams,
   selfPerson,
   type CachedRoster,
   type Roster,

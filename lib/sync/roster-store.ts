@@ -1,8 +1,8 @@
 // The cached team roster: refreshed from the backend on sync, kept in the settings row `sync.roster`.
 import type { ArvioDb } from '../db/database';
-import type { BackendConfig } from '../db/backend';
+import type { BackendConfig } from './backend';
 import { fetchRoster, type FetchLike, type RequestOptions } from './client';
-import { docHash } from './engine-state';
+import { docHash } from './hash';
 import { cachedRosterSchema, type CachedRoster, type Roster } from './roster';
 
 export const ROSTER_KEY = 'sync.roster';

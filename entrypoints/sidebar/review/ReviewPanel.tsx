@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { ReviewForm } from '@/components/review/ReviewForm';
-import { remoteDb as db } from '@/lib/db/remote';
+import { remoteDb as db } from '@/lib/service/remote';
 import type { Person, ReviewDraft, ReviewTarget, SelfCheck } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { defaultSettings } from '@/lib/model/settings';

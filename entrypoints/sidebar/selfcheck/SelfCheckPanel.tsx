@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import type { CheckResult, Hint } from '@/lib/checks';
-import { remoteDb as db } from '@/lib/db/remote';
+import { remoteDb as db } from '@/lib/service/remote';
 import type { MessageKey } from '@/lib/i18n';
 import type { ComposerDraft } from '@/lib/model/messages';
 import type { SelfCheck } from '@/lib/model/review';

@@ -2,13 +2,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
-import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/db/dashboard';
+import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/dashboard';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { weekOf } from '@/lib/db/rollups';
 import { maxValue, scoreReview } from '@/lib/scoring';
 import type { Review } from '@/lib/model/review';
-import { BACKEND_KEY } from '@/lib/db/backend';
-import { docHash } from '@/lib/sync/engine-state';
+import { BACKEND_KEY } from '@/lib/sync';
+import { docHash } from '@/lib/sync';
 import { ROSTER_KEY } from '@/lib/sync/roster-store';
 import { templates } from '@/lib/scorecards';
 import type { Scorecard } from '@/lib/model/scorecard';

@@ -3,9 +3,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, getSettings, listScorecards, useDatabase } from '@/lib/db';
-import { dashboardData, filterOptions, getCoverageTarget, type DashboardFilter } from '@/lib/db/dashboard';
+import { dashboardData, filterOptions, getCoverageTarget, type DashboardFilter } from '@/lib/dashboard';
 import { recomputeRollups } from '@/lib/db/rollups';
-import { selfCheckGap } from '@/lib/db/selfcheck-gap';
+import { selfCheckGap } from '@/lib/dashboard';
 import { AGENTS, CARDS, makeReviews } from '../db/factory';
 
 interface Reads {

@@ -2,7 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArvioDb, saveSelfCheck, submitReview, useDatabase } from '@/lib/db';
-import { selfCheckGap } from '@/lib/db/selfcheck-gap';
+import { selfCheckGap } from '@/lib/dashboard';
 import { newDraft, rate, toReview } from '@/lib/review';
 import { templates } from '@/lib/scorecards';
 import type { TicketRef } from '@/lib/model/ticket';

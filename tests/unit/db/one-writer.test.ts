@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
-import { saveBackendConfig } from '@/lib/db/backend';
-import { acknowledgeReview } from '@/lib/db/dashboard';
+import { saveBackendConfig } from '@/lib/sync';
+import { acknowledgeReview } from '@/lib/dashboard';
 import type { RollupRow } from '@/lib/db/database';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { recomputeRollups } from '@/lib/db/rollups';
@@ -15,7 +15,8 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, importExportText } from '@/lib/ex
 import { kindNames, kindOf } from '@/lib/model/kinds';
 import type { Review, SelfCheck } from '@/lib/model/review';
 import type { ServerDoc } from '@/lib/model/sync';
-import { applyPulled, resolveConflict } from '@/lib/sync/engine';
+import { resolveConflict } from '@/lib/sync';
+import { applyPulled } from '@/lib/sync/apply';
 import { CARDS, makeReview, rng } from './factory';
 
 let counter = 0;

@@ -3,11 +3,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArvioDb, useDatabase, submitReview, getReview, revisionsOfReview, saveScorecard } from '@/lib/db';
-import { getBackendConfig, saveBackendConfig, type BackendConfig } from '@/lib/db/backend';
+import { getBackendConfig, saveBackendConfig, type BackendConfig } from '@/lib/sync';
 import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/model/sync';
 import type { FetchLike } from '@/lib/sync';
-import { applyPulledDocs, currentStatus, readConflicts, readPulled, resolveConflict, runSync, syncIfDue } from '@/lib/sync/engine';
-import { BULK_STATES, knownStates, STATE_BUCKETS } from '@/lib/sync/engine-state';
+import { currentStatus, readConflicts, resolveConflict, runSync, syncIfDue } from '@/lib/sync';
+import { applyPulledDocs } from '@/lib/sync/apply';
+import { readPulled } from '@/lib/sync/pull';
+import { BULK_STATES, knownStates, STATE_BUCKETS } from '@/lib/sync/checkpoint';
 import { foldPendingRollups, PENDING_ROLLUPS_KEY, recomputeRollups } from '@/lib/db/rollups';
 import type { Review } from '@/lib/model/review';
 import { review, scorecard } from '../../../server/tests/helpers/docs';
@@ -170,7 +172,7 @@ describe('the sync engine', () => {
     server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
     // Push sees nothing queued; a local edit lands during the pull.
     await submitReview(mine('r1', { feedback: 'mine' }), null);
-    const { applyPulled } = await import('@/lib/sync/engine');
+    const { applyPulled } = await import('@/lib/sync/apply');
     const doc = server.docs.get('reviews:r1')!;
     const applied = await applyPulled(database, [doc], doc.seq, Date.now());
     expect(applied).toEqual({ applied: 0, conflicts: 1 });
@@ -516,7 +518,7 @@ describe('the backend settings', () => {
 
 describe('the backend host permission', () => {
   it('counts an origin as granted when a listed match pattern covers it', async () => {
-    const { originCovered } = await import('@/lib/db/backend');
+    const { originCovered } = await import('@/lib/sync');
     const granted = ['*://*.zendesk.com/agent/*', 'http://127.0.0.1/*', 'http://localhost/*'];
     expect(originCovered('http://127.0.0.1:8787', granted)).toBe(true);
     expect(originCovered('http://localhost:3000', granted)).toBe(true);
@@ -554,7 +556,7 @@ describe('the sidebar status line', () => {
     const { cleanup, render, screen } = await import('@testing-library/preact');
     const { I18nProvider } = await import('@/components/i18n');
     const { SyncStatus } = await import('@/components/SyncStatus');
-    const { emptyStatus } = await import('@/lib/sync/engine-state');
+    const { emptyStatus } = await import('@/lib/sync');
     const line = (status: Parameters<typeof SyncStatus>[0]['status'], lang: 'en' | 'fi' = 'en') => {
       cleanup();
       render(h(I18nProvider, { fixed: lang, children: h(SyncStatus, { status }) }));

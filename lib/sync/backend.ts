@@ -1,10 +1,10 @@
 // The team backend's address and token, kept in the settings table and validated on the way in and out.
 import { z } from 'zod';
-import { parseBackendUrl } from '../sync/client';
-import { CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY } from '../sync/engine-state';
 import { kindNames } from '../model/kinds';
-import { db, type ArvioDb } from './database';
-import { requeueAll, writeScope } from './writes';
+import { db, type ArvioDb } from '../db/database';
+import { requeueAll, writeScope } from '../db/writes';
+import { parseBackendUrl } from './client';
+import { SERVER_STATE_KEYS } from './meta';
 
 export const BACKEND_KEY = 'sync.backend';
 
@@ -47,7 +47,7 @@ export async function saveBackendConfig(input: { url: string; token: string }, d
       await database.settings.put({ key: BACKEND_KEY, value: valid });
       if (previous.success && previous.data.url === valid.url) return;
       if (previous.success) {
-        await database.settings.bulkDelete([CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY]);
+        await database.settings.bulkDelete([...SERVER_STATE_KEYS]);
         await database.syncState.clear();
         await database.pulledStates.clear();
       }

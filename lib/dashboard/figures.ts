@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { Review } from '../model/review';
 import type { Language, Scorecard } from '../model/scorecard';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
-import { emailKey, rosterTeams } from '../sync/roster';
-import { readRoster } from '../sync/roster-store';
-import { db } from './database';
-import { writeSynced } from './writes';
-import type { RollupRow } from './database';
-import { addReviews, ALL_PERIOD, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from './rollups';
+import { emailKey, rosterTeams } from '../sync';
+import { readRoster } from '../sync';
+import { db } from '../db/database';
+import { writeSynced } from '../db/writes';
+import type { RollupRow } from '../db/database';
+import { addReviews, ALL_PERIOD, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db/rollups';
 
 export type Granularity = 'week' | 'month';
 

@@ -5,8 +5,8 @@
 // are blocked. So the sidebar asks the background worker, which runs in the extension origin.
 import { z } from 'zod';
 import { reviewDraftSchema, reviewSchema, selfCheckSchema } from '../model/review';
-import { saveSelfCheck, selfChecksOfTicket } from './selfchecks';
-import { ensureBuiltInScorecards, listScorecards } from './scorecards';
+import { saveSelfCheck, selfChecksOfTicket } from '../db/selfchecks';
+import { ensureBuiltInScorecards, listScorecards } from '../db/scorecards';
 import {
   deleteReview,
   discardReviewDraft,
@@ -16,14 +16,14 @@ import {
   reviewsOfTicket,
   saveReviewDraft,
   submitReview,
-} from './reviews';
-import { getSettings } from './settings';
+} from '../db/reviews';
+import { getSettings } from '../db/settings';
 import { DB_REQUEST, type DbReply } from './protocol';
-import { statusView } from '../sync/engine-state';
-import { readRoster } from '../sync/roster-store';
+import { statusView } from '../sync';
+import { readRoster } from '../sync';
 import { runScheduledSync } from '../sync/scheduler';
-import { db } from './database';
-import { pageReportSchema, savePageReport } from './sites';
+import { db } from '../db/database';
+import { pageReportSchema, savePageReport } from '../db/sites';
 
 const key = z.string().min(1).max(500);
 
@@ -61,7 +61,6 @@ export type RemoteDb = {
   [K in OperationName]: (...args: z.input<Operations[K]['args']>) => ReturnType<Operations[K]['run']>;
 };
 
-export { DB_CHANGED, DB_REQUEST } from './protocol';
 
 const requestSchema = z.object({
   type: z.literal(DB_REQUEST),

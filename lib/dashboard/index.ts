@@ -1,0 +1,3 @@
+// The leads' and agents' dashboard, the domain side: figures from rollups, acknowledgements, the self-check gap.
+export * from './figures';
+export * from './selfcheck-gap';

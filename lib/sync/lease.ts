@@ -1,0 +1,27 @@
+// One sync at a time per profile: a lease row that a killed worker's run lets expire.
+import { z } from 'zod';
+import type { ArvioDb } from '../db/database';
+import { LEASE_KEY, readSetting } from './meta';
+
+const leaseSchema = z.object({ owner: z.string(), until: z.number() });
+
+/**
+ * One sync at a time per profile, without globals: a lease row in the database. A worker killed
+ * mid-sync leaves a lease that simply expires.
+ */
+export async function acquireLease(database: ArvioDb, now: number, ttlMs: number): Promise<string | null> {
+  const owner = `${now}-${Math.random().toString(36).slice(2)}`;
+  return database.transaction('rw', database.settings, async () => {
+    const lease = await readSetting(database, LEASE_KEY, leaseSchema.nullable(), null);
+    if (lease && lease.until > now) return null;
+    await database.settings.put({ key: LEASE_KEY, value: { owner, until: now + ttlMs } });
+    return owner;
+  });
+}
+
+export async function releaseLease(database: ArvioDb, owner: string): Promise<void> {
+  await database.transaction('rw', database.settings, async () => {
+    const lease = await readSetting(database, LEASE_KEY, leaseSchema.nullable(), null);
+    if (lease?.owner === owner) await database.settings.delete(LEASE_KEY);
+  });
+}

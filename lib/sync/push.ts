@@ -1,0 +1,177 @@
+// Push: the outbox, one group per document, in batches; a lost answer recognised as our own write; refusals set aside.
+import { z } from 'zod';
+import { kindNames, kindOf } from '../model/kinds';
+import { MAX_PUSH_BATCH, type PushResult, type SyncChange, type SyncCollection } from '../model/sync';
+import type { ArvioDb } from '../db/database';
+import type { BackendConfig } from './backend';
+import { knownStates, stateKey } from './checkpoint';
+import { chunkChanges, pushBatch, type FetchLike } from './client';
+import { readConflicts, upsertConflict } from './conflicts';
+import { SyncError, throwIfAborted } from './errors';
+import { docHash } from './hash';
+import { localDocs, type LocalDoc } from './local';
+import { CONFLICTS_KEY, readSetting, SENT_KEY, STATUS_KEY } from './meta';
+import { readStatus } from './status';
+import type { SyncOptions } from './run';
+
+const sentSchema = z.record(z.string(), z.array(z.string()).max(5));
+const readSent = (database: ArvioDb): Promise<Record<string, string[]>> => readSetting(database, SENT_KEY, sentSchema, {});
+
+interface Group {
+  collection: SyncCollection;
+  docId: string;
+  key: string;
+  seqs: number[];
+}
+
+function toChange(collection: SyncCollection, id: string, baseRevision: number | null, doc: LocalDoc): SyncChange {
+  // The local types are the kinds' schemas' types: the pairing is the registry's.
+  return { collection, id, baseRevision, doc } as SyncChange;
+}
+
+/** The outbox, oldest first, one group per document (a doc written five times is pushed once, as it is now). */
+async function outboxGroups(database: ArvioDb): Promise<Group[]> {
+  const rows = await database.outbox.orderBy('seq').toArray();
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    const key = stateKey(row.collection, row.docId);
+    const group = groups.get(key) ?? { collection: row.collection, docId: row.docId, key, seqs: [] };
+    if (row.seq !== undefined) group.seqs.push(row.seq);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+export interface PushTally {
+  pushed: number;
+  conflicts: number;
+  refused: number;
+  /** A retried write of ours came back as a "conflict": rebased, push again. */
+  again: boolean;
+}
+
+export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: FetchLike, now: () => number, options: SyncOptions, tally: PushTally): Promise<void> {
+  const groups = await outboxGroups(database);
+  for (let start = 0; start < groups.length; start += MAX_PUSH_BATCH) {
+    throwIfAborted(options.signal);
+    const slice = groups.slice(start, start + MAX_PUSH_BATCH);
+    const changes: SyncChange[] = [];
+    const byKey = new Map<string, Group>();
+    const drop: number[] = [];
+    // Read the docs as they are now, and their bases, per collection.
+    for (const collection of kindNames) {
+      const mine = slice.filter((g) => g.collection === collection);
+      if (mine.length === 0) continue;
+      const [docs, states] = await Promise.all([
+        localDocs(database, collection, mine.map((g) => g.docId)),
+        knownStates(database, mine.map((g) => g.key)),
+      ]);
+      mine.forEach((group, i) => {
+        const doc = docs[i];
+        // Gone (a never-published draft deleted) or a draft scorecard: nothing the team should get.
+        if (!doc || !kindOf(collection).shareable(doc)) {
+          drop.push(...group.seqs);
+          return;
+        }
+        byKey.set(group.key, group);
+        changes.push(toChange(collection, group.docId, states[i]?.revision ?? null, doc));
+      });
+    }
+    if (drop.length > 0) await database.outbox.bulkDelete(drop);
+    // Keep the outbox order across collections.
+    const order = new Map(slice.map((g, i) => [g.key, i]));
+    changes.sort((a, b) => (order.get(stateKey(a.collection, a.id)) ?? 0) - (order.get(stateKey(b.collection, b.id)) ?? 0));
+    for (const batch of chunkChanges(changes)) await pushOne(database, backend, fetchImpl, now, options, batch, byKey, tally);
+  }
+}
+
+/** Pushes one batch; a refused batch is split until the refused change is found and set aside. */
+async function pushOne(
+  database: ArvioDb,
+  backend: BackendConfig,
+  fetchImpl: FetchLike,
+  now: () => number,
+  options: SyncOptions,
+  batch: SyncChange[],
+  groups: Map<string, Group>,
+  tally: PushTally,
+): Promise<void> {
+  throwIfAborted(options.signal);
+  // Remember what is on the wire: if the answer is lost, the retry's "conflict" is our own write.
+  await database.transaction('rw', database.settings, async () => {
+    const sent = await readSent(database);
+    for (const change of batch) {
+      const key = stateKey(change.collection, change.id);
+      sent[key] = [...(sent[key] ?? []), docHash(change.doc)].slice(-5);
+    }
+    await database.settings.put({ key: SENT_KEY, value: sent });
+  });
+  let results: PushResult[];
+  try {
+    ({ results } = await pushBatch(backend.url, backend.token, batch, fetchImpl, options.signal, { timeoutMs: options.timeoutMs }));
+  } catch (error) {
+    const refusal = error instanceof SyncError && (error.kind === 'forbidden' || error.kind === 'rejected' || error.kind === 'conflict');
+    if (!refusal) throw error;
+    if (batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      await pushOne(database, backend, fetchImpl, now, options, batch.slice(0, half), groups, tally);
+      await pushOne(database, backend, fetchImpl, now, options, batch.slice(half), groups, tally);
+      return;
+    }
+    const [change] = batch;
+    if (!change) return;
+    // Not retried: the server will refuse it again. The doc stays local; the user sees why.
+    const key = stateKey(change.collection, change.id);
+    await database.transaction('rw', database.outbox, database.settings, async () => {
+      await database.outbox.bulkDelete(groups.get(key)?.seqs ?? []);
+      const status = await readStatus(database);
+      const refused = [...status.refused.filter((r) => stateKey(r.collection, r.id) !== key), { collection: change.collection, id: change.id, reason: error.detail }];
+      await database.settings.put({ key: STATUS_KEY, value: { ...status, refused: refused.slice(-50) } });
+    });
+    tally.refused++;
+    return;
+  }
+  if (results.length !== batch.length || results.some((r, i) => r.id !== batch[i]?.id || r.collection !== batch[i]?.collection)) {
+    throw new SyncError('server', 'the push answer does not match the changes sent');
+  }
+  await database.transaction('rw', [database.outbox, database.syncState, database.settings], async () => {
+    const sent = await readSent(database);
+    let conflicts = await readConflicts(database);
+    for (const [i, result] of results.entries()) {
+      const change = batch[i]!;
+      const key = stateKey(change.collection, change.id);
+      const seqs = groups.get(key)?.seqs ?? [];
+      if (result.status === 'accepted') {
+        await database.syncState.put({ key, revision: result.revision, seq: result.seq });
+        // Exactly the rows this push covered: a write made meanwhile has a later row and stays queued.
+        await database.outbox.bulkDelete(seqs);
+        conflicts = conflicts.filter((c) => stateKey(c.collection, c.id) !== key);
+        delete sent[key];
+        tally.pushed++;
+        continue;
+      }
+      const ours = (sent[key] ?? []).includes(docHash(result.current.doc));
+      if (ours) {
+        // An earlier attempt committed but its answer was lost; our doc changed since. Rebase, push again.
+        await database.syncState.put({ key, revision: result.current.revision, seq: result.current.seq });
+        tally.again = true;
+        continue;
+      }
+      conflicts = upsertConflict(conflicts, {
+        collection: change.collection,
+        id: change.id,
+        mine: change.doc as Record<string, unknown>,
+        theirs: result.current.doc,
+        theirsRevision: result.current.revision,
+        theirsSeq: result.current.seq,
+        detectedAt: now(),
+      });
+      // The conflict now holds this change until the user chooses; "keep mine" queues it again.
+      await database.outbox.bulkDelete(seqs);
+      delete sent[key];
+      tally.conflicts++;
+    }
+    await database.settings.put({ key: SENT_KEY, value: sent });
+    await database.settings.put({ key: CONFLICTS_KEY, value: conflicts });
+  });
+}
