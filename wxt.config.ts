@@ -5,9 +5,14 @@ import { HELPDESK_ORIGINS } from './lib/helpdesks/matches';
 
 // Host access for the built-in helpdesks is static; self-hosted sites and the backend are asked for at runtime.
 
+// bench/run.mjs builds with ARVIO_BENCH=1: its hooks (bench/hooks.ts) are compiled in, and the build goes to
+// its own folder (.output/chrome-mv3-bench) so that .output/chrome-mv3 is always the product.
+const bench = process.env.ARVIO_BENCH === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  ...(bench ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' } : {}),
+  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.ARVIO_BENCH': JSON.stringify(bench) } }),
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureChromium } from '../scripts/system-deps.mjs';
 
-const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/** The bench build (ARVIO_BENCH=1, made by run.mjs): the product build has none of the timeline hooks the bench reads. */
+export const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3-bench');
 /** How long IndexedDB's files must stay unchanged before a database counts as at rest. */
 const QUIET_MS = 2_000;
 const SETTLE_LIMIT_MS = 30_000;

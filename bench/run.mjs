@@ -12,9 +12,9 @@ const results = [];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = (area) => only.length === 0 || only.includes(area);
 
-function sh(title, command, args) {
+function sh(title, command, args, env = {}) {
   console.log(`▶ ${title}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -34,9 +34,6 @@ function record({ name, value, unit = 'ms', stat = 'median', runs, budget = null
   const over = (budget !== null && value > budget) || (ratioBudget !== null && ratio !== null && ratio > ratioBudget);
   console.log(`${over ? '✖' : '✔'} ${name}: ${entry.value} ${unit} (${stat} of ${runs})${budget !== null ? ` budget ${budget}` : ''}${ratio !== null ? ` · ${ratio}× ${baseline}${ratioBudget ? ` (≤ ${ratioBudget})` : ''}` : ''}`);
 }
-
-const readMeasure = (page) =>
-  page.evaluate(() => performance.getEntriesByName('arvio:read', 'measure').at(-1)?.duration ?? null);
 
 async function waitForRead(page, previousStart) {
   for (let i = 0; i < 400; i += 1) {
@@ -465,7 +462,8 @@ async function benchSelfCheck(demo) {
 
 const started = Date.now();
 ensureChromium();
-if (!process.argv.includes('--no-build')) sh('Building the extension', 'npx', ['wxt', 'build']);
+// The bench build: bench/hooks.ts compiled in, into .output/chrome-mv3-bench (wxt.config.ts).
+if (!process.argv.includes('--no-build')) sh('Building the extension (bench build)', 'npx', ['wxt', 'build'], { ARVIO_BENCH: '1' });
 const demo = await startDemoServer({ port: 0 });
 try {
   if (wanted('foundation')) await benchFoundation(demo);

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, settle } from './browser.mjs';
+import { EXTENSION, launchBrowser, settle } from './browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const MIGRATIONS = join(root, 'server/migrations');
@@ -187,8 +187,6 @@ async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs
   record({ name: `${name}.throughput`, value: latencies.length / (durationMs / 1000), unit: 'pushes/s', stat: 'mean', runs: latencies.length });
 }
 
-const extensionDir = join(root, '.output/chrome-mv3');
-
 /** Options page: address + token, Save (grants the host permission by the click), then wait for the first, empty sync. */
 async function connectProfile(page, url, token) {
   await page.getByLabel('Backend address').fill(url);
@@ -233,8 +231,8 @@ async function storedReviews(page) {
  * the pull's writes are still being compacted. A fresh browser profile per run; run 0 warms up.
  */
 export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BENCH_PULL_RUNS ?? PULL_RUNS), count = COUNT }) {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    console.log('sync pull bench skipped: build the extension first (npx wxt build)');
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    console.log('sync pull bench skipped: build the bench extension first (ARVIO_BENCH=1 npx wxt build, as run.mjs does)');
     return;
   }
   const kit = await loadServerKit();

@@ -15,7 +15,6 @@ import { SelfCheckGap } from './SelfCheckGap';
 
 type View = 'team' | 'mine' | 'export';
 
-performance.mark('arvio:dashboard:module');
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
 
@@ -43,11 +42,8 @@ function Dashboard() {
   const data = useLive<{ key: string; data: DashboardData } | null>(
     async () => {
       if (!watching) return null;
-      const t0 = performance.now();
       // Reads the scorecards itself, in parallel with the rollups.
-      const result = { key: filterKey, data: await dashboardData(filter, undefined, lang) };
-      performance.measure('arvio:dashboard:query', { start: t0, end: performance.now() });
-      return result;
+      return { key: filterKey, data: await dashboardData(filter, undefined, lang) };
     },
     [filterKey, watching, lang],
     null,
@@ -62,9 +58,6 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  useEffect(() => {
-    if (ready) performance.mark('arvio:dashboard:ready');
-  }, [ready, filterKey]);
   const tabs: View[] = ['team', 'mine', 'export'];
   return (
     <div class="page dashboard">

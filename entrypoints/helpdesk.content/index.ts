@@ -15,9 +15,9 @@ import { createBadge } from './badge';
 import { trackComposer } from './composer';
 import { createDock, DOCK_WIDTH, type Dock } from './dock';
 import { isToggleShortcut } from '@/lib/model/commands';
+import { measureRead } from '@/bench/hooks';
 
 const OPEN_KEY = 'arvio.sidebarOpen';
-const READ_MEASURE = 'arvio:read';
 
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
@@ -188,11 +188,7 @@ export default defineContentScript({
       },
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id),
-      measured(start) {
-        // One entry at a time on the page's timeline: cheap, bounded, and readable by `npm run bench`.
-        performance.clearMeasures(READ_MEASURE);
-        performance.measure(READ_MEASURE, { start, end: performance.now() });
-      },
+      measured: import.meta.env.ARVIO_BENCH ? measureRead : undefined,
     });
 
     const onMessage = (raw: unknown): undefined => {

@@ -9,13 +9,12 @@ import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../m
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
 import { RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells } from './columns';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExportFile } from './envelope';
 
-export { RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
+export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
 import { redactReview } from './redact';
 import { formatPath } from './scorecards';
 
-export const EXPORT_FORMAT = 'arvio.export';
-export const EXPORT_FORMAT_VERSION = 1;
 /** Reviews per read: small enough that reading and formatting one chunk stays well under a 100 ms task. */
 export const DEFAULT_CHUNK = 500;
 
@@ -101,29 +100,28 @@ export interface JsonExportOptions extends StreamOptions {
 
 /**
  * The full-fidelity file: scorecards, self-checks and reviews (tombstones too, so a deletion carries
- * over), one document per line inside a normal JSON envelope, written in pieces.
+ * over), written in pieces by the shared `arvio.export` writer (./envelope).
  */
 export async function* exportJson(options: JsonExportOptions = {}): AsyncGenerator<string> {
   const database = options.database ?? db();
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const total = await database.reviews.count();
   const cards = await database.scorecards.toArray();
-  const head = { format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: (options.now ?? new Date()).toISOString() };
   options.onProgress?.({ phase: 'exporting', done: 0, total });
-  yield `${JSON.stringify(head).slice(0, -1)},\n"scorecards":[${cards.map((c) => `\n${JSON.stringify(c)}`).join(',')}],\n"selfChecks":[`;
-  let first = true;
-  for await (const page of pages(database.selfChecks, (s) => s.id, chunkSize, options.signal)) {
-    yield page.map((s) => `${first ? ((first = false), '') : ','}\n${JSON.stringify(s)}`).join('');
+  async function* reviews(): AsyncGenerator<Review[]> {
+    let done = 0;
+    for await (const page of reviewPages({ ...options, database })) {
+      yield options.redact ? page.map(redactReview) : page;
+      done += page.length;
+      options.onProgress?.({ phase: 'exporting', done, total });
+    }
   }
-  yield '],\n"reviews":[';
-  first = true;
-  let done = 0;
-  for await (const page of reviewPages({ ...options, database })) {
-    yield page.map((r) => `${first ? ((first = false), '') : ','}\n${JSON.stringify(options.redact ? redactReview(r) : r)}`).join('');
-    done += page.length;
-    options.onProgress?.({ phase: 'exporting', done, total });
-  }
-  yield ']}\n';
+  yield* writeExportFile({
+    exportedAt: options.now ?? new Date(),
+    scorecards: [cards],
+    selfChecks: pages(database.selfChecks, (s) => s.id, chunkSize, options.signal),
+    reviews: reviews(),
+  });
 }
 
 /** Collects pieces into a Blob as they come: the text goes to the browser's blob store, not the JS heap. */
@@ -134,15 +132,6 @@ export async function toBlob(pieces: AsyncIterable<string>, type: string): Promi
 }
 
 // ---- import ----
-
-const envelopeSchema = z.object({
-  format: z.literal(EXPORT_FORMAT, { error: `not an Arvio export file (format must be "${EXPORT_FORMAT}")` }),
-  version: z.literal(EXPORT_FORMAT_VERSION, { error: `unsupported file version (this Arvio reads version ${EXPORT_FORMAT_VERSION})` }),
-  exportedAt: z.iso.datetime(),
-  scorecards: z.array(z.unknown()),
-  selfChecks: z.array(z.unknown()),
-  reviews: z.array(z.unknown()),
-});
 
 export interface ExportFile {
   exportedAt: string;
@@ -213,7 +202,7 @@ async function readEnvelope(text: string, onProgress?: (p: Progress) => void): P
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, error: { path: '', message: 'not an Arvio export file (expected a JSON object)' } };
   }
-  const head = envelopeSchema.safeParse(data);
+  const head = exportEnvelopeSchema.safeParse(data);
   if (!head.success) return { ok: false, error: firstIssue(head.error, []) };
   const { scorecards, selfChecks, reviews, exportedAt } = head.data;
   const total = scorecards.length + selfChecks.length;

@@ -2,5 +2,5 @@
 export const DB_REQUEST = 'arvio-db';
 export const DB_CHANGED = 'arvio-db-changed';
 
-/** `ms`: how long the operation itself took in the worker (benchmarks tell it from the message round trip). */
-export type DbReply = { ok: true; value: unknown; ms: number } | { ok: false; error: string };
+/** `ms`: how long the operation itself took in the worker; only the bench build (ARVIO_BENCH) sends it. */
+export type DbReply = { ok: true; value: unknown; ms?: number } | { ok: false; error: string };

@@ -15,9 +15,7 @@ import {
 } from '../../lib/model/sync';
 import { rosterOf, teamsOf, userByToken, type User } from './admin';
 import type { Db } from './db';
-import { asReview } from './export';
-import { REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
-import { BOM, csvLine, dialectFor } from '../../lib/export/csv';
+import { reviewsCsv, reviewsJson } from './export';
 import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
 
 export interface AppOptions {
@@ -185,37 +183,30 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     const parsed = exportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return invalid(c, parsed.error);
     const { format, delimiter } = parsed.data;
-    // The extension's own CSV, cell for cell: semicolons bring decimal commas, as Finnish Excel expects.
-    const dialect = dialectFor(delimiter);
+    const now = new Date();
     const rows = exportableReviews(db, user);
+    const pieces = format === 'csv' ? reviewsCsv(rows, delimiter) : reviewsJson(rows, (await listScorecards(db)).map((s) => s.doc), now);
     const encoder = new TextEncoder();
-    let started = false;
-    let first = true;
     // Pull-based: the next page is read from the database only when the client has taken the last.
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(format === 'csv' ? BOM + csvLine(REVIEW_COLUMNS, dialect) : '['));
+        for (;;) {
+          const next = await pieces.next();
+          if (next.done) {
+            controller.close();
+            return;
+          }
+          // A page whose every row was skipped writes nothing: read on rather than send an empty chunk.
+          if (next.value === '') continue;
+          controller.enqueue(encoder.encode(next.value));
           return;
         }
-        const next = await rows.next();
-        if (next.done) {
-          if (format === 'json') controller.enqueue(encoder.encode(']\n'));
-          controller.close();
-          return;
-        }
-        const review = asReview(next.value);
-        if (!review) return;
-        const text = format === 'csv' ? csvLine(reviewCells(review), dialect) : `${first ? '' : ','}\n${JSON.stringify(review)}`;
-        first = false;
-        controller.enqueue(encoder.encode(text));
       },
       async cancel() {
-        await rows.return(undefined);
+        await pieces.return(undefined);
       },
     });
-    const date = new Date().toISOString().slice(0, 10);
+    const date = now.toISOString().slice(0, 10);
     return c.body(stream, 200, {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="arvio-reviews-${date}.${format}"`,

@@ -1,8 +1,44 @@
-// Review export rows: stored docs parsed again before they go out (the CSV columns are lib/export's).
+// The team export: the extension's own CSV rows and `arvio.export` file (lib/export), written in pieces from pages of stored docs.
+import { REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
+import { BOM, csvLine, dialectFor, type CsvDelimiter } from '../../lib/export/csv';
+import { writeExportFile } from '../../lib/export/envelope';
 import { reviewSchema, type Review } from '../../lib/model/review';
+import { scorecardSchema, type Scorecard } from '../../lib/model/scorecard';
 
 /** Stored docs were validated on the way in; parse again so a bad row is skipped, not half-written. */
 export function asReview(doc: unknown): Review | null {
   const parsed = reviewSchema.safeParse(doc);
   return parsed.success ? parsed.data : null;
+}
+
+function asScorecard(doc: unknown): Scorecard | null {
+  const parsed = scorecardSchema.safeParse(doc);
+  return parsed.success ? parsed.data : null;
+}
+
+const present = <T>(value: T | null): value is T => value !== null;
+
+async function* reviewPages(pages: AsyncIterable<readonly unknown[]>): AsyncGenerator<Review[]> {
+  for await (const page of pages) yield page.map(asReview).filter(present);
+}
+
+/** One row per review, cell for cell the extension's CSV: semicolons bring decimal commas, as Finnish Excel expects. */
+export async function* reviewsCsv(pages: AsyncIterable<readonly unknown[]>, delimiter: CsvDelimiter): AsyncGenerator<string> {
+  const dialect = dialectFor(delimiter);
+  yield BOM + csvLine(REVIEW_COLUMNS, dialect);
+  for await (const page of reviewPages(pages)) yield page.map((review) => csvLine(reviewCells(review), dialect)).join('');
+}
+
+/**
+ * The same file the extension's JSON export writes, so the import control reads it. It carries the
+ * scorecards (every user may read them) so the reviews keep their criteria in the profile they go
+ * to; self-checks are not part of a review export.
+ */
+export function reviewsJson(pages: AsyncIterable<readonly unknown[]>, scorecards: readonly unknown[], now: Date): AsyncGenerator<string> {
+  return writeExportFile({
+    exportedAt: now,
+    scorecards: [scorecards.map(asScorecard).filter(present)],
+    selfChecks: [],
+    reviews: reviewPages(pages),
+  });
 }

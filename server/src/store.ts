@@ -221,8 +221,8 @@ export async function listScorecards(db: Db): Promise<Array<{ id: string; revisi
   return rows.map((r) => ({ id: String(r.id), revision: toNumber(r.revision), seq: toNumber(r.seq), doc: r.doc }));
 }
 
-/** Reviews the user may export, oldest first, in pages so a large team never sits in memory. */
-export async function* exportableReviews(db: Db, user: User, pageSize = 500): AsyncGenerator<Record<string, unknown>> {
+/** Reviews the user may export, oldest first, a page at a time so a large team never sits in memory. */
+export async function* exportableReviews(db: Db, user: User, pageSize = 500): AsyncGenerator<unknown[]> {
   const visible = visibleSql(user, 3);
   let after = 0;
   for (;;) {
@@ -232,7 +232,7 @@ export async function* exportableReviews(db: Db, user: User, pageSize = 500): As
         ORDER BY d.seq LIMIT $2`,
       [after, pageSize, ...visible.params],
     );
-    for (const row of rows) yield row.doc as Record<string, unknown>;
+    if (rows.length > 0) yield rows.map((row) => row.doc);
     if (rows.length < pageSize) return;
     after = toNumber(rows.at(-1)?.seq);
   }

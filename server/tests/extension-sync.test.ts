@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '../../lib/db/database';
 import { submitReview } from '../../lib/db/reviews';
 import type { BackendConfig } from '../../lib/sync';
+import { importExportText } from '../../lib/export/reviews';
 import type { Review } from '../../lib/model/review';
+import type { Scorecard } from '../../lib/model/scorecard';
 import { canonicalJson } from '../../lib/model/sync';
 import type { FetchLike } from '../../lib/sync/client';
 import { readConflicts, resolveConflict, runSync, type SyncOutcome } from '../../lib/sync';
@@ -18,13 +20,14 @@ import { addTeam, addUser, createToken } from '../src/admin';
 import { openPglite, openPostgres, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
 import { startServer, type RunningServer } from '../src/serve';
-import { review } from './helpers/docs';
+import { review, scorecard } from './helpers/docs';
 import { startPostgres } from './helpers/postgres';
 import { faults } from './helpers/simClient';
 
 const REV = 'rev1@arvio.test';
 const AGENT = 'agent1@arvio.test';
 const OTHER_AGENT = 'agent2@arvio.test';
+const LEAD = 'lead@arvio.test';
 
 /** One browser profile: its own IndexedDB, reopened on "restart" from the same factory. */
 class Profile {
@@ -77,6 +80,7 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
         [REV, 'reviewer', 'Team A'],
         [AGENT, 'agent', 'Team A'],
         [OTHER_AGENT, 'agent', 'Team B'],
+        [LEAD, 'lead', 'Team A'],
       ] as const) {
         await addUser(db, { email, name: email.split('@')[0]!, role, teams: [team] });
         tokens[email] = (await createToken(db, email)).token;
@@ -251,6 +255,36 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       const refused = await agent.sync();
       expect(refused).toMatchObject({ result: 'ok', refused: 1 });
       expect(refused.status.refused[0]?.reason).toMatch(/agent may not write reviews/);
+    });
+
+    it('a lead downloads the team’s JSON export from the server and imports it into a fresh profile: the same reviews, and their scorecard', async () => {
+      const reviewer = profile('rev');
+      const written = newReviews(3, 'exported');
+      for (const doc of written) await reviewer.write(doc);
+      expect(await reviewer.sync()).toMatchObject({ result: 'ok', pushed: 3 });
+      const card: Scorecard = scorecard('card-1', 1);
+      const published = await fetch(`${server.url}/v1/scorecards`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${tokens[LEAD]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ scorecard: card }),
+      });
+      expect(published.status).toBeLessThan(300);
+
+      const answer = await fetch(`${server.url}/v1/export/reviews?format=json`, { headers: { authorization: `Bearer ${tokens[LEAD]}` } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toContain('application/json');
+      const file = await answer.text();
+
+      const lead = new Profile(uid('lead'), { url: server.url, token: tokens[LEAD]! });
+      const imported = await importExportText(file, { database: lead.db });
+
+      // What the server holds for the lead: every review of Team A's people (all this suite writes; the export leaves tombstones out).
+      const held = await db.query<{ id: string; doc: unknown }>("SELECT id, doc FROM docs WHERE collection = 'reviews' AND NOT deleted ORDER BY id");
+      expect(held.map((r) => r.id)).toEqual(expect.arrayContaining(written.map((d) => d.id)));
+      expect(imported).toEqual({ ok: true, summary: { reviews: { added: held.length, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 1 } });
+      const local = new Map((await lead.db.reviews.toArray()).map((r) => [r.id, canonicalJson(r)]));
+      expect(local).toEqual(new Map(held.map((r) => [r.id, canonicalJson(r.doc)])));
+      expect(await lead.db.scorecards.toArray()).toEqual([card]);
     });
 
     it('each sync caches the team roster for the configured backend: the agent only themself, the reviewer their team', async () => {

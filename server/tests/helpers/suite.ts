@@ -1,5 +1,6 @@
 // The server's behaviour, as a suite run over real HTTP against each database (PGlite, PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportEnvelopeSchema } from '../../../lib/export/envelope';
 import { MAX_PUSH_BATCH, pullResponseSchema, pushResponseSchema, teamRosterResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
 import { push } from '../../src/store';
@@ -411,7 +412,7 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
     });
 
     describe('export', () => {
-      it('streams the team’s reviews as CSV with a BOM, to leads only', async () => {
+      it('streams the team’s reviews as CSV with a BOM and as the extension’s JSON file, to leads only', async () => {
         const mine = review(uid('x'), EMAIL.rev1, EMAIL.agent1, { feedback: '=HYPERLINK("evil")' });
         const theirs = review(uid('x'), EMAIL.rev2, EMAIL.agent2);
         await pushAs('rev1', [change(mine)]);
@@ -433,8 +434,10 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         expect(text).toContain(`"'=HYPERLINK(""evil"")"`);
         expect(text).not.toContain(theirs.id);
         const all = await call('admin', 'GET', '/v1/export/reviews?format=json');
-        expect(Array.isArray(all.json)).toBe(true);
-        expect(all.text).toContain(theirs.id);
+        const file = exportEnvelopeSchema.parse(all.json);
+        expect(file.reviews).toContainEqual(theirs);
+        // The JSON file keeps the text as written: the formula guard is for spreadsheets.
+        expect(file.reviews).toContainEqual(mine);
       });
     });
 
