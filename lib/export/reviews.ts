@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { bulkGetFew, presentKeys } from '../db/bulk';
 import { db, type ArvioDb } from '../db/database';
 import { writeSynced } from '../db/writes';
-import { jsonParser } from '../model/fast-parse';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
@@ -159,9 +158,8 @@ async function validateAll<T>(
 ): Promise<{ ok: true; values: T[] } | { ok: false; error: ImportError }> {
   const values: T[] = [];
   const ids = new Set<string>();
-  const parse = jsonParser(schema);
   for (let i = 0; i < items.length; i++) {
-    const parsed = parse(items[i]);
+    const parsed = schema.safeParse(items[i]);
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, [name, i]) };
     const value = parsed.data;
     const key = idOf(value);
@@ -253,11 +251,8 @@ export class ImportProblem extends Error {
 /** Pass-through for reviews that were validated already (parseExportFile). */
 const alreadyValid = (raw: unknown): Review => raw as Review;
 
-/** The file's reviews are JSON parsed here, owned by the import: valid ones are kept as they are. */
-const parseReview = jsonParser(reviewSchema);
-
 function validReview(raw: unknown, i: number): Review {
-  const parsed = parseReview(raw);
+  const parsed = reviewSchema.safeParse(raw);
   if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
   return parsed.data;
 }

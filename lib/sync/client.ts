@@ -1,6 +1,5 @@
 // The protocol client: push and pull over fetch, with timeouts, parsed answers and classified errors.
 import type { z } from 'zod';
-import { jsonParser } from '../model/fast-parse';
 import {
   MAX_PUSH_BATCH,
   meResponseSchema,
@@ -124,12 +123,12 @@ function serverMessage(body: string): string {
   return body.slice(0, 200);
 }
 
-/** Answers are JSON parsed here and owned by nobody else: valid ones are taken as they are (jsonParser). */
+/** Every answer is parsed with its schema before it is used. */
 const parseAnswer = {
-  push: jsonParser(pushResponseSchema),
-  pull: jsonParser(pullResponseSchema),
-  me: jsonParser(meResponseSchema),
-  roster: jsonParser(teamRosterResponseSchema),
+  push: (value: unknown) => pushResponseSchema.safeParse(value),
+  pull: (value: unknown) => pullResponseSchema.safeParse(value),
+  me: (value: unknown) => meResponseSchema.safeParse(value),
+  roster: (value: unknown) => teamRosterResponseSchema.safeParse(value),
 };
 
 const headers = (token: string): Record<string, string> => ({

@@ -1,7 +1,6 @@
 // Pull: pages fetched by checkpoint, parsed with their kind's schema while earlier ones are written.
 import type { z } from 'zod';
 import { kindNames, kindOf, type AnyDoc } from '../model/kinds';
-import { jsonParser } from '../model/fast-parse';
 import { syncDocSchemas, type PullResponse, type ServerDoc, type SyncCollection } from '../model/sync';
 import type { RollupDelta } from '../db/rollups';
 import { countNew, hasRollups } from '../db/writes';
@@ -19,11 +18,6 @@ export interface PulledDoc {
   doc: LocalDoc;
 }
 
-/** Pulled docs are JSON just parsed and owned by the pull: valid ones are kept as they are (jsonParser). */
-const parsePulled = Object.fromEntries(kindNames.map((name) => [name, jsonParser(syncDocSchemas[name] as z.ZodType<AnyDoc>)])) as Record<
-  SyncCollection,
-  (raw: unknown) => z.ZodSafeParseResult<AnyDoc>
->;
 
 /**
  * Parses pulled docs with their collection's schema. A doc this version cannot read is left on the
@@ -32,7 +26,7 @@ const parsePulled = Object.fromEntries(kindNames.map((name) => [name, jsonParser
 export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
   const out: PulledDoc[] = [];
   for (const d of docs) {
-    const parsed = parsePulled[d.collection](d.doc);
+    const parsed = (syncDocSchemas[d.collection] as z.ZodType<AnyDoc>).safeParse(d.doc);
     if (!parsed.success) continue;
     const doc = parsed.data;
     if (kindOf(d.collection).syncId(doc) !== d.id) continue;
