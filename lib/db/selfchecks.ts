@@ -1,11 +1,9 @@
 // Agents' self-checks: private to this computer unless a team backend syncs them; one per ticket and agent.
-import { selfCheckSchema, type SelfCheck } from '../model/review';
+import { selfCheckId, selfCheckSchema, type SelfCheck } from '../model/review';
 import { db } from './database';
 import { writeSynced } from './writes';
 
-export function selfCheckId(ticketKey: string, agentId: string): string {
-  return `${ticketKey}|${agentId}`;
-}
+export { selfCheckId };
 
 /** Upserts the agent's self-check for a ticket, with its outbox row in the same transaction. */
 export async function saveSelfCheck(selfCheck: SelfCheck): Promise<void> {

@@ -79,6 +79,11 @@ export const reviewDraftSchema = reviewContentSchema.extend({
 });
 export type ReviewDraft = z.infer<typeof reviewDraftSchema>;
 
+/** One self-check per ticket and agent. */
+export function selfCheckId(ticketKey: string, agentId: string): string {
+  return `${ticketKey}|${agentId}`;
+}
+
 export const selfCheckSchema = z.object({
   id,
   ticket: ticketRefSchema,
@@ -94,5 +99,12 @@ export const selfCheckSchema = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
   deleted: z.boolean(),
-});
+})
+  // The id names the ticket and the agent, so no one can take the id another agent's self-check of
+  // the same ticket would have (the server also checks agent.id against the caller).
+  .refine((check) => check.id === selfCheckId(check.ticketKey, check.agent.id), {
+    path: ['id'],
+    message: 'a self-check id is "<ticketKey>|<agent id>"',
+  });
+
 export type SelfCheck = z.infer<typeof selfCheckSchema>;

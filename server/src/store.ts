@@ -10,6 +10,9 @@ import { accessOf, canRead, email, refuseWrite, visibleSql, type DocAccess, type
 import { toNumber, type Db, type Queryable, type Row } from './db';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
+/** The refusal of a write to a document the caller may not read, when its kind's rule names no reason. */
+const NOT_YOURS = 'you may not write this document';
+
 export class Refusal extends Error {
   constructor(
     readonly path: string,
@@ -111,7 +114,10 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     const key = keyOf(change.collection, change.id);
     const current = state.get(key) ?? null;
     const path = `changes.${index}`;
-    if (current !== null && !canRead(viewer, current)) throw new Refusal(path, 'you may not change this document');
+    if (current !== null && !canRead(viewer, current)) {
+      // Worded as for an id that does not exist: a refusal never tells whether the document does.
+      throw new Refusal(path, refuseWrite(viewer, change, null) ?? NOT_YOURS);
+    }
     if (current !== null && canonicalJson(current.doc) === canonicalJson(change.doc)) {
       results.push({ id: change.id, collection: change.collection, status: 'accepted', revision: current.revision, seq: current.seq });
       // Written earlier in this batch: its seq is known only once assigned.

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kindNames } from '../../lib/model/kinds';
+import { syncChangeSchema, type SyncChange } from '../../lib/model/sync';
 import { canRead, syncKindsConstraint, visibleSql } from '../src/access';
 import { addTeam, addUser, findUserByEmail } from '../src/admin';
 import { openPglite, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
-import { viewerOf } from '../src/store';
+import { push, Refusal, viewerOf } from '../src/store';
+import { review, selfCheck } from './helpers/docs';
 
 let dir = '';
 let db: Db;
@@ -28,15 +30,12 @@ beforeAll(async () => {
   await addUser(db, { email: 'rev@b.test', name: 'Rev B', role: 'reviewer', teams: ['B'] });
   await addUser(db, { email: 'loner@x.test', name: 'Loner', role: 'reviewer', teams: [] });
   // Every kind × owner × subject (or none), straight into storage: the read grants decide alone.
-  let seq = 0;
   for (const kind of kindNames) {
     for (const owner of PEOPLE) {
       for (const subject of [null, ...PEOPLE]) {
-        seq++;
-        await db.query('INSERT INTO docs (collection, id, revision, seq, doc, owner, subject) VALUES ($1, $2, 1, $3, $4, $5, $6)', [
+        await db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner, subject) VALUES ($1, $2, 1, nextval('docs_seq'), $3, $4, $5)", [
           kind,
           `${owner}>${subject ?? '-'}`,
-          seq,
           '{}',
           owner,
           subject,
@@ -54,7 +53,7 @@ afterAll(async () => {
 describe('the server follows the registry of kinds', () => {
   it('stores documents of the registry kinds only, and keeps its constraint when the registry did not change', async () => {
     await expect(
-      db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner) VALUES ('bogus', 'x', 1, 999999, '{}', 'a@b.c')"),
+      db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner) VALUES ('bogus', 'x', 1, nextval('docs_seq'), '{}', 'a@b.c')"),
     ).rejects.toThrow(/docs_collection_check/);
     expect(await db.transaction((tx) => syncKindsConstraint(tx))).toBe(false);
   });
@@ -79,5 +78,50 @@ describe('the server follows the registry of kinds', () => {
     // Never everything, never nothing: every caller reads their own documents and not all of the others'.
     expect(bySql.length).toBeGreaterThan(0);
     expect(bySql.length).toBeLessThan(all.length);
+  });
+
+  describe('writes that must not leak or squat', () => {
+    const as = async (who: string) => (await findUserByEmail(db, who))!;
+    const refusal = async (who: string, changes: SyncChange[]): Promise<string> => {
+      try {
+        await push(db, await as(who), changes);
+      } catch (error) {
+        if (error instanceof Refusal) return error.message;
+        throw error;
+      }
+      throw new Error('the push was accepted');
+    };
+
+    it("an agent cannot take the id of another agent's self-check of the same ticket", async () => {
+      const victims = selfCheck('squat-1', 'agent@a.test');
+      // Their own doc under the victim's id: the id names ticket and agent, so the schema refuses it.
+      const squat = syncChangeSchema.safeParse({ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: { ...victims, agent: { id: 'agent@b.test', name: 'B' } } });
+      expect(squat.success).toBe(false);
+      expect(squat.error?.issues.map((i) => i.path.join('.'))).toContain('doc.id');
+      // The victim's doc as the victim's: not theirs to write.
+      expect(await refusal('agent@b.test', [{ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: victims }])).toMatch(/agent they belong to/);
+      const [own] = await push(db, await as('agent@a.test'), [{ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: victims }]);
+      expect(own?.status).toBe('accepted');
+    });
+
+    it('a refusal reads the same whether the document exists or not (no existence oracle)', async () => {
+      const existing = review('oracle-existing', 'rev@a.test', 'agent@a.test');
+      await push(db, await as('rev@a.test'), [{ collection: 'reviews', id: existing.id, baseRevision: null, doc: existing }]);
+      const overExisting = await refusal('rev@b.test', [{ collection: 'reviews', id: existing.id, baseRevision: 1, doc: { ...existing, feedback: 'taken over' } }]);
+      const absent = review('oracle-absent', 'rev@a.test', 'agent@a.test');
+      const overAbsent = await refusal('rev@b.test', [{ collection: 'reviews', id: absent.id, baseRevision: null, doc: absent }]);
+      expect(overExisting).toBe(overAbsent);
+    });
+
+    it('the reviewed agent cannot acknowledge a deleted review', async () => {
+      const doc = review('ack-deleted', 'rev@a.test', 'agent@a.test');
+      const reviewer = await as('rev@a.test');
+      await push(db, reviewer, [{ collection: 'reviews', id: doc.id, baseRevision: null, doc }]);
+      const tombstone = { ...doc, deleted: true, revision: 2 };
+      await push(db, reviewer, [{ collection: 'reviews', id: doc.id, baseRevision: 1, doc: tombstone }]);
+      expect(
+        await refusal('agent@a.test', [{ collection: 'reviews', id: doc.id, baseRevision: 2, doc: { ...tombstone, acknowledgedAt: '2026-07-02T00:00:00.000Z' } }]),
+      ).toMatch(/deleted review cannot be acknowledged/);
+    });
   });
 });

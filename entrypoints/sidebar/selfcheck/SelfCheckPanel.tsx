@@ -5,7 +5,7 @@ import type { CheckResult, Hint } from '@/lib/checks';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { MessageKey } from '@/lib/i18n';
 import type { ComposerDraft } from '@/lib/model/messages';
-import type { SelfCheck } from '@/lib/model/review';
+import { selfCheckId, type SelfCheck } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { Settings } from '@/lib/model/settings';
 import { ticketKey, type TicketRef } from '@/lib/model/ticket';
@@ -41,7 +41,7 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
     const key = ticketKey(ticket);
     const now = new Date().toISOString();
     const selfCheck: SelfCheck = {
-      id: `${key}|${agent.id}`,
+      id: selfCheckId(key, agent.id),
       ticket,
       ticketKey: key,
       agent,

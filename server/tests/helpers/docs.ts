@@ -34,11 +34,12 @@ export function review(id: string, reviewer: string, reviewee: string, over: Par
   };
 }
 
-export function selfCheck(id: string, agent: string, over: Partial<SelfCheck> = {}): SelfCheck {
+/** An agent's self-check of ticket `ticket`; its id is the ticket key and the agent (selfCheckId). */
+export function selfCheck(ticket: string, agent: string, over: Partial<SelfCheck> = {}): SelfCheck {
   return {
-    id,
-    ticket: { helpdesk: 'zendesk', ticketId: id, url: '', subject: 'S', channel: 'chat' },
-    ticketKey: `zendesk:${id}`,
+    id: `zendesk:${ticket}|${agent}`,
+    ticket: { helpdesk: 'zendesk', ticketId: ticket, url: '', subject: 'S', channel: 'chat' },
+    ticketKey: `zendesk:${ticket}`,
     agent: { id: agent, name: agent },
     scorecardId: 'card-1',
     scorecardVersion: 1,

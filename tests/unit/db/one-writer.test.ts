@@ -45,12 +45,12 @@ async function outboxKeys(database: ArvioDb): Promise<string[]> {
   return [...new Set(rows.map((r) => `${r.collection}:${r.docId}`))].sort();
 }
 
-function selfCheck(id: string, agent: string): SelfCheck {
+function selfCheck(ticket: string, agent: string): SelfCheck {
   const card = CARDS[0]!;
   return {
-    id,
-    ticket: { helpdesk: 'zendesk', ticketId: id, url: `https://acme.zendesk.com/agent/tickets/${id}`, subject: 'Lasku', channel: 'email' },
-    ticketKey: `zendesk:${id}`,
+    id: `zendesk:${ticket}|${agent}`,
+    ticket: { helpdesk: 'zendesk', ticketId: ticket, url: `https://acme.zendesk.com/agent/tickets/${ticket}`, subject: 'Lasku', channel: 'email' },
+    ticketKey: `zendesk:${ticket}`,
     agent: { id: agent, name: agent },
     scorecardId: card.id,
     scorecardVersion: card.version,
