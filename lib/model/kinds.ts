@@ -83,7 +83,9 @@ export const kinds = {
     read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
     conflict: 'ask',
     rollups: false,
-    shareable: (card) => card.status !== 'draft',
+    // Drafts stay on this computer; the built-in cards (their templateId is their own id) are in every
+    // profile already, and an agent could not publish them anyway.
+    shareable: (card) => card.status !== 'draft' && card.templateId !== card.id,
   } satisfies KindDescriptor<typeof scorecardSchema, [string, number]>,
   selfChecks: {
     schema: selfCheckSchema,

@@ -9,7 +9,7 @@ import { acknowledgeReview } from '@/lib/dashboard';
 import type { RollupRow } from '@/lib/db/database';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { recomputeRollups } from '@/lib/db/rollups';
-import { importScorecards, saveScorecard } from '@/lib/db/scorecards';
+import { ensureBuiltInScorecards, importScorecards, saveScorecard } from '@/lib/db/scorecards';
 import { saveSelfCheck } from '@/lib/db/selfchecks';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, importExportText } from '@/lib/export/reviews';
 import { kindNames, kindOf } from '@/lib/model/kinds';
@@ -173,16 +173,20 @@ describe('the one writer of synced documents', () => {
         selfChecks: [],
         reviews: ids.map((id) => makeReview({ id, random })),
       });
+    await ensureBuiltInScorecards();
     expect((await importExportText(file(['a1', 'a2']))).ok).toBe(true);
-    // Only a published card is shared; a draft stays on this computer.
+    // Only a published card of the team's is shared; a draft stays on this computer, built-ins are everyone's.
+    const builtIns = await database.scorecards.filter((c) => c.templateId === c.id).count();
+    expect(builtIns).toBeGreaterThan(0);
     await importScorecards([{ ...CARDS[0]!, id: 'team-card', status: 'published' }]);
     await saveScorecard({ ...CARDS[0]!, id: 'my-draft', status: 'draft', publishedAt: null });
     await saveBackendConfig({ url: 'http://127.0.0.1:9', token: 'secret' });
-    const shared = await database.scorecards.where('status').anyOf('published', 'archived').count();
+    const shared = (await database.scorecards.where('status').anyOf('published', 'archived').count()) - builtIns;
     expect((await outboxKeys(database)).filter((k) => !k.startsWith('scorecards:'))).toEqual(['reviews:a1', 'reviews:a2']);
     expect(await outboxKeys(database)).toContain(`scorecards:team-card@${CARDS[0]!.version}`);
     expect(await outboxKeys(database)).not.toContain(`scorecards:my-draft@${CARDS[0]!.version}`);
     expect((await outboxKeys(database)).filter((k) => k.startsWith('scorecards:'))).toHaveLength(shared);
+    expect(shared).toBe(1);
 
     expect((await importExportText(file(['b1', 'b2', 'b3', 'b4', 'b5']))).ok).toBe(true);
     expect((await outboxKeys(database)).filter((k) => k.startsWith('reviews:'))).toEqual(['reviews:a1', 'reviews:a2', 'reviews:b1', 'reviews:b2', 'reviews:b3', 'reviews:b4', 'reviews:b5']);
