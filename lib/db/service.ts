@@ -24,6 +24,7 @@ import { readRoster } from '../sync/roster-store';
 import { runScheduledSync } from '../sync/scheduler';
 import { db } from './database';
 import { pageReportSchema, savePageReport } from './sites';
+import { isQuotaError } from './quota';
 
 const key = z.string().min(1).max(500);
 
@@ -69,14 +70,13 @@ const requestSchema = z.object({
   args: z.array(z.unknown()).max(5),
 });
 
-
 /** Runs one request; null when the message is not for this service. */
 export async function handleDbRequest(raw: unknown, onWrite: () => void): Promise<DbReply | null> {
   const request = requestSchema.safeParse(raw);
   if (!request.success) return null;
   const operation = operations[request.data.op];
   const args = operation.args.safeParse(request.data.args);
-  if (!args.success) return { ok: false, error: `bad arguments for ${request.data.op}: ${args.error.message}` };
+  if (!args.success) return { ok: false, error: `bad arguments for ${request.data.op}: ${args.error.message}`, quota: false };
   try {
     const run = operation.run as (...a: unknown[]) => Promise<unknown>;
     const started = performance.now();
@@ -85,6 +85,7 @@ export async function handleDbRequest(raw: unknown, onWrite: () => void): Promis
     if (operation.writes) onWrite();
     return { ok: true, value: value ?? null, ms };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // A failed write's transaction has rolled back: what was stored before is untouched.
+    return { ok: false, error: error instanceof Error ? error.message : String(error), quota: isQuotaError(error) };
   }
 }
