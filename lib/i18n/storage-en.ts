@@ -1,4 +1,4 @@
-// English strings of writes refused because the browser's storage is full.
+// English strings of where the data lives and of writes refused because the browser's storage is full.
 export const storageEn = {
   'storage.notSaved': '{what} was not saved: {reason}',
   'storage.notImported': 'Nothing from {file} was imported: {reason}',
@@ -10,6 +10,15 @@ export const storageEn = {
   'storage.what.selfCheck': 'Your self-check of ticket #{ticket}',
   'storage.what.scorecard': 'Scorecard "{name}" (version {version})',
   'storage.what.settings': 'The change to your settings',
+
+  'storage.title': 'Data on this computer',
+  'storage.where':
+    'Reviews, drafts, self-checks and scorecards are kept in this browser profile. Without a team backend it is the only copy: export a JSON backup from the dashboard now and then.',
+  'storage.usage': 'Space used: {size}',
+  'storage.usage.unknown': 'The browser does not tell how much space Arvio uses.',
+  'storage.protected.unlimited': "Kept safe: the browser does not clear Arvio's data to free up space (unlimited storage permission).",
+  'storage.protected.persistent': "Kept safe: the browser has marked Arvio's storage as persistent.",
+  'storage.unprotected': "Not protected: the browser may clear Arvio's data when the disk runs low on space. Export a backup regularly.",
 } as const;
 
 export type StorageKey = keyof typeof storageEn;

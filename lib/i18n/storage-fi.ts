@@ -1,4 +1,4 @@
-// Finnish strings of writes refused because the browser's storage is full.
+// Finnish strings of where the data lives and of writes refused because the browser's storage is full.
 import type { StorageKey } from './storage-en';
 
 export const storageFi: Record<StorageKey, string> = {
@@ -12,4 +12,13 @@ export const storageFi: Record<StorageKey, string> = {
   'storage.what.selfCheck': 'Itsearviointisi tiketistä #{ticket}',
   'storage.what.scorecard': 'Arviointilomake "{name}" (versio {version})',
   'storage.what.settings': 'Asetusten muutos',
+
+  'storage.title': 'Tiedot tällä tietokoneella',
+  'storage.where':
+    'Arvioinnit, luonnokset, itsearvioinnit ja arviointilomakkeet säilytetään tässä selainprofiilissa. Ilman tiimin taustapalvelua se on ainoa kopio: vie JSON-varmuuskopio koontinäytöstä aika ajoin.',
+  'storage.usage': 'Käytetty tila: {size}',
+  'storage.usage.unknown': 'Selain ei kerro, paljonko tilaa Arvio käyttää.',
+  'storage.protected.unlimited': 'Suojattu: selain ei poista Arvion tietoja vapauttaakseen tilaa (rajoittamattoman tallennustilan lupa).',
+  'storage.protected.persistent': 'Suojattu: selain on merkinnyt Arvion tallennustilan pysyväksi.',
+  'storage.unprotected': 'Ei suojattu: selain voi poistaa Arvion tiedot, kun levytila käy vähiin. Vie varmuuskopio säännöllisesti.',
 };
