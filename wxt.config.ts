@@ -18,7 +18,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // scripting: the content script is registered at runtime on self-hosted sites the user adds.
-    permissions: ['storage', 'alarms', 'scripting'],
+    // unlimitedStorage: without a backend this profile holds the only copy of the reviews; the
+    // permission keeps the browser from evicting it under storage pressure (and lifts the quota).
+    permissions: ['storage', 'alarms', 'scripting', 'unlimitedStorage'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: HELPDESK_ORIGINS },

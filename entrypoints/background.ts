@@ -7,6 +7,7 @@ import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/
 import { syncSiteScripts } from '@/lib/helpdesks/registration';
 import { parseSites, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
 import { mirrorSites } from '@/lib/db/sites';
+import { requestPersistence } from '@/lib/db/persistence';
 
 async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -67,11 +68,18 @@ export default defineBackground(() => {
       : undefined;
   });
 
+  // Firefox's background page can ask for persistent storage; Chrome's worker only reads it (the
+  // unlimitedStorage permission is what keeps the data there). The options page shows the outcome.
+  const persist = (): void => void requestPersistence(globalThis.navigator?.storage).catch(() => false);
   browser.runtime.onInstalled.addListener(() => {
     void ensureBuiltInScorecards();
     syncSites(true);
+    persist();
   });
-  browser.runtime.onStartup.addListener(() => syncSites(true));
+  browser.runtime.onStartup.addListener(() => {
+    syncSites(true);
+    persist();
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SITES_STORAGE_KEY in changes) syncSites();
   });

@@ -1,6 +1,7 @@
 // Export (CSV in two shapes, JSON) with progress and Cancel, and JSON import with progress and a clear error.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
 import { getBackendConfig } from '@/lib/sync';
@@ -54,7 +55,8 @@ export function ExportPanel() {
       }
       setImporting({ kind: 'done', message: t('dashboard.import.done', result.summary.reviews) });
     } catch (e) {
-      setImporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+      // The import is one transaction: a failure (a full storage among them) leaves the profile as it was.
+      setImporting({ kind: 'error', message: notSavedText(t, { kind: 'import', file: file.name }, e) });
     }
   };
 

@@ -1,6 +1,7 @@
 // Language and the reviewer's own identity (used as the reviewer while there is no team backend).
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { getSettings, saveSettings } from '@/lib/db';
 import { settingsSchema, type Settings } from '@/lib/model/settings';
 
@@ -8,6 +9,8 @@ export function GeneralSettings() {
   const { t } = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
+  const [problem, setProblem] = useState<string | null>(null);
+  const failed = (error: unknown): void => setProblem(notSavedText(t, { kind: 'settings' }, error));
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -25,8 +28,14 @@ export function GeneralSettings() {
       return;
     }
     // Other sections save their own parts: write onto the latest stored settings.
-    const latest = await getSettings();
-    await saveSettings({ ...latest, language: settings.language, identity: settings.identity });
+    try {
+      const latest = await getSettings();
+      await saveSettings({ ...latest, language: settings.language, identity: settings.identity });
+    } catch (error) {
+      failed(error);
+      return;
+    }
+    setProblem(null);
     setStatus('saved');
   };
 
@@ -43,7 +52,9 @@ export function GeneralSettings() {
             const next = { ...settings, language: (e.currentTarget as HTMLSelectElement).value as Settings['language'] };
             update(next);
             // Language takes effect at once, like in any app's settings.
-            void getSettings().then((latest) => saveSettings({ ...latest, language: next.language }));
+            getSettings()
+              .then((latest) => saveSettings({ ...latest, language: next.language }))
+              .catch(failed);
           }}
         >
           <option value="auto">{t('options.language.auto')}</option>
@@ -92,6 +103,11 @@ export function GeneralSettings() {
           {status === 'saved' ? t('common.saved') : ''}
         </span>
       </div>
+      {problem && (
+        <p class="not-saved" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // The agents' self-check: which automatic checks run, the team's own blame phrases, the language.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { CHECK_IDS } from '@/lib/checks';
 import { getSettings, saveSettings } from '@/lib/db';
 import type { MessageKey } from '@/lib/i18n';
@@ -17,6 +18,7 @@ export function SelfCheckSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [phrases, setPhrases] = useState({ fi: '', en: '' });
   const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     void getSettings().then((loaded) => {
@@ -38,11 +40,17 @@ export function SelfCheckSettings() {
       onSubmit={async (event) => {
         event.preventDefault();
         // Other settings may have changed in another section meanwhile: save onto the latest.
-        const latest = await getSettings();
-        await saveSettings({
-          ...latest,
-          selfCheck: { ...prefs, blamePhrases: { fi: lines(phrases.fi), en: lines(phrases.en) } },
-        });
+        try {
+          const latest = await getSettings();
+          await saveSettings({
+            ...latest,
+            selfCheck: { ...prefs, blamePhrases: { fi: lines(phrases.fi), en: lines(phrases.en) } },
+          });
+        } catch (error) {
+          setProblem(notSavedText(t, { kind: 'settings' }, error));
+          return;
+        }
+        setProblem(null);
         setSaved(true);
       }}
     >
@@ -98,6 +106,11 @@ export function SelfCheckSettings() {
           {saved ? t('common.saved') : ''}
         </span>
       </div>
+      {problem && (
+        <p class="not-saved" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { BackendSettings } from './BackendSettings';
 import { SelfCheckSettings } from './SelfCheckSettings';
 import { SitesSettings } from './SitesSettings';
+import { StorageSettings } from './StorageSettings';
 import { ScorecardsSection } from './scorecards/ScorecardsSection';
 
 function Options() {
@@ -21,6 +22,7 @@ function Options() {
         <BackendSettings />
         <SitesSettings />
         <ScorecardsSection />
+        <StorageSettings />
       </main>
     </div>
   );

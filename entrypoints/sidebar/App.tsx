@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { SyncStatus } from '@/components/SyncStatus';
 import { remoteDb as db } from '@/lib/service/remote';
 import { isToggleShortcut } from '@/lib/model/commands';
@@ -116,6 +117,8 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const [target, setTarget] = useState<ReviewTarget>({ kind: 'conversation' });
   const [editKey, setEditKey] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
+  // An edit or delete from the history that could not be written.
+  const [historyProblem, setHistoryProblem] = useState<string | null>(null);
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
 
@@ -197,19 +200,33 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
             }}
           />
         )}
+        {tab === 'history' && historyProblem && (
+          <p class="not-saved" role="alert">
+            {historyProblem}
+          </p>
+        )}
         {tab === 'history' && (
           <ReviewHistory
             reviews={reviews}
             cards={cards}
             onEdit={(review) => {
               const draft = draftFromReview(review, new Date());
-              void db.saveReviewDraft(draft).then(() => {
-                setTarget(review.target);
-                setEditKey(draft.key);
-                setTab('review');
-              });
+              db.saveReviewDraft(draft).then(
+                () => {
+                  setHistoryProblem(null);
+                  setTarget(review.target);
+                  setEditKey(draft.key);
+                  setTab('review');
+                },
+                (error: unknown) => setHistoryProblem(notSavedText(t, { kind: 'reviewDraft', ticketId: ticket.ticketId }, error)),
+              );
             }}
-            onDelete={(review) => void db.deleteReview(review.id, new Date().toISOString())}
+            onDelete={(review) =>
+              db.deleteReview(review.id, new Date().toISOString()).then(
+                () => setHistoryProblem(null),
+                (error: unknown) => setHistoryProblem(notSavedText(t, { kind: 'reviewDeletion', ticketId: ticket.ticketId }, error)),
+              )
+            }
           />
         )}
       </div>

@@ -1,6 +1,7 @@
 // The one Dexie database, in the extension origin; its versions and migrations live here.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { KindName, Review, ReviewDraft, Scorecard, SelfCheck } from '../model';
+import { revealQuotaAborts } from './quota-middleware';
 
 export interface SettingRow {
   key: string;
@@ -103,6 +104,7 @@ export class ArvioDb extends Dexie {
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use(revealQuotaAborts);
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
@@ -127,7 +129,17 @@ let shared: ArvioDb | null = null;
 /** The database of this extension page or worker; opened lazily, once. */
 export function db(): ArvioDb {
   shared ??= new ArvioDb();
+  reopenIfFailed(shared);
   return shared;
+}
+
+/**
+ * A failed open is not final. After a full disk Chromium closes the database and the reopen fails
+ * ("Encountered full disk while opening backing store"); Dexie would answer every later call with
+ * that error, freed disk or not, until the worker restarts. A database closed on purpose stays closed.
+ */
+export function reopenIfFailed(database: Dexie): void {
+  if (database.hasFailed() && !database.hasBeenClosed()) database.close({ disableAutoOpen: false });
 }
 
 /** Tests give each case its own database. */

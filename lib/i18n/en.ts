@@ -6,6 +6,7 @@ import { scorecardsEn } from './scorecards-en';
 import { syncEn } from './sync-en';
 import { dashboardEn } from './dashboard-en';
 import { sitesEn } from './sites-en';
+import { storageEn } from './storage-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -22,6 +23,7 @@ export const en = {
   ...syncEn,
   ...dashboardEn,
   ...sitesEn,
+  ...storageEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

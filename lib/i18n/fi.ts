@@ -6,6 +6,7 @@ import { scorecardsFi } from './scorecards-fi';
 import { syncFi } from './sync-fi';
 import { dashboardFi } from './dashboard-fi';
 import { sitesFi } from './sites-fi';
+import { storageFi } from './storage-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -23,6 +24,7 @@ export const fi: Record<MessageKey, string> = {
   ...syncFi,
   ...dashboardFi,
   ...sitesFi,
+  ...storageFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -48,3 +48,10 @@ export function formatDateTime(lang: Language, iso: string): string {
     timeStyle: 'short',
   }).format(date);
 }
+
+/** A size in bytes as the user reads it: kB under a megabyte, then MB or GB ("1,5 Mt" in Finnish). */
+export function formatBytes(lang: Language, bytes: number): string {
+  const [unit, size] =
+    bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', bytes / 1e3] as const);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
+}

@@ -1,6 +1,17 @@
 // The database service's wire format, apart from its implementation: clients import this without Dexie.
+import { z } from 'zod';
+
 export const DB_REQUEST = 'arvio-db';
 export const DB_CHANGED = 'arvio-db-changed';
 
-/** `ms`: how long the operation itself took in the worker; only the bench build (ARVIO_BENCH) sends it. */
-export type DbReply = { ok: true; value: unknown; ms?: number } | { ok: false; error: string };
+/**
+ * `ms`: how long the operation itself took in the worker; only the bench build (ARVIO_BENCH) sends it.
+ * `quota`: the write failed because the browser's storage is full (lib/db/quota.ts), so every page
+ * can say so in the same words instead of guessing from the message.
+ */
+export const dbReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown(), ms: z.number().optional() }),
+  z.object({ ok: z.literal(false), error: z.string(), quota: z.boolean() }),
+]);
+
+export type DbReply = z.infer<typeof dbReplySchema>;

@@ -1,12 +1,15 @@
 // The sidebar's view of the database: every call goes to the background's database service.
 import { browser } from 'wxt/browser';
-import { DB_CHANGED, DB_REQUEST, type DbReply } from './protocol';
+import { DB_CHANGED, DB_REQUEST, dbReplySchema } from './protocol';
+import { StorageFullError } from '../db/quota';
 import type { OperationName, RemoteDb } from './service';
 
 async function call(op: OperationName, args: unknown[]): Promise<unknown> {
-  const reply = (await browser.runtime.sendMessage({ type: DB_REQUEST, op, args })) as DbReply | undefined;
-  if (!reply) throw new Error(`the background did not answer ${op}`);
-  if (!reply.ok) throw new Error(reply.error);
+  const raw: unknown = await browser.runtime.sendMessage({ type: DB_REQUEST, op, args });
+  if (raw === undefined) throw new Error(`the background did not answer ${op}`);
+  const reply = dbReplySchema.parse(raw);
+  // Rethrown so that isQuotaError says the same of it here as of the database's own error there.
+  if (!reply.ok) throw reply.quota ? new StorageFullError(reply.error) : new Error(reply.error);
   // Structured clone turns `undefined` into a missing reply; the service sends null for "nothing".
   return reply.value ?? undefined;
 }

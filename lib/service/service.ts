@@ -24,6 +24,7 @@ import { readRoster } from '../sync';
 import { runScheduledSync } from '../sync/scheduler';
 import { db } from '../db/database';
 import { pageReportSchema, savePageReport } from '../db/sites';
+import { isQuotaError } from '../db/quota';
 
 const key = z.string().min(1).max(500);
 
@@ -68,14 +69,13 @@ const requestSchema = z.object({
   args: z.array(z.unknown()).max(5),
 });
 
-
 /** Runs one request; null when the message is not for this service. */
 export async function handleDbRequest(raw: unknown, onWrite: () => void): Promise<DbReply | null> {
   const request = requestSchema.safeParse(raw);
   if (!request.success) return null;
   const operation = operations[request.data.op];
   const args = operation.args.safeParse(request.data.args);
-  if (!args.success) return { ok: false, error: `bad arguments for ${request.data.op}: ${args.error.message}` };
+  if (!args.success) return { ok: false, error: `bad arguments for ${request.data.op}: ${args.error.message}`, quota: false };
   try {
     const run = operation.run as (...a: unknown[]) => Promise<unknown>;
     const started = import.meta.env.ARVIO_BENCH ? performance.now() : 0;
@@ -85,6 +85,7 @@ export async function handleDbRequest(raw: unknown, onWrite: () => void): Promis
     if (import.meta.env.ARVIO_BENCH) return { ok: true, value: value ?? null, ms: performance.now() - started };
     return { ok: true, value: value ?? null };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // A failed write's transaction has rolled back: what was stored before is untouched.
+    return { ok: false, error: error instanceof Error ? error.message : String(error), quota: isQuotaError(error) };
   }
 }

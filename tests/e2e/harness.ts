@@ -21,7 +21,8 @@ export function freshProfileDir(): string {
 
 export async function launchWithExtension(
   userDataDir = freshProfileDir(),
-  { locale = 'en-US' }: { locale?: string } = {},
+  /** `extensionDir`: another build of the extension than `.output/chrome-mv3` (storage.e2e.ts alters its manifest). */
+  { locale = 'en-US', extensionDir = EXTENSION_DIR }: { locale?: string; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -31,8 +32,8 @@ export async function launchWithExtension(
     args: [
       '--headless=new',
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${locale}`,
       '--disable-gpu',
       '--disable-background-networking',

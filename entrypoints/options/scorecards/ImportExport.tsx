@@ -2,6 +2,7 @@
 import { downloadBlob } from '@/components/download';
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { importScorecards } from '@/lib/db';
 import { exportScorecards, formatPath, parseScorecardsImport, scorecardsFileSchema } from '@/lib/export/scorecards';
 import type { Translate } from '@/lib/i18n';
@@ -76,10 +77,7 @@ export function ImportExport({
       setOutcome({ kind: 'ok', text: t('scorecards.import.done', { count: result.scorecards.length, cards }) });
       onImported();
     } catch (e) {
-      setOutcome({
-        kind: 'error',
-        text: t('scorecards.import.failedFile', { reason: e instanceof Error ? e.message : String(e) }),
-      });
+      setOutcome({ kind: 'error', text: notSavedText(t, { kind: 'import', file: file.name }, e) });
     } finally {
       setBusy(false);
       // The same file can be chosen again after fixing it.

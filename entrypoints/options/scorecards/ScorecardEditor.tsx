@@ -1,6 +1,7 @@
 // Editing one scorecard version: name, language, channels, pass mark, groups and criteria; validated before saving or publishing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { saveScorecard } from '@/lib/db';
 import type { Criterion, Group, Language, Scorecard } from '@/lib/model/scorecard';
 import type { Channel } from '@/lib/model/ticket';
@@ -101,7 +102,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       setDirty(false);
       setStatus(t('scorecards.editor.saved', { version: next.version }));
     } catch (e) {
-      setStatus(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setStatus(notSavedText(t, { kind: 'scorecard', name: next.name, version: next.version }, e));
     }
   };
 
@@ -112,7 +113,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
       await saveScorecard(published);
       props.onDone(t('scorecards.notice.published', { name: published.name, version: published.version }));
     } catch (e) {
-      setStatus(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      setStatus(notSavedText(t, { kind: 'scorecard', name: card.name, version: card.version }, e));
     }
   };
 

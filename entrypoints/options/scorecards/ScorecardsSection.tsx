@@ -1,6 +1,7 @@
 // The scorecards part of the options page: the list, and the editor or preview of one card in its place.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { archive, blankScorecard, duplicate, newDraftFrom, publish } from '@/lib/scorecards';
@@ -87,7 +88,12 @@ export function ScorecardsSection() {
           return requestAnimationFrame(() => headingRef.current?.focus());
       }
     } catch (e) {
-      setNotice(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
+      // Deleting a draft frees space; every other action writes a version of this card.
+      setNotice(
+        action === 'delete'
+          ? t('common.error', { message: e instanceof Error ? e.message : String(e) })
+          : notSavedText(t, { kind: 'scorecard', name: card.name, version: card.version }, e),
+      );
     }
   };
 

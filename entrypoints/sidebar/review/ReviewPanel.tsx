@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { Person, ReviewDraft, ReviewTarget, SelfCheck } from '@/lib/model/review';
@@ -34,7 +35,17 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [justStarted, setJustStarted] = useState(false);
+  // Failed writes, said until the same write succeeds: autosave and submit fail (and recover) apart.
+  const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const lastInteraction = useRef<number | null>(null);
+
+  const saveDraft = (next: ReviewDraft): void => {
+    db.saveReviewDraft(next).then(
+      () => setDraftProblem(null),
+      (error: unknown) => setDraftProblem(notSavedText(t, { kind: 'reviewDraft', ticketId: ticket.ticketId }, error)),
+    );
+  };
 
   useEffect(() => {
     let live = true;
@@ -62,7 +73,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
     setDraft(timed);
     setNotice(null);
     // Autosave at once: a closed tab or a restarted browser loses nothing.
-    void db.saveReviewDraft(timed);
+    saveDraft(timed);
   };
 
   // A draft begun before the roster was known names the helpdesk's display name: map it once it is.
@@ -72,7 +83,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
     if (!mapped) return;
     const next = { ...draft, reviewee: mapped };
     setDraft(next);
-    void db.saveReviewDraft(next);
+    saveDraft(next);
   }, [roster, draft?.key, draft?.reviewee?.id]);
 
   if (loadedKey !== key) return <p role="status">{t('common.loading')}</p>;
@@ -92,7 +103,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
           lastInteraction.current = Date.now();
           setDraft(started);
           setJustStarted(true);
-          void db.saveReviewDraft(started);
+          saveDraft(started);
         }}
         lang={lang}
       />
@@ -111,10 +122,17 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
 
   const submit = async (): Promise<void> => {
     if (!card || !draft.reviewee || !self || blocker) return;
-    const existing = draft.reviewId ? ((await db.getReview(draft.reviewId)) ?? null) : null;
-    const reviewer: Person = self;
-    const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing);
-    await db.submitReview(review, draft.key);
+    try {
+      const existing = draft.reviewId ? ((await db.getReview(draft.reviewId)) ?? null) : null;
+      const reviewer: Person = self;
+      const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing);
+      await db.submitReview(review, draft.key);
+    } catch (error) {
+      // The draft stays in the form and in the database: the reviewer can submit again once there is room.
+      setSubmitProblem(notSavedText(t, { kind: 'review', ticketId: ticket.ticketId }, error));
+      return;
+    }
+    setSubmitProblem(null);
     setDraft(null);
     setJustStarted(false);
     setNotice(t('review.submitted'));
@@ -125,6 +143,11 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
     <section class="review" aria-label={t('tabs.review')}>
       <TargetLine extraction={extraction} target={draft.target} />
       {draft.reviewId && <p class="notice">{t('review.editing')}</p>}
+      {draftProblem && (
+        <p class="not-saved" role="alert">
+          {draftProblem}
+        </p>
+      )}
       <RevieweePicker
         extraction={extraction}
         roster={roster}
@@ -147,6 +170,11 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             focusFirst={justStarted}
             selfCheck={selfCheckOf(selfChecks, draft.reviewee)}
           />
+          {submitProblem && (
+            <p class="not-saved" role="alert">
+              {submitProblem}
+            </p>
+          )}
           {blocker === t('review.identityMissing') && (
             <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
               {t('review.openSettings')}

@@ -1,6 +1,7 @@
 // The agent's pre-send self-check: automatic hints on the draft, and the card's self-checkable criteria.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import type { CheckResult, Hint } from '@/lib/checks';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { MessageKey } from '@/lib/i18n';
@@ -28,6 +29,7 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
   const [chosen, setChosen] = useState<Map<string, number>>(new Map());
   const [keepText, setKeepText] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const suggested = useMemo(() => (card ? suggestedRatings(card, result.hints) : new Map<string, number>()), [card, result.hints]);
   const identity = settings.identity;
   // With a team backend the agent is their backend account (its e-mail), as the server authorizes them.
@@ -54,7 +56,13 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
       updatedAt: now,
       deleted: false,
     };
-    void db.saveSelfCheck(selfCheck).then(() => setSaved(now));
+    db.saveSelfCheck(selfCheck).then(
+      () => {
+        setSaved(now);
+        setProblem(null);
+      },
+      (error: unknown) => setProblem(notSavedText(t, { kind: 'selfCheck', ticketId: ticket.ticketId }, error)),
+    );
     // Dependencies: saved on the agent's own changes only.
   }, [chosen, keepText]);
 
@@ -112,8 +120,13 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
       </label>
       {!agent && <p class="muted">{t('selfcheck.identityMissing')}</p>}
       <p role="status" class="status">
-        {saved ? t('selfcheck.saved') : ''}
+        {saved && !problem ? t('selfcheck.saved') : ''}
       </p>
+      {problem && (
+        <p class="not-saved" role="alert">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

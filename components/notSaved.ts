@@ -1,0 +1,41 @@
+// What the user reads when a write fails: what was not saved, and why — the same words on every page.
+import { isQuotaError } from '@/lib/db/quota';
+import type { Translate } from '@/lib/i18n';
+
+/** The thing a failed write would have saved, named the way the user knows it. */
+export type Unsaved =
+  | { kind: 'review'; ticketId: string }
+  | { kind: 'reviewDraft'; ticketId: string }
+  | { kind: 'reviewDeletion'; ticketId: string }
+  | { kind: 'selfCheck'; ticketId: string }
+  | { kind: 'scorecard'; name: string; version: number }
+  | { kind: 'settings' }
+  /** An all-or-nothing import of a file (scorecards in the options, reviews in the dashboard). */
+  | { kind: 'import'; file: string };
+
+function describe(t: Translate, what: Exclude<Unsaved, { kind: 'import' }>): string {
+  switch (what.kind) {
+    case 'review':
+      return t('storage.what.review', { ticket: what.ticketId });
+    case 'reviewDraft':
+      return t('storage.what.reviewDraft', { ticket: what.ticketId });
+    case 'reviewDeletion':
+      return t('storage.what.reviewDeletion', { ticket: what.ticketId });
+    case 'selfCheck':
+      return t('storage.what.selfCheck', { ticket: what.ticketId });
+    case 'scorecard':
+      return t('storage.what.scorecard', { name: what.name, version: what.version });
+    case 'settings':
+      return t('storage.what.settings');
+  }
+}
+
+/**
+ * "Your review of ticket #102 was not saved: the browser's storage for Arvio is full. …". Any other
+ * failure keeps its own message after the same opening, so the user still learns what was lost.
+ */
+export function notSavedText(t: Translate, what: Unsaved, error: unknown): string {
+  const reason = isQuotaError(error) ? t('storage.reason.full') : error instanceof Error ? error.message : String(error);
+  if (what.kind === 'import') return t('storage.notImported', { file: what.file, reason });
+  return t('storage.notSaved', { what: describe(t, what), reason });
+}
