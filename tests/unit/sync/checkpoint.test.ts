@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { getReview, submitReview } from '@/lib/db';
 import type { Review } from '@/lib/model/review';
 import { readConflicts, runSync, saveBackendConfig } from '@/lib/sync';
-import { BULK_STATES, knownStates, STATE_BUCKETS } from '@/lib/sync/checkpoint';
+import { BULK_STATES, knownStates, readCheckpoint, recordPulledStates, STATE_BUCKETS } from '@/lib/sync/checkpoint';
 import { review } from '../../../server/tests/helpers/docs';
 import { BACKEND, expectRollupsRebuilt, it, mine } from './testbed';
 
@@ -58,5 +58,74 @@ describe('server states learned by bulk pulls', () => {
     await saveBackendConfig(BACKEND);
     await saveBackendConfig({ url: 'https://other.example.com', token: 'arv_x' });
     expect(await database.pulledStates.count()).toBe(0);
+  });
+});
+
+/** A review's state key. */
+const key = (i: number) => `reviews:x${i}`;
+
+/** What a pull learned of `count` reviews from x`from` on: their seqs from `firstSeq`, all at `revision`. */
+const learned = (from: number, count: number, firstSeq: number, revision: number) =>
+  Array.from({ length: count }, (_, i) => ({ key: key(from + i), seq: firstSeq + i, revision }));
+
+describe('what the server last confirmed of each document', () => {
+  it('a fresh profile pulls from the start, and so does one whose checkpoint cannot be read', async ({ database }) => {
+    expect(await readCheckpoint(database)).toBe(0);
+    await database.settings.put({ key: 'sync.checkpoint', value: 'soon' });
+    expect(await readCheckpoint(database)).toBe(0);
+    await database.settings.put({ key: 'sync.checkpoint', value: 42 });
+    expect(await readCheckpoint(database)).toBe(42);
+  });
+
+  it('keeps a few states a pull learned one row per document, and many in at most one row per bucket, at their checkpoint', async ({ database }) => {
+    await recordPulledStates(database, learned(0, 3, 1, 1), 3);
+    expect(await database.syncState.count()).toBe(3);
+    expect(await database.pulledStates.count()).toBe(0);
+
+    await recordPulledStates(database, learned(3, 3 * BULK_STATES, 4, 1), 3 + 3 * BULK_STATES);
+
+    expect(await database.syncState.count()).toBe(3);
+    const rows = await database.pulledStates.toArray();
+    expect(rows.length).toBeLessThanOrEqual(STATE_BUCKETS);
+    expect(rows.every((r) => r.checkpoint === 3 + 3 * BULK_STATES)).toBe(true);
+    expect(rows.flatMap((r) => r.entries.map(([k]) => k)).sort()).toEqual(learned(3, 3 * BULK_STATES, 4, 1).map((s) => s.key).sort());
+  });
+
+  it('knows nothing of a document the server never confirmed, and answers in the order asked', async ({ database }) => {
+    await recordPulledStates(database, learned(0, BULK_STATES, 1, 1), BULK_STATES);
+    await database.syncState.put({ key: 'reviews:mine', revision: 4, seq: 500 });
+
+    const states = await knownStates(database, ['reviews:mine', 'reviews:unknown', key(7)]);
+
+    expect(states).toEqual([{ key: 'reviews:mine', revision: 4, seq: 500 }, undefined, { key: key(7), revision: 1, seq: 8 }]);
+    expect(await knownStates(database, [])).toEqual([]);
+  });
+
+  it('a push confirmed after a bulk pull: its state, the later by seq, is the base of the next push', async ({ database }) => {
+    await recordPulledStates(database, learned(0, BULK_STATES, 1, 1), BULK_STATES);
+    await database.syncState.put({ key: key(5), revision: 2, seq: 150 });
+
+    expect(await knownStates(database, [key(5), key(6)])).toEqual([
+      { key: key(5), revision: 2, seq: 150 },
+      { key: key(6), revision: 1, seq: 7 },
+    ]);
+  });
+
+  it('a bulk pull after a push: the pulled state, the later by seq, wins over the pushed one', async ({ database }) => {
+    await database.syncState.put({ key: key(5), revision: 1, seq: 6 });
+    await recordPulledStates(database, learned(0, BULK_STATES, 201, 2), 300);
+
+    expect(await knownStates(database, [key(5)])).toEqual([{ key: key(5), revision: 2, seq: 206 }]);
+  });
+
+  it('two bulk pulls: the later one knows better of the documents both brought', async ({ database }) => {
+    await recordPulledStates(database, learned(0, BULK_STATES, 1, 1), BULK_STATES);
+    await recordPulledStates(database, learned(50, BULK_STATES, 201, 2), 300);
+
+    expect(await knownStates(database, [key(5), key(60), key(120)])).toEqual([
+      { key: key(5), revision: 1, seq: 6 },
+      { key: key(60), revision: 2, seq: 211 },
+      { key: key(120), revision: 2, seq: 271 },
+    ]);
   });
 });
