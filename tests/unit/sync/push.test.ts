@@ -1,7 +1,9 @@
 // Push: each queued document once, as it is now, in batches; a lost answer is our own write; a refused change set aside.
 import { describe, expect } from 'vitest';
 import { getReview, saveScorecard, submitReview } from '@/lib/db';
+import { MAX_PUSH_BATCH, pushRequestSchema } from '@/lib/model/sync';
 import { currentStatus, runSync, type FetchLike } from '@/lib/sync';
+import { pushPass } from '@/lib/sync/push';
 import { review, scorecard } from '../../../server/tests/helpers/docs';
 import { BACKEND, it, mine } from './testbed';
 
@@ -90,5 +92,28 @@ describe('pushing the outbox', () => {
     expect(second).toMatchObject({ result: 'ok', pushed: 250 });
     expect(server.docs.size).toBe(450);
     expect(server.seq).toBe(450);
+  });
+});
+
+describe('one push pass', () => {
+  it('sends the outbox in the order first written, one change per document, in batches the server takes', async ({ database, server }) => {
+    await submitReview(mine('r0', { feedback: 'first' }), null);
+    await saveScorecard(scorecard('card', 1));
+    for (let i = 1; i <= MAX_PUSH_BATCH; i++) await submitReview(mine(`r${i}`), null);
+    await submitReview(mine('r0', { feedback: 'again' }), null);
+    const batches: string[][] = [];
+    const recording: FetchLike = (url, init) => {
+      batches.push(pushRequestSchema.parse(JSON.parse(String(init.body))).changes.map((c) => c.id));
+      return server.fetch(url, init);
+    };
+    const tally = { pushed: 0, conflicts: 0, refused: 0, again: false };
+
+    await pushPass(database, BACKEND, recording, Date.now, {}, tally);
+
+    expect(batches.map((b) => b.length)).toEqual([MAX_PUSH_BATCH, 2]);
+    expect(batches.flat()).toEqual(['r0', 'card@1', ...Array.from({ length: MAX_PUSH_BATCH }, (_, i) => `r${i + 1}`)]);
+    expect(tally).toEqual({ pushed: MAX_PUSH_BATCH + 2, conflicts: 0, refused: 0, again: false });
+    expect(server.docs.get('reviews:r0')?.doc.feedback).toBe('again');
+    expect(await database.outbox.count()).toBe(0);
   });
 });
