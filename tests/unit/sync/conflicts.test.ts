@@ -42,3 +42,37 @@ describe("a conflict and the user's choice", () => {
     expect(server.docs.get('reviews:r1')?.revision).toBe(2);
   });
 });
+
+describe('a conflict while the team keeps working', () => {
+  it('a newer server version arriving meanwhile updates their side; "keep mine" then replaces that one', async ({ database, server }) => {
+    await submitReview(mine('r1', { feedback: 'base' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+    await runSync(database, BACKEND, server.fetch);
+
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs, again' }));
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pulled: 0 });
+
+    expect(await readConflicts(database)).toMatchObject([{ id: 'r1', mine: { feedback: 'mine' }, theirs: { feedback: 'theirs, again' }, theirsRevision: 3 }]);
+    expect((await getReview('r1'))?.feedback).toBe('mine');
+
+    await resolveConflict(database, 'reviews', 'r1', 'mine');
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pushed: 1, conflicts: 0 });
+    expect(server.docs.get('reviews:r1')).toMatchObject({ revision: 4, doc: { feedback: 'mine' } });
+  });
+
+  it('a choice on a conflict already settled (in another window) fails and changes nothing', async ({ database, server }) => {
+    await submitReview(mine('r1', { feedback: 'base' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    await resolveConflict(database, 'reviews', 'r1', 'theirs');
+
+    await expect(resolveConflict(database, 'reviews', 'r1', 'mine')).rejects.toThrow(/no conflict/);
+
+    expect((await getReview('r1'))?.feedback).toBe('theirs');
+    expect(await database.outbox.count()).toBe(0);
+  });
+});
