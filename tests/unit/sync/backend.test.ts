@@ -29,6 +29,22 @@ describe('the backend host permission', () => {
   });
 });
 
+describe('connecting to a server', () => {
+  it('a first backend gets everything written before it, each shareable document once', async ({ database, server }) => {
+    await submitReview(mine('r1', { feedback: 'first' }), null);
+    await submitReview(mine('r1', { feedback: 'second' }), null);
+    await saveScorecard(scorecard('pub', 1));
+    await saveScorecard(scorecard('draft', 1, { status: 'draft', publishedAt: null }));
+
+    await saveBackendConfig(BACKEND);
+
+    const queued = await database.outbox.toArray();
+    expect(queued.map((row) => `${row.collection}:${row.docId}`).sort()).toEqual(['reviews:r1', 'scorecards:pub@1']);
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pushed: 2 });
+    expect(server.docs.get('reviews:r1')?.doc.feedback).toBe('second');
+  });
+});
+
 describe('switching to another server', () => {
   it('starts afresh there: everything local is queued again, checkpoint and revisions forgotten', async ({ database, server }) => {
     await saveBackendConfig(BACKEND);
