@@ -4,7 +4,7 @@ import { describe, expect, vi } from 'vitest';
 import { getReview, submitReview } from '@/lib/db';
 import { PENDING_ROLLUPS_KEY } from '@/lib/db/rollups';
 import type { Review } from '@/lib/model/review';
-import { runSync } from '@/lib/sync';
+import { readConflicts, runSync } from '@/lib/sync';
 import { applyPulled, applyPulledDocs } from '@/lib/sync/apply';
 import { BULK_STATES } from '@/lib/sync/checkpoint';
 import { readPulled } from '@/lib/sync/pull';
@@ -22,6 +22,33 @@ describe('applying pulled documents', () => {
     const applied = await applyPulled(database, [doc], doc.seq, Date.now());
     expect(applied).toEqual({ applied: 0, conflicts: 1 });
     expect((await getReview('r1'))?.feedback).toBe('mine');
+  });
+
+  it('a pulled version equal to the change waiting here settles it: no conflict, nothing left to push', async ({ database }) => {
+    await submitReview(mine('r1', { feedback: 'the same on both sides' }), null);
+    const doc = { collection: 'reviews' as const, id: 'r1', revision: 1, seq: 1, doc: mine('r1', { feedback: 'the same on both sides' }) };
+
+    expect(await applyPulled(database, [doc], 1, Date.now())).toEqual({ applied: 0, conflicts: 0 });
+
+    expect(await database.outbox.count()).toBe(0);
+    expect(await database.syncState.get('reviews:r1')).toEqual({ key: 'reviews:r1', revision: 1, seq: 1 });
+    expect(await readConflicts(database)).toEqual([]);
+  });
+
+  it('our own push coming back, or an older version, changes nothing here; the checkpoint still moves on', async ({ database, server }) => {
+    await submitReview(mine('r1', { feedback: 'one' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    await submitReview(mine('r1', { feedback: 'two' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    const echo = server.docs.get('reviews:r1')!;
+    const older = { ...echo, revision: 1, seq: 1, doc: mine('r1', { feedback: 'one' }) };
+
+    expect(await applyPulled(database, [echo], echo.seq, Date.now())).toEqual({ applied: 0, conflicts: 0 });
+    expect(await applyPulled(database, [older], 9, Date.now())).toEqual({ applied: 0, conflicts: 0 });
+
+    expect((await getReview('r1'))?.feedback).toBe('two');
+    expect(await database.outbox.count()).toBe(0);
+    expect((await database.settings.get('sync.checkpoint'))?.value).toBe(9);
   });
 
   it('pages written together: a doc changed between pages is stored once, at its later state; a repeat changes nothing', async ({ database }) => {
