@@ -116,8 +116,8 @@ const checkpoints = (pages: FetchedPage[] | null) => pages?.map((p) => p.checkpo
 
 describe('the page feed (pages fetched and parsed while earlier ones are written)', () => {
   it('hands over the pages in order, each asked for from the checkpoint before it, then says it is done', async () => {
-    const server = pagedServer(6, 2);
-    const feed = pageFeed(server.fetchPage, 0, 1000);
+    const paged = pagedServer(6, 2);
+    const feed = pageFeed(paged.fetchPage, 0, 1000);
 
     const taken: FetchedPage[] = [];
     for (let pages = await feed.take(2); pages; pages = await feed.take(2)) taken.push(...pages);
@@ -127,7 +127,7 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
       [4, ['r3', 'r4'], true],
       [6, ['r5', 'r6'], false],
     ]);
-    expect(server.asked).toEqual([
+    expect(paged.asked).toEqual([
       { since: 0, first: true },
       { since: 2, first: false },
       { since: 4, first: false },
@@ -135,12 +135,12 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
   });
 
   it('resumes from the stored checkpoint', async () => {
-    const server = pagedServer(6, 2);
-    const feed = pageFeed(server.fetchPage, 4, 1000);
+    const paged = pagedServer(6, 2);
+    const feed = pageFeed(paged.fetchPage, 4, 1000);
 
     expect(checkpoints(await feed.take(10))).toEqual([6]);
     expect(await feed.take(10)).toBeNull();
-    expect(server.asked).toEqual([{ since: 4, first: true }]);
+    expect(paged.asked).toEqual([{ since: 4, first: true }]);
   });
 
   it('gives the writer every page that arrived meanwhile, up to its limit; a page bigger than the limit still goes, alone', async () => {
@@ -154,19 +154,19 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
   });
 
   it('with a slow writer, holds at most `ahead` docs not yet taken and asks for the next page only as pages are taken', async () => {
-    const server = pagedServer(20, 2);
-    const feed = pageFeed(server.fetchPage, 0, 4);
+    const paged = pagedServer(20, 2);
+    const feed = pageFeed(paged.fetchPage, 0, 4);
     await settle();
 
     // Two pages (4 docs) wait, the third is under way; nothing more is asked for.
-    expect(server.asked).toHaveLength(3);
+    expect(paged.asked).toHaveLength(3);
     const held = (await feed.take(1000))!;
     expect(held.reduce((n, p) => n + p.size, 0)).toBe(4);
     expect(checkpoints(held)).toEqual([2, 4]);
 
     // Taken: room for two more pages, and the one after them is asked for.
     await settle();
-    expect(server.asked.map((a) => a.since)).toEqual([0, 2, 4, 6, 8]);
+    expect(paged.asked.map((a) => a.since)).toEqual([0, 2, 4, 6, 8]);
     expect(checkpoints(await feed.take(1000))).toEqual([6, 8]);
     feed.stop();
   });
@@ -193,14 +193,14 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
   });
 
   it('a page that fails to arrive: the pages before it are handed over first, then the failure, and nothing more is asked for', async () => {
-    const server = pagedServer(10, 2, 4);
-    const feed = pageFeed(server.fetchPage, 0, 1000);
+    const paged = pagedServer(10, 2, 4);
+    const feed = pageFeed(paged.fetchPage, 0, 1000);
     await settle();
 
     expect(checkpoints(await feed.take(2))).toEqual([2]);
     expect(checkpoints(await feed.take(2))).toEqual([4]);
     await expect(feed.take(2)).rejects.toThrow('fetch failed');
-    expect(server.asked.map((a) => a.since)).toEqual([0, 2, 4]);
+    expect(paged.asked.map((a) => a.since)).toEqual([0, 2, 4]);
   });
 
   it('stopped, it asks for no further page: a page under way is let finish and dropped', async () => {
@@ -220,16 +220,16 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
   });
 
   it('stopped while pages wait for the writer, it ends without asking for more', async () => {
-    const server = pagedServer(100, 2);
-    const feed = pageFeed(server.fetchPage, 0, 2);
+    const paged = pagedServer(100, 2);
+    const feed = pageFeed(paged.fetchPage, 0, 2);
     await settle();
-    expect(server.asked).toHaveLength(2);
+    expect(paged.asked).toHaveLength(2);
 
     feed.stop();
     while (await feed.take(100));
     await settle();
 
-    expect(server.asked).toHaveLength(2);
+    expect(paged.asked).toHaveLength(2);
   });
 });
 
