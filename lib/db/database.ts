@@ -59,6 +59,9 @@ export interface PulledStatesRow {
 
 export const DB_NAME = 'arvio';
 
+/** The settings row of the team backend (lib/sync/backend.ts): while there is none, nothing is queued for one. */
+export const BACKEND_KEY = 'sync.backend';
+
 /** Version 1: the first shipped schema. Kept verbatim so the migration test can create it. */
 export const SCHEMA_V1 = {
   settings: 'key',

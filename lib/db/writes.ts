@@ -10,7 +10,7 @@
 // tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows.
 import type { Table } from 'dexie';
 import { kindOf, type AnyDoc, type DocOf, type KindName } from '../model/kinds';
-import type { ArvioDb, OutboxRow } from './database';
+import { BACKEND_KEY, type ArvioDb, type OutboxRow } from './database';
 import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
 
 /**
@@ -36,9 +36,9 @@ export function tableOf(database: ArvioDb, kind: KindName): Table<AnyDoc, unknow
   return database.table(kindOf(kind).table);
 }
 
-/** Every table a writer's transaction holds: the kinds' own, the outbox and the rollups. */
+/** Every table a writer's transaction holds: the kinds' own, the outbox, the rollups and the settings (is there a backend?). */
 export function writeScope(database: ArvioDb, kinds: readonly KindName[], extra: readonly Table[] = []): Table[] {
-  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, ...extra])];
+  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, database.settings, ...extra])];
 }
 
 /** The rollup deltas of documents as if each one were new (pure: computed before a transaction opens). */
@@ -124,9 +124,17 @@ export class DocWriter {
     return [...this.deltas.keys()];
   }
 
-  /** Writes the outbox rows and the rollup deltas summed so far. */
+  /**
+   * Writes the outbox rows and the rollup deltas summed so far. Outbox rows only while a team backend
+   * is configured: a profile without one keeps no queue for nobody, and connecting one queues every
+   * shared document (requeueAll), whenever it was written.
+   */
   async flush({ storedCells, journal }: FlushOptions = {}): Promise<unknown> {
-    const outbox = this.queued.length > 0 ? this.database.outbox.bulkAdd(this.queued.splice(0)) : undefined;
+    const rows = this.queued.splice(0);
+    const outbox =
+      rows.length > 0
+        ? this.database.settings.get(BACKEND_KEY).then((backend) => (backend ? this.database.outbox.bulkAdd(rows) : undefined))
+        : undefined;
     if (journal) {
       await Promise.all([outbox, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
       return;

@@ -1,12 +1,13 @@
 // The team backend's address and token, kept in the settings table and validated on the way in and out.
 import { z } from 'zod';
 import { kindNames } from '../model/kinds';
-import { db, type ArvioDb } from '../db/database';
+import { BACKEND_KEY, db, type ArvioDb } from '../db/database';
+
+export { BACKEND_KEY };
 import { requeueAll, writeScope } from '../db/writes';
 import { parseBackendUrl } from './client';
 import { SERVER_STATE_KEYS } from './meta';
 
-export const BACKEND_KEY = 'sync.backend';
 
 /** HTTPS, or plain HTTP only to this machine (localhost, 127.0.0.1, [::1]); stored normalised. */
 export const backendUrlSchema = z.string().transform((input, ctx) => {

@@ -1,5 +1,5 @@
 // The cached team roster: refreshed from the backend on sync, kept in the settings row `sync.roster`.
-import type { ArvioDb } from '../db/database';
+import { BACKEND_KEY, type ArvioDb } from '../db/database';
 import type { BackendConfig } from './backend';
 import { fetchRoster, type FetchLike, type RequestOptions } from './client';
 import { docHash } from './hash';
@@ -9,7 +9,7 @@ export const ROSTER_KEY = 'sync.roster';
 
 /** The roster for the configured backend and token, or null (no backend, or not fetched yet). */
 export async function readRoster(database: ArvioDb): Promise<Roster | null> {
-  const [backendRow, row] = await Promise.all([database.settings.get('sync.backend'), database.settings.get(ROSTER_KEY)]);
+  const [backendRow, row] = await Promise.all([database.settings.get(BACKEND_KEY), database.settings.get(ROSTER_KEY)]);
   const backend = backendRow?.value as Partial<BackendConfig> | undefined;
   const parsed = cachedRosterSchema.safeParse(row?.value);
   if (!parsed.success || !backend || typeof backend.url !== 'string' || typeof backend.token !== 'string') return null;

@@ -1,7 +1,7 @@
 // The sync status the user sees: last success, last error in plain words, pending and conflict counts, refused docs.
 import { z } from 'zod';
 import { syncCollectionSchema } from '../model/sync';
-import type { ArvioDb } from '../db/database';
+import { BACKEND_KEY, type ArvioDb } from '../db/database';
 import { readConflicts } from './conflicts';
 import { readSetting, STATUS_KEY } from './meta';
 
@@ -67,6 +67,6 @@ export async function currentStatus(database: ArvioDb): Promise<SyncStatus> {
 export type SyncStatusView = SyncStatus & { connected: boolean };
 
 export async function statusView(database: ArvioDb): Promise<SyncStatusView> {
-  const backend = await database.settings.get('sync.backend');
+  const backend = await database.settings.get(BACKEND_KEY);
   return { ...(await currentStatus(database)), connected: backend !== undefined };
 }

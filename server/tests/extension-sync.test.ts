@@ -8,7 +8,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '../../lib/db/database';
 import { submitReview } from '../../lib/db/reviews';
-import type { BackendConfig } from '../../lib/sync';
+import { getBackendConfig, saveBackendConfig, type BackendConfig } from '../../lib/sync';
 import { importExportText } from '../../lib/export/reviews';
 import type { Review } from '../../lib/model/review';
 import type { Scorecard } from '../../lib/model/scorecard';
@@ -39,9 +39,10 @@ class Profile {
   ) {
     this.db = new ArvioDb(name, { indexedDB: this.factory, IDBKeyRange });
   }
-  /** What the sidebar does on submit: the review and its outbox row in one transaction. */
+  /** What the sidebar does on submit, in a profile connected to the backend: the review and its outbox row in one transaction. */
   async write(doc: Review): Promise<void> {
     useDatabase(this.db);
+    if (!(await getBackendConfig(this.db))) await saveBackendConfig(this.backend, this.db);
     await submitReview(doc, null);
   }
   sync(fetchImpl: FetchLike = fetch, options: Parameters<typeof runSync>[4] = {}): Promise<SyncOutcome> {

@@ -127,6 +127,7 @@ describe('dashboard queries', () => {
 
   it('an agent acknowledges a review: only acknowledgedAt changes, and it is queued for sync', async () => {
     const { database } = await seeded(10);
+    await withRoster(database); // connected to the team backend
     const [first] = await agentReviews(AGENTS[0]!.id, 5);
     const before = (await database.reviews.get(first!.id))!;
     const outbox = await database.outbox.count();

@@ -16,6 +16,7 @@ import { comment, draftFromReview, newDraft, rate, toReview } from '@/lib/review
 import { templates } from '@/lib/scorecards';
 import { scoreReview } from '@/lib/scoring';
 import type { TicketRef } from '@/lib/model/ticket';
+import { BACKEND_KEY } from '@/lib/db/database';
 
 const card = templates.find((t) => t.id === 'tpl-chat-en')!;
 const ticket: TicketRef = { helpdesk: 'zendesk', ticketId: '102', url: 'http://127.0.0.1/agent/tickets/102', subject: 'Login', channel: 'chat' };
@@ -23,9 +24,11 @@ const reviewer = { id: 'tiina@example.com', name: 'Tiina' };
 const reviewee = { id: 'Mikko Laine', name: 'Mikko Laine' };
 let database: ArvioDb;
 
-beforeEach(() => {
+beforeEach(async () => {
   database = new ArvioDb(`reviews-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   useDatabase(database);
+  // Connected to a team backend: writes are queued for it.
+  await database.settings.put({ key: BACKEND_KEY, value: { url: 'https://arvio.example.com', token: 'arv_test' } });
 });
 afterEach(async () => {
   await database.delete();

@@ -1,7 +1,7 @@
 // The backend settings: a valid address and token, the host permission, and a new server starting afresh.
 import { describe, expect } from 'vitest';
 import { saveScorecard, submitReview } from '@/lib/db';
-import { getBackendConfig, originCovered, runSync, saveBackendConfig } from '@/lib/sync';
+import { clearBackendConfig, getBackendConfig, originCovered, runSync, saveBackendConfig } from '@/lib/sync';
 import { scorecard } from '../../../server/tests/helpers/docs';
 import { BACKEND, FakeServer, it, mine } from './testbed';
 
@@ -31,10 +31,13 @@ describe('the backend host permission', () => {
 
 describe('connecting to a server', () => {
   it('a first backend gets everything written before it, each shareable document once', async ({ database, server }) => {
+    await clearBackendConfig(database);
     await submitReview(mine('r1', { feedback: 'first' }), null);
     await submitReview(mine('r1', { feedback: 'second' }), null);
     await saveScorecard(scorecard('pub', 1));
     await saveScorecard(scorecard('draft', 1, { status: 'draft', publishedAt: null }));
+    // Without a backend nothing is queued for one.
+    expect(await database.outbox.count()).toBe(0);
 
     await saveBackendConfig(BACKEND);
 

@@ -2,7 +2,7 @@
 import { describe, expect } from 'vitest';
 import { submitReview } from '@/lib/db';
 import { PENDING_ROLLUPS_KEY } from '@/lib/db/rollups';
-import { runSync, saveBackendConfig, syncIfDue, type FetchLike } from '@/lib/sync';
+import { clearBackendConfig, runSync, saveBackendConfig, syncIfDue, type FetchLike } from '@/lib/sync';
 import { applyPulledDocs } from '@/lib/sync/apply';
 import { BULK_STATES } from '@/lib/sync/checkpoint';
 import { readPulled } from '@/lib/sync/pull';
@@ -61,6 +61,8 @@ describe('a sync run', () => {
 
   it('without a backend there is nothing to run', async ({ database, server }) => {
     await submitReview(mine('r1'), null);
+    // The backend removed with a change still waiting: it waits, nothing runs.
+    await clearBackendConfig(database);
 
     expect(await syncIfDue(database, server.fetch, Date.now, { force: true })).toMatchObject({ result: 'no-backend', pushed: 0, status: { pendingCount: 1 } });
     expect(server.pushes).toBe(0);

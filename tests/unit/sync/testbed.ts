@@ -2,6 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
+import { BACKEND_KEY } from '@/lib/db/database';
 import { recomputeRollups } from '@/lib/db/rollups';
 import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/model/sync';
 import type { BackendConfig, FetchLike } from '@/lib/sync';
@@ -70,6 +71,8 @@ export const it = test
   .extend('database', { auto: true }, async ({}, { onCleanup }) => {
     const database = new ArvioDb(`sync-${++opened}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     useDatabase(database);
+    // Connected to the test's backend, as a profile that syncs is: only then are writes queued for it.
+    await database.settings.put({ key: BACKEND_KEY, value: BACKEND });
     onCleanup(() => database.close());
     return database;
   })
