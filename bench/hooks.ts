@@ -1,6 +1,5 @@
 // The timeline entries `npm run bench` reads inside the extension. Product code calls these only under
 // `import.meta.env.ARVIO_BENCH`, which is true only in bench/run.mjs's build: other builds drop them.
-import { useEffect } from 'preact/hooks';
 
 /** The content script's read of the page: bench/run.mjs's extract.zendesk.* and content.ticket-switch.work. */
 export const READ_MEASURE = 'arvio:read';
@@ -13,9 +12,11 @@ export function measureRead(startMs: number): void {
   performance.measure(READ_MEASURE, { start: startMs, end: performance.now() });
 }
 
-/** Marks the ticket pane's first render; wall-clock time in the detail, as the bench compares it with the page's clock in another process. */
-export function useTicketRenderedMark(): void {
-  useEffect(() => {
-    performance.mark(TICKET_RENDERED_MARK, { detail: Date.now() });
-  }, []);
+/**
+ * Marks the ticket pane's first render; wall-clock time in the detail, as the bench compares it with
+ * the page's clock in another process. No UI library here: the content script imports this module,
+ * and an import of preact would bring all of it into the content script.
+ */
+export function markTicketRendered(): void {
+  performance.mark(TICKET_RENDERED_MARK, { detail: Date.now() });
 }

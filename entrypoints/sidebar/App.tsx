@@ -19,7 +19,7 @@ import { defaultSettings } from '@/lib/model/settings';
 import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
-import { useTicketRenderedMark } from '@/bench/hooks';
+import { markTicketRendered } from '@/bench/hooks';
 import { GenericActions, ReportPage } from './PageActions';
 
 export function App({ connection }: { connection: Connection }) {
@@ -122,8 +122,9 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
 
-  // A build-time constant, so the hooks run in the same order on every render.
-  if (import.meta.env.ARVIO_BENCH) useTicketRenderedMark();
+  useEffect(() => {
+    if (import.meta.env.ARVIO_BENCH) markTicketRendered();
+  }, []);
 
   // Coming back to a ticket reopens its most recent draft exactly where it was left.
   useEffect(() => {
