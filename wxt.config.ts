@@ -10,6 +10,9 @@ import { HELPDESK_ORIGINS } from './lib/helpdesks/matches';
 const bench = process.env.ARVIO_BENCH === '1';
 
 export default defineConfig({
+  // MV3 for Firefox too (WXT's default there is MV2): one manifest shape, runtime host permissions in
+  // both browsers, and a background that may stop when idle in both (README: "Firefox").
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   ...(bench ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' } : {}),
   vite: () => ({ plugins: [preact()], define: { 'import.meta.env.ARVIO_BENCH': JSON.stringify(bench) } }),
@@ -34,6 +37,14 @@ export default defineConfig({
         description: '__MSG_commandToggleSidebar__',
       },
     },
-    browser_specific_settings: { gecko: { id: 'arvio@arvio.invalid' } },
+    browser_specific_settings: {
+      gecko: {
+        id: 'arvio@arvio.invalid',
+        // 140: the first Firefox that reads data_collection_permissions (MV3 host permissions are granted at install since 127).
+        strict_min_version: '140.0',
+        // Arvio sends nothing to us; a team backend, if any, is the user's organisation's own server.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   },
 });

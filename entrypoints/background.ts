@@ -1,7 +1,8 @@
-// Background worker: the database service for framed pages, the keyboard command and the sync schedule. Listeners are registered synchronously.
+// Background worker: the database service for framed pages, the relay between pages and their sidebars, the keyboard command and the sync schedule. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
 import type { FromBackground } from '@/lib/model/commands';
-import { DB_CHANGED, DB_REQUEST, handleDbRequest } from '@/lib/service';
+import { DB_REQUEST, handleDbRequest } from '@/lib/service';
+import { createRelay } from '@/lib/messaging';
 import { ensureBuiltInScorecards } from '@/lib/db';
 import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
 import { syncSiteScripts } from '@/lib/helpdesks/registration';
@@ -17,9 +18,15 @@ async function toggleSidebarInActiveTab(): Promise<void> {
   await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 }
 
+/** Content script ↔ sidebar of the same tab: a framed sidebar in Firefox reaches its page (and hears of changes) only through here. */
+const relay = createRelay({
+  sidebarUrl: () => browser.runtime.getURL('/sidebar.html'),
+  openOptions: () => void browser.runtime.openOptionsPage().catch(() => undefined),
+});
+
 function broadcastChange(): void {
-  // Every extension page listening (each tab's sidebar) refreshes what it shows.
-  browser.runtime.sendMessage({ type: DB_CHANGED }).catch(() => undefined);
+  // Every tab's sidebar refreshes what it shows (over its port: a runtime broadcast never reaches a framed page in Firefox).
+  relay.changed();
 }
 
 function announceChange(): void {
@@ -56,6 +63,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-sidebar') void toggleSidebarInActiveTab();
   });
+
+  browser.runtime.onConnect.addListener((port) => void relay.accept(port));
 
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
     const pending = handleDbRequest(message, announceChange);

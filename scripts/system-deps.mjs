@@ -1,4 +1,4 @@
-// Finds (or, as root on Debian, installs) what the tests need from the OS: Chromium and PostgreSQL.
+// Finds (or, as root on Debian, installs) what the tests need from the OS: Chromium, Firefox ESR and PostgreSQL.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -35,6 +35,27 @@ export function ensureChromium() {
   return path;
 }
 
+export function firefoxPath() {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean);
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+export function ensureFirefox() {
+  let path = firefoxPath();
+  if (!path && canApt()) {
+    aptInstall(['firefox-esr']);
+    path = firefoxPath();
+  }
+  if (!path) {
+    throw new Error(
+      'Firefox is needed for the Firefox end-to-end tests and was not found.\n' +
+        '  On Debian: sudo apt-get install -y firefox-esr\n' +
+        '  Or point FIREFOX_PATH at a Firefox binary (140 or newer).',
+    );
+  }
+  return path;
+}
+
 export function postgresBinDir() {
   if (process.env.PG_BIN && existsSync(`${process.env.PG_BIN}/initdb`)) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
@@ -64,6 +85,7 @@ export function ensurePostgres() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     console.log(`Chromium: ${ensureChromium()}`);
+    console.log(`Firefox: ${ensureFirefox()}`);
     console.log(`PostgreSQL: ${ensurePostgres()}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,6 @@
 // `npm test`: every test, in the order that fails fastest — typecheck, unit, build, end-to-end.
 import { spawnSync } from 'node:child_process';
-import { ensureChromium, ensurePostgres } from './system-deps.mjs';
+import { ensureChromium, ensureFirefox, ensurePostgres } from './system-deps.mjs';
 
 function run(title, command, args) {
   console.log(`\n▶ ${title}`);
@@ -16,6 +16,7 @@ function run(title, command, args) {
 
 try {
   process.env.CHROMIUM_PATH = ensureChromium();
+  process.env.FIREFOX_PATH = ensureFirefox();
   process.env.PG_BIN = ensurePostgres();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
@@ -27,3 +28,4 @@ run('unit and server tests', 'npx', ['vitest', 'run']);
 run('build (Chrome MV3)', 'npx', ['wxt', 'build']);
 run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 run('end-to-end tests in Chromium', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts']);
+run('end-to-end tests in Firefox', 'npx', ['vitest', 'run', '-c', 'vitest.e2e-firefox.config.ts']);

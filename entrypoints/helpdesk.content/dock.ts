@@ -106,8 +106,18 @@ export function createDock(
       label();
       focusOnLoad = open && moveFocus && !loaded;
       if (!moveFocus) return;
-      if (open) iframe?.focus();
-      else toggle.focus();
+      if (!open) {
+        toggle.focus();
+        return;
+      }
+      iframe?.focus();
+      // Firefox does not move focus into the frame from within the content script's key event handler
+      // (the Alt+Shift+A that opened it): once more when that is done.
+      if (iframe && shadow.activeElement !== iframe) {
+        setTimeout(() => {
+          if (open && iframe && shadow.activeElement !== iframe) iframe.focus();
+        }, 0);
+      }
     },
     frame: () => iframe,
     setStrings(next) {

@@ -1,4 +1,4 @@
-// Content script entry: wires the controller, the dock and the port to the sidebar. Never opens IndexedDB.
+// Content script entry: wires the controller, the dock and the line to the sidebar (through the background). Never opens IndexedDB.
 import { browser } from 'wxt/browser';
 import { HELPDESK_MATCHES } from '@/lib/helpdesks/matches';
 import { adapterPicker } from '@/lib/helpdesks/registry';
@@ -8,8 +8,9 @@ import { parseRegions, parseSites, REGIONS_STORAGE_KEY, siteFor, SITES_STORAGE_K
 import { sitesContentEn } from '@/lib/i18n/sites-en';
 import { sitesContentFi } from '@/lib/i18n/sites-fi';
 import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY } from '@/lib/i18n/content';
-import { fromBackgroundSchema, SIDEBAR_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
-import type { ComposerDraft, ToSidebar } from '@/lib/model/messages';
+import { fromBackgroundSchema, PAGE_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
+import type { ComposerDraft, FromPage } from '@/lib/model/messages';
+import { openChannel, type Channel } from '@/lib/messaging/channel';
 import { startController } from './controller';
 import { createBadge } from './badge';
 import { trackComposer } from './composer';
@@ -28,48 +29,52 @@ export default defineContentScript({
     const strings = () => contentStrings(pickLanguage(stored[LANGUAGE_KEY]));
     let wantOpen = stored[OPEN_KEY] === true;
     let dock: Dock | null = null;
-    let port: Browser.runtime.Port | null = null;
+    /** To the sidebar of this tab: the background relays (Firefox lets a content script reach a framed extension page no other way). */
+    let channel: Channel | null = null;
 
-    const send = (message: ToSidebar): void => {
-      try {
-        port?.postMessage(message);
-      } catch {
-        port = null; // the sidebar went away; it reconnects on its next load
-      }
+    const send = (message: FromPage): void => {
+      channel?.post(message);
+    };
+    const sendState = (to: Channel | null = channel): void => {
+      to?.post({ type: 'snapshot', snapshot: controller.current() } satisfies FromPage);
+      to?.post({ type: 'draft', draft } satisfies FromPage);
     };
 
+    /** Once the sidebar frame has loaded; the channel reconnects by itself when the background restarts. */
     const connect = (): void => {
-      port?.disconnect();
-      const next = browser.runtime.connect({ name: SIDEBAR_PORT_PREFIX + session });
-      port = next;
-      next.onMessage.addListener((raw: unknown) => {
-        const parsed = toContentSchema.safeParse(raw);
-        if (!parsed.success) return;
-        if (parsed.data.type === 'refresh') controller.refresh();
-        if (parsed.data.type === 'close') setOpen(false);
-        if (parsed.data.type === 'hints') {
-          hintCount = parsed.data.count;
-          updateBadge();
-        }
-        if (parsed.data.type === 'pick') void pageTools().then(pickRegion, () => undefined);
-        if (parsed.data.type === 'useSelection') {
-          manual = { url: location.href.replace(/#.*$/, ''), text: window.getSelection()?.toString() ?? '' };
-          controller.refresh();
-        }
-        if (parsed.data.type === 'reportPage') {
-          // Tags and attributes only, every text masked: what a fixture needs and nothing about anyone.
-          void pageTools().then(
-            (tools) => send({ type: 'pageReport', url: location.origin + location.pathname, html: tools.structuralSnapshot(document.body ?? document.documentElement).slice(0, 5_000_000) }),
-            () => undefined,
-          );
-        }
+      channel ??= openChannel({
+        connect: () => browser.runtime.connect({ name: PAGE_PORT_PREFIX + session }),
+        onMessage: fromSidebar,
+        onOpen: (opened) => sendState(opened),
+        setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+        clearTimeout: (id) => window.clearTimeout(id),
+        now: () => Date.now(),
       });
-      next.onDisconnect.addListener(() => {
-        if (port === next) port = null;
-      });
-      send({ type: 'snapshot', snapshot: controller.current() });
-      send({ type: 'draft', draft });
     };
+    function fromSidebar(raw: unknown): void {
+      const parsed = toContentSchema.safeParse(raw);
+      if (!parsed.success) return;
+      // A sidebar (re)joined after this page connected: it has nothing yet.
+      if (parsed.data.type === 'attached') sendState();
+      if (parsed.data.type === 'refresh') controller.refresh();
+      if (parsed.data.type === 'close') setOpen(false);
+      if (parsed.data.type === 'hints') {
+        hintCount = parsed.data.count;
+        updateBadge();
+      }
+      if (parsed.data.type === 'pick') void pageTools().then(pickRegion, () => undefined);
+      if (parsed.data.type === 'useSelection') {
+        manual = { url: location.href.replace(/#.*$/, ''), text: window.getSelection()?.toString() ?? '' };
+        controller.refresh();
+      }
+      if (parsed.data.type === 'reportPage') {
+        // Tags and attributes only, every text masked: what a fixture needs and nothing about anyone.
+        void pageTools().then(
+          (tools) => send({ type: 'pageReport', url: location.origin + location.pathname, html: tools.structuralSnapshot(document.body ?? document.documentElement).slice(0, 5_000_000) }),
+          () => undefined,
+        );
+      }
+    }
 
     // The self-check: the draft goes to the sidebar (where the checks run), the count comes back.
     let draft: ComposerDraft | null = null;
@@ -183,8 +188,8 @@ export default defineContentScript({
         // Nothing of Arvio on a page that is not a ticket; the open/closed choice is kept for the next one.
         dock?.destroy();
         dock = null;
-        port?.disconnect();
-        port = null;
+        channel?.close();
+        channel = null;
       },
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id),
@@ -231,7 +236,7 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('keydown', onKeyDown, true);
       browser.storage.onChanged.removeListener(onStorage);
-      port?.disconnect();
+      channel?.close();
       dock?.destroy();
     });
   },

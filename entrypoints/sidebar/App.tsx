@@ -183,6 +183,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
               target={target}
               draftKeyOverride={editKey}
               onSubmitted={() => setEditKey(null)}
+              onOpenSettings={() => connection.openSettings()}
             />
           ) : (
             <p role="status">{t('common.loading')}</p>

@@ -1,7 +1,9 @@
-// The sidebar's end of the port its content script opens; every message is parsed before use.
+// The sidebar's line to its page, through the background (the only route a framed extension page has in Firefox); every message is parsed before use.
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type ToContent } from '@/lib/model/messages';
+import { openChannel } from '@/lib/messaging/channel';
+import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type FromSidebar } from '@/lib/model/messages';
 import type { TicketSnapshot } from '@/lib/model/ticket';
+import { remoteChanged } from '@/lib/service/remote';
 
 export interface PageState {
   snapshot: TicketSnapshot | null;
@@ -16,40 +18,50 @@ export interface Connection {
   /** The page's anonymised structure, answering a `reportPage` request. */
   onPageReport(listener: (report: { url: string; html: string }) => void): () => void;
   latest(): PageState;
-  send(message: ToContent): void;
+  send(message: FromSidebar): void;
+  /** The options page, opened by the background (a framed page may not open it itself in Firefox). */
+  openSettings(): void;
 }
 
-/** Registered synchronously at load, before the content script sees the iframe's load event. */
-export function listenForContentScript(session: string): Connection {
-  let port: Browser.runtime.Port | null = null;
+/**
+ * Opened at load, before the first render. `session` is the fragment of the frame's URL; the
+ * background pairs this frame with the page of the tab it sees the frame in, by that session.
+ */
+export function connectToPage(session: string): Connection {
   let state: PageState = { snapshot: null, draft: null };
   const listeners = new Set<(state: PageState) => void>();
   const showListeners = new Set<(view: View) => void>();
   const reportListeners = new Set<(report: { url: string; html: string }) => void>();
 
-  browser.runtime.onConnect.addListener((incoming) => {
-    // Other tabs' content scripts connect to every extension page too; take only our own.
-    if (incoming.name !== SIDEBAR_PORT_PREFIX + session) return;
-    port = incoming;
-    incoming.onMessage.addListener((raw: unknown) => {
-      const parsed = toSidebarSchema.safeParse(raw);
-      if (!parsed.success) return;
-      const message = parsed.data;
-      if (message.type === 'show') {
-        for (const listener of showListeners) listener(message.view);
-        return;
-      }
-      if (message.type === 'pageReport') {
-        for (const listener of reportListeners) listener({ url: message.url, html: message.html });
-        return;
-      }
-      state = message.type === 'snapshot' ? { ...state, snapshot: message.snapshot } : { ...state, draft: message.draft };
-      for (const listener of listeners) listener(state);
-    });
-    incoming.onDisconnect.addListener(() => {
-      if (port === incoming) port = null;
-    });
-  });
+  const onMessage = (raw: unknown): void => {
+    const parsed = toSidebarSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'changed') {
+      remoteChanged();
+      return;
+    }
+    if (message.type === 'show') {
+      for (const listener of showListeners) listener(message.view);
+      return;
+    }
+    if (message.type === 'pageReport') {
+      for (const listener of reportListeners) listener({ url: message.url, html: message.html });
+      return;
+    }
+    state = message.type === 'snapshot' ? { ...state, snapshot: message.snapshot } : { ...state, draft: message.draft };
+    for (const listener of listeners) listener(state);
+  };
+
+  const channel = session
+    ? openChannel({
+        connect: () => browser.runtime.connect({ name: SIDEBAR_PORT_PREFIX + session }),
+        onMessage,
+        setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+        clearTimeout: (id) => window.clearTimeout(id),
+        now: () => Date.now(),
+      })
+    : null;
 
   return {
     subscribe(listener) {
@@ -68,7 +80,10 @@ export function listenForContentScript(session: string): Connection {
     },
     latest: () => state,
     send(message) {
-      port?.postMessage(message);
+      channel?.post(message);
+    },
+    openSettings() {
+      channel?.post({ type: 'openOptions' } satisfies FromSidebar);
     },
   };
 }

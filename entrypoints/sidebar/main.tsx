@@ -1,11 +1,11 @@
-// Sidebar page entry: listen for the content script first (synchronously), then render.
+// Sidebar page entry: connect to the page (through the background) first, then render.
 import { render } from 'preact';
 import { I18nProvider } from '@/components/i18n';
 import { remoteDb } from '@/lib/service/remote';
 import { App } from './App';
-import { listenForContentScript } from './connection';
+import { connectToPage } from './connection';
 
-const connection = listenForContentScript(location.hash.slice(1));
+const connection = connectToPage(location.hash.slice(1));
 // First run: the built-in scorecards appear through the live queries once seeded.
 void remoteDb.ensureBuiltInScorecards();
 

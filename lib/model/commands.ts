@@ -1,10 +1,16 @@
 // Messages the content script receives. zod/mini keeps these parsers tiny: the content script's budget is 25 KB.
 import * as z from 'zod/mini';
 
+/**
+ * Runtime ports to the background, named by the per-tab session id the content script puts in the
+ * sidebar frame's URL fragment. The background pairs a page and its sidebar by the tab it sees them
+ * in (`sender.tab.id`) and this session; neither end names a tab.
+ */
+export const PAGE_PORT_PREFIX = 'arvio-page:';
 export const SIDEBAR_PORT_PREFIX = 'arvio-sidebar:';
 
-/** Sidebar → content script. */
-export const toContentSchema = z.discriminatedUnion('type', [
+/** What the sidebar asks of its page (relayed by the background to the page of the sidebar's own tab). */
+const sidebarToPage = [
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('close') }),
   /** How many self-check hints the current draft has, for the badge by the composer. */
@@ -14,8 +20,23 @@ export const toContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('useSelection') }),
   /** "Report this page": answer with an anonymised structural snapshot (a `pageReport` message). */
   z.object({ type: z.literal('reportPage') }),
+] as const;
+
+/** Background → content script, over the page's port: the sidebar's requests, and news of the sidebar. */
+export const toContentSchema = z.discriminatedUnion('type', [
+  ...sidebarToPage,
+  /** A sidebar of this page connected (or connected again): send it the current state. */
+  z.object({ type: z.literal('attached') }),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;
+
+/** Sidebar → background: requests for its page, and what only the background can do for a framed page. */
+export const fromSidebarSchema = z.discriminatedUnion('type', [
+  ...sidebarToPage,
+  /** Firefox gives a framed extension page no `runtime.openOptionsPage`. */
+  z.object({ type: z.literal('openOptions') }),
+]);
+export type FromSidebar = z.infer<typeof fromSidebarSchema>;
 
 /** Background → content script (tabs.sendMessage). */
 export const fromBackgroundSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('toggle') })]);

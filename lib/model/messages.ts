@@ -2,13 +2,13 @@
 import { z } from 'zod';
 import { ticketSnapshotSchema } from './ticket';
 
-export { SIDEBAR_PORT_PREFIX } from './commands';
+export { PAGE_PORT_PREFIX, SIDEBAR_PORT_PREFIX } from './commands';
 
-/** Content script → sidebar, over the port the content script opens to its own iframe. */
 export const composerDraftSchema = z.object({ text: z.string().max(100_000), mode: z.enum(['public', 'internal']) });
 export type ComposerDraft = z.infer<typeof composerDraftSchema>;
 
-export const toSidebarSchema = z.discriminatedUnion('type', [
+/** Content script → its sidebar, relayed by the background (parsed there and again in the sidebar). */
+const pageToSidebar = [
   z.object({ type: z.literal('snapshot'), snapshot: ticketSnapshotSchema }),
   /** The reply being written in the helpdesk's composer; null when there is no composer. */
   z.object({ type: z.literal('draft'), draft: composerDraftSchema.nullable() }),
@@ -16,7 +16,20 @@ export const toSidebarSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show'), view: z.enum(['review', 'selfcheck']) }),
   /** The answer to `reportPage`: the page's structure with every text masked, and where it was. */
   z.object({ type: z.literal('pageReport'), url: z.string().max(2000), html: z.string().max(5_000_000) }),
-]);
+] as const;
+
+export const fromPageSchema = z.discriminatedUnion('type', [...pageToSidebar]);
+export type FromPage = z.infer<typeof fromPageSchema>;
+
+/** Background → sidebar: its page's messages, and notice that the database changed (any tab, any sync). */
+export const toSidebarSchema = z.discriminatedUnion('type', [...pageToSidebar, z.object({ type: z.literal('changed') })]);
 export type ToSidebar = z.infer<typeof toSidebarSchema>;
 
-export { toContentSchema, fromBackgroundSchema, type ToContent, type FromBackground } from './commands';
+export {
+  toContentSchema,
+  fromSidebarSchema,
+  fromBackgroundSchema,
+  type ToContent,
+  type FromSidebar,
+  type FromBackground,
+} from './commands';

@@ -1,4 +1,4 @@
 // The background's database service: pages that cannot open IndexedDB (the framed sidebar) call it by
 // message. The sidebar imports ./remote (message calls only, no Dexie); the background this index.
 export { handleDbRequest, type OperationName, type RemoteDb } from './service';
-export { DB_CHANGED, DB_REQUEST, type DbReply } from './protocol';
+export { DB_REQUEST, type DbReply } from './protocol';

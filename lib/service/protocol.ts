@@ -2,7 +2,6 @@
 import { z } from 'zod';
 
 export const DB_REQUEST = 'arvio-db';
-export const DB_CHANGED = 'arvio-db-changed';
 
 /**
  * `ms`: how long the operation itself took in the worker; only the bench build (ARVIO_BENCH) sends it.

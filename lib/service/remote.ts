@@ -1,6 +1,6 @@
 // The sidebar's view of the database: every call goes to the background's database service.
 import { browser } from 'wxt/browser';
-import { DB_CHANGED, DB_REQUEST, dbReplySchema } from './protocol';
+import { DB_REQUEST, dbReplySchema } from './protocol';
 import { StorageFullError } from '../db/quota';
 import type { OperationName, RemoteDb } from './service';
 
@@ -18,12 +18,18 @@ export const remoteDb = new Proxy({} as RemoteDb, {
   get: (_target, op: string) => (...args: unknown[]) => call(op as OperationName, args),
 });
 
-/** Calls back when the database changed through the service (any tab's sidebar). */
+const changeListeners = new Set<() => void>();
+
+/** Calls back when the database changed through the service (any tab's sidebar, a sync). */
 export function onRemoteChange(listener: () => void): () => void {
-  const handler = (message: unknown): undefined => {
-    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === DB_CHANGED) listener();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/**
+ * The background said the database changed. It says so over the sidebar's port (see
+ * entrypoints/sidebar/connection.ts): its runtime.sendMessage broadcast never reaches a framed page in Firefox.
+ */
+export function remoteChanged(): void {
+  for (const listener of [...changeListeners]) listener();
 }

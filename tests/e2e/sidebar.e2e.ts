@@ -73,6 +73,29 @@ describe('sidebar beside a ticket', () => {
     await page.close();
   });
 
+  it('keeps following the ticket, and closing, after the background worker stops', async () => {
+    // The page and the sidebar talk through the background (Firefox allows no other route); an idle
+    // MV3 worker stops and closes their ports, and both ends connect again.
+    const page = await openTicket('101');
+    const frame = await openSidebar(page);
+    await expect.poll(() => frame.locator('.ticket-id').textContent()).toContain('101');
+    await browser.worker.evaluate(() => {
+      (globalThis as { arvioE2eMark?: string }).arvioE2eMark = 'before';
+    });
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.locator('a[href="/agent/tickets/104"]').first().click();
+    await expect.poll(() => frame.locator('.ticket-id').textContent(), { timeout: 5000 }).toContain('104');
+    // It was a new worker that relayed it.
+    const [worker] = browser.context.serviceWorkers();
+    expect(await worker!.evaluate(() => (globalThis as { arvioE2eMark?: string }).arvioE2eMark)).toBeUndefined();
+    await frame.getByRole('button', { name: 'Close sidebar' }).click();
+    await expect.poll(() => toggleButton(page).getAttribute('aria-expanded')).toBe('false');
+    await cdp.detach();
+    await page.close();
+  });
+
   it('opens and closes by the toggle button and by the keyboard command', async () => {
     const page = await openTicket('103');
     const button = toggleButton(page);

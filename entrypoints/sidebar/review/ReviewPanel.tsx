@@ -1,6 +1,5 @@
 // Reviewing the open ticket: choose agent and scorecard, score with autosave, submit.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
@@ -21,9 +20,11 @@ interface Props {
   /** A draft to open instead of the target's own (editing a submitted review). */
   draftKeyOverride: string | null;
   onSubmitted: () => void;
+  /** Opens Arvio's settings (the background does it: a framed page cannot in Firefox). */
+  onOpenSettings: () => void;
 }
 
-export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSubmitted }: Props) {
+export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSubmitted, onOpenSettings }: Props) {
   const { t, lang } = useI18n();
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
   const settings = useRemote(() => db.getSettings(), [], defaultSettings);
@@ -176,7 +177,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             </p>
           )}
           {blocker === t('review.identityMissing') && (
-            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            <button type="button" onClick={onOpenSettings}>
               {t('review.openSettings')}
             </button>
           )}

@@ -1,0 +1,165 @@
+// The background's switchboard between each tab's content script and its sidebar frame. Firefox gives
+// a framed extension page no way to its page but through here (w3c/webextensions#787), so both browsers use it.
+import { z } from 'zod';
+import {
+  fromPageSchema,
+  fromSidebarSchema,
+  PAGE_PORT_PREFIX,
+  SIDEBAR_PORT_PREFIX,
+  type FromPage,
+  type ToContent,
+  type ToSidebar,
+} from '../model/messages';
+import type { PortLike } from './channel';
+
+/** A connecting port as the background sees it: `sender` is the browser's word, not the frame's. */
+export interface RelayPort extends PortLike {
+  name: string;
+  sender?: { tab?: { id?: number }; frameId?: number; url?: string };
+}
+
+export interface Relay {
+  /** For `runtime.onConnect`: takes the ports named for it (true), leaves others alone (false). */
+  accept(port: RelayPort): boolean;
+  /** The database changed: every sidebar reloads what it shows. */
+  changed(): void;
+  /** Live pairs, for tests. */
+  size(): number;
+}
+
+export interface RelayDeps {
+  /** The sidebar page's address without its fragment (`runtime.getURL('/sidebar.html')`). */
+  sidebarUrl: () => string;
+  openOptions: () => void;
+}
+
+/** The per-tab session id the content script makes (crypto.randomUUID). */
+const sessionSchema = z.string().regex(/^[0-9a-f-]{16,64}$/i);
+const tabIdSchema = z.number().int().min(0);
+
+/** Messages kept for an end that is not there yet. State (snapshot, draft) is not: it is sent again on attach. */
+const HELD = 16;
+
+interface Pair {
+  page: RelayPort | null;
+  sidebars: Set<RelayPort>;
+  toPage: ToContent[];
+  toSidebar: FromPage[];
+}
+
+type Role = { role: 'page' | 'sidebar'; key: string };
+
+export function createRelay(deps: RelayDeps): Relay {
+  const pairs = new Map<string, Pair>();
+
+  const post = (port: RelayPort, message: ToContent | ToSidebar): void => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // Closed in the meantime; its onDisconnect tidies up.
+    }
+  };
+
+  const pairOf = (key: string): Pair => {
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { page: null, sidebars: new Set(), toPage: [], toSidebar: [] };
+      pairs.set(key, pair);
+    }
+    return pair;
+  };
+
+  const tidy = (key: string, pair: Pair): void => {
+    if (!pair.page && pair.sidebars.size === 0 && pairs.get(key) === pair) pairs.delete(key);
+  };
+
+  const hold = <T>(queue: T[], message: T): void => {
+    queue.push(message);
+    if (queue.length > HELD) queue.shift();
+  };
+
+  /**
+   * Which end a port is, from its name and what the browser says about its sender. The tab is always
+   * `sender.tab.id`: a frame cannot name another tab, so it can only ever reach its own tab's page.
+   */
+  const identify = (port: RelayPort): Role | null => {
+    const page = port.name.startsWith(PAGE_PORT_PREFIX);
+    const sidebar = port.name.startsWith(SIDEBAR_PORT_PREFIX);
+    if (!page && !sidebar) return null;
+    const session = sessionSchema.safeParse(port.name.slice((page ? PAGE_PORT_PREFIX : SIDEBAR_PORT_PREFIX).length));
+    const tab = tabIdSchema.safeParse(port.sender?.tab?.id);
+    const frameId = port.sender?.frameId;
+    const url = port.sender?.url ?? '';
+    if (!session.success || !tab.success || typeof frameId !== 'number') return null;
+    const key = `${tab.data}|${session.data}`;
+    // The content script runs in the top frame of a web page.
+    if (page) return frameId === 0 && !url.startsWith(deps.sidebarUrl().replace(/[^/]*$/, '')) ? { role: 'page', key } : null;
+    // The sidebar is our page, framed, and loaded for this very session.
+    return frameId > 0 && url === `${deps.sidebarUrl()}#${session.data}` ? { role: 'sidebar', key } : null;
+  };
+
+  const attachPage = (port: RelayPort, key: string): void => {
+    const pair = pairOf(key);
+    if (pair.page && pair.page !== port) pair.page.disconnect();
+    pair.page = port;
+    for (const message of pair.toPage.splice(0)) post(port, message);
+    port.onMessage.addListener((raw) => {
+      const parsed = fromPageSchema.safeParse(raw);
+      if (!parsed.success || pair.page !== port) return;
+      if (pair.sidebars.size === 0) {
+        if (parsed.data.type !== 'snapshot' && parsed.data.type !== 'draft') hold(pair.toSidebar, parsed.data);
+        return;
+      }
+      for (const sidebar of pair.sidebars) post(sidebar, parsed.data);
+    });
+    port.onDisconnect.addListener(() => {
+      if (pair.page !== port) return;
+      pair.page = null;
+      pair.toPage.length = 0;
+      tidy(key, pair);
+    });
+  };
+
+  const attachSidebar = (port: RelayPort, key: string): void => {
+    const pair = pairOf(key);
+    pair.sidebars.add(port);
+    for (const message of pair.toSidebar.splice(0)) post(port, message);
+    // The page sends its current ticket and draft when it connects; a sidebar arriving later asks for them.
+    if (pair.page) post(pair.page, { type: 'attached' });
+    port.onMessage.addListener((raw) => {
+      const parsed = fromSidebarSchema.safeParse(raw);
+      if (!parsed.success || !pair.sidebars.has(port)) return;
+      const message = parsed.data;
+      if (message.type === 'openOptions') {
+        deps.openOptions();
+        return;
+      }
+      if (pair.page) post(pair.page, message);
+      else hold(pair.toPage, message);
+    });
+    port.onDisconnect.addListener(() => {
+      pair.sidebars.delete(port);
+      if (pair.sidebars.size === 0) pair.toSidebar.length = 0;
+      tidy(key, pair);
+    });
+  };
+
+  return {
+    accept(port) {
+      const named = port.name.startsWith(PAGE_PORT_PREFIX) || port.name.startsWith(SIDEBAR_PORT_PREFIX);
+      if (!named) return false;
+      const role = identify(port);
+      if (!role) {
+        port.disconnect();
+        return true;
+      }
+      if (role.role === 'page') attachPage(port, role.key);
+      else attachSidebar(port, role.key);
+      return true;
+    },
+    changed() {
+      for (const pair of pairs.values()) for (const sidebar of pair.sidebars) post(sidebar, { type: 'changed' });
+    },
+    size: () => pairs.size,
+  };
+}
