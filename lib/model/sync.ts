@@ -15,6 +15,12 @@ export const MAX_PUSH_BATCH = 200;
 /** Most documents one pull returns. */
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 200;
+/**
+ * A pull page stops before its documents' JSON would pass this many bytes (and `more` is true): a
+ * page of big documents stays a few MiB, not 1000 × their size. A single larger document still goes
+ * alone in its own page, so a pull never sticks at one checkpoint.
+ */
+export const MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** The schema of each collection's documents: received docs are parsed with these on arrival. */
 export const syncDocSchemas = Object.fromEntries(kindNames.map((name) => [name, kinds[name].schema])) as {

@@ -1,9 +1,16 @@
 // The server's behaviour, as a suite run over real HTTP against each database (PGlite, PostgreSQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportEnvelopeSchema } from '../../../lib/export/envelope';
-import { MAX_PUSH_BATCH, pullResponseSchema, pushResponseSchema, teamRosterResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import {
+  MAX_PULL_PAGE_BYTES,
+  MAX_PUSH_BATCH,
+  pullResponseSchema,
+  pushResponseSchema,
+  teamRosterResponseSchema,
+  type SyncChange,
+} from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
-import { push } from '../../src/store';
+import { pullJson, push } from '../../src/store';
 import { createApp } from '../../src/app';
 import { runCommand } from '../../src/cli';
 import type { Db } from '../../src/db';
@@ -578,6 +585,67 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
 
       it('an export with an unknown format', async () => {
         expect((await call('lead', 'GET', '/v1/export/reviews?format=xlsx')).status).toBe(400);
+      });
+    });
+    describe('pull pages bounded by bytes as well as count', () => {
+      /** ≈ 570 KB: a review with a hundred long comments, within the 1 MiB body limit. */
+      const legacyBig = () =>
+        review(uid('big'), EMAIL.rev1, EMAIL.agent1, {
+          ratings: Array.from({ length: 100 }, (_, i) => ({ criterionId: `c${i}`, value: 1, na: false, comment: 'sana '.repeat(1000) })),
+          feedback: 'p'.repeat(20_000),
+        });
+
+      it('big reviews come a few per page, under 4 MiB each, every one once and in order', async () => {
+        const start = await checkpointNow();
+        const rev1 = (await findUserByEmail(db, EMAIL.rev1))!;
+        const docs = Array.from({ length: 16 }, legacyBig);
+        for (const doc of docs) await push(db, rev1, [change(doc)]);
+        const seen: string[] = [];
+        let since = start;
+        let pages = 0;
+        for (;;) {
+          const answer = await call('agent1', 'GET', `/v1/sync/pull?since=${since}&limit=1000`);
+          expect(answer.status).toBe(200);
+          const page = pullResponseSchema.parse(answer.json);
+          pages++;
+          // The docs' JSON within the budget; the envelope adds well under 1 KB per doc.
+          expect(new TextEncoder().encode(answer.text).length).toBeLessThanOrEqual(MAX_PULL_PAGE_BYTES + 1000 * page.docs.length);
+          seen.push(...page.docs.map((d) => d.id));
+          since = page.checkpoint;
+          if (!page.more) break;
+          expect(page.docs.length).toBeGreaterThan(0);
+        }
+        expect(seen).toEqual(docs.map((d) => d.id));
+        expect(pages).toBeGreaterThanOrEqual(3); // 16 × 570 KB ≈ 9 MB
+      });
+
+      it('a page stops where the next document would pass the budget; one larger than the budget goes alone', async () => {
+        const start = await checkpointNow();
+        const docs = Array.from({ length: 3 }, () => review(uid('budget'), EMAIL.rev1, EMAIL.agent1));
+        expect((await pushAs('rev1', docs.map((d) => change(d)))).status).toBe(200);
+        const admin = (await findUserByEmail(db, EMAIL.admin))!;
+        const bytes = docs.map((d) => new TextEncoder().encode(JSON.stringify(d)).length);
+        const page = async (since: number, budget: number) => pullResponseSchema.parse(JSON.parse(await pullJson(db, admin, since, 1000, budget)));
+
+        // Exactly two fit.
+        const two = await page(start, bytes[0]! + bytes[1]!);
+        expect(two.docs.map((d) => d.id)).toEqual([docs[0]!.id, docs[1]!.id]);
+        expect(two.more).toBe(true);
+        // One byte less: the second would pass the budget.
+        const one = await page(start, bytes[0]! + bytes[1]! - 1);
+        expect(one.docs.map((d) => d.id)).toEqual([docs[0]!.id]);
+        expect(one).toMatchObject({ more: true, checkpoint: one.docs[0]!.seq });
+        // A budget smaller than any document: one per page, and the pull still reaches the end.
+        const ids: string[] = [];
+        let since = start;
+        for (let more = true; more; ) {
+          const next = await page(since, 10);
+          expect(next.docs).toHaveLength(1);
+          ids.push(next.docs[0]!.id);
+          ({ checkpoint: since, more } = next);
+        }
+        expect(ids).toEqual(docs.map((d) => d.id));
+        expect(await page(since, 10)).toEqual({ docs: [], checkpoint: since, more: false });
       });
     });
   });
