@@ -25,7 +25,7 @@ export const MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024;
 export const MAX_DOC_BYTES = 256 * 1024;
 
 /** UTF-8 bytes of a value's JSON text. */
-export function jsonBytes(value: unknown): number {
+function jsonBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 

@@ -596,6 +596,8 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
       const SECRET = 'asiakkaan-sanat-7Q9Z';
       /** Everything this process printed meanwhile (the server runs in it), as it would appear. */
       let printed: string[] = [];
+      /** Calls to process.stdout/stderr.write, recorded as they pass through. */
+      const spies: Array<() => string[]> = [];
       let restore: Array<() => void> = [];
       beforeEach(() => {
         printed = [];
@@ -610,7 +612,6 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
           spies.push(() => spy.mock.calls.map((call) => String(call[0])));
         }
       });
-      const spies: Array<() => string[]> = [];
       afterEach(() => {
         for (const undo of restore) undo();
         restore = [];
