@@ -156,7 +156,7 @@ describe('the data folder lock', () => {
     await expect(readFile(join(dir, 'arvio.lock'), 'utf8')).rejects.toThrow(/ENOENT/);
     const unlock = await lockDataDir(dir, fast);
     await unlock();
-  });
+  }, 120_000); // PGlite starts in seconds, or in tens of them on a loaded machine, like the suites' hooks
 
   it('a lock from another container is refused while its heartbeat moves, and taken over once it stops', async () => {
     const dir = await folder();
