@@ -15,6 +15,27 @@ export const MAX_PUSH_BATCH = 200;
 /** Most documents one pull returns. */
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 200;
+/**
+ * A pull page stops before its documents' JSON would pass this many bytes (and `more` is true): a
+ * page of big documents stays a few MiB, not 1000 × their size. A single larger document still goes
+ * alone in its own page, so a pull never sticks at one checkpoint.
+ */
+export const MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024;
+/** Largest document accepted at push, as UTF-8 bytes of its JSON. Refused per document (400 naming it). */
+export const MAX_DOC_BYTES = 256 * 1024;
+
+/** UTF-8 bytes of a value's JSON text. */
+function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+/** Adds an issue at `path` when the doc's JSON is over MAX_DOC_BYTES. */
+function checkDocSize(doc: unknown, path: PropertyKey[], ctx: z.RefinementCtx): void {
+  const bytes = jsonBytes(doc);
+  if (bytes > MAX_DOC_BYTES) {
+    ctx.addIssue({ code: 'custom', path, message: `the document is ${bytes} bytes of JSON; at most ${MAX_DOC_BYTES} are accepted` });
+  }
+}
 
 /** The schema of each collection's documents: received docs are parsed with these on arrival. */
 export const syncDocSchemas = Object.fromEntries(kindNames.map((name) => [name, kinds[name].schema])) as {
@@ -50,6 +71,7 @@ export const syncChangeSchema = z
     if (change.id !== expected) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `id must be "${expected}" for this doc, got "${change.id}"` });
     }
+    checkDocSize(change.doc, ['doc'], ctx);
   }) as unknown as z.ZodType<SyncChange>;
 
 export const pushRequestSchema = z.strictObject({
@@ -139,7 +161,9 @@ export const scorecardsResponseSchema = z.strictObject({
 export type ScorecardsResponse = z.infer<typeof scorecardsResponseSchema>;
 
 /** Body of `PUT /v1/scorecards`: publish one scorecard version to the team. */
-export const publishScorecardRequestSchema = z.strictObject({ scorecard: scorecardSchema });
+export const publishScorecardRequestSchema = z
+  .strictObject({ scorecard: scorecardSchema })
+  .superRefine((request, ctx) => checkDocSize(request.scorecard, ['scorecard'], ctx));
 export type PublishScorecardRequest = z.infer<typeof publishScorecardRequestSchema>;
 
 export const exportQuerySchema = z.strictObject({

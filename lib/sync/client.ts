@@ -60,7 +60,7 @@ export function chunkChanges(changes: readonly SyncChange[], maxCount = MAX_PUSH
   return batches;
 }
 
-async function request<T>(
+function request<T>(
   parse: (value: unknown) => z.ZodSafeParseResult<T>,
   url: string,
   init: RequestInit,
@@ -68,6 +68,18 @@ async function request<T>(
   signal: AbortSignal | undefined,
   options: RequestOptions,
 ): Promise<T> {
+  return requestSized(parse, url, init, fetchImpl, signal, options).then((answer) => answer.value);
+}
+
+/** A request whose answer comes with its length as received (UTF-16 units of the body text). */
+async function requestSized<T>(
+  parse: (value: unknown) => z.ZodSafeParseResult<T>,
+  url: string,
+  init: RequestInit,
+  fetchImpl: FetchLike,
+  signal: AbortSignal | undefined,
+  options: RequestOptions,
+): Promise<{ value: T; length: number }> {
   if (signal?.aborted) throw new SyncError('aborted', 'aborted before sending');
   const controller = new AbortController();
   let timedOut = false;
@@ -106,7 +118,7 @@ async function request<T>(
     }
     const parsed = parse(json);
     if (!parsed.success) throw new SyncError('server', `unexpected answer: ${parsed.error.issues[0]?.message ?? ''}`, response.status);
-    return parsed.data;
+    return { value: parsed.data, length: body.length };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -171,8 +183,21 @@ export function pullSince(
   signal?: AbortSignal,
   options: RequestOptions = {},
 ): Promise<PullResponse> {
+  return pullPage(baseUrl, token, since, limit, fetchImpl, signal, options).then((answer) => answer.page);
+}
+
+/** pullSince with the answer's length: what the page weighs in memory (pages of big documents weigh more than their count). */
+export async function pullPage(
+  baseUrl: string,
+  token: string,
+  since: number,
+  limit: number,
+  fetchImpl: FetchLike = fetch,
+  signal?: AbortSignal,
+  options: RequestOptions = {},
+): Promise<{ page: PullResponse; length: number }> {
   const query = new URLSearchParams({ since: String(since), limit: String(limit) });
-  return request(
+  const { value, length } = await requestSized(
     parseAnswer.pull,
     join(baseUrl, `/v1/sync/pull?${query}`),
     { method: 'GET', headers: headers(token) },
@@ -180,6 +205,7 @@ export function pullSince(
     signal,
     options,
   );
+  return { page: value, length };
 }
 
 /** "Test connection": who the token belongs to, with role and teams. */

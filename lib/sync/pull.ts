@@ -57,18 +57,31 @@ export interface FetchedPage {
   /** pulledCells(docs) */
   cells: Map<string, RollupDelta>;
   checkpoint: number;
-  /** Docs as sent (before unreadable ones were dropped): what the buffer bound counts. */
+  /**
+   * What the buffer bound and a transaction's size count: the docs as sent (before unreadable ones
+   * were dropped), or one per TYPICAL_DOC_LENGTH of the answer when that is more, so that pages of
+   * big documents (up to 4 MiB each) are held and written a few at a time, not 10,000 docs' worth.
+   */
   size: number;
+}
+
+/** About a review's JSON: a page of typical docs weighs its count; one of big docs, its length. */
+export const TYPICAL_DOC_LENGTH = 2048;
+
+/** A fetched page: its docs and the length of the answer as received. */
+export interface SizedPage {
+  page: PullResponse;
+  length: number;
 }
 
 /**
  * Fetches pages one after another (each from the previous checkpoint, the next asked for while this
  * one is parsed) and parses them while earlier ones are written, holding at most `ahead` docs not yet
- * taken (and one page under way). `take` hands over every page that has arrived (at least one, at
+ * taken (by weight: see FetchedPage.size; and one page under way). `take` hands over every page that has arrived (at least one, at
  * most `limit` docs unless one page is bigger), or null at the end; a failed fetch is thrown after
  * the pages before it have been taken.
  */
-export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<PullResponse>, since: number, ahead: number) {
+export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<SizedPage>, since: number, ahead: number) {
   const ready: FetchedPage[] = [];
   let failure: unknown = null;
   let finished = false;
@@ -79,18 +92,19 @@ export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<P
   void (async () => {
     // One request is always under way: the next page is asked for as soon as the checkpoint is
     // known, and this one is parsed while the server prepares it.
-    let next: Promise<PullResponse> | null = fetchPage(since, true);
+    let next: Promise<SizedPage> | null = fetchPage(since, true);
     next.catch(() => undefined); // awaited below; a failure is taken from there
     try {
       while (next) {
         while (!stopped && buffered() >= ahead) await new Promise<void>((resolve) => (wakeFetcher = resolve));
         if (stopped) return;
-        const page: PullResponse = await next;
+        const { page, length }: SizedPage = await next;
         if (stopped) return;
         next = page.more && page.docs.length > 0 ? fetchPage(page.checkpoint, false) : null;
         next?.catch(() => undefined);
         const docs = readPulled(page.docs);
-        ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, size: page.docs.length });
+        const size = Math.max(page.docs.length, Math.ceil(length / TYPICAL_DOC_LENGTH));
+        ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, size });
         wakeTaker();
       }
     } catch (error) {

@@ -137,6 +137,7 @@ async function pushOne(
   await database.transaction('rw', [database.outbox, database.syncState, database.settings], async () => {
     const sent = await readSent(database);
     let conflicts = await readConflicts(database);
+    const accepted = new Set<string>();
     for (const [i, result] of results.entries()) {
       const change = batch[i]!;
       const key = stateKey(change.collection, change.id);
@@ -147,6 +148,7 @@ async function pushOne(
         await database.outbox.bulkDelete(seqs);
         conflicts = conflicts.filter((c) => stateKey(c.collection, c.id) !== key);
         delete sent[key];
+        accepted.add(key);
         tally.pushed++;
         continue;
       }
@@ -173,5 +175,9 @@ async function pushOne(
     }
     await database.settings.put({ key: SENT_KEY, value: sent });
     await database.settings.put({ key: CONFLICTS_KEY, value: conflicts });
+    // A refused doc the user has since edited into shape is no longer refused: the status stops naming it.
+    const status = await readStatus(database);
+    const refused = status.refused.filter((r) => !accepted.has(stateKey(r.collection, r.id)));
+    if (refused.length !== status.refused.length) await database.settings.put({ key: STATUS_KEY, value: { ...status, refused } });
   });
 }

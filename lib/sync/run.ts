@@ -6,7 +6,7 @@ import { applyPulledDocs } from './apply';
 import { getBackendConfig, type BackendConfig } from './backend';
 import { nextDelay } from './backoff';
 import { readCheckpoint } from './checkpoint';
-import { pullSince, type FetchLike } from './client';
+import { pullPage, type FetchLike } from './client';
 import { describeSyncError, SyncError, throwIfAborted } from './errors';
 import { acquireLease, releaseLease } from './lease';
 import { pageFeed } from './pull';
@@ -40,7 +40,8 @@ export interface SyncOutcome {
 
 /**
  * Pulled pages written in one transaction hold at most this many docs, and as many more may wait
- * fetched (≈ 1.7 KB of memory each as parsed). Fewer, bigger transactions pay off: each one rewrites
+ * fetched (≈ 1.7 KB of memory each as parsed; a page of bigger docs counts by its length, see
+ * FetchedPage.size). Fewer, bigger transactions pay off: each one rewrites
  * every rollup row it touches (hundreds in a busy team) and has its own commit.
  */
 const APPLY_LIMIT = 10_000;
@@ -74,7 +75,7 @@ export async function runSync(
     const applyLimit = options.applyLimit ?? APPLY_LIMIT;
     // The first page is small: writing starts as soon as it is read, and the rest arrives meanwhile.
     const fetchPage = (since: number, first: boolean) =>
-      pullSince(backend.url, backend.token, since, first ? Math.min(limit, FIRST_PULL_PAGE) : limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
+      pullPage(backend.url, backend.token, since, first ? Math.min(limit, FIRST_PULL_PAGE) : limit, fetchImpl, options.signal, { timeoutMs: options.timeoutMs });
     throwIfAborted(options.signal);
     // Pages are fetched and parsed while earlier ones are written: the server, the script and
     // IndexedDB work side by side. Pages that arrived meanwhile are written together (fewer

@@ -1,4 +1,5 @@
 // The HTTP API: authentication, validation, size limits and the routes, as a Hono app over a Db.
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -16,13 +17,18 @@ import {
 import { rosterOf, teamsOf, userByToken, type User } from './admin';
 import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
+import { inputIssues, type InputIssue } from './input';
+import { errorLine } from './log';
 import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
 
 export interface AppOptions {
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
-  /** Where unexpected errors are reported (default: stderr). */
-  logError?: (error: unknown) => void;
+  /**
+   * Where unexpected errors are reported (default: stderr), as one line made by ./log.ts: route,
+   * reference, error class, codes and stack frames, never request data or document text.
+   */
+  logError?: (line: string) => void;
 }
 
 type Env = { Variables: { user: User } };
@@ -42,14 +48,25 @@ function invalid(c: Context, error: z.ZodError) {
   });
 }
 
-/** Parses the body as JSON. Reading is outside the try: an oversized body must reach bodyLimit (413). */
-async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+/** A 400 for input no schema should see (./input.ts): NUL characters, `__proto__` keys, deep nesting. */
+function unacceptable(c: Context, issues: InputIssue[]) {
+  return fail(c, 400, { error: 'invalid_request', message: `${issues[0]!.path}: ${issues[0]!.message}`, issues });
+}
+
+/**
+ * Parses the body as JSON and refuses what the database cannot hold (./input.ts) before any schema
+ * sees it. Reading is outside the try: an oversized body must reach bodyLimit (413).
+ */
+async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; answer: Response }> {
   const text = await c.req.text();
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
-    return { ok: false };
+    return { ok: false, answer: malformed(c) };
   }
+  const issues = inputIssues(value);
+  return issues.length > 0 ? { ok: false, answer: unacceptable(c, issues) } : { ok: true, value };
 }
 
 const malformed = (c: Context) => fail(c, 400, { error: 'invalid_json', message: 'the request body is not valid JSON' });
@@ -58,12 +75,19 @@ const mayExport = (user: User): boolean => user.role === 'lead' || user.role ===
 
 export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const logError = options.logError ?? ((line: string) => console.error(line));
   const app = new Hono<Env>();
 
+  /** Logs an unexpected error without its data; the reference goes to the caller too, to match the two. */
+  const report = (c: Context, error: unknown): string => {
+    const ref = randomUUID().slice(0, 8);
+    logError(errorLine(`server error ${ref} on ${c.req.method} ${c.req.routePath}`, error));
+    return ref;
+  };
+
   app.onError((error, c) => {
-    logError(error);
-    return fail(c, 500, { error: 'server_error', message: 'the server failed; nothing was changed' });
+    const ref = report(c, error);
+    return fail(c, 500, { error: 'server_error', message: `the server failed; nothing was changed (reference ${ref})` });
   });
   app.notFound((c) => fail(c, 404, { error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` }));
 
@@ -95,6 +119,13 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     await next();
   });
 
+  // Query strings are input too: the same refusals as bodies, before any route's schema.
+  app.use('/v1/*', async (c, next) => {
+    const issues = inputIssues(c.req.query());
+    if (issues.length > 0) return unacceptable(c, issues);
+    await next();
+  });
+
   app.get('/v1/me', async (c) => {
     const user = c.get('user');
     const body: MeResponse = {
@@ -116,7 +147,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
 
   app.post('/v1/sync/push', async (c) => {
     const json = await readJson(c);
-    if (!json.ok) return malformed(c);
+    if (!json.ok) return json.answer;
     const parsed = pushRequestSchema.safeParse(json.value);
     if (!parsed.success) return invalid(c, parsed.error);
     try {
@@ -148,7 +179,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
       return fail(c, 403, { error: 'forbidden', message: 'only leads and admins publish scorecards' });
     }
     const json = await readJson(c);
-    if (!json.ok) return malformed(c);
+    if (!json.ok) return json.answer;
     const parsed = publishScorecardRequestSchema.safeParse(json.value);
     if (!parsed.success) return invalid(c, parsed.error);
     const card = parsed.data.scorecard;
@@ -190,16 +221,22 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     // Pull-based: the next page is read from the database only when the client has taken the last.
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        for (;;) {
-          const next = await pieces.next();
-          if (next.done) {
-            controller.close();
+        try {
+          for (;;) {
+            const next = await pieces.next();
+            if (next.done) {
+              controller.close();
+              return;
+            }
+            // A page whose every row was skipped writes nothing: read on rather than send an empty chunk.
+            if (next.value === '') continue;
+            controller.enqueue(encoder.encode(next.value));
             return;
           }
-          // A page whose every row was skipped writes nothing: read on rather than send an empty chunk.
-          if (next.value === '') continue;
-          controller.enqueue(encoder.encode(next.value));
-          return;
+        } catch (error) {
+          // Headers are gone: the answer can only break off. The HTTP layer logs the error it is
+          // given, so it gets one without the original's data.
+          controller.error(new Error(`the export failed (reference ${report(c, error)})`));
         }
       },
       async cancel() {

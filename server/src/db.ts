@@ -1,8 +1,8 @@
 // One small database interface over PGlite (embedded default) and PostgreSQL (`DATABASE_URL`).
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir, type LockOptions } from './lock';
 
 export type Row = Record<string, unknown>;
 
@@ -33,50 +33,16 @@ class Mutex {
   }
 }
 
-/**
- * PGlite keeps its database in this process's memory and writes the folder back: a second process
- * (a CLI command while the server runs) would silently lose writes. A pid lock file refuses that.
- */
-function lockDataDir(dataDir: string): () => void {
-  const path = join(dataDir, 'arvio.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(path, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(path, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new Error(
-          `the database in ${dataDir} is in use by process ${pid} (the server?). Stop it first, or use DATABASE_URL (PostgreSQL) to run the CLI beside a running server.`,
-        );
-      }
-      rmSync(path, { force: true }); // stale: its process is gone
-    }
-  }
-  throw new Error(`could not lock ${path}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export async function openPglite(dataDir: string): Promise<Db> {
+/** PGlite in `dataDir`, locked for this process (./lock.ts: a second live process is refused). */
+export async function openPglite(dataDir: string, options: { lock?: LockOptions } = {}): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
-  const unlock = lockDataDir(dataDir);
+  const unlock = await lockDataDir(dataDir, options.lock);
   let lite: PGlite;
   try {
     lite = new PGlite(dataDir);
     await lite.waitReady;
   } catch (error) {
-    unlock();
+    await unlock();
     throw error;
   }
   const mutex = new Mutex();
@@ -110,7 +76,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
         try {
           await lite.close();
         } finally {
-          unlock();
+          await unlock();
         }
       }),
   };
@@ -153,10 +119,10 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
 }
 
 /** PostgreSQL when `DATABASE_URL` is set, else PGlite in `ARVIO_DATA_DIR` (default server/.data/pglite). */
-export function openFromEnv(env: NodeJS.ProcessEnv, defaultDataDir: string): Promise<Db> {
+export function openFromEnv(env: NodeJS.ProcessEnv, defaultDataDir: string, lock?: LockOptions): Promise<Db> {
   const url = env.DATABASE_URL;
   if (url) return openPostgres(url);
-  return openPglite(env.ARVIO_DATA_DIR ?? defaultDataDir);
+  return openPglite(env.ARVIO_DATA_DIR ?? defaultDataDir, { lock });
 }
 
 /** int8 comes back as a string from pg and a number from PGlite. */

@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const db = await openFromEnv(process.env, DEFAULT_DATA_DIR);
+  const db = await openFromEnv(process.env, DEFAULT_DATA_DIR, { notice: io.err });
   await migrate(db);
   if (argv.length > 0 && argv[0] !== 'serve') {
     try {

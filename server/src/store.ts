@@ -1,6 +1,7 @@
 // Synced documents: push (accept or conflict, idempotent), pull by sequence, scorecards, export.
 import {
   canonicalJson,
+  MAX_PULL_PAGE_BYTES,
   type PushResult,
   type SyncChange,
   type SyncCollection,
@@ -197,20 +198,33 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
  * One pull page as the answer's JSON text (a PullResponse). Each doc goes out as stored: its JSON
  * was validated when pushed, and parsing it only to print it again would be most of the server's
  * work in a large pull.
+ *
+ * A page holds at most `limit` docs and stops before their JSON would pass `budget` bytes; the first
+ * doc always goes, however large, so the client moves on. The running size is a window over the
+ * page's rows, computed only for the rows the LIMIT reads; only the docs in the page are sent, with
+ * the count of rows read, which tells `more`.
  */
-export async function pullJson(db: Db, user: User, since: number, limit: number): Promise<string> {
-  const visible = visibleSql(user, 3);
+export async function pullJson(db: Db, user: User, since: number, limit: number, budget: number = MAX_PULL_PAGE_BYTES): Promise<string> {
+  const visible = visibleSql(user, 4);
   // The page is chosen first, then its docs are read as text (the driver would parse json): the cast
   // in a plain query's list would let the planner cast every visible doc after `since` before sorting.
-  const rows = await db.query(
-    `SELECT p.collection, p.id, p.revision, p.seq, p.doc::text AS doc FROM (
-       SELECT d.collection, d.id, d.revision, d.seq, d.doc FROM docs d
-        WHERE d.seq > $1 AND ${visible.sql} ORDER BY d.seq LIMIT $2
-     ) p ORDER BY p.seq`,
-    [since, limit + 1, ...visible.params],
+  const page = await db.query(
+    `SELECT p.collection, p.id, p.revision, p.seq, p.doc::text AS doc, p.rows_read FROM (
+       SELECT w.*, count(*) OVER () AS rows_read FROM (
+         SELECT d.collection, d.id, d.revision, d.seq, d.doc,
+                row_number() OVER page <= $2 AND (row_number() OVER page = 1 OR sum(octet_length(d.doc::text)) OVER page <= $3) AS fits
+           FROM docs d
+          WHERE d.seq > $1 AND ${visible.sql}
+         WINDOW page AS (ORDER BY d.seq ROWS UNBOUNDED PRECEDING)
+          ORDER BY d.seq LIMIT $2 + 1
+       ) w
+     ) p
+     WHERE p.fits
+     ORDER BY p.seq`,
+    [since, limit, budget, ...visible.params],
   );
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
+  // The rows that fit are a prefix of those read: a row read beyond them waits for the next page.
+  const more = page.length > 0 && toNumber(page[0]!.rows_read) > page.length;
   const docs = page.map((r) => {
     const head = JSON.stringify({ collection: r.collection as SyncCollection, id: String(r.id), revision: toNumber(r.revision), seq: toNumber(r.seq) });
     return `${head.slice(0, -1)},"doc":${String(r.doc)}}`;

@@ -258,6 +258,48 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       expect(refused.status.refused[0]?.reason).toMatch(/agent may not write reviews/);
     });
 
+    it('reviews the server refuses (a NUL byte, 570 KB) are set aside with the reason, the rest of their batch arrives, and they are not sent again until edited', async () => {
+      const client = profile('rev');
+      const good = newReviews(6, 'batch-good');
+      const [nul] = newReviews(1, 'batch-nul', { reviewee: { id: `${AGENT}\u0000`, name: 'agent1' } });
+      const [huge] = newReviews(1, 'batch-huge', {
+        ratings: Array.from({ length: 100 }, (_, i) => ({ criterionId: `c${i}`, value: 1, na: false, comment: 'sana '.repeat(1000) })),
+      });
+      // One batch, the refused ones in the middle of it.
+      for (const doc of [good[0]!, nul!, good[1]!, good[2]!, huge!, good[3]!, good[4]!, good[5]!]) await client.write(doc);
+      const pushed: string[][] = [];
+      const watching: FetchLike = (url, init) => {
+        if (url.includes('/push')) pushed.push((JSON.parse(String(init.body)) as { changes: Array<{ id: string }> }).changes.map((c) => c.id));
+        return fetch(url, init);
+      };
+
+      const first = await client.sync(watching);
+
+      expect(first).toMatchObject({ result: 'ok', pushed: 6, refused: 2 });
+      expect(pushed[0]).toHaveLength(8);
+      expect(first.status.refused).toEqual([
+        { collection: 'reviews', id: nul!.id, reason: expect.stringMatching(/^HTTP 400: changes\.0\.doc\.reviewee\.id: must not contain the NUL character/) },
+        { collection: 'reviews', id: huge!.id, reason: expect.stringMatching(/^HTTP 400: changes\.0\.doc: the document is \d+ bytes of JSON; at most 262144/) },
+      ]);
+      await expectSame(client, good.map((d) => d.id));
+      expect((await serverDocs([nul!.id, huge!.id])).size).toBe(0);
+      // Kept on this computer, as written.
+      expect((await client.reviews([nul!.id, huge!.id])).size).toBe(2);
+
+      pushed.length = 0;
+      const second = await client.sync(watching);
+      expect(second).toMatchObject({ result: 'ok', pushed: 0, refused: 0 });
+      expect(pushed).toEqual([]);
+      expect(second.status.refused.map((r) => r.id)).toEqual([nul!.id, huge!.id]);
+
+      // The reviewer corrects the reviewee: the review goes, and the status stops naming it.
+      await client.write({ ...nul!, reviewee: { id: AGENT, name: 'agent1' } });
+      const third = await client.sync(watching);
+      expect(third).toMatchObject({ result: 'ok', pushed: 1, refused: 0 });
+      expect(third.status.refused.map((r) => r.id)).toEqual([huge!.id]);
+      expect((await serverDocs([nul!.id])).get(nul!.id)?.revision).toBe(1);
+    });
+
     it('a lead downloads the team’s JSON export from the server and imports it into a fresh profile: the same reviews, and their scorecard', async () => {
       const reviewer = profile('rev');
       const written = newReviews(3, 'exported');

@@ -1,9 +1,17 @@
 // The server's behaviour, as a suite run over real HTTP against each database (PGlite, PostgreSQL).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportEnvelopeSchema } from '../../../lib/export/envelope';
-import { MAX_PUSH_BATCH, pullResponseSchema, pushResponseSchema, teamRosterResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import {
+  MAX_DOC_BYTES,
+  MAX_PULL_PAGE_BYTES,
+  MAX_PUSH_BATCH,
+  pullResponseSchema,
+  pushResponseSchema,
+  teamRosterResponseSchema,
+  type SyncChange,
+} from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
-import { push } from '../../src/store';
+import { pullJson, push } from '../../src/store';
 import { createApp } from '../../src/app';
 import { runCommand } from '../../src/cli';
 import type { Db } from '../../src/db';
@@ -13,6 +21,7 @@ import { review, scorecard, selfCheck } from './docs';
 import { faults, SimClient } from './simClient';
 import { canonicalJson } from '../../../lib/model/sync';
 import { createServer } from 'node:net';
+import { format } from 'node:util';
 
 type Who = 'admin' | 'lead' | 'rev1' | 'rev2' | 'agent1' | 'agent2';
 const EMAIL: Record<Who, string> = {
@@ -36,6 +45,8 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
     let db: Db;
     let cleanup: () => Promise<void>;
     let server: RunningServer;
+    /** What the server logged (its logError sink): read by the tests that post hostile input. */
+    const serverLog: string[] = [];
     const token = {} as Record<Who, string>;
     let n = 0;
     /** A fresh id per use: the suite shares one database. */
@@ -59,7 +70,7 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         await addUser(db, { email: EMAIL[who], name: who, role, teams });
         token[who] = (await createToken(db, EMAIL[who])).token;
       }
-      server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+      server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: (line) => serverLog.push(line) });
     });
 
     afterAll(async () => {
@@ -578,6 +589,222 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
 
       it('an export with an unknown format', async () => {
         expect((await call('lead', 'GET', '/v1/export/reviews?format=xlsx')).status).toBe(400);
+      });
+    });
+    describe('poison pills: hostile input is a 400 naming the field, and its words never reach a log', () => {
+      /** Stands for customer and agent words: it must never appear in anything the server logs. */
+      const SECRET = 'asiakkaan-sanat-7Q9Z';
+      /** Everything this process printed meanwhile (the server runs in it), as it would appear. */
+      let printed: string[] = [];
+      /** Calls to process.stdout/stderr.write, recorded as they pass through. */
+      const spies: Array<() => string[]> = [];
+      let restore: Array<() => void> = [];
+      beforeEach(() => {
+        printed = [];
+        serverLog.length = 0;
+        for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+          const spy = vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(format(...args)));
+          restore.push(() => spy.mockRestore());
+        }
+        for (const stream of [process.stdout, process.stderr]) {
+          const spy = vi.spyOn(stream, 'write');
+          restore.push(() => spy.mockRestore());
+          spies.push(() => spy.mock.calls.map((call) => String(call[0])));
+        }
+      });
+      afterEach(() => {
+        for (const undo of restore) undo();
+        restore = [];
+        spies.length = 0;
+      });
+      const everythingLogged = () => [...serverLog, ...printed, ...spies.flatMap((calls) => calls())].join('\n');
+
+      const hostile = (over: Partial<ReturnType<typeof review>> = {}) =>
+        review(uid('hostile'), EMAIL.rev1, EMAIL.agent1, { feedback: `The customer wrote: ${SECRET}`, ...over });
+      /** ≈ 570 KB of JSON, every field within its own limit: only the document size limit refuses it. */
+      const huge = () =>
+        hostile({
+          ratings: Array.from({ length: 100 }, (_, i) => ({ criterionId: `c${i}`, value: 1, na: false, comment: `${SECRET} `.repeat(250).slice(0, 5000) })),
+          strengths: `${SECRET} `.repeat(1000).slice(0, 20_000),
+          developmentAreas: `${SECRET} `.repeat(1000).slice(0, 20_000),
+          feedback: `${SECRET} `.repeat(1000).slice(0, 20_000),
+        });
+      const body = (doc: ReturnType<typeof review>) => ({ changes: [change(doc)] });
+      const levels = 100_000;
+
+      it.each<[string, Who, string, string, () => unknown, string]>([
+        ['a NUL byte in a document id', 'rev1', 'POST', '/v1/sync/push', () => {
+          const doc = hostile();
+          return body({ ...doc, id: `${doc.id}\u0000` });
+        }, 'changes.0.id'],
+        ['a NUL byte in a reviewee id', 'rev1', 'POST', '/v1/sync/push', () => body(hostile({ reviewee: { id: `${EMAIL.agent1}\u0000`, name: SECRET } })), 'changes.0.doc.reviewee.id'],
+        ['a NUL byte in a review’s text', 'rev1', 'POST', '/v1/sync/push', () => body(hostile({ feedback: `${SECRET}\u0000` })), 'changes.0.doc.feedback'],
+        ['a NUL byte in a key', 'agent1', 'POST', '/v1/sync/push', () => {
+          const check = selfCheck(uid('hostile-sc'), EMAIL.agent1, { hintCounts: { [`${SECRET}\u0000`]: 1 } });
+          return { changes: [{ collection: 'selfChecks', id: check.id, baseRevision: null, doc: check }] };
+        }, 'changes.0.doc.hintCounts'],
+        ['a NUL byte in a published scorecard', 'lead', 'PUT', '/v1/scorecards', () => ({ scorecard: scorecard(uid('card'), 1, { name: `${SECRET}\u0000` }) }), 'scorecard.name'],
+        ['a 570 KB review', 'rev1', 'POST', '/v1/sync/push', () => body(huge()), 'changes.0.doc'],
+        [`nesting ${levels} levels deep`, 'rev1', 'POST', '/v1/sync/push', () => {
+          const text = JSON.stringify(body(hostile()));
+          return text.replace('"feedback":', `"notes":${'['.repeat(levels)}"${SECRET}"${']'.repeat(levels)},"feedback":`);
+        }, 'changes.0.doc.notes.0.0.0'],
+        ['a __proto__ key', 'rev1', 'POST', '/v1/sync/push', () => {
+          const text = JSON.stringify(body(hostile()));
+          return text.replace('"feedback":', `"__proto__":{"feedback":"${SECRET}","deleted":true},"feedback":`);
+        }, 'changes.0.doc.__proto__'],
+        ['a wrong type', 'rev1', 'POST', '/v1/sync/push', () => body(hostile({ score: SECRET as unknown as number })), 'changes.0.doc.score'],
+      ])('%s', async (_label, who, method, path, makeBody, field) => {
+        const before = await checkpointNow();
+        const answer = await call(who, method, path, makeBody());
+        expect(answer.status, answer.text.slice(0, 500)).toBe(400);
+        const issues = (answer.json as { issues?: Array<{ path: string }> }).issues ?? [];
+        expect(issues.map((i) => i.path).some((p) => p === field || p.startsWith(`${field}.`)), answer.text.slice(0, 500)).toBe(true);
+        expect(answer.json).toMatchObject({ error: 'invalid_request', message: expect.stringContaining(field) });
+        expect(await checkpointNow()).toBe(before);
+        expect(everythingLogged()).not.toContain(SECRET);
+      });
+
+      it.each(['since=1%00', 'limit=5&%00x=1'])('a NUL byte in a query (%s)', async (query) => {
+        const answer = await call('agent1', 'GET', `/v1/sync/pull?${query}`);
+        expect(answer.status).toBe(400);
+        expect(answer.json).toMatchObject({ error: 'invalid_request' });
+      });
+
+      it('the size limit is on the document: one just under it is stored and pulled whole', async () => {
+        const doc = hostile({ feedback: 'x'.repeat(20_000), strengths: 'y'.repeat(20_000), developmentAreas: 'z'.repeat(20_000) });
+        const room = MAX_DOC_BYTES - new TextEncoder().encode(JSON.stringify(doc)).length;
+        const comment = 'k'.repeat(Math.min(5000, room - 200));
+        const ratings = Array.from({ length: Math.floor(room / (comment.length + 80)) }, (_, i) => ({ criterionId: `c${i}`, value: 1, na: false, comment }));
+        const big = { ...doc, ratings };
+        expect(new TextEncoder().encode(JSON.stringify(big)).length).toBeGreaterThan(MAX_DOC_BYTES - 10_000);
+        expect(new TextEncoder().encode(JSON.stringify(big)).length).toBeLessThanOrEqual(MAX_DOC_BYTES);
+        const answer = await pushAs('rev1', [change(big)]);
+        expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+        expect((await pullAll('agent1')).docs.find((d) => d.id === big.id)?.doc).toEqual(big);
+      });
+
+      it('a database error nobody foresaw is a 500 whose log line names the route, a reference and the error code — never the document', async () => {
+        // The database chokes on this document's text: its error carries it (PGlite also attaches the parameters).
+        const choking: Db = {
+          kind: db.kind,
+          query: (sql, params) => db.query(sql, params),
+          exec: (sql) => db.exec(sql),
+          close: async () => undefined,
+          transaction: (fn) =>
+            db.transaction((tx) =>
+              fn({
+                exec: (sql) => tx.exec(sql),
+                query: (sql, params) => (JSON.stringify(params ?? []).includes(SECRET) ? tx.query('SELECT $1::int AS n', [JSON.stringify(params)]) : tx.query(sql, params)),
+              }),
+            ),
+        };
+        const lines: string[] = [];
+        const other = await startServer(choking, { port: 0, hostname: '127.0.0.1' }, { logError: (line) => lines.push(line) });
+        try {
+          const res = await fetch(`${other.url}/v1/sync/push`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token.rev1}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body(hostile())),
+          });
+          const answer = (await res.json()) as { error: string; message: string };
+          expect(res.status).toBe(500);
+          expect(answer.error).toBe('server_error');
+          const ref = /reference ([0-9a-f]{8})/.exec(answer.message)?.[1];
+          expect(ref).toBeDefined();
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toContain(`server error ${ref} on POST /v1/sync/push`);
+          expect(lines[0]).toContain('code=22P02');
+          expect(lines[0]).toMatch(/ at /); // where it happened
+          expect(JSON.stringify(answer)).not.toContain(SECRET);
+        } finally {
+          await other.close();
+        }
+        expect([...lines, everythingLogged()].join('\n')).not.toContain(SECRET);
+      });
+
+      it('an export that fails midway is logged without the failing data', async () => {
+        const choking: Db = {
+          kind: db.kind,
+          query: (sql, params) => (sql.includes('NOT d.deleted') ? db.query('SELECT $1::int AS n', [`${SECRET} in a review`]) : db.query(sql, params)),
+          exec: (sql) => db.exec(sql),
+          close: async () => undefined,
+          transaction: (fn) => db.transaction(fn),
+        };
+        const lines: string[] = [];
+        const other = await startServer(choking, { port: 0, hostname: '127.0.0.1' }, { logError: (line) => lines.push(line) });
+        try {
+          const res = await fetch(`${other.url}/v1/export/reviews?format=csv`, { headers: { authorization: `Bearer ${token.lead}` } }).catch(() => null);
+          const text = res ? await res.text().catch(() => '') : '';
+          expect(text).not.toContain(SECRET);
+          await expect.poll(() => lines.length).toBe(1);
+          expect(lines[0]).toMatch(/^server error [0-9a-f]{8} on GET \/v1\/export\/reviews: \w+ code=22P02/);
+        } finally {
+          await other.close();
+        }
+        expect([...lines, everythingLogged()].join('\n')).not.toContain(SECRET);
+      });
+    });
+
+    describe('pull pages bounded by bytes as well as count', () => {
+      /** ≈ 570 KB, as reviews could be before the document size limit (written here beside the HTTP API). */
+      const legacyBig = () =>
+        review(uid('big'), EMAIL.rev1, EMAIL.agent1, {
+          ratings: Array.from({ length: 100 }, (_, i) => ({ criterionId: `c${i}`, value: 1, na: false, comment: 'sana '.repeat(1000) })),
+          feedback: 'p'.repeat(20_000),
+        });
+
+      it('big reviews from before the size limit come a few per page, under 4 MiB each, every one once and in order', async () => {
+        const start = await checkpointNow();
+        const rev1 = (await findUserByEmail(db, EMAIL.rev1))!;
+        const docs = Array.from({ length: 16 }, legacyBig);
+        for (const doc of docs) await push(db, rev1, [change(doc)]);
+        const seen: string[] = [];
+        let since = start;
+        let pages = 0;
+        for (;;) {
+          const answer = await call('agent1', 'GET', `/v1/sync/pull?since=${since}&limit=1000`);
+          expect(answer.status).toBe(200);
+          const page = pullResponseSchema.parse(answer.json);
+          pages++;
+          // The docs' JSON within the budget; the envelope adds well under 1 KB per doc.
+          expect(new TextEncoder().encode(answer.text).length).toBeLessThanOrEqual(MAX_PULL_PAGE_BYTES + 1000 * page.docs.length);
+          seen.push(...page.docs.map((d) => d.id));
+          since = page.checkpoint;
+          if (!page.more) break;
+          expect(page.docs.length).toBeGreaterThan(0);
+        }
+        expect(seen).toEqual(docs.map((d) => d.id));
+        expect(pages).toBeGreaterThanOrEqual(3); // 16 × 570 KB ≈ 9 MB
+      });
+
+      it('a page stops where the next document would pass the budget; one larger than the budget goes alone', async () => {
+        const start = await checkpointNow();
+        const docs = Array.from({ length: 3 }, () => review(uid('budget'), EMAIL.rev1, EMAIL.agent1));
+        expect((await pushAs('rev1', docs.map((d) => change(d)))).status).toBe(200);
+        const admin = (await findUserByEmail(db, EMAIL.admin))!;
+        const bytes = docs.map((d) => new TextEncoder().encode(JSON.stringify(d)).length);
+        const page = async (since: number, budget: number) => pullResponseSchema.parse(JSON.parse(await pullJson(db, admin, since, 1000, budget)));
+
+        // Exactly two fit.
+        const two = await page(start, bytes[0]! + bytes[1]!);
+        expect(two.docs.map((d) => d.id)).toEqual([docs[0]!.id, docs[1]!.id]);
+        expect(two.more).toBe(true);
+        // One byte less: the second would pass the budget.
+        const one = await page(start, bytes[0]! + bytes[1]! - 1);
+        expect(one.docs.map((d) => d.id)).toEqual([docs[0]!.id]);
+        expect(one).toMatchObject({ more: true, checkpoint: one.docs[0]!.seq });
+        // A budget smaller than any document: one per page, and the pull still reaches the end.
+        const ids: string[] = [];
+        let since = start;
+        for (let more = true; more; ) {
+          const next = await page(since, 10);
+          expect(next.docs).toHaveLength(1);
+          ids.push(next.docs[0]!.id);
+          ({ checkpoint: since, more } = next);
+        }
+        expect(ids).toEqual(docs.map((d) => d.id));
+        expect(await page(since, 10)).toEqual({ docs: [], checkpoint: since, more: false });
       });
     });
   });

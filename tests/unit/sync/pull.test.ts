@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { getReview } from '@/lib/db';
 import type { PullResponse, ServerDoc } from '@/lib/model/sync';
 import { runSync, type FetchLike } from '@/lib/sync';
-import { pageFeed, readPulled, type FetchedPage } from '@/lib/sync/pull';
+import { pageFeed, readPulled, TYPICAL_DOC_LENGTH, type FetchedPage, type SizedPage } from '@/lib/sync/pull';
 import { scorecard } from '../../../server/tests/helpers/docs';
 import { makeReview, rng } from '../db/factory';
 import { BACKEND, expectRollupsRebuilt, it, mine } from './testbed';
@@ -99,14 +99,17 @@ const sent = (seq: number): ServerDoc => ({ collection: 'reviews', id: `r${seq}`
  */
 function pagedServer(count: number, per: number, fail?: number) {
   const asked: Array<{ since: number; first: boolean }> = [];
-  const fetchPage = async (since: number, first: boolean): Promise<PullResponse> => {
+  const fetchPage = async (since: number, first: boolean): Promise<SizedPage> => {
     asked.push({ since, first });
     if (since === fail) throw new TypeError('fetch failed');
     const docs = Array.from({ length: Math.max(0, Math.min(per, count - since)) }, (_, i) => sent(since + i + 1));
-    return { docs, checkpoint: docs.at(-1)?.seq ?? since, more: since + docs.length < count };
+    return small({ docs, checkpoint: docs.at(-1)?.seq ?? since, more: since + docs.length < count });
   };
   return { asked, fetchPage };
 }
+
+/** A page of small docs: it weighs its count. */
+const small = (page: PullResponse): SizedPage => ({ page, length: page.docs.length * 100 });
 
 /** Lets the feed do all it can without the writer: the fake server answers at once, so one macrotask settles it. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -172,9 +175,9 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
   });
 
   it('counts docs as sent against `ahead`, also those this version cannot read', async () => {
-    const unreadable = async (since: number): Promise<PullResponse> => {
+    const unreadable = async (since: number): Promise<SizedPage> => {
       const docs = [since + 1, since + 2].map((seq) => ({ ...sent(seq), doc: { broken: true } }));
-      return { docs, checkpoint: since + 2, more: true };
+      return small({ docs, checkpoint: since + 2, more: true });
     };
     let asked = 0;
     const feed = pageFeed((since) => {
@@ -204,15 +207,15 @@ describe('the page feed (pages fetched and parsed while earlier ones are written
   });
 
   it('stopped, it asks for no further page: a page under way is let finish and dropped', async () => {
-    let answer: (page: PullResponse) => void = () => {};
+    let answer: (page: SizedPage) => void = () => {};
     let asked = 0;
     const feed = pageFeed(() => {
       asked++;
-      return new Promise<PullResponse>((resolve) => (answer = resolve));
+      return new Promise<SizedPage>((resolve) => (answer = resolve));
     }, 0, 1000);
 
     feed.stop();
-    answer({ docs: [sent(1), sent(2)], checkpoint: 2, more: true });
+    answer(small({ docs: [sent(1), sent(2)], checkpoint: 2, more: true }));
     await settle();
 
     expect(await feed.take(100)).toBeNull();
@@ -262,5 +265,43 @@ describe('reading pulled documents', () => {
     ]);
 
     expect(pulled.map((p) => p.key)).toEqual(['scorecards:card@1']);
+  });
+});
+
+/** A server of `pages` pages, each of `docs` docs and answers `length` long; counts the requests. */
+function bigServer(pages: number, docs: number, length: number) {
+  const asked: number[] = [];
+  const fetchPage = async (since: number): Promise<SizedPage> => {
+    asked.push(since);
+    const page: PullResponse = {
+      docs: Array.from({ length: docs }, (_, i) => ({ collection: 'reviews', id: `r${since}-${i}`, revision: 1, seq: since + i + 1, doc: {} })),
+      checkpoint: since + docs,
+      more: since + docs < pages * docs,
+    };
+    return { page, length };
+  };
+  return { asked, fetchPage };
+}
+
+describe('the page feed and big documents', () => {
+  it('pages of big documents (4 MiB answers of a few docs) are fetched ahead and handed over a few at a time', async () => {
+    const big = bigServer(20, 6, 4 * 1024 * 1024);
+    const feed = pageFeed(big.fetchPage, 0, 10_000);
+    await settle();
+    // Each page weighs 4 MiB / 2 KB = 2048: five fill the 10,000 allowance, one more is under way.
+    expect(big.asked.length).toBe(6);
+    const taken = await feed.take(10_000);
+    expect(taken?.map((p) => p.size)).toEqual([2048, 2048, 2048, 2048]);
+    feed.stop();
+  });
+
+  it('pages of typical documents weigh their count, as before', async () => {
+    const typical = bigServer(20, 1000, 1000 * TYPICAL_DOC_LENGTH * 0.8);
+    const feed = pageFeed(typical.fetchPage, 0, 10_000);
+    await settle();
+    expect(typical.asked.length).toBe(11); // ten pages of 1000 held, the eleventh asked for
+    const taken = await feed.take(10_000);
+    expect(taken?.map((p) => p.size)).toEqual(Array.from({ length: 10 }, () => 1000));
+    feed.stop();
   });
 });
