@@ -2,11 +2,12 @@
 //
 // A descriptor says what a kind is (its schema), where it lives locally (table and key), how its
 // sync id is formed, whose it is and whom it is about (owner and subject, as lower-cased e-mails),
-// who may read it by role, which conflict policy applies, and whether writes feed the dashboard's
-// rollups. The protocol schemas (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync),
-// the one writer (lib/db/writes.ts), the server's access checks and its storage constraint
-// (server/src) all read these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry
-// below, and — when its writes need more than the read rule — its write rule in server/src/kinds/.
+// who may read it by role, what it belongs to and to whom it opens (the `opened` grant), which
+// conflict policy applies, and whether writes feed the dashboard's rollups. The protocol schemas
+// (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync), the one writer
+// (lib/db/writes.ts), the server's access checks and its storage constraint (server/src) all read
+// these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry below, its local
+// table in a new version of lib/db/database.ts, and its write rule in server/src/kinds/.
 import type { z } from 'zod';
 import { reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
@@ -14,9 +15,19 @@ import { scorecardSchema } from './scorecard';
 /**
  * Who of a role may read a document, as a list of grants (any one suffices):
  * `everyone` all documents of the kind; `mine` the caller is the owner; `aboutMe` the caller is the
- * subject; `team` the owner or the subject is a member of one of the caller's teams.
+ * subject; `team` the owner or the subject is a member of one of the caller's teams;
+ * `opened` as `team`, once the document is opened to the caller: by itself or by its parent (see
+ * `Opens`). `opened` is what keeps calibration blind: a participant's ratings are read by the others
+ * only when the session's reveal rule allows it.
  */
-export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team';
+export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'opened';
+
+/**
+ * To whom a document opens itself and its children (`opened` grant): `all` to everyone the grant
+ * reaches; `own` to each caller who owns a document of the same kind in the same group (a
+ * participant who submitted their own ratings of that ticket); null to nobody yet.
+ */
+export type Opens = 'all' | 'own';
 export type ReadRule = Readonly<Record<'lead' | 'reviewer' | 'agent', readonly ReadGrant[]>>;
 
 export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends string | [string, number] = string | [string, number]> {
@@ -32,6 +43,15 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   owner(doc: z.infer<S>, caller: string): string;
   /** Whom it is about, or null. */
   subject(doc: z.infer<S>): string | null;
+  /**
+   * The document this one belongs to, by kind and sync id (a rating's session, a dispute's review).
+   * The server hands its stored version to the write rule and, for `opened`, asks it whether it opens.
+   */
+  parent?: { kind: string; id(doc: z.infer<S>): string };
+  /** The documents read together under `own` (the ratings of one ticket of one session). */
+  group?(doc: z.infer<S>): string;
+  /** To whom this document opens itself and its children now (see `Opens`). */
+  opens?(doc: z.infer<S>): Opens | null;
   /** Read grants per role (admins read everything). */
   read: ReadRule;
   /**
