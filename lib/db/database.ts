@@ -1,6 +1,14 @@
 // The one Dexie database, in the extension origin; its versions and migrations live here.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { KindName, Review, ReviewDraft, Scorecard, SelfCheck } from '../model';
+import type {
+  CalibrationRatings,
+  CalibrationSession,
+  KindName,
+  Review,
+  ReviewDraft,
+  Scorecard,
+  SelfCheck,
+} from '../model';
 
 export interface SettingRow {
   key: string;
@@ -89,6 +97,17 @@ export const SCHEMA_V4 = {
   pulledStates: '[bucket+checkpoint]',
 } as const;
 
+/**
+ * Version 5: the kinds of calibration (lib/model/kinds.ts), each with the indexes its lists need: a
+ * participant's waiting sessions, a session's ratings per ticket. New tables only: nothing stored
+ * before changes.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  calibrationSessions: 'id, team, status, deadline, *participants, facilitator',
+  calibrationRatings: 'id, sessionId, [sessionId+ticketKey], participant',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -100,6 +119,8 @@ export class ArvioDb extends Dexie {
   rollups!: EntityTable<RollupRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   pulledStates!: Table<PulledStatesRow, [number, number]>;
+  calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
+  calibrationRatings!: EntityTable<CalibrationRatings, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -119,6 +140,7 @@ export class ArvioDb extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -50,6 +50,8 @@ export const syncEn = {
   'sync.collection.reviews': 'Review',
   'sync.collection.scorecards': 'Scorecard',
   'sync.collection.selfChecks': 'Self-check',
+  'sync.collection.calibrationSessions': 'Calibration session',
+  'sync.collection.calibrationRatings': 'Calibration ratings',
   'sync.line.off': 'Local only',
   'sync.line.ok': 'Synced {time}',
   'sync.line.pending': '{count} waiting to sync',

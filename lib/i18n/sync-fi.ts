@@ -52,6 +52,8 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.collection.reviews': 'Arvio',
   'sync.collection.scorecards': 'Arviointilomake',
   'sync.collection.selfChecks': 'Itsearvio',
+  'sync.collection.calibrationSessions': 'Kalibrointi',
+  'sync.collection.calibrationRatings': 'Kalibroinnin arviot',
   'sync.line.off': 'Vain paikallisesti',
   'sync.line.ok': 'Synkronoitu {time}',
   'sync.line.pending': '{count} odottaa synkronointia',

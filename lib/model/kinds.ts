@@ -9,6 +9,7 @@
 // these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry below, its local
 // table in a new version of lib/db/database.ts, and its write rule in server/src/kinds/.
 import type { z } from 'zod';
+import { calibrationRatingsId, calibrationRatingsSchema, calibrationSessionSchema } from './calibration';
 import { reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
 
@@ -116,6 +117,38 @@ export const kinds = {
     rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof selfCheckSchema, string>,
+  calibrationSessions: {
+    schema: calibrationSessionSchema,
+    table: 'calibrationSessions',
+    ...byId,
+    owner: (session) => normalized(session.startedBy),
+    subject: () => null,
+    // The session names no agent; its participants' ratings are the blind part (calibrationRatings).
+    opens: (session) =>
+      session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
+    read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof calibrationSessionSchema, string>,
+  calibrationRatings: {
+    schema: calibrationRatingsSchema,
+    table: 'calibrationRatings',
+    localKey: (ratings) => ratings.id,
+    // Derived from its fields, never taken from the doc: another person cannot hold this id.
+    syncId: (ratings) => calibrationRatingsId(ratings.sessionId, ratings.participant, ratings.ticketKey),
+    keyOfSyncId: (id) => id,
+    owner: (ratings) => normalized(ratings.participant),
+    // Not a review of the agent: about nobody, never in the agent's figures.
+    subject: () => null,
+    parent: { kind: 'calibrationSessions', id: (ratings) => ratings.sessionId },
+    group: (ratings) => `${ratings.sessionId}|${ratings.ticketKey}`,
+    read: { lead: ['mine', 'opened'], reviewer: ['mine', 'opened'], agent: ['mine'] },
+    conflict: 'ask',
+    rollups: false,
+    // A draft stays in the profile: the server holds submitted ratings only.
+    shareable: (ratings) => ratings.submittedAt !== null,
+  } satisfies KindDescriptor<typeof calibrationRatingsSchema, string>,
 } as const;
 
 export type KindName = keyof typeof kinds;

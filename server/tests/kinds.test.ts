@@ -101,4 +101,15 @@ describe('the server follows the registry of kinds', () => {
     expect(bySql.length).toBeGreaterThan(0);
     expect(bySql.length).toBeLessThan(all.length);
   });
+
+  it('the `opened` grant decides for itself: a reviewer reads some of the team’s calibration ratings of others, not all', async () => {
+    const user = (await findUserByEmail(db, 'rev@a.test'))!;
+    const viewer = await viewerOf(db, user);
+    const others = await db.query<{ collection: 'calibrationRatings'; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null }>(
+      "SELECT collection, owner, subject, parent, grp, opens FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
+    );
+    const read = others.filter((d) => canRead(viewer, d));
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThan(others.length);
+  });
 });

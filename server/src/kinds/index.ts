@@ -1,5 +1,7 @@
 // Each synced kind's write rule on the server: one entry per kind of the registry (lib/model/kinds.ts).
 import type { KindName } from '../../../lib/model/kinds';
+import { calibrationRatingsRule } from './calibrationRatings';
+import { calibrationSessionsRule } from './calibrationSessions';
 import { reviewsRule } from './reviews';
 import type { WriteRule } from './rule';
 import { scorecardsRule } from './scorecards';
@@ -9,6 +11,8 @@ export const writeRules: { [K in KindName]: WriteRule<K> } = {
   reviews: reviewsRule,
   scorecards: scorecardsRule,
   selfChecks: selfChecksRule,
+  calibrationSessions: calibrationSessionsRule,
+  calibrationRatings: calibrationRatingsRule,
 };
 
 export { sameExcept, type DocAccess, type WriteRule } from './rule';

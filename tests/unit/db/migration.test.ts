@@ -23,7 +23,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews

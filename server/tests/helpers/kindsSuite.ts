@@ -1,0 +1,188 @@
+// The write rules and read grants of calibration, per role, over real
+// HTTP: run inside serverSuite (so on PGlite and on PostgreSQL), in a team of its own.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
+import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import { addTeam, addUser, createToken } from '../../src/admin';
+import type { Db } from '../../src/db';
+import {
+  calibrationRatings,
+  calibrationSession,
+} from './docs';
+
+interface Answer {
+  status: number;
+  json: unknown;
+  text: string;
+}
+
+export interface KindsSuiteContext {
+  db(): Db;
+  /** An HTTP call with a bearer token (or a name the caller's suite knows). */
+  call(bearer: string, method: string, path: string, body?: unknown): Promise<Answer>;
+  /** A bearer token of the enclosing suite's people: `lead` leads Team A, `rev2` and `agent2` are of Team B. */
+  outsider(who: 'lead' | 'rev2' | 'agent2'): string;
+}
+
+const K = {
+  lead: 'lead.k@arvio.test',
+  rev1: 'rev1.k@arvio.test',
+  rev2: 'rev2.k@arvio.test',
+  agent1: 'agent1.k@arvio.test',
+  agent2: 'agent2.k@arvio.test',
+} as const;
+type Member = keyof typeof K;
+type Person = Member | 'leadA' | 'rev2B' | 'agent2B';
+const at = (minute: number) => `2026-03-0${3 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
+
+export function kindsSuite(ctx: KindsSuiteContext): void {
+  describe('calibration: who may write and read them', () => {
+    const token = {} as Record<Person, string>;
+    let team = '';
+    let otherTeam = '';
+    let n = 0;
+    const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+
+    beforeAll(async () => {
+      const db = ctx.db();
+      team = (await addTeam(db, 'Team K')).id;
+      otherTeam = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team A'"))[0]!.id);
+      const roles: Record<Member, string> = { lead: 'lead', rev1: 'reviewer', rev2: 'reviewer', agent1: 'agent', agent2: 'agent' };
+      for (const [who, role] of Object.entries(roles) as Array<[Member, string]>) {
+        await addUser(db, { email: K[who], name: who, role, teams: ['Team K'] });
+        token[who] = (await createToken(db, K[who])).token;
+      }
+      token.leadA = ctx.outsider('lead');
+      token.rev2B = ctx.outsider('rev2');
+      token.agent2B = ctx.outsider('agent2');
+    });
+
+    const change = <C extends KindName>(collection: C, doc: DocOf<C>, baseRevision: number | null = null): SyncChange =>
+      ({ collection, id: kindOf(collection).syncId(doc), baseRevision, doc }) as SyncChange;
+    const lastSeq = async () => Number((await ctx.db().query<{ s: unknown }>('SELECT coalesce(max(seq), 0) AS s FROM docs'))[0]!.s);
+
+    async function accepted(who: Person, changes: SyncChange[]): Promise<number[]> {
+      const answer = await ctx.call(token[who], 'POST', '/v1/sync/push', { changes });
+      expect(answer.status, answer.text).toBe(200);
+      const results = pushResponseSchema.parse(answer.json).results;
+      expect(results.map((r) => r.status)).toEqual(changes.map(() => 'accepted'));
+      return results.map((r) => (r.status === 'accepted' ? r.revision : 0));
+    }
+
+    /** Refused with 403 naming why (`because` is a part of the reason); nothing stored. */
+    async function refused(who: Person, changes: SyncChange[], because: string | RegExp): Promise<void> {
+      const before = await lastSeq();
+      const answer = await ctx.call(token[who], 'POST', '/v1/sync/push', { changes });
+      expect(answer.status, answer.text).toBe(403);
+      expect(answer.text).toMatch(because);
+      expect(await lastSeq()).toBe(before);
+    }
+
+    /** The ids of the docs of one kind the person pulls after `since`. */
+    async function pulled(who: Person, collection: KindName, since: number): Promise<string[]> {
+      const ids: string[] = [];
+      for (let checkpoint = since; ; ) {
+        const answer = await ctx.call(token[who], 'GET', `/v1/sync/pull?since=${checkpoint}&limit=500`);
+        expect(answer.status, answer.text).toBe(200);
+        const page = pullResponseSchema.parse(answer.json);
+        ids.push(...page.docs.filter((d) => d.collection === collection).map((d) => d.id));
+        checkpoint = page.checkpoint;
+        if (!page.more) return ids;
+      }
+    }
+
+    async function readers(collection: KindName, id: string, since: number, people: readonly Person[]): Promise<Person[]> {
+      const out: Person[] = [];
+      for (const who of people) if ((await pulled(who, collection, since)).includes(id)) out.push(who);
+      return out;
+    }
+    const EVERYONE: Person[] = ['lead', 'rev1', 'rev2', 'agent1', 'agent2', 'leadA', 'rev2B', 'agent2B'];
+
+    describe('calibration', () => {
+      const session = (over: Parameters<typeof calibrationSession>[3] = {}) =>
+        calibrationSession(uid('cal'), K.lead, team, { participants: [K.lead, K.rev1, K.rev2], ...over });
+
+      it('a lead starts a session for the team: its reviewers and leads read it; agents and other teams do not', async () => {
+        const since = await lastSeq();
+        const doc = session();
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        expect(await readers('calibrationSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
+        // A reviewer may start one too (the lead's allowance is not modelled yet).
+        await accepted('rev1', [change('calibrationSessions', session({ startedBy: K.rev1, facilitator: K.rev1 }))]);
+      });
+
+      it('refuses sessions from agents, in another’s name, for another team, with outsiders, or already revealed', async () => {
+        await refused('agent1', [change('calibrationSessions', session({ startedBy: K.agent1 }))], 'agents do not run calibration');
+        await refused('rev1', [change('calibrationSessions', session())], 'own name');
+        await refused('lead', [change('calibrationSessions', session({ team: otherTeam }))], 'one of your teams');
+        await refused('lead', [change('calibrationSessions', session({ participants: [K.lead, 'rev2@arvio.test'] }))], 'rev2@arvio.test is not a member');
+        await refused('lead', [change('calibrationSessions', session({ status: 'revealed', revealedAt: at(1) }))], 'starts open');
+      });
+
+      it('a participant neither sets the session up nor reveals it; the facilitator reveals, for good', async () => {
+        const doc = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        await refused('rev2', [change('calibrationSessions', { ...doc, deadline: at(2000) }, 1)], 'only the starter or a lead');
+        await refused('rev2', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(5) }, 1)], 'only the facilitator or a lead');
+        const revealed = { ...doc, status: 'revealed' as const, revealedAt: at(5) };
+        await accepted('rev1', [change('calibrationSessions', revealed, 1)]);
+        await refused('rev1', [change('calibrationSessions', { ...revealed, deadline: at(2000) }, 2)], 'only the starter or a lead');
+        await refused('lead', [change('calibrationSessions', { ...revealed, tickets: revealed.tickets.slice(0, 1) }, 2)], 'after the reveal');
+        await refused('rev1', [change('calibrationSessions', { ...revealed, status: 'open', revealedAt: null }, 2)], 'cannot be taken back');
+        const agreed = { ...revealed, status: 'closed' as const, agreed: [{ ticketKey: 'zendesk:101', criterionId: 'greet', value: 1, na: false }] };
+        await accepted('rev1', [change('calibrationSessions', agreed, 2)]);
+      });
+
+      it('blind until the facilitator reveals: nobody reads another participant’s ratings, then every participant does — from where they left off', async () => {
+        const doc = session();
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const since = await lastSeq();
+        const rev1 = calibrationRatings(doc.id, K.rev1);
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        const rev2 = calibrationRatings(doc.id, K.rev2);
+        await accepted('rev2', [change('calibrationRatings', rev2)]);
+        // Before the reveal a participant may still change their mind.
+        const rev1b = { ...rev1, ratings: [{ criterionId: 'greet', value: 0, na: false, comment: 'no name' }], updatedAt: at(3) };
+        await accepted('rev1', [change('calibrationRatings', rev1b, 1)]);
+        expect(await readers('calibrationRatings', rev1.id, since, EVERYONE)).toEqual(['rev1']);
+        expect(await readers('calibrationRatings', rev2.id, since, EVERYONE)).toEqual(['rev2']);
+        const checkpoint = await lastSeq();
+
+        await accepted('lead', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(10) }, 1)]);
+        // Pulling on from their checkpoints, participants and the lead now get the ratings they could not read before.
+        expect(await readers('calibrationRatings', rev1.id, checkpoint, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
+        expect(await readers('calibrationRatings', rev2.id, checkpoint, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
+        await refused('rev1', [change('calibrationRatings', { ...rev1b, updatedAt: at(11) }, 2)], 'no longer takes ratings');
+        await refused('lead', [change('calibrationRatings', calibrationRatings(doc.id, K.lead))], 'no longer takes ratings');
+      });
+
+      it('after-own-submit: a participant reads the others’ ratings of a ticket once they submitted their own of it', async () => {
+        const doc = session({ revealMode: 'after-own-submit' });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev1 = calibrationRatings(doc.id, K.rev1, 'zendesk:101');
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        const checkpoint = await lastSeq();
+        await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2, 'zendesk:102'))]);
+        expect(await pulled('rev2', 'calibrationRatings', checkpoint)).not.toContain(rev1.id);
+        const rev2 = calibrationRatings(doc.id, K.rev2, 'zendesk:101');
+        await accepted('rev2', [change('calibrationRatings', rev2)]);
+        expect(await pulled('rev2', 'calibrationRatings', checkpoint)).toContain(rev1.id);
+        expect(await pulled('rev1', 'calibrationRatings', checkpoint)).toContain(rev2.id);
+        // The lead has not rated this ticket and the session is not revealed: still blind.
+        expect(await pulled('lead', 'calibrationRatings', 0)).not.toContain(rev1.id);
+        await refused('rev2', [change('calibrationRatings', { ...rev2, ratings: [], updatedAt: at(4) }, 1)], 'final');
+      });
+
+      it('only participants rate, in their own name, a ticket of the session, once submitted', async () => {
+        const doc = session({ participants: [K.lead, K.rev1] });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        await refused('agent1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1))], 'only by their participant');
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.lead))], 'only by their participant');
+        await refused('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))], 'not a participant');
+        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'no such calibration session');
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
+      });
+    });
+  });
+}
