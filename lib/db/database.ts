@@ -3,6 +3,10 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   CalibrationRatings,
   CalibrationSession,
+  CoachingAction,
+  CoachingForm,
+  CoachingNotes,
+  CoachingSession,
   KindName,
   Review,
   ReviewDraft,
@@ -98,14 +102,18 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
- * Version 5: the kinds of calibration (lib/model/kinds.ts), each with the indexes its lists need: a
- * participant's waiting sessions, a session's ratings per ticket. New tables only: nothing stored
- * before changes.
+ * Version 5: the kinds of calibration and coaching (lib/model/kinds.ts), each with the indexes its
+ * lists need: a participant's waiting sessions, a session's ratings per ticket, an agent's sessions
+ * by time and open actions by due date. New tables only: nothing stored before changes.
  */
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   calibrationSessions: 'id, team, status, deadline, *participants, facilitator',
   calibrationRatings: 'id, sessionId, [sessionId+ticketKey], participant',
+  coachingForms: '[id+version], id, status',
+  coachingSessions: 'id, coach.id, status, [agent.id+heldAt], [agent.id+scheduledFor]',
+  coachingActions: 'id, sessionId, [agent.id+status+due], due',
+  coachingNotes: 'sessionId',
 } as const;
 
 export class ArvioDb extends Dexie {
@@ -121,6 +129,10 @@ export class ArvioDb extends Dexie {
   pulledStates!: Table<PulledStatesRow, [number, number]>;
   calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
   calibrationRatings!: EntityTable<CalibrationRatings, 'id'>;
+  coachingForms!: Table<CoachingForm, [string, number]>;
+  coachingSessions!: EntityTable<CoachingSession, 'id'>;
+  coachingActions!: EntityTable<CoachingAction, 'id'>;
+  coachingNotes!: EntityTable<CoachingNotes, 'sessionId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

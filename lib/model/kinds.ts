@@ -10,6 +10,7 @@
 // table in a new version of lib/db/database.ts, and its write rule in server/src/kinds/.
 import type { z } from 'zod';
 import { calibrationRatingsId, calibrationRatingsSchema, calibrationSessionSchema } from './calibration';
+import { coachingActionSchema, coachingFormSchema, coachingNotesSchema, coachingSessionSchema } from './coaching';
 import { reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
 
@@ -149,6 +150,59 @@ export const kinds = {
     // A draft stays in the profile: the server holds submitted ratings only.
     shareable: (ratings) => ratings.submittedAt !== null,
   } satisfies KindDescriptor<typeof calibrationRatingsSchema, string>,
+  coachingForms: {
+    schema: coachingFormSchema,
+    table: 'coachingForms',
+    localKey: (form) => [form.id, form.version],
+    syncId: (form) => `${form.id}@${form.version}`,
+    keyOfSyncId: versionedKey,
+    owner: (_form, caller) => normalized(caller),
+    subject: () => null,
+    read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: (form) => form.status !== 'draft',
+  } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
+  coachingSessions: {
+    schema: coachingSessionSchema,
+    table: 'coachingSessions',
+    ...byId,
+    owner: (session) => normalized(session.coach.id),
+    subject: (session) => normalized(session.agent.id),
+    // Reviewers of the team read them for the agent's focus criteria, which their review form marks.
+    read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof coachingSessionSchema, string>,
+  coachingActions: {
+    schema: coachingActionSchema,
+    table: 'coachingActions',
+    ...byId,
+    owner: (action) => normalized(action.coach.id),
+    subject: (action) => normalized(action.agent.id),
+    parent: { kind: 'coachingSessions', id: (action) => action.sessionId },
+    read: { lead: ['mine', 'team'], reviewer: [], agent: ['aboutMe'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof coachingActionSchema, string>,
+  coachingNotes: {
+    schema: coachingNotesSchema,
+    table: 'coachingNotes',
+    // One per session: its key is the session's id.
+    localKey: (notes) => notes.sessionId,
+    syncId: (notes) => notes.sessionId,
+    keyOfSyncId: (id) => id,
+    owner: (notes) => normalized(notes.coach.id),
+    subject: (notes) => normalized(notes.agent.id),
+    parent: { kind: 'coachingSessions', id: (notes) => notes.sessionId },
+    // Private: the coach and the team's leads; the agent they are about reads nothing of them.
+    read: { lead: ['mine', 'team'], reviewer: [], agent: [] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof coachingNotesSchema, string>,
 } as const;
 
 export type KindName = keyof typeof kinds;

@@ -2,6 +2,10 @@
 import type { KindName } from '../../../lib/model/kinds';
 import { calibrationRatingsRule } from './calibrationRatings';
 import { calibrationSessionsRule } from './calibrationSessions';
+import { coachingActionsRule } from './coachingActions';
+import { coachingFormsRule } from './coachingForms';
+import { coachingNotesRule } from './coachingNotes';
+import { coachingSessionsRule } from './coachingSessions';
 import { reviewsRule } from './reviews';
 import type { WriteRule } from './rule';
 import { scorecardsRule } from './scorecards';
@@ -13,6 +17,10 @@ export const writeRules: { [K in KindName]: WriteRule<K> } = {
   selfChecks: selfChecksRule,
   calibrationSessions: calibrationSessionsRule,
   calibrationRatings: calibrationRatingsRule,
+  coachingForms: coachingFormsRule,
+  coachingSessions: coachingSessionsRule,
+  coachingActions: coachingActionsRule,
+  coachingNotes: coachingNotesRule,
 };
 
 export { sameExcept, type DocAccess, type WriteRule } from './rule';

@@ -1,4 +1,4 @@
-// The write rules and read grants of calibration, per role, over real
+// The write rules and read grants of calibration and coaching, per role, over real
 // HTTP: run inside serverSuite (so on PGlite and on PostgreSQL), in a team of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
@@ -8,6 +8,10 @@ import type { Db } from '../../src/db';
 import {
   calibrationRatings,
   calibrationSession,
+  coachingAction,
+  coachingForm,
+  coachingNotes,
+  coachingSession,
 } from './docs';
 
 interface Answer {
@@ -36,7 +40,7 @@ type Person = Member | 'leadA' | 'rev2B' | 'agent2B';
 const at = (minute: number) => `2026-03-0${3 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
 
 export function kindsSuite(ctx: KindsSuiteContext): void {
-  describe('calibration: who may write and read them', () => {
+  describe('calibration and coaching: who may write and read them', () => {
     const token = {} as Record<Person, string>;
     let team = '';
     let otherTeam = '';
@@ -182,6 +186,76 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'no such calibration session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
+      });
+    });
+
+    describe('coaching', () => {
+      const held = (over: Parameters<typeof coachingSession>[3] = {}) => coachingSession(uid('cs'), K.lead, K.agent1, { team, ...over });
+
+      it('a coach holds a session with an agent: the agent and the team read it; other agents and teams do not', async () => {
+        const since = await lastSeq();
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        expect(await readers('coachingSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1']);
+      });
+
+      it('only leads of the agent’s team coach, in their own name, and nobody acknowledges for the agent', async () => {
+        await refused('rev1', [change('coachingSessions', coachingSession(uid('cs'), K.rev1, K.agent1))], 'only coaches');
+        await refused('leadA', [change('coachingSessions', coachingSession(uid('cs'), 'lead@arvio.test', K.agent1))], 'member of your teams');
+        await refused('lead', [change('coachingSessions', held({ coach: { id: 'lead@arvio.test', name: 'A' } }))], 'own name');
+        await refused('lead', [change('coachingSessions', held({ team: otherTeam }))], 'one of your teams');
+        await refused('lead', [change('coachingSessions', held({ acknowledgedAt: at(1) }))], 'agent’s to give');
+      });
+
+      it('the agent acknowledges with a comment and changes nothing else; the coach cannot change the acknowledgement', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const ack = { ...doc, acknowledgedAt: at(30), agentComment: 'Thanks!', updatedAt: at(30) };
+        await refused('agent2', [change('coachingSessions', ack, 1)], 'may not change this document');
+        await refused('agent1', [change('coachingSessions', { ...ack, focus: [{ scorecardId: 'card-1', criterionId: 'tone' }] }, 1)], 'only acknowledges');
+        await accepted('agent1', [change('coachingSessions', ack, 1)]);
+        await refused('lead', [change('coachingSessions', { ...ack, agentComment: 'Thanks, great coach!' }, 2)], 'agent’s to give');
+        await accepted('lead', [change('coachingSessions', { ...ack, evidence: [] }, 2)]);
+      });
+
+      it('agreed actions: the agent reads and marks theirs done in their own name; other agents and reviewers never see them', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const since = await lastSeq();
+        const action = coachingAction(uid('act'), doc.id, K.lead, K.agent1);
+        await accepted('lead', [change('coachingActions', action)]);
+        expect(await readers('coachingActions', action.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
+        const done = { ...action, status: 'done' as const, doneAt: at(60), doneBy: { id: K.agent1, name: 'agent1' }, doneComment: 'Every chat this week' };
+        await refused('agent1', [change('coachingActions', { ...done, doneBy: { id: K.lead, name: 'lead' } }, 1)], 'own name');
+        await refused('agent1', [change('coachingActions', { ...done, due: '2026-04-30' }, 1)], 'only marks an action done');
+        await accepted('agent1', [change('coachingActions', done, 1)]);
+        await refused('agent1', [change('coachingActions', coachingAction(uid('act'), doc.id, K.lead, K.agent1))], 'only coaches');
+        await refused('lead', [change('coachingActions', coachingAction(uid('act'), doc.id, K.lead, K.agent2))], 'session’s coach and agent');
+        await refused('lead', [change('coachingActions', coachingAction(uid('act'), 'no-such-session', K.lead, K.agent1))], 'no such coaching session');
+      });
+
+      it('private notes: the coach and the team’s lead read them; the agent never receives them', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const since = await lastSeq();
+        await refused('agent1', [change('coachingNotes', coachingNotes(doc.id, K.agent1, K.agent1))], 'coach’s');
+        await refused('leadA', [change('coachingNotes', coachingNotes(doc.id, 'lead@arvio.test', K.agent1))], 'no such coaching session');
+        const notes = coachingNotes(doc.id, K.lead, K.agent1);
+        await accepted('lead', [change('coachingNotes', notes)]);
+        expect(await readers('coachingNotes', notes.sessionId, since, EVERYONE)).toEqual(['lead']);
+        expect(await pulled('agent1', 'coachingNotes', 0)).toEqual([]);
+        await refused('agent1', [change('coachingNotes', { ...notes, text: '' }, 1)], 'may not change this document');
+        await refused('lead', [change('coachingNotes', coachingNotes(doc.id, K.lead, K.agent2), 1)], 'session’s agent');
+      });
+
+      it('forms are published by leads, read by everyone, and immutable once published', async () => {
+        const since = await lastSeq();
+        const form = coachingForm(uid('form'), 1);
+        await refused('rev1', [change('coachingForms', form)], 'only leads');
+        await accepted('lead', [change('coachingForms', form)]);
+        expect(await readers('coachingForms', `${form.id}@1`, since, EVERYONE)).toEqual(EVERYONE);
+        const answer = await ctx.call(token.lead, 'POST', '/v1/sync/push', { changes: [change('coachingForms', { ...form, name: 'Renamed' }, 1)] });
+        expect(answer.status).toBe(409);
       });
     });
   });

@@ -8,6 +8,10 @@ import { calibrationRatingsId, kindNames, kindOf, syncChangeSchema, type DocOf, 
 import {
   calibrationRatings,
   calibrationSession,
+  coachingAction,
+  coachingForm,
+  coachingNotes,
+  coachingSession,
   review,
   scorecard,
   selfCheck,
@@ -23,6 +27,10 @@ const EXAMPLES: { [K in KindName]: DocOf<K> } = {
   selfChecks: selfCheck('sc-1', AGENT),
   calibrationSessions: calibrationSession('cal-1', LEAD, 'team-a', { participants: [LEAD, 'rev1@arvio.test'] }),
   calibrationRatings: calibrationRatings('cal-1', 'rev1@arvio.test'),
+  coachingForms: coachingForm('form-1', 3),
+  coachingSessions: coachingSession('cs-1', LEAD, AGENT),
+  coachingActions: coachingAction('a-1', 'cs-1', LEAD, AGENT),
+  coachingNotes: coachingNotes('cs-1', LEAD, AGENT),
 };
 
 let open: ArvioDb | null = null;
@@ -69,15 +77,21 @@ describe('the registry of synced kinds', () => {
     }
   });
 
-  it('a participant’s submitted ratings are queued for the backend; unsubmitted ones stay in the profile', async () => {
+  it('what a coach saves is queued for the backend; a participant’s unsubmitted ratings and a draft form stay in the profile', async () => {
     const database = freshDb();
     const draft = calibrationRatings('cal-1', 'rev1@arvio.test', 'zendesk:102', { submittedAt: null });
-    await writeSynced(database, ['calibrationSessions', 'calibrationRatings'], 'local', async (writer) => {
-      await writer.put('calibrationSessions', [EXAMPLES.calibrationSessions]);
+    await writeSynced(database, ['coachingSessions', 'coachingActions', 'coachingNotes', 'calibrationRatings', 'coachingForms'], 'local', async (writer) => {
+      await writer.put('coachingSessions', [EXAMPLES.coachingSessions]);
+      await writer.put('coachingActions', [EXAMPLES.coachingActions]);
+      await writer.put('coachingNotes', [EXAMPLES.coachingNotes]);
       await writer.put('calibrationRatings', [EXAMPLES.calibrationRatings, draft]);
+      await writer.put('coachingForms', [coachingForm('form-2', 1, { status: 'draft' })]);
     });
     const queued = (await database.outbox.toArray()).map((row) => `${row.collection}:${row.docId}`);
-    expect(queued.sort()).toEqual(['calibrationSessions:cal-1', `calibrationRatings:${EXAMPLES.calibrationRatings.id}`].sort());
+    expect(queued.sort()).toEqual(
+      ['coachingSessions:cs-1', 'coachingActions:a-1', 'coachingNotes:cs-1', `calibrationRatings:${EXAMPLES.calibrationRatings.id}`].sort(),
+    );
     expect(await database.calibrationRatings.get(draft.id)).toEqual(draft);
+    expect(await database.coachingForms.get(['form-2', 1])).toBeDefined();
   });
 });
