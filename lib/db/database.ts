@@ -7,6 +7,8 @@ import type {
   CoachingForm,
   CoachingNotes,
   CoachingSession,
+  Dispute,
+  Idea,
   KindName,
   Review,
   ReviewDraft,
@@ -102,9 +104,10 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
- * Version 5: the kinds of calibration and coaching (lib/model/kinds.ts), each with the indexes its
- * lists need: a participant's waiting sessions, a session's ratings per ticket, an agent's sessions
- * by time and open actions by due date. New tables only: nothing stored before changes.
+ * Version 5: the kinds of calibration, coaching, disputes and ideas (lib/model/kinds.ts), each with
+ * the indexes its lists need: a participant's waiting sessions, a session's ratings per ticket, an
+ * agent's sessions by time and open actions by due date, disputes waiting for a reviewer, ideas by
+ * status. New tables only: nothing stored before changes.
  */
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
@@ -114,6 +117,8 @@ export const SCHEMA_V5 = {
   coachingSessions: 'id, coach.id, status, [agent.id+heldAt], [agent.id+scheduledFor]',
   coachingActions: 'id, sessionId, [agent.id+status+due], due',
   coachingNotes: 'sessionId',
+  disputes: 'id, reviewId, agent.id, [reviewer.id+status], [status+openedAt]',
+  ideas: 'id, team, [status+createdAt], submitter.id',
 } as const;
 
 export class ArvioDb extends Dexie {
@@ -133,6 +138,8 @@ export class ArvioDb extends Dexie {
   coachingSessions!: EntityTable<CoachingSession, 'id'>;
   coachingActions!: EntityTable<CoachingAction, 'id'>;
   coachingNotes!: EntityTable<CoachingNotes, 'sessionId'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  ideas!: EntityTable<Idea, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -56,6 +56,8 @@ export const syncEn = {
   'sync.collection.coachingSessions': 'Coaching session',
   'sync.collection.coachingActions': 'Agreed action',
   'sync.collection.coachingNotes': 'Coach’s notes',
+  'sync.collection.disputes': 'Dispute',
+  'sync.collection.ideas': 'Idea or obstacle',
   'sync.line.off': 'Local only',
   'sync.line.ok': 'Synced {time}',
   'sync.line.pending': '{count} waiting to sync',

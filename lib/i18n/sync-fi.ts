@@ -58,6 +58,8 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.collection.coachingSessions': 'Valmennuskeskustelu',
   'sync.collection.coachingActions': 'Sovittu toimenpide',
   'sync.collection.coachingNotes': 'Valmentajan muistiinpanot',
+  'sync.collection.disputes': 'Oikaisupyyntö',
+  'sync.collection.ideas': 'Idea tai este',
   'sync.line.off': 'Vain paikallisesti',
   'sync.line.ok': 'Synkronoitu {time}',
   'sync.line.pending': '{count} odottaa synkronointia',

@@ -11,6 +11,8 @@
 import type { z } from 'zod';
 import { calibrationRatingsId, calibrationRatingsSchema, calibrationSessionSchema } from './calibration';
 import { coachingActionSchema, coachingFormSchema, coachingNotesSchema, coachingSessionSchema } from './coaching';
+import { disputeId, disputeSchema } from './dispute';
+import { ideaSchema } from './idea';
 import { reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
 
@@ -203,6 +205,34 @@ export const kinds = {
     rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof coachingNotesSchema, string>,
+  disputes: {
+    schema: disputeSchema,
+    table: 'disputes',
+    localKey: (dispute) => dispute.id,
+    syncId: (dispute) => disputeId(dispute.agent.id, dispute.reviewId),
+    keyOfSyncId: (id) => id,
+    owner: (dispute) => normalized(dispute.agent.id),
+    // About the reviewer's work: the reviewer reads the disputes of their reviews.
+    subject: (dispute) => normalized(dispute.reviewer.id),
+    parent: { kind: 'reviews', id: (dispute) => dispute.reviewId },
+    read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe'], agent: ['mine'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof disputeSchema, string>,
+  ideas: {
+    schema: ideaSchema,
+    table: 'ideas',
+    ...byId,
+    owner: (idea) => normalized(idea.submitter.id),
+    subject: () => null,
+    // Private to the submitter and the leads until a lead shares it with the team.
+    opens: (idea) => (idea.shared && !idea.deleted ? 'all' : null),
+    read: { lead: ['mine', 'team'], reviewer: ['mine', 'opened'], agent: ['mine', 'opened'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof ideaSchema, string>,
 } as const;
 
 export type KindName = keyof typeof kinds;

@@ -6,6 +6,8 @@ import { coachingActionsRule } from './coachingActions';
 import { coachingFormsRule } from './coachingForms';
 import { coachingNotesRule } from './coachingNotes';
 import { coachingSessionsRule } from './coachingSessions';
+import { disputesRule } from './disputes';
+import { ideasRule } from './ideas';
 import { reviewsRule } from './reviews';
 import type { WriteRule } from './rule';
 import { scorecardsRule } from './scorecards';
@@ -21,6 +23,8 @@ export const writeRules: { [K in KindName]: WriteRule<K> } = {
   coachingSessions: coachingSessionsRule,
   coachingActions: coachingActionsRule,
   coachingNotes: coachingNotesRule,
+  disputes: disputesRule,
+  ideas: ideasRule,
 };
 
 export { sameExcept, type DocAccess, type WriteRule } from './rule';

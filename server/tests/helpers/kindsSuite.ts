@@ -1,4 +1,4 @@
-// The write rules and read grants of calibration and coaching, per role, over real
+// The write rules and read grants of calibration, coaching, disputes and ideas, per role, over real
 // HTTP: run inside serverSuite (so on PGlite and on PostgreSQL), in a team of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
@@ -12,6 +12,9 @@ import {
   coachingForm,
   coachingNotes,
   coachingSession,
+  dispute,
+  idea,
+  review,
 } from './docs';
 
 interface Answer {
@@ -40,7 +43,7 @@ type Person = Member | 'leadA' | 'rev2B' | 'agent2B';
 const at = (minute: number) => `2026-03-0${3 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
 
 export function kindsSuite(ctx: KindsSuiteContext): void {
-  describe('calibration and coaching: who may write and read them', () => {
+  describe('calibration, coaching, disputes and ideas: who may write and read them', () => {
     const token = {} as Record<Person, string>;
     let team = '';
     let otherTeam = '';
@@ -256,6 +259,87 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         expect(await readers('coachingForms', `${form.id}@1`, since, EVERYONE)).toEqual(EVERYONE);
         const answer = await ctx.call(token.lead, 'POST', '/v1/sync/push', { changes: [change('coachingForms', { ...form, name: 'Renamed' }, 1)] });
         expect(answer.status).toBe(409);
+      });
+    });
+
+    describe('disputes', () => {
+      async function reviewed(): Promise<ReturnType<typeof review>> {
+        const doc = review(uid('r'), K.rev1, K.agent1);
+        await accepted('rev1', [change('reviews', doc)]);
+        return doc;
+      }
+      const resolution = (by: string, outcome: 'accepted' | 'rejected') => ({
+        status: outcome,
+        resolution: {
+          by: { id: by, name: by },
+          at: at(120),
+          comment: '',
+          rightAgent: null,
+          items:
+            outcome === 'accepted'
+              ? [{ outcome: 'accepted' as const, criterionId: 'greet', value: 1, na: false, reason: '' }]
+              : [{ outcome: 'rejected' as const, criterionId: 'greet', reason: 'The name was missing' }],
+        },
+      });
+
+      it('the reviewed agent disputes their review: the reviewer and the team’s lead read it; nobody else', async () => {
+        const r = await reviewed();
+        const since = await lastSeq();
+        const doc = dispute(r.id, K.agent1, K.rev1);
+        await accepted('agent1', [change('disputes', doc)]);
+        expect(await readers('disputes', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'agent1']);
+      });
+
+      it('nobody disputes someone else’s review, or in someone else’s name, or names another reviewer', async () => {
+        const r = await reviewed();
+        await refused('agent2', [change('disputes', dispute(r.id, K.agent2, K.rev1))], 'no such review');
+        await refused('rev2', [change('disputes', dispute(r.id, K.rev2, K.rev1))], 'only the reviewed agent');
+        await refused('rev1', [change('disputes', dispute(r.id, K.rev1, K.rev1))], 'only the reviewed agent');
+        await refused('lead', [change('disputes', dispute(r.id, K.agent1, K.rev1))], 'own name');
+        await refused('agent1', [change('disputes', dispute(r.id, K.agent1, K.rev2))], 'review’s reviewer');
+        await refused('agent1', [change('disputes', dispute('no-such-review', K.agent1, K.rev1))], 'no such review');
+      });
+
+      it('the agent cannot resolve their own dispute; the reviewer resolves in their own name; then only a lead changes it', async () => {
+        const r = await reviewed();
+        const doc = dispute(r.id, K.agent1, K.rev1);
+        await accepted('agent1', [change('disputes', doc)]);
+        await refused('agent1', [change('disputes', { ...doc, ...resolution(K.agent1, 'accepted') }, 1)], 'nobody resolves their own dispute');
+        await refused('rev2', [change('disputes', { ...doc, ...resolution(K.rev2, 'rejected') }, 1)], 'may not change this document');
+        await refused('rev1', [change('disputes', { ...doc, ...resolution(K.lead, 'rejected') }, 1)], 'own name');
+        await refused('rev1', [change('disputes', { ...doc, reason: 'I withdraw' }, 1)], 'disputing agent’s');
+        const resolved = { ...doc, ...resolution(K.rev1, 'rejected'), updatedAt: at(121) };
+        await accepted('rev1', [change('disputes', resolved, 1)]);
+        await refused('agent1', [change('disputes', { ...resolved, deleted: true }, 2)], 'only by a lead');
+        await refused('rev1', [change('disputes', { ...resolved, ...resolution(K.rev1, 'accepted') }, 2)], 'only by a lead');
+        const reopened = { ...resolved, status: 'open' as const, resolution: null, reopenedAt: at(200) };
+        await accepted('lead', [change('disputes', reopened, 2)]);
+        // Open again: the agent may add to their reasons.
+        await accepted('agent1', [change('disputes', { ...reopened, items: [{ ...doc.items[0]!, reason: 'See the first message again' }] }, 3)]);
+      });
+    });
+
+    describe('ideas and obstacles', () => {
+      it('private to the submitter and the leads until a lead shares it with the team, with a reply', async () => {
+        const since = await lastSeq();
+        const doc = idea(uid('idea'), K.agent1, team);
+        await accepted('agent1', [change('ideas', doc)]);
+        expect(await readers('ideas', doc.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
+        const reply = { by: { id: K.lead, name: 'lead' }, at: at(300), text: 'Updated the macro', status: 'done' as const };
+        const answered = { ...doc, status: 'done' as const, replies: [reply], shared: true, updatedAt: at(300) };
+        await refused('agent2', [change('ideas', answered, 1)], 'may not change this document');
+        await accepted('lead', [change('ideas', answered, 1)]);
+        expect(await readers('ideas', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1', 'agent2']);
+        await refused('agent2', [change('ideas', { ...answered, status: 'wontDo', replies: [reply, { ...reply, by: { id: K.agent2, name: 'a' }, status: 'wontDo' }] }, 2)], 'only a lead');
+        await refused('agent1', [change('ideas', { ...answered, title: 'Renamed' }, 2)], 'after triage');
+        await refused('lead', [change('ideas', { ...answered, status: 'considering', replies: [] }, 2)], 'replies are kept');
+        await refused('lead', [change('ideas', { ...answered, replies: [reply, { ...reply, by: { id: K.rev1, name: 'r' } }] }, 2)], 'own name');
+      });
+
+      it('an idea is sent in one’s own name, to one’s own team, new and unanswered', async () => {
+        await refused('agent1', [change('ideas', idea(uid('idea'), K.agent2, team))], 'own name');
+        await refused('agent1', [change('ideas', idea(uid('idea'), K.agent1, otherTeam))], 'one of your teams');
+        await refused('agent1', [change('ideas', idea(uid('idea'), K.agent1, team, { shared: true }))], 'starts new');
       });
     });
   });

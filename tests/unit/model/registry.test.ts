@@ -12,6 +12,8 @@ import {
   coachingForm,
   coachingNotes,
   coachingSession,
+  dispute,
+  idea,
   review,
   scorecard,
   selfCheck,
@@ -31,6 +33,8 @@ const EXAMPLES: { [K in KindName]: DocOf<K> } = {
   coachingSessions: coachingSession('cs-1', LEAD, AGENT),
   coachingActions: coachingAction('a-1', 'cs-1', LEAD, AGENT),
   coachingNotes: coachingNotes('cs-1', LEAD, AGENT),
+  disputes: dispute('r-1', AGENT, LEAD),
+  ideas: idea('i-1', AGENT, 'team-a'),
 };
 
 let open: ArvioDb | null = null;
