@@ -1,6 +1,20 @@
 // The one Dexie database, in the extension origin; its versions and migrations live here.
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { KindName, Review, ReviewDraft, Scorecard, SelfCheck } from '../model';
+import type {
+  CalibrationRatings,
+  CalibrationSession,
+  CoachingAction,
+  CoachingForm,
+  CoachingNotes,
+  CoachingSession,
+  Dispute,
+  Idea,
+  KindName,
+  Review,
+  ReviewDraft,
+  Scorecard,
+  SelfCheck,
+} from '../model';
 import { revealQuotaAborts } from './quota-middleware';
 
 export interface SettingRow {
@@ -93,6 +107,24 @@ export const SCHEMA_V4 = {
   pulledStates: '[bucket+checkpoint]',
 } as const;
 
+/**
+ * Version 5: the kinds of calibration, coaching, disputes and ideas (lib/model/kinds.ts), each with
+ * the indexes its lists need: a participant's waiting sessions, a session's ratings per ticket, an
+ * agent's sessions by time and open actions by due date, disputes waiting for a reviewer, ideas by
+ * status. New tables only: nothing stored before changes.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  calibrationSessions: 'id, team, status, deadline, *participants, facilitator',
+  calibrationRatings: 'id, sessionId, [sessionId+ticketKey], participant',
+  coachingForms: '[id+version], id, status',
+  coachingSessions: 'id, coach.id, status, [agent.id+heldAt], [agent.id+scheduledFor]',
+  coachingActions: 'id, sessionId, [agent.id+status+due], due',
+  coachingNotes: 'sessionId',
+  disputes: 'id, reviewId, agent.id, [reviewer.id+status], [status+openedAt]',
+  ideas: 'id, team, [status+createdAt], submitter.id',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -104,6 +136,14 @@ export class ArvioDb extends Dexie {
   rollups!: EntityTable<RollupRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   pulledStates!: Table<PulledStatesRow, [number, number]>;
+  calibrationSessions!: EntityTable<CalibrationSession, 'id'>;
+  calibrationRatings!: EntityTable<CalibrationRatings, 'id'>;
+  coachingForms!: Table<CoachingForm, [string, number]>;
+  coachingSessions!: EntityTable<CoachingSession, 'id'>;
+  coachingActions!: EntityTable<CoachingAction, 'id'>;
+  coachingNotes!: EntityTable<CoachingNotes, 'sessionId'>;
+  disputes!: EntityTable<Dispute, 'id'>;
+  ideas!: EntityTable<Idea, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -124,6 +164,7 @@ export class ArvioDb extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

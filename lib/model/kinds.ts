@@ -2,21 +2,36 @@
 //
 // A descriptor says what a kind is (its schema), where it lives locally (table and key), how its
 // sync id is formed, whose it is and whom it is about (owner and subject, as lower-cased e-mails),
-// who may read it by role, which conflict policy applies, and whether writes feed the dashboard's
-// rollups. The protocol schemas (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync),
-// the one writer (lib/db/writes.ts), the server's access checks and its storage constraint
-// (server/src) all read these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry
-// below, and — when its writes need more than the read rule — its write rule in server/src/kinds/.
+// who may read it by role, what it belongs to and to whom it opens (the `opened` grant), which
+// conflict policy applies, and whether writes feed the dashboard's rollups. The protocol schemas
+// (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync), the one writer
+// (lib/db/writes.ts), the server's access checks and its storage constraint (server/src) all read
+// these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry below, its local
+// table in a new version of lib/db/database.ts, and its write rule in server/src/kinds/.
 import type { z } from 'zod';
+import { calibrationRatingsId, calibrationRatingsSchema, calibrationSessionSchema } from './calibration';
+import { coachingActionSchema, coachingFormSchema, coachingNotesSchema, coachingSessionSchema } from './coaching';
+import { disputeId, disputeSchema } from './dispute';
+import { ideaSchema } from './idea';
 import { reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
 
 /**
  * Who of a role may read a document, as a list of grants (any one suffices):
  * `everyone` all documents of the kind; `mine` the caller is the owner; `aboutMe` the caller is the
- * subject; `team` the owner or the subject is a member of one of the caller's teams.
+ * subject; `team` the owner or the subject is a member of one of the caller's teams;
+ * `opened` as `team`, once the document is opened to the caller: by itself or by its parent (see
+ * `Opens`). `opened` is what keeps calibration blind: a participant's ratings are read by the others
+ * only when the session's reveal rule allows it.
  */
-export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team';
+export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'opened';
+
+/**
+ * To whom a document opens itself and its children (`opened` grant): `all` to everyone the grant
+ * reaches; `own` to each caller who owns a document of the same kind in the same group (a
+ * participant who submitted their own ratings of that ticket); null to nobody yet.
+ */
+export type Opens = 'all' | 'own';
 export type ReadRule = Readonly<Record<'lead' | 'reviewer' | 'agent', readonly ReadGrant[]>>;
 
 export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends string | [string, number] = string | [string, number]> {
@@ -32,6 +47,15 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   owner(doc: z.infer<S>, caller: string): string;
   /** Whom it is about, or null. */
   subject(doc: z.infer<S>): string | null;
+  /**
+   * The document this one belongs to, by kind and sync id (a rating's session, a dispute's review).
+   * The server hands its stored version to the write rule and, for `opened`, asks it whether it opens.
+   */
+  parent?: { kind: string; id(doc: z.infer<S>): string };
+  /** The documents read together under `own` (the ratings of one ticket of one session). */
+  group?(doc: z.infer<S>): string;
+  /** To whom this document opens itself and its children now (see `Opens`). */
+  opens?(doc: z.infer<S>): Opens | null;
   /** Read grants per role (admins read everything). */
   read: ReadRule;
   /**
@@ -98,6 +122,119 @@ export const kinds = {
     rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof selfCheckSchema, string>,
+  calibrationSessions: {
+    schema: calibrationSessionSchema,
+    table: 'calibrationSessions',
+    ...byId,
+    owner: (session) => normalized(session.startedBy),
+    subject: () => null,
+    // The session names no agent; its participants' ratings are the blind part (calibrationRatings).
+    opens: (session) =>
+      session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
+    read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof calibrationSessionSchema, string>,
+  calibrationRatings: {
+    schema: calibrationRatingsSchema,
+    table: 'calibrationRatings',
+    localKey: (ratings) => ratings.id,
+    // Derived from its fields, never taken from the doc: another person cannot hold this id.
+    syncId: (ratings) => calibrationRatingsId(ratings.sessionId, ratings.participant, ratings.ticketKey),
+    keyOfSyncId: (id) => id,
+    owner: (ratings) => normalized(ratings.participant),
+    // Not a review of the agent: about nobody, never in the agent's figures.
+    subject: () => null,
+    parent: { kind: 'calibrationSessions', id: (ratings) => ratings.sessionId },
+    group: (ratings) => `${ratings.sessionId}|${ratings.ticketKey}`,
+    read: { lead: ['mine', 'opened'], reviewer: ['mine', 'opened'], agent: ['mine'] },
+    conflict: 'ask',
+    rollups: false,
+    // A draft stays in the profile: the server holds submitted ratings only.
+    shareable: (ratings) => ratings.submittedAt !== null,
+  } satisfies KindDescriptor<typeof calibrationRatingsSchema, string>,
+  coachingForms: {
+    schema: coachingFormSchema,
+    table: 'coachingForms',
+    localKey: (form) => [form.id, form.version],
+    syncId: (form) => `${form.id}@${form.version}`,
+    keyOfSyncId: versionedKey,
+    owner: (_form, caller) => normalized(caller),
+    subject: () => null,
+    read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: (form) => form.status !== 'draft',
+  } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
+  coachingSessions: {
+    schema: coachingSessionSchema,
+    table: 'coachingSessions',
+    ...byId,
+    owner: (session) => normalized(session.coach.id),
+    subject: (session) => normalized(session.agent.id),
+    // Reviewers of the team read them for the agent's focus criteria, which their review form marks.
+    read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof coachingSessionSchema, string>,
+  coachingActions: {
+    schema: coachingActionSchema,
+    table: 'coachingActions',
+    ...byId,
+    owner: (action) => normalized(action.coach.id),
+    subject: (action) => normalized(action.agent.id),
+    parent: { kind: 'coachingSessions', id: (action) => action.sessionId },
+    read: { lead: ['mine', 'team'], reviewer: [], agent: ['aboutMe'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof coachingActionSchema, string>,
+  coachingNotes: {
+    schema: coachingNotesSchema,
+    table: 'coachingNotes',
+    // One per session: its key is the session's id.
+    localKey: (notes) => notes.sessionId,
+    syncId: (notes) => notes.sessionId,
+    keyOfSyncId: (id) => id,
+    owner: (notes) => normalized(notes.coach.id),
+    subject: (notes) => normalized(notes.agent.id),
+    parent: { kind: 'coachingSessions', id: (notes) => notes.sessionId },
+    // Private: the coach and the team's leads; the agent they are about reads nothing of them.
+    read: { lead: ['mine', 'team'], reviewer: [], agent: [] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof coachingNotesSchema, string>,
+  disputes: {
+    schema: disputeSchema,
+    table: 'disputes',
+    localKey: (dispute) => dispute.id,
+    syncId: (dispute) => disputeId(dispute.agent.id, dispute.reviewId),
+    keyOfSyncId: (id) => id,
+    owner: (dispute) => normalized(dispute.agent.id),
+    // About the reviewer's work: the reviewer reads the disputes of their reviews.
+    subject: (dispute) => normalized(dispute.reviewer.id),
+    parent: { kind: 'reviews', id: (dispute) => dispute.reviewId },
+    read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe'], agent: ['mine'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof disputeSchema, string>,
+  ideas: {
+    schema: ideaSchema,
+    table: 'ideas',
+    ...byId,
+    owner: (idea) => normalized(idea.submitter.id),
+    subject: () => null,
+    // Private to the submitter and the leads until a lead shares it with the team.
+    opens: (idea) => (idea.shared && !idea.deleted ? 'all' : null),
+    read: { lead: ['mine', 'team'], reviewer: ['mine', 'opened'], agent: ['mine', 'opened'] },
+    conflict: 'ask',
+    rollups: false,
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof ideaSchema, string>,
 } as const;
 
 export type KindName = keyof typeof kinds;

@@ -13,6 +13,12 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * An e-mail as kinds that need the team backend name people (calibration, disputes): lower-cased,
+ * as the server compares them, and without `|`, so ids joined from e-mails stay unambiguous.
+ */
+export const emailSchema = z.email().max(254).lowercase();
+
 export const ratingSchema = z.object({
   criterionId: id,
   /** The level's value, or null when not rated yet. */

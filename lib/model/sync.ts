@@ -42,7 +42,8 @@ export const syncDocSchemas = Object.fromEntries(kindNames.map((name) => [name, 
   [K in KindName]: (typeof kinds)[K]['schema'];
 };
 
-const docId = z.string().min(1).max(200);
+// Long enough for ids joined from a session or review id, an e-mail and a ticket key (calibrationRatingsId).
+const docId = z.string().min(1).max(700);
 /** Revisions are assigned by the server, 1 at creation; null = "I believe the server has none". */
 const revision = z.number().int().min(1);
 /** Server sequence: one counter over all documents, so pulls resume from a single checkpoint. */

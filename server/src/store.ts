@@ -7,7 +7,8 @@ import {
   type SyncCollection,
 } from '../../lib/model/sync';
 import type { User } from './admin';
-import { accessOf, canRead, email, refuseWrite, visibleSql, type DocAccess, type Viewer } from './access';
+import { kindNames, kindOf } from '../../lib/model/kinds';
+import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, visibleSql, type DocAccess, type Viewer } from './access';
 import { toNumber, type Db, type Queryable, type Row } from './db';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
@@ -37,6 +38,9 @@ function toStored(row: Row): Stored {
     collection: row.collection as SyncCollection,
     owner: String(row.owner),
     subject: row.subject === null ? null : String(row.subject),
+    parent: row.parent === null || row.parent === undefined ? null : String(row.parent),
+    grp: row.grp === null || row.grp === undefined ? null : String(row.grp),
+    opens: row.opens === 'all' || row.opens === 'own' ? row.opens : null,
     doc: row.doc as Record<string, unknown>,
     revision: toNumber(row.revision),
     seq: toNumber(row.seq),
@@ -49,7 +53,37 @@ export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
        JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $1`,
     [user.id],
   );
-  return { user, teamEmails: new Set([email(user.email), ...rows.map((r) => r.email)]) };
+  const teams = await db.query<{ team_id: string }>('SELECT team_id FROM team_members WHERE user_id = $1', [user.id]);
+  return {
+    user,
+    teamEmails: new Set([email(user.email), ...rows.map((r) => r.email)]),
+    teamIds: new Set(teams.map((r) => r.team_id)),
+    opening: await openingOf(db, user),
+  };
+}
+
+/** What opens documents to the user under the `opened` grant (Viewer.opening): read only for roles that have one. */
+async function openingOf(db: Queryable, user: User): Promise<Viewer['opening']> {
+  const opened = openedKinds(user);
+  const parentKinds = [...new Set(opened.map(parentKind).filter((kind) => kind !== null))];
+  const [parents, own] = await Promise.all([
+    parentKinds.length === 0
+      ? []
+      : db.query<{ collection: string; id: string; opens: 'all' | 'own' }>(
+          'SELECT collection, id, opens FROM docs WHERE opens IS NOT NULL AND collection = ANY($1::text[])',
+          [parentKinds],
+        ),
+    opened.length === 0
+      ? []
+      : db.query<{ collection: string; grp: string }>(
+          'SELECT DISTINCT collection, grp FROM docs WHERE owner = $1 AND grp IS NOT NULL AND collection = ANY($2::text[])',
+          [email(user.email), opened],
+        ),
+  ]);
+  return {
+    parents: new Map(parents.map((r) => [openerKey(r.collection, r.id), r.opens])),
+    ownGroups: new Set(own.map((r) => openerKey(r.collection, r.grp))),
+  };
 }
 
 /** Test seams inside a push transaction (the ordering test pauses a push holding its sequence numbers). */
@@ -98,13 +132,29 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   const viewer = await viewerOf(tx, user);
   // Rows are locked in key order, so two batches touching the same docs cannot deadlock each other.
   const rows = await tx.query(
-    `SELECT d.collection, d.id, d.revision, d.seq, d.doc, d.owner, d.subject
+    `SELECT ${STORED_COLUMNS}
        FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON d.collection = k.collection AND d.id = k.id
       ORDER BY d.collection, d.id
       FOR UPDATE OF d`,
     [changes.map((c) => c.collection), changes.map((c) => c.id)],
   );
   const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
+  // The parents the kinds' write rules see (a rating's session, a dispute's review), read unlocked.
+  const parentOf = (change: SyncChange): { collection: string; id: string } | null => {
+    const kind = parentKind(change.collection);
+    return kind === null ? null : { collection: kind, id: kindOf(change.collection).parent!.id(change.doc) };
+  };
+  const wanted = changes.map(parentOf).filter((p) => p !== null && !state.has(keyOf(p.collection, p.id))) as Array<{ collection: string; id: string }>;
+  const parentRows =
+    wanted.length === 0
+      ? []
+      : await tx.query(
+          `SELECT ${STORED_COLUMNS} FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON d.collection = k.collection AND d.id = k.id`,
+          [wanted.map((p) => p.collection), wanted.map((p) => p.id)],
+        );
+  const parents = new Map<string, Stored>(parentRows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
+  /** Documents a write opened to someone: re-sequenced below, so that pulls past their old seq deliver them. */
+  const reopened = { parents: [] as Array<[kind: string, id: string]>, groups: [] as Array<[kind: string, grp: string, owner: string]> };
   /** The revision each written key had when read (0 = absent): the upsert checks it still holds. */
   const readRevision = new Map<string, number>([...state].map(([k, s]) => [k, s.revision]));
   const written = new Map<string, { change: SyncChange; stored: Stored }>();
@@ -135,10 +185,18 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
       });
       return;
     }
-    const reason = refuseWrite(viewer, change, current);
+    const of = parentOf(change);
+    const parentKey = of === null ? null : keyOf(of.collection, of.id);
+    const parent = parentKey === null ? null : (state.get(parentKey) ?? parents.get(parentKey) ?? null);
+    const reason = refuseWrite(viewer, change, current, parent);
     if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
     const revision = (current?.revision ?? 0) + 1;
     const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
+    // A document that opens anew opens its children; one new in a group may open its siblings to its owner.
+    if (stored.opens !== null && stored.opens !== (current?.opens ?? null)) {
+      for (const child of kindNames.filter((kind) => parentKind(kind) === change.collection)) reopened.parents.push([child, change.id]);
+    }
+    if (stored.grp !== null && stored.grp !== (current?.grp ?? null)) reopened.groups.push([change.collection, stored.grp, stored.owner]);
     state.set(key, stored);
     written.set(key, { change, stored });
     pending.push({ index: results.length, key, revision });
@@ -152,12 +210,13 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   // Placeholder seqs (negative, unique, never pulled); the real ones are assigned under the lock below.
   const upserted = await tx.query(
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[])
-         AS t(c, i, r, d, o, sub, del, prev))
-     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at)
-     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, now() FROM input
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::text[], $10::text[], $11::text[])
+         AS t(c, i, r, d, o, sub, del, prev, par, g, op))
+     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, parent, grp, opens, updated_at)
+     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, par, g, op, now() FROM input
      ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
-       owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted, updated_at = now()
+       owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted,
+       parent = excluded.parent, grp = excluded.grp, opens = excluded.opens, updated_at = now()
        WHERE docs.revision = (SELECT prev FROM input WHERE input.c = excluded.collection AND input.i = excluded.id)
      RETURNING collection, id`,
     [
@@ -169,21 +228,28 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
       final.map((s) => s.subject),
       final.map((s) => s.doc.deleted === true),
       entries.map(([key]) => readRevision.get(key) ?? 0),
+      final.map((s) => s.parent),
+      final.map((s) => s.grp),
+      final.map((s) => s.opens),
     ],
   );
   // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
   if (upserted.length !== final.length) throw new Raced('a concurrent push created one of these documents');
 
   // The short critical section: sequence numbers in commit order. The lock is a one-time filter,
-  // taken before any row's nextval, and held until COMMIT (an xact lock): one statement and the commit.
-  const seqRows = await tx.query<{ collection: string; id: string; seq: unknown }>(
-    `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock(4242002))
-     UPDATE docs d SET seq = nextval('docs_seq')
-       FROM unnest($1::text[], $2::text[]) AS k(collection, id)
-      WHERE EXISTS (SELECT 1 FROM ordered) AND d.collection = k.collection AND d.id = k.id
-      RETURNING d.collection, d.id, d.seq`,
-    [final.map((s) => s.collection), entries.map(([, w]) => w.change.id)],
-  );
+  // taken before any row's nextval, and held until COMMIT (an xact lock): one statement and the commit
+  // (two when the batch opened documents to someone: sequenceWithReopened).
+  const seqRows =
+    reopened.parents.length === 0 && reopened.groups.length === 0
+      ? await tx.query<{ collection: string; id: string; seq: unknown }>(
+          `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock(4242002))
+           UPDATE docs d SET seq = nextval('docs_seq')
+             FROM unnest($1::text[], $2::text[]) AS k(collection, id)
+            WHERE EXISTS (SELECT 1 FROM ordered) AND d.collection = k.collection AND d.id = k.id
+            RETURNING d.collection, d.id, d.seq`,
+          [final.map((s) => s.collection), entries.map(([, w]) => w.change.id)],
+        )
+      : await sequenceWithReopened(tx, final.map((s) => s.collection), entries.map(([, w]) => w.change.id), reopened);
   const seqOf = new Map(seqRows.map((r) => [keyOf(r.collection, r.id), toNumber(r.seq)]));
   // A key written twice in one batch is stored once, at its last state: its results share that seq.
   for (const p of pending) {
@@ -192,6 +258,47 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   }
   await hooks.beforeCommit?.();
   return results;
+}
+
+/** The columns toStored reads. */
+const STORED_COLUMNS = 'd.collection, d.id, d.revision, d.seq, d.doc, d.owner, d.subject, d.parent, d.grp, d.opens';
+
+/**
+ * Sequence numbers for a batch that opened documents to someone (a revealed session, a participant's
+ * first ratings of a ticket): the batch's own documents and the ones it opened get new numbers, so a
+ * reader whose checkpoint is past their old numbers pulls them now. The opened documents are found
+ * once the lock is held, in a statement of their own: a document committed by another push until
+ * then is seen and numbered too (READ COMMITTED takes each statement's snapshot as it starts).
+ * Taking their row locks under the advisory lock can deadlock with a push that holds one of them and
+ * waits for the advisory lock; PostgreSQL then aborts one, and push() runs it again.
+ */
+async function sequenceWithReopened(
+  tx: Queryable,
+  collections: readonly string[],
+  ids: readonly string[],
+  reopened: { parents: Array<[string, string]>; groups: Array<[string, string, string]> },
+): Promise<Array<{ collection: string; id: string; seq: unknown }>> {
+  await tx.query('SELECT pg_advisory_xact_lock(4242002)');
+  return tx.query<{ collection: string; id: string; seq: unknown }>(
+    `WITH k AS (
+       SELECT c AS collection, i AS id FROM unnest($1::text[], $2::text[]) AS t(c, i)
+       UNION SELECT r.collection, r.id FROM docs r
+         JOIN unnest($3::text[], $4::text[]) AS p(kind, id) ON r.collection = p.kind AND r.parent = p.id
+       UNION SELECT r.collection, r.id FROM docs r
+         JOIN unnest($5::text[], $6::text[], $7::text[]) AS g(kind, grp, owner) ON r.collection = g.kind AND r.grp = g.grp AND r.owner <> g.owner)
+     UPDATE docs d SET seq = nextval('docs_seq') FROM k
+      WHERE d.collection = k.collection AND d.id = k.id
+      RETURNING d.collection, d.id, d.seq`,
+    [
+      collections,
+      ids,
+      reopened.parents.map(([kind]) => kind),
+      reopened.parents.map(([, id]) => id),
+      reopened.groups.map(([kind]) => kind),
+      reopened.groups.map(([, grp]) => grp),
+      reopened.groups.map(([, , owner]) => owner),
+    ],
+  );
 }
 
 /**

@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kindNames } from '../../lib/model/kinds';
+import { kindNames, kindOf, type Opens } from '../../lib/model/kinds';
 import { syncChangeSchema, type SyncChange } from '../../lib/model/sync';
-import { canRead, syncKindsConstraint, visibleSql } from '../src/access';
+import { canRead, parentKind, syncKindsConstraint, visibleSql } from '../src/access';
 import { addTeam, addUser, findUserByEmail } from '../src/admin';
 import { openPglite, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
@@ -30,19 +30,39 @@ beforeAll(async () => {
   await addUser(db, { email: 'rev@b.test', name: 'Rev B', role: 'reviewer', teams: ['B'] });
   await addUser(db, { email: 'loner@x.test', name: 'Loner', role: 'reviewer', teams: [] });
   // Every kind × owner × subject (or none), straight into storage: the read grants decide alone.
+  // Where a kind has them, documents open to nobody, to all or to owners in their group, hang under
+  // parents that do the same, and fall in groups each owner has some documents in and some not.
+  const idOf = (owner: string, subject: string | null) => `${owner}>${subject ?? '-'}`;
+  const subjects = [null, ...PEOPLE];
+  const OPENS: Array<Opens | null> = [null, 'all', 'own'];
+  const rows: unknown[][] = [];
   for (const kind of kindNames) {
-    for (const owner of PEOPLE) {
-      for (const subject of [null, ...PEOPLE]) {
-        await db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner, subject) VALUES ($1, $2, 1, nextval('docs_seq'), $3, $4, $5)", [
+    const descriptor = kindOf(kind);
+    const parent = parentKind(kind);
+    for (const [o, owner] of PEOPLE.entries()) {
+      for (const [s, subject] of subjects.entries()) {
+        const parentOwner = PEOPLE[(o + s) % PEOPLE.length]!;
+        rows.push([
           kind,
-          `${owner}>${subject ?? '-'}`,
-          '{}',
+          idOf(owner, subject),
+          rows.length + 1,
           owner,
           subject,
+          parent ? idOf(parentOwner, subjects[(o * 3 + s) % subjects.length]!) : null,
+          descriptor.group ? `g${(o + (s % 2)) % 4}` : null,
+          descriptor.opens ? OPENS[(o + s) % OPENS.length] : null,
         ]);
       }
     }
   }
+  const column = (i: number) => rows.map((row) => row[i]);
+  await db.query(
+    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens)
+     SELECT c, i, 1, s, '{}', o, sub, p, g, op FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(c, i, s, o, sub, p, g, op)`,
+    [0, 1, 2, 3, 4, 5, 6, 7].map(column),
+  );
+  // Pushes in the tests below take their seqs from the sequence: past the ones used here.
+  await db.query("SELECT setval('docs_seq', (SELECT max(seq) FROM docs))");
 });
 
 afterAll(async () => {
@@ -70,14 +90,31 @@ describe('the server follows the registry of kinds', () => {
     const viewer = await viewerOf(db, user);
     const visible = visibleSql(user, 1);
     const bySql = await db.query<{ collection: string; id: string }>(`SELECT d.collection, d.id FROM docs d WHERE ${visible.sql} ORDER BY 1, 2`, visible.params);
-    const all = await db.query<{ collection: (typeof kindNames)[number]; id: string; owner: string; subject: string | null }>(
-      'SELECT collection, id, owner, subject FROM docs ORDER BY 1, 2',
-    );
+    const all = await db.query<{
+      collection: (typeof kindNames)[number];
+      id: string;
+      owner: string;
+      subject: string | null;
+      parent: string | null;
+      grp: string | null;
+      opens: Opens | null;
+    }>('SELECT collection, id, owner, subject, parent, grp, opens FROM docs ORDER BY 1, 2');
     const byCode = all.filter((d) => canRead(viewer, d)).map((d) => ({ collection: d.collection, id: d.id }));
     expect(bySql).toEqual(byCode);
     // Never everything, never nothing: every caller reads their own documents and not all of the others'.
     expect(bySql.length).toBeGreaterThan(0);
     expect(bySql.length).toBeLessThan(all.length);
+  });
+
+  it('the `opened` grant decides for itself: a reviewer reads some of the team’s calibration ratings of others, not all', async () => {
+    const user = (await findUserByEmail(db, 'rev@a.test'))!;
+    const viewer = await viewerOf(db, user);
+    const others = await db.query<{ collection: 'calibrationRatings'; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null }>(
+      "SELECT collection, owner, subject, parent, grp, opens FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
+    );
+    const read = others.filter((d) => canRead(viewer, d));
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThan(others.length);
   });
 
   describe('writes that must not leak or squat', () => {

@@ -1,13 +1,19 @@
 // The shape of a kind's write rule on the server, and helpers the rules share.
 import { canonicalJson } from '../../../lib/model/sync';
-import type { DocOf, KindName } from '../../../lib/model/kinds';
+import type { DocOf, KindName, Opens } from '../../../lib/model/kinds';
 import type { User } from '../admin';
 
-/** A stored document's authorization columns. */
+/** A stored document's authorization columns (see KindDescriptor). */
 export interface DocAccess {
   collection: KindName;
   owner: string;
   subject: string | null;
+  /** The sync id of its parent document (of the kind's parent kind). */
+  parent: string | null;
+  /** Its group, for `own` openings. */
+  grp: string | null;
+  /** To whom it opens itself and its children. */
+  opens: Opens | null;
   doc: Record<string, unknown>;
 }
 
@@ -20,10 +26,23 @@ export interface WriteRequest<K extends KindName> {
   next: Omit<DocAccess, 'doc'>;
   /** The stored document (null when new); the caller may read it (checked before). */
   current: DocAccess | null;
+  /** The stored parent document (KindDescriptor.parent), or null when absent or not readable by the caller. */
+  parent: DocAccess | null;
+  /** The e-mails of the members of the caller's teams (the caller included). */
+  teamEmails: ReadonlySet<string>;
+  /** The ids of the caller's teams. */
+  teamIds: ReadonlySet<string>;
 }
 
 /** Why the caller (not an admin) may not make this change, or null when they may. */
 export type WriteRule<K extends KindName> = (request: WriteRequest<K>) => string | null;
+
+/** The top-level fields whose values differ between two documents. */
+export function changedFields(a: object, b: object): string[] {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((key) => canonicalJson(x[key] ?? null) !== canonicalJson(y[key] ?? null));
+}
 
 /** Whether two documents are equal but for `keys`. */
 export function sameExcept(a: object, b: object, keys: readonly string[]): boolean {
@@ -34,3 +53,12 @@ export function sameExcept(a: object, b: object, keys: readonly string[]): boole
   };
   return without(a) === without(b);
 }
+
+/** Whether the caller is a lead of a team the document's owner or subject is a member of. */
+export function isTeamLead(request: Pick<WriteRequest<KindName>, 'user' | 'teamEmails'>, doc: Pick<DocAccess, 'owner' | 'subject'>): boolean {
+  const { user, teamEmails } = request;
+  return user.role === 'lead' && (teamEmails.has(doc.owner) || (doc.subject !== null && teamEmails.has(doc.subject)));
+}
+
+/** An e-mail as the server compares them (owner and subject are stored so). */
+export const normalized = (value: string): string => value.trim().toLowerCase();

@@ -1,4 +1,8 @@
-// Valid documents for tests: a review, a self-check and a scorecard, overridable per test.
+// Valid documents for tests, one of each synced kind, overridable per test.
+import { calibrationRatingsId, type CalibrationRatings, type CalibrationSession } from '../../../lib/model/calibration';
+import type { CoachingAction, CoachingForm, CoachingNotes, CoachingSession } from '../../../lib/model/coaching';
+import { disputeId, type Dispute } from '../../../lib/model/dispute';
+import type { Idea } from '../../../lib/model/idea';
 import type { Review, SelfCheck } from '../../../lib/model/review';
 import type { Scorecard } from '../../../lib/model/scorecard';
 
@@ -84,6 +88,171 @@ export function scorecard(id: string, version: number, over: Partial<Scorecard> 
     updatedAt: at,
     publishedAt: at,
     templateId: null,
+    ...over,
+  };
+}
+
+
+const person = (id: string) => ({ id, name: id.split('@')[0] ?? id });
+
+export function calibrationSession(id: string, startedBy: string, team: string, over: Partial<CalibrationSession> = {}): CalibrationSession {
+  return {
+    id,
+    team,
+    title: 'Billing chats, March',
+    startedBy,
+    facilitator: startedBy,
+    scorecardId: 'card-1',
+    scorecardVersion: 1,
+    tickets: [
+      { ticketKey: 'zendesk:101', ticket: { helpdesk: 'zendesk', ticketId: '101', url: 'https://x.zendesk.com/agent/tickets/101', subject: 'Lasku', channel: 'chat' } },
+      { ticketKey: 'zendesk:102', ticket: { helpdesk: 'zendesk', ticketId: '102', url: 'https://x.zendesk.com/agent/tickets/102', subject: 'Tilaus', channel: 'email' } },
+    ],
+    participants: [startedBy],
+    deadline: '2026-03-09T16:00:00.000Z',
+    hideAgent: true,
+    revealMode: 'facilitator-reveals',
+    revealedAt: null,
+    status: 'open',
+    agreed: [],
+    clarifications: [],
+    alignments: [],
+    createdAt: at,
+    updatedAt: at,
+    deleted: false,
+    ...over,
+  };
+}
+
+export function calibrationRatings(sessionId: string, participant: string, ticketKey = 'zendesk:101', over: Partial<CalibrationRatings> = {}): CalibrationRatings {
+  return {
+    id: calibrationRatingsId(sessionId, participant, ticketKey),
+    sessionId,
+    ticketKey,
+    participant,
+    ratings: [{ criterionId: 'greet', value: 1, na: false, comment: '' }],
+    submittedAt: at,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  };
+}
+
+export function coachingForm(id: string, version: number, over: Partial<CoachingForm> = {}): CoachingForm {
+  return {
+    id,
+    version,
+    status: 'published',
+    name: 'Monthly coaching',
+    language: 'fi',
+    sections: [
+      {
+        id: 'expectations',
+        title: 'Expectations both ways',
+        fields: [
+          { kind: 'text', id: 'mine', label: 'What I expect', help: '' },
+          { kind: 'number', id: 'fcr', label: 'First-contact resolution', help: '', target: 85, unit: '%' },
+          { kind: 'choice', id: 'mood', label: 'How is work going', help: '', options: [{ id: 'good', label: 'Good' }, { id: 'hard', label: 'Hard' }] },
+          { kind: 'yesNo', id: 'met', label: 'Last goals met', help: '' },
+        ],
+      },
+    ],
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: at,
+    templateId: null,
+    ...over,
+  };
+}
+
+export function coachingSession(id: string, coach: string, agent: string, over: Partial<CoachingSession> = {}): CoachingSession {
+  return {
+    id,
+    team: null,
+    coach: person(coach),
+    agent: person(agent),
+    formId: 'form-1',
+    formVersion: 1,
+    status: 'held',
+    scheduledFor: '2026-03-02T09:00:00.000Z',
+    heldAt: at,
+    answers: [
+      { fieldId: 'mine', value: 'Use the customer’s name' },
+      { fieldId: 'fcr', value: 82 },
+      { fieldId: 'met', value: true },
+    ],
+    focus: [{ scorecardId: 'card-1', criterionId: 'greet' }],
+    period: { start: '2026-03-02', end: '2026-03-29' },
+    evidence: [{ kind: 'review', reviewId: 'r-1' }, { kind: 'rating', reviewId: 'r-2', criterionId: 'greet' }],
+    acknowledgedAt: null,
+    agentComment: '',
+    createdAt: at,
+    updatedAt: at,
+    deleted: false,
+    ...over,
+  };
+}
+
+export function coachingAction(id: string, sessionId: string, coach: string, agent: string, over: Partial<CoachingAction> = {}): CoachingAction {
+  return {
+    id,
+    sessionId,
+    coach: person(coach),
+    agent: person(agent),
+    text: 'Greet every customer by name',
+    assignee: 'agent',
+    due: '2026-03-16',
+    status: 'open',
+    doneAt: null,
+    doneBy: null,
+    doneComment: '',
+    createdAt: at,
+    updatedAt: at,
+    deleted: false,
+    ...over,
+  };
+}
+
+export function coachingNotes(sessionId: string, coach: string, agent: string, over: Partial<CoachingNotes> = {}): CoachingNotes {
+  return { sessionId, coach: person(coach), agent: person(agent), text: 'Seemed tired; ask about the shift plan.', updatedAt: at, deleted: false, ...over };
+}
+
+export function dispute(reviewId: string, agent: string, reviewer: string, over: Partial<Dispute> = {}): Dispute {
+  return {
+    id: disputeId(agent, reviewId),
+    reviewId,
+    agent: person(agent),
+    reviewer: person(reviewer),
+    wrongAgent: false,
+    reason: '',
+    items: [{ criterionId: 'greet', reason: 'I did greet: see the first message', proposed: { value: 1, na: false } }],
+    status: 'open',
+    resolution: null,
+    openedAt: at,
+    reopenedAt: null,
+    updatedAt: at,
+    deleted: false,
+    ...over,
+  };
+}
+
+export function idea(id: string, submitter: string, team: string, over: Partial<Idea> = {}): Idea {
+  return {
+    id,
+    team,
+    submitter: person(submitter),
+    kind: 'obstacle',
+    category: 'tools',
+    title: 'The macro for refunds is outdated',
+    text: 'It still names the old form.',
+    ticket: null,
+    ticketText: null,
+    status: 'new',
+    replies: [],
+    shared: false,
+    createdAt: at,
+    updatedAt: at,
+    deleted: false,
     ...over,
   };
 }

@@ -18,6 +18,7 @@ import type { Db } from '../../src/db';
 import { migrate } from '../../src/migrate';
 import { startServer, type RunningServer } from '../../src/serve';
 import { review, scorecard, selfCheck } from './docs';
+import { kindsSuite } from './kindsSuite';
 import { faults, SimClient } from './simClient';
 import { canonicalJson } from '../../../lib/model/sync';
 import { createServer } from 'node:net';
@@ -420,6 +421,12 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         const draft = await call('lead', 'PUT', '/v1/scorecards', { scorecard: scorecard(uid('card'), 1, { status: 'draft' }) });
         expect(draft.status).toBe(400);
       });
+    });
+
+    kindsSuite({
+      db: () => db,
+      call: (bearer, method, path, body) => call(bearer, method, path, body),
+      outsider: (who) => token[who],
     });
 
     describe('export', () => {

@@ -1,8 +1,9 @@
-// A database created by the previous schema version opens in the current one with its data intact.
+// A database created by an earlier schema version opens in the current one with its data intact.
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ArvioDb, SCHEMA_V1 } from '@/lib/db';
+import { ArvioDb, SCHEMA_V1, SCHEMA_V4 } from '@/lib/db';
+import { coachingAction, review, selfCheck, scorecard } from '../../../server/tests/helpers/docs';
 
 describe('database migrations', () => {
   it('upgrades a version 1 database: old reviews get defaults and the new indexes answer', async () => {
@@ -23,7 +24,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews
@@ -34,6 +35,45 @@ describe('database migrations', () => {
     expect((await current.settings.get('settings'))?.value).toMatchObject({ language: 'fi' });
     expect(await current.reviewRevisions.count()).toBe(0);
     expect(await current.pulledStates.count()).toBe(0);
+    current.close();
+  });
+
+  it('opens a version 4 profile at version 5 with everything intact, and the new kinds’ tables empty and answering', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('arvio', { indexedDB, IDBKeyRange });
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const rows: Record<string, unknown[]> = {
+      settings: [{ key: 'settings', value: { language: 'fi' } }, { key: 'sync.checkpoint', value: 42 }],
+      scorecards: [scorecard('card-1', 1), scorecard('card-1', 2, { status: 'draft' })],
+      reviews: [review('r1', 'aino@example.com', 'mikko@example.com'), review('r2', 'aino@example.com', 'mikko@example.com', { deleted: true })],
+      reviewRevisions: [{ reviewId: 'r1', revision: 1, review: review('r1', 'aino@example.com', 'mikko@example.com') }],
+      reviewDrafts: [{ key: 'zendesk:7|conversation', ticketKey: 'zendesk:7', updatedAt: '2026-03-02T10:00:00.000Z' }],
+      selfChecks: [selfCheck('s1', 'mikko@example.com')],
+      outbox: [{ seq: 1, collection: 'reviews', docId: 'r1', at: '2026-03-02T10:00:00.000Z' }],
+      rollups: [{ key: 'agent|mikko@example.com|2026-03', dimension: 'agent', value: 'mikko@example.com', period: '2026-03', count: 1, scored: 1, sum: 1, passes: 1, criticalFails: 0 }],
+      syncState: [{ key: 'reviews:r1', revision: 3, seq: 40 }],
+      pulledStates: [{ bucket: 7, checkpoint: 42, entries: [['reviews:r2', 41, 2]] }],
+    };
+    for (const [table, items] of Object.entries(rows)) await v4.table(table).bulkPut(items);
+    v4.close();
+
+    const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(5);
+    for (const [table, items] of Object.entries(rows)) expect(await current.table(table).toArray(), table).toEqual(items);
+    for (const table of ['calibrationSessions', 'calibrationRatings', 'coachingForms', 'coachingSessions', 'coachingActions', 'coachingNotes', 'disputes', 'ideas']) {
+      expect(await current.table(table).count(), table).toBe(0);
+    }
+    await current.coachingActions.bulkPut([
+      coachingAction('a1', 'cs1', 'lead@example.com', 'mikko@example.com', { due: '2026-03-20' }),
+      coachingAction('a2', 'cs1', 'lead@example.com', 'mikko@example.com', { due: '2026-03-10' }),
+    ]);
+    const open = await current.coachingActions
+      .where('[agent.id+status+due]')
+      .between(['mikko@example.com', 'open', Dexie.minKey], ['mikko@example.com', 'open', Dexie.maxKey])
+      .toArray();
+    expect(open.map((a) => a.id)).toEqual(['a2', 'a1']);
     current.close();
   });
 });

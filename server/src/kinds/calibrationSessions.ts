@@ -1,0 +1,39 @@
+// Calibration sessions: started by a lead or reviewer of the team; the starter (or a lead) sets it up
+// until the reveal; the facilitator (or a lead) reveals, records agreed ratings and clarifications.
+import type { CalibrationSession } from '../../../lib/model/calibration';
+import type { WriteRule } from './rule';
+import { changedFields, isTeamLead } from './rule';
+
+const FIXED = ['id', 'team', 'startedBy', 'createdAt'];
+/** The facilitator's part: when and how the ratings are shown, and what was agreed. */
+const REVEAL = ['revealMode', 'revealedAt', 'status', 'agreed', 'clarifications', 'alignments'];
+
+export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (request) => {
+  const { user, me, change, next, current, teamEmails, teamIds } = request;
+  const doc = change.doc;
+  if (user.role === 'agent') return 'agents do not run calibration sessions';
+  // People named anew must be of the caller's teams (those named before may have left since).
+  const before = current?.doc as CalibrationSession | undefined;
+  const named = new Set(before ? [before.facilitator, ...before.participants] : []);
+  const stranger = [doc.facilitator, ...doc.participants].find((who) => !named.has(who) && !teamEmails.has(who));
+  if (stranger !== undefined) return `${stranger} is not a member of your teams`;
+  if (current === null || before === undefined) {
+    if (!teamIds.has(doc.team)) return 'a session belongs to one of your teams (team must be its id)';
+    if (next.owner !== me) return 'a session is started in your own name (startedBy must be your e-mail)';
+    if (doc.status !== 'open' || doc.agreed.length > 0 || doc.alignments.length > 0) return 'a new session starts open, with nothing agreed';
+    return null;
+  }
+  const changed = changedFields(before, doc).filter((field) => field !== 'updatedAt');
+  if (changed.some((field) => FIXED.includes(field))) return 'a session keeps its id, team, starter and start time';
+  const lead = isTeamLead(request, current);
+  const setup = changed.filter((field) => !REVEAL.includes(field));
+  const reveal = changed.filter((field) => REVEAL.includes(field));
+  if (setup.length > 0) {
+    if (current.owner !== me && !lead) return `only the starter or a lead sets a session up (${setup.join(', ')})`;
+    if (before.revealedAt !== null) return 'after the reveal the setup stays as it was';
+  }
+  if (reveal.length > 0 && before.facilitator !== me && !lead) return `only the facilitator or a lead reveals and agrees (${reveal.join(', ')})`;
+  if (before.revealedAt !== null && doc.revealedAt !== before.revealedAt) return 'a reveal cannot be taken back';
+  if (changed.length === 0 && current.owner !== me && before.facilitator !== me && !lead) return 'only the starter, the facilitator or a lead changes a session';
+  return null;
+};

@@ -1,0 +1,29 @@
+// Agreed actions: written by the session's coach or a lead of the team; the agent marks them done
+// (or open again) in their own name, and changes nothing else.
+import type { CoachingSession } from '../../../lib/model/coaching';
+import type { WriteRule } from './rule';
+import { changedFields, isTeamLead, normalized } from './rule';
+
+const DONE = ['status', 'doneAt', 'doneBy', 'doneComment'];
+
+export const coachingActionsRule: WriteRule<'coachingActions'> = (request) => {
+  const { user, me, change, next, current, parent } = request;
+  const doc = change.doc;
+  const session = parent?.doc as CoachingSession | undefined;
+  if (session === undefined) return 'no such coaching session';
+  if (normalized(session.coach.id) !== next.owner || normalized(session.agent.id) !== next.subject) {
+    return 'an action names its session’s coach and agent';
+  }
+  const changed = current === null ? Object.keys(doc) : changedFields(current.doc, doc);
+  if (changed.some((field) => DONE.includes(field)) && doc.doneBy !== null && normalized(doc.doneBy.id) !== me) {
+    return 'an action is marked done in your own name (doneBy must be you)';
+  }
+  if (current !== null && current.subject === me && current.owner !== me) {
+    const stray = changed.filter((field) => field !== 'updatedAt' && !DONE.includes(field));
+    if (stray.length > 0) return `the agent only marks an action done (may not change ${stray.join(', ')})`;
+    return doc.status === 'dropped' ? 'dropping an action is the coach’s decision' : null;
+  }
+  if (user.role !== 'lead') return 'only coaches (leads) write agreed actions';
+  if (next.owner !== me && !isTeamLead(request, next)) return 'actions are written by the session’s coach or a lead of the team';
+  return null;
+};

@@ -1,0 +1,348 @@
+// The write rules and read grants of calibration, coaching, disputes and ideas, per role, over real
+// HTTP: run inside serverSuite (so on PGlite and on PostgreSQL), in a team of its own.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
+import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import { addTeam, addUser, createToken } from '../../src/admin';
+import type { Db } from '../../src/db';
+import {
+  calibrationRatings,
+  calibrationSession,
+  coachingAction,
+  coachingForm,
+  coachingNotes,
+  coachingSession,
+  dispute,
+  idea,
+  review,
+} from './docs';
+
+interface Answer {
+  status: number;
+  json: unknown;
+  text: string;
+}
+
+export interface KindsSuiteContext {
+  db(): Db;
+  /** An HTTP call with a bearer token (or a name the caller's suite knows). */
+  call(bearer: string, method: string, path: string, body?: unknown): Promise<Answer>;
+  /** A bearer token of the enclosing suite's people: `lead` leads Team A, `rev2` and `agent2` are of Team B. */
+  outsider(who: 'lead' | 'rev2' | 'agent2'): string;
+}
+
+const K = {
+  lead: 'lead.k@arvio.test',
+  rev1: 'rev1.k@arvio.test',
+  rev2: 'rev2.k@arvio.test',
+  agent1: 'agent1.k@arvio.test',
+  agent2: 'agent2.k@arvio.test',
+} as const;
+type Member = keyof typeof K;
+type Person = Member | 'leadA' | 'rev2B' | 'agent2B';
+const at = (minute: number) => `2026-03-0${3 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
+
+export function kindsSuite(ctx: KindsSuiteContext): void {
+  describe('calibration, coaching, disputes and ideas: who may write and read them', () => {
+    const token = {} as Record<Person, string>;
+    let team = '';
+    let otherTeam = '';
+    let n = 0;
+    const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+
+    beforeAll(async () => {
+      const db = ctx.db();
+      team = (await addTeam(db, 'Team K')).id;
+      otherTeam = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team A'"))[0]!.id);
+      const roles: Record<Member, string> = { lead: 'lead', rev1: 'reviewer', rev2: 'reviewer', agent1: 'agent', agent2: 'agent' };
+      for (const [who, role] of Object.entries(roles) as Array<[Member, string]>) {
+        await addUser(db, { email: K[who], name: who, role, teams: ['Team K'] });
+        token[who] = (await createToken(db, K[who])).token;
+      }
+      token.leadA = ctx.outsider('lead');
+      token.rev2B = ctx.outsider('rev2');
+      token.agent2B = ctx.outsider('agent2');
+    });
+
+    const change = <C extends KindName>(collection: C, doc: DocOf<C>, baseRevision: number | null = null): SyncChange =>
+      ({ collection, id: kindOf(collection).syncId(doc), baseRevision, doc }) as SyncChange;
+    const lastSeq = async () => Number((await ctx.db().query<{ s: unknown }>('SELECT coalesce(max(seq), 0) AS s FROM docs'))[0]!.s);
+
+    async function accepted(who: Person, changes: SyncChange[]): Promise<number[]> {
+      const answer = await ctx.call(token[who], 'POST', '/v1/sync/push', { changes });
+      expect(answer.status, answer.text).toBe(200);
+      const results = pushResponseSchema.parse(answer.json).results;
+      expect(results.map((r) => r.status)).toEqual(changes.map(() => 'accepted'));
+      return results.map((r) => (r.status === 'accepted' ? r.revision : 0));
+    }
+
+    /** Refused with 403 naming why (`because` is a part of the reason); nothing stored. */
+    async function refused(who: Person, changes: SyncChange[], because: string | RegExp): Promise<void> {
+      const before = await lastSeq();
+      const answer = await ctx.call(token[who], 'POST', '/v1/sync/push', { changes });
+      expect(answer.status, answer.text).toBe(403);
+      expect(answer.text).toMatch(because);
+      expect(await lastSeq()).toBe(before);
+    }
+
+    /** The ids of the docs of one kind the person pulls after `since`. */
+    async function pulled(who: Person, collection: KindName, since: number): Promise<string[]> {
+      const ids: string[] = [];
+      for (let checkpoint = since; ; ) {
+        const answer = await ctx.call(token[who], 'GET', `/v1/sync/pull?since=${checkpoint}&limit=500`);
+        expect(answer.status, answer.text).toBe(200);
+        const page = pullResponseSchema.parse(answer.json);
+        ids.push(...page.docs.filter((d) => d.collection === collection).map((d) => d.id));
+        checkpoint = page.checkpoint;
+        if (!page.more) return ids;
+      }
+    }
+
+    async function readers(collection: KindName, id: string, since: number, people: readonly Person[]): Promise<Person[]> {
+      const out: Person[] = [];
+      for (const who of people) if ((await pulled(who, collection, since)).includes(id)) out.push(who);
+      return out;
+    }
+    const EVERYONE: Person[] = ['lead', 'rev1', 'rev2', 'agent1', 'agent2', 'leadA', 'rev2B', 'agent2B'];
+
+    describe('calibration', () => {
+      const session = (over: Parameters<typeof calibrationSession>[3] = {}) =>
+        calibrationSession(uid('cal'), K.lead, team, { participants: [K.lead, K.rev1, K.rev2], ...over });
+
+      it('a lead starts a session for the team: its reviewers and leads read it; agents and other teams do not', async () => {
+        const since = await lastSeq();
+        const doc = session();
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        expect(await readers('calibrationSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
+        // A reviewer may start one too (the lead's allowance is not modelled yet).
+        await accepted('rev1', [change('calibrationSessions', session({ startedBy: K.rev1, facilitator: K.rev1 }))]);
+      });
+
+      it('refuses sessions from agents, in another’s name, for another team, with outsiders, or already revealed', async () => {
+        await refused('agent1', [change('calibrationSessions', session({ startedBy: K.agent1 }))], 'agents do not run calibration');
+        await refused('rev1', [change('calibrationSessions', session())], 'own name');
+        await refused('lead', [change('calibrationSessions', session({ team: otherTeam }))], 'one of your teams');
+        await refused('lead', [change('calibrationSessions', session({ participants: [K.lead, 'rev2@arvio.test'] }))], 'rev2@arvio.test is not a member');
+        await refused('lead', [change('calibrationSessions', session({ status: 'revealed', revealedAt: at(1) }))], 'starts open');
+      });
+
+      it('a participant neither sets the session up nor reveals it; the facilitator reveals, for good', async () => {
+        const doc = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        await refused('rev2', [change('calibrationSessions', { ...doc, deadline: at(2000) }, 1)], 'only the starter or a lead');
+        await refused('rev2', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(5) }, 1)], 'only the facilitator or a lead');
+        const revealed = { ...doc, status: 'revealed' as const, revealedAt: at(5) };
+        await accepted('rev1', [change('calibrationSessions', revealed, 1)]);
+        await refused('rev1', [change('calibrationSessions', { ...revealed, deadline: at(2000) }, 2)], 'only the starter or a lead');
+        await refused('lead', [change('calibrationSessions', { ...revealed, tickets: revealed.tickets.slice(0, 1) }, 2)], 'after the reveal');
+        await refused('rev1', [change('calibrationSessions', { ...revealed, status: 'open', revealedAt: null }, 2)], 'cannot be taken back');
+        const agreed = { ...revealed, status: 'closed' as const, agreed: [{ ticketKey: 'zendesk:101', criterionId: 'greet', value: 1, na: false }] };
+        await accepted('rev1', [change('calibrationSessions', agreed, 2)]);
+      });
+
+      it('blind until the facilitator reveals: nobody reads another participant’s ratings, then every participant does — from where they left off', async () => {
+        const doc = session();
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const since = await lastSeq();
+        const rev1 = calibrationRatings(doc.id, K.rev1);
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        const rev2 = calibrationRatings(doc.id, K.rev2);
+        await accepted('rev2', [change('calibrationRatings', rev2)]);
+        // Before the reveal a participant may still change their mind.
+        const rev1b = { ...rev1, ratings: [{ criterionId: 'greet', value: 0, na: false, comment: 'no name' }], updatedAt: at(3) };
+        await accepted('rev1', [change('calibrationRatings', rev1b, 1)]);
+        expect(await readers('calibrationRatings', rev1.id, since, EVERYONE)).toEqual(['rev1']);
+        expect(await readers('calibrationRatings', rev2.id, since, EVERYONE)).toEqual(['rev2']);
+        const checkpoint = await lastSeq();
+
+        await accepted('lead', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(10) }, 1)]);
+        // Pulling on from their checkpoints, participants and the lead now get the ratings they could not read before.
+        expect(await readers('calibrationRatings', rev1.id, checkpoint, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
+        expect(await readers('calibrationRatings', rev2.id, checkpoint, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
+        await refused('rev1', [change('calibrationRatings', { ...rev1b, updatedAt: at(11) }, 2)], 'no longer takes ratings');
+        await refused('lead', [change('calibrationRatings', calibrationRatings(doc.id, K.lead))], 'no longer takes ratings');
+      });
+
+      it('after-own-submit: a participant reads the others’ ratings of a ticket once they submitted their own of it', async () => {
+        const doc = session({ revealMode: 'after-own-submit' });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev1 = calibrationRatings(doc.id, K.rev1, 'zendesk:101');
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        const checkpoint = await lastSeq();
+        await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2, 'zendesk:102'))]);
+        expect(await pulled('rev2', 'calibrationRatings', checkpoint)).not.toContain(rev1.id);
+        const rev2 = calibrationRatings(doc.id, K.rev2, 'zendesk:101');
+        await accepted('rev2', [change('calibrationRatings', rev2)]);
+        expect(await pulled('rev2', 'calibrationRatings', checkpoint)).toContain(rev1.id);
+        expect(await pulled('rev1', 'calibrationRatings', checkpoint)).toContain(rev2.id);
+        // The lead has not rated this ticket and the session is not revealed: still blind.
+        expect(await pulled('lead', 'calibrationRatings', 0)).not.toContain(rev1.id);
+        await refused('rev2', [change('calibrationRatings', { ...rev2, ratings: [], updatedAt: at(4) }, 1)], 'final');
+      });
+
+      it('only participants rate, in their own name, a ticket of the session, once submitted', async () => {
+        const doc = session({ participants: [K.lead, K.rev1] });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        await refused('agent1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1))], 'only by their participant');
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.lead))], 'only by their participant');
+        await refused('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))], 'not a participant');
+        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'no such calibration session');
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
+      });
+    });
+
+    describe('coaching', () => {
+      const held = (over: Parameters<typeof coachingSession>[3] = {}) => coachingSession(uid('cs'), K.lead, K.agent1, { team, ...over });
+
+      it('a coach holds a session with an agent: the agent and the team read it; other agents and teams do not', async () => {
+        const since = await lastSeq();
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        expect(await readers('coachingSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1']);
+      });
+
+      it('only leads of the agent’s team coach, in their own name, and nobody acknowledges for the agent', async () => {
+        await refused('rev1', [change('coachingSessions', coachingSession(uid('cs'), K.rev1, K.agent1))], 'only coaches');
+        await refused('leadA', [change('coachingSessions', coachingSession(uid('cs'), 'lead@arvio.test', K.agent1))], 'member of your teams');
+        await refused('lead', [change('coachingSessions', held({ coach: { id: 'lead@arvio.test', name: 'A' } }))], 'own name');
+        await refused('lead', [change('coachingSessions', held({ team: otherTeam }))], 'one of your teams');
+        await refused('lead', [change('coachingSessions', held({ acknowledgedAt: at(1) }))], 'agent’s to give');
+      });
+
+      it('the agent acknowledges with a comment and changes nothing else; the coach cannot change the acknowledgement', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const ack = { ...doc, acknowledgedAt: at(30), agentComment: 'Thanks!', updatedAt: at(30) };
+        // Not theirs to read: refused in the words a new document would get (no existence oracle).
+        await refused('agent2', [change('coachingSessions', ack, 1)], 'only coaches (leads) write coaching sessions');
+        await refused('agent1', [change('coachingSessions', { ...ack, focus: [{ scorecardId: 'card-1', criterionId: 'tone' }] }, 1)], 'only acknowledges');
+        await accepted('agent1', [change('coachingSessions', ack, 1)]);
+        await refused('lead', [change('coachingSessions', { ...ack, agentComment: 'Thanks, great coach!' }, 2)], 'agent’s to give');
+        await accepted('lead', [change('coachingSessions', { ...ack, evidence: [] }, 2)]);
+      });
+
+      it('agreed actions: the agent reads and marks theirs done in their own name; other agents and reviewers never see them', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const since = await lastSeq();
+        const action = coachingAction(uid('act'), doc.id, K.lead, K.agent1);
+        await accepted('lead', [change('coachingActions', action)]);
+        expect(await readers('coachingActions', action.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
+        const done = { ...action, status: 'done' as const, doneAt: at(60), doneBy: { id: K.agent1, name: 'agent1' }, doneComment: 'Every chat this week' };
+        await refused('agent1', [change('coachingActions', { ...done, doneBy: { id: K.lead, name: 'lead' } }, 1)], 'own name');
+        await refused('agent1', [change('coachingActions', { ...done, due: '2026-04-30' }, 1)], 'only marks an action done');
+        await accepted('agent1', [change('coachingActions', done, 1)]);
+        await refused('agent1', [change('coachingActions', coachingAction(uid('act'), doc.id, K.lead, K.agent1))], 'only coaches');
+        await refused('lead', [change('coachingActions', coachingAction(uid('act'), doc.id, K.lead, K.agent2))], 'session’s coach and agent');
+        await refused('lead', [change('coachingActions', coachingAction(uid('act'), 'no-such-session', K.lead, K.agent1))], 'no such coaching session');
+      });
+
+      it('private notes: the coach and the team’s lead read them; the agent never receives them', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const since = await lastSeq();
+        await refused('agent1', [change('coachingNotes', coachingNotes(doc.id, K.agent1, K.agent1))], 'coach’s');
+        await refused('leadA', [change('coachingNotes', coachingNotes(doc.id, 'lead@arvio.test', K.agent1))], 'no such coaching session');
+        const notes = coachingNotes(doc.id, K.lead, K.agent1);
+        await accepted('lead', [change('coachingNotes', notes)]);
+        expect(await readers('coachingNotes', notes.sessionId, since, EVERYONE)).toEqual(['lead']);
+        expect(await pulled('agent1', 'coachingNotes', 0)).toEqual([]);
+        await refused('agent1', [change('coachingNotes', { ...notes, text: '' }, 1)], 'private coaching notes are the coach’s');
+        await refused('lead', [change('coachingNotes', coachingNotes(doc.id, K.lead, K.agent2), 1)], 'session’s agent');
+      });
+
+      it('forms are published by leads, read by everyone, and immutable once published', async () => {
+        const since = await lastSeq();
+        const form = coachingForm(uid('form'), 1);
+        await refused('rev1', [change('coachingForms', form)], 'only leads');
+        await accepted('lead', [change('coachingForms', form)]);
+        expect(await readers('coachingForms', `${form.id}@1`, since, EVERYONE)).toEqual(EVERYONE);
+        const answer = await ctx.call(token.lead, 'POST', '/v1/sync/push', { changes: [change('coachingForms', { ...form, name: 'Renamed' }, 1)] });
+        expect(answer.status).toBe(409);
+      });
+    });
+
+    describe('disputes', () => {
+      async function reviewed(): Promise<ReturnType<typeof review>> {
+        const doc = review(uid('r'), K.rev1, K.agent1);
+        await accepted('rev1', [change('reviews', doc)]);
+        return doc;
+      }
+      const resolution = (by: string, outcome: 'accepted' | 'rejected') => ({
+        status: outcome,
+        resolution: {
+          by: { id: by, name: by },
+          at: at(120),
+          comment: '',
+          rightAgent: null,
+          items:
+            outcome === 'accepted'
+              ? [{ outcome: 'accepted' as const, criterionId: 'greet', value: 1, na: false, reason: '' }]
+              : [{ outcome: 'rejected' as const, criterionId: 'greet', reason: 'The name was missing' }],
+        },
+      });
+
+      it('the reviewed agent disputes their review: the reviewer and the team’s lead read it; nobody else', async () => {
+        const r = await reviewed();
+        const since = await lastSeq();
+        const doc = dispute(r.id, K.agent1, K.rev1);
+        await accepted('agent1', [change('disputes', doc)]);
+        expect(await readers('disputes', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'agent1']);
+      });
+
+      it('nobody disputes someone else’s review, or in someone else’s name, or names another reviewer', async () => {
+        const r = await reviewed();
+        await refused('agent2', [change('disputes', dispute(r.id, K.agent2, K.rev1))], 'no such review');
+        await refused('rev2', [change('disputes', dispute(r.id, K.rev2, K.rev1))], 'only the reviewed agent');
+        await refused('rev1', [change('disputes', dispute(r.id, K.rev1, K.rev1))], 'only the reviewed agent');
+        await refused('lead', [change('disputes', dispute(r.id, K.agent1, K.rev1))], 'own name');
+        await refused('agent1', [change('disputes', dispute(r.id, K.agent1, K.rev2))], 'review’s reviewer');
+        await refused('agent1', [change('disputes', dispute('no-such-review', K.agent1, K.rev1))], 'no such review');
+      });
+
+      it('the agent cannot resolve their own dispute; the reviewer resolves in their own name; then only a lead changes it', async () => {
+        const r = await reviewed();
+        const doc = dispute(r.id, K.agent1, K.rev1);
+        await accepted('agent1', [change('disputes', doc)]);
+        await refused('agent1', [change('disputes', { ...doc, ...resolution(K.agent1, 'accepted') }, 1)], 'nobody resolves their own dispute');
+        // The dispute and its review are not rev2's to read: refused as if neither existed.
+        await refused('rev2', [change('disputes', { ...doc, ...resolution(K.rev2, 'rejected') }, 1)], 'no such review');
+        await refused('rev1', [change('disputes', { ...doc, ...resolution(K.lead, 'rejected') }, 1)], 'own name');
+        await refused('rev1', [change('disputes', { ...doc, reason: 'I withdraw' }, 1)], 'disputing agent’s');
+        const resolved = { ...doc, ...resolution(K.rev1, 'rejected'), updatedAt: at(121) };
+        await accepted('rev1', [change('disputes', resolved, 1)]);
+        await refused('agent1', [change('disputes', { ...resolved, deleted: true }, 2)], 'only by a lead');
+        await refused('rev1', [change('disputes', { ...resolved, ...resolution(K.rev1, 'accepted') }, 2)], 'only by a lead');
+        const reopened = { ...resolved, status: 'open' as const, resolution: null, reopenedAt: at(200) };
+        await accepted('lead', [change('disputes', reopened, 2)]);
+        // Open again: the agent may add to their reasons.
+        await accepted('agent1', [change('disputes', { ...reopened, items: [{ ...doc.items[0]!, reason: 'See the first message again' }] }, 3)]);
+      });
+    });
+
+    describe('ideas and obstacles', () => {
+      it('private to the submitter and the leads until a lead shares it with the team, with a reply', async () => {
+        const since = await lastSeq();
+        const doc = idea(uid('idea'), K.agent1, team);
+        await accepted('agent1', [change('ideas', doc)]);
+        expect(await readers('ideas', doc.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
+        const reply = { by: { id: K.lead, name: 'lead' }, at: at(300), text: 'Updated the macro', status: 'done' as const };
+        const answered = { ...doc, status: 'done' as const, replies: [reply], shared: true, updatedAt: at(300) };
+        await refused('agent2', [change('ideas', answered, 1)], 'an idea is submitted in your own name');
+        await accepted('lead', [change('ideas', answered, 1)]);
+        expect(await readers('ideas', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1', 'agent2']);
+        await refused('agent2', [change('ideas', { ...answered, status: 'wontDo', replies: [reply, { ...reply, by: { id: K.agent2, name: 'a' }, status: 'wontDo' }] }, 2)], 'only a lead');
+        await refused('agent1', [change('ideas', { ...answered, title: 'Renamed' }, 2)], 'after triage');
+        await refused('lead', [change('ideas', { ...answered, status: 'considering', replies: [] }, 2)], 'replies are kept');
+        await refused('lead', [change('ideas', { ...answered, replies: [reply, { ...reply, by: { id: K.rev1, name: 'r' } }] }, 2)], 'own name');
+      });
+
+      it('an idea is sent in one’s own name, to one’s own team, new and unanswered', async () => {
+        await refused('agent1', [change('ideas', idea(uid('idea'), K.agent2, team))], 'own name');
+        await refused('agent1', [change('ideas', idea(uid('idea'), K.agent1, otherTeam))], 'one of your teams');
+        await refused('agent1', [change('ideas', idea(uid('idea'), K.agent1, team, { shared: true }))], 'starts new');
+      });
+    });
+  });
+}
