@@ -3,7 +3,8 @@
 // A descriptor says what a kind is (its schema), where it lives locally (table and key), how its
 // sync id is formed, whose it is and whom it is about (owner and subject, as lower-cased e-mails),
 // who may read it by role, what it belongs to and to whom it opens (the `opened` grant), which
-// conflict policy applies, and whether writes feed the dashboard's rollups. The protocol schemas
+// conflict policy applies. (How a kind counts in the dashboard's rollups is lib/db/writes.ts's: this
+// folder depends on nothing but zod.) The protocol schemas
 // (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync), the one writer
 // (lib/db/writes.ts), the server's access checks and its storage constraint (server/src) all read
 // these descriptors. Adding a kind: a schema in lib/model/<kind>.ts, one entry below, its local
@@ -63,8 +64,6 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
    * (Kinds whose every change is append-only may later choose `server-wins`.)
    */
   conflict: 'ask';
-  /** Whether writes of this kind change the dashboard's rollups (lib/db/rollups). */
-  rollups: boolean;
   /** Whether a local document should be pushed at all (a scorecard draft stays on this computer). */
   shareable(doc: z.infer<S>): boolean;
 }
@@ -93,7 +92,6 @@ export const kinds = {
     subject: (review) => normalized(review.reviewee.id),
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] },
     conflict: 'ask',
-    rollups: true,
     shareable: () => true,
   } satisfies KindDescriptor<typeof reviewSchema, string>,
   scorecards: {
@@ -106,7 +104,6 @@ export const kinds = {
     subject: () => null,
     read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
     conflict: 'ask',
-    rollups: false,
     // Drafts stay on this computer; the built-in cards (their templateId is their own id) are in every
     // profile already, and an agent could not publish them anyway.
     shareable: (card) => card.status !== 'draft' && card.templateId !== card.id,
@@ -119,7 +116,6 @@ export const kinds = {
     subject: () => null,
     read: { lead: ['mine', 'team'], reviewer: ['mine'], agent: ['mine'] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof selfCheckSchema, string>,
   calibrationSessions: {
@@ -133,7 +129,6 @@ export const kinds = {
       session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
     read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof calibrationSessionSchema, string>,
   calibrationRatings: {
@@ -150,7 +145,6 @@ export const kinds = {
     group: (ratings) => `${ratings.sessionId}|${ratings.ticketKey}`,
     read: { lead: ['mine', 'opened'], reviewer: ['mine', 'opened'], agent: ['mine'] },
     conflict: 'ask',
-    rollups: false,
     // A draft stays in the profile: the server holds submitted ratings only.
     shareable: (ratings) => ratings.submittedAt !== null,
   } satisfies KindDescriptor<typeof calibrationRatingsSchema, string>,
@@ -164,7 +158,6 @@ export const kinds = {
     subject: () => null,
     read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
     conflict: 'ask',
-    rollups: false,
     shareable: (form) => form.status !== 'draft',
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {
@@ -176,7 +169,6 @@ export const kinds = {
     // Reviewers of the team read them for the agent's focus criteria, which their review form marks.
     read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof coachingSessionSchema, string>,
   coachingActions: {
@@ -188,7 +180,6 @@ export const kinds = {
     parent: { kind: 'coachingSessions', id: (action) => action.sessionId },
     read: { lead: ['mine', 'team'], reviewer: [], agent: ['aboutMe'] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof coachingActionSchema, string>,
   coachingNotes: {
@@ -204,7 +195,6 @@ export const kinds = {
     // Private: the coach and the team's leads; the agent they are about reads nothing of them.
     read: { lead: ['mine', 'team'], reviewer: [], agent: [] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof coachingNotesSchema, string>,
   disputes: {
@@ -219,7 +209,6 @@ export const kinds = {
     parent: { kind: 'reviews', id: (dispute) => dispute.reviewId },
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe'], agent: ['mine'] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof disputeSchema, string>,
   ideas: {
@@ -232,7 +221,6 @@ export const kinds = {
     opens: (idea) => (idea.shared && !idea.deleted ? 'all' : null),
     read: { lead: ['mine', 'team'], reviewer: ['mine', 'opened'], agent: ['mine', 'opened'] },
     conflict: 'ask',
-    rollups: false,
     shareable: () => true,
   } satisfies KindDescriptor<typeof ideaSchema, string>,
 } as const;
