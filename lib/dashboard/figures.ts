@@ -6,10 +6,10 @@ import type { Language, Scorecard } from '../model/scorecard';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
 import { emailKey, rosterTeams } from '../sync';
 import { readRoster } from '../sync';
-import { db } from '../db/database';
-import { writeSynced } from '../db/writes';
-import type { RollupRow } from '../db/database';
-import { addReviews, ALL_PERIOD, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db/rollups';
+import { db } from '../db';
+import { writeSynced } from '../db';
+import type { RollupRow } from '../db';
+import { addReviews, ALL_PERIOD, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db';
 
 export type Granularity = 'week' | 'month';
 

@@ -2,7 +2,7 @@
 import { criterionMean, criterionScore } from '../scoring';
 import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
-import { db } from '../db/database';
+import { db } from '../db';
 
 export interface CriterionGap {
   criterionId: string;

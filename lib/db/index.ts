@@ -1,5 +1,5 @@
 // The database behind one service: pages call these named operations, not raw tables.
-export { ArvioDb, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
+export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
 export type { OutboxRow, PulledStatesRow, ReviewRevisionRow, RollupRow, SettingRow, SyncStateRow } from './database';
 export { getSettings, saveSettings, LANGUAGE_STORAGE_KEY } from './settings';
 export {
@@ -24,5 +24,25 @@ export {
   revisionsOfReview,
 } from './reviews';
 export { saveSelfCheck, selfChecksOfTicket, selfCheckId } from './selfchecks';
-export { listSites, saveSite, removeSite, mirrorSites, savePageReport, listPageReports, deletePageReport, siteSchema } from './sites';
+export { listSites, saveSite, removeSite, mirrorSites, savePageReport, listPageReports, deletePageReport, pageReportSchema, siteSchema } from './sites';
 export type { PageReport } from './sites';
+// The one writer of synced documents, and what the sync engine and the dashboard read of rollups.
+export { countNew, DocWriter, hasRollups, requeueAll, tableOf, writeScope, writeSynced, type Origin } from './writes';
+export {
+  addReviews,
+  ALL_PERIOD,
+  foldPendingRollups,
+  mergeDeltas,
+  PENDING_ROLLUPS_KEY,
+  readPendingRollups,
+  readRollups,
+  recomputeRollups,
+  SEP,
+  weekOf,
+  type RollupCell,
+  type RollupDelta,
+  type Who,
+} from './rollups';
+export { bulkGetFew, presentKeys } from './bulk';
+// quota.ts has no Dexie: the sidebar (lib/service/remote.ts) imports it on its own, to stay Dexie-free.
+export { isQuotaError, StorageFullError } from './quota';

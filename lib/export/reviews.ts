@@ -1,9 +1,9 @@
 // All collected reviews out (CSV per review, CSV per rating, full JSON) by cursor in chunks, and JSON back in, all or nothing.
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { bulkGetFew, presentKeys } from '../db/bulk';
-import { db, type ArvioDb } from '../db/database';
-import { writeSynced } from '../db/writes';
+import { bulkGetFew, presentKeys } from '../db';
+import { db, type ArvioDb } from '../db';
+import { writeSynced } from '../db';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';

@@ -5,8 +5,8 @@
 // are blocked. So the sidebar asks the background worker, which runs in the extension origin.
 import { z } from 'zod';
 import { reviewDraftSchema, reviewSchema, selfCheckSchema } from '../model/review';
-import { saveSelfCheck, selfChecksOfTicket } from '../db/selfchecks';
-import { ensureBuiltInScorecards, listScorecards } from '../db/scorecards';
+import { saveSelfCheck, selfChecksOfTicket } from '../db';
+import { ensureBuiltInScorecards, listScorecards } from '../db';
 import {
   deleteReview,
   discardReviewDraft,
@@ -16,15 +16,15 @@ import {
   reviewsOfTicket,
   saveReviewDraft,
   submitReview,
-} from '../db/reviews';
-import { getSettings } from '../db/settings';
+} from '../db';
+import { getSettings } from '../db';
 import { DB_REQUEST, type DbReply } from './protocol';
 import { statusView } from '../sync';
 import { readRoster } from '../sync';
 import { runScheduledSync } from '../sync/scheduler';
-import { db } from '../db/database';
-import { pageReportSchema, savePageReport } from '../db/sites';
-import { isQuotaError } from '../db/quota';
+import { db } from '../db';
+import { pageReportSchema, savePageReport } from '../db';
+import { isQuotaError } from '../db';
 
 const key = z.string().min(1).max(500);
 

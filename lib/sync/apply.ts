@@ -2,10 +2,10 @@
 import type { Table } from 'dexie';
 import { kindNames } from '../model/kinds';
 import { canonicalJson, type ServerDoc, type SyncCollection } from '../model/sync';
-import { bulkGetFew } from '../db/bulk';
-import type { ArvioDb, SyncStateRow } from '../db/database';
-import { PENDING_ROLLUPS_KEY, readPendingRollups, readRollups, type RollupDelta } from '../db/rollups';
-import { DocWriter, hasRollups, tableOf, writeScope } from '../db/writes';
+import { bulkGetFew } from '../db';
+import type { ArvioDb, SyncStateRow } from '../db';
+import { PENDING_ROLLUPS_KEY, readPendingRollups, readRollups, type RollupDelta } from '../db';
+import { DocWriter, hasRollups, tableOf, writeScope } from '../db';
 import { BULK_STATES, knownStates, recordPulledStates, stateKey } from './checkpoint';
 import { readConflicts, upsertConflict } from './conflicts';
 import { localDocs, type LocalDoc } from './local';

@@ -1,10 +1,10 @@
 // The team backend's address and token, kept in the settings table and validated on the way in and out.
 import { z } from 'zod';
 import { kindNames } from '../model/kinds';
-import { BACKEND_KEY, db, type ArvioDb } from '../db/database';
+import { BACKEND_KEY, db, type ArvioDb } from '../db';
 
 export { BACKEND_KEY };
-import { requeueAll, writeScope } from '../db/writes';
+import { requeueAll, writeScope } from '../db';
 import { parseBackendUrl } from './client';
 import { SERVER_STATE_KEYS } from './meta';
 

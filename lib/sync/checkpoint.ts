@@ -2,8 +2,8 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import type { SyncCollection } from '../model/sync';
-import { bulkGetFew } from '../db/bulk';
-import type { ArvioDb, PulledStatesRow, SyncStateRow } from '../db/database';
+import { bulkGetFew } from '../db';
+import type { ArvioDb, PulledStatesRow, SyncStateRow } from '../db';
 import { CHECKPOINT_KEY, readSetting } from './meta';
 
 export const stateKey = (collection: SyncCollection, id: string): string => `${collection}:${id}`;

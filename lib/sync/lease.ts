@@ -1,6 +1,6 @@
 // One sync at a time per profile: a lease row that a killed worker's run lets expire.
 import { z } from 'zod';
-import type { ArvioDb } from '../db/database';
+import type { ArvioDb } from '../db';
 import { LEASE_KEY, readSetting } from './meta';
 
 const leaseSchema = z.object({ owner: z.string(), until: z.number() });

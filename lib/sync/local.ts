@@ -2,8 +2,8 @@
 import type { AnyDoc } from '../model/kinds';
 import { kindOf } from '../model/kinds';
 import type { SyncCollection } from '../model/sync';
-import type { ArvioDb } from '../db/database';
-import { tableOf } from '../db/writes';
+import type { ArvioDb } from '../db';
+import { tableOf } from '../db';
 
 export type LocalDoc = AnyDoc;
 

@@ -1,6 +1,6 @@
 // The sync engine's state between runs lives in settings rows, each parsed with zod when read: their keys and reader.
 import type { z } from 'zod';
-import type { ArvioDb } from '../db/database';
+import type { ArvioDb } from '../db';
 
 export const STATUS_KEY = 'sync.status';
 export const CHECKPOINT_KEY = 'sync.checkpoint';

@@ -2,8 +2,8 @@
 import type { z } from 'zod';
 import { kindNames, kindOf, type AnyDoc } from '../model/kinds';
 import { syncDocSchemas, type PullResponse, type ServerDoc, type SyncCollection } from '../model/sync';
-import type { RollupDelta } from '../db/rollups';
-import { countNew, hasRollups } from '../db/writes';
+import type { RollupDelta } from '../db';
+import { countNew, hasRollups } from '../db';
 import { stateKey } from './checkpoint';
 import type { LocalDoc } from './local';
 

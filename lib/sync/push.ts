@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { kindNames, kindOf } from '../model/kinds';
 import { MAX_PUSH_BATCH, type PushResult, type SyncChange, type SyncCollection } from '../model/sync';
-import type { ArvioDb } from '../db/database';
+import type { ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { knownStates, stateKey } from './checkpoint';
 import { chunkChanges, pushBatch, type FetchLike } from './client';

@@ -1,5 +1,5 @@
 // The cached team roster: refreshed from the backend on sync, kept in the settings row `sync.roster`.
-import { BACKEND_KEY, type ArvioDb } from '../db/database';
+import { BACKEND_KEY, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { fetchRoster, type FetchLike, type RequestOptions } from './client';
 import { docHash } from './hash';

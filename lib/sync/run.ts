@@ -1,7 +1,7 @@
 // The run loop: one sync run (push, then pull and apply page by page) under a lease, with backoff on failure.
 import { MAX_PULL_LIMIT } from '../model/sync';
-import type { ArvioDb } from '../db/database';
-import { foldPendingRollups, mergeDeltas } from '../db/rollups';
+import type { ArvioDb } from '../db';
+import { foldPendingRollups, mergeDeltas } from '../db';
 import { applyPulledDocs } from './apply';
 import { getBackendConfig, type BackendConfig } from './backend';
 import { nextDelay } from './backoff';

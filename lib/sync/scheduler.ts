@@ -1,6 +1,6 @@
 // When the background syncs: a periodic alarm, a debounced alarm after writes and on coming online, backoff via nextAttemptAt.
 import { browser } from 'wxt/browser';
-import { db } from '../db/database';
+import { db } from '../db';
 import { syncIfDue, type SyncOutcome } from './run';
 
 /** Every minute: pulls what others wrote, retries what failed once its backoff has passed. */

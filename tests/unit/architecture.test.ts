@@ -56,4 +56,15 @@ describe('the shape of lib/', () => {
     );
     expect(outside).toEqual([]);
   });
+
+  it("other folders reach lib/db and lib/sync through their index.ts (the sidebar's Dexie-free quota words aside)", () => {
+    const deep = files(LIB)
+      .filter((file) => !/\/lib\/(db|sync)\//.test(file))
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+'(\.\.\/(?:db|sync)\/[^']+)'/gm)]
+          .map((m) => `${relative(LIB, file)} → ${m[1]}`),
+      )
+      .filter((edge) => edge !== 'service/remote.ts → ../db/quota' && edge !== 'service/service.ts → ../sync/scheduler');
+    expect(deep).toEqual([]);
+  });
 });
