@@ -8,7 +8,7 @@ import { nextDelay } from './backoff';
 import { readCheckpoint } from './checkpoint';
 import { pullPage, type FetchLike } from './client';
 import { describeSyncError, SyncError, throwIfAborted } from './errors';
-import { acquireLease, releaseLease } from './lease';
+import { acquireLease, releaseLease, renewLease } from './lease';
 import { pageFeed } from './pull';
 import { pushPass, type PushTally } from './push';
 import { refreshRoster } from './roster-store';
@@ -62,12 +62,19 @@ export async function runSync(
 ): Promise<SyncOutcome> {
   const tally: PushTally = { pushed: 0, conflicts: 0, refused: 0, again: false };
   let pulled = 0;
-  const owner = await acquireLease(database, now(), options.leaseMs ?? 120_000);
+  const leaseMs = options.leaseMs ?? 120_000;
+  const owner = await acquireLease(database, now(), leaseMs);
   if (!owner) return { result: 'busy', pushed: 0, pulled: 0, conflicts: 0, refused: 0, status: await currentStatus(database) };
+  // Each step of progress renews the lease; a run that lost it (it stalled past leaseMs and another
+  // run took over) stops before writing anything more.
+  const keepLease = async () => {
+    if (!(await renewLease(database, owner, now(), leaseMs))) throw new SyncError('aborted', 'another sync run took over');
+  };
   try {
     await writeStatus(database, { lastAttemptAt: now() });
     for (let pass = 0; pass < 3; pass++) {
       tally.again = false;
+      await keepLease();
       await pushPass(database, backend, fetchImpl, now, options, tally);
       if (!tally.again) break;
     }
@@ -86,6 +93,7 @@ export async function runSync(
     try {
       for (let pages = await feed.take(applyLimit); pages; pages = await feed.take(applyLimit)) {
         throwIfAborted(options.signal);
+        await keepLease();
         const cells = pages[0]!.cells;
         for (const page of pages.slice(1)) mergeDeltas(cells, [...page.cells.values()]);
         const last = pages.at(-1)!;

@@ -1,6 +1,6 @@
 // The sync lease: one run at a time per profile, across workers, without globals; a killed worker's lease expires.
 import { describe, expect } from 'vitest';
-import { acquireLease, releaseLease } from '@/lib/sync/lease';
+import { acquireLease, releaseLease, renewLease } from '@/lib/sync/lease';
 import { it } from './testbed';
 
 const MINUTE = 60_000;
@@ -43,5 +43,16 @@ describe('the sync lease', () => {
 
     await releaseLease(database, next);
     expect(await acquireLease(database, t0 + 3 * MINUTE + 2, 2 * MINUTE)).toEqual(expect.any(String));
+  });
+
+  it('is renewed by its owner only: a renewal extends it, and a run whose lease was taken over learns it', async ({ database }) => {
+    const first = (await acquireLease(database, t0, 2 * MINUTE))!;
+
+    expect(await renewLease(database, first, t0 + 90_000, 2 * MINUTE)).toBe(true);
+    expect(await acquireLease(database, t0 + 2 * MINUTE + 1, 2 * MINUTE)).toBeNull();
+
+    const next = (await acquireLease(database, t0 + 90_000 + 2 * MINUTE, 2 * MINUTE))!;
+    expect(await renewLease(database, first, t0 + 4 * MINUTE, 2 * MINUTE)).toBe(false);
+    expect(await renewLease(database, next, t0 + 4 * MINUTE, 2 * MINUTE)).toBe(true);
   });
 });

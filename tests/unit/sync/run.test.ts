@@ -5,7 +5,9 @@ import { PENDING_ROLLUPS_KEY } from '@/lib/db/rollups';
 import { clearBackendConfig, runSync, saveBackendConfig, syncIfDue, type FetchLike } from '@/lib/sync';
 import { applyPulledDocs } from '@/lib/sync/apply';
 import { BULK_STATES } from '@/lib/sync/checkpoint';
+import { acquireLease } from '@/lib/sync/lease';
 import { readPulled } from '@/lib/sync/pull';
+import { review } from '../../../server/tests/helpers/docs';
 import { makeReview, rng } from '../db/factory';
 import { BACKEND, expectRollupsRebuilt, it, mine } from './testbed';
 
@@ -73,6 +75,49 @@ describe('a sync run', () => {
     const [a, b] = await Promise.all([runSync(database, BACKEND, server.fetch), runSync(database, BACKEND, server.fetch)]);
     expect([a.result, b.result].sort()).toEqual(['busy', 'ok']);
     expect(server.docs.size).toBe(1);
+  });
+
+  it('keeps its lease for as long as it makes progress: a pull longer than the lease is not joined by a second run', async ({ database, server }) => {
+    for (let i = 0; i < 80; i++) server.put('reviews', `theirs-${i}`, review(`theirs-${i}`, 'rev2@arvio.test', 'agent1@arvio.test'));
+    let clock = 1_000_000;
+    const leaseMs = 1_000;
+    const second: (string | null)[] = [];
+    // Each page takes a quarter of the lease (two are fetched ahead), the whole pull far longer; meanwhile another worker's alarm tries to start a run.
+    const slow: FetchLike = async (url, init) => {
+      if (new URL(url).pathname === '/v1/sync/pull') {
+        clock += leaseMs / 4;
+        second.push(await acquireLease(database, clock, leaseMs));
+      }
+      return server.fetch(url, init);
+    };
+
+    const outcome = await runSync(database, BACKEND, slow, () => clock, { pullLimit: 10, applyLimit: 10, leaseMs });
+
+    expect(outcome).toMatchObject({ result: 'ok', pulled: 80 });
+    expect(second.length).toBeGreaterThan(3);
+    expect(second.every((owner) => owner === null)).toBe(true);
+  });
+
+  it('stops, writing nothing more, once another run has taken over a lease it let run out', async ({ database, server }) => {
+    for (let i = 0; i < 80; i++) server.put('reviews', `theirs-${i}`, review(`theirs-${i}`, 'rev2@arvio.test', 'agent1@arvio.test'));
+    let clock = 1_000_000;
+    const leaseMs = 1_000;
+    let pages = 0;
+    // After the first page the run stalls past its lease without renewing it, and another run takes over.
+    const stalled: FetchLike = async (url, init) => {
+      if (new URL(url).pathname === '/v1/sync/pull' && ++pages === 2) {
+        clock += 5 * leaseMs;
+        expect(await acquireLease(database, clock, 60 * leaseMs)).toEqual(expect.any(String));
+      }
+      return server.fetch(url, init);
+    };
+
+    const outcome = await runSync(database, BACKEND, stalled, () => clock, { pullLimit: 10, applyLimit: 10, leaseMs });
+
+    expect(outcome.result).toBe('failed');
+    expect(outcome.status.lastError?.kind).toBe('aborted');
+    expect(outcome.pulled).toBeLessThan(80);
+    expect(await database.reviews.count()).toBe(outcome.pulled);
   });
 
   it('folds pending rollup deltas on the next scheduled check, also with no backend left', async ({ database, server }) => {
