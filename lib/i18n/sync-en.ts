@@ -38,6 +38,7 @@ export const syncEn = {
   'sync.error.forbidden': 'Your role does not allow this change. Ask your team lead or admin.',
   'sync.error.conflict': 'Someone else changed this review meanwhile. Choose which version to keep.',
   'sync.error.rejected': 'The server refused the data as invalid. Please report this.',
+  'sync.error.storage': 'This computer has no room left for the team’s data. Free some disk space; syncing resumes on its own.',
   'sync.error.server': 'The server had a problem. Syncing will try again shortly.',
   'sync.error.aborted': 'Syncing was stopped before it finished; it continues next time.',
   'sync.conflicts.title': 'Conflicts',

@@ -40,6 +40,7 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.error.forbidden': 'Roolisi ei salli tätä muutosta. Kysy tiiminvetäjältä tai ylläpitäjältä.',
   'sync.error.conflict': 'Joku muu muutti tätä arviota samaan aikaan. Valitse, kumpi versio säilytetään.',
   'sync.error.rejected': 'Palvelin hylkäsi tiedot virheellisinä. Ilmoita tästä, kiitos.',
+  'sync.error.storage': 'Tällä tietokoneella ei ole enää tilaa tiimin tiedoille. Vapauta levytilaa; synkronointi jatkuu itsestään.',
   'sync.error.server': 'Palvelimella oli ongelma. Synkronointia yritetään pian uudelleen.',
   'sync.error.aborted': 'Synkronointi keskeytyi ennen loppua; se jatkuu seuraavalla kerralla.',
   'sync.conflicts.title': 'Ristiriidat',

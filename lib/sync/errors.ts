@@ -7,6 +7,7 @@ export type SyncErrorKind =
   | 'conflict'
   | 'rejected'
   | 'server'
+  | 'storage'
   | 'aborted';
 
 /** English fallbacks; the UI shows `messageKey` from public/_locales when it has one. */
@@ -18,6 +19,7 @@ const WORDS: Record<SyncErrorKind, string> = {
   conflict: 'Someone else changed this review meanwhile. Choose which version to keep.',
   rejected: 'The server refused the data as invalid. Please report this.',
   server: 'The server had a problem. Syncing will try again shortly.',
+  storage: 'This computer has no room left for the team’s data. Free some disk space; syncing resumes on its own.',
   aborted: 'Syncing was stopped.',
 };
 
@@ -36,7 +38,7 @@ export class SyncError extends Error {
 
   /** Worth retrying later without the user doing anything. */
   get retryable(): boolean {
-    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server';
+    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'storage';
   }
 }
 

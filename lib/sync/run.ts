@@ -1,7 +1,7 @@
 // The run loop: one sync run (push, then pull and apply page by page) under a lease, with backoff on failure.
 import { MAX_PULL_LIMIT } from '../model/sync';
 import type { ArvioDb } from '../db';
-import { foldPendingRollups, mergeDeltas } from '../db';
+import { foldPendingRollups, isQuotaError, mergeDeltas } from '../db';
 import { applyPulledDocs } from './apply';
 import { getBackendConfig, type BackendConfig } from './backend';
 import { nextDelay } from './backoff';
@@ -110,7 +110,9 @@ export async function runSync(
     const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null });
     return { result: 'ok', pushed: tally.pushed, pulled, conflicts: tally.conflicts, refused: tally.refused, status };
   } catch (error) {
-    const failure = error instanceof SyncError ? error : new SyncError('server', error instanceof Error ? error.message : String(error));
+    // A full disk is this computer's problem, not the server's: the user is told so, and it is retried.
+    const detail = error instanceof Error ? error.message : String(error);
+    const failure = error instanceof SyncError ? error : new SyncError(isQuotaError(error) ? 'storage' : 'server', detail);
     const before = await readStatus(database);
     const delay = failure.kind === 'aborted' ? 0 : nextDelay(before.attempt, failure.retryAfterMs, options.random);
     const status = await writeStatus(database, {

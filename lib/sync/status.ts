@@ -5,7 +5,7 @@ import { BACKEND_KEY, type ArvioDb } from '../db';
 import { readConflicts } from './conflicts';
 import { readSetting, STATUS_KEY } from './meta';
 
-const errorKindSchema = z.enum(['offline', 'timeout', 'unauthorized', 'forbidden', 'conflict', 'rejected', 'server', 'aborted']);
+const errorKindSchema = z.enum(['offline', 'timeout', 'unauthorized', 'forbidden', 'conflict', 'rejected', 'server', 'storage', 'aborted']);
 
 export const syncStatusSchema = z.object({
   lastSuccessAt: z.number().nullable(),

@@ -8,8 +8,11 @@ export interface DiskControl {
   free(): void;
 }
 
-/** Deletes still pass: a full disk refuses new data, not its removal. Call before the database opens. */
-export function withFullDisk(database: ArvioDb): DiskControl {
+/**
+ * Deletes still pass: a full disk refuses new data, not its removal. Call before the database opens.
+ * `tables`: only writes to these fail (a big write that does not fit, where a small one still does).
+ */
+export function withFullDisk(database: ArvioDb, tables?: readonly string[]): DiskControl {
   let failure: unknown = null;
   database.use({
     stack: 'dbcore',
@@ -21,7 +24,7 @@ export function withFullDisk(database: ArvioDb): DiskControl {
         return {
           ...table,
           mutate: (request: DBCoreMutateRequest) =>
-            failure !== null && request.type !== 'delete' && request.type !== 'deleteRange' ? Promise.reject(failure) : table.mutate(request),
+            failure !== null && (!tables || tables.includes(name)) && request.type !== 'delete' && request.type !== 'deleteRange' ? Promise.reject(failure) : table.mutate(request),
         };
       },
     }),

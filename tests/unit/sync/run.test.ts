@@ -1,6 +1,8 @@
 // The run: one at a time per profile, backoff after a failure, and what a scheduled check does.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect } from 'vitest';
-import { submitReview } from '@/lib/db';
+import { ArvioDb, submitReview } from '@/lib/db';
+import { BACKEND_KEY } from '@/lib/db/database';
 import { PENDING_ROLLUPS_KEY } from '@/lib/db/rollups';
 import { clearBackendConfig, runSync, saveBackendConfig, syncIfDue, type FetchLike } from '@/lib/sync';
 import { applyPulledDocs } from '@/lib/sync/apply';
@@ -9,6 +11,7 @@ import { acquireLease } from '@/lib/sync/lease';
 import { readPulled } from '@/lib/sync/pull';
 import { review } from '../../../server/tests/helpers/docs';
 import { makeReview, rng } from '../db/factory';
+import { withFullDisk } from '../db/full-disk';
 import { BACKEND, expectRollupsRebuilt, it, mine } from './testbed';
 
 describe('a sync run', () => {
@@ -118,6 +121,23 @@ describe('a sync run', () => {
     expect(outcome.status.lastError?.kind).toBe('aborted');
     expect(outcome.pulled).toBeLessThan(80);
     expect(await database.reviews.count()).toBe(outcome.pulled);
+  });
+
+  it('a full disk while pulling is said to be this computer’s, not the server’s, and is retried once there is room', async ({ server }) => {
+    for (let i = 0; i < 20; i++) server.put('reviews', `theirs-${i}`, review(`theirs-${i}`, 'rev2@arvio.test', 'agent1@arvio.test'));
+    const database = new ArvioDb('sync-full-disk', { indexedDB: new IDBFactory(), IDBKeyRange });
+    // The pulled reviews do not fit; the run's own small status rows still do.
+    const disk = withFullDisk(database, ['reviews']);
+    await database.settings.put({ key: BACKEND_KEY, value: BACKEND });
+    disk.fill();
+
+    const failed = await runSync(database, BACKEND, server.fetch, () => 1_000_000, { random: () => 0.5 });
+
+    expect(failed.status.lastError).toMatchObject({ kind: 'storage', message: expect.stringContaining('no room left') });
+    expect(failed.status).toMatchObject({ attempt: 1, nextAttemptAt: 1_000_000 + 1_000 });
+    disk.free();
+    expect(await runSync(database, BACKEND, server.fetch, () => 1_001_000)).toMatchObject({ result: 'ok', pulled: 20 });
+    database.close();
   });
 
   it('folds pending rollup deltas on the next scheduled check, also with no backend left', async ({ database, server }) => {
