@@ -12,7 +12,7 @@ import { docHash } from './hash';
 import { localDocs, type LocalDoc } from './local';
 import { CONFLICTS_KEY, readSetting, SENT_KEY, STATUS_KEY } from './meta';
 import { readStatus } from './status';
-import { readRoster } from './roster-store';
+import { readRoster, refreshRoster } from './roster-store';
 import { documentTeam, type Roster } from './roster';
 import type { SyncOptions } from './run';
 
@@ -73,7 +73,12 @@ async function withTeams(database: ArvioDb, roster: Roster | null, collection: S
 
 export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: FetchLike, now: () => number, options: SyncOptions, tally: PushTally): Promise<void> {
   const groups = await outboxGroups(database);
-  const roster = groups.length > 0 ? await readRoster(database) : null;
+  // Who this is and their teams, for documents that need a team: fetched first when a first sync has none yet.
+  const roster =
+    groups.length === 0
+      ? null
+      : ((await readRoster(database)) ??
+        (await refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => null)));
   for (let start = 0; start < groups.length; start += MAX_PUSH_BATCH) {
     throwIfAborted(options.signal);
     const slice = groups.slice(start, start + MAX_PUSH_BATCH);

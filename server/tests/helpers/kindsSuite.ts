@@ -38,6 +38,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
     const token = {} as Record<Person, string>;
     let team = '';
     let otherTeam = '';
+    let teamB = '';
     let n = 0;
     const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -45,6 +46,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       const db = ctx.db();
       team = (await addTeam(db, 'Team K')).id;
       otherTeam = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team A'"))[0]!.id);
+      teamB = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team B'"))[0]!.id);
       const roles: Record<Member, string> = { lead: 'lead', rev1: 'reviewer', rev2: 'reviewer', agent1: 'agent', agent2: 'agent' };
       for (const [who, role] of Object.entries(roles) as Array<[Member, string]>) {
         await addUser(db, { email: K[who], name: who, role, teams: ['Team K'] });
@@ -187,7 +189,9 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await refused('agent1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1))], 'only by their participant');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.lead))], 'only by their participant');
         await refused('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))], 'not a participant');
-        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'no such calibration session');
+        // An outsider: not of the session's team; in their own team, the session is not theirs to see.
+        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'not a member of this team');
+        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test', 'zendesk:101', { team: teamB }))], 'no such calibration session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
       });
@@ -246,7 +250,8 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await accepted('lead', [change('coachingSessions', doc)]);
         const since = await lastSeq();
         await refused('agent1', [change('coachingNotes', coachingNotes(doc.id, K.agent1, K.agent1))], 'coach’s');
-        await refused('leadA', [change('coachingNotes', coachingNotes(doc.id, 'lead@arvio.test', K.agent1))], 'no such coaching session');
+        await refused('leadA', [change('coachingNotes', coachingNotes(doc.id, 'lead@arvio.test', K.agent1))], 'not a member of this team');
+        await refused('leadA', [change('coachingNotes', fixtures.coachingNotes(doc.id, 'lead@arvio.test', 'agent1@arvio.test', { team: otherTeam }))], 'no such coaching session');
         const notes = coachingNotes(doc.id, K.lead, K.agent1);
         await accepted('lead', [change('coachingNotes', notes)]);
         expect(await readers('coachingNotes', notes.sessionId, since, EVERYONE)).toEqual(['lead']);
