@@ -58,9 +58,16 @@ export interface PushTally {
  * for a child (it belongs to its parent's team, which its creator sets), nor for an admin's
  * organisation-wide card; without a proposal the document goes as it is, and a refusal parks it.
  */
-async function withTeams(database: ArvioDb, roster: Roster | null, collection: SyncCollection, docs: Array<LocalDoc | undefined>): Promise<Array<LocalDoc | undefined>> {
+async function withTeams(
+  database: ArvioDb,
+  rosterOf: () => Promise<Roster | null>,
+  collection: SyncCollection,
+  docs: Array<LocalDoc | undefined>,
+): Promise<Array<LocalDoc | undefined>> {
   const kind = kindOf(collection);
-  if (!roster || kind.parent) return docs;
+  if (kind.parent || docs.every((doc) => !doc || kind.team(doc) !== null)) return docs;
+  const roster = await rosterOf();
+  if (!roster) return docs;
   const placed = docs.map((doc) => {
     if (!doc || kind.team(doc) !== null) return doc;
     const team = documentTeam(roster, { subject: kind.subject(doc), orgWide: kind.orgWide });
@@ -73,12 +80,12 @@ async function withTeams(database: ArvioDb, roster: Roster | null, collection: S
 
 export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: FetchLike, now: () => number, options: SyncOptions, tally: PushTally): Promise<void> {
   const groups = await outboxGroups(database);
-  // Who this is and their teams, for documents that need a team: fetched first when a first sync has none yet.
-  const roster =
-    groups.length === 0
-      ? null
-      : ((await readRoster(database)) ??
-        (await refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => null)));
+  // Who this is and their teams, once a document needs a team: fetched first when a first sync has none yet.
+  let roster: Promise<Roster | null> | undefined;
+  const rosterOf = (): Promise<Roster | null> =>
+    (roster ??= readRoster(database).then(
+      (cached) => cached ?? refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => null),
+    ));
   for (let start = 0; start < groups.length; start += MAX_PUSH_BATCH) {
     throwIfAborted(options.signal);
     const slice = groups.slice(start, start + MAX_PUSH_BATCH);
@@ -93,7 +100,7 @@ export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchI
         localDocs(database, collection, mine.map((g) => g.docId)),
         knownStates(database, mine.map((g) => g.key)),
       ]);
-      const docs = await withTeams(database, roster, collection, stored);
+      const docs = await withTeams(database, rosterOf, collection, stored);
       mine.forEach((group, i) => {
         const doc = docs[i];
         // Gone (a never-published draft deleted) or a draft scorecard: nothing the team should get.
