@@ -40,7 +40,7 @@ function literal(name: string): string {
 const rolesGranting = (kind: KindName, grant: ReadGrant): TeamRole[] => TEAM_ROLES.filter((role) => kindOf(kind).read[role].includes(grant));
 
 /** Every role of the viewer: the account's and each membership's. */
-const rolesOf = (viewer: Pick<Viewer, 'user' | 'teams'>): Set<Role> => new Set([viewer.user.role, ...[...viewer.teams.values()].map((t) => t.role)]);
+export const rolesOf = (viewer: Pick<Viewer, 'user' | 'teams'>): Set<Role> => new Set([viewer.user.role, ...[...viewer.teams.values()].map((t) => t.role)]);
 
 /** The kind of a kind's parent, checked against the registry. */
 export function parentKind(kind: KindName): KindName | null {

@@ -3,13 +3,12 @@ import {
   canonicalJson,
   MAX_PULL_PAGE_BYTES,
   type PushResult,
-  type Role,
   type SyncChange,
   type SyncCollection,
 } from '../../lib/model/sync';
 import type { User } from './admin';
 import { kindNames, kindOf } from '../../lib/model/kinds';
-import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
+import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
 import { toNumber, type Db, type Queryable, type Row } from './db';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
@@ -62,11 +61,11 @@ export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
     team.members.add(email(row.email));
     teams.set(row.team_id, team);
   }
-  return { user, teams, opening: await openingOf(db, user, new Set([user.role, ...[...teams.values()].map((t) => t.role)])) };
+  return { user, teams, opening: await openingOf(db, user, rolesOf({ user, teams })) };
 }
 
 /** What opens documents to the user under the `opened` grant (Viewer.opening): read only for roles that have one. */
-async function openingOf(db: Queryable, user: User, roles: ReadonlySet<Role>): Promise<Viewer['opening']> {
+async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rolesOf>): Promise<Viewer['opening']> {
   const opened = openedKinds(roles);
   const parentKinds = [...new Set(opened.map(parentKind).filter((kind) => kind !== null))];
   const [parents, own] = await Promise.all([
