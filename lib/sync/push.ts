@@ -101,6 +101,15 @@ export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchI
         knownStates(database, mine.map((g) => g.key)),
       ]);
       const docs = await withTeams(database, rosterOf, collection, stored);
+      // A document given its team just now was queued again by the writer: this push covers that row too.
+      const placed = mine.filter((_, i) => docs[i] !== stored[i]);
+      if (placed.length > 0) {
+        const rows = await database.outbox.where('[collection+docId]').anyOf(placed.map((g) => [collection, g.docId])).toArray();
+        for (const row of rows) {
+          const group = placed.find((g) => g.docId === row.docId);
+          if (group && row.seq !== undefined && !group.seqs.includes(row.seq)) group.seqs.push(row.seq);
+        }
+      }
       mine.forEach((group, i) => {
         const doc = docs[i];
         // Gone (a never-published draft deleted) or a draft scorecard: nothing the team should get.

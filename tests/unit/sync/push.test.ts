@@ -124,6 +124,8 @@ describe('documents of no team', () => {
     expect(rosterFetches).toHaveLength(1);
     expect(server.docs.get('reviews:old')?.doc.team).toBe('t-se');
     expect((await getReview('old'))?.team).toBe('t-se');
+    // Pushed as it is now: nothing left waiting.
+    expect(await database.outbox.count()).toBe(0);
   });
 });
 
