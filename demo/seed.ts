@@ -55,7 +55,7 @@ export function demoExport(now: Date, months = 6, perMonth = 5): string {
           draft = rate(draft, criterion.id, { value: criterion.critical && next() > 0.03 ? top : value });
         }
         draft = { ...draft, activeMs: 60_000 + Math.floor(next() * 240_000), strengths: i % 3 === 0 ? 'Selkeä ja ystävällinen vastaus.' : '' };
-        reviews.push(toReview(draft, card, REVIEWER, agent.person, `demo-${reviews.length}`, at, null));
+        reviews.push(toReview(draft, card, REVIEWER, agent.person, `demo-${reviews.length}`, at, null, null));
       }
     }
   }

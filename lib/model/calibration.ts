@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { check, noDuplicates } from './checks';
 import { emailSchema, ratingSchema } from './review';
+import { docTeamSchema, teamIdSchema } from './team';
 import { ticketKey, ticketRefSchema } from './ticket';
 
 /** Session ids carry no `|`: a ratings id joins the session id, the participant and the ticket key with it. */
@@ -59,7 +60,7 @@ export const calibrationSessionSchema = z
   .strictObject({
     id: sessionId,
     /** The server's id of the team the session belongs to. */
-    team: z.string().min(1).max(100),
+    team: teamIdSchema,
     title: z.string().max(200),
     startedBy: emailSchema,
     facilitator: emailSchema,
@@ -105,6 +106,8 @@ export const calibrationRatingsSchema = z
     /** calibrationRatingsId(sessionId, participant, ticketKey) */
     id: z.string().min(1).max(700),
     sessionId,
+    /** The session's team. */
+    team: docTeamSchema,
     ticketKey: ticketKeyText,
     participant: emailSchema,
     ratings: z.array(ratingSchema).max(100),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { check, noDuplicates } from './checks';
 import { personSchema } from './review';
 import { languageSchema } from './scorecard';
+import { docTeamSchema } from './team';
 
 const id = z.string().min(1).max(100);
 const label = z.string().min(1).max(300);
@@ -39,6 +40,8 @@ export const coachingFormSchema = z
   .strictObject({
     id,
     version: z.number().int().min(1),
+    /** The team whose form it is; null: organisation-wide (published by an admin). */
+    team: docTeamSchema,
     status: z.enum(['draft', 'published', 'archived']),
     name: label,
     language: languageSchema,
@@ -88,7 +91,7 @@ export const coachingSessionSchema = z
   .strictObject({
     id,
     /** The server's id of the coach's team; null in a profile without the team backend. */
-    team: z.string().min(1).max(100).nullable(),
+    team: docTeamSchema,
     coach: personSchema,
     agent: personSchema,
     formId: id,
@@ -132,6 +135,8 @@ export const coachingActionSchema = z
   .strictObject({
     id,
     sessionId: id,
+    /** The session's team. */
+    team: docTeamSchema,
     /** The session's coach and agent (the server checks them against the session). */
     coach: personSchema,
     agent: personSchema,
@@ -157,6 +162,8 @@ export type CoachingAction = z.infer<typeof coachingActionSchema>;
 /** The coach's private notes of one session: readable by the coach and the team's leads, never by the agent. */
 export const coachingNotesSchema = z.strictObject({
   sessionId: id,
+  /** The session's team. */
+  team: docTeamSchema,
   coach: personSchema,
   /** Whom the notes are about (the session's agent): their team's leads may read them; they may not. */
   agent: personSchema,

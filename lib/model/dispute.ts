@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { check, noDuplicates } from './checks';
 import { emailSchema, personSchema } from './review';
+import { docTeamSchema } from './team';
 
 const reviewId = z.string().min(1).max(100);
 const criterionId = z.string().min(1).max(100);
@@ -48,6 +49,8 @@ export const disputeSchema = z
     /** disputeId(agent.id, reviewId) */
     id: z.string().min(1).max(400),
     reviewId,
+    /** The review's team. */
+    team: docTeamSchema,
     /** The reviewed agent who disputes: the owner. */
     agent: personSchema.extend({ id: emailSchema }),
     /** The review's reviewer: whom the dispute is about. */

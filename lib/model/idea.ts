@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { check } from './checks';
 import { personSchema } from './review';
+import { teamIdSchema } from './team';
 import { ticketRefSchema } from './ticket';
 
 const timestamp = z.iso.datetime();
@@ -25,7 +26,7 @@ export const ideaSchema = z
   .strictObject({
     id: z.string().min(1).max(100),
     /** The server's id of the team it is sent to. */
-    team: z.string().min(1).max(100),
+    team: teamIdSchema,
     submitter: personSchema,
     kind: z.enum(['idea', 'obstacle']),
     category: ideaCategorySchema,

@@ -1,4 +1,5 @@
 // The types of everything stored, synced, imported and messaged: zod schemas first.
+export * from './team';
 export * from './ticket';
 export * from './scorecard';
 export * from './review';

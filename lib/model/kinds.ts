@@ -1,8 +1,8 @@
 // The registry of synced kinds: every kind of synced data declared once, read by everything generic.
 //
 // A descriptor says what a kind is (its schema), where it lives locally (table and key), how its
-// sync id is formed, whose it is and whom it is about (owner and subject, as lower-cased e-mails),
-// who may read it by role, what it belongs to and to whom it opens (the `opened` grant), which
+// sync id is formed, which team it belongs to, whose it is and whom it is about (owner and subject, as
+// lower-cased e-mails), who may read it by role, what it belongs to and to whom it opens (the `opened` grant), which
 // conflict policy applies. (How a kind counts in the dashboard's rollups is lib/db/writes.ts's: this
 // folder depends on nothing but zod.) The protocol schemas
 // (lib/model/sync.ts), push/pull/apply and the re-queue (lib/sync), the one writer
@@ -19,13 +19,16 @@ import { scorecardSchema } from './scorecard';
 
 /**
  * Who of a role may read a document, as a list of grants (any one suffices):
- * `everyone` all documents of the kind; `mine` the caller is the owner; `aboutMe` the caller is the
- * subject; `team` the owner or the subject is a member of one of the caller's teams;
+ * `everyone` all documents of the kind (admins); `mine` the caller is the owner; `aboutMe` the caller
+ * is the subject; `team` the document belongs to a team in which the caller has this role (the
+ * document's team, never the people's: a member of two teams carries nothing of one into the other);
+ * `org` the document is organisation-wide (no team, of an `orgWide` kind);
  * `opened` as `team`, once the document is opened to the caller: by itself or by its parent (see
  * `Opens`). `opened` is what keeps calibration blind: a participant's ratings are read by the others
  * only when the session's reveal rule allows it.
+ * `mine` and `aboutMe` are the person's: granted when any of the caller's roles has them.
  */
-export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'opened';
+export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'org' | 'opened';
 
 /**
  * To whom a document opens itself and its children (`opened` grant): `all` to everyone the grant
@@ -44,6 +47,20 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   syncId(doc: z.infer<S>): string;
   /** The local key of a sync id, or null when the id cannot be one of this kind. */
   keyOfSyncId(id: string): K | null;
+  /**
+   * The team it belongs to (the server's team id), or null: no team yet (a profile without a team
+   * backend, a document older than teams) — or, for an `orgWide` kind, the whole organisation. The
+   * server accepts a write only from a caller whose role in this team may make it, and a child
+   * (`parent`) belongs to its parent's team.
+   */
+  team(doc: z.infer<S>): string | null;
+  /** A document of no team is organisation-wide: read under `org`, written by admins only (scorecards, coaching forms). */
+  orgWide?: true;
+  /**
+   * The series a document is a version of (a scorecard's id): every version of a series stays in the
+   * team of the first, so one team cannot publish into another's series.
+   */
+  series?(doc: z.infer<S>): string;
   /** Whose it is: the author. `caller` is the pushing user's e-mail (for kinds without an author field). */
   owner(doc: z.infer<S>, caller: string): string;
   /** Whom it is about, or null. */
@@ -77,6 +94,9 @@ function versionedKey(id: string): [string, number] | null {
   return at > 0 && Number.isInteger(version) && version >= 1 ? [id.slice(0, at), version] : null;
 }
 
+/** The team of a document; documents stored before the field existed have none. */
+const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? null;
+
 const byId = {
   localKey: (doc: { id: string }) => doc.id,
   syncId: (doc: { id: string }) => doc.id,
@@ -87,6 +107,7 @@ export const kinds = {
   reviews: {
     schema: reviewSchema,
     table: 'reviews',
+    team: teamOf,
     ...byId,
     owner: (review) => normalized(review.reviewer.id),
     subject: (review) => normalized(review.reviewee.id),
@@ -97,12 +118,15 @@ export const kinds = {
   scorecards: {
     schema: scorecardSchema,
     table: 'scorecards',
+    team: teamOf,
     localKey: (card) => [card.id, card.version],
     syncId: (card) => `${card.id}@${card.version}`,
     keyOfSyncId: versionedKey,
     owner: (_card, caller) => normalized(caller),
     subject: () => null,
-    read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
+    orgWide: true,
+    series: (card) => card.id,
+    read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
     // Drafts stay on this computer; the built-in cards (their templateId is their own id) are in every
     // profile already, and an agent could not publish them anyway.
@@ -111,6 +135,7 @@ export const kinds = {
   selfChecks: {
     schema: selfCheckSchema,
     table: 'selfChecks',
+    team: teamOf,
     ...byId,
     owner: (check) => normalized(check.agent.id),
     subject: () => null,
@@ -121,6 +146,7 @@ export const kinds = {
   calibrationSessions: {
     schema: calibrationSessionSchema,
     table: 'calibrationSessions',
+    team: teamOf,
     ...byId,
     owner: (session) => normalized(session.startedBy),
     subject: () => null,
@@ -134,6 +160,7 @@ export const kinds = {
   calibrationRatings: {
     schema: calibrationRatingsSchema,
     table: 'calibrationRatings',
+    team: teamOf,
     localKey: (ratings) => ratings.id,
     // Derived from its fields, never taken from the doc: another person cannot hold this id.
     syncId: (ratings) => calibrationRatingsId(ratings.sessionId, ratings.participant, ratings.ticketKey),
@@ -151,18 +178,22 @@ export const kinds = {
   coachingForms: {
     schema: coachingFormSchema,
     table: 'coachingForms',
+    team: teamOf,
     localKey: (form) => [form.id, form.version],
     syncId: (form) => `${form.id}@${form.version}`,
     keyOfSyncId: versionedKey,
     owner: (_form, caller) => normalized(caller),
     subject: () => null,
-    read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
+    orgWide: true,
+    series: (form) => form.id,
+    read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
     shareable: (form) => form.status !== 'draft',
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {
     schema: coachingSessionSchema,
     table: 'coachingSessions',
+    team: teamOf,
     ...byId,
     owner: (session) => normalized(session.coach.id),
     subject: (session) => normalized(session.agent.id),
@@ -174,6 +205,7 @@ export const kinds = {
   coachingActions: {
     schema: coachingActionSchema,
     table: 'coachingActions',
+    team: teamOf,
     ...byId,
     owner: (action) => normalized(action.coach.id),
     subject: (action) => normalized(action.agent.id),
@@ -185,6 +217,7 @@ export const kinds = {
   coachingNotes: {
     schema: coachingNotesSchema,
     table: 'coachingNotes',
+    team: teamOf,
     // One per session: its key is the session's id.
     localKey: (notes) => notes.sessionId,
     syncId: (notes) => notes.sessionId,
@@ -200,6 +233,7 @@ export const kinds = {
   disputes: {
     schema: disputeSchema,
     table: 'disputes',
+    team: teamOf,
     localKey: (dispute) => dispute.id,
     syncId: (dispute) => disputeId(dispute.agent.id, dispute.reviewId),
     keyOfSyncId: (id) => id,
@@ -214,6 +248,7 @@ export const kinds = {
   ideas: {
     schema: ideaSchema,
     table: 'ideas',
+    team: teamOf,
     ...byId,
     owner: (idea) => normalized(idea.submitter.id),
     subject: () => null,

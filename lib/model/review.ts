@@ -1,5 +1,6 @@
 // Reviews, their drafts, and agents' self-checks: what reviewers and agents create.
 import { z } from 'zod';
+import { docTeamSchema } from './team';
 import { channelSchema, ticketRefSchema } from './ticket';
 
 const id = z.string().min(1).max(100);
@@ -54,6 +55,8 @@ export type ReviewContent = z.infer<typeof reviewContentSchema>;
 
 export const reviewSchema = reviewContentSchema.extend({
   id,
+  /** The team it belongs to: one the reviewer and the reviewee share (lib/sync/teams.ts chooses it). */
+  team: docTeamSchema,
   reviewer: personSchema,
   reviewee: personSchema,
   ticket: ticketRefSchema,
@@ -92,6 +95,8 @@ export function selfCheckId(ticketKey: string, agentId: string): string {
 
 export const selfCheckSchema = z.object({
   id,
+  /** The agent's team it belongs to (read by that team's leads). */
+  team: docTeamSchema,
   ticket: ticketRefSchema,
   ticketKey: z.string().min(1).max(300),
   agent: personSchema,

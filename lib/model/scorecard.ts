@@ -1,5 +1,6 @@
 // Scorecards: the team's agreed quality criteria, each level with a described target.
 import { z } from 'zod';
+import { docTeamSchema } from './team';
 import { channelSchema } from './ticket';
 
 export const languageSchema = z.enum(['fi', 'en']);
@@ -65,6 +66,8 @@ export const scorecardSchema = z
   .object({
     id,
     version: z.number().int().min(1),
+    /** The team whose card it is; null: organisation-wide (published by an admin). Every version of a card keeps it. */
+    team: docTeamSchema,
     status: scorecardStatusSchema,
     name: shortText.min(1),
     language: languageSchema,

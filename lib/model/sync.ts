@@ -9,6 +9,8 @@ export type SyncCollection = KindName;
 
 export const roleSchema = z.enum(['admin', 'lead', 'reviewer', 'agent']);
 export type Role = z.infer<typeof roleSchema>;
+/** A role in a team: admin is the organisation's, never a team's. */
+export const teamRoleSchema = z.enum(['lead', 'reviewer', 'agent']);
 
 /** Most changes one push may carry; the client splits larger outboxes. */
 export const MAX_PUSH_BATCH = 200;
@@ -152,6 +154,11 @@ export const teamRosterResponseSchema = z.strictObject({
   /** The caller: their e-mail is their identity as reviewer and as self-checking agent. */
   me: rosterMemberSchema,
   members: z.array(rosterMemberSchema).max(5000),
+  /**
+   * The teams the caller may put documents in, by name, with their role in each (an admin: every
+   * team, as admin). A document's `team` is one of these ids. Absent from older servers.
+   */
+  teams: z.array(teamSchema.extend({ role: roleSchema })).max(500).optional(),
 });
 export type TeamRosterResponse = z.infer<typeof teamRosterResponseSchema>;
 

@@ -139,11 +139,14 @@ export function toReview(
   id: string,
   now: Date,
   existing: Review | null,
+  /** The team chosen for a new review (lib/sync/roster.ts teamChoices); an edit keeps the review's own. */
+  team: string | null,
 ): Review {
   const result = scoreReview(card, draft.ratings);
   const at = now.toISOString();
   return {
     id,
+    team: existing?.team ?? team,
     scorecardId: draft.scorecardId,
     scorecardVersion: draft.scorecardVersion,
     reviewer: existing?.reviewer ?? reviewer,

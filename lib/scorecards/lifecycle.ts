@@ -18,11 +18,15 @@ export function newDraftFrom(card: Scorecard, now: Date): Scorecard {
   return { ...copy, version: card.version + 1, status: 'draft', updatedAt: iso(now), publishedAt: null };
 }
 
-/** Publishing freezes this version; publishing a published card again changes nothing. */
-export function publish(card: Scorecard, now: Date): Scorecard {
+/**
+ * Publishing freezes this version; publishing a published card again changes nothing. A card of no
+ * team yet (its first version) is published into `team` (lib/sync/roster.ts documentTeam; null: for
+ * the whole organisation, which only an admin may do); later versions keep their series' team.
+ */
+export function publish(card: Scorecard, now: Date, team: string | null): Scorecard {
   if (card.status === 'published') return structuredClone(card);
   const at = iso(now);
-  return { ...structuredClone(card), status: 'published', updatedAt: at, publishedAt: at };
+  return { ...structuredClone(card), team: card.team ?? team, status: 'published', updatedAt: at, publishedAt: at };
 }
 
 /** Archived cards are no longer offered for new reviews; old reviews still read them. */
@@ -38,6 +42,8 @@ export function duplicate(card: Scorecard, newId: string, now: Date, nameSuffix:
     ...structuredClone(card),
     id: newId,
     version: 1,
+    // A new series: its team is chosen when it is published.
+    team: null,
     status: 'draft',
     // The schema caps names at 300 characters; a long name plus suffix must still save.
     name: `${card.name}${nameSuffix}`.slice(0, 300),
@@ -99,6 +105,7 @@ export function blankScorecard(id: string, lang: Language, now: Date): Scorecard
   return {
     id,
     version: 1,
+    team: null,
     status: 'draft',
     name: lang === 'fi' ? 'Uusi arviointilomake' : 'New scorecard',
     language: lang,

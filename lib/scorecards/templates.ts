@@ -1020,6 +1020,8 @@ function buildCard(spec: CardSpec, lang: Language): Scorecard {
   return {
     id,
     version: 1,
+    // In every profile already, never synced: no team.
+    team: null,
     status: 'published',
     name: spec.name[lang],
     language: lang,

@@ -32,6 +32,7 @@ export { currentStatus, emptyStatus, statusView, type SyncStatus, type SyncStatu
 export { ROSTER_KEY, readRoster, refreshRoster } from './roster-store';
 export {
   cachedRosterSchema,
+  documentTeam,
   emailKey,
   matchReviewee,
   memberOf,
@@ -42,7 +43,10 @@ export {
   rosterChoices,
   rosterTeams,
   selfPerson,
+  teamChoices,
   type CachedRoster,
   type Roster,
+  type RosterTeam,
+  type TeamNeed,
   type RosterMatch,
 } from './roster';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { kindNames, kindOf } from '../model/kinds';
 import { MAX_PUSH_BATCH, type PushResult, type SyncChange, type SyncCollection } from '../model/sync';
-import type { ArvioDb } from '../db';
+import { writeSynced, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { knownStates, stateKey } from './checkpoint';
 import { chunkChanges, pushBatch, type FetchLike } from './client';
@@ -12,6 +12,8 @@ import { docHash } from './hash';
 import { localDocs, type LocalDoc } from './local';
 import { CONFLICTS_KEY, readSetting, SENT_KEY, STATUS_KEY } from './meta';
 import { readStatus } from './status';
+import { readRoster, refreshRoster } from './roster-store';
+import { documentTeam, type Roster } from './roster';
 import type { SyncOptions } from './run';
 
 const sentSchema = z.record(z.string(), z.array(z.string()).max(5));
@@ -50,8 +52,40 @@ export interface PushTally {
   again: boolean;
 }
 
+/**
+ * Documents of no team (written before teams owned data, or without a backend and then connected)
+ * get the team the roster proposes for them (documentTeam), stored locally before they are sent. Not
+ * for a child (it belongs to its parent's team, which its creator sets), nor for an admin's
+ * organisation-wide card; without a proposal the document goes as it is, and a refusal parks it.
+ */
+async function withTeams(
+  database: ArvioDb,
+  rosterOf: () => Promise<Roster | null>,
+  collection: SyncCollection,
+  docs: Array<LocalDoc | undefined>,
+): Promise<Array<LocalDoc | undefined>> {
+  const kind = kindOf(collection);
+  if (kind.parent || docs.every((doc) => !doc || kind.team(doc) !== null)) return docs;
+  const roster = await rosterOf();
+  if (!roster) return docs;
+  const placed = docs.map((doc) => {
+    if (!doc || kind.team(doc) !== null) return doc;
+    const team = documentTeam(roster, { subject: kind.subject(doc), orgWide: kind.orgWide });
+    return team === null ? doc : ({ ...doc, team } as LocalDoc);
+  });
+  const changed = placed.filter((doc, i) => doc !== docs[i]) as LocalDoc[];
+  if (changed.length > 0) await writeSynced(database, [collection], 'local', (writer) => writer.put(collection, changed));
+  return placed;
+}
+
 export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchImpl: FetchLike, now: () => number, options: SyncOptions, tally: PushTally): Promise<void> {
   const groups = await outboxGroups(database);
+  // Who this is and their teams, once a document needs a team: fetched first when a first sync has none yet.
+  let roster: Promise<Roster | null> | undefined;
+  const rosterOf = (): Promise<Roster | null> =>
+    (roster ??= readRoster(database).then(
+      (cached) => cached ?? refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => null),
+    ));
   for (let start = 0; start < groups.length; start += MAX_PUSH_BATCH) {
     throwIfAborted(options.signal);
     const slice = groups.slice(start, start + MAX_PUSH_BATCH);
@@ -62,10 +96,20 @@ export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchI
     for (const collection of kindNames) {
       const mine = slice.filter((g) => g.collection === collection);
       if (mine.length === 0) continue;
-      const [docs, states] = await Promise.all([
+      const [stored, states] = await Promise.all([
         localDocs(database, collection, mine.map((g) => g.docId)),
         knownStates(database, mine.map((g) => g.key)),
       ]);
+      const docs = await withTeams(database, rosterOf, collection, stored);
+      // A document given its team just now was queued again by the writer: this push covers that row too.
+      const placed = mine.filter((_, i) => docs[i] !== stored[i]);
+      if (placed.length > 0) {
+        const rows = await database.outbox.where('[collection+docId]').anyOf(placed.map((g) => [collection, g.docId])).toArray();
+        for (const row of rows) {
+          const group = placed.find((g) => g.docId === row.docId);
+          if (group && row.seq !== undefined && !group.seqs.includes(row.seq)) group.seqs.push(row.seq);
+        }
+      }
       mine.forEach((group, i) => {
         const doc = docs[i];
         // Gone (a never-published draft deleted) or a draft scorecard: nothing the team should get.

@@ -14,7 +14,7 @@ export async function readRoster(database: ArvioDb): Promise<Roster | null> {
   const parsed = cachedRosterSchema.safeParse(row?.value);
   if (!parsed.success || !backend || typeof backend.url !== 'string' || typeof backend.token !== 'string') return null;
   if (parsed.data.url !== backend.url || parsed.data.tokenHash !== docHash(backend.token)) return null;
-  return { me: parsed.data.me, members: parsed.data.members };
+  return { me: parsed.data.me, members: parsed.data.members, teams: parsed.data.teams };
 }
 
 /** Fetches and stores the roster. Throws a SyncError on failure (the engine treats it as best effort). */
@@ -29,5 +29,5 @@ export async function refreshRoster(
   const answer = await fetchRoster(backend.url, backend.token, fetchImpl, signal, options);
   const cached: CachedRoster = { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: now, ...answer };
   await database.settings.put({ key: ROSTER_KEY, value: cached });
-  return { me: answer.me, members: answer.members };
+  return { me: answer.me, members: answer.members, teams: answer.teams };
 }

@@ -1,6 +1,6 @@
 // The team roster in the extension: its cached shape, and mapping helpdesk display names onto members (pure).
 import { z } from 'zod';
-import { rosterMemberSchema, type RosterMember } from '../model/sync';
+import { rosterMemberSchema, teamRosterResponseSchema, type Role, type RosterMember } from '../model/sync';
 import type { Person } from '../model/review';
 
 /** The roster as cached in the settings row `sync.roster`: from which backend and token, and when. */
@@ -11,11 +11,14 @@ export const cachedRosterSchema = z.object({
   fetchedAt: z.number(),
   me: rosterMemberSchema,
   members: z.array(rosterMemberSchema),
+  teams: teamRosterResponseSchema.shape.teams,
 });
 export type CachedRoster = z.infer<typeof cachedRosterSchema>;
 
 /** What the sidebar gets: the caller and the members they may name; null without a backend. */
-export type Roster = Pick<CachedRoster, 'me' | 'members'>;
+export type Roster = Pick<CachedRoster, 'me' | 'members' | 'teams'>;
+/** One of the caller's teams: its server id, name, and the caller's role there. */
+export type RosterTeam = NonNullable<CachedRoster['teams']>[number];
 
 /** Case-, accent-form- and whitespace-insensitive form of a name: "  mikko  LAINE" → "mikko laine". */
 export function normalizeName(name: string): string {
@@ -100,4 +103,39 @@ export function rosterTeams(members: readonly RosterMember[]): Map<string, Set<s
     }
   }
   return new Map([...teams].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** What a new document asks of its team. */
+export interface TeamNeed {
+  /** Whom it is about (an e-mail): a member of the team too. */
+  subject?: string | null;
+  /** The caller's roles there that may create it (any when not given). */
+  roles?: readonly Role[];
+  /** A kind whose documents of no team are organisation-wide: an admin's are (no team). */
+  orgWide?: boolean;
+}
+
+/**
+ * The teams a new document may belong to, best first: the caller's teams in which they have one of
+ * `roles` (any role when not given; an admin has every team), and where the document is about
+ * someone (`subject`, an e-mail), only the teams that person is a member of too. The first is the one
+ * to propose; a form offers a choice only when there are several. Empty without a backend (the
+ * document then has no team until it is pushed: see lib/sync/push.ts).
+ *
+ * Every place that creates a synced document sets its `team` with this (through documentTeam, or
+ * from its parent: a child belongs to its parent's team).
+ */
+export function teamChoices(roster: Roster | null, need: TeamNeed = {}): RosterTeam[] {
+  if (!roster || (need.orgWide && roster.me.role === 'admin')) return [];
+  const subject = need.subject ? memberOf({ id: need.subject, name: '' }, roster.members) : null;
+  return (roster.teams ?? []).filter(
+    (team) =>
+      (need.roles === undefined || team.role === 'admin' || need.roles.includes(team.role)) &&
+      (!need.subject || (subject?.teams ?? []).includes(team.name)),
+  );
+}
+
+/** The team to give a new document when nobody chose one: the first of teamChoices, or null. */
+export function documentTeam(roster: Roster | null, need: TeamNeed = {}): string | null {
+  return teamChoices(roster, need)[0]?.id ?? null;
 }

@@ -1,19 +1,20 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
 import { kindNames, kindOf, type KindName, type Opens, type ReadGrant } from '../../lib/model/kinds';
-import type { SyncChange } from '../../lib/model/sync';
+import type { Role, SyncChange } from '../../lib/model/sync';
 import type { User } from './admin';
 import { writeRules, type DocAccess, type WriteRule } from './kinds';
 
 export type { DocAccess } from './kinds';
 
+/** A role a person has in a team (admin is the organisation's, not a team's). */
+export type TeamRole = Exclude<Role, 'admin'>;
+
 /** The requesting user, their teams, and what opens documents to them (the `opened` grant). */
 export interface Viewer {
   user: User;
-  /** The e-mails of everyone in the user's teams (themself included). */
-  teamEmails: ReadonlySet<string>;
-  /** The ids of the user's teams. */
-  teamIds: ReadonlySet<string>;
+  /** The user's teams by id: their role in each, and the e-mails of its members (themself included). */
+  teams: ReadonlyMap<string, { role: TeamRole; members: ReadonlySet<string> }>;
   /**
    * What the `opened` grant asks of other documents, as stored (empty unless the user's role has an
    * `opened` grant on a kind with a parent): the parents that open (`openerKey` → opens), and the
@@ -27,19 +28,19 @@ export const openerKey = (kind: string, id: string): string => `${kind}\u0000${i
 
 export const email = (value: string): string => value.trim().toLowerCase();
 
-/** Emails of members of the user's teams, as a subquery on parameter `$n` (the user id). */
-const teamEmailsSql = (n: number): string =>
-  `(SELECT u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
-     JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $${n})`;
+const TEAM_ROLES: readonly TeamRole[] = ['lead', 'reviewer', 'agent'];
 
-/** Kind names are the registry's identifiers, never input; checked anyway before they meet SQL. */
-function kindLiteral(kind: KindName): string {
-  if (!/^[A-Za-z]+$/.test(kind)) throw new Error(`kind name "${kind}" is not an identifier`);
-  return `'${kind}'`;
+/** Kind names and roles are the registry's identifiers, never input; checked anyway before they meet SQL. */
+function literal(name: string): string {
+  if (!/^[A-Za-z]+$/.test(name)) throw new Error(`"${name}" is not an identifier`);
+  return `'${name}'`;
 }
 
-const grantsOf = (user: User, kind: KindName): readonly ReadGrant[] =>
-  user.role === 'admin' ? ['everyone'] : kindOf(kind).read[user.role];
+/** The team roles whose read grants on a kind include `grant`. */
+const rolesGranting = (kind: KindName, grant: ReadGrant): TeamRole[] => TEAM_ROLES.filter((role) => kindOf(kind).read[role].includes(grant));
+
+/** Every role of the viewer: the account's and each membership's. */
+export const rolesOf = (viewer: Pick<Viewer, 'user' | 'teams'>): Set<Role> => new Set([viewer.user.role, ...[...viewer.teams.values()].map((t) => t.role)]);
 
 /** The kind of a kind's parent, checked against the registry. */
 export function parentKind(kind: KindName): KindName | null {
@@ -49,66 +50,86 @@ export function parentKind(kind: KindName): KindName | null {
   return parent.kind as KindName;
 }
 
-/** The kinds this user reads under an `opened` grant. */
-export const openedKinds = (user: User): KindName[] => kindNames.filter((kind) => grantsOf(user, kind).includes('opened'));
+/** The kinds this user reads under an `opened` grant in some team (their teams' roles, as in `memberships`). */
+export const openedKinds = (roles: ReadonlySet<Role>): KindName[] =>
+  kindNames.filter((kind) => [...roles].some((role) => role !== 'admin' && kindOf(kind).read[role].includes('opened')));
 
 /**
- * A WHERE fragment limiting `docs` (aliased d) to what the viewer may read, with its parameters
- * numbered from `$first`. The same grants as `canRead`.
+ * A WHERE fragment limiting `docs` (aliased d) to what the user may read, with its parameters
+ * numbered from `$first`. The same grants as `canRead`: team grants by the user's role in the
+ * document's team (team_members, read as the query runs), the person's own (`mine`, `aboutMe`) and
+ * `org` by any of their roles.
  */
 export function visibleSql(user: User, first: number): { sql: string; params: unknown[] } {
   if (user.role === 'admin') return { sql: 'TRUE', params: [] };
   const me = `$${first}`;
-  const usesTeam = kindNames.some((kind) => grantsOf(user, kind).some((g) => g === 'team' || g === 'opened'));
-  const team = teamEmailsSql(first + 1);
-  // The caller counts as a member of their own teams even with none, as in Viewer.teamEmails.
-  const inTeam = `(d.owner = ${me} OR d.subject = ${me} OR d.owner IN ${team} OR d.subject IN ${team})`;
+  const id = `$${first + 1}`;
+  const list = (roles: readonly TeamRole[]): string => roles.map(literal).join(', ');
+  /** The user has one of `roles`, as their account's role or in some team. */
+  const hasRole = (roles: readonly TeamRole[]): string =>
+    roles.length === 0
+      ? 'FALSE'
+      : (roles as readonly Role[]).includes(user.role)
+        ? 'TRUE'
+        : `EXISTS (SELECT 1 FROM team_members r WHERE r.user_id = ${id} AND r.role IN (${list(roles)}))`;
+  /** The document's team is one where the user has one of `roles`. */
+  const inTeamAs = (roles: readonly TeamRole[]): string =>
+    roles.length === 0 ? 'FALSE' : `d.team IN (SELECT t.team_id FROM team_members t WHERE t.user_id = ${id} AND t.role IN (${list(roles)}))`;
   // `own`: the caller owns a document of the same kind in the same group.
   const ownsSibling = `EXISTS (SELECT 1 FROM docs o WHERE o.collection = d.collection AND o.grp = d.grp AND o.owner = ${me})`;
   const opensSql = (column: string): string => `(${column} = 'all' OR (${column} = 'own' AND ${ownsSibling}))`;
-  const grantSql = (kind: KindName): Record<ReadGrant, string> => {
+  const grantSql = (kind: KindName, grant: ReadGrant): string => {
+    const roles = rolesGranting(kind, grant);
+    if (roles.length === 0) return 'FALSE';
     const parent = parentKind(kind);
     const byParent = parent
-      ? ` OR EXISTS (SELECT 1 FROM docs p WHERE p.collection = ${kindLiteral(parent)} AND p.id = d.parent AND ${opensSql('p.opens')})`
+      ? ` OR EXISTS (SELECT 1 FROM docs p WHERE p.collection = ${literal(parent)} AND p.id = d.parent AND ${opensSql('p.opens')})`
       : '';
-    return {
-      everyone: 'TRUE',
-      mine: `d.owner = ${me}`,
-      aboutMe: `d.subject = ${me}`,
-      team: inTeam,
-      opened: `(${inTeam} AND (${opensSql('d.opens')}${byParent}))`,
-    };
+    switch (grant) {
+      case 'everyone':
+        return hasRole(roles);
+      case 'mine':
+        return `(d.owner = ${me} AND ${hasRole(roles)})`;
+      case 'aboutMe':
+        return `(d.subject = ${me} AND ${hasRole(roles)})`;
+      case 'org':
+        return kindOf(kind).orgWide ? `(d.team IS NULL AND ${hasRole(roles)})` : 'FALSE';
+      case 'team':
+        return inTeamAs(roles);
+      case 'opened':
+        return `(${inTeamAs(roles)} AND (${opensSql('d.opens')}${byParent}))`;
+    }
   };
+  const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened'];
   const perKind = kindNames
-    .map((kind) => ({ kind, grants: grantsOf(user, kind) }))
-    .filter(({ grants }) => grants.length > 0)
-    .map(({ kind, grants }) => {
-      const sql = grantSql(kind);
-      return `(d.collection = ${kindLiteral(kind)} AND (${grants.map((g) => sql[g]).join(' OR ')}))`;
-    });
-  return {
-    sql: perKind.length > 0 ? `(${perKind.join(' OR ')})` : 'FALSE',
-    params: usesTeam ? [email(user.email), user.id] : [email(user.email)],
-  };
+    .map((kind) => ({ kind, sql: grants.map((g) => grantSql(kind, g)).filter((sql) => sql !== 'FALSE') }))
+    .filter(({ sql }) => sql.length > 0)
+    .map(({ kind, sql }) => `(d.collection = ${literal(kind)} AND (${sql.join(' OR ')}))`);
+  return { sql: perKind.length > 0 ? `(${perKind.join(' OR ')})` : 'FALSE', params: [email(user.email), user.id] };
 }
 
-export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens'>): boolean {
-  const { user, teamEmails, opening } = viewer;
+export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens'>): boolean {
+  const { user, opening } = viewer;
+  if (user.role === 'admin') return true;
   const me = email(user.email);
-  const inTeam = (who: string | null): boolean => who !== null && teamEmails.has(who);
+  const roles = rolesOf(viewer);
+  const kind = kindOf(doc.collection);
+  /** The person's own grants: held when any of their roles has them. */
+  const anyRole = (grant: ReadGrant): boolean => [...roles].some((role) => role !== 'admin' && kind.read[role].includes(grant));
+  const teamRole = doc.team === null ? null : (viewer.teams.get(doc.team)?.role ?? null);
+  const inTeam = (grant: ReadGrant): boolean => teamRole !== null && kind.read[teamRole].includes(grant);
   const opensToMe = (opens: Opens | null | undefined): boolean =>
     opens === 'all' || (opens === 'own' && doc.grp !== null && opening.ownGroups.has(openerKey(doc.collection, doc.grp)));
   const parent = parentKind(doc.collection);
-  const granted: Record<ReadGrant, () => boolean> = {
-    everyone: () => true,
-    mine: () => doc.owner === me,
-    aboutMe: () => doc.subject === me,
-    team: () => inTeam(doc.owner) || inTeam(doc.subject),
-    opened: () =>
-      (inTeam(doc.owner) || inTeam(doc.subject)) &&
-      (opensToMe(doc.opens) || (parent !== null && doc.parent !== null && opensToMe(opening.parents.get(openerKey(parent, doc.parent))))),
-  };
-  return grantsOf(user, doc.collection).some((grant) => granted[grant]());
+  return (
+    anyRole('everyone') ||
+    (anyRole('mine') && doc.owner === me) ||
+    (anyRole('aboutMe') && doc.subject === me) ||
+    (anyRole('org') && kind.orgWide === true && doc.team === null) ||
+    inTeam('team') ||
+    (inTeam('opened') &&
+      (opensToMe(doc.opens) || (parent !== null && doc.parent !== null && opensToMe(opening.parents.get(openerKey(parent, doc.parent))))))
+  );
 }
 
 /** The authorization columns a change would store. */
@@ -116,6 +137,8 @@ export function accessOf(change: SyncChange, user: User): Omit<DocAccess, 'doc'>
   const kind = kindOf(change.collection);
   return {
     collection: change.collection,
+    team: kind.team(change.doc),
+    series: kind.series?.(change.doc) ?? null,
     owner: kind.owner(change.doc, email(user.email)),
     subject: kind.subject(change.doc),
     parent: kind.parent?.id(change.doc) ?? null,
@@ -126,16 +149,46 @@ export function accessOf(change: SyncChange, user: User): Omit<DocAccess, 'doc'>
 
 /**
  * Why the viewer may not make this change, or null when they may. `current` is the stored document
- * (null when new). Read access to `current` is checked before, so refusals never leak content.
+ * (null when new); `parent` the stored parent; `seriesTeam` the team of the stored versions of the
+ * change's series (undefined when none is stored). Read access to `current` is checked before, so
+ * refusals never leak content.
+ *
+ * The team rules, for every kind: a document belongs to a team (or, for an `orgWide` kind, to the
+ * organisation: admins only); the caller has a role in that team, and the kind's rule decides with
+ * that role; whom it is about is a member of that team; a child belongs to its parent's team; the
+ * versions of a series stay in one team. Moving a document to another team needs the kind's rule to
+ * allow the caller the change in both teams.
  */
-export function refuseWrite(viewer: Viewer, change: SyncChange, current: DocAccess | null, parent: DocAccess | null = null): string | null {
-  const { user, teamEmails, teamIds } = viewer;
+export function refuseWrite(
+  viewer: Viewer,
+  change: SyncChange,
+  current: DocAccess | null,
+  parent: DocAccess | null = null,
+  seriesTeam?: string | null,
+): string | null {
+  const { user } = viewer;
+  const kind = kindOf(change.collection);
+  const next = accessOf(change, user);
+  if (seriesTeam !== undefined && seriesTeam !== next.team) return 'this series belongs to another team: its versions keep the team of the first (team)';
   if (user.role === 'admin') return null;
-  // The rule of the change's own kind: the registry pairs them, the checker cannot follow the union.
-  const rule = writeRules[change.collection] as WriteRule<KindName>;
+  if (next.team === null) {
+    return kind.orgWide ? 'only admins publish for the whole organisation (team must be one of your teams)' : 'a document belongs to one of your teams (team must be its id)';
+  }
+  const here = viewer.teams.get(next.team);
+  if (here === undefined) return 'you are not a member of this team (team must be one of your teams)';
   // A parent the caller may not read is no parent: a refusal never tells what they may not see.
   const readable = parent !== null && canRead(viewer, parent) ? parent : null;
-  return rule({ user, me: email(user.email), change, next: accessOf(change, user), current, parent: readable, teamEmails, teamIds });
+  if (readable !== null && readable.team !== next.team) return 'a document belongs to the team of the one it is part of (team)';
+  const renamed = current === null || current.subject !== next.subject || current.team !== next.team;
+  if (renamed && next.subject !== null && !here.members.has(next.subject)) return `${next.subject} is not a member of this team`;
+  // The rule of the change's own kind: the registry pairs them, the checker cannot follow the union.
+  const rule = writeRules[change.collection] as WriteRule<KindName>;
+  const request = { user, me: email(user.email), change, next, current, parent: readable };
+  const reason = rule({ ...request, role: here.role, members: here.members });
+  if (reason !== null || current === null || current.team === next.team) return reason;
+  const there = current.team === null ? undefined : viewer.teams.get(current.team);
+  if (there === undefined) return 'moving a document to another team needs a role in both teams';
+  return rule({ ...request, role: there.role, members: there.members });
 }
 
 /**
@@ -149,6 +202,6 @@ export async function syncKindsConstraint(tx: { query<R extends Record<string, u
   const present = new Set([...(rows[0]?.def ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]));
   if (present.size === kindNames.length && kindNames.every((kind) => present.has(kind))) return false;
   await tx.query('ALTER TABLE docs DROP CONSTRAINT IF EXISTS docs_collection_check');
-  await tx.query(`ALTER TABLE docs ADD CONSTRAINT docs_collection_check CHECK (collection IN (${kindNames.map(kindLiteral).join(', ')}))`);
+  await tx.query(`ALTER TABLE docs ADD CONSTRAINT docs_collection_check CHECK (collection IN (${kindNames.map(literal).join(', ')}))`);
   return true;
 }

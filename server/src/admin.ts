@@ -1,6 +1,6 @@
 // Users, teams and tokens: the operations behind the CLI (and the test fixtures).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { roleSchema, type Role, type RosterMember } from '../../lib/model/sync';
+import { roleSchema, teamRoleSchema, type Role, type RosterMember, type TeamRosterResponse } from '../../lib/model/sync';
 import type { Db, Queryable } from './db';
 
 export interface User {
@@ -54,12 +54,29 @@ export async function addUser(
       user.name,
       user.role,
     ]);
-    for (const teamName of input.teams ?? []) {
-      const [team] = await tx.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [teamName]);
-      if (!team) throw new AdminError(`no team named "${teamName}" (create it with: team add "${teamName}")`);
-      await tx.query('INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)', [team.id, user.id]);
-    }
+    // Their role in each team is the account's (an admin in a team leads it); `member set` changes it.
+    for (const teamName of input.teams ?? []) await putMember(tx, user, teamName, user.role === 'admin' ? 'lead' : user.role);
     return user;
+  });
+}
+
+async function putMember(tx: Queryable, user: User, teamName: string, role: string): Promise<void> {
+  const teamRole = teamRoleSchema.safeParse(role);
+  if (!teamRole.success) throw new AdminError(`a role in a team is one of ${teamRoleSchema.options.join(', ')}`);
+  const [team] = await tx.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [teamName]);
+  if (!team) throw new AdminError(`no team named "${teamName}" (create it with: team add "${teamName}")`);
+  await tx.query(
+    'INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (team_id, user_id) DO UPDATE SET role = excluded.role',
+    [team.id, user.id, teamRole.data],
+  );
+}
+
+/** Puts a user in a team with a role there, or changes their role in it. */
+export async function setMember(db: Db, input: { email: string; team: string; role: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const user = await findUserByEmail(tx, input.email);
+    if (!user) throw new AdminError(`no user with e-mail ${input.email}`);
+    await putMember(tx, user, input.team.trim(), input.role);
   });
 }
 
@@ -151,6 +168,18 @@ export async function bootstrapAdmin(
  * The roster the caller may choose reviewees from: agents see only themself; reviewers and leads
  * the members of their teams (themself included); admins every user.
  */
+/** The teams the user may put documents in, with their role in each: their memberships, or every team for an admin. */
+export async function rosterTeamsOf(db: Db, user: User): Promise<NonNullable<TeamRosterResponse['teams']>> {
+  const rows =
+    user.role === 'admin'
+      ? await db.query<{ id: string; name: string }>('SELECT id, name FROM teams ORDER BY name')
+      : await db.query<{ id: string; name: string; role: string }>(
+          'SELECT t.id, t.name, m.role FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.name',
+          [user.id],
+        );
+  return rows.map((r) => ({ id: r.id, name: r.name, role: roleSchema.parse('role' in r ? r.role : 'admin') }));
+}
+
 export async function rosterOf(db: Db, user: User): Promise<RosterMember[]> {
   // One row per member and team; a member with no team (visible to an admin) has a null team.
   const rows =

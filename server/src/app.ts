@@ -14,7 +14,7 @@ import {
   type MeResponse,
   type TeamRosterResponse,
 } from '../../lib/model/sync';
-import { rosterOf, teamsOf, userByToken, type User } from './admin';
+import { rosterOf, rosterTeamsOf, teamsOf, userByToken, type User } from './admin';
 import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
 import { inputIssues, type InputIssue } from './input';
@@ -141,6 +141,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     const body: TeamRosterResponse = {
       me: { email: user.email, name: user.name, role: user.role },
       members: await rosterOf(db, user),
+      teams: await rosterTeamsOf(db, user),
     };
     return c.json(body);
   });
@@ -170,14 +171,12 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     return c.body(await pullJson(db, c.get('user'), parsed.data.since, parsed.data.limit), 200, { 'content-type': 'application/json' });
   });
 
-  app.get('/v1/scorecards', async (c) => c.json({ scorecards: await listScorecards(db) }));
+  app.get('/v1/scorecards', async (c) => c.json({ scorecards: await listScorecards(db, c.get('user')) }));
 
   // Publishing goes through the same path as a pushed scorecard, so the rules live in one place.
   app.put('/v1/scorecards', async (c) => {
+    // Who may publish is the scorecards' rule (a lead of the card's team, or an admin), as for a push.
     const user = c.get('user');
-    if (user.role !== 'lead' && user.role !== 'admin') {
-      return fail(c, 403, { error: 'forbidden', message: 'only leads and admins publish scorecards' });
-    }
     const json = await readJson(c);
     if (!json.ok) return json.answer;
     const parsed = publishScorecardRequestSchema.safeParse(json.value);
@@ -191,7 +190,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
       });
     }
     const id = scorecardSyncId(card);
-    const existing = (await listScorecards(db)).find((s) => s.id === id);
+    const existing = (await listScorecards(db, user)).find((s) => s.id === id);
     try {
       const [result] = await push(db, user, [
         { collection: 'scorecards', id, baseRevision: existing?.revision ?? null, doc: card },
@@ -216,7 +215,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     const { format, delimiter } = parsed.data;
     const now = new Date();
     const rows = exportableReviews(db, user);
-    const pieces = format === 'csv' ? reviewsCsv(rows, delimiter) : reviewsJson(rows, (await listScorecards(db)).map((s) => s.doc), now);
+    const pieces = format === 'csv' ? reviewsCsv(rows, delimiter) : reviewsJson(rows, (await listScorecards(db, user)).map((s) => s.doc), now);
     const encoder = new TextEncoder();
     // Pull-based: the next page is read from the database only when the client has taken the last.
     const stream = new ReadableStream<Uint8Array>({

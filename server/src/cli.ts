@@ -1,6 +1,6 @@
 // The command line: serve (default) and the admin subcommands for users, teams and tokens.
 import { parseArgs } from 'node:util';
-import { AdminError, addTeam, addUser, bootstrapAdmin, createToken, listUsers, revokeToken } from './admin';
+import { AdminError, addTeam, addUser, bootstrapAdmin, createToken, listUsers, revokeToken, setMember } from './admin';
 import type { Db } from './db';
 
 export interface CliIo {
@@ -13,6 +13,7 @@ export const USAGE = `Usage: npm run server [-- <command>]
   user add --email E --name N --role admin|lead|reviewer|agent [--team T]...
   user list
   team add <name>
+  member set --email E --team T --role lead|reviewer|agent   puts a user in a team, or changes their role there
   token create <email>                 prints the new token once
   token revoke <tokenId|prefix>`;
 
@@ -45,6 +46,17 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
       for (const u of await listUsers(db)) {
         io.out(`${u.email}\t${u.role}\t${u.name}\tteams: ${u.teams.join(', ') || '-'}\ttokens: ${u.activeTokens}`);
       }
+      return 0;
+    }
+    if (noun === 'member' && verb === 'set') {
+      const { values } = parseArgs({
+        args: [...rest],
+        options: { email: { type: 'string' }, team: { type: 'string' }, role: { type: 'string' } },
+        strict: true,
+      });
+      if (!values.email || !values.team || !values.role) throw new AdminError('member set needs --email, --team and --role');
+      await setMember(db, { email: values.email, team: values.team, role: values.role });
+      io.out(`${values.email} is ${values.role} in "${values.team}"`);
       return 0;
     }
     if (noun === 'team' && verb === 'add') {

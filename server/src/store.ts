@@ -8,7 +8,7 @@ import {
 } from '../../lib/model/sync';
 import type { User } from './admin';
 import { kindNames, kindOf } from '../../lib/model/kinds';
-import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, visibleSql, type DocAccess, type Viewer } from './access';
+import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
 import { toNumber, type Db, type Queryable, type Row } from './db';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
@@ -36,6 +36,8 @@ const keyOf = (collection: string, id: string): string => `${collection}\u0000${
 function toStored(row: Row): Stored {
   return {
     collection: row.collection as SyncCollection,
+    team: row.team === null || row.team === undefined ? null : String(row.team),
+    series: row.series === null || row.series === undefined ? null : String(row.series),
     owner: String(row.owner),
     subject: row.subject === null ? null : String(row.subject),
     parent: row.parent === null || row.parent === undefined ? null : String(row.parent),
@@ -48,23 +50,23 @@ function toStored(row: Row): Stored {
 }
 
 export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
-  const rows = await db.query<{ email: string }>(
-    `SELECT DISTINCT u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
+  const rows = await db.query<{ team_id: string; role: TeamRole; email: string }>(
+    `SELECT mine.team_id, mine.role, u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
        JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $1`,
     [user.id],
   );
-  const teams = await db.query<{ team_id: string }>('SELECT team_id FROM team_members WHERE user_id = $1', [user.id]);
-  return {
-    user,
-    teamEmails: new Set([email(user.email), ...rows.map((r) => r.email)]),
-    teamIds: new Set(teams.map((r) => r.team_id)),
-    opening: await openingOf(db, user),
-  };
+  const teams = new Map<string, { role: TeamRole; members: Set<string> }>();
+  for (const row of rows) {
+    const team = teams.get(row.team_id) ?? { role: row.role, members: new Set([email(user.email)]) };
+    team.members.add(email(row.email));
+    teams.set(row.team_id, team);
+  }
+  return { user, teams, opening: await openingOf(db, user, rolesOf({ user, teams })) };
 }
 
 /** What opens documents to the user under the `opened` grant (Viewer.opening): read only for roles that have one. */
-async function openingOf(db: Queryable, user: User): Promise<Viewer['opening']> {
-  const opened = openedKinds(user);
+async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rolesOf>): Promise<Viewer['opening']> {
+  const opened = openedKinds(roles);
   const parentKinds = [...new Set(opened.map(parentKind).filter((kind) => kind !== null))];
   const [parents, own] = await Promise.all([
     parentKinds.length === 0
@@ -153,6 +155,18 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
           [wanted.map((p) => p.collection), wanted.map((p) => p.id)],
         );
   const parents = new Map<string, Stored>(parentRows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
+  // The team of each series the batch writes into, as stored (its versions all keep the first's team).
+  const seriesOf = (change: SyncChange): string | null => kindOf(change.collection).series?.(change.doc) ?? null;
+  const wantedSeries = changes.filter((c) => seriesOf(c) !== null);
+  const seriesRows =
+    wantedSeries.length === 0
+      ? []
+      : await tx.query<{ collection: string; series: string; team: string | null }>(
+          `SELECT DISTINCT d.collection, d.series, d.team FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, series)
+             ON d.collection = k.collection AND d.series = k.series`,
+          [wantedSeries.map((c) => c.collection), wantedSeries.map((c) => seriesOf(c))],
+        );
+  const seriesTeams = new Map(seriesRows.map((r) => [keyOf(r.collection, r.series), r.team]));
   /** Documents a write opened to someone: re-sequenced below, so that pulls past their old seq deliver them. */
   const reopened = { parents: [] as Array<[kind: string, id: string]>, groups: [] as Array<[kind: string, grp: string, owner: string]> };
   /** The revision each written key had when read (0 = absent): the upsert checks it still holds. */
@@ -188,7 +202,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     const of = parentOf(change);
     const parentKey = of === null ? null : keyOf(of.collection, of.id);
     const parent = parentKey === null ? null : (state.get(parentKey) ?? parents.get(parentKey) ?? null);
-    const reason = refuseWrite(viewer, change, current, parent);
+    const series = seriesOf(change);
+    const reason = refuseWrite(viewer, change, current, parent, series === null ? undefined : seriesTeams.get(keyOf(change.collection, series)));
     if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
     const revision = (current?.revision ?? 0) + 1;
     const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
@@ -198,6 +213,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     }
     if (stored.grp !== null && stored.grp !== (current?.grp ?? null)) reopened.groups.push([change.collection, stored.grp, stored.owner]);
     state.set(key, stored);
+    // A series this batch starts is the team's from here on, for the rest of the batch too.
+    if (stored.series !== null && !seriesTeams.has(keyOf(stored.collection, stored.series))) seriesTeams.set(keyOf(stored.collection, stored.series), stored.team);
     written.set(key, { change, stored });
     pending.push({ index: results.length, key, revision });
     results.push({ id: change.id, collection: change.collection, status: 'accepted', revision, seq: 0 });
@@ -210,13 +227,13 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   // Placeholder seqs (negative, unique, never pulled); the real ones are assigned under the lock below.
   const upserted = await tx.query(
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::text[], $10::text[], $11::text[])
-         AS t(c, i, r, d, o, sub, del, prev, par, g, op))
-     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, parent, grp, opens, updated_at)
-     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, par, g, op, now() FROM input
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+         AS t(c, i, r, d, o, sub, del, prev, par, g, op, tm, ser))
+     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, parent, grp, opens, team, series, updated_at)
+     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, par, g, op, tm, ser, now() FROM input
      ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
        owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted,
-       parent = excluded.parent, grp = excluded.grp, opens = excluded.opens, updated_at = now()
+       parent = excluded.parent, grp = excluded.grp, opens = excluded.opens, team = excluded.team, series = excluded.series, updated_at = now()
        WHERE docs.revision = (SELECT prev FROM input WHERE input.c = excluded.collection AND input.i = excluded.id)
      RETURNING collection, id`,
     [
@@ -231,6 +248,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
       final.map((s) => s.parent),
       final.map((s) => s.grp),
       final.map((s) => s.opens),
+      final.map((s) => s.team),
+      final.map((s) => s.series),
     ],
   );
   // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
@@ -261,7 +280,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
 }
 
 /** The columns toStored reads. */
-const STORED_COLUMNS = 'd.collection, d.id, d.revision, d.seq, d.doc, d.owner, d.subject, d.parent, d.grp, d.opens';
+const STORED_COLUMNS = 'd.collection, d.id, d.revision, d.seq, d.doc, d.team, d.series, d.owner, d.subject, d.parent, d.grp, d.opens';
 
 /**
  * Sequence numbers for a batch that opened documents to someone (a revealed session, a participant's
@@ -341,9 +360,12 @@ export async function pullJson(db: Db, user: User, since: number, limit: number,
   return `{"docs":[${docs.join(',')}],"checkpoint":${JSON.stringify(checkpoint)},"more":${JSON.stringify(more)}}`;
 }
 
-export async function listScorecards(db: Db): Promise<Array<{ id: string; revision: number; seq: number; doc: unknown }>> {
+/** The scorecard versions the user may read. */
+export async function listScorecards(db: Db, user: User): Promise<Array<{ id: string; revision: number; seq: number; doc: unknown }>> {
+  const visible = visibleSql(user, 1);
   const rows = await db.query(
-    "SELECT id, revision, seq, doc FROM docs WHERE collection = 'scorecards' AND NOT deleted ORDER BY id",
+    `SELECT d.id, d.revision, d.seq, d.doc FROM docs d WHERE d.collection = 'scorecards' AND NOT d.deleted AND ${visible.sql} ORDER BY d.id`,
+    visible.params,
   );
   return rows.map((r) => ({ id: String(r.id), revision: toNumber(r.revision), seq: toNumber(r.seq), doc: r.doc }));
 }

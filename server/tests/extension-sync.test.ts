@@ -27,6 +27,8 @@ import { faults } from './helpers/simClient';
 const REV = 'rev1@arvio.test';
 const AGENT = 'agent1@arvio.test';
 const OTHER_AGENT = 'agent2@arvio.test';
+/** Team B's reviewer. */
+const REV_B = 'rev2@arvio.test';
 const LEAD = 'lead@arvio.test';
 
 /** One browser profile: its own IndexedDB, reopened on "restart" from the same factory. */
@@ -68,6 +70,7 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
     let closedUrl = '';
     const tokens: Record<string, string> = {};
     let n = 0;
+    const team = { A: '', B: '' };
     const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
     /** A fresh browser profile signed in as the reviewer. */
     const profile = (who: string) => new Profile(uid(`profile-${who}`), { url: server.url, token: tokens[REV]! });
@@ -75,15 +78,16 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
     beforeAll(async () => {
       ({ db, cleanup } = await open());
       await migrate(db);
-      await addTeam(db, 'Team A');
-      await addTeam(db, 'Team B');
-      for (const [email, role, team] of [
-        [REV, 'reviewer', 'Team A'],
-        [AGENT, 'agent', 'Team A'],
-        [OTHER_AGENT, 'agent', 'Team B'],
-        [LEAD, 'lead', 'Team A'],
+      team.A = (await addTeam(db, 'Team A')).id;
+      team.B = (await addTeam(db, 'Team B')).id;
+      for (const [email, role, teams] of [
+        [REV, 'reviewer', ['Team A']],
+        [REV_B, 'reviewer', ['Team B']],
+        [AGENT, 'agent', ['Team A']],
+        [OTHER_AGENT, 'agent', ['Team B']],
+        [LEAD, 'lead', ['Team A']],
       ] as const) {
-        await addUser(db, { email, name: email.split('@')[0]!, role, teams: [team] });
+        await addUser(db, { email, name: email.split('@')[0]!, role, teams: [...teams] });
         tokens[email] = (await createToken(db, email)).token;
       }
       server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
@@ -103,7 +107,7 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
     });
 
     const newReviews = (count: number, prefix: string, over: Partial<Review> = {}) =>
-      Array.from({ length: count }, () => review(uid(prefix), REV, AGENT, over));
+      Array.from({ length: count }, () => review(uid(prefix), REV, AGENT, { team: team.A, ...over }));
 
     async function serverDocs(ids: readonly string[]): Promise<Map<string, { revision: number; doc: unknown }>> {
       const rows = await db.query<{ id: string; revision: unknown; doc: unknown }>(
@@ -239,10 +243,13 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
     it('the reviewed agent receives the review about them, and another agent does not', async () => {
       const reviewer = profile('rev');
       const [about] = newReviews(1, 'about-agent1');
-      const elsewhere = review(uid('about-agent2'), REV, OTHER_AGENT);
+      // Team B's agent is reviewed by Team B's reviewer.
+      const reviewerB = new Profile(uid('rev-b'), { url: server.url, token: tokens[REV_B]! });
+      const elsewhere = review(uid('about-agent2'), REV_B, OTHER_AGENT, { team: team.B });
       await reviewer.write(about!);
-      await reviewer.write(elsewhere);
+      await reviewerB.write(elsewhere);
       await reviewer.sync();
+      await reviewerB.sync();
 
       const agent = new Profile(uid('agent1'), { url: server.url, token: tokens[AGENT]! });
       const other = new Profile(uid('agent2'), { url: server.url, token: tokens[OTHER_AGENT]! });
@@ -305,7 +312,7 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       const written = newReviews(3, 'exported');
       for (const doc of written) await reviewer.write(doc);
       expect(await reviewer.sync()).toMatchObject({ result: 'ok', pushed: 3 });
-      const card: Scorecard = scorecard('card-1', 1);
+      const card: Scorecard = scorecard('card-1', 1, { team: team.A });
       const published = await fetch(`${server.url}/v1/scorecards`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${tokens[LEAD]}`, 'content-type': 'application/json' },
@@ -321,8 +328,8 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       const lead = new Profile(uid('lead'), { url: server.url, token: tokens[LEAD]! });
       const imported = await importExportText(file, { database: lead.db });
 
-      // What the server holds for the lead: every review of Team A's people (all this suite writes; the export leaves tombstones out).
-      const held = await db.query<{ id: string; doc: unknown }>("SELECT id, doc FROM docs WHERE collection = 'reviews' AND NOT deleted ORDER BY id");
+      // What the server holds for the lead: every review of Team A (the export leaves tombstones out).
+      const held = await db.query<{ id: string; doc: unknown }>("SELECT id, doc FROM docs WHERE collection = 'reviews' AND team = $1 AND NOT deleted ORDER BY id", [team.A]);
       expect(held.map((r) => r.id)).toEqual(expect.arrayContaining(written.map((d) => d.id)));
       expect(imported).toEqual({ ok: true, summary: { reviews: { added: held.length, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 1 } });
       const local = new Map((await lead.db.reviews.toArray()).map((r) => [r.id, canonicalJson(r)]));

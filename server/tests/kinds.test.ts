@@ -15,14 +15,16 @@ import { review, selfCheck } from './helpers/docs';
 
 let dir = '';
 let db: Db;
+/** The ids of teams A and B. */
+const teams = { A: '', B: '' };
 const PEOPLE = ['lead@a.test', 'rev@a.test', 'agent@a.test', 'agent@b.test', 'rev@b.test', 'loner@x.test'];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'arvio-kinds-'));
   db = await openPglite(dir);
   await migrate(db);
-  await addTeam(db, 'A');
-  await addTeam(db, 'B');
+  teams.A = (await addTeam(db, 'A')).id;
+  teams.B = (await addTeam(db, 'B')).id;
   await addUser(db, { email: 'lead@a.test', name: 'Lead', role: 'lead', teams: ['A'] });
   await addUser(db, { email: 'rev@a.test', name: 'Rev', role: 'reviewer', teams: ['A'] });
   await addUser(db, { email: 'agent@a.test', name: 'Agent A', role: 'agent', teams: ['A'] });
@@ -35,6 +37,7 @@ beforeAll(async () => {
   const idOf = (owner: string, subject: string | null) => `${owner}>${subject ?? '-'}`;
   const subjects = [null, ...PEOPLE];
   const OPENS: Array<Opens | null> = [null, 'all', 'own'];
+  const TEAMS = [teams.A, teams.B, null];
   const rows: unknown[][] = [];
   for (const kind of kindNames) {
     const descriptor = kindOf(kind);
@@ -51,15 +54,16 @@ beforeAll(async () => {
           parent ? idOf(parentOwner, subjects[(o * 3 + s) % subjects.length]!) : null,
           descriptor.group ? `g${(o + (s % 2)) % 4}` : null,
           descriptor.opens ? OPENS[(o + s) % OPENS.length] : null,
+          TEAMS[(o * 2 + s) % TEAMS.length],
         ]);
       }
     }
   }
   const column = (i: number) => rows.map((row) => row[i]);
   await db.query(
-    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens)
-     SELECT c, i, 1, s, '{}', o, sub, p, g, op FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(c, i, s, o, sub, p, g, op)`,
-    [0, 1, 2, 3, 4, 5, 6, 7].map(column),
+    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens, team)
+     SELECT c, i, 1, s, '{}', o, sub, p, g, op, tm FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(c, i, s, o, sub, p, g, op, tm)`,
+    [0, 1, 2, 3, 4, 5, 6, 7, 8].map(column),
   );
   // Pushes in the tests below take their seqs from the sequence: past the ones used here.
   await db.query("SELECT setval('docs_seq', (SELECT max(seq) FROM docs))");
@@ -93,12 +97,13 @@ describe('the server follows the registry of kinds', () => {
     const all = await db.query<{
       collection: (typeof kindNames)[number];
       id: string;
+      team: string | null;
       owner: string;
       subject: string | null;
       parent: string | null;
       grp: string | null;
       opens: Opens | null;
-    }>('SELECT collection, id, owner, subject, parent, grp, opens FROM docs ORDER BY 1, 2');
+    }>('SELECT collection, id, team, owner, subject, parent, grp, opens FROM docs ORDER BY 1, 2');
     const byCode = all.filter((d) => canRead(viewer, d)).map((d) => ({ collection: d.collection, id: d.id }));
     expect(bySql).toEqual(byCode);
     // Never everything, never nothing: every caller reads their own documents and not all of the others'.
@@ -109,8 +114,8 @@ describe('the server follows the registry of kinds', () => {
   it('the `opened` grant decides for itself: a reviewer reads some of the team’s calibration ratings of others, not all', async () => {
     const user = (await findUserByEmail(db, 'rev@a.test'))!;
     const viewer = await viewerOf(db, user);
-    const others = await db.query<{ collection: 'calibrationRatings'; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null }>(
-      "SELECT collection, owner, subject, parent, grp, opens FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
+    const others = await db.query<{ collection: 'calibrationRatings'; team: string | null; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null }>(
+      "SELECT collection, team, owner, subject, parent, grp, opens FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
     );
     const read = others.filter((d) => canRead(viewer, d));
     expect(read.length).toBeGreaterThan(0);
@@ -130,28 +135,29 @@ describe('the server follows the registry of kinds', () => {
     };
 
     it("an agent cannot take the id of another agent's self-check of the same ticket", async () => {
-      const victims = selfCheck('squat-1', 'agent@a.test');
+      const victims = selfCheck('squat-1', 'agent@a.test', { team: teams.A });
       // Their own doc under the victim's id: the id names ticket and agent, so the schema refuses it.
       const squat = syncChangeSchema.safeParse({ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: { ...victims, agent: { id: 'agent@b.test', name: 'B' } } });
       expect(squat.success).toBe(false);
       expect(squat.error?.issues.map((i) => i.path.join('.'))).toContain('doc.id');
-      // The victim's doc as the victim's: not theirs to write.
-      expect(await refusal('agent@b.test', [{ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: victims }])).toMatch(/agent they belong to/);
+      // The victim's doc as the victim's, in the squatter's own team or in the victim's: not theirs to write.
+      expect(await refusal('agent@b.test', [{ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: { ...victims, team: teams.B } }])).toMatch(/agent they belong to/);
+      expect(await refusal('agent@b.test', [{ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: victims }])).toMatch(/not a member of this team/);
       const [own] = await push(db, await as('agent@a.test'), [{ collection: 'selfChecks', id: victims.id, baseRevision: null, doc: victims }]);
       expect(own?.status).toBe('accepted');
     });
 
     it('a refusal reads the same whether the document exists or not (no existence oracle)', async () => {
-      const existing = review('oracle-existing', 'rev@a.test', 'agent@a.test');
+      const existing = review('oracle-existing', 'rev@a.test', 'agent@a.test', { team: teams.A });
       await push(db, await as('rev@a.test'), [{ collection: 'reviews', id: existing.id, baseRevision: null, doc: existing }]);
       const overExisting = await refusal('rev@b.test', [{ collection: 'reviews', id: existing.id, baseRevision: 1, doc: { ...existing, feedback: 'taken over' } }]);
-      const absent = review('oracle-absent', 'rev@a.test', 'agent@a.test');
+      const absent = review('oracle-absent', 'rev@a.test', 'agent@a.test', { team: teams.A });
       const overAbsent = await refusal('rev@b.test', [{ collection: 'reviews', id: absent.id, baseRevision: null, doc: absent }]);
       expect(overExisting).toBe(overAbsent);
     });
 
     it('the reviewed agent cannot acknowledge a deleted review', async () => {
-      const doc = review('ack-deleted', 'rev@a.test', 'agent@a.test');
+      const doc = review('ack-deleted', 'rev@a.test', 'agent@a.test', { team: teams.A });
       const reviewer = await as('rev@a.test');
       await push(db, reviewer, [{ collection: 'reviews', id: doc.id, baseRevision: null, doc }]);
       const tombstone = { ...doc, deleted: true, revision: 2 };

@@ -9,7 +9,7 @@ import { addUser, findUserByEmail } from '../src/admin';
 import { openPglite } from '../src/db';
 import { migrate, MIGRATIONS_DIR } from '../src/migrate';
 import { pullJson } from '../src/store';
-import { review } from './helpers/docs';
+import { dispute, review, scorecard, selfCheck } from './helpers/docs';
 import { serverSuite } from './helpers/suite';
 
 serverSuite('server on PGlite', async () => {
@@ -34,7 +34,7 @@ describe('migrations', () => {
         'agent@arvio.test',
       ]);
 
-      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql']);
+      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql']);
 
       const user = await findUserByEmail(db, 'lead@arvio.test');
       const page = pullResponseSchema.parse(JSON.parse(await pullJson(db, user!, 0, 10)));
@@ -45,5 +45,74 @@ describe('migrations', () => {
       await rm(dir, { recursive: true, force: true });
       await rm(first, { recursive: true, force: true });
     }
-  });
+    // Four migrations on a fresh PGlite: about 30 s on a loaded 2-core machine.
+  }, 120_000);
+
+  it('give every document stored before teams owned data the team its people share, and tell the clients', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arvio-pglite-'));
+    const before = await mkdtemp(join(tmpdir(), 'arvio-migrations-'));
+    const db = await openPglite(dir);
+    try {
+      for (const file of ['001_init.sql', '002_docs_as_json_text.sql', '003_docs_opening.sql']) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      await migrate(db, before);
+      // Teams and people as the CLI made them then: one role per person.
+      await db.exec(`
+        INSERT INTO teams (id, name) VALUES ('t-a', 'A'), ('t-b', 'B');
+        INSERT INTO users (id, email, name, role) VALUES ('u-lead', 'lead@old.test', 'Lead', 'lead'), ('u-rev', 'rev@old.test', 'Rev', 'reviewer'),
+          ('u-agent', 'agent@old.test', 'Agent', 'agent'), ('u-loner', 'loner@old.test', 'Loner', 'agent'), ('u-admin', 'admin@old.test', 'Admin', 'admin');
+        INSERT INTO team_members (team_id, user_id) VALUES ('t-a', 'u-lead'), ('t-a', 'u-rev'), ('t-b', 'u-rev'), ('t-b', 'u-agent'), ('t-a', 'u-admin');`);
+      // Documents as clients wrote them then: without a team field.
+      const old = <T extends { team: string | null }>({ team: _, ...doc }: T) => doc;
+      const rows: Array<[string, string, unknown, string, string | null, string | null]> = [
+        ['reviews', 'r-b', old(review('r-b', 'rev@old.test', 'agent@old.test')), 'rev@old.test', 'agent@old.test', null],
+        ['reviews', 'r-loner', old(review('r-loner', 'rev@old.test', 'loner@old.test')), 'rev@old.test', 'loner@old.test', null],
+        ['selfChecks', 'zendesk:7|agent@old.test', old(selfCheck('7', 'agent@old.test')), 'agent@old.test', null, null],
+        ['scorecards', 'card@1', old(scorecard('card', 1)), 'lead@old.test', null, null],
+        ['scorecards', 'card@2', old(scorecard('card', 2)), 'rev@old.test', null, null],
+        ['disputes', 'agent@old.test|r-b', old(dispute('r-b', 'agent@old.test', 'rev@old.test')), 'agent@old.test', 'rev@old.test', 'r-b'],
+      ];
+      for (const [i, [collection, id, doc, owner, subject, parent]] of rows.entries()) {
+        await db.query('INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent) VALUES ($1, $2, 1, $3, $4::json, $5, $6, $7)', [
+          collection, id, i + 1, JSON.stringify(doc), owner, subject, parent,
+        ]);
+      }
+      await db.query("SELECT setval('docs_seq', $1)", [rows.length]);
+
+      expect(await migrate(db)).toEqual(['004_teams_own_data.sql']);
+
+      const stored = await db.query<{ id: string; team: string | null; revision: number; seq: unknown; doc: Record<string, unknown> }>(
+        'SELECT id, team, revision, seq, doc FROM docs ORDER BY id',
+      );
+      const teamOf = Object.fromEntries(stored.map((d) => [d.id, d.team]));
+      // The team reviewer and reviewee share; the author's first; a series keeps its first version's; a child its parent's.
+      expect(teamOf).toEqual({
+        'r-b': 't-b',
+        'r-loner': null,
+        'zendesk:7|agent@old.test': 't-b',
+        'card@1': 't-a',
+        'card@2': 't-a',
+        'agent@old.test|r-b': 't-b',
+      });
+      for (const d of stored) {
+        // Nothing lost; the document says its team, and a changed one is pulled again (new revision and seq).
+        const original = rows.find(([, id]) => id === d.id)![2] as Record<string, unknown>;
+        expect(d.doc).toEqual(d.team === null ? original : { ...original, team: d.team });
+        expect(d.revision).toBe(d.team === null ? 1 : 2);
+        expect(Number(d.seq) > rows.length).toBe(d.team !== null);
+      }
+      // Roles are per membership now: each took the person's role (an admin in a team leads it).
+      const roles = await db.query('SELECT user_id, team_id, role FROM team_members ORDER BY user_id, team_id');
+      expect(roles).toEqual([
+        { user_id: 'u-admin', team_id: 't-a', role: 'lead' },
+        { user_id: 'u-agent', team_id: 't-b', role: 'agent' },
+        { user_id: 'u-lead', team_id: 't-a', role: 'lead' },
+        { user_id: 'u-rev', team_id: 't-a', role: 'reviewer' },
+        { user_id: 'u-rev', team_id: 't-b', role: 'reviewer' },
+      ]);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(before, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

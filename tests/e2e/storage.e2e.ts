@@ -57,7 +57,7 @@ function earlierReview(n: number, padding: number): Review {
   for (const criterion of card.criteria) draft = rate(draft, criterion.id, { value: criterion.levels.length - 1 });
   const third = Math.ceil(text.length / 3);
   draft = { ...draft, strengths: text.slice(0, third), developmentAreas: text.slice(third, 2 * third), feedback: text.slice(2 * third) };
-  return toReview(draft, card, reviewer, reviewee, `earlier-${n}`, new Date(), null);
+  return toReview(draft, card, reviewer, reviewee, `earlier-${n}`, new Date(), null, null);
 }
 
 type Reply = { ok: true } | { ok: false; error: string; quota: boolean };

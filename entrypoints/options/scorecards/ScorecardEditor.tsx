@@ -8,6 +8,7 @@ import type { Channel } from '@/lib/model/ticket';
 import { blankCriterion, moveCriterion, publish } from '@/lib/scorecards';
 import { CriterionEditor } from './CriterionEditor';
 import { errorProps, FieldError, validateCard, type FieldErrors } from './validation';
+import { publishingTeam } from './team';
 
 export const CHANNELS: Channel[] = ['email', 'chat', 'call'];
 
@@ -109,7 +110,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const publishNow = async () => {
     if (!check(card)) return;
     try {
-      const published = publish(card, new Date());
+      const published = publish(card, new Date(), await publishingTeam());
       await saveScorecard(published);
       props.onDone(t('scorecards.notice.published', { name: published.name, version: published.version }));
     } catch (e) {

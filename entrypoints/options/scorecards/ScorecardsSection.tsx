@@ -9,6 +9,7 @@ import { ImportExport } from './ImportExport';
 import { Preview } from './Preview';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardList, type RowAction } from './ScorecardList';
+import { publishingTeam } from './team';
 import { validateCard } from './validation';
 import './style.css';
 
@@ -71,7 +72,7 @@ export function ScorecardsSection() {
         case 'publish': {
           // A draft with problems opens in the editor, where the problems are shown by their fields.
           if (Object.keys(validateCard(card, t)).length > 0) return edit(card);
-          const published = publish(card, now);
+          const published = publish(card, now, await publishingTeam());
           await saveScorecard(published);
           await refresh();
           return setNotice(t('scorecards.notice.published', { name: card.name, version: card.version }));

@@ -10,7 +10,7 @@ import { defaultSettings } from '@/lib/model/settings';
 import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
 import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, toReview } from '@/lib/review';
 import { proposeScorecard } from '@/lib/scorecards/propose';
-import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, type Roster } from '@/lib/sync/roster';
+import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync/roster';
 import { useRemote } from '../useRemote';
 
 interface Props {
@@ -40,6 +40,8 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
   const lastInteraction = useRef<number | null>(null);
+  // The team the reviewer picked for a new review, where they and the reviewee share several.
+  const [teamPick, setTeamPick] = useState<string | null>(null);
 
   const saveDraft = (next: ReviewDraft): void => {
     db.saveReviewDraft(next).then(
@@ -113,20 +115,24 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
 
   const identity = settings.identity;
   const self = selfPerson(identity, roster);
+  const teams = teamChoices(roster, { subject: draft.reviewee?.id ?? null, roles: ['lead', 'reviewer'] });
+  const team = (teams.find((x) => x.id === teamPick) ?? teams[0])?.id ?? null;
   const blocker = !self
     ? t('review.identityMissing')
     : !draft.reviewee
       ? t('review.revieweeMissing')
       : roster && !memberOf(draft.reviewee, roster.members)
         ? t('sync.reviewee.required')
-        : null;
+        : roster?.teams && !draft.reviewId && teams.length === 0
+          ? t('teams.none')
+          : null;
 
   const submit = async (): Promise<void> => {
     if (!card || !draft.reviewee || !self || blocker) return;
     try {
       const existing = draft.reviewId ? ((await db.getReview(draft.reviewId)) ?? null) : null;
       const reviewer: Person = self;
-      const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing);
+      const review = toReview(draft, card, reviewer, draft.reviewee, draft.reviewId ?? crypto.randomUUID(), new Date(), existing, team);
       await db.submitReview(review, draft.key);
     } catch (error) {
       // The draft stays in the form and in the database: the reviewer can submit again once there is room.
@@ -155,6 +161,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
         value={draft.reviewee}
         onChange={(reviewee) => change({ ...draft, reviewee })}
       />
+      {!draft.reviewId && teams.length > 1 && <TeamPicker teams={teams} value={team} onChange={setTeamPick} />}
       {card ? (
         <>
           <p class="muted">
@@ -371,6 +378,23 @@ function RosterPicker({
           </p>
         ),
       )}
+    </div>
+  );
+}
+
+/** Which of the teams the reviewer and the reviewee share a new review belongs to: offered only when there are several. */
+function TeamPicker({ teams, value, onChange }: { teams: RosterTeam[]; value: string | null; onChange: (team: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="reviewee">
+      <label for="review-team">{t('teams.label')}</label>
+      <select id="review-team" value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -12,7 +12,7 @@ import type { Settings } from '@/lib/model/settings';
 import { ticketKey, type TicketRef } from '@/lib/model/ticket';
 import { hintCounts, hintsFor, mergeRatings, selfCheckableCriteria, suggestedRatings } from '@/lib/review/selfcheck';
 import { proposeScorecard } from '@/lib/scorecards/propose';
-import { selfPerson, type Roster } from '@/lib/sync/roster';
+import { documentTeam, selfPerson, type Roster } from '@/lib/sync/roster';
 import { useRemote } from '../useRemote';
 
 interface Props {
@@ -44,6 +44,8 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
     const now = new Date().toISOString();
     const selfCheck: SelfCheck = {
       id: selfCheckId(key, agent.id),
+      // The agent's own work, about nobody else: their first team.
+      team: documentTeam(roster),
       ticket,
       ticketKey: key,
       agent,

@@ -9,23 +9,22 @@ const FIXED = ['id', 'team', 'startedBy', 'createdAt'];
 const REVEAL = ['revealMode', 'revealedAt', 'status', 'agreed', 'clarifications', 'alignments'];
 
 export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (request) => {
-  const { user, me, change, next, current, teamEmails, teamIds } = request;
+  const { role, me, change, next, current, members } = request;
   const doc = change.doc;
-  if (user.role === 'agent') return 'agents do not run calibration sessions';
-  // People named anew must be of the caller's teams (those named before may have left since).
+  if (role === 'agent') return 'agents do not run calibration sessions';
+  // People named anew must be of the session's team (those named before may have left since).
   const before = current?.doc as CalibrationSession | undefined;
   const named = new Set(before ? [before.facilitator, ...before.participants] : []);
-  const stranger = [doc.facilitator, ...doc.participants].find((who) => !named.has(who) && !teamEmails.has(who));
-  if (stranger !== undefined) return `${stranger} is not a member of your teams`;
+  const stranger = [doc.facilitator, ...doc.participants].find((who) => !named.has(who) && !members.has(who));
+  if (stranger !== undefined) return `${stranger} is not a member of this team`;
   if (current === null || before === undefined) {
-    if (!teamIds.has(doc.team)) return 'a session belongs to one of your teams (team must be its id)';
     if (next.owner !== me) return 'a session is started in your own name (startedBy must be your e-mail)';
     if (doc.status !== 'open' || doc.agreed.length > 0 || doc.alignments.length > 0) return 'a new session starts open, with nothing agreed';
     return null;
   }
   const changed = changedFields(before, doc).filter((field) => field !== 'updatedAt');
   if (changed.some((field) => FIXED.includes(field))) return 'a session keeps its id, team, starter and start time';
-  const lead = isTeamLead(request, current);
+  const lead = isTeamLead(request);
   const setup = changed.filter((field) => !REVEAL.includes(field));
   const reveal = changed.filter((field) => REVEAL.includes(field));
   if (setup.length > 0) {

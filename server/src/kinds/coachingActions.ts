@@ -2,12 +2,12 @@
 // (or open again) in their own name, and changes nothing else.
 import type { CoachingSession } from '../../../lib/model/coaching';
 import type { WriteRule } from './rule';
-import { changedFields, isTeamLead, normalized } from './rule';
+import { changedFields, normalized } from './rule';
 
 const DONE = ['status', 'doneAt', 'doneBy', 'doneComment'];
 
 export const coachingActionsRule: WriteRule<'coachingActions'> = (request) => {
-  const { user, me, change, next, current, parent } = request;
+  const { role, me, change, next, current, parent } = request;
   const doc = change.doc;
   const session = parent?.doc as CoachingSession | undefined;
   if (session === undefined) return 'no such coaching session';
@@ -23,7 +23,7 @@ export const coachingActionsRule: WriteRule<'coachingActions'> = (request) => {
     if (stray.length > 0) return `the agent only marks an action done (may not change ${stray.join(', ')})`;
     return doc.status === 'dropped' ? 'dropping an action is the coach’s decision' : null;
   }
-  if (user.role !== 'lead') return 'only coaches (leads) write agreed actions';
-  if (next.owner !== me && !isTeamLead(request, next)) return 'actions are written by the session’s coach or a lead of the team';
+  // A lead of the session's team: its coach or another lead of it.
+  if (role !== 'lead') return 'only coaches (leads) write agreed actions';
   return null;
 };

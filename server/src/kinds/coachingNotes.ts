@@ -4,8 +4,8 @@ import type { CoachingSession } from '../../../lib/model/coaching';
 import type { WriteRule } from './rule';
 import { normalized } from './rule';
 
-export const coachingNotesRule: WriteRule<'coachingNotes'> = ({ user, me, next, parent }) => {
-  if (user.role !== 'lead') return 'private coaching notes are the coach’s';
+export const coachingNotesRule: WriteRule<'coachingNotes'> = ({ role, me, next, parent }) => {
+  if (role !== 'lead') return 'private coaching notes are the coach’s';
   const session = parent?.doc as CoachingSession | undefined;
   if (session === undefined) return 'no such coaching session';
   if (next.owner !== me || normalized(session.coach.id) !== me) return 'private notes are written only by the session’s coach';

@@ -24,7 +24,7 @@ export const disputesRule: WriteRule<'disputes'> = (request) => {
   const before = current.doc as Dispute;
   const changed = changedFields(before, doc).filter((field) => field !== 'updatedAt');
   if (changed.some((field) => FIXED.includes(field))) return 'a dispute keeps its review, agent, reviewer and opening time';
-  const lead = isTeamLead(request, current);
+  const lead = isTeamLead(request);
   if (before.status !== 'open' && !lead) return 'a resolved dispute is changed only by a lead of the team';
   if (changed.some((field) => AGENT.includes(field)) && current.owner !== me) return 'the reasons of a dispute are the disputing agent’s';
   if (changed.some((field) => RESOLVER.includes(field))) {

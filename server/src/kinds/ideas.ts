@@ -10,11 +10,10 @@ const SUBMITTER = ['kind', 'category', 'title', 'text', 'ticket', 'ticketText', 
 const LEAD = ['status', 'replies', 'shared', 'category'];
 
 export const ideasRule: WriteRule<'ideas'> = (request) => {
-  const { me, change, next, current, teamIds } = request;
+  const { me, change, next, current } = request;
   const doc = change.doc;
   if (current === null) {
     if (next.owner !== me) return 'an idea is submitted in your own name (submitter.id must be your e-mail)';
-    if (!teamIds.has(doc.team)) return 'an idea is sent to one of your teams (team must be its id)';
     if (doc.status !== 'new' || doc.replies.length > 0 || doc.shared) return 'a new idea starts new, unanswered and private';
     return null;
   }
@@ -22,7 +21,7 @@ export const ideasRule: WriteRule<'ideas'> = (request) => {
   const changed = changedFields(before, doc).filter((field) => field !== 'updatedAt');
   if (changed.some((field) => FIXED.includes(field))) return 'an idea keeps its team, submitter and time';
   const mayEdit = current.owner === me && before.status === 'new' ? SUBMITTER : [];
-  const mayTriage = isTeamLead(request, current) ? LEAD : [];
+  const mayTriage = isTeamLead(request) ? LEAD : [];
   const stray = changed.filter((field) => !mayEdit.includes(field) && !mayTriage.includes(field));
   if (stray.length > 0) {
     return current.owner === me ? `after triage only a lead changes an idea (${stray.join(', ')})` : `only a lead of the team triages an idea (${stray.join(', ')})`;

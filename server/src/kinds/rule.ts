@@ -1,11 +1,16 @@
 // The shape of a kind's write rule on the server, and helpers the rules share.
 import { canonicalJson } from '../../../lib/model/sync';
 import type { DocOf, KindName, Opens } from '../../../lib/model/kinds';
+import type { TeamRole } from '../access';
 import type { User } from '../admin';
 
 /** A stored document's authorization columns (see KindDescriptor). */
 export interface DocAccess {
   collection: KindName;
+  /** The team it belongs to (null: none, or organisation-wide for an `orgWide` kind). */
+  team: string | null;
+  /** The series it is a version of (KindDescriptor.series). */
+  series: string | null;
   owner: string;
   subject: string | null;
   /** The sync id of its parent document (of the kind's parent kind). */
@@ -19,6 +24,13 @@ export interface DocAccess {
 
 export interface WriteRequest<K extends KindName> {
   user: User;
+  /**
+   * The caller's role in the document's team (checked to exist before the rule runs). A document
+   * moved between teams is decided once with each team's role and members.
+   */
+  role: TeamRole;
+  /** The e-mails of the members of the document's team (the caller included). */
+  members: ReadonlySet<string>;
   /** The caller's e-mail, normalised. */
   me: string;
   change: { collection: K; id: string; doc: DocOf<K> };
@@ -26,12 +38,8 @@ export interface WriteRequest<K extends KindName> {
   next: Omit<DocAccess, 'doc'>;
   /** The stored document (null when new); the caller may read it (checked before). */
   current: DocAccess | null;
-  /** The stored parent document (KindDescriptor.parent), or null when absent or not readable by the caller. */
+  /** The stored parent document (KindDescriptor.parent, of the same team), or null when absent or not readable by the caller. */
   parent: DocAccess | null;
-  /** The e-mails of the members of the caller's teams (the caller included). */
-  teamEmails: ReadonlySet<string>;
-  /** The ids of the caller's teams. */
-  teamIds: ReadonlySet<string>;
 }
 
 /** Why the caller (not an admin) may not make this change, or null when they may. */
@@ -54,11 +62,8 @@ export function sameExcept(a: object, b: object, keys: readonly string[]): boole
   return without(a) === without(b);
 }
 
-/** Whether the caller is a lead of a team the document's owner or subject is a member of. */
-export function isTeamLead(request: Pick<WriteRequest<KindName>, 'user' | 'teamEmails'>, doc: Pick<DocAccess, 'owner' | 'subject'>): boolean {
-  const { user, teamEmails } = request;
-  return user.role === 'lead' && (teamEmails.has(doc.owner) || (doc.subject !== null && teamEmails.has(doc.subject)));
-}
+/** Whether the caller leads the document's team. */
+export const isTeamLead = (request: Pick<WriteRequest<KindName>, 'role'>): boolean => request.role === 'lead';
 
 /** An e-mail as the server compares them (owner and subject are stored so). */
 export const normalized = (value: string): string => value.trim().toLowerCase();

@@ -4,8 +4,8 @@ import { sameExcept, type WriteRule } from './rule';
 
 /** The rule of a kind published in immutable versions; `what` names it in the refusals ("scorecard"). */
 export function versionedPublishRule<K extends KindName>(what: string, plural: string): WriteRule<K> {
-  return ({ user, me, current, change }) => {
-    if (user.role !== 'lead') return `only leads and admins publish ${plural}`;
+  return ({ role, me, current, change }) => {
+    if (role !== 'lead') return `only leads and admins publish ${plural}`;
     if (current !== null && current.owner !== me) return `this ${what} version was published by another lead`;
     if (current !== null && current.doc.status === 'published' && !sameExcept(current.doc, change.doc, ['status', 'updatedAt'])) {
       return `a published ${what} version is immutable; publish a new version instead`;

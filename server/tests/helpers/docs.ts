@@ -11,6 +11,7 @@ const at = '2026-03-02T10:00:00.000Z';
 export function review(id: string, reviewer: string, reviewee: string, over: Partial<Review> = {}): Review {
   return {
     id,
+    team: null,
     scorecardId: 'card-1',
     scorecardVersion: 1,
     reviewer: { id: reviewer, name: reviewer.split('@')[0] ?? reviewer },
@@ -42,6 +43,7 @@ export function review(id: string, reviewer: string, reviewee: string, over: Par
 export function selfCheck(ticket: string, agent: string, over: Partial<SelfCheck> = {}): SelfCheck {
   return {
     id: `zendesk:${ticket}|${agent}`,
+    team: null,
     ticket: { helpdesk: 'zendesk', ticketId: ticket, url: '', subject: 'S', channel: 'chat' },
     ticketKey: `zendesk:${ticket}`,
     agent: { id: agent, name: agent },
@@ -61,6 +63,7 @@ export function scorecard(id: string, version: number, over: Partial<Scorecard> 
   return {
     id,
     version,
+    team: null,
     status: 'published',
     name: 'Chat quality',
     language: 'fi',
@@ -128,6 +131,7 @@ export function calibrationRatings(sessionId: string, participant: string, ticke
   return {
     id: calibrationRatingsId(sessionId, participant, ticketKey),
     sessionId,
+    team: null,
     ticketKey,
     participant,
     ratings: [{ criterionId: 'greet', value: 1, na: false, comment: '' }],
@@ -142,6 +146,7 @@ export function coachingForm(id: string, version: number, over: Partial<Coaching
   return {
     id,
     version,
+    team: null,
     status: 'published',
     name: 'Monthly coaching',
     language: 'fi',
@@ -197,6 +202,7 @@ export function coachingAction(id: string, sessionId: string, coach: string, age
   return {
     id,
     sessionId,
+    team: null,
     coach: person(coach),
     agent: person(agent),
     text: 'Greet every customer by name',
@@ -214,13 +220,14 @@ export function coachingAction(id: string, sessionId: string, coach: string, age
 }
 
 export function coachingNotes(sessionId: string, coach: string, agent: string, over: Partial<CoachingNotes> = {}): CoachingNotes {
-  return { sessionId, coach: person(coach), agent: person(agent), text: 'Seemed tired; ask about the shift plan.', updatedAt: at, deleted: false, ...over };
+  return { sessionId, team: null, coach: person(coach), agent: person(agent), text: 'Seemed tired; ask about the shift plan.', updatedAt: at, deleted: false, ...over };
 }
 
 export function dispute(reviewId: string, agent: string, reviewer: string, over: Partial<Dispute> = {}): Dispute {
   return {
     id: disputeId(agent, reviewId),
     reviewId,
+    team: null,
     agent: person(agent),
     reviewer: person(reviewer),
     wrongAgent: false,

@@ -5,17 +5,8 @@ import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
 import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken } from '../../src/admin';
 import type { Db } from '../../src/db';
-import {
-  calibrationRatings,
-  calibrationSession,
-  coachingAction,
-  coachingForm,
-  coachingNotes,
-  coachingSession,
-  dispute,
-  idea,
-  review,
-} from './docs';
+import * as fixtures from './docs';
+import { calibrationSession, idea } from './docs';
 
 interface Answer {
   status: number;
@@ -28,7 +19,7 @@ export interface KindsSuiteContext {
   /** An HTTP call with a bearer token (or a name the caller's suite knows). */
   call(bearer: string, method: string, path: string, body?: unknown): Promise<Answer>;
   /** A bearer token of the enclosing suite's people: `lead` leads Team A, `rev2` and `agent2` are of Team B. */
-  outsider(who: 'lead' | 'rev2' | 'agent2'): string;
+  outsider(who: 'admin' | 'lead' | 'rev2' | 'agent2'): string;
 }
 
 const K = {
@@ -47,6 +38,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
     const token = {} as Record<Person, string>;
     let team = '';
     let otherTeam = '';
+    let teamB = '';
     let n = 0;
     const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -54,6 +46,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       const db = ctx.db();
       team = (await addTeam(db, 'Team K')).id;
       otherTeam = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team A'"))[0]!.id);
+      teamB = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team B'"))[0]!.id);
       const roles: Record<Member, string> = { lead: 'lead', rev1: 'reviewer', rev2: 'reviewer', agent1: 'agent', agent2: 'agent' };
       for (const [who, role] of Object.entries(roles) as Array<[Member, string]>) {
         await addUser(db, { email: K[who], name: who, role, teams: ['Team K'] });
@@ -63,6 +56,16 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       token.rev2B = ctx.outsider('rev2');
       token.agent2B = ctx.outsider('agent2');
     });
+
+    // The fixtures, in Team K unless a test says otherwise.
+    const calibrationRatings = (...[sessionId, participant, ticketKey, over]: Parameters<typeof fixtures.calibrationRatings>) =>
+      fixtures.calibrationRatings(sessionId, participant, ticketKey, { team, ...over });
+    const coachingForm = (id: string, version: number) => fixtures.coachingForm(id, version, { team });
+    const coachingSession = (...[id, coach, agent, over]: Parameters<typeof fixtures.coachingSession>) => fixtures.coachingSession(id, coach, agent, { team, ...over });
+    const coachingAction = (...[id, sessionId, coach, agent]: Parameters<typeof fixtures.coachingAction>) => fixtures.coachingAction(id, sessionId, coach, agent, { team });
+    const coachingNotes = (...[sessionId, coach, agent]: Parameters<typeof fixtures.coachingNotes>) => fixtures.coachingNotes(sessionId, coach, agent, { team });
+    const dispute = (...[reviewId, agent, reviewer]: Parameters<typeof fixtures.dispute>) => fixtures.dispute(reviewId, agent, reviewer, { team });
+    const review = (...[id, reviewer, reviewee]: Parameters<typeof fixtures.review>) => fixtures.review(id, reviewer, reviewee, { team });
 
     const change = <C extends KindName>(collection: C, doc: DocOf<C>, baseRevision: number | null = null): SyncChange =>
       ({ collection, id: kindOf(collection).syncId(doc), baseRevision, doc }) as SyncChange;
@@ -186,7 +189,9 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await refused('agent1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1))], 'only by their participant');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.lead))], 'only by their participant');
         await refused('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))], 'not a participant');
-        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'no such calibration session');
+        // An outsider: not of the session's team; in their own team, the session is not theirs to see.
+        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test'))], 'not a member of this team');
+        await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test', 'zendesk:101', { team: teamB }))], 'no such calibration session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
       });
@@ -204,7 +209,9 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
 
       it('only leads of the agent’s team coach, in their own name, and nobody acknowledges for the agent', async () => {
         await refused('rev1', [change('coachingSessions', coachingSession(uid('cs'), K.rev1, K.agent1))], 'only coaches');
-        await refused('leadA', [change('coachingSessions', coachingSession(uid('cs'), 'lead@arvio.test', K.agent1))], 'member of your teams');
+        // In lead A's own team the agent is no member; in the agent's team lead A is none.
+        await refused('leadA', [change('coachingSessions', coachingSession(uid('cs'), 'lead@arvio.test', K.agent1, { team: otherTeam }))], `${K.agent1} is not a member of this team`);
+        await refused('leadA', [change('coachingSessions', coachingSession(uid('cs'), 'lead@arvio.test', K.agent1))], 'not a member of this team');
         await refused('lead', [change('coachingSessions', held({ coach: { id: 'lead@arvio.test', name: 'A' } }))], 'own name');
         await refused('lead', [change('coachingSessions', held({ team: otherTeam }))], 'one of your teams');
         await refused('lead', [change('coachingSessions', held({ acknowledgedAt: at(1) }))], 'agent’s to give');
@@ -243,7 +250,8 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await accepted('lead', [change('coachingSessions', doc)]);
         const since = await lastSeq();
         await refused('agent1', [change('coachingNotes', coachingNotes(doc.id, K.agent1, K.agent1))], 'coach’s');
-        await refused('leadA', [change('coachingNotes', coachingNotes(doc.id, 'lead@arvio.test', K.agent1))], 'no such coaching session');
+        await refused('leadA', [change('coachingNotes', coachingNotes(doc.id, 'lead@arvio.test', K.agent1))], 'not a member of this team');
+        await refused('leadA', [change('coachingNotes', fixtures.coachingNotes(doc.id, 'lead@arvio.test', 'agent1@arvio.test', { team: otherTeam }))], 'no such coaching session');
         const notes = coachingNotes(doc.id, K.lead, K.agent1);
         await accepted('lead', [change('coachingNotes', notes)]);
         expect(await readers('coachingNotes', notes.sessionId, since, EVERYONE)).toEqual(['lead']);
@@ -252,12 +260,17 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await refused('lead', [change('coachingNotes', coachingNotes(doc.id, K.lead, K.agent2), 1)], 'session’s agent');
       });
 
-      it('forms are published by leads, read by everyone, and immutable once published', async () => {
+      it('forms are published by leads for their team (read by its members), organisation-wide by admins (read by everyone), and immutable once published', async () => {
         const since = await lastSeq();
         const form = coachingForm(uid('form'), 1);
         await refused('rev1', [change('coachingForms', form)], 'only leads');
         await accepted('lead', [change('coachingForms', form)]);
-        expect(await readers('coachingForms', `${form.id}@1`, since, EVERYONE)).toEqual(EVERYONE);
+        expect(await readers('coachingForms', `${form.id}@1`, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1', 'agent2']);
+        const orgWide = fixtures.coachingForm(uid('form'), 1);
+        await refused('lead', [change('coachingForms', orgWide)], 'only admins');
+        const byAdmin = await ctx.call(ctx.outsider('admin'), 'POST', '/v1/sync/push', { changes: [change('coachingForms', orgWide)] });
+        expect(byAdmin.status, byAdmin.text).toBe(200);
+        expect(await readers('coachingForms', `${orgWide.id}@1`, since, EVERYONE)).toEqual(EVERYONE);
         const answer = await ctx.call(token.lead, 'POST', '/v1/sync/push', { changes: [change('coachingForms', { ...form, name: 'Renamed' }, 1)] });
         expect(answer.status).toBe(409);
       });

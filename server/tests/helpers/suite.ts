@@ -17,8 +17,9 @@ import { runCommand } from '../../src/cli';
 import type { Db } from '../../src/db';
 import { migrate } from '../../src/migrate';
 import { startServer, type RunningServer } from '../../src/serve';
-import { review, scorecard, selfCheck } from './docs';
+import * as fixtures from './docs';
 import { kindsSuite } from './kindsSuite';
+import { teamsSuite } from './teamsSuite';
 import { faults, SimClient } from './simClient';
 import { canonicalJson } from '../../../lib/model/sync';
 import { createServer } from 'node:net';
@@ -52,13 +53,22 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
     let n = 0;
     /** A fresh id per use: the suite shares one database. */
     const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+    /** The ids of the fixture's teams. */
+    const teamId = { A: '', B: '' };
+    /** Who is in which team (the roles table below): a document about someone is in their team. */
+    const TEAM_OF: Record<string, 'A' | 'B'> = { [EMAIL.lead]: 'A', [EMAIL.rev1]: 'A', [EMAIL.agent1]: 'A', [EMAIL.rev2]: 'B', [EMAIL.agent2]: 'B' };
+    const teamOf = (email: string): string | null => (TEAM_OF[email] ? teamId[TEAM_OF[email]] : null);
+    const review = (...[id, reviewer, reviewee, over]: Parameters<typeof fixtures.review>) => fixtures.review(id, reviewer, reviewee, { team: teamOf(reviewee), ...over });
+    const selfCheck = (...[ticket, agent, over]: Parameters<typeof fixtures.selfCheck>) => fixtures.selfCheck(ticket, agent, { team: teamOf(agent), ...over });
+    /** A card of the lead's team. */
+    const scorecard = (...[id, version, over]: Parameters<typeof fixtures.scorecard>) => fixtures.scorecard(id, version, { team: teamId.A, ...over });
 
     beforeAll(async () => {
       ({ db, cleanup } = await open());
       await migrate(db);
       await migrate(db); // a restart applies nothing twice
-      await addTeam(db, 'Team A');
-      await addTeam(db, 'Team B');
+      teamId.A = (await addTeam(db, 'Team A')).id;
+      teamId.B = (await addTeam(db, 'Team B')).id;
       const roles: Record<Who, [string, string[]]> = {
         admin: ['admin', []],
         lead: ['lead', ['Team A']],
@@ -406,7 +416,7 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         for (const who of ['agent2', 'rev1', 'rev2'] as const) expect((await pullAll(who)).ids, who).not.toContain(own.id);
       });
 
-      it('leads publish scorecards that reach every member; reviewers and agents may not publish', async () => {
+      it('leads publish scorecards that reach their team, admins ones that reach every member; reviewers and agents may not publish', async () => {
         const card = scorecard(uid('card'), 1);
         expect((await call('rev1', 'PUT', '/v1/scorecards', { scorecard: card })).status).toBe(403);
         await refused('agent1', [{ collection: 'scorecards', id: `${card.id}@1`, baseRevision: null, doc: card }]);
@@ -415,9 +425,16 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         expect((await call('lead', 'PUT', '/v1/scorecards', { scorecard: card })).status).toBe(200);
         const changed = await call('lead', 'PUT', '/v1/scorecards', { scorecard: { ...card, passMark: 50 } });
         expect(changed.status).toBe(409);
+        // Team A's card reaches team A; for the whole organisation an admin publishes one of no team.
+        expect(JSON.stringify((await call('agent1', 'GET', '/v1/scorecards')).json)).toContain(`${card.id}@1`);
+        expect((await pullAll('agent1')).ids).toContain(`${card.id}@1`);
+        expect(JSON.stringify((await call('agent2', 'GET', '/v1/scorecards')).json)).not.toContain(`${card.id}@1`);
+        const orgWide = scorecard(uid('card'), 1, { team: null });
+        expect((await call('lead', 'PUT', '/v1/scorecards', { scorecard: orgWide })).status).toBe(403);
+        expect((await call('admin', 'PUT', '/v1/scorecards', { scorecard: orgWide })).status).toBe(201);
         const listed = await call('agent2', 'GET', '/v1/scorecards');
-        expect(JSON.stringify(listed.json)).toContain(`${card.id}@1`);
-        expect((await pullAll('agent2')).ids).toContain(`${card.id}@1`);
+        expect(JSON.stringify(listed.json)).toContain(`${orgWide.id}@1`);
+        expect((await pullAll('agent2')).ids).toContain(`${orgWide.id}@1`);
         const draft = await call('lead', 'PUT', '/v1/scorecards', { scorecard: scorecard(uid('card'), 1, { status: 'draft' }) });
         expect(draft.status).toBe(400);
       });
@@ -428,6 +445,8 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
       call: (bearer, method, path, body) => call(bearer, method, path, body),
       outsider: (who) => token[who],
     });
+
+    teamsSuite({ db: () => db, call: (bearer, method, path, body) => call(bearer, method, path, body) });
 
     describe('export', () => {
       it('streams the team’s reviews as CSV with a BOM and as the extension’s JSON file, to leads only', async () => {

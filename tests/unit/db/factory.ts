@@ -50,6 +50,7 @@ export function makeReview({ id, random, card, createdAt }: MakeReviewOptions): 
   const ticketId = String(1000 + Math.floor(random() * 90000));
   return {
     id,
+    team: null,
     scorecardId: chosen.id,
     scorecardVersion: chosen.version,
     reviewer: pick(REVIEWERS),

@@ -49,6 +49,7 @@ function selfCheck(ticket: string, agent: string): SelfCheck {
   const card = CARDS[0]!;
   return {
     id: `zendesk:${ticket}|${agent}`,
+    team: null,
     ticket: { helpdesk: 'zendesk', ticketId: ticket, url: `https://acme.zendesk.com/agent/tickets/${ticket}`, subject: 'Lasku', channel: 'email' },
     ticketKey: `zendesk:${ticket}`,
     agent: { id: agent, name: agent },

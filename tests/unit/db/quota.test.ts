@@ -95,13 +95,13 @@ describe('a review that does not fit', () => {
 
   it('is refused as a full storage; earlier reviews, its own draft, the outbox and the rollups stay as they were', async () => {
     const first = ratedDraft('101');
-    await submitReview(toReview(first, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null), first.key);
+    await submitReview(toReview(first, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null, null), first.key);
     const second = ratedDraft('102');
     await saveReviewDraft(second);
     const before = await everything();
 
     disk.fill();
-    const attempt = submitReview(toReview(second, card, reviewer, reviewee, 'r2', new Date('2026-03-01T11:05:00Z'), null), second.key);
+    const attempt = submitReview(toReview(second, card, reviewer, reviewee, 'r2', new Date('2026-03-01T11:05:00Z'), null, null), second.key);
     await expect(attempt).rejects.toSatisfy(isQuotaError);
 
     expect(await everything()).toEqual(before);
@@ -110,7 +110,7 @@ describe('a review that does not fit', () => {
     expect(await draftsOfTicket('zendesk:102')).toHaveLength(1);
 
     disk.free();
-    await submitReview(toReview(second, card, reviewer, reviewee, 'r2', new Date('2026-03-01T11:06:00Z'), null), second.key);
+    await submitReview(toReview(second, card, reviewer, reviewee, 'r2', new Date('2026-03-01T11:06:00Z'), null, null), second.key);
     expect(await getReview('r2')).toMatchObject({ id: 'r2', revision: 1 });
     expect(await draftsOfTicket('zendesk:102')).toEqual([]);
   });

@@ -31,7 +31,7 @@ afterEach(async () => {
 function review(id: string) {
   let draft = newDraft(ticket, { kind: 'conversation' }, card, person, new Date('2026-03-01T10:00:00Z'));
   for (const criterion of card.criteria) draft = rate(draft, criterion.id, { value: 1 });
-  return { draft, review: toReview(draft, card, { id: 'tiina@example.com', name: 'Tiina' }, person, id, new Date('2026-03-01T10:05:00Z'), null) };
+  return { draft, review: toReview(draft, card, { id: 'tiina@example.com', name: 'Tiina' }, person, id, new Date('2026-03-01T10:05:00Z'), null, null) };
 }
 
 describe('the database service on a full storage', () => {

@@ -44,7 +44,7 @@ describe('reviews in the database', () => {
   it('submitting stores the scored review, drops its draft and queues it for sync, in one go', async () => {
     const draft = ratedDraft(1);
     await saveReviewDraft(draft);
-    const review = toReview(draft, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null);
+    const review = toReview(draft, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null, null);
     await submitReview(review, draft.key);
 
     const [stored] = await reviewsOfTicket('zendesk:102');
@@ -55,10 +55,10 @@ describe('reviews in the database', () => {
 
   it('an edit becomes revision 2 and keeps revision 1 readable', async () => {
     const first = ratedDraft(1);
-    const original = await submitReview(toReview(first, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null), first.key);
+    const original = await submitReview(toReview(first, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null, null), first.key);
     const edit = comment(draftFromReview(original, new Date('2026-03-02T09:00:00Z')), card.criteria[0]!.id, 'Good greeting');
     const existing = (await getReview('r1'))!;
-    await submitReview(toReview(edit, card, reviewer, reviewee, 'r1', new Date('2026-03-02T09:01:00Z'), existing), edit.key);
+    await submitReview(toReview(edit, card, reviewer, reviewee, 'r1', new Date('2026-03-02T09:01:00Z'), existing, null), edit.key);
 
     const now = (await getReview('r1'))!;
     expect(now.revision).toBe(2);
@@ -71,7 +71,7 @@ describe('reviews in the database', () => {
 
   it('deleting leaves a tombstone that syncs, and hides it from the ticket history', async () => {
     const draft = ratedDraft(2);
-    await submitReview(toReview(draft, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null), draft.key);
+    await submitReview(toReview(draft, card, reviewer, reviewee, 'r1', new Date('2026-03-01T10:05:00Z'), null, null), draft.key);
     await deleteReview('r1', new Date('2026-03-03T08:00:00Z'));
 
     expect(await reviewsOfTicket('zendesk:102')).toEqual([]);

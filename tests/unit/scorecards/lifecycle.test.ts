@@ -32,8 +32,10 @@ describe('editing a published card', () => {
   });
 
   it('publishing stamps the time; archiving keeps the version', () => {
-    const v2 = publish(newDraftFrom(template, now), later);
-    expect(v2).toMatchObject({ status: 'published', version: 2, publishedAt: later.toISOString() });
+    const v2 = publish(newDraftFrom(template, now), later, 'team-a');
+    expect(v2).toMatchObject({ status: 'published', version: 2, publishedAt: later.toISOString(), team: 'team-a' });
+    // A later version keeps its series' team, whoever publishes it.
+    expect(publish(newDraftFrom(v2, later), later, 'team-b').team).toBe('team-a');
     expect(scorecardSchema.safeParse(v2).success).toBe(true);
     const gone = archive(v2, later);
     expect(gone).toMatchObject({ status: 'archived', version: 2, publishedAt: later.toISOString() });

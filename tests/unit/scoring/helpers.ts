@@ -27,6 +27,7 @@ export function card(criteria: Criterion[], passMark = 80, id = 'card'): Scoreca
   return {
     id,
     version: 1,
+    team: null,
     status: 'published',
     name: 'Test card',
     language: 'en',

@@ -95,6 +95,40 @@ describe('pushing the outbox', () => {
   });
 });
 
+describe('documents of no team', () => {
+  it('a review written before teams (or before connecting) gets the team the roster proposes, kept locally too', async ({ database, server }) => {
+    const roster = {
+      me: { email: 'rev1@arvio.test', name: 'rev1', role: 'reviewer' as const, teams: ['FI'] },
+      members: [
+        { email: 'rev1@arvio.test', name: 'rev1', role: 'reviewer' as const, teams: ['FI', 'SE'] },
+        { email: 'agent1@arvio.test', name: 'agent1', role: 'agent' as const, teams: ['SE'] },
+      ],
+      teams: [
+        { id: 't-fi', name: 'FI', role: 'reviewer' as const },
+        { id: 't-se', name: 'SE', role: 'reviewer' as const },
+      ],
+    };
+    const rosterFetches: string[] = [];
+    const withRoster: FetchLike = async (url, init) => {
+      if (url.endsWith('/v1/team/members')) {
+        rosterFetches.push(url);
+        return new Response(JSON.stringify(roster), { status: 200, headers: { 'content-type': 'application/json' } });
+      }
+      return server.fetch(url, init);
+    };
+    await submitReview(mine('old', { team: null }), null);
+
+    await pushPass(database, BACKEND, withRoster, Date.now, {}, { pushed: 0, conflicts: 0, refused: 0, again: false });
+
+    // No roster cached yet (a first sync): fetched before the push.
+    expect(rosterFetches).toHaveLength(1);
+    expect(server.docs.get('reviews:old')?.doc.team).toBe('t-se');
+    expect((await getReview('old'))?.team).toBe('t-se');
+    // Pushed as it is now: nothing left waiting.
+    expect(await database.outbox.count()).toBe(0);
+  });
+});
+
 describe('one push pass', () => {
   it('sends the outbox in the order first written, one change per document, in batches the server takes', async ({ database, server }) => {
     await submitReview(mine('r0', { feedback: 'first' }), null);

@@ -1,7 +1,7 @@
 // Mapping helpdesk display names onto the team roster: unique match, case and whitespace, ambiguity, no backend.
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from '@/lib/model/sync';
-import { matchReviewee, memberOf, normalizeName, revieweeFor, rosterChoices, rosterTeams, selfPerson, type Roster } from '@/lib/sync/roster';
+import { documentTeam, matchReviewee, memberOf, normalizeName, revieweeFor, rosterChoices, rosterTeams, selfPerson, teamChoices, type Roster } from '@/lib/sync/roster';
 
 const mikko: RosterMember = { email: 'mikko@arvio.test', name: 'Mikko Laine', role: 'agent' };
 const liisa: RosterMember = { email: 'liisa@arvio.test', name: 'Liisa Virtanen', role: 'agent' };
@@ -70,5 +70,48 @@ describe('teams in the roster', () => {
     expect([...teams.keys()]).toEqual(['Laskutus', 'Tuki']);
     expect([...teams.get('Tuki')!]).toEqual(['mikko@example.com', 'sara@example.com']);
     expect([...teams.get('Laskutus')!]).toEqual(['mikko@example.com']);
+  });
+});
+
+describe('which team a new document belongs to', () => {
+  // Aino reviews in Support FI and Support SE and is an agent in Billing; Mikko is in FI, Liisa in FI and SE.
+  const teams = [
+    { id: 't-billing', name: 'Billing', role: 'agent' as const },
+    { id: 't-fi', name: 'Support FI', role: 'reviewer' as const },
+    { id: 't-se', name: 'Support SE', role: 'reviewer' as const },
+  ];
+  const inTeams: Roster = {
+    me: aino,
+    members: [
+      { ...aino, teams: ['Billing', 'Support FI', 'Support SE'] },
+      { ...mikko, teams: ['Support FI'] },
+      { ...liisa, teams: ['Support FI', 'Support SE'] },
+    ],
+    teams,
+  };
+  const reviewing = { roles: ['lead', 'reviewer'] as const };
+
+  it('the one team the author and the subject share, where the author may write it', () => {
+    expect(teamChoices(inTeams, { subject: 'MIKKO@arvio.test', ...reviewing }).map((t) => t.id)).toEqual(['t-fi']);
+    expect(documentTeam(inTeams, { subject: 'mikko@arvio.test', ...reviewing })).toBe('t-fi');
+  });
+
+  it('several shared teams: all offered, the first proposed', () => {
+    expect(teamChoices(inTeams, { subject: 'liisa@arvio.test', ...reviewing }).map((t) => t.id)).toEqual(['t-fi', 't-se']);
+    expect(documentTeam(inTeams, { subject: 'liisa@arvio.test', ...reviewing })).toBe('t-fi');
+  });
+
+  it('none: a subject outside the author’s teams, a role that may not write it, or no backend', () => {
+    expect(documentTeam(inTeams, { subject: 'stranger@arvio.test', ...reviewing })).toBeNull();
+    expect(documentTeam(inTeams, { subject: 'mikko@arvio.test', roles: ['lead'] })).toBeNull();
+    expect(documentTeam(null, { subject: 'mikko@arvio.test' })).toBeNull();
+    expect(documentTeam({ me: aino, members: [aino] }, {})).toBeNull();
+  });
+
+  it('about nobody (a self-check): the author’s first team; an admin’s organisation-wide card has none', () => {
+    expect(documentTeam(inTeams)).toBe('t-billing');
+    const admin: Roster = { me: { ...aino, role: 'admin' }, members: [aino], teams: teams.map((t) => ({ ...t, role: 'admin' as const })) };
+    expect(documentTeam(admin, { roles: ['lead'], orgWide: true })).toBeNull();
+    expect(documentTeam(admin, { roles: ['lead'] })).toBe('t-billing');
   });
 });

@@ -78,8 +78,8 @@ export const it = test
   })
   .extend('server', async () => new FakeServer());
 
-/** A review written by this profile's reviewer. */
-export const mine = (id: string, over = {}) => review(id, 'rev1@arvio.test', 'agent1@arvio.test', over);
+/** A review written by this profile's reviewer, in their team. */
+export const mine = (id: string, over = {}) => review(id, 'rev1@arvio.test', 'agent1@arvio.test', { team: 'team-a', ...over });
 
 /** Rollup rows as stored, sums rounded: incremental and rebuilt rows compare equal. */
 export async function rollupRows(database: ArvioDb): Promise<unknown[]> {
