@@ -128,14 +128,20 @@ export function accessOf(change: SyncChange, user: User): Omit<DocAccess, 'doc'>
  * Why the viewer may not make this change, or null when they may. `current` is the stored document
  * (null when new). Read access to `current` is checked before, so refusals never leak content.
  */
-export function refuseWrite(viewer: Viewer, change: SyncChange, current: DocAccess | null, parent: DocAccess | null = null): string | null {
+export function refuseWrite(
+  viewer: Viewer,
+  change: SyncChange,
+  current: DocAccess | null,
+  parent: DocAccess | null = null,
+  cited: DocAccess | null = null,
+): string | null {
   const { user, teamEmails, teamIds } = viewer;
   if (user.role === 'admin') return null;
   // The rule of the change's own kind: the registry pairs them, the checker cannot follow the union.
   const rule = writeRules[change.collection] as WriteRule<KindName>;
   // A parent the caller may not read is no parent: a refusal never tells what they may not see.
-  const readable = parent !== null && canRead(viewer, parent) ? parent : null;
-  return rule({ user, me: email(user.email), change, next: accessOf(change, user), current, parent: readable, teamEmails, teamIds });
+  const readable = (doc: DocAccess | null): DocAccess | null => (doc !== null && canRead(viewer, doc) ? doc : null);
+  return rule({ user, me: email(user.email), change, next: accessOf(change, user), current, parent: readable(parent), cited: readable(cited), teamEmails, teamIds });
 }
 
 /**

@@ -28,6 +28,8 @@ export interface WriteRequest<K extends KindName> {
   current: DocAccess | null;
   /** The stored parent document (KindDescriptor.parent), or null when absent or not readable by the caller. */
   parent: DocAccess | null;
+  /** The stored document the change cites (KindDescriptor.cites), or null when none, absent or not readable by the caller. */
+  cited: DocAccess | null;
   /** The e-mails of the members of the caller's teams (the caller included). */
   teamEmails: ReadonlySet<string>;
   /** The ids of the caller's teams. */
