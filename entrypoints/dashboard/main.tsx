@@ -12,8 +12,10 @@ import { Filters } from './Filters';
 import { MyReviews } from './MyReviews';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
+import { DisputesView } from './disputes/DisputesView';
+import { useMe } from './disputes/useMe';
 
-type View = 'team' | 'mine' | 'export';
+type View = 'team' | 'mine' | 'disputes' | 'export';
 
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
@@ -29,7 +31,11 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : 'team');
+  const [view, setView] = useState<View>(() => {
+    const hash = location.hash.slice(1);
+    return hash === 'mine' || hash === 'export' || hash === 'disputes' ? hash : 'team';
+  });
+  const me = useMe();
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
@@ -58,7 +64,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'export'];
+  const tabs: View[] = ['team', 'mine', 'disputes', 'export'];
   return (
     <div class="page dashboard">
       <header>
@@ -66,7 +72,7 @@ function Dashboard() {
         <nav role="tablist" aria-label={t('dashboard.view.label')}>
           {tabs.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-              {t(`dashboard.view.${v}`)}
+              {v === 'disputes' ? t('disputes.view') : t(`dashboard.view.${v}`)}
             </button>
           ))}
         </nav>
@@ -90,7 +96,8 @@ function Dashboard() {
           ) : (
             <p>{t('common.loading')}</p>
           ))}
-        {view === 'mine' && cards && <MyReviews agentId={identity ?? filter.agent} filter={filter} cards={cards} />}
+        {view === 'mine' && cards && <MyReviews agentId={me?.person.id ?? identity ?? filter.agent} me={me ?? null} filter={filter} cards={cards} />}
+        {view === 'disputes' && cards && (me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}
       </main>
     </div>

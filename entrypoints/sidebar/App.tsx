@@ -20,6 +20,9 @@ import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 import { markTicketRendered } from '@/bench/hooks';
+import { DEFAULT_WINDOW_DAYS } from '@/lib/disputes';
+import type { Dispute } from '@/lib/model/dispute';
+import { selfPerson } from '@/lib/sync/roster';
 import { GenericActions, ReportPage } from './PageActions';
 
 export function App({ connection }: { connection: Connection }) {
@@ -121,6 +124,10 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const [historyProblem, setHistoryProblem] = useState<string | null>(null);
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+  const roster = useRemote(() => db.teamRoster(), [], null);
+  const reviewIds = reviews.map((r) => r.id).join('\n');
+  const disputes = useRemote(() => (reviewIds ? db.disputesOfReviews(reviewIds.split('\n')) : Promise.resolve([])), [reviewIds], [] as Dispute[]);
+  const windowDays = useRemote(() => db.getDisputeWindow(), [], DEFAULT_WINDOW_DAYS);
 
   useEffect(() => {
     if (import.meta.env.ARVIO_BENCH) markTicketRendered();
@@ -223,6 +230,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
                 (error: unknown) => setHistoryProblem(notSavedText(t, { kind: 'reviewDraft', ticketId: ticket.ticketId }, error)),
               );
             }}
+            disputes={{ me: selfPerson(settings.identity, roster), disputes, windowDays, onDispute: (dispute) => db.openDispute(dispute) }}
             onDelete={(review) =>
               db.deleteReview(review.id, new Date().toISOString()).then(
                 () => setHistoryProblem(null),

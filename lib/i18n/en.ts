@@ -7,6 +7,8 @@ import { syncEn } from './sync-en';
 import { dashboardEn } from './dashboard-en';
 import { sitesEn } from './sites-en';
 import { storageEn } from './storage-en';
+import { disputesEn } from './disputes-en';
+import { ideasEn } from './ideas-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -24,6 +26,8 @@ export const en = {
   ...dashboardEn,
   ...sitesEn,
   ...storageEn,
+  ...disputesEn,
+  ...ideasEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

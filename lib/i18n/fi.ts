@@ -7,6 +7,8 @@ import { syncFi } from './sync-fi';
 import { dashboardFi } from './dashboard-fi';
 import { sitesFi } from './sites-fi';
 import { storageFi } from './storage-fi';
+import { disputesFi } from './disputes-fi';
+import { ideasFi } from './ideas-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -25,6 +27,8 @@ export const fi: Record<MessageKey, string> = {
   ...dashboardFi,
   ...sitesFi,
   ...storageFi,
+  ...disputesFi,
+  ...ideasFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

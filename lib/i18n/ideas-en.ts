@@ -1,0 +1,2 @@
+// English strings of ideas and obstacles.
+export const ideasEn = {} as const;

@@ -1,0 +1,4 @@
+// Ideoiden ja esteiden suomenkieliset tekstit.
+import type { ideasEn } from './ideas-en';
+
+export const ideasFi: Record<keyof typeof ideasEn, string> = {};
