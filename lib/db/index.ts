@@ -58,3 +58,4 @@ export {
   resolveDispute,
   setDisputeWindow,
 } from './disputes';
+export { ideasOfSubmitter, ideasSeen, listIdeas, markIdeasSeen, saveIdea } from './ideas';

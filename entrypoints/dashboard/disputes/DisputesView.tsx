@@ -29,6 +29,8 @@ export function DisputesView({ me, filter, cards }: Props) {
   const { t } = useI18n();
   const disputes = useLive<Dispute[] | null>(listDisputes, [], null);
   const lead = me.role === 'lead' || me.role === 'admin';
+  // Said here, not in the resolved item: that leaves the waiting list as it is resolved.
+  const [resolvedNow, setResolvedNow] = useState(false);
   if (disputes === null) return <p>{t('common.loading')}</p>;
   const waiting = disputesWaiting(disputes, me);
   const resolved = disputes.filter((d) => d.status !== 'open');
@@ -39,10 +41,11 @@ export function DisputesView({ me, filter, cards }: Props) {
       {lead && <WindowSetting />}
       <section aria-labelledby="disputes-waiting">
         <h2 id="disputes-waiting">{t('disputes.waiting.title', { count: waiting.length })}</h2>
+        {resolvedNow && <p role="status">{t('disputes.resolve.done')}</p>}
         {waiting.length === 0 && <p class="muted">{t('disputes.waiting.empty')}</p>}
         <ul class="dispute-list">
           {waiting.map((d) => (
-            <WaitingDispute key={d.id} dispute={d} me={me} cards={cards} />
+            <WaitingDispute key={d.id} dispute={d} me={me} cards={cards} onResolved={() => setResolvedNow(true)} />
           ))}
         </ul>
       </section>
@@ -93,11 +96,10 @@ function WindowSetting() {
   );
 }
 
-function WaitingDispute({ dispute, me, cards }: { dispute: Dispute; me: Me; cards: readonly Scorecard[] }) {
+function WaitingDispute({ dispute, me, cards, onResolved }: { dispute: Dispute; me: Me; cards: readonly Scorecard[]; onResolved: () => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const review = useLive<Review | undefined | null>(() => getReview(dispute.reviewId), [dispute.reviewId], null);
-  const [done, setDone] = useState(false);
   const agents = me.members.filter((m) => m.role === 'agent').map(personOf);
   return (
     <li class="dispute-card" data-dispute={dispute.id}>
@@ -108,7 +110,6 @@ function WaitingDispute({ dispute, me, cards }: { dispute: Dispute; me: Me; card
           {t('disputes.resolve')}
         </button>
       </header>
-      {done && <p role="status">{t('disputes.resolve.done')}</p>}
       {open && review === undefined && <p class="muted">{t('disputes.reviewGone')}</p>}
       {open && review && (
         <ResolveForm
@@ -119,7 +120,7 @@ function WaitingDispute({ dispute, me, cards }: { dispute: Dispute; me: Me; card
           agents={agents}
           onResolve={async (resolved) => {
             await resolveDispute(resolved, new Date());
-            setDone(true);
+            onResolved();
           }}
         />
       )}

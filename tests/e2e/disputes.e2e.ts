@@ -1,0 +1,235 @@
+// Disputes across browsers against the real server on PGlite: the agent disputes two criteria in the
+// sidebar; the reviewer, in another browser, sees it waiting, accepts one with a new rating and rejects
+// the other; the review's score (by the formula), its revisions and the dashboard's figures follow, and
+// the agent sees the outcome. In English and in Finnish.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { templates } from '@/lib/scorecards';
+import { formatPercent, translator, type Translate } from '@/lib/i18n';
+import { scoreReview, maxValue } from '@/lib/scoring';
+import type { Dispute } from '../../lib/model/dispute';
+import type { Review } from '../../lib/model/review';
+import { startDemoServer } from '../../demo/server.mjs';
+import { addTeam, addUser, createToken } from '../../server/src/admin';
+import { openPglite, type Db } from '../../server/src/db';
+import { migrate } from '../../server/src/migrate';
+import { startServer, type RunningServer } from '../../server/src/serve';
+import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+
+const REVIEWER = 'aino@arvio.test';
+const AGENT = 'mikko@arvio.test';
+const LEAD = 'leena@arvio.test';
+
+interface World {
+  db: Db;
+  server: RunningServer;
+  demo: { url: string; close(): Promise<void> };
+  tokens: Record<string, string>;
+  dir: string;
+}
+
+const open: ExtensionBrowser[] = [];
+let world: World | null = null;
+
+afterEach(async () => {
+  for (const b of open.splice(0)) {
+    await b.close();
+    removeProfile(b.userDataDir);
+  }
+  if (world) {
+    await world.demo.close();
+    await world.server.close();
+    await world.db.close();
+    await rm(world.dir, { recursive: true, force: true });
+    world = null;
+  }
+});
+
+async function startWorld(): Promise<World> {
+  const dir = await mkdtemp(join(tmpdir(), 'arvio-e2e-disputes-'));
+  const db = await openPglite(dir);
+  await migrate(db);
+  await addTeam(db, 'Support FI');
+  await addUser(db, { email: REVIEWER, name: 'Aino', role: 'reviewer', teams: ['Support FI'] });
+  await addUser(db, { email: AGENT, name: 'Mikko Laine', role: 'agent', teams: ['Support FI'] });
+  await addUser(db, { email: LEAD, name: 'Leena', role: 'lead', teams: ['Support FI'] });
+  const tokens: Record<string, string> = {};
+  for (const email of [REVIEWER, AGENT, LEAD]) tokens[email] = (await createToken(db, email)).token;
+  const server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+  const demo = await startDemoServer({ port: 0 });
+  world = { db, server, demo, tokens, dir };
+  return world;
+}
+
+async function launch(locale: string): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension(freshProfileDir(), { locale });
+  open.push(browser);
+  return browser;
+}
+
+/** The options page, connected to the backend as `email` and synced. */
+async function connected(b: ExtensionBrowser, w: World, t: Translate, email: string): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.getByRole('heading', { name: t('sync.title') }).waitFor();
+  await page.getByLabel(t('sync.url')).fill(w.server.url);
+  await page.getByLabel(t('sync.token')).fill(w.tokens[email]!);
+  await page.getByRole('button', { name: t('sync.test') }).click();
+  await expect.poll(() => page.getByTestId('sync-me').textContent()).toContain(email);
+  await page.getByRole('button', { name: t('sync.save') }).click();
+  await page.getByText(t('sync.saved')).waitFor();
+  await synced(page, t);
+  return page;
+}
+
+async function synced(page: Page, t: Translate): Promise<void> {
+  await page.getByRole('button', { name: t('sync.now') }).click();
+  await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 20_000 }).toContain(t('sync.status.upToDate'));
+}
+
+/** The extension's local rows of a store (read in an extension page). */
+async function localRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('arvio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const request = database.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    database.close();
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
+  const t = translator(lang);
+  const w = await startWorld();
+  const card = templates.find((c) => c.id === `tpl-chat-${lang}`)!;
+  const [first, second] = card.criteria.filter((c) => !c.critical);
+  // The reviewer's review of Mikko on the demo ticket, yesterday: every criterion at the top but two at the bottom.
+  const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c === first || c === second ? 0 : maxValue(c), na: false, comment: '' }));
+  const before = scoreReview(card, ratings);
+  const at = new Date(Date.now() - 86_400_000).toISOString();
+  const review: Review = {
+    id: `review-${lang}`,
+    scorecardId: card.id,
+    scorecardVersion: card.version,
+    reviewer: { id: REVIEWER, name: 'Aino' },
+    reviewee: { id: AGENT, name: 'Mikko Laine' },
+    target: { kind: 'conversation' },
+    ratings,
+    strengths: '',
+    developmentAreas: '',
+    strengthCriteria: [],
+    developmentCriteria: [],
+    feedback: '',
+    activeMs: 60_000,
+    ticket: { helpdesk: 'zendesk', ticketId, url: `${w.demo.url}/agent/tickets/${ticketId}`, subject: 'Chat', channel: 'chat' },
+    ticketKey: `zendesk:${ticketId}`,
+    channel: 'chat',
+    score: before.score,
+    passed: before.passed,
+    criticalFail: before.criticalFail,
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+    deleted: false,
+    acknowledgedAt: null,
+  };
+  const pushed = await fetch(`${w.server.url}/v1/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${w.tokens[REVIEWER]}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ changes: [{ collection: 'reviews', id: review.id, baseRevision: null, doc: review }] }),
+  });
+  expect(pushed.status).toBe(200);
+
+  // The agent disputes two criteria from the ticket's earlier reviews in the sidebar.
+  const agent = await launch(locale);
+  const agentOptions = await connected(agent, w, t, AGENT);
+  const ticket = await agent.context.newPage();
+  await ticket.goto(`${w.demo.url}/agent/tickets/${ticketId}`);
+  await toggleButton(ticket).waitFor();
+  if ((await toggleButton(ticket).getAttribute('aria-expanded')) !== 'true') await toggleButton(ticket).click();
+  const frame = await sidebarFrame(ticket);
+  await frame.getByRole('tab', { name: t('tabs.history', { count: 1 }) }).click();
+  await frame.getByRole('button', { name: t('disputes.open') }).click();
+  const form = frame.getByRole('form', { name: t('disputes.form.title') });
+  await form.getByLabel(t('disputes.form.criterion', { criterion: first!.title })).check();
+  await form.getByLabel(t('disputes.form.itemReason', { criterion: first!.title })).fill('I used the customer’s name in my first reply.');
+  const top = first!.levels.find((l) => l.value === maxValue(first!))!;
+  await form.getByLabel(t('disputes.form.proposed', { criterion: first!.title })).selectOption(String(top.value));
+  await form.getByLabel(t('disputes.form.criterion', { criterion: second!.title })).check();
+  await form.getByLabel(t('disputes.form.itemReason', { criterion: second!.title })).fill('The answer covered everything asked.');
+  await form.getByRole('button', { name: t('disputes.form.send') }).click();
+  await frame.getByText(t('disputes.status.open')).waitFor();
+  await synced(agentOptions, t);
+  const [stored] = await w.db.query<{ doc: Dispute }>("SELECT doc FROM docs WHERE collection = 'disputes'");
+  expect(stored!.doc).toMatchObject({ reviewId: review.id, agent: { id: AGENT }, reviewer: { id: REVIEWER }, status: 'open' });
+  expect(stored!.doc.items.map((i) => [i.criterionId, i.proposed])).toEqual([
+    [first!.id, { value: top.value, na: false }],
+    [second!.id, null],
+  ]);
+
+  // The reviewer, in another browser, sees it waiting in the dashboard and resolves it.
+  const reviewer = await launch(locale);
+  const reviewerOptions = await connected(reviewer, w, t, REVIEWER);
+  const dash = await reviewer.context.newPage();
+  await dash.goto(`chrome-extension://${reviewer.extensionId}/dashboard.html#disputes`);
+  await dash.getByRole('heading', { name: t('disputes.waiting.title', { count: 1 }) }).waitFor();
+  await expect.poll(() => dash.locator('.dispute-age').textContent()).toBe(t('disputes.age', { days: 0 }));
+  await dash.getByRole('button', { name: t('disputes.resolve'), exact: true }).click();
+  const resolveForm = dash.getByRole('form', { name: t('disputes.resolve.title', { agent: 'Mikko Laine' }) });
+  const accept = resolveForm.getByRole('group', { name: first!.title });
+  await accept.getByLabel(t('disputes.resolve.accept')).check();
+  await expect.poll(() => accept.getByLabel(t('disputes.resolve.newRating')).inputValue()).toBe(String(top.value));
+  const reject = resolveForm.getByRole('group', { name: second!.title });
+  await reject.getByLabel(t('disputes.resolve.reject')).check();
+  await reject.getByLabel(t('disputes.resolve.reason')).fill('The refund date was missing.');
+  await resolveForm.getByRole('button', { name: t('disputes.resolve.send') }).click();
+  await dash.getByRole('status').filter({ hasText: t('disputes.resolve.done') }).waitFor();
+  await dash.getByRole('heading', { name: t('disputes.waiting.title', { count: 0 }) }).waitFor();
+
+  // The score by the formula, the kept revision, and the figures.
+  const after = scoreReview(card, ratings.map((r) => (r.criterionId === first!.id ? { ...r, value: top.value } : r)));
+  expect(after.score!).toBeGreaterThan(before.score!);
+  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  await expect.poll(() => dash.locator(`.dispute-criteria tr[data-criterion="${first!.id}"] .share`).textContent()).toBe(percent.format(1));
+  await expect.poll(() => dash.locator(`.dispute-criteria tr[data-criterion="${second!.id}"] .share`).textContent()).toBe(percent.format(0));
+  const revisions = await localRows<{ reviewId: string; revision: number; review: Review }>(dash, 'reviewRevisions');
+  expect(revisions.map((r) => [r.reviewId, r.revision, r.review.score])).toEqual([[review.id, 1, before.score]]);
+  await dash.getByRole('tab', { name: t('dashboard.view.team') }).click();
+  await expect.poll(() => dash.locator('.kpi-quality dd').textContent()).toBe(formatPercent(lang, after.score!));
+  await synced(reviewerOptions, t);
+  const [server] = await w.db.query<{ doc: Review }>("SELECT doc FROM docs WHERE collection = 'reviews'");
+  expect(server!.doc).toMatchObject({ revision: 2, dispute: stored!.doc.id, score: after.score, passed: after.passed });
+  const [resolved] = await w.db.query<{ doc: Dispute }>("SELECT doc FROM docs WHERE collection = 'disputes'");
+  expect(resolved!.doc).toMatchObject({ status: 'partially', resolution: { by: { id: REVIEWER } } });
+
+  // The agent sees the outcome and the reasons, on the review in My reviews, with the new score.
+  await synced(agentOptions, t);
+  const mine = await agent.context.newPage();
+  await mine.goto(`chrome-extension://${agent.extensionId}/dashboard.html#mine`);
+  const item = mine.locator(`[data-review="${review.id}"]`);
+  await item.getByText(t('disputes.status.partially')).waitFor();
+  await item.getByText(t('disputes.outcome.rejected', { reason: 'The refund date was missing.' })).waitFor();
+  await item.getByText(t('disputes.outcome.accepted', { level: top.label })).waitFor();
+  expect(await item.locator('header strong').textContent()).toBe(formatPercent(lang, after.score!));
+  await item.getByText(t('disputes.history.applied'), { exact: false }).waitFor();
+}
+
+describe('disputes between an agent and a reviewer, each in their own browser', () => {
+  it('the agent disputes two criteria; the reviewer accepts one and rejects the other; score, history and figures follow; the agent sees why', async () => {
+    await story('en', 'en-US', '102');
+  }, 300_000);
+
+  it('the same in Finnish', async () => {
+    await story('fi', 'fi-FI', '103');
+  }, 300_000);
+});
