@@ -27,6 +27,9 @@ import { pageReportSchema, savePageReport } from '../db';
 import { isQuotaError } from '../db';
 import { disputesOfReviews, getDisputeWindow, openDispute } from '../db';
 import { disputeSchema } from '../model/dispute';
+import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
+import { ideaSchema } from '../model/idea';
+import { myTeams } from '../ideas/teams';
 
 const key = z.string().min(1).max(500);
 
@@ -60,6 +63,15 @@ const operations = {
   openDispute: { args: z.tuple([disputeSchema]), run: openDispute, writes: true },
   disputesOfReviews: { args: z.tuple([z.array(key).max(500)]), run: (ids: string[]) => disputesOfReviews(ids), writes: false },
   getDisputeWindow: { args: z.tuple([]), run: () => getDisputeWindow(), writes: false },
+  // Ideas and obstacles from the sidebar: sent to one of the user's teams, their answers read there.
+  myTeams: { args: z.tuple([]), run: () => myTeams(), writes: false },
+  saveIdea: { args: z.tuple([ideaSchema]), run: saveIdea, writes: true },
+  ideasOfSubmitter: { args: z.tuple([key]), run: (email: string) => ideasOfSubmitter(email), writes: false },
+  markIdeasSeen: {
+    args: z.tuple([z.array(z.strictObject({ id: key, updatedAt: z.iso.datetime() })).max(500)]),
+    run: (ideas: Array<{ id: string; updatedAt: string }>) => markIdeasSeen(ideas),
+    writes: false,
+  },
 } as const;
 
 type Operations = typeof operations;
