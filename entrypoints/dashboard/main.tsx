@@ -14,8 +14,9 @@ import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
 import { DisputesView } from './disputes/DisputesView';
 import { useMe } from './disputes/useMe';
+import { IdeasView } from './ideas/IdeasView';
 
-type View = 'team' | 'mine' | 'disputes' | 'export';
+type View = 'team' | 'mine' | 'disputes' | 'ideas' | 'export';
 
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
@@ -33,7 +34,7 @@ function Dashboard() {
   const { t, lang } = useI18n();
   const [view, setView] = useState<View>(() => {
     const hash = location.hash.slice(1);
-    return hash === 'mine' || hash === 'export' || hash === 'disputes' ? hash : 'team';
+    return hash === 'mine' || hash === 'export' || hash === 'disputes' || hash === 'ideas' ? hash : 'team';
   });
   const me = useMe();
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
@@ -64,7 +65,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'disputes', 'export'];
+  const tabs: View[] = ['team', 'mine', 'disputes', 'ideas', 'export'];
   return (
     <div class="page dashboard">
       <header>
@@ -72,13 +73,13 @@ function Dashboard() {
         <nav role="tablist" aria-label={t('dashboard.view.label')}>
           {tabs.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-              {v === 'disputes' ? t('disputes.view') : t(`dashboard.view.${v}`)}
+              {v === 'disputes' ? t('disputes.view') : v === 'ideas' ? t('ideas.view') : t(`dashboard.view.${v}`)}
             </button>
           ))}
         </nav>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
-      {view !== 'export' && cards && (
+      {view !== 'export' && view !== 'ideas' && cards && (
         <Filters
           filter={filter}
           options={options}
@@ -97,6 +98,7 @@ function Dashboard() {
             <p>{t('common.loading')}</p>
           ))}
         {view === 'mine' && cards && <MyReviews agentId={me?.person.id ?? identity ?? filter.agent} me={me ?? null} filter={filter} cards={cards} />}
+        {view === 'ideas' && (me ? <IdeasView me={me} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'disputes' && cards && (me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}
       </main>

@@ -2,93 +2,17 @@
 // sidebar; the reviewer, in another browser, sees it waiting, accepts one with a new rating and rejects
 // the other; the review's score (by the formula), its revisions and the dashboard's figures follow, and
 // the agent sees the outcome. In English and in Finnish.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { templates } from '@/lib/scorecards';
-import { formatPercent, translator, type Translate } from '@/lib/i18n';
+import { formatPercent, translator } from '@/lib/i18n';
 import { scoreReview, maxValue } from '@/lib/scoring';
 import type { Dispute } from '../../lib/model/dispute';
 import type { Review } from '../../lib/model/review';
-import { startDemoServer } from '../../demo/server.mjs';
-import { addTeam, addUser, createToken } from '../../server/src/admin';
-import { openPglite, type Db } from '../../server/src/db';
-import { migrate } from '../../server/src/migrate';
-import { startServer, type RunningServer } from '../../server/src/serve';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { sidebarFrame, toggleButton } from './harness';
+import { AGENT, closeAfterEach, connected, launch, REVIEWER, startWorld, synced } from './team-harness';
 
-const REVIEWER = 'aino@arvio.test';
-const AGENT = 'mikko@arvio.test';
-const LEAD = 'leena@arvio.test';
-
-interface World {
-  db: Db;
-  server: RunningServer;
-  demo: { url: string; close(): Promise<void> };
-  tokens: Record<string, string>;
-  dir: string;
-}
-
-const open: ExtensionBrowser[] = [];
-let world: World | null = null;
-
-afterEach(async () => {
-  for (const b of open.splice(0)) {
-    await b.close();
-    removeProfile(b.userDataDir);
-  }
-  if (world) {
-    await world.demo.close();
-    await world.server.close();
-    await world.db.close();
-    await rm(world.dir, { recursive: true, force: true });
-    world = null;
-  }
-});
-
-async function startWorld(): Promise<World> {
-  const dir = await mkdtemp(join(tmpdir(), 'arvio-e2e-disputes-'));
-  const db = await openPglite(dir);
-  await migrate(db);
-  await addTeam(db, 'Support FI');
-  await addUser(db, { email: REVIEWER, name: 'Aino', role: 'reviewer', teams: ['Support FI'] });
-  await addUser(db, { email: AGENT, name: 'Mikko Laine', role: 'agent', teams: ['Support FI'] });
-  await addUser(db, { email: LEAD, name: 'Leena', role: 'lead', teams: ['Support FI'] });
-  const tokens: Record<string, string> = {};
-  for (const email of [REVIEWER, AGENT, LEAD]) tokens[email] = (await createToken(db, email)).token;
-  const server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
-  const demo = await startDemoServer({ port: 0 });
-  world = { db, server, demo, tokens, dir };
-  return world;
-}
-
-async function launch(locale: string): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension(freshProfileDir(), { locale });
-  open.push(browser);
-  return browser;
-}
-
-/** The options page, connected to the backend as `email` and synced. */
-async function connected(b: ExtensionBrowser, w: World, t: Translate, email: string): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await page.getByRole('heading', { name: t('sync.title') }).waitFor();
-  await page.getByLabel(t('sync.url')).fill(w.server.url);
-  await page.getByLabel(t('sync.token')).fill(w.tokens[email]!);
-  await page.getByRole('button', { name: t('sync.test') }).click();
-  await expect.poll(() => page.getByTestId('sync-me').textContent()).toContain(email);
-  await page.getByRole('button', { name: t('sync.save') }).click();
-  await page.getByText(t('sync.saved')).waitFor();
-  await synced(page, t);
-  return page;
-}
-
-async function synced(page: Page, t: Translate): Promise<void> {
-  await page.getByRole('button', { name: t('sync.now') }).click();
-  await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 20_000 }).toContain(t('sync.status.upToDate'));
-}
+closeAfterEach();
 
 /** The extension's local rows of a store (read in an extension page). */
 async function localRows<T>(page: Page, store: string): Promise<T[]> {
