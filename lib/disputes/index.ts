@@ -5,7 +5,7 @@ import type { Person, Rating, Review } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { scoreReview } from '../scoring';
 
-export { disputesWaiting, type Viewer } from './waiting';
+export { countWaiting, disputesWaiting, type Viewer } from './waiting';
 export { disputeFigures, type DisputeFigures, type CriterionOverturns, type ReviewerDisputes } from './figures';
 
 /** Days from the review within which its agent may dispute it, unless the lead set another window. */

@@ -29,7 +29,7 @@ import { disputesOfReviews, getDisputeWindow, openDispute } from '../db';
 import { disputeSchema } from '../model/dispute';
 import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
 import { ideaSchema } from '../model/idea';
-import { myTeams } from '../ideas/teams';
+import { myTeams } from '../sync';
 
 const key = z.string().min(1).max(500);
 

@@ -46,3 +46,4 @@ export {
   type Roster,
   type RosterMatch,
 } from './roster';
+export { myTeams } from './my-teams';

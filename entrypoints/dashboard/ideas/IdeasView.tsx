@@ -7,7 +7,7 @@ import { useLive } from '@/components/useLive';
 import { listIdeas, saveIdea } from '@/lib/db';
 import { ideasCsv } from '@/lib/export/ideas';
 import { filterIdeas, IDEA_CATEGORIES, IDEA_STATUSES, ideaAgeDays, needsReply, triage, type IdeaFilter } from '@/lib/ideas';
-import { myTeams } from '@/lib/ideas/teams';
+import { myTeams } from '@/lib/sync';
 import { formatDateTime } from '@/lib/i18n';
 import type { Idea, IdeaCategory, IdeaStatus } from '@/lib/model/idea';
 import type { Team } from '@/lib/model/sync';

@@ -1,5 +1,6 @@
-// The teams an idea can be sent to: the caller's teams as the backend names them (GET /v1/me).
-import { fetchMe, getBackendConfig } from '../sync';
+// The user's teams as the backend names them (GET /v1/me): where an idea can be sent, the ideas list's team names.
+import { getBackendConfig } from './backend';
+import { fetchMe } from './client';
 import type { Team } from '../model/sync';
 
 /** The user's teams; none without a backend or when it cannot be reached. */
