@@ -18,6 +18,9 @@ import { IdeasView } from './ideas/IdeasView';
 
 type View = 'team' | 'mine' | 'disputes' | 'ideas' | 'export';
 
+// The bench build lets bench/disputes.mjs drive a resolution in a large profile.
+if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
+
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
 

@@ -56,10 +56,11 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await triage.getByLabel(t('ideas.triage.reply')).fill(reply);
   await triage.getByRole('button', { name: t('ideas.triage.save') }).click();
   await card.getByRole('status').filter({ hasText: t('ideas.triage.saved') }).waitFor();
-  // The status filter finds it under Done.
-  await dash.getByLabel(t('ideas.filter.status')).selectOption('done');
+  // The status filter finds it under Done, not under New.
+  const statusFilter = dash.getByRole('group', { name: t('dashboard.filters') }).getByLabel(t('ideas.filter.status'));
+  await statusFilter.selectOption('done');
   await card.waitFor();
-  await dash.getByLabel(t('ideas.filter.status')).selectOption('new');
+  await statusFilter.selectOption('new');
   await dash.getByText(t('ideas.list.empty')).waitFor();
   await synced(leadOptions, t);
   const [answered] = await w.db.query<{ doc: Idea }>("SELECT doc FROM docs WHERE collection = 'ideas'");
@@ -67,7 +68,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
 
   // The agent reads the status and the reply in the sidebar.
   await synced(agentOptions, t);
-  await frame.getByRole('tab', { name: t('tabs.review') }).click();
+  await frame.getByRole('tab', { name: t('tabs.review'), exact: true }).click();
   await frame.getByRole('tab', { name: t('ideas.tab') }).click();
   await mine.getByText(t('ideas.status.done')).waitFor();
   await expect.poll(() => mine.locator('.idea-replies').textContent()).toContain(reply);
