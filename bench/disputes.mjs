@@ -44,14 +44,14 @@ export async function benchDisputes({ record }) {
       db.close();
       await bench.recomputeRollups(bench.db());
     }, COUNT);
-    const samples = await page.evaluate(async (runs) => {
+    const samples = await page.evaluate(async ({ runs, count }) => {
       const bench = globalThis.arvioDisputeBench;
       const database = bench.db();
       const raw = await new Promise((done) => { const r = indexedDB.open('arvio'); r.onsuccess = () => done(r.result); });
       const resolveMs = [];
       const rawMs = [];
       for (let i = 0; i < runs + 5; i += 1) {
-        const review = await database.reviews.get(`r${i * 3989}`);
+        const review = await database.reviews.get(`r${(i * 3989) % count}`);
         const [first, second] = (await bench.listScorecards()).find((c) => c.id === review.scorecardId).criteria.filter((c) => !c.critical);
         const dispute = await bench.openDispute(
           bench.newDispute({
@@ -88,7 +88,7 @@ export async function benchDisputes({ record }) {
       }
       raw.close();
       return { resolveMs, rawMs };
-    }, RUNS);
+    }, { runs: RUNS, count: COUNT });
     const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
     record({
       name: `disputes.resolve.${COUNT / 1000}k-reviews`, value: median(samples.resolveMs), runs: samples.resolveMs.length, budget: 50,
