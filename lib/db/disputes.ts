@@ -1,5 +1,4 @@
 // Disputes in the database: opened, resolved (the review's new revision in the same transaction), reopened.
-import Dexie from 'dexie';
 import { z } from 'zod';
 import { appliedReview, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '../disputes';
 import { disputeId, disputeSchema, type Dispute } from '../model/dispute';
@@ -79,12 +78,6 @@ export async function disputesOfReviews(reviewIds: readonly string[]): Promise<D
 export async function disputeOf(agentId: string, reviewId: string): Promise<Dispute | undefined> {
   const row = await db().disputes.get(disputeId(agentId.trim().toLowerCase(), reviewId));
   return row && !row.deleted ? row : undefined;
-}
-
-/** Open disputes, oldest first, by the `[status+openedAt]` index. */
-export async function openDisputes(): Promise<Dispute[]> {
-  const rows = await db().disputes.where('[status+openedAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray();
-  return rows.filter((d) => !d.deleted);
 }
 
 /** Every dispute this profile holds (a team's are few beside its reviews), newest first. */

@@ -53,7 +53,6 @@ export {
   getDisputeWindow,
   listDisputes,
   openDispute,
-  openDisputes,
   reopenDispute,
   resolveDispute,
   setDisputeWindow,

@@ -8,9 +8,10 @@ import { templates } from '@/lib/scorecards';
 import { formatPercent, translator } from '@/lib/i18n';
 import { scoreReview, maxValue } from '@/lib/scoring';
 import type { Dispute } from '../../lib/model/dispute';
-import type { Review } from '../../lib/model/review';
+import type { Rating, Review } from '../../lib/model/review';
+import type { Scorecard } from '../../lib/model/scorecard';
 import { sidebarFrame, toggleButton } from './harness';
-import { AGENT, closeAfterEach, connected, launch, REVIEWER, startWorld, synced } from './team-harness';
+import { AGENT, closeAfterEach, connected, launch, LEAD, OTHER_AGENT, REVIEWER, startWorld, synced, type World } from './team-harness';
 
 closeAfterEach();
 
@@ -32,17 +33,12 @@ async function localRows<T>(page: Page, store: string): Promise<T[]> {
   }, store) as Promise<T[]>;
 }
 
-async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
-  const t = translator(lang);
-  const w = await startWorld();
-  const card = templates.find((c) => c.id === `tpl-chat-${lang}`)!;
-  const [first, second] = card.criteria.filter((c) => !c.critical);
-  // The reviewer's review of Mikko on the demo ticket, yesterday: every criterion at the top but two at the bottom.
-  const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c === first || c === second ? 0 : maxValue(c), na: false, comment: '' }));
-  const before = scoreReview(card, ratings);
+/** The reviewer's review of Mikko on a demo ticket, yesterday, as the reviewer's browser pushed it to the server. */
+async function pushedReview(w: World, card: Scorecard, ratings: Rating[], ticketId: string, id: string): Promise<Review> {
+  const scored = scoreReview(card, ratings);
   const at = new Date(Date.now() - 86_400_000).toISOString();
   const review: Review = {
-    id: `review-${lang}`,
+    id,
     scorecardId: card.id,
     scorecardVersion: card.version,
     reviewer: { id: REVIEWER, name: 'Aino' },
@@ -58,9 +54,9 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
     ticket: { helpdesk: 'zendesk', ticketId, url: `${w.demo.url}/agent/tickets/${ticketId}`, subject: 'Chat', channel: 'chat' },
     ticketKey: `zendesk:${ticketId}`,
     channel: 'chat',
-    score: before.score,
-    passed: before.passed,
-    criticalFail: before.criticalFail,
+    score: scored.score,
+    passed: scored.passed,
+    criticalFail: scored.criticalFail,
     createdAt: at,
     updatedAt: at,
     revision: 1,
@@ -73,6 +69,18 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
     body: JSON.stringify({ changes: [{ collection: 'reviews', id: review.id, baseRevision: null, doc: review }] }),
   });
   expect(pushed.status).toBe(200);
+  return review;
+}
+
+async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
+  const t = translator(lang);
+  const w = await startWorld();
+  const card = templates.find((c) => c.id === `tpl-chat-${lang}`)!;
+  const [first, second] = card.criteria.filter((c) => !c.critical);
+  // The reviewer's review of Mikko on the demo ticket, yesterday: every criterion at the top but two at the bottom.
+  const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c === first || c === second ? 0 : maxValue(c), na: false, comment: '' }));
+  const before = scoreReview(card, ratings);
+  const review = await pushedReview(w, card, ratings, ticketId, `review-${lang}`);
 
   // The agent disputes two criteria from the ticket's earlier reviews in the sidebar.
   const agent = await launch(locale);
@@ -155,5 +163,42 @@ describe('disputes between an agent and a reviewer, each in their own browser', 
 
   it('the same in Finnish', async () => {
     await story('fi', 'fi-FI', '103');
+  }, 300_000);
+
+  it('an agent says a review from My reviews is not about them; the lead accepts and the review moves to the right agent', async () => {
+    const t = translator('en');
+    const w = await startWorld();
+    const card = templates.find((c) => c.id === 'tpl-chat-en')!;
+    const review = await pushedReview(w, card, card.criteria.map((c) => ({ criterionId: c.id, value: maxValue(c), na: false, comment: '' })), '102', 'review-moved');
+
+    const agent = await launch('en-US');
+    const agentOptions = await connected(agent, w, t, AGENT);
+    const mine = await agent.context.newPage();
+    await mine.goto(`chrome-extension://${agent.extensionId}/dashboard.html#mine`);
+    const item = mine.locator(`[data-review="${review.id}"]`);
+    await item.getByRole('button', { name: t('disputes.open') }).click();
+    await item.getByLabel(t('disputes.form.scope.wrongAgent')).check();
+    await item.getByLabel(t('disputes.form.reason'), { exact: true }).fill('That chat was Liisa’s: I was off that day.');
+    await item.getByRole('button', { name: t('disputes.form.send') }).click();
+    await item.getByText(t('disputes.status.open')).waitFor();
+    await synced(agentOptions, t);
+
+    // The lead, not the reviewer, resolves it: the revision that moves the review is the lead's to write.
+    const lead = await launch('en-US');
+    const leadOptions = await connected(lead, w, t, LEAD);
+    const dash = await lead.context.newPage();
+    await dash.goto(`chrome-extension://${lead.extensionId}/dashboard.html#disputes`);
+    await dash.getByRole('heading', { name: t('disputes.waiting.title', { count: 1 }) }).waitFor();
+    await dash.getByRole('button', { name: t('disputes.resolve'), exact: true }).click();
+    const form = dash.getByRole('form', { name: t('disputes.resolve.title', { agent: 'Mikko Laine' }) });
+    await form.getByLabel(t('disputes.resolve.accept')).check();
+    await form.getByLabel(t('disputes.resolve.rightAgent')).selectOption(OTHER_AGENT);
+    await form.getByRole('button', { name: t('disputes.resolve.send') }).click();
+    await dash.getByRole('status').filter({ hasText: t('disputes.resolve.done') }).waitFor();
+    await synced(leadOptions, t);
+    const [moved] = await w.db.query<{ doc: Review }>("SELECT doc FROM docs WHERE collection = 'reviews'");
+    expect(moved!.doc).toMatchObject({ reviewee: { id: OTHER_AGENT }, reviewer: { id: REVIEWER }, revision: 2, dispute: `${AGENT}|${review.id}` });
+    const [resolved] = await w.db.query<{ doc: Dispute }>("SELECT doc FROM docs WHERE collection = 'disputes'");
+    expect(resolved!.doc).toMatchObject({ status: 'accepted', resolution: { by: { id: LEAD }, rightAgent: { id: OTHER_AGENT } } });
   }, 300_000);
 });

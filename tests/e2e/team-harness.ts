@@ -16,6 +16,7 @@ import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrow
 export const REVIEWER = 'aino@arvio.test';
 export const AGENT = 'mikko@arvio.test';
 export const LEAD = 'leena@arvio.test';
+export const OTHER_AGENT = 'liisa@arvio.test';
 
 export interface World {
   db: Db;
@@ -53,6 +54,7 @@ export async function startWorld(): Promise<World> {
   await addUser(db, { email: REVIEWER, name: 'Aino', role: 'reviewer', teams: ['Support FI'] });
   await addUser(db, { email: AGENT, name: 'Mikko Laine', role: 'agent', teams: ['Support FI'] });
   await addUser(db, { email: LEAD, name: 'Leena', role: 'lead', teams: ['Support FI'] });
+  await addUser(db, { email: OTHER_AGENT, name: 'Liisa', role: 'agent', teams: ['Support FI'] });
   const tokens: Record<string, string> = {};
   for (const email of [REVIEWER, AGENT, LEAD]) tokens[email] = (await createToken(db, email)).token;
   const server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
