@@ -7,8 +7,10 @@ import { formatDateTime, formatPercent } from '@/lib/i18n';
 import type { Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { Kpis, TrendChart } from './TeamView';
+import { ReviewDispute } from './disputes/ReviewDispute';
+import type { Me } from './disputes/useMe';
 
-export function MyReviews({ agentId, filter, cards }: { agentId: string | null; filter: DashboardFilter; cards: readonly Scorecard[] }) {
+export function MyReviews({ agentId, me, filter, cards }: { agentId: string | null; me: Me | null; filter: DashboardFilter; cards: readonly Scorecard[] }) {
   const { t, lang } = useI18n();
   const reviews = useLive<Review[] | null>(() => (agentId ? agentReviews(agentId, 50) : Promise.resolve([])), [agentId], null);
   const mine = { ...filter, agent: agentId, reviewer: null };
@@ -31,6 +33,7 @@ export function MyReviews({ agentId, filter, cards }: { agentId: string | null; 
               <span class="muted">
                 {formatDateTime(lang, r.createdAt)} · {t('dashboard.mine.reviewedBy', { name: r.reviewer.name || r.reviewer.id })} ·{' '}
                 {t('dashboard.mine.ticket', { id: r.ticket.ticketId })}
+                {r.dispute && ` · ${t('disputes.history.applied')}`}
               </span>
             </header>
             {r.strengths && (
@@ -67,6 +70,7 @@ export function MyReviews({ agentId, filter, cards }: { agentId: string | null; 
                 {t('dashboard.mine.acknowledge')}
               </button>
             )}
+            {me && <ReviewDispute review={r} me={me.person} card={cards.find((c) => c.id === r.scorecardId && c.version === r.scorecardVersion)} />}
           </li>
         ))}
       </ul>

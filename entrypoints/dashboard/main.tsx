@@ -12,8 +12,14 @@ import { Filters } from './Filters';
 import { MyReviews } from './MyReviews';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
+import { DisputesView } from './disputes/DisputesView';
+import { useMe } from './disputes/useMe';
+import { IdeasView } from './ideas/IdeasView';
 
-type View = 'team' | 'mine' | 'export';
+type View = 'team' | 'mine' | 'disputes' | 'ideas' | 'export';
+
+// The bench build lets bench/disputes.mjs drive a resolution in a large profile.
+if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
 
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
@@ -29,7 +35,11 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : 'team');
+  const [view, setView] = useState<View>(() => {
+    const hash = location.hash.slice(1);
+    return hash === 'mine' || hash === 'export' || hash === 'disputes' || hash === 'ideas' ? hash : 'team';
+  });
+  const me = useMe();
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
@@ -58,7 +68,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'export'];
+  const tabs: View[] = ['team', 'mine', 'disputes', 'ideas', 'export'];
   return (
     <div class="page dashboard">
       <header>
@@ -66,13 +76,13 @@ function Dashboard() {
         <nav role="tablist" aria-label={t('dashboard.view.label')}>
           {tabs.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : undefined} onClick={() => setView(v)}>
-              {t(`dashboard.view.${v}`)}
+              {v === 'disputes' ? t('disputes.view') : v === 'ideas' ? t('ideas.view') : t(`dashboard.view.${v}`)}
             </button>
           ))}
         </nav>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
-      {view !== 'export' && cards && (
+      {view !== 'export' && view !== 'ideas' && cards && (
         <Filters
           filter={filter}
           options={options}
@@ -90,7 +100,9 @@ function Dashboard() {
           ) : (
             <p>{t('common.loading')}</p>
           ))}
-        {view === 'mine' && cards && <MyReviews agentId={identity ?? filter.agent} filter={filter} cards={cards} />}
+        {view === 'mine' && cards && <MyReviews agentId={me?.person.id ?? identity ?? filter.agent} me={me ?? null} filter={filter} cards={cards} />}
+        {view === 'ideas' && (me ? <IdeasView me={me} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
+        {view === 'disputes' && cards && (me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}
       </main>
     </div>

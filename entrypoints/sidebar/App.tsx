@@ -20,6 +20,10 @@ import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 import { markTicketRendered } from '@/bench/hooks';
+import { DEFAULT_WINDOW_DAYS } from '@/lib/disputes';
+import type { Dispute } from '@/lib/model/dispute';
+import { selfPerson } from '@/lib/sync/roster';
+import { IdeasPanel } from './ideas/IdeasPanel';
 import { GenericActions, ReportPage } from './PageActions';
 
 export function App({ connection }: { connection: Connection }) {
@@ -95,7 +99,7 @@ function SnapshotView({
   );
 }
 
-type Tab = 'review' | 'selfcheck' | 'conversation' | 'history';
+type Tab = 'review' | 'selfcheck' | 'conversation' | 'history' | 'ideas';
 
 interface TicketPaneProps {
   ticket: TicketRef;
@@ -121,6 +125,11 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const [historyProblem, setHistoryProblem] = useState<string | null>(null);
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+  const roster = useRemote(() => db.teamRoster(), [], null);
+  const reviewIds = reviews.map((r) => r.id).join('\n');
+  const disputes = useRemote(() => (reviewIds ? db.disputesOfReviews(reviewIds.split('\n')) : Promise.resolve([])), [reviewIds], [] as Dispute[]);
+  const windowDays = useRemote(() => db.getDisputeWindow(), [], DEFAULT_WINDOW_DAYS);
+  const me = selfPerson(settings.identity, roster);
 
   useEffect(() => {
     if (import.meta.env.ARVIO_BENCH) markTicketRendered();
@@ -142,6 +151,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
     { id: 'selfcheck', label: t('tabs.selfcheck', { count: hints.hints.length }) },
     { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
     { id: 'history', label: t('tabs.history', { count: reviews.length }) },
+    { id: 'ideas', label: t('ideas.tab') },
   ];
 
   const onTabKey = (event: KeyboardEvent): void => {
@@ -202,6 +212,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
             }}
           />
         )}
+        {tab === 'ideas' && <IdeasPanel ticket={ticket} extraction={extraction} me={me} />}
         {tab === 'history' && historyProblem && (
           <p class="not-saved" role="alert">
             {historyProblem}
@@ -223,6 +234,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
                 (error: unknown) => setHistoryProblem(notSavedText(t, { kind: 'reviewDraft', ticketId: ticket.ticketId }, error)),
               );
             }}
+            disputes={{ me, disputes, windowDays, onDispute: (dispute) => db.openDispute(dispute) }}
             onDelete={(review) =>
               db.deleteReview(review.id, new Date().toISOString()).then(
                 () => setHistoryProblem(null),

@@ -46,3 +46,15 @@ export {
 export { bulkGetFew, presentKeys } from './bulk';
 // quota.ts has no Dexie: the sidebar (lib/service/remote.ts) imports it on its own, to stay Dexie-free.
 export { isQuotaError, StorageFullError } from './quota';
+export {
+  DisputeStateError,
+  disputeOf,
+  disputesOfReviews,
+  getDisputeWindow,
+  listDisputes,
+  openDispute,
+  reopenDispute,
+  resolveDispute,
+  setDisputeWindow,
+} from './disputes';
+export { ideasOfSubmitter, ideasSeen, listIdeas, markIdeasSeen, saveIdea } from './ideas';

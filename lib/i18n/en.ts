@@ -8,6 +8,8 @@ import { dashboardEn } from './dashboard-en';
 import { sitesEn } from './sites-en';
 import { storageEn } from './storage-en';
 import { teamsEn } from './teams-en';
+import { disputesEn } from './disputes-en';
+import { ideasEn } from './ideas-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -26,6 +28,8 @@ export const en = {
   ...sitesEn,
   ...storageEn,
   ...teamsEn,
+  ...disputesEn,
+  ...ideasEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

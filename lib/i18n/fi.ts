@@ -8,6 +8,8 @@ import { dashboardFi } from './dashboard-fi';
 import { sitesFi } from './sites-fi';
 import { storageFi } from './storage-fi';
 import { teamsFi } from './teams-fi';
+import { disputesFi } from './disputes-fi';
+import { ideasFi } from './ideas-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -27,6 +29,8 @@ export const fi: Record<MessageKey, string> = {
   ...sitesFi,
   ...storageFi,
   ...teamsFi,
+  ...disputesFi,
+  ...ideasFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

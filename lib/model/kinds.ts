@@ -70,6 +70,12 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
    * The server hands its stored version to the write rule and, for `opened`, asks it whether it opens.
    */
   parent?: { kind: string; id(doc: z.infer<S>): string };
+  /**
+   * Another document a change may name, which the server hands to the write rule as it is stored (or
+   * written earlier in the same push): a review revision's dispute. Unlike `parent`, nothing is stored
+   * of it and it grants no reads. null: this document names none.
+   */
+  cites?: { kind: string; id(doc: z.infer<S>): string | null };
   /** The documents read together under `own` (the ratings of one ticket of one session). */
   group?(doc: z.infer<S>): string;
   /** To whom this document opens itself and its children now (see `Opens`). */
@@ -111,6 +117,8 @@ export const kinds = {
     ...byId,
     owner: (review) => normalized(review.reviewer.id),
     subject: (review) => normalized(review.reviewee.id),
+    // A revision that applies a resolved dispute names it; the rule lets a lead of the team write that one.
+    cites: { kind: 'disputes', id: (review) => review.dispute ?? null },
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] },
     conflict: 'ask',
     shareable: () => true,

@@ -73,6 +73,11 @@ export const reviewSchema = reviewContentSchema.extend({
   /** Tombstone: a deleted review stays, marked, so the deletion syncs and history holds. */
   deleted: z.boolean(),
   acknowledgedAt: timestamp.nullable(),
+  /**
+   * The dispute this revision applies (its accepted ratings, or the right agent): the history names it.
+   * Absent or null on revisions a reviewer wrote. (Optional: reviews stored before disputes lack it.)
+   */
+  dispute: z.string().min(1).max(400).nullable().optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

@@ -25,6 +25,11 @@ import { runScheduledSync } from '../sync/scheduler';
 import { db } from '../db';
 import { pageReportSchema, savePageReport } from '../db';
 import { isQuotaError } from '../db';
+import { disputesOfReviews, getDisputeWindow, openDispute } from '../db';
+import { disputeSchema } from '../model/dispute';
+import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
+import { ideaSchema } from '../model/idea';
+import { myTeams } from '../sync';
 
 const key = z.string().min(1).max(500);
 
@@ -54,6 +59,19 @@ const operations = {
   savePageReport: { args: z.tuple([pageReportSchema]), run: (report: z.infer<typeof pageReportSchema>) => savePageReport(report), writes: false },
   // The team roster cached at the last sync (null without a backend): reviewee choices and own identity.
   teamRoster: { args: z.tuple([]), run: () => readRoster(db()), writes: false },
+  // Disputes from the ticket's earlier reviews: the agent opens one and reads its outcome.
+  openDispute: { args: z.tuple([disputeSchema]), run: openDispute, writes: true },
+  disputesOfReviews: { args: z.tuple([z.array(key).max(500)]), run: (ids: string[]) => disputesOfReviews(ids), writes: false },
+  getDisputeWindow: { args: z.tuple([]), run: () => getDisputeWindow(), writes: false },
+  // Ideas and obstacles from the sidebar: sent to one of the user's teams, their answers read there.
+  myTeams: { args: z.tuple([]), run: () => myTeams(), writes: false },
+  saveIdea: { args: z.tuple([ideaSchema]), run: saveIdea, writes: true },
+  ideasOfSubmitter: { args: z.tuple([key]), run: (email: string) => ideasOfSubmitter(email), writes: false },
+  markIdeasSeen: {
+    args: z.tuple([z.array(z.strictObject({ id: key, updatedAt: z.iso.datetime() })).max(500)]),
+    run: (ideas: Array<{ id: string; updatedAt: string }>) => markIdeasSeen(ideas),
+    writes: false,
+  },
 } as const;
 
 type Operations = typeof operations;

@@ -50,3 +50,4 @@ export {
   type TeamNeed,
   type RosterMatch,
 } from './roster';
+export { myTeams } from './my-teams';

@@ -164,6 +164,7 @@ export function refuseWrite(
   change: SyncChange,
   current: DocAccess | null,
   parent: DocAccess | null = null,
+  cited: DocAccess | null = null,
   seriesTeam?: string | null,
 ): string | null {
   const { user } = viewer;
@@ -177,13 +178,14 @@ export function refuseWrite(
   const here = viewer.teams.get(next.team);
   if (here === undefined) return 'you are not a member of this team (team must be one of your teams)';
   // A parent the caller may not read is no parent: a refusal never tells what they may not see.
-  const readable = parent !== null && canRead(viewer, parent) ? parent : null;
-  if (readable !== null && readable.team !== next.team) return 'a document belongs to the team of the one it is part of (team)';
+  const readable = (doc: DocAccess | null): DocAccess | null => (doc !== null && canRead(viewer, doc) ? doc : null);
+  const readableParent = readable(parent);
+  if (readableParent !== null && readableParent.team !== next.team) return 'a document belongs to the team of the one it is part of (team)';
   const renamed = current === null || current.subject !== next.subject || current.team !== next.team;
   if (renamed && next.subject !== null && !here.members.has(next.subject)) return `${next.subject} is not a member of this team`;
   // The rule of the change's own kind: the registry pairs them, the checker cannot follow the union.
   const rule = writeRules[change.collection] as WriteRule<KindName>;
-  const request = { user, me: email(user.email), change, next, current, parent: readable };
+  const request = { user, me: email(user.email), change, next, current, parent: readableParent, cited: readable(cited) };
   const reason = rule({ ...request, role: here.role, members: here.members });
   if (reason !== null || current === null || current.team === next.team) return reason;
   const there = current.team === null ? undefined : viewer.teams.get(current.team);

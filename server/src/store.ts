@@ -146,7 +146,16 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     const kind = parentKind(change.collection);
     return kind === null ? null : { collection: kind, id: kindOf(change.collection).parent!.id(change.doc) };
   };
-  const wanted = changes.map(parentOf).filter((p) => p !== null && !state.has(keyOf(p.collection, p.id))) as Array<{ collection: string; id: string }>;
+  // The documents the changes cite (a review revision's dispute), read the same way.
+  const citedOf = (change: SyncChange): { collection: string; id: string } | null => {
+    const cites = kindOf(change.collection).cites;
+    const id = cites?.id(change.doc) ?? null;
+    return cites && id !== null ? { collection: cites.kind, id } : null;
+  };
+  const wanted = [...changes.map(parentOf), ...changes.map(citedOf)].filter((p) => p !== null && !state.has(keyOf(p.collection, p.id))) as Array<{
+    collection: string;
+    id: string;
+  }>;
   const parentRows =
     wanted.length === 0
       ? []
@@ -199,11 +208,14 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
       });
       return;
     }
-    const of = parentOf(change);
-    const parentKey = of === null ? null : keyOf(of.collection, of.id);
-    const parent = parentKey === null ? null : (state.get(parentKey) ?? parents.get(parentKey) ?? null);
+    // Either as written earlier in this batch (state) or as stored.
+    const storedOf = (ref: { collection: string; id: string } | null): Stored | null => {
+      const refKey = ref === null ? null : keyOf(ref.collection, ref.id);
+      return refKey === null ? null : (state.get(refKey) ?? parents.get(refKey) ?? null);
+    };
     const series = seriesOf(change);
-    const reason = refuseWrite(viewer, change, current, parent, series === null ? undefined : seriesTeams.get(keyOf(change.collection, series)));
+    const seriesTeam = series === null ? undefined : seriesTeams.get(keyOf(change.collection, series));
+    const reason = refuseWrite(viewer, change, current, storedOf(parentOf(change)), storedOf(citedOf(change)), seriesTeam);
     if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
     const revision = (current?.revision ?? 0) + 1;
     const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };

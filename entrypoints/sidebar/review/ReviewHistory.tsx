@@ -1,18 +1,30 @@
 // Earlier reviews of this ticket, each shown against the scorecard version it was scored with.
 import { useState } from 'preact/hooks';
+import { DisputeOutcome } from '@/components/disputes/DisputeOutcome';
+import { DisputeSection } from '@/components/disputes/DisputeSection';
 import { useI18n } from '@/components/i18n';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
-import type { Review } from '@/lib/model/review';
+import type { Dispute } from '@/lib/model/dispute';
+import type { Person, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
+
+/** The reviews' disputes, and what the agent needs to open one. */
+export interface HistoryDisputes {
+  me: Person | null;
+  disputes: readonly Dispute[];
+  windowDays: number;
+  onDispute: (dispute: Dispute) => Promise<unknown>;
+}
 
 interface Props {
   reviews: Review[];
   cards: Scorecard[];
   onEdit: (review: Review) => void;
   onDelete: (review: Review) => void;
+  disputes: HistoryDisputes;
 }
 
-export function ReviewHistory({ reviews, cards, onEdit, onDelete }: Props) {
+export function ReviewHistory({ reviews, cards, onEdit, onDelete, disputes }: Props) {
   const { t } = useI18n();
   if (reviews.length === 0) return <p class="state">{t('history.empty')}</p>;
   return (
@@ -24,6 +36,7 @@ export function ReviewHistory({ reviews, cards, onEdit, onDelete }: Props) {
           card={cards.find((c) => c.id === review.scorecardId && c.version === review.scorecardVersion)}
           onEdit={onEdit}
           onDelete={onDelete}
+          disputes={disputes}
         />
       ))}
     </ol>
@@ -35,14 +48,19 @@ function HistoryItem({
   card,
   onEdit,
   onDelete,
+  disputes,
 }: {
   review: Review;
   card: Scorecard | undefined;
   onEdit: (review: Review) => void;
   onDelete: (review: Review) => void;
+  disputes: HistoryDisputes;
 }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
+  const { me } = disputes;
+  const mine = me !== null && review.reviewee.id.toLowerCase() === me.id.toLowerCase() && review.reviewer.id.toLowerCase() !== me.id.toLowerCase();
+  const dispute = disputes.disputes.find((d) => d.reviewId === review.id);
   const score = review.score === null ? t('review.score.none') : formatPercent(lang, review.score);
   return (
     <li class="history-item">
@@ -54,6 +72,7 @@ function HistoryItem({
         <p class="muted">
           {formatDateTime(lang, review.updatedAt)}
           {review.revision > 1 && ` · ${t('history.revision', { revision: review.revision })}`}
+          {review.dispute && ` · ${t('disputes.history.applied')}`}
           {card && ` · ${t('history.card', { name: card.name, version: card.version })}`}
         </p>
         <div class="actions">
@@ -74,6 +93,11 @@ function HistoryItem({
           </button>
         </div>
         {open && <ReviewDetails review={review} card={card} />}
+        {mine && me ? (
+          <DisputeSection review={review} me={me} card={card} dispute={dispute} windowDays={disputes.windowDays} onSend={disputes.onDispute} />
+        ) : (
+          dispute && <DisputeOutcome dispute={dispute} card={card} />
+        )}
       </article>
     </li>
   );

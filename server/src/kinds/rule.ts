@@ -40,6 +40,8 @@ export interface WriteRequest<K extends KindName> {
   current: DocAccess | null;
   /** The stored parent document (KindDescriptor.parent, of the same team), or null when absent or not readable by the caller. */
   parent: DocAccess | null;
+  /** The stored document the change cites (KindDescriptor.cites), or null when none, absent or not readable by the caller. */
+  cited: DocAccess | null;
 }
 
 /** Why the caller (not an admin) may not make this change, or null when they may. */

@@ -332,6 +332,88 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         // Open again: the agent may add to their reasons.
         await accepted('agent1', [change('disputes', { ...reopened, items: [{ ...doc.items[0]!, reason: 'See the first message again' }] }, 3)]);
       });
+
+      /** A review rated 0 on "greet", disputed by agent1: the server holds both. */
+      async function disputedZero(): Promise<{ r: ReturnType<typeof review>; doc: ReturnType<typeof dispute> }> {
+        const r = review(uid('r'), K.rev1, K.agent1, { ratings: [{ criterionId: 'greet', value: 0, na: false, comment: 'No greeting' }], score: 0, passed: false });
+        await accepted('rev1', [change('reviews', r)]);
+        const doc = dispute(r.id, K.agent1, K.rev1);
+        await accepted('agent1', [change('disputes', doc)]);
+        return { r, doc };
+      }
+      /** The review's revision that applies `d` (greet → 1). */
+      const applied = (r: ReturnType<typeof review>, d: { id: string }) => ({
+        ...r,
+        ratings: [{ criterionId: 'greet', value: 1, na: false, comment: 'No greeting' }],
+        score: 1,
+        passed: true,
+        revision: 2,
+        updatedAt: at(130),
+        dispute: d.id,
+      });
+
+      it('a lead resolves a dispute of a reviewer’s review and applies it to the review in the same push; the agent pulls both', async () => {
+        const { r, doc } = await disputedZero();
+        const since = await lastSeq();
+        const resolved = { ...doc, ...resolution(K.lead, 'accepted'), updatedAt: at(130) };
+        await accepted('lead', [change('disputes', resolved, 1), change('reviews', applied(r, doc), 1)]);
+        const stored = await ctx.db().query<{ doc: { score: number; dispute: string; reviewer: { id: string } } }>(
+          "SELECT doc FROM docs WHERE collection = 'reviews' AND id = $1",
+          [r.id],
+        );
+        expect(stored[0]!.doc).toMatchObject({ score: 1, dispute: doc.id, reviewer: { id: K.rev1 } });
+        expect(await pulled('agent1', 'reviews', since)).toContain(r.id);
+      });
+
+      it('a lead’s revision of a review without a resolved dispute, or beyond what it accepted, is refused', async () => {
+        const { r, doc } = await disputedZero();
+        // Naming an open dispute, or none.
+        await refused('lead', [change('reviews', applied(r, doc), 1)], 'only an accepted dispute');
+        await refused('lead', [change('reviews', { ...applied(r, doc), dispute: null }, 1)], 'reviewers write only their own reviews');
+        // Resolved as rejected: nothing to apply.
+        const rejected = { ...doc, ...resolution(K.lead, 'rejected'), updatedAt: at(130) };
+        await refused('lead', [change('disputes', rejected, 1), change('reviews', applied(r, doc), 1)], 'only an accepted dispute');
+        const resolved = { ...doc, ...resolution(K.lead, 'accepted'), updatedAt: at(130) };
+        // More than the accepted rating, or another field.
+        await refused('lead', [change('disputes', resolved, 1), change('reviews', { ...applied(r, doc), feedback: 'Rewritten by the lead' }, 1)], 'only its ratings');
+        await refused(
+          'lead',
+          [change('disputes', resolved, 1), change('reviews', { ...applied(r, doc), ratings: [{ criterionId: 'greet', value: 2, na: false, comment: '' }] }, 1)],
+          'takes only the rating the dispute accepted',
+        );
+        await refused('lead', [change('disputes', resolved, 1), change('reviews', { ...applied(r, doc), reviewee: { id: K.agent2, name: 'agent2' } }, 1)], 'right agent');
+      });
+
+      it('nobody but the reviewer and the lead who resolved it applies a dispute: not the agent, not another reviewer, not a lead of another team', async () => {
+        const { r, doc } = await disputedZero();
+        const resolved = { ...doc, ...resolution(K.rev1, 'accepted'), updatedAt: at(130) };
+        // The agent forges the resolution and its revision: refused (their own dispute).
+        await refused('agent1', [change('disputes', { ...resolved, ...resolution(K.agent1, 'accepted') }, 1), change('reviews', applied(r, doc), 1)], 'nobody resolves their own dispute');
+        await refused('agent1', [change('reviews', applied(r, doc), 1)], 'may only acknowledge');
+        await accepted('rev1', [change('disputes', resolved, 1)]);
+        // The reviewer resolved it; a lead did not: the lead may not apply the reviewer's resolution.
+        await refused('lead', [change('reviews', applied(r, doc), 1)], 'the one who resolved it');
+        await refused('rev2', [change('reviews', applied(r, doc), 1)], 'reviewers write only their own reviews');
+        await refused('leadA', [change('reviews', applied(r, doc), 1)], /reviewers write only their own reviews|you may not write/);
+        await accepted('rev1', [change('reviews', applied(r, doc), 1)]);
+      });
+
+      it('a wrong-agent dispute accepted by a lead moves the review to the agent it names', async () => {
+        const r = review(uid('r'), K.rev1, K.agent1);
+        await accepted('rev1', [change('reviews', r)]);
+        const doc = dispute(r.id, K.agent1, K.rev1, { wrongAgent: true, items: [], reason: 'That chat was agent2’s' });
+        await accepted('agent1', [change('disputes', doc)]);
+        const since = await lastSeq();
+        const resolved = {
+          ...doc,
+          status: 'accepted' as const,
+          resolution: { by: { id: K.lead, name: 'lead' }, at: at(140), comment: 'Yes', rightAgent: { id: K.agent2, name: 'agent2' }, items: [] },
+          updatedAt: at(140),
+        };
+        const moved = { ...r, reviewee: { id: K.agent2, name: 'agent2' }, revision: 2, updatedAt: at(140), dispute: doc.id };
+        await accepted('lead', [change('disputes', resolved, 1), change('reviews', moved, 1)]);
+        expect(await pulled('agent2', 'reviews', since)).toContain(r.id);
+      });
     });
 
     describe('ideas and obstacles', () => {

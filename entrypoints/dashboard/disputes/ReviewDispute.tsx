@@ -1,0 +1,14 @@
+// Under a review in My reviews: its dispute's outcome, or the agent's way to dispute it while the window is open.
+import { DisputeSection } from '@/components/disputes/DisputeSection';
+import { useLive } from '@/components/useLive';
+import { disputeOf, getDisputeWindow, openDispute } from '@/lib/db';
+import type { Dispute } from '@/lib/model/dispute';
+import type { Person, Review } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
+
+export function ReviewDispute({ review, me, card }: { review: Review; me: Person; card: Scorecard | undefined }) {
+  const dispute = useLive<Dispute | undefined | null>(() => disputeOf(me.id, review.id), [me.id, review.id], null);
+  const windowDays = useLive<number | null>(getDisputeWindow, [], null);
+  if (dispute === null || windowDays === null) return null;
+  return <DisputeSection review={review} me={me} card={card} dispute={dispute} windowDays={windowDays} onSend={openDispute} />;
+}

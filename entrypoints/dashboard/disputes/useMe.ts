@@ -1,0 +1,27 @@
+// Who uses the dashboard: the team backend's account and role when connected, else the settings' identity.
+import { useLive } from '@/components/useLive';
+import { db, getSettings } from '@/lib/db';
+import type { Viewer } from '@/lib/disputes';
+import type { Person } from '@/lib/model/review';
+import type { RosterMember } from '@/lib/model/sync';
+import { readRoster, selfPerson } from '@/lib/sync';
+
+export interface Me extends Viewer {
+  person: Person;
+  /** The members the roster lets this user name (agents a wrong-agent dispute may move a review to). */
+  members: readonly RosterMember[];
+}
+
+export function useMe(): Me | null | undefined {
+  return useLive<Me | null | undefined>(
+    async () => {
+      const [settings, roster] = await Promise.all([getSettings(), readRoster(db())]);
+      const person = selfPerson(settings.identity, roster);
+      if (!person) return null;
+      // Without a backend the profile is one person's own: its reviews are theirs to answer for.
+      return { person, email: person.id, role: roster?.me.role ?? 'reviewer', members: roster?.members ?? [] };
+    },
+    [],
+    undefined,
+  );
+}

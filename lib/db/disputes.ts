@@ -1,0 +1,100 @@
+// Disputes in the database: opened, resolved (the review's new revision in the same transaction), reopened.
+import { z } from 'zod';
+import { appliedReview, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '../disputes';
+import { disputeId, disputeSchema, type Dispute } from '../model/dispute';
+import type { Review } from '../model/review';
+import { db } from './database';
+import { writeSynced } from './writes';
+
+/** Thrown when the stored state does not allow the change (someone else answered first, the review is gone). */
+export class DisputeStateError extends Error {}
+
+/** Opens a dispute (made by lib/disputes newDispute); one per review and agent. */
+export async function openDispute(dispute: Dispute): Promise<Dispute> {
+  const valid = disputeSchema.parse(dispute);
+  const database = db();
+  return writeSynced(database, ['disputes'], 'local', async (writer) => {
+    const existing = await database.disputes.get(valid.id);
+    if (existing && !existing.deleted) throw new DisputeStateError('this review is disputed already');
+    await writer.put('disputes', [valid], { before: [existing], at: valid.updatedAt });
+    return valid;
+  });
+}
+
+/**
+ * Stores a resolution (lib/disputes resolve) and, in the same transaction, the review's next revision
+ * with the accepted ratings or the right agent: the previous revision is kept in the history, the new
+ * one names the dispute, and the rollups follow through the one writer. Reads three rows by key and
+ * writes four: no scan, whatever the size of the profile.
+ */
+export async function resolveDispute(resolved: Dispute, now: Date): Promise<{ dispute: Dispute; review: Review | null }> {
+  const valid = disputeSchema.parse(resolved);
+  if (valid.status === 'open') throw new DisputeStateError('a resolution has an outcome');
+  const database = db();
+  return writeSynced(
+    database,
+    ['disputes', 'reviews'],
+    'local',
+    async (writer) => {
+      const [stored, review] = await Promise.all([database.disputes.get(valid.id), database.reviews.get(valid.reviewId)]);
+      if (!stored || stored.deleted) throw new DisputeStateError('no such dispute');
+      if (stored.status !== 'open') throw new DisputeStateError('this dispute is resolved already');
+      if (!review || review.deleted) throw new DisputeStateError('the disputed review is gone');
+      const card = await database.scorecards.get([review.scorecardId, review.scorecardVersion]);
+      if (!card) throw new DisputeStateError(`the review's scorecard ${review.scorecardId} v${review.scorecardVersion} is missing`);
+      const at = now.toISOString();
+      const applied = appliedReview(review, valid, card, now);
+      await writer.put('disputes', [valid], { before: [stored], at });
+      if (!applied) return { dispute: valid, review: null };
+      const next = { ...applied, revision: review.revision + 1 };
+      await database.reviewRevisions.put({ reviewId: review.id, revision: review.revision, review });
+      await writer.put('reviews', [next], { before: [review], at });
+      return { dispute: valid, review: next };
+    },
+    [database.reviewRevisions, database.scorecards],
+  );
+}
+
+/** A lead reopens a resolved dispute (lib/disputes reopen). */
+export async function reopenDispute(reopened: Dispute): Promise<Dispute> {
+  const valid = disputeSchema.parse(reopened);
+  const database = db();
+  return writeSynced(database, ['disputes'], 'local', async (writer) => {
+    const stored = await database.disputes.get(valid.id);
+    if (!stored || stored.status === 'open') throw new DisputeStateError('only a resolved dispute is reopened');
+    await writer.put('disputes', [valid], { before: [stored], at: valid.updatedAt });
+    return valid;
+  });
+}
+
+/** The disputes of these reviews (any agent's), by the reviewId index. */
+export async function disputesOfReviews(reviewIds: readonly string[]): Promise<Dispute[]> {
+  if (reviewIds.length === 0) return [];
+  const rows = await db().disputes.where('reviewId').anyOf([...reviewIds]).toArray();
+  return rows.filter((d) => !d.deleted);
+}
+
+/** The dispute an agent opened on a review, if any. */
+export async function disputeOf(agentId: string, reviewId: string): Promise<Dispute | undefined> {
+  const row = await db().disputes.get(disputeId(agentId.trim().toLowerCase(), reviewId));
+  return row && !row.deleted ? row : undefined;
+}
+
+/** Every dispute this profile holds (a team's are few beside its reviews), newest first. */
+export async function listDisputes(): Promise<Dispute[]> {
+  const rows = await db().disputes.toArray();
+  return rows.filter((d) => !d.deleted).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+}
+
+const WINDOW_KEY = 'disputes.windowDays';
+const windowSchema = z.number().int().min(MIN_WINDOW_DAYS).max(MAX_WINDOW_DAYS);
+
+/** Days after a review within which its agent may dispute it (the lead sets it). */
+export async function getDisputeWindow(): Promise<number> {
+  const parsed = windowSchema.safeParse((await db().settings.get(WINDOW_KEY))?.value);
+  return parsed.success ? parsed.data : DEFAULT_WINDOW_DAYS;
+}
+
+export async function setDisputeWindow(days: number): Promise<void> {
+  await db().settings.put({ key: WINDOW_KEY, value: windowSchema.parse(days) });
+}

@@ -1,0 +1,38 @@
+// What waits for the user in disputes and ideas: the open disputes they are to resolve, and the count the
+// toolbar badge shows for this area.
+import { ideasWaiting } from '../ideas';
+import type { Dispute } from '../model/dispute';
+import type { Idea } from '../model/idea';
+
+/** The user as the waiting count sees them: their e-mail and role (from the team roster). */
+export interface Viewer {
+  email: string;
+  role: 'admin' | 'lead' | 'reviewer' | 'agent';
+}
+
+const email = (value: string): string => value.trim().toLowerCase();
+
+/**
+ * The open disputes waiting for `viewer`, oldest first: a reviewer's are those of their own reviews; a
+ * lead's (or admin's) every open one they hold (the server sends a lead their teams' disputes only).
+ * Never the user's own dispute: nobody resolves their own.
+ */
+export function disputesWaiting(disputes: Iterable<Dispute>, viewer: Viewer): Dispute[] {
+  const me = email(viewer.email);
+  const lead = viewer.role === 'lead' || viewer.role === 'admin';
+  const waiting: Dispute[] = [];
+  for (const d of disputes) {
+    if (d.deleted || d.status !== 'open' || email(d.agent.id) === me) continue;
+    if (lead || email(d.reviewer.id) === me) waiting.push(d);
+  }
+  return waiting.sort((a, b) => (a.reopenedAt ?? a.openedAt).localeCompare(b.reopenedAt ?? b.openedAt));
+}
+
+/**
+ * The toolbar count of this area: open disputes the user is to resolve, plus ideas waiting for them
+ * (a lead's to triage, the submitter's answered since last seen: lib/ideas ideasWaiting). Inputs are
+ * what this profile holds: lib/db listDisputes, listIdeas and ideasSeen, and the roster's me.
+ */
+export function countWaiting(disputes: Iterable<Dispute>, ideas: Iterable<Idea>, viewer: Viewer, seenIdeas: Readonly<Record<string, string>>): number {
+  return disputesWaiting(disputes, viewer).length + ideasWaiting(ideas, viewer, seenIdeas).length;
+}
