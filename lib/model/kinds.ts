@@ -158,7 +158,8 @@ export const kinds = {
     subject: () => null,
     read: { lead: ['everyone'], reviewer: ['everyone'], agent: ['everyone'] },
     conflict: 'ask',
-    shareable: (form) => form.status !== 'draft',
+    // As scorecards: drafts stay here, and the built-in forms are in every profile already.
+    shareable: (form) => form.status !== 'draft' && form.templateId !== form.id,
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {
     schema: coachingSessionSchema,
