@@ -39,10 +39,10 @@ export async function ensureBuiltInForms(): Promise<void> {
   );
 }
 
-/** Every version of every form, by name, newest version first. */
+/** Every version of every form, newest version first within a form. */
 export async function listForms(): Promise<CoachingForm[]> {
   const all = await db().coachingForms.toArray();
-  return all.sort((a, b) => a.name.localeCompare(b.name) || b.version - a.version);
+  return all.sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version);
 }
 
 export async function getForm(id: string, version: number): Promise<CoachingForm | undefined> {
@@ -116,7 +116,7 @@ export async function actionsOfSession(sessionId: string): Promise<CoachingActio
 export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]> {
   const rows = await db()
     .coachingActions.where('[agent.id+status+due]')
-    .between([agentId, Dexie.minKey, Dexie.minKey], [agentId, Dexie.maxKey, Dexie.maxKey])
+    .between([agentId, ''], [agentId, '\uffff'])
     .toArray();
   return rows.filter((a) => !a.deleted).sort((a, b) => a.due.localeCompare(b.due));
 }
