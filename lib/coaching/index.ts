@@ -6,3 +6,4 @@ export { coachingPlan, type PlanRow } from './plan';
 export { evidenceOf, beforeAfter, beforeAfterWindows, titleOf, MIN_REVIEWS, FIRST_LOOKBACK_DAYS, type Evidence, type BeforeAfter, type Side, type CriterionFigure } from './evidence';
 export { sessionIcs, SESSION_MINUTES } from './ics';
 export * from './store';
+export { MAX_FOCUS_CRITERIA as MAX_FOCUS } from '../model/coaching';

@@ -45,6 +45,13 @@ export async function listForms(): Promise<CoachingForm[]> {
   return all.sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version);
 }
 
+/** The form a new session uses: the newest published form in the language, a lead's own before a built-in one. */
+export async function latestPublishedForm(lang: 'fi' | 'en'): Promise<CoachingForm | undefined> {
+  const published = (await db().coachingForms.where('status').equals('published').toArray()).filter((f) => f.language === lang);
+  const own = (f: CoachingForm) => (f.templateId === f.id ? 0 : 1);
+  return published.sort((a, b) => own(b) - own(a) || b.updatedAt.localeCompare(a.updatedAt) || b.version - a.version)[0];
+}
+
 export async function getForm(id: string, version: number): Promise<CoachingForm | undefined> {
   return db().coachingForms.get([id, version]);
 }
