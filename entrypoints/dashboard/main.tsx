@@ -70,6 +70,7 @@ function Dashboard() {
             </button>
           ))}
         </nav>
+        <a href="/coaching.html">{t('coaching.link')}</a>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
       {view !== 'export' && cards && (

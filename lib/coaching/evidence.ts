@@ -5,6 +5,7 @@ import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { criterionMean, criterionScore, qualityScore } from '../scoring';
 import { gapOfPairs, reviewOf, type CriterionGap } from '../dashboard/selfcheck-gap';
+import { titleOf } from './focus';
 import { addDays, daysBetween, dayOf } from './period';
 
 /** Below this many reviews a side of a comparison shows "too few reviews" instead of a figure. */
@@ -158,11 +159,4 @@ export function beforeAfter(
     before: side(windows.before, f.criterionId),
     after: side(windows.after, f.criterionId),
   }));
-}
-
-/** A focus criterion's title from its card (newest version), else its id. */
-export function titleOf(focus: FocusCriterion, cards: readonly Scorecard[]): string {
-  let best: Scorecard | undefined;
-  for (const c of cards) if (c.id === focus.scorecardId && c.criteria.some((k) => k.id === focus.criterionId) && (!best || c.version > best.version)) best = c;
-  return best?.criteria.find((k) => k.id === focus.criterionId)?.title ?? focus.criterionId;
 }

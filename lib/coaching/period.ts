@@ -1,5 +1,4 @@
 // Coaching periods and rhythm as calendar arithmetic on `YYYY-MM-DD` days (UTC), pure.
-import type { CoachingSession, FocusCriterion } from '../model/coaching';
 
 /** Offered period lengths in weeks; 4 is the default. */
 export const PERIOD_WEEKS = [2, 3, 4] as const;
@@ -26,18 +25,4 @@ export function periodOf(start: string, weeks: number = DEFAULT_PERIOD_WEEKS): {
 /** The weeks of a stored period (for the picker), rounded. */
 export function weeksOf(period: { start: string; end: string }): number {
   return Math.round((daysBetween(period.start, period.end) + 1) / 7);
-}
-
-/** The focus in force on `day`: the latest held session whose period holds that day. */
-export function currentFocus(
-  sessions: readonly CoachingSession[],
-  day: string,
-): { focus: FocusCriterion[]; until: string; sessionId: string } | null {
-  let best: CoachingSession | null = null;
-  for (const s of sessions) {
-    if (s.deleted || s.status !== 'held' || !s.period || s.focus.length === 0) continue;
-    if (s.period.start > day || s.period.end < day) continue;
-    if (!best || (s.heldAt ?? '') > (best.heldAt ?? '')) best = s;
-  }
-  return best?.period ? { focus: best.focus, until: best.period.end, sessionId: best.id } : null;
 }

@@ -15,7 +15,8 @@ import {
 import type { Person, Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { db, writeSynced } from '../db';
-import { addDays, currentFocus, dayOf } from './period';
+import { currentFocus, type FocusNow } from './focus';
+import { addDays, dayOf } from './period';
 import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, type BeforeAfter, type Evidence } from './evidence';
 import { formTemplates } from './templates';
 
@@ -255,7 +256,7 @@ export async function sessionOutcome(session: CoachingSession, cards: readonly S
 }
 
 /** The focus in force for an agent today (for the sidebar's self-check and the review form). */
-export async function focusOfAgent(agentId: string, today: string): Promise<ReturnType<typeof currentFocus>> {
+export async function focusOfAgent(agentId: string, today: string): Promise<FocusNow | null> {
   const rows = await db()
     .coachingSessions.where('[agent.id+heldAt]')
     .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])

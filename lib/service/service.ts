@@ -25,6 +25,7 @@ import { runScheduledSync } from '../sync/scheduler';
 import { db } from '../db';
 import { pageReportSchema, savePageReport } from '../db';
 import { isQuotaError } from '../db';
+import { focusOfAgent } from '../coaching';
 
 const key = z.string().min(1).max(500);
 
@@ -54,6 +55,8 @@ const operations = {
   savePageReport: { args: z.tuple([pageReportSchema]), run: (report: z.infer<typeof pageReportSchema>) => savePageReport(report), writes: false },
   // The team roster cached at the last sync (null without a backend): reviewee choices and own identity.
   teamRoster: { args: z.tuple([]), run: () => readRoster(db()), writes: false },
+  // The coaching focus in force for an agent on a day: the self-check shows it first, the review form marks it.
+  coachingFocus: { args: z.tuple([key, z.iso.date()]), run: (agent: string, day: string) => focusOfAgent(agent, day), writes: false },
 } as const;
 
 type Operations = typeof operations;
