@@ -418,7 +418,8 @@ function FocusPicker({ who, evidence, focus, onChange }: { who: Who; evidence: E
   const cards = latestVersions(who.cards.filter((c) => c.status === 'published'));
   const used = new Map<string, number>();
   for (const r of evidence?.reviews ?? []) used.set(r.scorecardId, (used.get(r.scorecardId) ?? 0) + 1);
-  const [cardId, setCardId] = useState<string>(focus[0]?.scorecardId ?? [...used].sort((a, b) => b[1] - a[1])[0]?.[0] ?? cards[0]?.id ?? '');
+  const [chosenCard, setCardId] = useState<string | null>(null);
+  const cardId = chosenCard ?? focus[0]?.scorecardId ?? [...used].sort((a, b) => b[1] - a[1])[0]?.[0] ?? cards[0]?.id ?? '';
   const card = cards.find((c) => c.id === cardId);
   const has = (criterionId: string) => focus.some((f) => f.scorecardId === cardId && f.criterionId === criterionId);
   return (

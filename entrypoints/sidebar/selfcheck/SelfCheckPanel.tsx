@@ -15,7 +15,7 @@ import type { FocusNow } from '@/lib/coaching/focus';
 import { formatDay } from '@/lib/i18n';
 import type { Person } from '@/lib/model/review';
 import { useRemote } from '../useRemote';
-import { focusTitles } from './useFocus';
+import { focusTitles, onFocus } from './useFocus';
 
 interface Props {
   ticket: TicketRef;
@@ -36,7 +36,7 @@ export function SelfCheckPanel({ ticket, draft, result, agent, focus }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const suggested = useMemo(() => (card ? suggestedRatings(card, result.hints) : new Map<string, number>()), [card, result.hints]);
   const focusIds = new Set(focus?.focus.map((f) => f.criterionId) ?? []);
-  const first = <T,>(items: readonly T[], id: (item: T) => string): T[] => [...items.filter((i) => focusIds.has(id(i))), ...items.filter((i) => !focusIds.has(id(i)))];
+  const first = <T,>(items: readonly T[], on: (item: T) => boolean): T[] => [...items.filter(on), ...items.filter((i) => !on(i))];
   const writing = draft !== null && draft.mode === 'public' && draft.text.trim() !== '';
 
   // Saved as the agent rates: a self-check once made is not lost with a closed tab.
@@ -83,12 +83,12 @@ export function SelfCheckPanel({ ticket, draft, result, agent, focus }: Props) {
       ) : !writing ? (
         <p class="state">{t('selfcheck.empty')}</p>
       ) : (
-        <HintList hints={first(result.hints, (h) => h.criterion)} text={draft.text} focusIds={focusIds} />
+        <HintList hints={first(result.hints, (h) => onFocus(h, focusIds))} text={draft.text} focusIds={focusIds} />
       )}
       {card && (
         <fieldset class="group">
           <legend>{t('selfcheck.criteria', { card: card.name })}</legend>
-          {first(selfCheckableCriteria(card), (c) => c.id).map((criterion) => {
+          {first(selfCheckableCriteria(card), (c) => focusIds.has(c.id)).map((criterion) => {
             const value = chosen.get(criterion.id) ?? (writing ? suggested.get(criterion.id) : undefined);
             const isSuggestion = !chosen.has(criterion.id) && value !== undefined;
             const against = hintsFor(criterion.id, result.hints);
@@ -145,9 +145,9 @@ function HintList({ hints, text, focusIds }: { hints: Hint[]; text: string; focu
   return (
     <ul class="hints" aria-label={t('selfcheck.hints')}>
       {hints.map((hint, index) => (
-        <li key={`${hint.check}-${index}`} class={`hint severity-${hint.severity}`} data-check={hint.check} data-focus={focusIds.has(hint.criterion) || undefined}>
+        <li key={`${hint.check}-${index}`} class={`hint severity-${hint.severity}`} data-check={hint.check} data-focus={onFocus(hint, focusIds) || undefined}>
           <span class="chip">{t(`selfcheck.criterion.${hint.criterion}`)}</span>{' '}
-          {focusIds.has(hint.criterion) && <span class="chip focus">{t('coaching.sidebar.focusChip')}</span>}{' '}
+          {onFocus(hint, focusIds) && <span class="chip focus">{t('coaching.sidebar.focusChip')}</span>}{' '}
           {t(hint.messageKey as MessageKey, hint.params)}
           {hint.span && (
             // The offending words, quoted from the draft as text.

@@ -1,6 +1,8 @@
 // Who the agent writing here is, and the coaching focus in force for them today (from the database service).
 import { remoteDb as db } from '@/lib/service/remote';
 import { titleOf, type FocusNow } from '@/lib/coaching/focus';
+import type { Hint } from '@/lib/checks';
+import { CHECK_CRITERIA } from '@/lib/review/selfcheck';
 import type { Person } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { Settings } from '@/lib/model/settings';
@@ -22,4 +24,9 @@ export function useFocus(personId: string | null): FocusNow | null {
 /** The focus criteria's names: from the card in use where it has them (the reader's language), else their own card. */
 export function focusTitles(focus: FocusNow, card: Scorecard | null, cards: readonly Scorecard[]): string[] {
   return focus.focus.map((f) => card?.criteria.find((c) => c.id === f.criterionId)?.title ?? titleOf(f, cards));
+}
+
+/** Whether a hint speaks to one of the focus criteria (a check judges the criteria CHECK_CRITERIA names). */
+export function onFocus(hint: Pick<Hint, 'check'>, focusIds: ReadonlySet<string>): boolean {
+  return CHECK_CRITERIA[hint.check].some((id) => focusIds.has(id));
 }
