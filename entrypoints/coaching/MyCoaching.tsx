@@ -50,7 +50,7 @@ function ActionList({ actions, me }: { actions: CoachingAction[]; me: Person }) 
   return (
     <>
       <ul class="actions" data-testid="my-actions">
-        {actions.map((a, i) => (
+        {actions.map((a) => (
           <li key={a.id} data-action={a.id} data-status={a.status}>
             <strong>{a.text}</strong> · {t('coaching.actions.dueOn', { day: formatDay(lang, a.due, true) })} ·{' '}
             {a.assignee === 'agent' ? t('coaching.actions.byYou') : t('coaching.actions.byCoach')} · {t(`coaching.actionStatus.${a.status}`)}
@@ -60,7 +60,7 @@ function ActionList({ actions, me }: { actions: CoachingAction[]; me: Person }) 
               <span class="inline-controls">
                 <input
                   type="text"
-                  aria-label={t('coaching.mine.doneComment', { n: i + 1 })}
+                  aria-label={t('coaching.mine.doneComment', { text: a.text })}
                   value={comments[a.id] ?? ''}
                   onInput={(e) => setComments({ ...comments, [a.id]: e.currentTarget.value })}
                 />

@@ -126,7 +126,7 @@ export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]>
     .coachingActions.where('[agent.id+status+due]')
     .between([agentId, ''], [agentId, '\uffff'])
     .toArray();
-  return rows.filter((a) => !a.deleted).sort((a, b) => a.due.localeCompare(b.due));
+  return rows.filter((a) => !a.deleted).sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 /** The open actions of several agents, each by index. */

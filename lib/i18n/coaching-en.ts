@@ -131,7 +131,7 @@ export const coachingEn = {
   'coaching.mine.empty': 'No coaching sessions yet.',
   'coaching.mine.session': 'Session {at} with {coach}',
   'coaching.mine.evidence': 'Evidence',
-  'coaching.mine.doneComment': 'Comment on action {n}',
+  'coaching.mine.doneComment': 'Comment on: {text}',
   'coaching.mine.markDone': 'Mark done',
   'coaching.mine.markDoneOf': 'Mark done: {text}',
   'coaching.mine.ackComment': 'Comment (optional)',

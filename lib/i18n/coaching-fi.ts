@@ -133,7 +133,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.mine.empty': 'Ei vielä valmennuksia.',
   'coaching.mine.session': 'Valmennus {at}, valmentajana {coach}',
   'coaching.mine.evidence': 'Näyttö',
-  'coaching.mine.doneComment': 'Kommentti toimenpiteeseen {n}',
+  'coaching.mine.doneComment': 'Kommentti toimenpiteeseen: {text}',
   'coaching.mine.markDone': 'Merkitse tehdyksi',
   'coaching.mine.markDoneOf': 'Merkitse tehdyksi: {text}',
   'coaching.mine.ackComment': 'Kommentti (vapaaehtoinen)',

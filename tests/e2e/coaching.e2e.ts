@@ -205,7 +205,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   // The coach's private notes never reached this profile.
   expect(await localCount(mine, 'coachingNotes')).toBe(0);
   expect(await mine.getByText('Private: tired this month').count()).toBe(0);
-  await mine.getByLabel(k('coaching.mine.doneComment', { n: 1 })).fill('Every chat this week');
+  await mine.getByLabel(k('coaching.mine.doneComment', { text: 'Greet every customer by name' })).fill('Every chat this week');
   await mine.getByRole('button', { name: k('coaching.mine.markDoneOf', { text: 'Greet every customer by name' }) }).click();
   await expect.poll(() => mine.locator('[data-testid="my-actions"] li[data-status="done"]').count()).toBe(1);
   await mine.getByLabel(k('coaching.mine.ackComment')).fill('Thanks!');
