@@ -30,6 +30,7 @@ import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
 import type { CoachingAction, CoachingAnswer, CoachingForm, CoachingSession, EvidenceRef, FocusCriterion } from '@/lib/model/coaching';
 import type { Person } from '@/lib/model/review';
 import { downloadIcs } from './calendar';
+import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
 import type { Who } from './main';
 
@@ -70,11 +71,7 @@ function SessionEditor({ initial, who, me }: { initial: Editing; who: Who; me: P
 
   useEffect(() => {
     if (who.cards.length === 0) return;
-    const started = performance.now();
-    void prepareSession(session.agent.id, session.id, who.cards, today).then((prepared) => {
-      setEvidence(prepared);
-      if (import.meta.env.ARVIO_BENCH) performance.measure('arvio:coaching.prepare', { start: started, end: performance.now() });
-    });
+    void prepareSession(session.agent.id, session.id, who.cards, today).then(setEvidence);
   }, [session.agent.id, who.cards.length]);
   useEffect(() => {
     if (session.status === 'held' && session.period && session.period.end < today && who.cards.length > 0) {
@@ -465,35 +462,6 @@ function FocusPicker({ who, evidence, focus, onChange }: { who: Who; evidence: E
           </label>
         ))}
       </fieldset>
-    </section>
-  );
-}
-
-export function OutcomeTable({ rows }: { rows: BeforeAfter[] }) {
-  const { t, lang } = useI18n();
-  const side = (s: BeforeAfter['before']) =>
-    s.mean === null ? (s.count === 0 ? t('coaching.outcome.none') : t('coaching.outcome.tooFew', { count: s.count })) : `${formatPercent(lang, s.mean)} (${t('coaching.ratings', { count: s.count })})`;
-  return (
-    <section class="card-box" aria-labelledby="outcome-title">
-      <h3 id="outcome-title">{t('coaching.outcome.title')}</h3>
-      <table data-testid="outcome">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.criteria.criterion')}</th>
-            <th scope="col">{t('coaching.outcome.before')}</th>
-            <th scope="col">{t('coaching.outcome.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.focus.scorecardId} ${r.focus.criterionId}`} data-criterion={r.focus.criterionId}>
-              <th scope="row">{r.title}</th>
-              <td>{side(r.before)}</td>
-              <td>{side(r.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -7,13 +7,14 @@ import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
 import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { CoachingView } from './CoachingView';
 import { ExportPanel } from './ExportPanel';
 import { Filters } from './Filters';
 import { MyReviews } from './MyReviews';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
 
-type View = 'team' | 'mine' | 'export';
+type View = 'team' | 'mine' | 'export' | 'coaching';
 
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
@@ -29,7 +30,7 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : 'team');
+  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : location.hash === '#coaching' ? 'coaching' : 'team');
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
@@ -58,7 +59,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'export'];
+  const tabs: View[] = ['team', 'mine', 'coaching', 'export'];
   return (
     <div class="page dashboard">
       <header>
@@ -93,6 +94,7 @@ function Dashboard() {
           ))}
         {view === 'mine' && cards && <MyReviews agentId={identity ?? filter.agent} filter={filter} cards={cards} />}
         {view === 'export' && <ExportPanel />}
+        {view === 'coaching' && cards && <CoachingView filter={filter} options={options} cards={cards} />}
       </main>
     </div>
   );

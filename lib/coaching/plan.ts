@@ -70,3 +70,52 @@ export function coachingPlan(
     };
   });
 }
+
+export interface AgentCoaching {
+  agent: Person;
+  /** Sessions held per month `YYYY-MM` of the range. */
+  held: Record<string, number>;
+  /** Sessions the rhythm asks for in a month (at least one). */
+  expectedPerMonth: number;
+  actions: number;
+  doneByDue: number;
+  overdue: number;
+}
+
+/**
+ * The dashboard's coaching view for a team: per agent, sessions held per month against the rhythm,
+ * actions done by their due date, and overdue actions (open past due). Pure.
+ */
+export function coachingOverview(
+  sessions: readonly CoachingSession[],
+  actions: readonly CoachingAction[],
+  rhythm: Readonly<Record<string, number>>,
+  months: readonly string[],
+  today: string,
+): AgentCoaching[] {
+  const rows = new Map<string, AgentCoaching>();
+  const rowOf = (agent: Person): AgentCoaching => {
+    const k = key(agent.id);
+    let row = rows.get(k);
+    if (!row) {
+      const days = rhythm[k] ?? DEFAULT_RHYTHM_DAYS;
+      row = { agent, held: Object.fromEntries(months.map((m) => [m, 0])), expectedPerMonth: Math.max(1, Math.round(30 / days)), actions: 0, doneByDue: 0, overdue: 0 };
+      rows.set(k, row);
+    }
+    return row;
+  };
+  for (const s of sessions) {
+    if (s.deleted || s.status !== 'held' || !s.heldAt) continue;
+    const row = rowOf(s.agent);
+    const month = s.heldAt.slice(0, 7);
+    if (month in row.held) row.held[month] = (row.held[month] ?? 0) + 1;
+  }
+  for (const a of actions) {
+    if (a.deleted || a.status === 'dropped') continue;
+    const row = rowOf(a.agent);
+    row.actions += 1;
+    if (a.status === 'done' && a.doneAt && dayOf(a.doneAt) <= a.due) row.doneByDue += 1;
+    if (a.status === 'open' && a.due < today) row.overdue += 1;
+  }
+  return [...rows.values()].sort((a, b) => (a.agent.name || a.agent.id).localeCompare(b.agent.name || b.agent.id));
+}

@@ -265,3 +265,23 @@ export async function focusOfAgent(agentId: string, today: string): Promise<Focu
     .toArray();
   return currentFocus(rows, today);
 }
+
+/**
+ * What the dashboard's coaching view reads: every session and action in this profile (a lead's
+ * profile holds its teams' only; these tables are small beside reviews), the rhythms, and the
+ * before/after figures of the latest finished periods (each by the agent's review index).
+ */
+export async function coachingDashboard(
+  cards: readonly Scorecard[],
+  today: string,
+  outcomes = 20,
+): Promise<{ sessions: CoachingSession[]; actions: CoachingAction[]; rhythms: Record<string, number>; outcomes: Array<{ session: CoachingSession; figures: BeforeAfter[] }> }> {
+  const database = db();
+  const [sessions, actions, rhythms] = await Promise.all([database.coachingSessions.toArray(), database.coachingActions.toArray(), getRhythms()]);
+  const finished = sessions
+    .filter((s) => !s.deleted && s.status === 'held' && s.period && s.period.end < today && s.focus.length > 0)
+    .sort((a, b) => (b.heldAt ?? '').localeCompare(a.heldAt ?? ''))
+    .slice(0, outcomes);
+  const figures = await Promise.all(finished.map(async (session) => ({ session, figures: await sessionOutcome(session, cards, today) })));
+  return { sessions: sessions.filter((s) => !s.deleted), actions: actions.filter((a) => !a.deleted), rhythms, outcomes: figures };
+}

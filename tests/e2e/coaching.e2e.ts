@@ -45,7 +45,8 @@ beforeAll(async () => {
   }
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
   demo = await startDemoServer({ port: 0 });
-});
+  // Four users with hashed tokens and a migrated PGlite: slow when the machine's cores are shared.
+}, 180_000);
 
 afterAll(async () => {
   await demo?.close();
@@ -246,6 +247,27 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await previous.waitFor({ timeout: 15_000 });
   expect(await previous.locator('li[data-status="done"]').textContent()).toContain('Every chat this week');
   expect(await previous.locator('li[data-status="open"]').textContent()).toContain('Read the tone guide');
+
+  // A review of the agent during the period: the review form marks the focus criteria.
+  const review = await coachBrowser.context.newPage();
+  await review.goto(`${demo.url}/agent/tickets/102`);
+  await toggleButton(review).waitFor();
+  if ((await toggleButton(review).getAttribute('aria-expanded')) !== 'true') await toggleButton(review).click();
+  const reviewFrame = await sidebarFrame(review);
+  await expect.poll(() => reviewFrame.locator('#reviewee').inputValue(), { timeout: 10_000 }).toBe(agent);
+  await reviewFrame.getByRole('button', { name: t('review.start') }).click();
+  await expect
+    .poll(() => reviewFrame.getByTestId('reviewee-focus').textContent(), { timeout: 10_000 })
+    .toBe(k('coaching.sidebar.reviewFocus', { name: 'Mikko Laine', day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
+  expect(await reviewFrame.locator('.criterion[data-focus]').evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')))).toEqual(['name', 'tone']);
+
+  // The dashboard's coaching view: one session held this month, one of two actions done by its date.
+  const dashboard = await coachBrowser.context.newPage();
+  await dashboard.goto(`chrome-extension://${coachBrowser.extensionId}/dashboard.html#coaching`);
+  const dashRow = dashboard.getByTestId('coaching-view').locator(`tr[data-agent="${agent}"]`);
+  await dashRow.waitFor({ timeout: 15_000 });
+  const cells = await dashRow.locator('td').allTextContents();
+  expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 2 }), '0']);
 }
 
 describe('coaching that closes the loop, coach and agent against the team backend', () => {
