@@ -59,7 +59,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'coaching', 'export'];
+  const tabs: View[] = ['team', 'mine', 'export', 'coaching'];
   return (
     <div class="page dashboard">
       <header>

@@ -195,6 +195,11 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
 
   // The agent: My coaching shows the session and the actions; one is done, the session acknowledged.
   const agentBrowser = await launch(locale);
+  // Without the team backend there is nothing of the coach's to show, and the page says why.
+  const before = await agentBrowser.context.newPage();
+  await before.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#mine`);
+  expect(await before.getByTestId('needs-backend').textContent()).toBe(k('coaching.mine.needsBackend'));
+  await before.close();
   const agentOptions = await connect(agentBrowser, agent, t);
   const mine = await agentBrowser.context.newPage();
   await mine.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#mine`);
@@ -213,6 +218,13 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await mine.getByRole('button', { name: k('coaching.mine.acknowledge') }).click();
   await mine.locator('.acknowledged').waitFor();
   await waitSynced(agentOptions, t);
+  // The agent's printable copy: the form, the focus and the actions on one page, no private notes.
+  const printed = await agentBrowser.context.newPage();
+  await printed.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#print/${encodeURIComponent(held!.id)}`);
+  await printed.getByRole('heading', { name: k('coaching.print.heading', { agent: 'Mikko Laine' }) }).waitFor();
+  const sheet = (await printed.locator('main').textContent()) ?? '';
+  for (const text of ['Calm with an angry customer', 'Greet every customer by name', 'Read the tone guide', `${title('tone')}, ${title('name')}`]) expect(sheet).toContain(text);
+  expect(sheet).not.toContain('Private');
 
   // While writing a reply: the self-check shows the focus first.
   const ticket = await agentBrowser.context.newPage();
