@@ -117,14 +117,14 @@ async function openDashboard(context, extensionId) {
 }
 
 async function importFile(page, path, expected) {
-  await page.getByRole('tab').nth(2).click();
+  await page.getByRole('tab', { name: 'Export and import' }).click();
   const t0 = Date.now();
   await page.locator('#import-file').setInputFiles(path);
   await page.locator('.import-status, .import-error').first().waitFor({ timeout: 240_000 });
   const ms = Date.now() - t0;
   const text = await page.locator('.import-status, .import-error').first().textContent();
   if (!text?.includes(String(expected)) && !text?.includes(expected.toLocaleString('en'))) throw new Error(`import did not finish as expected: ${text}`);
-  await page.getByRole('tab').nth(0).click();
+  await page.getByRole('tab', { name: 'Team' }).click();
   return ms;
 }
 
@@ -357,7 +357,7 @@ async function rawScanCsv(page) {
 
 /** Our CSV export through the UI: total time, longest main-thread task, peak extra heap (CDP). */
 async function csvExport(context, page) {
-  await page.getByRole('tab').nth(2).click();
+  await page.getByRole('tab', { name: 'Export and import' }).click();
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');

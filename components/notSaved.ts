@@ -10,6 +10,8 @@ export type Unsaved =
   | { kind: 'selfCheck'; ticketId: string }
   | { kind: 'scorecard'; name: string; version: number }
   | { kind: 'settings' }
+  | { kind: 'coaching'; agent: string }
+  | { kind: 'coachingForm'; name: string }
   /** An all-or-nothing import of a file (scorecards in the options, reviews in the dashboard). */
   | { kind: 'import'; file: string };
 
@@ -27,6 +29,10 @@ function describe(t: Translate, what: Exclude<Unsaved, { kind: 'import' }>): str
       return t('storage.what.scorecard', { name: what.name, version: what.version });
     case 'settings':
       return t('storage.what.settings');
+    case 'coaching':
+      return t('coaching.what.session', { agent: what.agent });
+    case 'coachingForm':
+      return t('coaching.what.form', { name: what.name });
   }
 }
 

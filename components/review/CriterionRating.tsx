@@ -16,9 +16,11 @@ interface Props {
   onMark: (mark: 'strength' | 'development') => void;
   /** Focus the previous (−1) or next (+1) criterion's group. */
   onMove: (delta: -1 | 1) => void;
+  /** A coaching focus criterion of the reviewed agent (their period is on): marked, so feedback lands on it. */
+  coachingFocus?: boolean;
 }
 
-export function CriterionRating({ criterion, rating, selfRated = null, marks, onRate, onComment, onMark, onMove }: Props) {
+export function CriterionRating({ criterion, rating, selfRated = null, marks, onRate, onComment, onMark, onMove, coachingFocus = false }: Props) {
   const { t } = useI18n();
   const [shown, setShown] = useState<number | 'na' | null>(null);
   const [commenting, setCommenting] = useState(false);
@@ -73,12 +75,13 @@ export function CriterionRating({ criterion, rating, selfRated = null, marks, on
 
   const isCritical = criterion.critical !== null;
   return (
-    <div class={`criterion${selected === null ? '' : ' done'}`} data-criterion={criterion.id}>
+    <div class={`criterion${selected === null ? '' : ' done'}${coachingFocus ? ' focus' : ''}`} data-criterion={criterion.id} data-focus={coachingFocus || undefined}>
       <div class="criterion-head">
         <span id={titleId} class="criterion-title">
           {criterion.title}
         </span>
         <span class="muted">{t('review.weight', { weight: criterion.weight })}</span>
+        {coachingFocus && <span class="chip focus">{t('coaching.sidebar.focusChip')}</span>}
         {isCritical && (
           <span class="chip chip-critical" title={t('review.critical.help', { threshold: Math.round((criterion.critical?.threshold ?? 0) * 100) })}>
             {t('review.critical')}

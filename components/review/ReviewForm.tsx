@@ -20,9 +20,11 @@ interface Props {
   focusFirst?: boolean;
   /** The reviewed agent's own self-check of this ticket: shown beside each criterion (the gap is coaching material). */
   selfCheck?: SelfCheck | null;
+  /** The reviewed agent's coaching focus criteria in force (ids): marked on the form. */
+  coachingFocus?: ReadonlySet<string>;
 }
 
-export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false, selfCheck = null }: Props) {
+export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false, selfCheck = null, coachingFocus }: Props) {
   const { t } = useI18n();
   const root = useRef<HTMLFormElement>(null);
   const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
@@ -87,6 +89,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
                   criterion={criterion}
                   rating={ratingOf.get(criterion.id)}
                   selfRated={selfCheck?.ratings.find((r) => r.criterionId === criterion.id)?.value ?? null}
+                  coachingFocus={coachingFocus?.has(criterion.id) ?? false}
                   marks={{
                     strength: draft.strengthCriteria.includes(criterion.id),
                     development: draft.developmentCriteria.includes(criterion.id),

@@ -7,6 +7,7 @@ import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
 import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { CoachingView } from './CoachingView';
 import { ExportPanel } from './ExportPanel';
 import { Filters } from './Filters';
 import { MyReviews } from './MyReviews';
@@ -16,7 +17,8 @@ import { DisputesView } from './disputes/DisputesView';
 import { useMe } from './disputes/useMe';
 import { IdeasView } from './ideas/IdeasView';
 
-type View = 'team' | 'mine' | 'disputes' | 'ideas' | 'export';
+type View = 'team' | 'mine' | 'disputes' | 'ideas' | 'export' | 'coaching';
+const VIEWS: readonly View[] = ['team', 'mine', 'disputes', 'ideas', 'export', 'coaching'];
 
 // The bench build lets bench/disputes.mjs drive a resolution in a large profile.
 if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
@@ -35,10 +37,7 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<View>(() => {
-    const hash = location.hash.slice(1);
-    return hash === 'mine' || hash === 'export' || hash === 'disputes' || hash === 'ideas' ? hash : 'team';
-  });
+  const [view, setView] = useState<View>(() => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team');
   const me = useMe();
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
@@ -68,7 +67,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'disputes', 'ideas', 'export'];
+  const tabs = VIEWS;
   return (
     <div class="page dashboard">
       <header>
@@ -80,6 +79,7 @@ function Dashboard() {
             </button>
           ))}
         </nav>
+        <a href="/coaching.html">{t('coaching.link')}</a>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
       {view !== 'export' && view !== 'ideas' && cards && (
@@ -104,6 +104,7 @@ function Dashboard() {
         {view === 'ideas' && (me ? <IdeasView me={me} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'disputes' && cards && (me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}
+        {view === 'coaching' && cards && <CoachingView filter={filter} options={options} cards={cards} />}
       </main>
     </div>
   );

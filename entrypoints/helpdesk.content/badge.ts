@@ -1,7 +1,8 @@
 // The small hint counter by the composer, in a closed shadow root; it sits above the editor, never over it.
 export interface Badge {
   /** `rightEdge`: the x the badge must stay left of (the open sidebar's edge). */
-  show(anchor: Element, count: number, label: string, rightEdge: number): void;
+  /** `focus`: how many of the hints touch the agent's coaching focus (marked ◎). */
+  show(anchor: Element, count: number, focus: number, label: string, rightEdge: number): void;
   hide(): void;
   destroy(): void;
 }
@@ -29,17 +30,18 @@ export function createBadge(doc: Document, onOpen: () => void): Badge {
   let attached = false;
 
   return {
-    show(anchor, count, label, rightEdge) {
+    show(anchor, count, focus, label, rightEdge) {
       // One layout read per debounced draft, not per keystroke.
       const rect = anchor.getBoundingClientRect();
       // Just above the editor's top-right corner: outside the text and away from the send button below.
       host.style.top = `${Math.max(0, rect.top - 26)}px`;
       host.style.left = `${Math.max(0, Math.min(rect.right, rightEdge - 8) - 90)}px`;
-      button.textContent = count > 0 ? `Arvio · ${count}` : 'Arvio ✓';
+      button.textContent = count > 0 ? `Arvio · ${count}${focus > 0 ? ' ◎' : ''}` : 'Arvio ✓';
       button.className = count > 0 ? '' : 'clear';
       button.setAttribute('aria-label', label);
       // The count is mirrored on the host for tests and assistive tooling; the closed root stays closed.
       host.dataset.count = String(count);
+      host.dataset.focus = String(focus);
       if (!attached) {
         doc.documentElement.append(host);
         attached = true;

@@ -60,6 +60,7 @@ export default defineContentScript({
       if (parsed.data.type === 'close') setOpen(false);
       if (parsed.data.type === 'hints') {
         hintCount = parsed.data.count;
+        focusCount = parsed.data.focus ?? 0;
         updateBadge();
       }
       if (parsed.data.type === 'pick') void pageTools().then(pickRegion, () => undefined);
@@ -80,6 +81,7 @@ export default defineContentScript({
     let draft: ComposerDraft | null = null;
     let composerElement: Element | null = null;
     let hintCount = 0;
+    let focusCount = 0;
     const badge = createBadge(document, () => openSelfCheck());
     const updateBadge = (): void => {
       const writing = draft !== null && draft.mode === 'public' && draft.text.trim() !== '';
@@ -90,7 +92,8 @@ export default defineContentScript({
       const key = hintCount > 0 ? 'content.badge.hints' : 'content.badge.clear';
       // Kept clear of the open sidebar, which covers the page's right edge.
       const rightEdge = window.innerWidth - (dock?.open ? DOCK_WIDTH : 0);
-      badge.show(composerElement, hintCount, strings()[key].replace('{count}', String(hintCount)), rightEdge);
+      const label = strings()[key].replace('{count}', String(hintCount)) + (focusCount > 0 ? strings()['content.badge.focus'].replace('{count}', String(focusCount)) : '');
+      badge.show(composerElement, hintCount, focusCount, label, rightEdge);
     };
     const tracker = trackComposer(
       (next, element) => {

@@ -13,6 +13,7 @@ import { ticketKey } from '@/lib/model/ticket';
 import { draftFromReview } from '@/lib/review';
 import type { Connection, PageState } from './connection';
 import { SelfCheckPanel } from './selfcheck/SelfCheckPanel';
+import { onFocus, useFocus, useSelfAgent } from './selfcheck/useFocus';
 import { useDraftHints } from './selfcheck/useDraftHints';
 import type { ComposerDraft } from '@/lib/model/messages';
 import { defaultSettings } from '@/lib/model/settings';
@@ -115,8 +116,12 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const settings = useRemote(() => db.getSettings(), [], defaultSettings);
   const hints = useDraftHints(draft, extraction, settings.selfCheck);
 
-  // The badge by the composer shows the count; the sidebar is where the checks run.
-  useEffect(() => connection.send({ type: 'hints', count: hints.hints.length }), [connection, hints]);
+  const agent = useSelfAgent(settings);
+  const focus = useFocus(agent?.id ?? null);
+  // The badge by the composer shows the count, and whether a hint touches the coaching focus; the sidebar is where the checks run.
+  const focusIds = new Set(focus?.focus.map((f) => f.criterionId));
+  const focused = hints.hints.filter((h) => onFocus(h, focusIds)).length;
+  useEffect(() => connection.send({ type: 'hints', count: hints.hints.length, focus: focused }), [connection, hints, focused]);
   useEffect(() => connection.onShow((view) => setTab(view)), [connection]);
   const [target, setTarget] = useState<ReviewTarget>({ kind: 'conversation' });
   const [editKey, setEditKey] = useState<string | null>(null);
@@ -199,7 +204,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
             <p role="status">{t('common.loading')}</p>
           ))}
         {tab === 'selfcheck' && (
-          <SelfCheckPanel ticket={ticket} draft={draft} result={hints} settings={settings} />
+          <SelfCheckPanel ticket={ticket} draft={draft} result={hints} agent={agent} focus={focus} />
         )}
         {tab === 'conversation' && (
           <MessageList

@@ -24,7 +24,7 @@ export interface GapFilter {
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The review about this self-check's agent on the same ticket (matched by e-mail or shown name). */
-function reviewOf(selfCheck: SelfCheck, reviews: readonly Review[]): Review | undefined {
+export function reviewOf(selfCheck: SelfCheck, reviews: readonly Review[]): Review | undefined {
   return reviews.find(
     (r) => !r.deleted && (same(r.reviewee.id, selfCheck.agent.id) || same(r.reviewee.name, selfCheck.agent.name)),
   );
@@ -36,15 +36,23 @@ function reviewOf(selfCheck: SelfCheck, reviews: readonly Review[]): Review | un
  */
 export async function selfCheckGap(filter: GapFilter, cards: readonly Scorecard[]): Promise<CriterionGap[]> {
   const database = db();
-  const card = (id: string, version: number) => cards.find((c) => c.id === id && c.version === version);
-  const sums = new Map<string, { title: string; self: number; reviewer: number; pairs: number }>();
+  const pairs: Array<[SelfCheck, Review]> = [];
   const selfChecks = await database.selfChecks.toArray();
   for (const selfCheck of selfChecks) {
     const month = selfCheck.createdAt.slice(0, 7);
     if (selfCheck.deleted || month < filter.from || month > filter.to) continue;
     if (filter.agent && !same(selfCheck.agent.id, filter.agent) && !same(selfCheck.agent.name, filter.agent)) continue;
     const review = reviewOf(selfCheck, await database.reviews.where('ticketKey').equals(selfCheck.ticketKey).toArray());
-    if (!review) continue;
+    if (review) pairs.push([selfCheck, review]);
+  }
+  return gapOfPairs(pairs, cards);
+}
+
+/** The gap per criterion over self-checks paired with the review of the same ticket and agent (pure). */
+export function gapOfPairs(pairs: Iterable<readonly [SelfCheck, Review]>, cards: readonly Scorecard[]): CriterionGap[] {
+  const card = (id: string, version: number) => cards.find((c) => c.id === id && c.version === version);
+  const sums = new Map<string, { title: string; self: number; reviewer: number; pairs: number }>();
+  for (const [selfCheck, review] of pairs) {
     const selfCard = card(selfCheck.scorecardId, selfCheck.scorecardVersion);
     const reviewCard = card(review.scorecardId, review.scorecardVersion);
     if (!selfCard || !reviewCard) continue;

@@ -28,9 +28,9 @@ export async function listScorecards(): Promise<Scorecard[]> {
   return all.sort((a, b) => a.name.localeCompare(b.name) || b.version - a.version);
 }
 
-/** The latest version of each card (what an editor or a picker shows). */
-export function latestVersions(cards: readonly Scorecard[]): Scorecard[] {
-  const latest = new Map<string, Scorecard>();
+/** The latest version of each card or coaching form (what an editor or a picker shows). */
+export function latestVersions<T extends Pick<Scorecard, 'id' | 'version'>>(cards: readonly T[]): T[] {
+  const latest = new Map<string, T>();
   for (const card of cards) {
     const seen = latest.get(card.id);
     if (!seen || card.version > seen.version) latest.set(card.id, card);

@@ -8,6 +8,7 @@ export const contentEn = {
   'content.frame.title': 'Arvio quality review',
   'content.badge.hints': '{count} hints on your reply: open the Arvio self-check',
   'content.badge.clear': 'No hints on your reply: open the Arvio self-check',
+  'content.badge.focus': ' ({count} on your coaching focus)',
 } as const;
 
 export type ContentKey = keyof typeof contentEn;
@@ -18,6 +19,7 @@ export const contentFi: Record<ContentKey, string> = {
   'content.frame.title': 'Arvio-laatuarviointi',
   'content.badge.hints': '{count} huomiota vastauksessasi: avaa Arvion itsearviointi',
   'content.badge.clear': 'Ei huomautettavaa vastauksessasi: avaa Arvion itsearviointi',
+  'content.badge.focus': ' ({count} valmennusfokuksessasi)',
 };
 
 export function contentStrings(lang: 'fi' | 'en'): Record<ContentKey, string> {

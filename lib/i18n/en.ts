@@ -10,6 +10,7 @@ import { storageEn } from './storage-en';
 import { teamsEn } from './teams-en';
 import { disputesEn } from './disputes-en';
 import { ideasEn } from './ideas-en';
+import { coachingEn } from './coaching-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -30,6 +31,7 @@ export const en = {
   ...teamsEn,
   ...disputesEn,
   ...ideasEn,
+  ...coachingEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -10,6 +10,7 @@ import { storageFi } from './storage-fi';
 import { teamsFi } from './teams-fi';
 import { disputesFi } from './disputes-fi';
 import { ideasFi } from './ideas-fi';
+import { coachingFi } from './coaching-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -31,6 +32,7 @@ export const fi: Record<MessageKey, string> = {
   ...teamsFi,
   ...disputesFi,
   ...ideasFi,
+  ...coachingFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

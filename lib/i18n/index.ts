@@ -55,3 +55,10 @@ export function formatBytes(lang: Language, bytes: number): string {
     bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', bytes / 1e3] as const);
   return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }
+
+/** A calendar day `YYYY-MM-DD` by locale, short ("2 Jan", "2.1."); with the year when `year` is set. */
+export function formatDay(lang: Language, day: string, year = false): string {
+  const date = new Date(`${day}T12:00:00.000Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+}

@@ -13,8 +13,12 @@ export const SIDEBAR_PORT_PREFIX = 'arvio-sidebar:';
 const sidebarToPage = [
   z.object({ type: z.literal('refresh') }),
   z.object({ type: z.literal('close') }),
-  /** How many self-check hints the current draft has, for the badge by the composer. */
-  z.object({ type: z.literal('hints'), count: z.number().check(z.int(), z.minimum(0), z.maximum(1000)) }),
+  /** How many self-check hints the current draft has, and how many touch the coaching focus, for the badge by the composer. */
+  z.object({
+    type: z.literal('hints'),
+    count: z.number().check(z.int(), z.minimum(0), z.maximum(1000)),
+    focus: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
+  }),
   /** Generic sites: pick the conversation region, or review the page's selected text by hand. */
   z.object({ type: z.literal('pick') }),
   z.object({ type: z.literal('useSelection') }),

@@ -196,7 +196,8 @@ export const kinds = {
     series: (form) => form.id,
     read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
-    shareable: (form) => form.status !== 'draft',
+    // As scorecards: drafts stay here, and the built-in forms are in every profile already.
+    shareable: (form) => form.status !== 'draft' && form.templateId !== form.id,
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {
     schema: coachingSessionSchema,

@@ -7,30 +7,39 @@ function iso(now: Date): string {
   return now.toISOString();
 }
 
+/** What scorecards and coaching forms share: documents published in immutable versions. */
+export interface Versioned {
+  version: number;
+  status: 'draft' | 'published' | 'archived';
+  updatedAt: string;
+  publishedAt: string | null;
+  team: string | null;
+}
+
 /**
  * Editing starts here. A published (or archived) card is immutable, because reviews point at its
  * id + version; editing it yields the next version as a draft under the same id. A draft is
  * already editable and comes back unchanged (as a copy).
  */
-export function newDraftFrom(card: Scorecard, now: Date): Scorecard {
+export function newDraftFrom<T extends Versioned>(card: T, now: Date): T {
   const copy = structuredClone(card);
   if (card.status === 'draft') return copy;
   return { ...copy, version: card.version + 1, status: 'draft', updatedAt: iso(now), publishedAt: null };
 }
 
 /**
- * Publishing freezes this version; publishing a published card again changes nothing. A card of no
- * team yet (its first version) is published into `team` (lib/sync/roster.ts documentTeam; null: for
- * the whole organisation, which only an admin may do); later versions keep their series' team.
+ * Publishing freezes this version; publishing a published card again changes nothing. A card (or
+ * form) of no team yet (its first version) is published into `team` (publishingTeam in lib/sync; null:
+ * for the whole organisation, which only an admin may do); later versions keep their series' team.
  */
-export function publish(card: Scorecard, now: Date, team: string | null): Scorecard {
+export function publish<T extends Versioned>(card: T, now: Date, team: string | null): T {
   if (card.status === 'published') return structuredClone(card);
   const at = iso(now);
   return { ...structuredClone(card), team: card.team ?? team, status: 'published', updatedAt: at, publishedAt: at };
 }
 
 /** Archived cards are no longer offered for new reviews; old reviews still read them. */
-export function archive(card: Scorecard, now: Date): Scorecard {
+export function archive<T extends Versioned>(card: T, now: Date): T {
   if (card.status === 'archived') return structuredClone(card);
   return { ...structuredClone(card), status: 'archived', updatedAt: iso(now) };
 }

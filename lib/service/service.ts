@@ -30,6 +30,7 @@ import { disputeSchema } from '../model/dispute';
 import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
 import { ideaSchema } from '../model/idea';
 import { myTeams } from '../sync';
+import { focusOfAgent } from '../coaching';
 
 const key = z.string().min(1).max(500);
 
@@ -72,6 +73,8 @@ const operations = {
     run: (ideas: Array<{ id: string; updatedAt: string }>) => markIdeasSeen(ideas),
     writes: false,
   },
+  // The coaching focus in force for an agent on a day: the self-check shows it first, the review form marks it.
+  coachingFocus: { args: z.tuple([key, z.iso.date()]), run: (agent: string, day: string) => focusOfAgent(agent, day), writes: false },
 } as const;
 
 type Operations = typeof operations;

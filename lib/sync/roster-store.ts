@@ -3,7 +3,7 @@ import { BACKEND_KEY, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { fetchRoster, type FetchLike, type RequestOptions } from './client';
 import { docHash } from './hash';
-import { cachedRosterSchema, type CachedRoster, type Roster } from './roster';
+import { cachedRosterSchema, documentTeam, type CachedRoster, type Roster } from './roster';
 
 export const ROSTER_KEY = 'sync.roster';
 
@@ -30,4 +30,12 @@ export async function refreshRoster(
   const cached: CachedRoster = { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: now, ...answer };
   await database.settings.put({ key: ROSTER_KEY, value: cached });
   return { me: answer.me, members: answer.members, teams: answer.teams };
+}
+
+/**
+ * The team a scorecard or coaching form is published into: the publishing lead's first team; an
+ * admin's are the whole organisation's (null), as are a profile's without a backend.
+ */
+export async function publishingTeam(database: ArvioDb): Promise<string | null> {
+  return documentTeam(await readRoster(database), { roles: ['lead'], orgWide: true });
 }

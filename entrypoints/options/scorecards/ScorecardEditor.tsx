@@ -2,13 +2,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
-import { saveScorecard } from '@/lib/db';
+import { db, saveScorecard } from '@/lib/db';
 import type { Criterion, Group, Language, Scorecard } from '@/lib/model/scorecard';
 import type { Channel } from '@/lib/model/ticket';
 import { blankCriterion, moveCriterion, publish } from '@/lib/scorecards';
 import { CriterionEditor } from './CriterionEditor';
 import { errorProps, FieldError, validateCard, type FieldErrors } from './validation';
-import { publishingTeam } from './team';
+import { publishingTeam } from '@/lib/sync';
 
 export const CHANNELS: Channel[] = ['email', 'chat', 'call'];
 
@@ -110,7 +110,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const publishNow = async () => {
     if (!check(card)) return;
     try {
-      const published = publish(card, new Date(), await publishingTeam());
+      const published = publish(card, new Date(), await publishingTeam(db()));
       await saveScorecard(published);
       props.onDone(t('scorecards.notice.published', { name: published.name, version: published.version }));
     } catch (e) {

@@ -2,14 +2,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
-import { deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
+import { db, deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { archive, blankScorecard, duplicate, newDraftFrom, publish } from '@/lib/scorecards';
 import { ImportExport } from './ImportExport';
 import { Preview } from './Preview';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardList, type RowAction } from './ScorecardList';
-import { publishingTeam } from './team';
+import { publishingTeam } from '@/lib/sync';
 import { validateCard } from './validation';
 import './style.css';
 
@@ -72,7 +72,7 @@ export function ScorecardsSection() {
         case 'publish': {
           // A draft with problems opens in the editor, where the problems are shown by their fields.
           if (Object.keys(validateCard(card, t)).length > 0) return edit(card);
-          const published = publish(card, now, await publishingTeam());
+          const published = publish(card, now, await publishingTeam(db()));
           await saveScorecard(published);
           await refresh();
           return setNotice(t('scorecards.notice.published', { name: card.name, version: card.version }));

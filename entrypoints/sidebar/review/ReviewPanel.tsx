@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
+import { formatDay } from '@/lib/i18n';
+import { focusTitles, useFocus } from '../selfcheck/useFocus';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { Person, ReviewDraft, ReviewTarget, SelfCheck } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -36,6 +38,8 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [justStarted, setJustStarted] = useState(false);
+  // The reviewed agent's coaching focus during their period: the form marks it.
+  const revieweeFocus = useFocus(draft?.reviewee?.id ?? null);
   // Failed writes, said until the same write succeeds: autosave and submit fail (and recover) apart.
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const [submitProblem, setSubmitProblem] = useState<string | null>(null);
@@ -168,6 +172,15 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             {t('review.scorecard')}: {t('review.scorecard.option', { name: card.name, version: card.version })} ·{' '}
             {t('review.autosaved')}
           </p>
+          {revieweeFocus && draft.reviewee && (
+            <p class="notice focus-line" data-testid="reviewee-focus">
+              {t('coaching.sidebar.reviewFocus', {
+                name: draft.reviewee.name || draft.reviewee.id,
+                day: formatDay(lang, revieweeFocus.until),
+                criteria: focusTitles(revieweeFocus, card, cards).join(', '),
+              })}
+            </p>
+          )}
           <ReviewForm
             card={card}
             draft={draft}
@@ -177,6 +190,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             submitLabel={draft.reviewId ? t('review.update') : t('review.submit')}
             focusFirst={justStarted}
             selfCheck={selfCheckOf(selfChecks, draft.reviewee)}
+            coachingFocus={revieweeFocus ? new Set(revieweeFocus.focus.map((f) => f.criterionId)) : undefined}
           />
           {submitProblem && (
             <p class="not-saved" role="alert">

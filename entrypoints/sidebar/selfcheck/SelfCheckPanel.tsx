@@ -8,33 +8,38 @@ import type { MessageKey } from '@/lib/i18n';
 import type { ComposerDraft } from '@/lib/model/messages';
 import { selfCheckId, type SelfCheck } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import type { Settings } from '@/lib/model/settings';
 import { ticketKey, type TicketRef } from '@/lib/model/ticket';
 import { hintCounts, hintsFor, mergeRatings, selfCheckableCriteria, suggestedRatings } from '@/lib/review/selfcheck';
 import { proposeScorecard } from '@/lib/scorecards/propose';
-import { documentTeam, selfPerson, type Roster } from '@/lib/sync/roster';
+import { documentTeam, type Roster } from '@/lib/sync/roster';
+import type { FocusNow } from '@/lib/coaching/focus';
+import { formatDay } from '@/lib/i18n';
+import type { Person } from '@/lib/model/review';
 import { useRemote } from '../useRemote';
+import { focusTitles, onFocus } from './useFocus';
 
 interface Props {
   ticket: TicketRef;
   draft: ComposerDraft | null;
   result: CheckResult;
-  settings: Settings;
+  agent: Person | null;
+  /** The agent's coaching focus in force: shown first, its hints first, its criteria marked. */
+  focus: FocusNow | null;
 }
 
-export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
+export function SelfCheckPanel({ ticket, draft, result, agent, focus }: Props) {
   const { t, lang } = useI18n();
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+  // The roster proposes the self-check's team (the agent's first).
+  const roster = useRemote(() => db.teamRoster(), [], null as Roster | null);
   const card = useMemo(() => proposeScorecard(cards, ticket.channel, lang), [cards, ticket.channel, lang]);
   const [chosen, setChosen] = useState<Map<string, number>>(new Map());
   const [keepText, setKeepText] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const suggested = useMemo(() => (card ? suggestedRatings(card, result.hints) : new Map<string, number>()), [card, result.hints]);
-  const identity = settings.identity;
-  // With a team backend the agent is their backend account (its e-mail), as the server authorizes them.
-  const roster = useRemote(() => db.teamRoster(), [], null as Roster | null);
-  const agent = roster ? selfPerson(identity, roster) : identity.email ? { id: identity.email, name: identity.name } : null;
+  const focusIds = new Set(focus?.focus.map((f) => f.criterionId) ?? []);
+  const first = <T,>(items: readonly T[], on: (item: T) => boolean): T[] => [...items.filter(on), ...items.filter((i) => !on(i))];
   const writing = draft !== null && draft.mode === 'public' && draft.text.trim() !== '';
 
   // Saved as the agent rates: a self-check once made is not lost with a closed tab.
@@ -70,6 +75,11 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
 
   return (
     <section class="selfcheck" aria-label={t('selfcheck.title')}>
+      {focus && (
+        <p class="notice focus-line" data-testid="coaching-focus">
+          {t('coaching.sidebar.focus', { day: formatDay(lang, focus.until), criteria: focusTitles(focus, card, cards).join(', ') })}
+        </p>
+      )}
       <p class="muted">{t('selfcheck.private')}</p>
       {!draft ? (
         <p class="state">{t('selfcheck.noComposer')}</p>
@@ -78,21 +88,22 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
       ) : !writing ? (
         <p class="state">{t('selfcheck.empty')}</p>
       ) : (
-        <HintList hints={result.hints} text={draft.text} />
+        <HintList hints={first(result.hints, (h) => onFocus(h, focusIds))} text={draft.text} focusIds={focusIds} />
       )}
       {card && (
         <fieldset class="group">
           <legend>{t('selfcheck.criteria', { card: card.name })}</legend>
-          {selfCheckableCriteria(card).map((criterion) => {
+          {first(selfCheckableCriteria(card), (c) => focusIds.has(c.id)).map((criterion) => {
             const value = chosen.get(criterion.id) ?? (writing ? suggested.get(criterion.id) : undefined);
             const isSuggestion = !chosen.has(criterion.id) && value !== undefined;
             const against = hintsFor(criterion.id, result.hints);
             return (
-              <div key={criterion.id} class="criterion" data-criterion={criterion.id}>
+              <div key={criterion.id} class={focusIds.has(criterion.id) ? 'criterion focus' : 'criterion'} data-criterion={criterion.id} data-focus={focusIds.has(criterion.id) || undefined}>
                 <div class="criterion-head">
                   <span class="criterion-title" id={`self-${criterion.id}`}>
                     {criterion.title}
                   </span>
+                  {focusIds.has(criterion.id) && <span class="chip focus">{t('coaching.sidebar.focusChip')}</span>}
                   {isSuggestion && <span class="chip">{t('selfcheck.suggested')}</span>}
                   {against.length > 0 && <span class="chip chip-critical">{t('selfcheck.hintCount', { count: against.length })}</span>}
                 </div>
@@ -133,14 +144,15 @@ export function SelfCheckPanel({ ticket, draft, result, settings }: Props) {
   );
 }
 
-function HintList({ hints, text }: { hints: Hint[]; text: string }) {
+function HintList({ hints, text, focusIds }: { hints: Hint[]; text: string; focusIds: ReadonlySet<string> }) {
   const { t } = useI18n();
   if (hints.length === 0) return <p class="notice good">{t('selfcheck.noHints')}</p>;
   return (
     <ul class="hints" aria-label={t('selfcheck.hints')}>
       {hints.map((hint, index) => (
-        <li key={`${hint.check}-${index}`} class={`hint severity-${hint.severity}`} data-check={hint.check}>
+        <li key={`${hint.check}-${index}`} class={`hint severity-${hint.severity}`} data-check={hint.check} data-focus={onFocus(hint, focusIds) || undefined}>
           <span class="chip">{t(`selfcheck.criterion.${hint.criterion}`)}</span>{' '}
+          {onFocus(hint, focusIds) && <span class="chip focus">{t('coaching.sidebar.focusChip')}</span>}{' '}
           {t(hint.messageKey as MessageKey, hint.params)}
           {hint.span && (
             // The offending words, quoted from the draft as text.

@@ -229,7 +229,17 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await accepted('lead', [change('coachingSessions', { ...ack, evidence: [] }, 2)]);
       });
 
-      it('agreed actions: the agent reads and marks theirs done in their own name; other agents and reviewers never see them', async () => {
+      it('only the coach or a lead of the team edits the form content: another team’s lead, a reviewer and the agent are refused', async () => {
+        const doc = held();
+        await accepted('lead', [change('coachingSessions', doc)]);
+        const edited = { ...doc, answers: [{ fieldId: 'successes', value: 'Rewritten' }], updatedAt: at(40) };
+        await refused('leadA', [change('coachingSessions', edited, 1)], 'member of your teams');
+        await refused('rev1', [change('coachingSessions', edited, 1)], 'only coaches (leads) write coaching sessions');
+        await refused('agent1', [change('coachingSessions', edited, 1)], 'only acknowledges');
+        await accepted('lead', [change('coachingSessions', edited, 1)]);
+      });
+
+            it('agreed actions: the agent reads and marks theirs done in their own name; other agents and reviewers never see them', async () => {
         const doc = held();
         await accepted('lead', [change('coachingSessions', doc)]);
         const since = await lastSeq();

@@ -1,0 +1,77 @@
+// The dashboard's coaching view: sessions held per agent per month against the rhythm, actions done by
+// their due date, overdue actions, and the before/after figures of finished periods, for the filter's team.
+import { OutcomeTable } from '@/components/coaching/OutcomeTable';
+import { useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
+import { coachingDashboard, coachingOverview, dayOf } from '@/lib/coaching';
+import { monthsBetween, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
+import { formatDay } from '@/lib/i18n';
+import type { Scorecard } from '@/lib/model/scorecard';
+
+export function CoachingView({ filter, options, cards }: { filter: DashboardFilter; options: FilterOptions; cards: readonly Scorecard[] }) {
+  const { t, lang } = useI18n();
+  const today = dayOf(new Date());
+  const data = useLive(() => coachingDashboard(cards, today), [cards, today], null);
+  if (!data) return <p>{t('common.loading')}</p>;
+  const months = monthsBetween(filter.from, filter.to);
+  const members = filter.team ? new Set(options.teams.find((team) => team.name === filter.team)?.members.map((m) => m.toLowerCase()) ?? []) : null;
+  const inScope = (agentId: string) => (filter.agent ? agentId.toLowerCase() === filter.agent.toLowerCase() : !members || members.has(agentId.toLowerCase()));
+  const rows = coachingOverview(
+    data.sessions.filter((s) => inScope(s.agent.id)),
+    data.actions.filter((a) => inScope(a.agent.id)),
+    data.rhythms,
+    months,
+    today,
+  );
+  const outcomes = data.outcomes.filter((o) => inScope(o.session.agent.id));
+  return (
+    <section aria-labelledby="coaching-view-title" data-testid="coaching-view">
+      <h2 id="coaching-view-title">{t('dashboard.coaching.title')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('dashboard.coaching.empty')}</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('coaching.plan.agent')}</th>
+                {months.map((m) => (
+                  <th key={m} scope="col">
+                    {m}
+                  </th>
+                ))}
+                <th scope="col">{t('dashboard.coaching.doneByDue')}</th>
+                <th scope="col">{t('dashboard.coaching.overdue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.agent.id} data-agent={row.agent.id}>
+                  <th scope="row">{row.agent.name || row.agent.id}</th>
+                  {months.map((m) => {
+                    const held = row.held[m] ?? 0;
+                    return (
+                      <td key={m} class={held < row.expectedPerMonth && m < today.slice(0, 7) ? 'below' : undefined} title={t('dashboard.coaching.expected', { count: row.expectedPerMonth })}>
+                        {held}
+                      </td>
+                    );
+                  })}
+                  <td>{t('dashboard.coaching.ofActions', { done: row.doneByDue, count: row.actions })}</td>
+                  <td class={row.overdue > 0 ? 'below' : undefined}>{row.overdue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p class="muted">{t('dashboard.coaching.rhythmNote')}</p>
+      {outcomes.map(({ session, figures }) => (
+        <OutcomeTable
+          key={session.id}
+          rows={figures}
+          title={t('dashboard.coaching.outcome', { name: session.agent.name || session.agent.id, from: formatDay(lang, session.period!.start, true), to: formatDay(lang, session.period!.end, true) })}
+        />
+      ))}
+    </section>
+  );
+}

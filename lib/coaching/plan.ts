@@ -1,0 +1,121 @@
+// The coaching plan: per agent, the last session held, the next one due, overdue, open actions. Pure.
+import type { CoachingAction, CoachingSession } from '../model/coaching';
+import type { Person } from '../model/review';
+import { addDays, dayOf, DEFAULT_RHYTHM_DAYS } from './period';
+
+export interface PlanRow {
+  agent: Person;
+  lastHeld: CoachingSession | null;
+  /** The next planned session, if one is scheduled. */
+  planned: CoachingSession | null;
+  /** `YYYY-MM-DD`: the scheduled day, else the last held day plus the rhythm; today when never coached. */
+  nextDue: string;
+  rhythmDays: number;
+  overdue: boolean;
+  openActions: number;
+  overdueActions: number;
+}
+
+const key = (id: string): string => id.trim().toLowerCase();
+
+/**
+ * One row per agent. `sessions` and `actions` may hold other agents' too (they are grouped here);
+ * `rhythm` is the coach's per-agent rhythm in days (missing: monthly).
+ */
+export function coachingPlan(
+  agents: readonly Person[],
+  sessions: readonly CoachingSession[],
+  actions: readonly CoachingAction[],
+  rhythm: Readonly<Record<string, number>>,
+  today: string,
+): PlanRow[] {
+  const held = new Map<string, CoachingSession>();
+  const planned = new Map<string, CoachingSession>();
+  for (const s of sessions) {
+    if (s.deleted) continue;
+    const agent = key(s.agent.id);
+    if (s.status === 'held') {
+      const seen = held.get(agent);
+      if (!seen || (s.heldAt ?? '') > (seen.heldAt ?? '')) held.set(agent, s);
+    } else if (s.status === 'planned') {
+      const seen = planned.get(agent);
+      if (!seen || (s.scheduledFor ?? '￿') < (seen.scheduledFor ?? '￿')) planned.set(agent, s);
+    }
+  }
+  const open = new Map<string, { open: number; overdue: number }>();
+  for (const a of actions) {
+    if (a.deleted || a.status !== 'open') continue;
+    const counts = open.get(key(a.agent.id)) ?? { open: 0, overdue: 0 };
+    counts.open += 1;
+    if (a.due < today) counts.overdue += 1;
+    open.set(key(a.agent.id), counts);
+  }
+  return agents.map((agent) => {
+    const k = key(agent.id);
+    const lastHeld = held.get(k) ?? null;
+    const next = planned.get(k) ?? null;
+    const rhythmDays = rhythm[k] ?? DEFAULT_RHYTHM_DAYS;
+    const byRhythm = lastHeld?.heldAt ? addDays(dayOf(lastHeld.heldAt), rhythmDays) : today;
+    const nextDue = next?.scheduledFor ? dayOf(next.scheduledFor) : byRhythm;
+    const counts = open.get(k) ?? { open: 0, overdue: 0 };
+    return {
+      agent,
+      lastHeld,
+      planned: next,
+      nextDue,
+      rhythmDays,
+      overdue: nextDue < today,
+      openActions: counts.open,
+      overdueActions: counts.overdue,
+    };
+  });
+}
+
+export interface AgentCoaching {
+  agent: Person;
+  /** Sessions held per month `YYYY-MM` of the range. */
+  held: Record<string, number>;
+  /** Sessions the rhythm asks for in a month (at least one). */
+  expectedPerMonth: number;
+  actions: number;
+  doneByDue: number;
+  overdue: number;
+}
+
+/**
+ * The dashboard's coaching view for a team: per agent, sessions held per month against the rhythm,
+ * actions done by their due date, and overdue actions (open past due). Pure.
+ */
+export function coachingOverview(
+  sessions: readonly CoachingSession[],
+  actions: readonly CoachingAction[],
+  rhythm: Readonly<Record<string, number>>,
+  months: readonly string[],
+  today: string,
+): AgentCoaching[] {
+  const rows = new Map<string, AgentCoaching>();
+  const rowOf = (agent: Person): AgentCoaching => {
+    const k = key(agent.id);
+    let row = rows.get(k);
+    if (!row) {
+      const days = rhythm[k] ?? DEFAULT_RHYTHM_DAYS;
+      row = { agent, held: Object.fromEntries(months.map((m) => [m, 0])), expectedPerMonth: Math.max(1, Math.round(30 / days)), actions: 0, doneByDue: 0, overdue: 0 };
+      rows.set(k, row);
+    }
+    return row;
+  };
+  for (const s of sessions) {
+    if (s.deleted || s.status !== 'held' || !s.heldAt) continue;
+    const row = rowOf(s.agent);
+    const month = s.heldAt.slice(0, 7);
+    if (month in row.held) row.held[month] = (row.held[month] ?? 0) + 1;
+  }
+  for (const a of actions) {
+    if (a.deleted || a.status === 'dropped') continue;
+    const row = rowOf(a.agent);
+    row.actions += 1;
+    if (a.status === 'done' && a.doneAt && dayOf(a.doneAt) <= a.due) row.doneByDue += 1;
+    if (a.status === 'open' && a.due < today) row.overdue += 1;
+  }
+  return [...rows.values()].sort((a, b) => (a.agent.name || a.agent.id).localeCompare(b.agent.name || b.agent.id));
+}

@@ -1,0 +1,287 @@
+// Coaching in the local database: forms, sessions with their actions and private notes, the coach's
+// rhythm per agent, and the reads the plan, the session page and the agent's view make — by index.
+import Dexie from 'dexie';
+import { z } from 'zod';
+import {
+  coachingActionSchema,
+  coachingFormSchema,
+  coachingNotesSchema,
+  coachingSessionSchema,
+  type CoachingAction,
+  type CoachingForm,
+  type CoachingNotes,
+  type CoachingSession,
+} from '../model/coaching';
+import type { Person, Review, SelfCheck } from '../model/review';
+import type { Scorecard } from '../model/scorecard';
+import { db, writeSynced } from '../db';
+import { currentFocus, type FocusNow } from './focus';
+import { addDays, dayOf } from './period';
+import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, type BeforeAfter, type Evidence } from './evidence';
+import { formTemplates } from './templates';
+
+const SEEDED_KEY = 'coachingForms.seeded';
+const RHYTHM_KEY = 'coaching.rhythm';
+const key = (id: string): string => id.trim().toLowerCase();
+
+/** Puts the built-in forms in place the first time; an archived one stays archived. */
+export async function ensureBuiltInForms(): Promise<void> {
+  const database = db();
+  await writeSynced(
+    database,
+    ['coachingForms'],
+    'builtin',
+    async (writer) => {
+      if (await database.settings.get(SEEDED_KEY)) return;
+      await writer.put('coachingForms', [...formTemplates]);
+      await database.settings.put({ key: SEEDED_KEY, value: true });
+    },
+    [database.settings],
+  );
+}
+
+/** Every version of every form, newest version first within a form. */
+export async function listForms(): Promise<CoachingForm[]> {
+  const all = await db().coachingForms.toArray();
+  return all.sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version);
+}
+
+/** The form a new session uses: the newest published form in the language, a lead's own before a built-in one. */
+export async function latestPublishedForm(lang: 'fi' | 'en'): Promise<CoachingForm | undefined> {
+  const published = (await db().coachingForms.where('status').equals('published').toArray()).filter((f) => f.language === lang);
+  const own = (f: CoachingForm) => (f.templateId === f.id ? 0 : 1);
+  return published.sort((a, b) => own(b) - own(a) || b.updatedAt.localeCompare(a.updatedAt) || b.version - a.version)[0];
+}
+
+export async function getForm(id: string, version: number): Promise<CoachingForm | undefined> {
+  return db().coachingForms.get([id, version]);
+}
+
+/** Saves a form; a published version is immutable (only archiving it is allowed), as with scorecards. */
+export async function saveForm(form: CoachingForm): Promise<void> {
+  const valid = coachingFormSchema.parse(form);
+  const database = db();
+  await writeSynced(database, ['coachingForms'], 'local', async (writer) => {
+    const existing = await database.coachingForms.get([valid.id, valid.version]);
+    if (existing && existing.status !== 'draft' && !(existing.status === 'published' && valid.status === 'archived')) {
+      throw new Error(`coaching form ${valid.id} version ${valid.version} is ${existing.status} and cannot change`);
+    }
+    await writer.put('coachingForms', [valid], { at: valid.updatedAt });
+  });
+}
+
+/** A draft that was never published is deleted outright (it never left this computer). */
+export async function deleteFormDraft(form: Pick<CoachingForm, 'id' | 'version'>): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.coachingForms, async () => {
+    const existing = await database.coachingForms.get([form.id, form.version]);
+    if (existing?.status !== 'draft') throw new Error('only drafts can be deleted; archive published forms');
+    await database.coachingForms.delete([form.id, form.version]);
+  });
+}
+
+export async function getSession(id: string): Promise<CoachingSession | undefined> {
+  const session = await db().coachingSessions.get(id);
+  return session && !session.deleted ? session : undefined;
+}
+
+/** A coach's sessions (every status), by the coach index. */
+export async function sessionsOfCoach(coachId: string): Promise<CoachingSession[]> {
+  const rows = await db().coachingSessions.where('coach.id').equals(coachId).toArray();
+  return rows.filter((s) => !s.deleted);
+}
+
+/** An agent's held and scheduled sessions, newest first, by the agent's two time indexes. */
+export async function sessionsOfAgent(agentId: string): Promise<CoachingSession[]> {
+  const table = db().coachingSessions;
+  const [held, scheduled] = await Promise.all([
+    table.where('[agent.id+heldAt]').between([agentId, Dexie.minKey], [agentId, Dexie.maxKey]).toArray(),
+    table.where('[agent.id+scheduledFor]').between([agentId, Dexie.minKey], [agentId, Dexie.maxKey]).toArray(),
+  ]);
+  const byId = new Map([...held, ...scheduled].filter((s) => !s.deleted).map((s) => [s.id, s]));
+  const when = (s: CoachingSession) => s.heldAt ?? s.scheduledFor ?? s.createdAt;
+  return [...byId.values()].sort((a, b) => when(b).localeCompare(when(a)));
+}
+
+/** The last session held with the agent before `before` (a session id to leave out), by index. */
+export async function lastHeldSession(agentId: string, exceptId: string | null = null): Promise<CoachingSession | null> {
+  const rows = await db()
+    .coachingSessions.where('[agent.id+heldAt]')
+    .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])
+    .reverse()
+    .filter((s) => !s.deleted && s.status === 'held' && s.id !== exceptId)
+    .limit(1)
+    .toArray();
+  return rows[0] ?? null;
+}
+
+export async function actionsOfSession(sessionId: string): Promise<CoachingAction[]> {
+  const rows = await db().coachingActions.where('sessionId').equals(sessionId).toArray();
+  return rows.filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** An agent's actions (every status), by due date, by the `[agent.id+status+due]` index. */
+export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]> {
+  const rows = await db()
+    .coachingActions.where('[agent.id+status+due]')
+    .between([agentId, ''], [agentId, '\uffff'])
+    .toArray();
+  return rows.filter((a) => !a.deleted).sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** The open actions of several agents, each by index. */
+export async function openActionsOf(agentIds: readonly string[]): Promise<CoachingAction[]> {
+  const table = db().coachingActions;
+  const rows = await Promise.all(
+    agentIds.map((agent) => table.where('[agent.id+status+due]').between([agent, 'open', Dexie.minKey], [agent, 'open', Dexie.maxKey]).toArray()),
+  );
+  return rows.flat().filter((a) => !a.deleted);
+}
+
+export async function getNotes(sessionId: string): Promise<CoachingNotes | undefined> {
+  const notes = await db().coachingNotes.get(sessionId);
+  return notes && !notes.deleted ? notes : undefined;
+}
+
+const same = <T>(a: T | undefined, b: T): boolean => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Saves a session with its actions and the coach's private notes in one transaction; what did not
+ * change is not written again (autosave runs often, and each write is queued for the backend).
+ * Actions of the session missing from `actions` are left as they are.
+ */
+export async function saveSession(session: CoachingSession, actions: readonly CoachingAction[], notes: CoachingNotes | null): Promise<void> {
+  const valid = coachingSessionSchema.parse(session);
+  const validActions = actions.map((a) => coachingActionSchema.parse(a));
+  const validNotes = notes ? coachingNotesSchema.parse(notes) : null;
+  if (validActions.some((a) => a.sessionId !== valid.id) || (validNotes && validNotes.sessionId !== valid.id)) {
+    throw new Error('actions and notes belong to their session');
+  }
+  const database = db();
+  await writeSynced(database, ['coachingSessions', 'coachingActions', 'coachingNotes'], 'local', async (writer) => {
+    const [stored, storedActions, storedNotes] = await Promise.all([
+      database.coachingSessions.get(valid.id),
+      database.coachingActions.bulkGet(validActions.map((a) => a.id)),
+      database.coachingNotes.get(valid.id),
+    ]);
+    if (stored && (stored.acknowledgedAt !== valid.acknowledgedAt || stored.agentComment !== valid.agentComment)) {
+      throw new Error('the acknowledgement is the agent’s to give');
+    }
+    if (!same(stored, valid)) await writer.put('coachingSessions', [valid], { at: valid.updatedAt });
+    const changed = validActions.filter((a, i) => !same(storedActions[i], a));
+    await writer.put('coachingActions', changed);
+    if (validNotes && !same(storedNotes, validNotes)) await writer.put('coachingNotes', [validNotes]);
+  });
+}
+
+/** The agent has read the session (with an optional comment): only the agent's part changes. */
+export async function acknowledgeSession(id: string, comment: string, now: Date): Promise<CoachingSession | null> {
+  const database = db();
+  return writeSynced(database, ['coachingSessions'], 'local', async (writer) => {
+    const session = await database.coachingSessions.get(id);
+    if (!session || session.deleted || session.status !== 'held') return null;
+    const at = now.toISOString();
+    const acknowledged = coachingSessionSchema.parse({ ...session, acknowledgedAt: session.acknowledgedAt ?? at, agentComment: comment, updatedAt: at });
+    await writer.put('coachingSessions', [acknowledged], { at });
+    return acknowledged;
+  });
+}
+
+/** The agent (or the coach) marks an action done, in their own name, with a comment. */
+export async function markActionDone(id: string, by: Person, comment: string, now: Date): Promise<CoachingAction | null> {
+  const database = db();
+  return writeSynced(database, ['coachingActions'], 'local', async (writer) => {
+    const action = await database.coachingActions.get(id);
+    if (!action || action.deleted) return null;
+    const at = now.toISOString();
+    const done = coachingActionSchema.parse({ ...action, status: 'done', doneAt: at, doneBy: by, doneComment: comment, updatedAt: at });
+    await writer.put('coachingActions', [done], { at });
+    return done;
+  });
+}
+
+const rhythmSchema = z.record(z.string(), z.number().int().min(7).max(366));
+
+/** The coach's rhythm per agent in days (by lower-cased id); agents not listed are coached monthly. */
+export async function getRhythms(): Promise<Record<string, number>> {
+  const parsed = rhythmSchema.safeParse((await db().settings.get(RHYTHM_KEY))?.value);
+  return parsed.success ? parsed.data : {};
+}
+
+export async function setRhythm(agentId: string, days: number | null): Promise<void> {
+  const rhythms = { ...(await getRhythms()) };
+  if (days === null) delete rhythms[key(agentId)];
+  else rhythms[key(agentId)] = days;
+  await db().settings.put({ key: RHYTHM_KEY, value: rhythmSchema.parse(rhythms) });
+}
+
+/** The agent's reviews from a day on (by the `[reviewee.id+createdAt]` index: never all reviews). */
+async function reviewsSince(agentId: string, from: string, to: string): Promise<Review[]> {
+  return db()
+    .reviews.where('[reviewee.id+createdAt]')
+    .between([agentId, from], [agentId, `${addDays(to, 1)}`], true, false)
+    .toArray();
+}
+
+async function selfChecksOf(agentId: string): Promise<SelfCheck[]> {
+  return db().selfChecks.where('agent.id').equals(agentId).toArray();
+}
+
+/**
+ * What the session page shows first: the agent's evidence since the last session held before this
+ * one (or the last eight weeks), and that session with its actions and their status.
+ */
+export async function prepareSession(
+  agentId: string,
+  sessionId: string | null,
+  cards: readonly Scorecard[],
+  today: string,
+): Promise<{ evidence: Evidence; previous: CoachingSession | null; previousActions: CoachingAction[] }> {
+  const previous = await lastHeldSession(agentId, sessionId);
+  const from = previous?.heldAt ? addDays(dayOf(previous.heldAt), 1) : addDays(today, -FIRST_LOOKBACK_DAYS);
+  const [reviews, selfChecks, previousActions] = await Promise.all([
+    reviewsSince(agentId, from, today),
+    selfChecksOf(agentId),
+    previous ? actionsOfSession(previous.id) : Promise.resolve([]),
+  ]);
+  return { evidence: evidenceOf(reviews, selfChecks, cards, from, today), previous, previousActions };
+}
+
+/** Before/after figures of a held session's focus criteria (its period and as long on each side). */
+export async function sessionOutcome(session: CoachingSession, cards: readonly Scorecard[], today: string): Promise<BeforeAfter[]> {
+  if (!session.period || session.focus.length === 0) return [];
+  const windows = beforeAfterWindows(session.period, today);
+  const reviews = await reviewsSince(session.agent.id, windows.before[0], windows.after[1]);
+  return beforeAfter(session.focus, session.period, reviews, cards, today);
+}
+
+/** The focus in force for an agent today (for the sidebar's self-check and the review form). */
+export async function focusOfAgent(agentId: string, today: string): Promise<FocusNow | null> {
+  const rows = await db()
+    .coachingSessions.where('[agent.id+heldAt]')
+    .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])
+    .reverse()
+    .limit(12)
+    .toArray();
+  return currentFocus(rows, today);
+}
+
+/**
+ * What the dashboard's coaching view reads: every session and action in this profile (a lead's
+ * profile holds its teams' only; these tables are small beside reviews), the rhythms, and the
+ * before/after figures of the latest finished periods (each by the agent's review index).
+ */
+export async function coachingDashboard(
+  cards: readonly Scorecard[],
+  today: string,
+  outcomes = 20,
+): Promise<{ sessions: CoachingSession[]; actions: CoachingAction[]; rhythms: Record<string, number>; outcomes: Array<{ session: CoachingSession; figures: BeforeAfter[] }> }> {
+  const database = db();
+  const [sessions, actions, rhythms] = await Promise.all([database.coachingSessions.toArray(), database.coachingActions.toArray(), getRhythms()]);
+  const finished = sessions
+    .filter((s) => !s.deleted && s.status === 'held' && s.period && s.period.end < today && s.focus.length > 0)
+    .sort((a, b) => (b.heldAt ?? '').localeCompare(a.heldAt ?? ''))
+    .slice(0, outcomes);
+  const figures = await Promise.all(finished.map(async (session) => ({ session, figures: await sessionOutcome(session, cards, today) })));
+  return { sessions: sessions.filter((s) => !s.deleted), actions: actions.filter((a) => !a.deleted), rhythms, outcomes: figures };
+}

@@ -1,0 +1,293 @@
+// Coaching end to end: a coach and an agent in two Chromium profiles against the real server on PGlite.
+// The coach schedules (the .ics is parsed), prepares a session from the agent's reviews, pins evidence,
+// sets focus and actions, holds it; the agent sees it in My coaching, marks an action done and
+// acknowledges, and the self-check shows the focus first while writing; the coach's plan and the next
+// session follow. In English and in Finnish.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formTemplates } from '@/lib/coaching';
+import { formatDay, formatPercent, translator, type MessageKey } from '@/lib/i18n';
+import type { CoachingAction, CoachingNotes, CoachingSession } from '@/lib/model/coaching';
+import type { Review } from '@/lib/model/review';
+import { templates } from '@/lib/scorecards';
+import { qualityScore } from '@/lib/scoring';
+import { startDemoServer } from '../../demo/server.mjs';
+import { addTeam, addUser, createToken, findUserByEmail } from '../../server/src/admin';
+import { openPglite, type Db } from '../../server/src/db';
+import { migrate } from '../../server/src/migrate';
+import { startServer, type RunningServer } from '../../server/src/serve';
+import { push } from '../../server/src/store';
+import { makeReview, rng } from '../unit/db/factory';
+import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+
+let dataDir = '';
+let db: Db;
+let server: RunningServer;
+let demo: { url: string; close(): Promise<void> };
+const tokens: Record<string, string> = {};
+const open: ExtensionBrowser[] = [];
+const people = (lang: 'en' | 'fi') => ({ coach: `tiina.${lang}@arvio.test`, agent: `mikko.${lang}@arvio.test` });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'arvio-e2e-coaching-'));
+  db = await openPglite(dataDir);
+  await migrate(db);
+  for (const lang of ['en', 'fi'] as const) {
+    const { coach, agent } = people(lang);
+    await addTeam(db, `Support ${lang}`);
+    await addUser(db, { email: coach, name: 'Tiina', role: 'lead', teams: [`Support ${lang}`] });
+    await addUser(db, { email: agent, name: 'Mikko Laine', role: 'agent', teams: [`Support ${lang}`] });
+    for (const email of [coach, agent]) tokens[email] = (await createToken(db, email)).token;
+  }
+  server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
+  demo = await startDemoServer({ port: 0 });
+  // Four users with hashed tokens and a migrated PGlite: slow when the machine's cores are shared.
+}, 180_000);
+
+afterAll(async () => {
+  await demo?.close();
+  await server?.close();
+  await db?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  for (const b of open.splice(0)) {
+    await b.close();
+    removeProfile(b.userDataDir);
+  }
+});
+
+/** The agent's reviews of the last three weeks, by the coach, on the chat card of the language: on the server. */
+async function seedReviews(lang: 'en' | 'fi'): Promise<Review[]> {
+  const { coach, agent } = people(lang);
+  const card = templates.find((t) => t.id === `tpl-chat-${lang}`)!;
+  const random = rng(lang === 'en' ? 7 : 8);
+  const reviews = Array.from({ length: 6 }, (_, i) => ({
+    ...makeReview({ id: `coached-${lang}-${i}`, random, card, createdAt: new Date(Date.now() - (i * 3 + 1) * 86_400_000).toISOString() }),
+    reviewer: { id: coach, name: 'Tiina' },
+    reviewee: { id: agent, name: 'Mikko Laine' },
+  }));
+  const user = (await findUserByEmail(db, coach))!;
+  const results = await push(db, user, reviews.map((doc) => ({ collection: 'reviews' as const, id: doc.id, baseRevision: null, doc })));
+  expect(results.map((r) => r.status)).toEqual(reviews.map(() => 'accepted'));
+  return reviews;
+}
+
+async function launch(locale: string): Promise<ExtensionBrowser> {
+  const browser = await launchWithExtension(freshProfileDir(), { locale });
+  open.push(browser);
+  return browser;
+}
+
+/** Settings → Team backend: address and token, test, save; then synced. */
+async function connect(b: ExtensionBrowser, email: string, t: ReturnType<typeof translator>): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.getByLabel(t('sync.url')).fill(server.url);
+  await page.getByLabel(t('sync.token')).fill(tokens[email]!);
+  await page.getByRole('button', { name: t('sync.test') }).click();
+  await expect.poll(() => page.getByTestId('sync-me').textContent()).toContain(email);
+  await page.getByRole('button', { name: t('sync.save') }).click();
+  await page.getByText(t('sync.saved')).waitFor();
+  await waitSynced(page, t);
+  return page;
+}
+
+async function waitSynced(page: Page, t: ReturnType<typeof translator>): Promise<void> {
+  await page.getByRole('button', { name: t('sync.now') }).click();
+  await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 20_000 }).toContain(t('sync.status.upToDate'));
+}
+
+async function serverDocs<T>(collection: string, where = ''): Promise<T[]> {
+  return (await db.query<{ doc: T }>(`SELECT doc FROM docs WHERE collection = $1 ${where} ORDER BY id`, [collection])).map((r) => r.doc);
+}
+
+async function localCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('arvio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = await new Promise<number>((resolve, reject) => {
+      const request = database.transaction(name).objectStore(name).count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    database.close();
+    return count;
+  }, store);
+}
+
+async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
+  const t = translator(lang);
+  const k = (key: string, params?: Record<string, string | number>) => t(key as MessageKey, params);
+  const { coach, agent } = people(lang);
+  const card = templates.find((c) => c.id === `tpl-chat-${lang}`)!;
+  const title = (id: string) => card.criteria.find((c) => c.id === id)!.title;
+  const reviews = await seedReviews(lang);
+
+  // The coach: the plan lists the agent; a session is scheduled and lands in a calendar.
+  const coachBrowser = await launch(locale);
+  const coachOptions = await connect(coachBrowser, coach, t);
+  const plan = await coachBrowser.context.newPage();
+  await plan.goto(`chrome-extension://${coachBrowser.extensionId}/coaching.html#plan`);
+  const row = plan.locator(`tr[data-agent="${agent}"]`);
+  await row.waitFor();
+  expect(await row.getByTestId('next-due').textContent()).toContain(formatDay(lang, new Date().toISOString().slice(0, 10), true));
+  await row.getByLabel(k('coaching.plan.when', { name: 'Mikko Laine' })).fill('2027-01-15T09:30');
+  await row.getByRole('button', { name: k('coaching.plan.scheduleFor', { name: 'Mikko Laine' }) }).click();
+  const icsButton = row.getByRole('button', { name: k('coaching.plan.ics', { name: 'Mikko Laine' }) });
+  await icsButton.waitFor();
+  const [download] = await Promise.all([plan.waitForEvent('download'), icsButton.click()]);
+  const ics = await readFile((await download.path())!, 'utf8');
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+  expect(event.summary).toBe(k('coaching.ics.summary', { agent: 'Mikko Laine', coach: 'Tiina' }));
+  expect(event.startDate.toJSDate().getTime()).toBe(await plan.evaluate(() => new Date('2027-01-15T09:30').getTime()));
+  expect(event.organizer).toBe(`mailto:${coach}`);
+  expect(event.attendees.map((a) => a.getFirstValue())).toEqual([`mailto:${agent}`]);
+
+  // Preparing: the evidence since the last session is the score formula over the agent's reviews.
+  await row.getByRole('button', { name: k('coaching.plan.prepareFor', { name: 'Mikko Laine' }) }).click();
+  const session = plan;
+  await session.locator('[data-testid="evidence"][data-state="ready"]').waitFor({ timeout: 15_000 });
+  const scored = reviews.filter((r) => r.score !== null);
+  const expected = qualityScore({ scored: scored.length, sum: scored.reduce((s, r) => s + r.score!, 0) })!;
+  expect(await session.getByTestId('evidence-score').textContent()).toBe(formatPercent(lang, expected));
+  expect(await session.locator('.evidence-review').count()).toBe(6);
+  await session.getByText(k('coaching.previous.none')).waitFor();
+
+  const pinned = [reviews[0]!, reviews[1]!];
+  for (const r of pinned) await session.getByRole('button', { name: k('coaching.evidence.pinReview', { id: r.ticket.ticketId }) }).click();
+  await session.getByRole('checkbox', { name: title('tone'), exact: true }).check();
+  await session.getByRole('checkbox', { name: title('name'), exact: true }).check();
+  const form = formTemplates.find((f) => f.language === lang)!;
+  const successes = form.sections.flatMap((s) => s.fields).find((f) => f.id === 'successes')!;
+  await session.getByLabel(successes.label, { exact: true }).fill('Calm with an angry customer');
+  await session.getByRole('button', { name: k('coaching.actions.add') }).click();
+  await session.getByRole('button', { name: k('coaching.actions.add') }).click();
+  await session.getByLabel(k('coaching.actions.text', { n: 1 }), { exact: true }).fill('Greet every customer by name');
+  await session.getByLabel(k('coaching.actions.text', { n: 2 }), { exact: true }).fill('Read the tone guide');
+  await session.getByRole('textbox', { name: k('coaching.notes.title') }).fill('Private: tired this month');
+  await session.getByRole('button', { name: k('coaching.session.hold') }).click();
+  await session.getByRole('button', { name: k('coaching.session.saveHeld') }).waitFor();
+  await expect.poll(() => session.getByRole('status').textContent()).toContain(k('coaching.session.saved', { at: '' }).trim());
+  await waitSynced(coachOptions, t);
+  const [held] = await serverDocs<CoachingSession>('coachingSessions', `AND owner = '${coach}'`);
+  expect(held).toMatchObject({
+    status: 'held',
+    scheduledFor: new Date(event.startDate.toJSDate()).toISOString(),
+    focus: [
+      { scorecardId: card.id, criterionId: 'tone' },
+      { scorecardId: card.id, criterionId: 'name' },
+    ],
+    evidence: pinned.map((r) => ({ kind: 'review', reviewId: r.id })),
+    answers: [{ fieldId: 'successes', value: 'Calm with an angry customer' }],
+  });
+  const actions = await serverDocs<CoachingAction>('coachingActions', `AND owner = '${coach}'`);
+  expect(actions.map((a) => a.text).sort()).toEqual(['Greet every customer by name', 'Read the tone guide']);
+  expect((await serverDocs<CoachingNotes>('coachingNotes', `AND owner = '${coach}'`)).map((n) => n.text)).toEqual(['Private: tired this month']);
+
+  // The agent: My coaching shows the session and the actions; one is done, the session acknowledged.
+  const agentBrowser = await launch(locale);
+  // Without the team backend there is nothing of the coach's to show, and the page says why.
+  const before = await agentBrowser.context.newPage();
+  await before.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#mine`);
+  expect(await before.getByTestId('needs-backend').textContent()).toBe(k('coaching.mine.needsBackend'));
+  await before.close();
+  const agentOptions = await connect(agentBrowser, agent, t);
+  const mine = await agentBrowser.context.newPage();
+  await mine.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#mine`);
+  const myActions = mine.getByTestId('my-actions').locator('li');
+  await expect.poll(() => myActions.count(), { timeout: 15_000 }).toBe(2);
+  const until = held!.period!.end;
+  expect(await mine.getByTestId('focus').textContent()).toBe(k('coaching.focus.until', { day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
+  expect(await mine.locator('[data-session] li').filter({ hasText: pinned[0]!.ticket.ticketId }).count()).toBeGreaterThan(0);
+  // The coach's private notes never reached this profile.
+  expect(await localCount(mine, 'coachingNotes')).toBe(0);
+  expect(await mine.getByText('Private: tired this month').count()).toBe(0);
+  await mine.getByLabel(k('coaching.mine.doneComment', { text: 'Greet every customer by name' })).fill('Every chat this week');
+  await mine.getByRole('button', { name: k('coaching.mine.markDoneOf', { text: 'Greet every customer by name' }) }).click();
+  await expect.poll(() => mine.locator('[data-testid="my-actions"] li[data-status="done"]').count()).toBe(1);
+  await mine.getByLabel(k('coaching.mine.ackComment')).fill('Thanks!');
+  await mine.getByRole('button', { name: k('coaching.mine.acknowledge') }).click();
+  await mine.locator('.acknowledged').waitFor();
+  await waitSynced(agentOptions, t);
+  // The agent's printable copy: the form, the focus and the actions on one page, no private notes.
+  const printed = await agentBrowser.context.newPage();
+  await printed.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#print/${encodeURIComponent(held!.id)}`);
+  await printed.getByRole('heading', { name: k('coaching.print.heading', { agent: 'Mikko Laine' }) }).waitFor();
+  const sheet = (await printed.locator('main').textContent()) ?? '';
+  for (const text of ['Calm with an angry customer', 'Greet every customer by name', 'Read the tone guide', `${title('tone')}, ${title('name')}`]) expect(sheet).toContain(text);
+  expect(sheet).not.toContain('Private');
+
+  // While writing a reply: the self-check shows the focus first.
+  const ticket = await agentBrowser.context.newPage();
+  await ticket.goto(`${demo.url}/agent/tickets/102`);
+  await toggleButton(ticket).waitFor();
+  const editor = ticket.locator('[data-test-id="ticket-pane"]:not([hidden]) [data-test-id="omnicomposer-rich-text-ckeditor"]').first();
+  await editor.click();
+  await ticket.keyboard.type('hello, the app works again now');
+  await expect.poll(() => ticket.locator('arvio-badge').getAttribute('data-count', { timeout: 1000 }).catch(() => null), { timeout: 5000 }).not.toBeNull();
+  await ticket.locator('arvio-badge').click();
+  const frame = await sidebarFrame(ticket);
+  const focusLine = frame.getByTestId('coaching-focus');
+  await expect.poll(() => focusLine.textContent(), { timeout: 10_000 }).toBe(k('coaching.sidebar.focus', { day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
+  const checklist = frame.locator('.selfcheck fieldset .criterion');
+  expect(await checklist.nth(0).getAttribute('data-criterion')).toBe('name');
+  expect(await checklist.nth(1).getAttribute('data-criterion')).toBe('tone');
+  expect(await checklist.nth(0).getAttribute('data-focus')).toBe('true');
+  expect(await checklist.nth(2).getAttribute('data-focus')).toBeNull();
+  expect(await frame.locator('.hints > li').first().getAttribute('data-focus')).toBe('true');
+  // The composer badge tells a hint touches the focus (the customer's name is not used).
+  await expect.poll(async () => Number(await ticket.locator('arvio-badge').getAttribute('data-focus', { timeout: 1000 }).catch(() => '0')), { timeout: 10_000 }).toBeGreaterThan(0);
+
+  // The coach: the plan shows one open action, the acknowledgement is in, and the next session opens with the previous actions.
+  await waitSynced(coachOptions, t);
+  await plan.goto(`chrome-extension://${coachBrowser.extensionId}/coaching.html#plan`);
+  await expect.poll(() => plan.locator(`tr[data-agent="${agent}"]`).getByTestId('open-actions').textContent()).toContain(k('coaching.plan.openActions', { count: 1 }));
+  const [acknowledged] = await serverDocs<CoachingSession>('coachingSessions', `AND owner = '${coach}'`);
+  expect(acknowledged).toMatchObject({ agentComment: 'Thanks!' });
+  expect(acknowledged!.acknowledgedAt).not.toBeNull();
+  await plan.locator(`tr[data-agent="${agent}"]`).getByRole('button', { name: k('coaching.plan.prepareFor', { name: 'Mikko Laine' }) }).click();
+  const previous = plan.getByTestId('previous-actions');
+  await previous.waitFor({ timeout: 15_000 });
+  expect(await previous.locator('li[data-status="done"]').textContent()).toContain('Every chat this week');
+  expect(await previous.locator('li[data-status="open"]').textContent()).toContain('Read the tone guide');
+
+  // A review of the agent during the period: the review form marks the focus criteria.
+  const review = await coachBrowser.context.newPage();
+  await review.goto(`${demo.url}/agent/tickets/102`);
+  await toggleButton(review).waitFor();
+  if ((await toggleButton(review).getAttribute('aria-expanded')) !== 'true') await toggleButton(review).click();
+  const reviewFrame = await sidebarFrame(review);
+  await expect.poll(() => reviewFrame.locator('#reviewee').inputValue(), { timeout: 10_000 }).toBe(agent);
+  await reviewFrame.getByRole('button', { name: t('review.start') }).click();
+  await expect
+    .poll(() => reviewFrame.getByTestId('reviewee-focus').textContent(), { timeout: 10_000 })
+    .toBe(k('coaching.sidebar.reviewFocus', { name: 'Mikko Laine', day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
+  expect(await reviewFrame.locator('.criterion[data-focus]').evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')))).toEqual(['name', 'tone']);
+
+  // The dashboard's coaching view: one session held this month, one of two actions done by its date.
+  const dashboard = await coachBrowser.context.newPage();
+  await dashboard.goto(`chrome-extension://${coachBrowser.extensionId}/dashboard.html#coaching`);
+  const dashRow = dashboard.getByTestId('coaching-view').locator(`tr[data-agent="${agent}"]`);
+  await dashRow.waitFor({ timeout: 15_000 });
+  const cells = await dashRow.locator('td').allTextContents();
+  expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 2 }), '0']);
+}
+
+describe('coaching that closes the loop, coach and agent against the team backend', () => {
+  it('in English', async () => {
+    await story('en', 'en-US');
+  });
+
+  it('in Finnish', async () => {
+    await story('fi', 'fi-FI');
+  });
+});

@@ -1,0 +1,257 @@
+// A coach's month: the built-in forms, the plan, a session with evidence and agreed actions, the
+// agent's acknowledgement, the focus in force, the .ics file and whether the period worked.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  acknowledgeSession,
+  actionsOfAgent,
+  beforeAfter,
+  coachingPlan,
+  currentFocus,
+  ensureBuiltInForms,
+  focusOfAgent,
+  formTemplates,
+  getNotes,
+  listForms,
+  markActionDone,
+  newCoachingAction,
+  newCoachingNotes,
+  newCoachingSession,
+  openActionsOf,
+  periodOf,
+  prepareSession,
+  saveForm,
+  saveSession,
+  sessionIcs,
+  sessionOutcome,
+  sessionsOfAgent,
+  MIN_REVIEWS,
+} from '@/lib/coaching';
+import { ArvioDb, BACKEND_KEY, useDatabase } from '@/lib/db';
+import { coachingFormSchema, type CoachingSession } from '@/lib/model/coaching';
+import { kinds } from '@/lib/model/kinds';
+import type { Review } from '@/lib/model/review';
+import { newDraftFrom, publish, templates } from '@/lib/scorecards';
+import { criterionScore, scoreReview } from '@/lib/scoring';
+import { selfCheck } from '../../../server/tests/helpers/docs';
+
+const card = templates.find((t) => t.id === 'tpl-chat-en')!;
+const COACH = { id: 'tiina@arvio.test', name: 'Tiina' };
+const AGENT = { id: 'mikko@arvio.test', name: 'Mikko Laine' };
+const OTHER = { id: 'liisa@arvio.test', name: 'Liisa' };
+let database: ArvioDb;
+
+beforeEach(() => {
+  database = new ArvioDb(`coaching-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  useDatabase(database);
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+/** A review of the agent on the chat card: every criterion at `value` (clamped to its scale), scored by the formula. */
+function reviewAt(id: string, createdAt: string, value: number, agent = AGENT, over: Partial<Omit<Review, 'team'>> = {}): Review {
+  const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: Math.min(value, c.levels.length - 1), na: false, comment: '' }));
+  const result = scoreReview(card, ratings);
+  return {
+    id,
+    scorecardId: card.id,
+    scorecardVersion: card.version,
+    reviewer: COACH,
+    reviewee: agent,
+    target: { kind: 'conversation' },
+    ratings,
+    strengths: `strength of ${id}`,
+    developmentAreas: `to develop in ${id}`,
+    strengthCriteria: [],
+    developmentCriteria: [],
+    feedback: '',
+    activeMs: 1000,
+    ticket: { helpdesk: 'zendesk', ticketId: id, url: '', subject: 'S', channel: 'chat' },
+    ticketKey: `zendesk:${id}`,
+    channel: 'chat',
+    score: result.score,
+    passed: result.passed,
+    criticalFail: result.criticalFail,
+    createdAt,
+    updatedAt: createdAt,
+    revision: 1,
+    deleted: false,
+    acknowledgedAt: null,
+    team: null,
+    ...over,
+  };
+}
+
+function held(id: string, heldAt: string, over: Partial<CoachingSession> = {}): CoachingSession {
+  const base = newCoachingSession({ id, team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date(heldAt) });
+  return {
+    ...base,
+    status: 'held',
+    heldAt,
+    focus: [
+      { scorecardId: card.id, criterionId: 'tone' },
+      { scorecardId: card.id, criterionId: 'name' },
+    ],
+    period: periodOf(heldAt.slice(0, 10)),
+    ...over,
+  };
+}
+
+describe('coaching forms', () => {
+  it('Arvio ships a Finnish and an English form with the same points: expectations, goals, successes, challenges, actions, follow-up', async () => {
+    for (const form of formTemplates) expect(coachingFormSchema.safeParse(form).success).toBe(true);
+    const [fi, en] = formTemplates;
+    expect(fi!.language).toBe('fi');
+    expect(en!.language).toBe('en');
+    expect(fi!.sections.map((s) => s.id)).toEqual(['expectations', 'goals', 'successes', 'challenges', 'actions', 'followUp']);
+    expect(en!.sections.map((s) => s.fields.map((f) => `${f.id}:${f.kind}`))).toEqual(fi!.sections.map((s) => s.fields.map((f) => `${f.id}:${f.kind}`)));
+    expect(new Set(en!.sections.flatMap((s) => s.fields.map((f) => f.kind)))).toEqual(new Set(['text', 'number', 'choice', 'yesNo']));
+    // Built in: not queued for the backend, where an agent could not publish them.
+    expect(formTemplates.some((f) => kinds.coachingForms.shareable(f))).toBe(false);
+    await ensureBuiltInForms();
+    await ensureBuiltInForms();
+    expect((await listForms()).map((f) => f.id).sort()).toEqual(['tpl-coaching-en', 'tpl-coaching-fi']);
+  });
+
+  it('a published form is immutable: editing yields the next version as a draft, and the session keeps its version', async () => {
+    await ensureBuiltInForms();
+    const en = formTemplates[1]!;
+    await expect(saveForm({ ...en, name: 'Changed in place' })).rejects.toThrow(/cannot change/);
+    const draft = { ...newDraftFrom(en, new Date('2026-03-01T00:00:00Z')), name: 'Coaching talk, sales' };
+    expect(draft.version).toBe(2);
+    await saveForm(draft);
+    await saveForm(publish(draft, new Date('2026-03-02T00:00:00Z'), null));
+    const versions = (await listForms()).filter((f) => f.id === en.id).map((f) => `${f.version}:${f.status}`);
+    expect(versions).toEqual(['2:published', '1:published']);
+  });
+});
+
+describe('the coaching plan', () => {
+  it('shows per agent the last session, the next due by the rhythm, overdue and open actions', () => {
+    const last = held('s1', '2026-02-02T09:00:00.000Z');
+    const planned = newCoachingSession({ id: 's2', team: null, coach: COACH, agent: OTHER, form: formTemplates[1]!, scheduledFor: '2026-03-20T09:00:00.000Z', now: new Date('2026-03-01T00:00:00Z') });
+    const action = newCoachingAction(last, { id: 'a1', text: 'Use the name', assignee: 'agent', due: '2026-02-20', now: new Date('2026-02-02T09:00:00Z') });
+    const rows = coachingPlan([AGENT, OTHER], [last, planned], [action], {}, '2026-03-10');
+    expect(rows.map((r) => [r.agent.id, r.lastHeld?.id ?? null, r.nextDue, r.overdue, r.openActions, r.overdueActions])).toEqual([
+      [AGENT.id, 's1', '2026-03-04', true, 1, 1],
+      [OTHER.id, null, '2026-03-20', false, 0, 0],
+    ]);
+    // A per-agent rhythm of six weeks: not overdue yet.
+    expect(coachingPlan([AGENT], [last], [], { [AGENT.id]: 42 }, '2026-03-10')[0]!.overdue).toBe(false);
+  });
+});
+
+describe('preparing, holding and following up a session', () => {
+  it('the evidence since the last session follows the score formula, and the next session opens with the previous actions and their status', async () => {
+    const first = held('s1', '2026-02-02T09:00:00.000Z');
+    const actions = [
+      newCoachingAction(first, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: '2026-02-16', now: new Date(first.heldAt!) }),
+      newCoachingAction(first, { id: 'a2', text: 'Send the tone guide', assignee: 'coach', due: '2026-02-09', now: new Date(first.heldAt!) }),
+    ];
+    await saveSession(first, actions, newCoachingNotes(first, 'Tired this month', new Date(first.heldAt!)));
+    const reviews = [
+      reviewAt('old', '2026-01-20T10:00:00.000Z', 0),
+      reviewAt('r1', '2026-02-10T10:00:00.000Z', 1),
+      reviewAt('r2', '2026-02-20T10:00:00.000Z', 3),
+      reviewAt('r3', '2026-02-25T10:00:00.000Z', 2),
+      reviewAt('theirs', '2026-02-21T10:00:00.000Z', 3, OTHER),
+    ];
+    await database.reviews.bulkPut(reviews);
+    await database.selfChecks.put(
+      selfCheck('r2', AGENT.id, { ticketKey: 'zendesk:r2', agent: AGENT, scorecardId: card.id, scorecardVersion: 1, createdAt: '2026-02-20T09:00:00.000Z', ratings: [{ criterionId: 'tone', value: 4, na: false, comment: '' }] }),
+    );
+    await markActionDone('a1', AGENT, 'Every chat', new Date('2026-02-12T10:00:00Z'));
+
+    const { evidence, previous, previousActions } = await prepareSession(AGENT.id, 'next', [card], '2026-03-01');
+    expect(previous?.id).toBe('s1');
+    expect(previousActions.map((a) => [a.id, a.status, a.doneComment])).toEqual([
+      ['a1', 'done', 'Every chat'],
+      ['a2', 'open', ''],
+    ]);
+    expect(evidence.reviews.map((r) => r.id)).toEqual(['r3', 'r2', 'r1']);
+    const mine = reviews.filter((r) => ['r1', 'r2', 'r3'].includes(r.id));
+    expect(evidence.qualityScore).toBeCloseTo(mine.reduce((s, r) => s + r.score!, 0) / 3, 10);
+    const tone = card.criteria.find((c) => c.id === 'tone')!;
+    const toneMean = mine.reduce((s, r) => s + criterionScore(tone, r.ratings.find((x) => x.criterionId === 'tone')!.value!)!, 0) / 3;
+    expect(evidence.criteria.find((c) => c.criterionId === 'tone')?.mean).toBeCloseTo(toneMean, 10);
+    expect(evidence.strongest[0]!.mean).toBeGreaterThanOrEqual(evidence.weakest[0]!.mean);
+    expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 3) })]);
+    expect(evidence.trend.reduce((n, w) => n + w.count, 0)).toBe(3);
+  });
+
+  it('private notes stay apart from the session, and only the agent’s part changes when the agent acknowledges', async () => {
+    const s = held('s1', '2026-02-02T09:00:00.000Z');
+    await saveSession(s, [], newCoachingNotes(s, 'Private', new Date(s.heldAt!)));
+    expect(JSON.stringify(await database.coachingSessions.get('s1'))).not.toContain('Private');
+    expect((await getNotes('s1'))?.text).toBe('Private');
+    const acknowledged = await acknowledgeSession('s1', 'Thanks', new Date('2026-02-03T08:00:00Z'));
+    expect(acknowledged).toMatchObject({ acknowledgedAt: '2026-02-03T08:00:00.000Z', agentComment: 'Thanks', focus: s.focus });
+    // The coach's next autosave may not overwrite it.
+    await expect(saveSession(s, [], null)).rejects.toThrow(/agent’s to give/);
+  });
+
+  it('autosave writes only what changed, so the backend gets one queued change per edit', async () => {
+    await database.settings.put({ key: BACKEND_KEY, value: { url: 'http://127.0.0.1:1', token: 't' } });
+    const s = held('s1', '2026-02-02T09:00:00.000Z');
+    const action = newCoachingAction(s, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: '2026-02-16', now: new Date(s.heldAt!) });
+    await saveSession(s, [action], null);
+    await saveSession(s, [action], null);
+    await saveSession({ ...s, answers: [{ fieldId: 'successes', value: 'Calm with an angry customer' }] }, [action], null);
+    expect((await database.outbox.toArray()).map((r) => `${r.collection}:${r.docId}`)).toEqual(['coachingSessions:s1', 'coachingActions:a1', 'coachingSessions:s1']);
+  });
+
+  it('the focus in force is the latest held period holding today; the agent’s lists come by index', async () => {
+    await saveSession(held('s1', '2026-02-02T09:00:00.000Z'), [], null);
+    await saveSession(held('s2', '2026-03-02T09:00:00.000Z', { focus: [{ scorecardId: card.id, criterionId: 'closing' }] }), [], null);
+    await saveSession(newCoachingSession({ id: 's3', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: '2026-04-01T09:00:00.000Z', now: new Date() }), [], null);
+    expect(await focusOfAgent(AGENT.id, '2026-02-10')).toMatchObject({ sessionId: 's1', until: '2026-03-01' });
+    expect(await focusOfAgent(AGENT.id, '2026-03-05')).toMatchObject({ sessionId: 's2', until: '2026-03-29', focus: [{ criterionId: 'closing' }] });
+    expect(await focusOfAgent(AGENT.id, '2026-05-01')).toBeNull();
+    expect(currentFocus([], '2026-03-05')).toBeNull();
+    expect((await sessionsOfAgent(AGENT.id)).map((s) => s.id)).toEqual(['s3', 's2', 's1']);
+    const s2 = (await sessionsOfAgent(AGENT.id))[1]!;
+    const a = newCoachingAction(s2, { id: 'a', text: 'x', assignee: 'agent', due: '2026-03-09', now: new Date() });
+    const b = newCoachingAction(s2, { id: 'b', text: 'y', assignee: 'coach', due: '2026-03-05', now: new Date() });
+    await saveSession(s2, [a, b], null);
+    await markActionDone('a', AGENT, '', new Date('2026-03-06T00:00:00Z'));
+    expect((await actionsOfAgent(AGENT.id)).map((x) => x.id)).toEqual(['b', 'a']);
+    expect((await openActionsOf([AGENT.id, OTHER.id])).map((x) => x.id)).toEqual(['b']);
+  });
+
+  it('did it work: each focus criterion before vs during and after the period, with counts, and too few reviews shown as such', async () => {
+    const s = held('s1', '2026-03-02T09:00:00.000Z', { period: { start: '2026-03-02', end: '2026-03-15' } });
+    const before = [reviewAt('b1', '2026-02-17T10:00:00.000Z', 1), reviewAt('b2', '2026-02-20T10:00:00.000Z', 1), reviewAt('b3', '2026-03-01T10:00:00.000Z', 2)];
+    const after = [reviewAt('d1', '2026-03-05T10:00:00.000Z', 3), reviewAt('d2', '2026-03-20T10:00:00.000Z', 4)];
+    const outside = [reviewAt('x1', '2026-02-01T10:00:00.000Z', 0), reviewAt('x2', '2026-04-10T10:00:00.000Z', 0)];
+    await database.reviews.bulkPut([...before, ...after, ...outside]);
+    const [tone, name] = await sessionOutcome(s, [card], '2026-04-30');
+    const toneC = card.criteria.find((c) => c.id === 'tone')!;
+    const mean = (rs: Review[]) => rs.reduce((n, r) => n + criterionScore(toneC, r.ratings.find((x) => x.criterionId === 'tone')!.value!)!, 0) / rs.length;
+    expect(tone).toMatchObject({ title: 'Tone', before: { from: '2026-02-16', to: '2026-03-01', count: 3 }, after: { from: '2026-03-02', to: '2026-03-29', count: 2, mean: null } });
+    expect(tone!.before.mean).toBeCloseTo(mean(before), 10);
+    expect(name!.focus.criterionId).toBe('name');
+    expect(MIN_REVIEWS).toBe(3);
+    // With enough reviews after, a figure.
+    const [toneAgain] = beforeAfter(s.focus, s.period!, [...before, ...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)], [card], '2026-04-30');
+    expect(toneAgain!.after.mean).toBeCloseTo(mean([...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), 10);
+  });
+});
+
+describe('the calendar file', () => {
+  it('a scheduled session is a valid iCalendar event for the coach and the agent, with text escaped and long lines folded', () => {
+    const s = newCoachingSession({ id: 'cs-9', team: null, coach: COACH, agent: { id: 'mikko@arvio.test', name: 'Mikko "M" Laine' }, form: formTemplates[0]!, scheduledFor: '2026-03-20T09:30:00.000Z', now: new Date('2026-03-01T00:00:00Z') });
+    const description = 'Valmennuskeskustelu; käydään läpi sovitut toimenpiteet, tavoitteet ja onnistumiset.\nToinen rivi, pilkulla. '.repeat(3);
+    const ics = sessionIcs(s, 'Valmennus: Mikko Laine', description, new Date('2026-03-01T12:00:00Z'));
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe('Valmennus: Mikko Laine');
+    expect(event.description).toBe(description);
+    expect(event.uid).toBe('cs-9@arvio');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-20T09:30:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-20T10:15:00.000Z');
+    expect(event.organizer).toBe('mailto:tiina@arvio.test');
+    expect(event.attendees.map((a) => a.getFirstValue())).toEqual(['mailto:mikko@arvio.test']);
+  });
+});
