@@ -64,8 +64,8 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
     const coachingSession = (...[id, coach, agent, over]: Parameters<typeof fixtures.coachingSession>) => fixtures.coachingSession(id, coach, agent, { team, ...over });
     const coachingAction = (...[id, sessionId, coach, agent]: Parameters<typeof fixtures.coachingAction>) => fixtures.coachingAction(id, sessionId, coach, agent, { team });
     const coachingNotes = (...[sessionId, coach, agent]: Parameters<typeof fixtures.coachingNotes>) => fixtures.coachingNotes(sessionId, coach, agent, { team });
-    const dispute = (...[reviewId, agent, reviewer]: Parameters<typeof fixtures.dispute>) => fixtures.dispute(reviewId, agent, reviewer, { team });
-    const review = (...[id, reviewer, reviewee]: Parameters<typeof fixtures.review>) => fixtures.review(id, reviewer, reviewee, { team });
+    const dispute = (...[reviewId, agent, reviewer, over]: Parameters<typeof fixtures.dispute>) => fixtures.dispute(reviewId, agent, reviewer, { team, ...over });
+    const review = (...[id, reviewer, reviewee, over]: Parameters<typeof fixtures.review>) => fixtures.review(id, reviewer, reviewee, { team, ...over });
 
     const change = <C extends KindName>(collection: C, doc: DocOf<C>, baseRevision: number | null = null): SyncChange =>
       ({ collection, id: kindOf(collection).syncId(doc), baseRevision, doc }) as SyncChange;
@@ -233,7 +233,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         const doc = held();
         await accepted('lead', [change('coachingSessions', doc)]);
         const edited = { ...doc, answers: [{ fieldId: 'successes', value: 'Rewritten' }], updatedAt: at(40) };
-        await refused('leadA', [change('coachingSessions', edited, 1)], 'member of your teams');
+        await refused('leadA', [change('coachingSessions', edited, 1)], 'not a member of this team');
         await refused('rev1', [change('coachingSessions', edited, 1)], 'only coaches (leads) write coaching sessions');
         await refused('agent1', [change('coachingSessions', edited, 1)], 'only acknowledges');
         await accepted('lead', [change('coachingSessions', edited, 1)]);
@@ -404,7 +404,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         // The reviewer resolved it; a lead did not: the lead may not apply the reviewer's resolution.
         await refused('lead', [change('reviews', applied(r, doc), 1)], 'the one who resolved it');
         await refused('rev2', [change('reviews', applied(r, doc), 1)], 'reviewers write only their own reviews');
-        await refused('leadA', [change('reviews', applied(r, doc), 1)], /reviewers write only their own reviews|you may not write/);
+        await refused('leadA', [change('reviews', applied(r, doc), 1)], /reviewers write only their own reviews|you may not write|not a member of this team/);
         await accepted('rev1', [change('reviews', applied(r, doc), 1)]);
       });
 
