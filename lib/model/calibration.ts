@@ -70,6 +70,8 @@ export const calibrationSessionSchema = z
     deadline: timestamp,
     /** Participants are not shown the reviewed agent's name. */
     hideAgent: z.boolean(),
+    /** Whether participants see who gave which rating after the reveal (the facilitator and leads always do). */
+    namesShown: z.boolean(),
     revealMode: revealModeSchema,
     revealedAt: timestamp.nullable(),
     status: calibrationStatusSchema,
