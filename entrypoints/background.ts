@@ -9,6 +9,12 @@ import { syncSiteScripts } from '@/lib/helpdesks/registration';
 import { parseSites, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
 import { mirrorSites } from '@/lib/db/sites';
 import { requestPersistence } from '@/lib/db/persistence';
+import { updateWaitingBadge } from '@/lib/service/waiting';
+
+/** The toolbar icon's "waiting for you" count, after anything that may change it. */
+function refreshBadge(): void {
+  void updateWaitingBadge(browser.action).catch(() => undefined);
+}
 
 async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -31,12 +37,14 @@ function broadcastChange(): void {
 
 function announceChange(): void {
   broadcastChange();
+  refreshBadge();
   void syncSoon().catch(() => undefined);
 }
 
 async function syncAndAnnounce(force: boolean): Promise<void> {
   const outcome = await runScheduledSync(force);
   if (outcome.result === 'ok' || outcome.result === 'failed') broadcastChange();
+  refreshBadge();
 }
 
 /** Self-hosted sites: content scripts registered for the granted site hosts; serialised, since events come in bursts. */
@@ -86,6 +94,7 @@ export default defineBackground(() => {
     persist();
   });
   browser.runtime.onStartup.addListener(() => {
+    refreshBadge();
     syncSites(true);
     persist();
   });

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { ReviewDraft, SelfCheck } from '@/lib/model/review';
+import type { ShownClarification } from '@/lib/calibration';
 import { comment, rate, toggleMark, type RatingChoice } from '@/lib/review';
 import { scoreReview } from '@/lib/scoring';
 import { useI18n } from '../i18n';
@@ -20,9 +21,27 @@ interface Props {
   focusFirst?: boolean;
   /** The reviewed agent's own self-check of this ticket: shown beside each criterion (the gap is coaching material). */
   selfCheck?: SelfCheck | null;
+  /** Strengths, development areas and feedback (a review's); calibration scoring has ratings only. */
+  findings?: boolean;
+  /** Clarifications agreed in calibration, per criterion, shown under its target-level text. */
+  clarifications?: Readonly<Record<string, readonly ShownClarification[]>>;
+  /** A person's name for an e-mail (who wrote a clarification). */
+  nameOf?: (email: string) => string;
 }
 
-export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false, selfCheck = null }: Props) {
+export function ReviewForm({
+  card,
+  draft,
+  onChange,
+  onSubmit,
+  blocker,
+  submitLabel,
+  focusFirst = false,
+  selfCheck = null,
+  findings = true,
+  clarifications = {},
+  nameOf = (email) => email,
+}: Props) {
   const { t } = useI18n();
   const root = useRef<HTMLFormElement>(null);
   const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
@@ -37,7 +56,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
     if (!groups) return;
     const group = groups[index];
     if (!group) {
-      root.current?.querySelector<HTMLElement>('textarea[name="strengths"]')?.focus();
+      (root.current?.querySelector<HTMLElement>('textarea[name="strengths"]') ?? root.current?.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
       return;
     }
     (group.querySelector<HTMLElement>('[tabindex="0"]') ?? group.querySelector<HTMLElement>('[role="radio"]'))?.focus();
@@ -87,10 +106,13 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
                   criterion={criterion}
                   rating={ratingOf.get(criterion.id)}
                   selfRated={selfCheck?.ratings.find((r) => r.criterionId === criterion.id)?.value ?? null}
-                  marks={{
-                    strength: draft.strengthCriteria.includes(criterion.id),
-                    development: draft.developmentCriteria.includes(criterion.id),
-                  }}
+                  marks={
+                    findings
+                      ? { strength: draft.strengthCriteria.includes(criterion.id), development: draft.developmentCriteria.includes(criterion.id) }
+                      : null
+                  }
+                  clarifications={clarifications[criterion.id] ?? []}
+                  nameOf={nameOf}
                   onRate={(choice: RatingChoice, advance) => {
                     onChange(rate(draft, criterion.id, choice));
                     if (advance) focusCriterion(index + 1);
@@ -104,6 +126,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
           </fieldset>
         );
       })}
+      {findings && (
       <fieldset class="group findings">
         <legend>{t('review.feedback')}</legend>
         <label for="strengths">{t('review.strengths')}</label>
@@ -133,6 +156,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
           onInput={(e) => onChange({ ...draft, feedback: e.currentTarget.value })}
         />
       </fieldset>
+      )}
       <div class="submit-bar">
         <ScoreSummary card={card} result={result} />
         {reason && (

@@ -21,6 +21,7 @@ import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 import { markTicketRendered } from '@/bench/hooks';
 import { GenericActions, ReportPage } from './PageActions';
+import { CalibrationBanner, CalibrationPanel, useCalibrationHome, waitingHere } from './calibration/CalibrationPanel';
 
 export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
@@ -95,7 +96,7 @@ function SnapshotView({
   );
 }
 
-type Tab = 'review' | 'selfcheck' | 'conversation' | 'history';
+type Tab = 'review' | 'selfcheck' | 'conversation' | 'history' | 'calibration';
 
 interface TicketPaneProps {
   ticket: TicketRef;
@@ -121,6 +122,9 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const [historyProblem, setHistoryProblem] = useState<string | null>(null);
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
+  const calibration = useCalibrationHome();
+  const calibrationWaiting = waitingHere(calibration, key);
+  const [scoreCalibration, setScoreCalibration] = useState(false);
 
   useEffect(() => {
     if (import.meta.env.ARVIO_BENCH) markTicketRendered();
@@ -142,6 +146,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
     { id: 'selfcheck', label: t('tabs.selfcheck', { count: hints.hints.length }) },
     { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
     { id: 'history', label: t('tabs.history', { count: reviews.length }) },
+    { id: 'calibration', label: t('tabs.calibration') },
   ];
 
   const onTabKey = (event: KeyboardEvent): void => {
@@ -156,6 +161,15 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   return (
     <>
       <TicketHeader ticket={ticket} extraction={extraction} />
+      {calibrationWaiting && tab !== 'calibration' && (
+        <CalibrationBanner
+          session={calibrationWaiting}
+          onOpen={() => {
+            setScoreCalibration(true);
+            setTab('calibration');
+          }}
+        />
+      )}
       {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} ticket={ticket} connection={connection} />}
       {extraction.messages.length > 0 && ticket.helpdesk === 'generic' && <GenericActions connection={connection} picked />}
       <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onTabKey}>
@@ -201,6 +215,9 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
               setTab('review');
             }}
           />
+        )}
+        {tab === 'calibration' && (
+          <CalibrationPanel ticket={ticket} home={calibration} focusScoring={scoreCalibration} onOpenSettings={() => connection.openSettings()} />
         )}
         {tab === 'history' && historyProblem && (
           <p class="not-saved" role="alert">

@@ -46,3 +46,12 @@ export {
 export { bulkGetFew, presentKeys } from './bulk';
 // quota.ts has no Dexie: the sidebar (lib/service/remote.ts) imports it on its own, to stay Dexie-free.
 export { isQuotaError, StorageFullError } from './quota';
+export {
+  calibrationRatingsOf,
+  clarificationsOfScorecard,
+  getCalibrationSession,
+  listCalibrationSessions,
+  ratingsOfCalibration,
+  saveCalibrationRatings,
+  saveCalibrationSession,
+} from './calibration';

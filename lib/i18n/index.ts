@@ -55,3 +55,8 @@ export function formatBytes(lang: Language, bytes: number): string {
     bytes >= 1e9 ? (['gigabyte', bytes / 1e9] as const) : bytes >= 1e6 ? (['megabyte', bytes / 1e6] as const) : (['kilobyte', bytes / 1e3] as const);
   return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
 }
+
+/** A figure such as an alpha with a fixed number of decimals, by locale ("0,815" in Finnish). */
+export function formatDecimal(lang: Language, value: number, digits: number): string {
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}

@@ -18,6 +18,16 @@ import {
   submitReview,
 } from '../db';
 import { getSettings } from '../db';
+import { calibrationSessionSchema, calibrationRatingsSchema } from '../model/calibration';
+import {
+  calibrationRatingsOf,
+  clarificationsOfScorecard,
+  getCalibrationSession,
+  listCalibrationSessions,
+  ratingsOfCalibration,
+  saveCalibrationRatings,
+  saveCalibrationSession,
+} from '../db';
 import { DB_REQUEST, type DbReply } from './protocol';
 import { statusView } from '../sync';
 import { readRoster } from '../sync';
@@ -54,7 +64,25 @@ const operations = {
   savePageReport: { args: z.tuple([pageReportSchema]), run: (report: z.infer<typeof pageReportSchema>) => savePageReport(report), writes: false },
   // The team roster cached at the last sync (null without a backend): reviewee choices and own identity.
   teamRoster: { args: z.tuple([]), run: () => readRoster(db()), writes: false },
+  // Calibration (needs the team backend): the sessions here and one's own ratings; a session with its ratings.
+  calibrationHome: { args: z.tuple([]), run: calibrationHome, writes: false },
+  calibrationSession: {
+    args: z.tuple([key]),
+    run: async (id: string) => ({ session: (await getCalibrationSession(id)) ?? null, ratings: await ratingsOfCalibration(id) }),
+    writes: false,
+  },
+  saveCalibrationSession: { args: z.tuple([calibrationSessionSchema]), run: saveCalibrationSession, writes: true },
+  saveCalibrationRatings: { args: z.tuple([calibrationRatingsSchema]), run: saveCalibrationRatings, writes: true },
+  clarificationsOfScorecard: { args: z.tuple([key]), run: (id: string) => clarificationsOfScorecard(id), writes: false },
 } as const;
+
+/** What the sidebar's calibration needs at once: who I am there (null: no backend), the sessions, my own ratings. */
+async function calibrationHome() {
+  const roster = await readRoster(db());
+  if (!roster) return { roster: null, sessions: [], mine: [] };
+  const [sessions, mine] = await Promise.all([listCalibrationSessions(), calibrationRatingsOf(roster.me.email.toLowerCase())]);
+  return { roster, sessions, mine };
+}
 
 type Operations = typeof operations;
 export type OperationName = keyof Operations;

@@ -1,7 +1,7 @@
 // The cached team roster: refreshed from the backend on sync, kept in the settings row `sync.roster`.
 import { BACKEND_KEY, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
-import { fetchRoster, type FetchLike, type RequestOptions } from './client';
+import { fetchMe, fetchRoster, type FetchLike, type RequestOptions } from './client';
 import { docHash } from './hash';
 import { cachedRosterSchema, type CachedRoster, type Roster } from './roster';
 
@@ -14,7 +14,7 @@ export async function readRoster(database: ArvioDb): Promise<Roster | null> {
   const parsed = cachedRosterSchema.safeParse(row?.value);
   if (!parsed.success || !backend || typeof backend.url !== 'string' || typeof backend.token !== 'string') return null;
   if (parsed.data.url !== backend.url || parsed.data.tokenHash !== docHash(backend.token)) return null;
-  return { me: parsed.data.me, members: parsed.data.members };
+  return { me: parsed.data.me, members: parsed.data.members, ...(parsed.data.myTeams ? { myTeams: parsed.data.myTeams } : {}) };
 }
 
 /** Fetches and stores the roster. Throws a SyncError on failure (the engine treats it as best effort). */
@@ -26,8 +26,13 @@ export async function refreshRoster(
   signal?: AbortSignal,
   options: RequestOptions = {},
 ): Promise<Roster> {
-  const answer = await fetchRoster(backend.url, backend.token, fetchImpl, signal, options);
-  const cached: CachedRoster = { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: now, ...answer };
+  // The caller's team ids come from /v1/me; without them only what needs a team (calibration) waits.
+  const [answer, me] = await Promise.all([
+    fetchRoster(backend.url, backend.token, fetchImpl, signal, options),
+    fetchMe(backend.url, backend.token, fetchImpl, signal, options).catch(() => null),
+  ]);
+  const myTeams = me ? { myTeams: me.teams } : {};
+  const cached: CachedRoster = { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: now, ...answer, ...myTeams };
   await database.settings.put({ key: ROSTER_KEY, value: cached });
-  return { me: answer.me, members: answer.members };
+  return { me: answer.me, members: answer.members, ...myTeams };
 }

@@ -1,6 +1,6 @@
 // The team roster in the extension: its cached shape, and mapping helpdesk display names onto members (pure).
 import { z } from 'zod';
-import { rosterMemberSchema, type RosterMember } from '../model/sync';
+import { rosterMemberSchema, teamSchema, type RosterMember } from '../model/sync';
 import type { Person } from '../model/review';
 
 /** The roster as cached in the settings row `sync.roster`: from which backend and token, and when. */
@@ -11,11 +11,13 @@ export const cachedRosterSchema = z.object({
   fetchedAt: z.number(),
   me: rosterMemberSchema,
   members: z.array(rosterMemberSchema),
+  /** The caller's own teams with their ids (from /v1/me): what a calibration session belongs to. */
+  myTeams: z.array(teamSchema).optional(),
 });
 export type CachedRoster = z.infer<typeof cachedRosterSchema>;
 
 /** What the sidebar gets: the caller and the members they may name; null without a backend. */
-export type Roster = Pick<CachedRoster, 'me' | 'members'>;
+export type Roster = Pick<CachedRoster, 'me' | 'members' | 'myTeams'>;
 
 /** Case-, accent-form- and whitespace-insensitive form of a name: "  mikko  LAINE" → "mikko laine". */
 export function normalizeName(name: string): string {
