@@ -9,12 +9,7 @@ import { syncSiteScripts } from '@/lib/helpdesks/registration';
 import { parseSites, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
 import { mirrorSites } from '@/lib/db/sites';
 import { requestPersistence } from '@/lib/db/persistence';
-import { updateWaitingBadge } from '@/lib/service/waiting';
-
-/** The toolbar icon's "waiting for you" count, after anything that may change it. */
-function refreshBadge(): void {
-  void updateWaitingBadge(browser.action).catch(() => undefined);
-}
+import { watchWaitingBadge } from '@/lib/service/waiting';
 
 async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -37,14 +32,12 @@ function broadcastChange(): void {
 
 function announceChange(): void {
   broadcastChange();
-  refreshBadge();
   void syncSoon().catch(() => undefined);
 }
 
 async function syncAndAnnounce(force: boolean): Promise<void> {
   const outcome = await runScheduledSync(force);
   if (outcome.result === 'ok' || outcome.result === 'failed') broadcastChange();
-  refreshBadge();
 }
 
 /** Self-hosted sites: content scripts registered for the granted site hosts; serialised, since events come in bursts. */
@@ -94,7 +87,6 @@ export default defineBackground(() => {
     persist();
   });
   browser.runtime.onStartup.addListener(() => {
-    refreshBadge();
     syncSites(true);
     persist();
   });
@@ -109,4 +101,6 @@ export default defineBackground(() => {
   });
   globalThis.addEventListener('online', () => void syncSoon(0).catch(() => undefined));
   void ensureSyncAlarm().catch(() => undefined);
+  // The toolbar icon's "waiting for you" count follows the data for as long as the worker runs.
+  watchWaitingBadge(browser.action);
 });

@@ -1,5 +1,6 @@
 // "Waiting for you": the count on the toolbar icon, summed over sources. A feature that has work
 // waiting for the user (calibration, later disputes and ideas) adds one function below.
+import { liveQuery } from 'dexie';
 import { calibrationRatingsOf, listCalibrationSessions } from '../db';
 import { ticketsToRate } from '../calibration';
 import { readRoster } from '../sync';
@@ -36,11 +37,15 @@ interface BadgeApi {
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;
 }
 
-/** Shows the count on the toolbar icon (nothing when none). */
-export async function updateWaitingBadge(action: BadgeApi | undefined): Promise<number> {
-  const count = await waitingCount();
-  if (!action) return count;
-  await action.setBadgeBackgroundColor({ color: '#b3261e' });
-  await action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  return count;
+/**
+ * Keeps the count on the toolbar icon (nothing when none) as the data changes, whoever changes it:
+ * a pull, the sidebar through the service, a page writing the database itself. Returns stop().
+ */
+export function watchWaitingBadge(action: BadgeApi): () => void {
+  void action.setBadgeBackgroundColor({ color: '#b3261e' }).catch(() => undefined);
+  const subscription = liveQuery(waitingCount).subscribe({
+    next: (count) => void action.setBadgeText({ text: count > 0 ? String(count) : '' }).catch(() => undefined),
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
 }
