@@ -82,4 +82,7 @@ export const calibrationEn = {
   'calibration.alignment': 'Alignment with the agreed ratings',
   'calibration.alignment.row': '{who}: {alignment} over {rated} criteria',
   'calibration.notSaved': 'Not saved: {message}',
+  'calibration.submitted.title': 'Who has submitted this ticket',
+  'calibration.submitted.yes': '{who}: submitted',
+  'calibration.submitted.no': '{who}: not yet',
 } as const;

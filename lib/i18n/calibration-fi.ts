@@ -84,4 +84,7 @@ export const calibrationFi: Record<keyof typeof calibrationEn, string> = {
   'calibration.alignment': 'Yhdenmukaisuus sovittujen arvioiden kanssa',
   'calibration.alignment.row': '{who}: {alignment}, {rated} kriteeristä',
   'calibration.notSaved': 'Ei tallennettu: {message}',
+  'calibration.submitted.title': 'Ketkä ovat lähettäneet arvionsa tästä tiketistä',
+  'calibration.submitted.yes': '{who}: lähetetty',
+  'calibration.submitted.no': '{who}: ei vielä',
 };

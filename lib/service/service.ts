@@ -18,7 +18,9 @@ import {
   submitReview,
 } from '../db';
 import { getSettings } from '../db';
-import { calibrationSessionSchema, calibrationRatingsSchema } from '../model/calibration';
+import { calibrationSessionSchema, calibrationRatingsSchema, type CalibrationSubmittedResponse } from '../model/calibration';
+import { getBackendConfig } from '../sync/backend';
+import { fetchCalibrationSubmitted } from '../sync/client';
 import {
   calibrationRatingsOf,
   clarificationsOfScorecard,
@@ -74,6 +76,8 @@ const operations = {
   saveCalibrationSession: { args: z.tuple([calibrationSessionSchema]), run: saveCalibrationSession, writes: true },
   saveCalibrationRatings: { args: z.tuple([calibrationRatingsSchema]), run: saveCalibrationRatings, writes: true },
   clarificationsOfScorecard: { args: z.tuple([key]), run: (id: string) => clarificationsOfScorecard(id), writes: false },
+  // Who submitted which tickets, asked of the server (null when it cannot be asked now).
+  calibrationSubmitted: { args: z.tuple([key]), run: calibrationSubmitted, writes: false },
 } as const;
 
 /** What the sidebar's calibration needs at once: who I am there (null: no backend), the sessions, my own ratings. */
@@ -82,6 +86,12 @@ async function calibrationHome() {
   if (!roster) return { roster: null, sessions: [], mine: [] };
   const [sessions, mine] = await Promise.all([listCalibrationSessions(), calibrationRatingsOf(roster.me.email.toLowerCase())]);
   return { roster, sessions, mine };
+}
+
+async function calibrationSubmitted(sessionId: string): Promise<CalibrationSubmittedResponse | null> {
+  const backend = await getBackendConfig();
+  if (!backend) return null;
+  return fetchCalibrationSubmitted(backend.url, backend.token, sessionId, (input, init) => fetch(input, init), { timeoutMs: 10_000 }).catch(() => null);
 }
 
 type Operations = typeof operations;

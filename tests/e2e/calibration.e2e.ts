@@ -53,6 +53,8 @@ const WORDS = {
     clarifySave: 'Save clarification',
     clarification: 'A greeting without the customer’s name is “Partly”.',
     startReview: 'Start review',
+    reviewTab: 'Review',
+    submittedYes: ': submitted',
     card: 'tpl-chat-en',
     needsBackend: 'Calibration needs the team backend',
   },
@@ -82,6 +84,8 @@ const WORDS = {
     clarifySave: 'Tallenna tarkennus',
     clarification: 'Tervehdys ilman asiakkaan nimeä on ”Osittain”.',
     startReview: 'Aloita arviointi',
+    reviewTab: 'Arviointi',
+    submittedYes: ': lähetetty',
     card: 'tpl-chat-fi',
     needsBackend: 'Kalibrointi tarvitsee tiimin palvelimen',
   },
@@ -252,8 +256,12 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
     step(`reviewer ${i} submitted`);
     profiles.push(await closeKeeping(b));
   }
-  // Before the reveal the lead reads no one's ratings from the server.
+  // Before the reveal the lead reads no one's ratings from the server, only who has submitted.
   expect(await ratingsOnServer(LEAD)).toEqual([]);
+  await leadFrame.getByRole('tab', { name: words.reviewTab, exact: true }).click();
+  await leadFrame.getByRole('tab', { name: words.tab }).click();
+  for (const name of ['Aino', 'Ville', 'Sanna']) await leadFrame.getByText(`${name} ${lang.toUpperCase()}${words.submittedYes}`).waitFor();
+  expect(await leadFrame.locator('.reveal').count()).toBe(0);
 
   // The facilitator reveals: the side-by-side view's alpha is krippendorffAlpha of the same ratings.
   await leadFrame.getByRole('button', { name: words.reveal }).click();
@@ -289,7 +297,7 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
     expect(Number(await theirs.getAttribute('data-alpha'))).toBeCloseTo(alpha, 10);
     if (profile === profiles[0]) {
       // A later ordinary review with the same scorecard shows the clarification under the criterion.
-      await frame.getByRole('tab', { name: lang === 'en' ? 'Review' : 'Arviointi', exact: true }).click();
+      await frame.getByRole('tab', { name: words.reviewTab, exact: true }).click();
       await frame.locator('#scorecard').selectOption(`${card.id}@${card.version}`);
       await frame.getByRole('button', { name: words.startReview }).click();
       await frame.locator(`[data-criterion="${first.id}"] .clarification`, { hasText: words.clarification }).waitFor();

@@ -180,6 +180,12 @@ function SessionOnTicket({ session: listed, ticket, me, lead, cards, nameOf, foc
   const runs = facilitates(session, me, lead);
   const visible = othersVisible(session, me, key, ratings);
   const figures = useMemo(() => (card && visible ? revealFigures(session, card, ratings) : null), [card, visible, session, ratings]);
+  // Before the reveal the facilitator learns from the server who has submitted, and nothing more.
+  const submitted = useRemote(
+    () => (runs && session.status === 'open' ? db.calibrationSubmitted(session.id) : Promise.resolve(null)),
+    [session.id, session.status, runs],
+    null,
+  );
   if (!loaded || !card) return <p role="status">{t('common.loading')}</p>;
   const labels = session.participants.map((p, i) =>
     p === me ? t('calibration.you') : namesVisible(session, me, lead) ? nameOf(p) : t('calibration.participant', { n: i + 1 }),
@@ -200,6 +206,16 @@ function SessionOnTicket({ session: listed, ticket, me, lead, cards, nameOf, foc
       {participant && mine?.submittedAt && <p class="notice good">{t('calibration.score.submitted')}</p>}
       {!visible && session.status === 'open' && (
         <p class="muted">{t(session.revealMode === 'after-own-submit' ? 'calibration.blind.own' : 'calibration.blind')}</p>
+      )}
+      {submitted && session.status === 'open' && (
+        <section aria-label={t('calibration.submitted.title')}>
+          <h3>{t('calibration.submitted.title')}</h3>
+          <ul class="submitted">
+            {submitted.submitted.map(({ participant: who, tickets }) => (
+              <li key={who}>{t(tickets.includes(key) ? 'calibration.submitted.yes' : 'calibration.submitted.no', { who: nameOf(who) })}</li>
+            ))}
+          </ul>
+        </section>
       )}
       {runs && session.status === 'open' && (
         <div class="actions">
