@@ -12,8 +12,9 @@ import { Filters } from './Filters';
 import { MyReviews } from './MyReviews';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
+import { CalibrationView } from './CalibrationView';
 
-type View = 'team' | 'mine' | 'export';
+type View = 'team' | 'mine' | 'calibration' | 'export';
 
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);
@@ -29,13 +30,13 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t, lang } = useI18n();
-  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : 'team');
+  const [view, setView] = useState<View>(location.hash === '#mine' ? 'mine' : location.hash === '#export' ? 'export' : location.hash === '#calibration' ? 'calibration' : 'team');
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
   const [identity, setIdentity] = useState<string | null>(null);
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
   // Nothing is watched while the export panel is open: a bulk import would otherwise make Dexie
   // re-evaluate these live queries against every rollup row it writes.
-  const watching = view !== 'export';
+  const watching = view === 'team' || view === 'mine';
   const options = useLive(() => (watching ? filterOptions() : Promise.resolve(NO_OPTIONS)), [watching], NO_OPTIONS);
   const target = useLive(getCoverageTarget, [], null);
   const filterKey = JSON.stringify(filter);
@@ -58,7 +59,7 @@ function Dashboard() {
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
-  const tabs: View[] = ['team', 'mine', 'export'];
+  const tabs: View[] = ['team', 'mine', 'calibration', 'export'];
   return (
     <div class="page dashboard">
       <header>
@@ -72,7 +73,7 @@ function Dashboard() {
         </nav>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
-      {view !== 'export' && cards && (
+      {watching && cards && (
         <Filters
           filter={filter}
           options={options}
@@ -91,6 +92,7 @@ function Dashboard() {
             <p>{t('common.loading')}</p>
           ))}
         {view === 'mine' && cards && <MyReviews agentId={identity ?? filter.agent} filter={filter} cards={cards} />}
+        {view === 'calibration' && cards && <CalibrationView cards={cards} />}
         {view === 'export' && <ExportPanel />}
       </main>
     </div>

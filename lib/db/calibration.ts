@@ -40,3 +40,11 @@ export async function calibrationRatingsOf(participant: string): Promise<Calibra
 export async function clarificationsOfScorecard(scorecardId: string): Promise<Record<string, ShownClarification[]>> {
   return Object.fromEntries(clarificationsFor(await listCalibrationSessions(), scorecardId));
 }
+
+/** Every session and the submitted ratings held here, by session: what the dashboard's Calibration view reads (never reviews). */
+export async function calibrationData(): Promise<{ sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> }> {
+  const [sessions, rows] = await Promise.all([listCalibrationSessions(), db().calibrationRatings.toArray()]);
+  const ratings = new Map<string, CalibrationRatings[]>();
+  for (const r of rows) if (r.submittedAt !== null) ratings.set(r.sessionId, [...(ratings.get(r.sessionId) ?? []), r]);
+  return { sessions, ratings };
+}

@@ -47,6 +47,7 @@ export { bulkGetFew, presentKeys } from './bulk';
 // quota.ts has no Dexie: the sidebar (lib/service/remote.ts) imports it on its own, to stay Dexie-free.
 export { isQuotaError, StorageFullError } from './quota';
 export {
+  calibrationData,
   calibrationRatingsOf,
   clarificationsOfScorecard,
   getCalibrationSession,
