@@ -177,11 +177,13 @@ async function badge(b: ExtensionBrowser): Promise<string> {
   return worker.evaluate(() => (globalThis as unknown as Chrome).chrome.action.getBadgeText({})).catch(() => '');
 }
 
-/** What the server sends this user of calibration ratings, asked over HTTP as the extension asks. */
-async function ratingsOnServer(email: string): Promise<{ owner: string; ratings: { criterionId: string; value: number | null }[] }[]> {
+/** What the server sends this user of a session's calibration ratings, asked over HTTP as the extension asks. */
+async function ratingsOnServer(email: string, sessionId: string): Promise<{ owner: string; ratings: { criterionId: string; value: number | null }[] }[]> {
   const response = await fetch(`${server.url}/v1/sync/pull?since=0&limit=1000`, { headers: { authorization: `Bearer ${tokens[email]}` } });
-  const body = (await response.json()) as { docs: { collection: string; doc: { participant: string; ratings: { criterionId: string; value: number | null }[] } }[] };
-  return body.docs.filter((d) => d.collection === 'calibrationRatings').map((d) => ({ owner: d.doc.participant, ratings: d.doc.ratings }));
+  const body = (await response.json()) as {
+    docs: { collection: string; doc: { sessionId: string; participant: string; ratings: { criterionId: string; value: number | null }[] } }[];
+  };
+  return body.docs.filter((d) => d.collection === 'calibrationRatings' && d.doc.sessionId === sessionId).map((d) => ({ owner: d.doc.participant, ratings: d.doc.ratings }));
 }
 
 /** Reviewer i's rating of criterion j, as the digit key pressed: mostly the top level, with disagreements. */
@@ -232,6 +234,7 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
   await waitSynced(leadOptions, words);
   const sessions = await db.query<{ id: string }>("SELECT id FROM docs WHERE collection = 'calibrationSessions' AND doc::jsonb->>'scorecardId' = $1", [card.id]);
   expect(sessions).toHaveLength(1);
+  const sessionId = sessions[0]!.id;
 
   step('session started');
   // Each reviewer sees it waiting, scores blind by keyboard, and sees nobody's ratings before submitting.
@@ -247,17 +250,17 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
     expect(await frame.locator('.reveal').count()).toBe(0);
     await frame.getByText(words.blind).waitFor();
     // The server answers nothing of the others' ratings either.
-    expect((await ratingsOnServer(email)).filter((r) => r.owner !== email)).toEqual([]);
+    expect((await ratingsOnServer(email, sessionId)).filter((r) => r.owner !== email)).toEqual([]);
     await scoreBlind(page, frame, card, i);
     await frame.getByText(words.submitted).waitFor();
     await waitSynced(options, words);
     await expect.poll(() => badge(b)).toBe('');
-    expect((await ratingsOnServer(email)).map((r) => r.owner)).toEqual([email]);
+    expect((await ratingsOnServer(email, sessionId)).map((r) => r.owner)).toEqual([email]);
     step(`reviewer ${i} submitted`);
     profiles.push(await closeKeeping(b));
   }
   // Before the reveal the lead reads no one's ratings from the server, only who has submitted.
-  expect(await ratingsOnServer(LEAD)).toEqual([]);
+  expect(await ratingsOnServer(LEAD, sessionId)).toEqual([]);
   await leadFrame.getByRole('tab', { name: words.reviewTab, exact: true }).click();
   await leadFrame.getByRole('tab', { name: words.tab }).click();
   for (const name of ['Aino', 'Ville', 'Sanna']) await leadFrame.getByText(`${name} ${lang.toUpperCase()}${words.submittedYes}`).waitFor();
