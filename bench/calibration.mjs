@@ -89,12 +89,14 @@ export async function benchCalibration({ context, extensionId, record }) {
     });
     observer.observe(document, { subtree: true, childList: true });
   });
-  await page.goto(url);
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await page.locator('main').waitFor();
   const seeded = await page.evaluate(seed, { sessions: SESSIONS });
   const view = [];
   const reveal = [];
   for (let i = 0; i <= RUNS; i++) {
+    // A fresh load each time (a navigation to the same URL with a hash would not reload the page).
+    await page.goto('about:blank');
     await page.goto(url);
     await page.locator(`.calibration-view[data-sessions="${seeded}"]`).waitFor({ timeout: 60_000 });
     const ready = await page.evaluate(() => window.__calibrationReady);

@@ -45,6 +45,11 @@ export async function clarificationsOfScorecard(scorecardId: string): Promise<Re
 export async function calibrationData(): Promise<{ sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> }> {
   const [sessions, rows] = await Promise.all([listCalibrationSessions(), db().calibrationRatings.toArray()]);
   const ratings = new Map<string, CalibrationRatings[]>();
-  for (const r of rows) if (r.submittedAt !== null) ratings.set(r.sessionId, [...(ratings.get(r.sessionId) ?? []), r]);
+  for (const r of rows) {
+    if (r.submittedAt === null) continue;
+    const list = ratings.get(r.sessionId);
+    if (list) list.push(r);
+    else ratings.set(r.sessionId, [r]);
+  }
   return { sessions, ratings };
 }
