@@ -20,42 +20,51 @@ interface Coincidences {
   totals: number[];
   /** n: every pairable value. */
   n: number;
+  /** Units with at least two values. */
+  units: number;
 }
 
+const present = (value: number | null | undefined): value is number => value !== null && value !== undefined && Number.isFinite(value);
+
 function coincidences(data: ReliabilityData): Coincidences {
-  const units = Math.max(0, ...data.map((row) => row.length));
-  const columns: number[][] = [];
+  let columns = 0;
+  for (const row of data) columns = Math.max(columns, row.length);
+  // The distinct values first, so that each unit counts its values in a small array, not a map.
   const distinct = new Set<number>();
-  for (let u = 0; u < units; u++) {
-    const column: number[] = [];
-    for (const row of data) {
-      const value = row[u];
-      if (value !== null && value !== undefined && Number.isFinite(value)) column.push(value);
-    }
-    if (column.length < 2) continue;
-    columns.push(column);
-    for (const value of column) distinct.add(value);
-  }
+  for (const row of data) for (const value of row) if (present(value)) distinct.add(value);
   const values = [...distinct].sort((a, b) => a - b);
   const index = new Map(values.map((v, i) => [v, i]));
-  const o = values.map(() => values.map(() => 0));
-  for (const column of columns) {
-    // Counting each value once per unit, then pairing counts: Σ over ordered pairs of different raters.
-    const counts = new Map<number, number>();
-    for (const value of column) {
+  const size = values.length;
+  const o = values.map(() => new Array<number>(size).fill(0));
+  const counts = new Array<number>(size).fill(0);
+  const seen: number[] = [];
+  let units = 0;
+  for (let u = 0; u < columns; u++) {
+    let m = 0;
+    for (const row of data) {
+      const value = row[u];
+      if (!present(value)) continue;
       const i = index.get(value) ?? 0;
-      counts.set(i, (counts.get(i) ?? 0) + 1);
+      if (counts[i] === 0) seen.push(i);
+      counts[i] = (counts[i] ?? 0) + 1;
+      m++;
     }
-    const weight = 1 / (column.length - 1);
-    for (const [c, nc] of counts) {
-      for (const [k, nk] of counts) {
-        const row = o[c];
-        if (row) row[k] = (row[k] ?? 0) + (c === k ? nc * (nc - 1) : nc * nk) * weight;
+    if (m >= 2) {
+      units++;
+      // Every ordered pair of values from different raters adds 1 / (m − 1).
+      const weight = 1 / (m - 1);
+      for (const c of seen) {
+        const nc = counts[c] ?? 0;
+        const row = o[c]!;
+        for (const k of seen) row[k] = (row[k] ?? 0) + (c === k ? nc * (nc - 1) : nc * (counts[k] ?? 0)) * weight;
       }
     }
+    for (const i of seen) counts[i] = 0;
+    seen.length = 0;
   }
   const totals = o.map((row) => row.reduce((sum, x) => sum + x, 0));
-  return { values, o, totals, n: totals.reduce((sum, x) => sum + x, 0) };
+  // Values only seen in units with one value have no coincidences: they take no part.
+  return { values, o, totals, n: totals.reduce((sum, x) => sum + x, 0), units };
 }
 
 /** δ²(c, k) between the c-th and k-th of the sorted values, at the level of measurement. */
@@ -82,13 +91,22 @@ export function pairableValues(data: ReliabilityData): number {
   return Math.round(coincidences(data).n);
 }
 
+/** Alpha with what it rests on, from one pass over the data: pairable values and units with two or more values. */
+export function alphaWithBasis(data: ReliabilityData, level: AlphaLevel): { alpha: number | null; pairable: number; units: number } {
+  const table = coincidences(data);
+  return { alpha: alphaOf(table, level), pairable: Math.round(table.n), units: table.units };
+}
+
 /**
  * Krippendorff's alpha of a reliability matrix at a level of measurement; null when it is undefined
  * (no pairable values, or fewer than two distinct values among them).
  */
 export function krippendorffAlpha(data: ReliabilityData, level: AlphaLevel): number | null {
-  const table = coincidences(data);
-  if (table.n <= 1 || table.values.length < 2) return null;
+  return alphaOf(coincidences(data), level);
+}
+
+function alphaOf(table: Coincidences, level: AlphaLevel): number | null {
+  if (table.n <= 1 || table.totals.filter((t) => t > 0).length < 2) return null;
   const delta = distances(level, table);
   let observed = 0;
   let expected = 0;

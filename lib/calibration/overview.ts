@@ -3,7 +3,7 @@
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
 import type { ReliabilityData } from './alpha';
-import { alphaFigure, revealFigures, type AlphaFigure } from './session';
+import { alphaFigure, indexRatings, sessionMatrix, type AlphaFigure } from './session';
 
 export interface SessionRow {
   session: CalibrationSession;
@@ -37,8 +37,8 @@ export function calibrationOverview(
   const live = sessions.filter((s) => !s.deleted && s.status !== 'cancelled').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const cardOf = (s: CalibrationSession) => cards.find((c) => c.id === s.scorecardId && c.version === s.scorecardVersion);
   const months = [...new Set(live.map((s) => monthOf(s.createdAt)))];
-  // criterion id → month → participant → values by unit key
-  const pools = new Map<string, { title: string; byMonth: Map<string, Map<string, Map<string, number | null>>>; units: Map<string, Set<string>> }>();
+  // Per criterion and month, its units (session × ticket): each a participant → value map.
+  const pools = new Map<string, { title: string; byMonth: Map<string, Map<string, number | null>[]> }>();
   const rows: SessionRow[] = [];
   for (const session of live) {
     const card = cardOf(session);
@@ -47,37 +47,32 @@ export function calibrationOverview(
       rows.push({ session, month, alpha: null });
       continue;
     }
-    const figures = revealFigures(session, card, ratings.get(session.id) ?? []);
-    rows.push({ session, month, alpha: figures.session.alpha });
-    for (const ticket of figures.tickets) {
-      const unit = `${session.id}|${ticket.ticketKey}`;
-      for (const cell of ticket.criteria) {
-        const title = card.criteria.find((c) => c.id === cell.criterionId)?.title ?? cell.criterionId;
-        const pool = pools.get(cell.criterionId) ?? { title, byMonth: new Map(), units: new Map() };
-        pools.set(cell.criterionId, pool);
-        const byParticipant = pool.byMonth.get(month) ?? new Map<string, Map<string, number | null>>();
-        pool.byMonth.set(month, byParticipant);
-        const units = pool.units.get(month) ?? new Set<string>();
-        pool.units.set(month, units);
-        units.add(unit);
-        cell.ratings.forEach((value, i) => {
-          const participant = figures.participants[i] ?? '';
-          const values = byParticipant.get(participant) ?? new Map<string, number | null>();
-          byParticipant.set(participant, values);
-          values.set(unit, typeof value === 'number' ? value : null);
-        });
+    const own = ratings.get(session.id) ?? [];
+    rows.push({ session, month, alpha: alphaFigure(sessionMatrix(session, card, own)) });
+    const byKey = indexRatings(own);
+    for (const { ticketKey } of session.tickets) {
+      const docs = session.participants.map((p) => {
+        const doc = byKey.get(`${p}|${ticketKey}`);
+        return new Map((doc?.ratings ?? []).map((r) => [r.criterionId, r.na ? null : r.value]));
+      });
+      for (const criterion of card.criteria) {
+        const pool = pools.get(criterion.id) ?? { title: criterion.title, byMonth: new Map<string, Map<string, number | null>[]>() };
+        pools.set(criterion.id, pool);
+        const units = pool.byMonth.get(month) ?? [];
+        pool.byMonth.set(month, units);
+        units.push(new Map(session.participants.map((p, i) => [p, docs[i]?.get(criterion.id) ?? null])));
       }
     }
   }
-  const matrix = (parts: Map<string, Map<string, number | null>>[], units: string[]): ReliabilityData => {
-    const participants = new Set(parts.flatMap((p) => [...p.keys()]));
-    return [...participants].map((who) => units.map((unit) => parts.map((p) => p.get(who)?.get(unit)).find((v) => v !== undefined) ?? null));
+  const matrix = (units: readonly Map<string, number | null>[]): ReliabilityData => {
+    const participants = new Set<string>();
+    for (const unit of units) for (const who of unit.keys()) participants.add(who);
+    return [...participants].map((who) => units.map((unit) => unit.get(who) ?? null));
   };
   const criteria = [...pools.entries()].map(([criterionId, pool]) => {
     const byMonth = new Map<string, AlphaFigure>();
-    for (const [month, parts] of pool.byMonth) byMonth.set(month, alphaFigure(matrix([parts], [...(pool.units.get(month) ?? [])])));
-    const allUnits = [...pool.units.values()].flatMap((u) => [...u]);
-    return { criterionId, title: pool.title, byMonth, overall: alphaFigure(matrix([...pool.byMonth.values()], allUnits)) };
+    for (const [month, units] of pool.byMonth) byMonth.set(month, alphaFigure(matrix(units)));
+    return { criterionId, title: pool.title, byMonth, overall: alphaFigure(matrix([...pool.byMonth.values()].flat())) };
   });
   const lowest = criteria
     .filter((c) => !c.overall.tooFew && c.overall.alpha !== null)

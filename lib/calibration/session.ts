@@ -6,7 +6,7 @@ import type { Scorecard } from '../model/scorecard';
 import { ticketKey, type TicketRef } from '../model/ticket';
 import { emptyRatings } from '../review';
 import { maxValue, scoreReview } from '../scoring';
-import { krippendorffAlpha, pairableValues, type ReliabilityData } from './alpha';
+import { alphaWithBasis, type ReliabilityData } from './alpha';
 import { addAgreement, alignment, MIN_PAIRABLE_VALUES, NO_PAIRS, pairAgreement, spread, type PairAgreement } from './agreement';
 
 export interface SessionSetup {
@@ -118,11 +118,8 @@ export interface AlphaFigure {
 }
 
 export function alphaFigure(data: ReliabilityData): AlphaFigure {
-  const columns = Math.max(0, ...data.map((row) => row.length));
-  let units = 0;
-  for (let u = 0; u < columns; u++) if (data.filter((row) => row[u] !== null && row[u] !== undefined).length >= 2) units++;
-  const pairable = pairableValues(data);
-  return { alpha: krippendorffAlpha(data, 'ordinal'), pairable, units, tooFew: pairable < MIN_PAIRABLE_VALUES || units < 2 };
+  const { alpha, pairable, units } = alphaWithBasis(data, 'ordinal');
+  return { alpha, pairable, units, tooFew: pairable < MIN_PAIRABLE_VALUES || units < 2 };
 }
 
 export interface CriterionCell {
@@ -162,12 +159,14 @@ export function sessionMatrix(session: CalibrationSession, card: Scorecard, rati
   return session.participants.map((p) =>
     session.tickets.flatMap((t) => {
       const doc = byKey.get(`${p}|${t.ticketKey}`);
-      return card.criteria.map((c) => valueOf(doc?.ratings.find((r) => r.criterionId === c.id)));
+      const of = new Map((doc?.ratings ?? []).map((r) => [r.criterionId, r]));
+      return card.criteria.map((c) => valueOf(of.get(c.id)));
     }),
   );
 }
 
-function indexRatings(ratings: readonly CalibrationRatings[]): Map<string, CalibrationRatings> {
+/** Submitted ratings by `participant|ticketKey`. */
+export function indexRatings(ratings: readonly CalibrationRatings[]): Map<string, CalibrationRatings> {
   const byKey = new Map<string, CalibrationRatings>();
   for (const r of ratings) if (r.submittedAt !== null) byKey.set(`${r.participant}|${r.ticketKey}`, r);
   return byKey;
