@@ -19,8 +19,7 @@ import {
 } from '../db';
 import { getSettings } from '../db';
 import { calibrationSessionSchema, calibrationRatingsSchema, type CalibrationSubmittedResponse } from '../model/calibration';
-import { getBackendConfig } from '../sync/backend';
-import { fetchCalibrationSubmitted } from '../sync/client';
+import { fetchCalibrationSubmitted, getBackendConfig } from '../sync';
 import {
   calibrationRatingsOf,
   clarificationsOfScorecard,
