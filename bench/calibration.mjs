@@ -94,6 +94,7 @@ export async function benchCalibration({ context, extensionId, record }) {
   const seeded = await page.evaluate(seed, { sessions: SESSIONS });
   const view = [];
   const reveal = [];
+  const raw = [];
   for (let i = 0; i <= RUNS; i++) {
     // A fresh load each time (a navigation to the same URL with a hash would not reload the page).
     await page.goto('about:blank');
@@ -117,11 +118,39 @@ export async function benchCalibration({ context, extensionId, record }) {
           button.click();
         }),
     );
+    // Same-run baseline: reading the same calibration rows with raw IndexedDB getAll in this page.
+    const read = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const t0 = performance.now();
+          const request = indexedDB.open('arvio');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const database = request.result;
+            const tx = database.transaction(['calibrationSessions', 'calibrationRatings']);
+            tx.objectStore('calibrationSessions').getAll();
+            tx.objectStore('calibrationRatings').getAll();
+            tx.oncomplete = () => {
+              database.close();
+              resolve(performance.now() - t0);
+            };
+          };
+        }),
+    );
     if (i === 0) continue; // warm-up
     view.push(ready);
     reveal.push(took);
+    raw.push(read);
   }
   await page.close();
-  record({ name: `calibration.view.firstRender.${SESSIONS}-sessions`, value: median(view), runs: view.length, budget: 300 });
+  record({ name: `idb.getAll.calibration.${SESSIONS}-sessions`, value: median(raw), runs: raw.length });
+  record({
+    name: `calibration.view.firstRender.${SESSIONS}-sessions`,
+    value: median(view),
+    runs: view.length,
+    budget: 300,
+    baseline: `idb.getAll.calibration.${SESSIONS}-sessions`,
+    baselineValue: median(raw),
+  });
   record({ name: 'calibration.reveal.firstRender.12x10x20', value: median(reveal), runs: reveal.length, budget: 150 });
 }

@@ -67,11 +67,6 @@ export function newCalibrationRatings(session: CalibrationSession, participant: 
   };
 }
 
-/** Every criterion has a value or N/A (where allowed). */
-export function ratingsComplete(card: Scorecard, ratings: readonly Rating[]): boolean {
-  return scoreReview(card, ratings).complete;
-}
-
 export const isOverdue = (session: Pick<CalibrationSession, 'deadline' | 'status'>, now: Date): boolean =>
   session.status === 'open' && Date.parse(session.deadline) < now.getTime();
 

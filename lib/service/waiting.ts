@@ -20,7 +20,7 @@ async function calibrationWaiting({ me }: WaitingContext): Promise<number> {
   return sessions.filter((s) => ticketsToRate(s, me, mine).length > 0).length;
 }
 
-export const waitingSources: Record<string, WaitingSource> = {
+const waitingSources: Record<string, WaitingSource> = {
   calibration: calibrationWaiting,
 };
 
