@@ -25,6 +25,8 @@ export default defineConfig({
     // permission keeps the browser from evicting it under storage pressure (and lifts the quota).
     permissions: ['storage', 'alarms', 'scripting', 'unlimitedStorage'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The toolbar icon carries the "waiting for you" count (lib/service/waiting.ts).
+    action: { default_title: '__MSG_extName__' },
     web_accessible_resources: [
       { resources: ['sidebar.html'], matches: HELPDESK_ORIGINS },
       // Self-hosted sites are added at runtime and this list is static: the framed sidebar must be

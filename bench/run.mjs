@@ -471,10 +471,10 @@ try {
   if (wanted('db')) await benchDatabase();
   if (wanted('selfcheck')) await benchSelfCheck(demo);
   // Areas that bring their own bench module join here.
-  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard'], ['adapters', './adapters.mjs', 'benchAdapters'], ['disputes', './disputes.mjs', 'benchDisputes']]) {
+  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard'], ['adapters', './adapters.mjs', 'benchAdapters'], ['disputes', './disputes.mjs', 'benchDisputes'], ['calibration', './calibration.mjs', 'benchCalibration']]) {
     if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;
     const module = await import(file);
-    if (area === 'dashboard') {
+    if (area === 'dashboard' || area === 'calibration') {
       const browser = await launchBrowser(true);
       try {
         await module[fn]({ context: browser.context, extensionId: browser.extensionId, record });

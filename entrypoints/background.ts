@@ -9,6 +9,7 @@ import { syncSiteScripts } from '@/lib/helpdesks/registration';
 import { parseSites, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
 import { mirrorSites } from '@/lib/db/sites';
 import { requestPersistence } from '@/lib/db/persistence';
+import { watchWaitingBadge } from '@/lib/service/waiting';
 
 async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -100,4 +101,6 @@ export default defineBackground(() => {
   });
   globalThis.addEventListener('online', () => void syncSoon(0).catch(() => undefined));
   void ensureSyncAlarm().catch(() => undefined);
+  // The toolbar icon's "waiting for you" count follows the data for as long as the worker runs.
+  watchWaitingBadge(browser.action);
 });

@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Criterion } from '@/lib/model/scorecard';
 import type { Rating } from '@/lib/model/review';
 import type { RatingChoice } from '@/lib/review';
+import type { ShownClarification } from '@/lib/calibration';
+import { formatDateTime } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -10,7 +12,11 @@ interface Props {
   rating: Rating | undefined;
   /** The agent's own rating of this criterion in their self-check, if any. */
   selfRated?: number | null;
-  marks: { strength: boolean; development: boolean };
+  /** Strength / development marks; null where the form has no findings (calibration). */
+  marks: { strength: boolean; development: boolean } | null;
+  /** Calibration's clarifications of this criterion, shown under the target-level text. */
+  clarifications?: readonly ShownClarification[];
+  nameOf?: (email: string) => string;
   onRate: (choice: RatingChoice, advance: boolean) => void;
   onComment: (text: string) => void;
   onMark: (mark: 'strength' | 'development') => void;
@@ -20,8 +26,20 @@ interface Props {
   coachingFocus?: boolean;
 }
 
-export function CriterionRating({ criterion, rating, selfRated = null, marks, onRate, onComment, onMark, onMove, coachingFocus = false }: Props) {
-  const { t } = useI18n();
+export function CriterionRating({
+  criterion,
+  rating,
+  selfRated = null,
+  marks,
+  clarifications = [],
+  nameOf = (e) => e,
+  onRate,
+  onComment,
+  onMark,
+  onMove,
+  coachingFocus = false,
+}: Props) {
+  const { t, lang } = useI18n();
   const [shown, setShown] = useState<number | 'na' | null>(null);
   const [commenting, setCommenting] = useState(false);
   const titleId = `crit-${criterion.id}`;
@@ -128,13 +146,23 @@ export function CriterionRating({ criterion, rating, selfRated = null, marks, on
       <p id={targetId} class="target" aria-live="polite">
         {describe(shown ?? selected)}
       </p>
+      {clarifications.map((c) => (
+        <p key={`${c.sessionId}|${c.at}`} class="clarification">
+          <strong>{t('calibration.clarification.label')}:</strong> {c.text}{' '}
+          <span class="muted">({t('calibration.clarification.meta', { who: nameOf(c.by), date: formatDateTime(lang, c.at) })})</span>
+        </p>
+      ))}
       <div class="criterion-tools">
-        <button type="button" class="small" aria-pressed={marks.strength} onClick={() => onMark('strength')}>
-          {t('review.markStrength')}
-        </button>
-        <button type="button" class="small" aria-pressed={marks.development} onClick={() => onMark('development')}>
-          {t('review.markDevelopment')}
-        </button>
+        {marks && (
+          <>
+            <button type="button" class="small" aria-pressed={marks.strength} onClick={() => onMark('strength')}>
+              {t('review.markStrength')}
+            </button>
+            <button type="button" class="small" aria-pressed={marks.development} onClick={() => onMark('development')}>
+              {t('review.markDevelopment')}
+            </button>
+          </>
+        )}
         {!commenting && !rating?.comment && (
           <button type="button" class="small" onClick={() => setCommenting(true)}>
             {t('review.addComment')}

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { ReviewDraft, SelfCheck } from '@/lib/model/review';
+import type { ShownClarification } from '@/lib/calibration';
 import { comment, rate, toggleMark, type RatingChoice } from '@/lib/review';
 import { scoreReview } from '@/lib/scoring';
 import { useI18n } from '../i18n';
@@ -22,9 +23,28 @@ interface Props {
   selfCheck?: SelfCheck | null;
   /** The reviewed agent's coaching focus criteria in force (ids): marked on the form. */
   coachingFocus?: ReadonlySet<string>;
+  /** Strengths, development areas and feedback (a review's); calibration scoring has ratings only. */
+  findings?: boolean;
+  /** Clarifications agreed in calibration, per criterion, shown under its target-level text. */
+  clarifications?: Readonly<Record<string, readonly ShownClarification[]>>;
+  /** A person's name for an e-mail (who wrote a clarification). */
+  nameOf?: (email: string) => string;
 }
 
-export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLabel, focusFirst = false, selfCheck = null, coachingFocus }: Props) {
+export function ReviewForm({
+  card,
+  draft,
+  onChange,
+  onSubmit,
+  blocker,
+  submitLabel,
+  focusFirst = false,
+  selfCheck = null,
+  findings = true,
+  clarifications = {},
+  nameOf = (email) => email,
+  coachingFocus,
+}: Props) {
   const { t } = useI18n();
   const root = useRef<HTMLFormElement>(null);
   const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
@@ -39,7 +59,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
     if (!groups) return;
     const group = groups[index];
     if (!group) {
-      root.current?.querySelector<HTMLElement>('textarea[name="strengths"]')?.focus();
+      (root.current?.querySelector<HTMLElement>('textarea[name="strengths"]') ?? root.current?.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
       return;
     }
     (group.querySelector<HTMLElement>('[tabindex="0"]') ?? group.querySelector<HTMLElement>('[role="radio"]'))?.focus();
@@ -90,10 +110,13 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
                   rating={ratingOf.get(criterion.id)}
                   selfRated={selfCheck?.ratings.find((r) => r.criterionId === criterion.id)?.value ?? null}
                   coachingFocus={coachingFocus?.has(criterion.id) ?? false}
-                  marks={{
-                    strength: draft.strengthCriteria.includes(criterion.id),
-                    development: draft.developmentCriteria.includes(criterion.id),
-                  }}
+                  marks={
+                    findings
+                      ? { strength: draft.strengthCriteria.includes(criterion.id), development: draft.developmentCriteria.includes(criterion.id) }
+                      : null
+                  }
+                  clarifications={clarifications[criterion.id] ?? []}
+                  nameOf={nameOf}
                   onRate={(choice: RatingChoice, advance) => {
                     onChange(rate(draft, criterion.id, choice));
                     if (advance) focusCriterion(index + 1);
@@ -107,6 +130,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
           </fieldset>
         );
       })}
+      {findings && (
       <fieldset class="group findings">
         <legend>{t('review.feedback')}</legend>
         <label for="strengths">{t('review.strengths')}</label>
@@ -136,6 +160,7 @@ export function ReviewForm({ card, draft, onChange, onSubmit, blocker, submitLab
           onInput={(e) => onChange({ ...draft, feedback: e.currentTarget.value })}
         />
       </fieldset>
+      )}
       <div class="submit-bar">
         <ScoreSummary card={card} result={result} />
         {reason && (

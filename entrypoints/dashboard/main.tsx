@@ -16,9 +16,10 @@ import { SelfCheckGap } from './SelfCheckGap';
 import { DisputesView } from './disputes/DisputesView';
 import { useMe } from './disputes/useMe';
 import { IdeasView } from './ideas/IdeasView';
+import { CalibrationView } from './CalibrationView';
 
-type View = 'team' | 'mine' | 'disputes' | 'ideas' | 'export' | 'coaching';
-const VIEWS: readonly View[] = ['team', 'mine', 'disputes', 'ideas', 'export', 'coaching'];
+type View = 'team' | 'mine' | 'calibration' | 'disputes' | 'ideas' | 'export' | 'coaching';
+const VIEWS: readonly View[] = ['team', 'mine', 'calibration', 'disputes', 'ideas', 'export', 'coaching'];
 
 // The bench build lets bench/disputes.mjs drive a resolution in a large profile.
 if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
@@ -44,7 +45,7 @@ function Dashboard() {
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
   // Nothing is watched while the export panel is open: a bulk import would otherwise make Dexie
   // re-evaluate these live queries against every rollup row it writes.
-  const watching = view !== 'export';
+  const watching = view === 'team' || view === 'mine';
   const options = useLive(() => (watching ? filterOptions() : Promise.resolve(NO_OPTIONS)), [watching], NO_OPTIONS);
   const target = useLive(getCoverageTarget, [], null);
   const filterKey = JSON.stringify(filter);
@@ -82,7 +83,7 @@ function Dashboard() {
         <a href="/coaching.html">{t('coaching.link')}</a>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
-      {view !== 'export' && view !== 'ideas' && cards && (
+      {watching && cards && (
         <Filters
           filter={filter}
           options={options}
@@ -101,6 +102,7 @@ function Dashboard() {
             <p>{t('common.loading')}</p>
           ))}
         {view === 'mine' && cards && <MyReviews agentId={me?.person.id ?? identity ?? filter.agent} me={me ?? null} filter={filter} cards={cards} />}
+        {view === 'calibration' && cards && <CalibrationView cards={cards} />}
         {view === 'ideas' && (me ? <IdeasView me={me} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'disputes' && cards && (me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}

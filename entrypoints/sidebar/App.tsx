@@ -26,6 +26,7 @@ import type { Dispute } from '@/lib/model/dispute';
 import { selfPerson } from '@/lib/sync/roster';
 import { IdeasPanel } from './ideas/IdeasPanel';
 import { GenericActions, ReportPage } from './PageActions';
+import { CalibrationBanner, CalibrationPanel, useCalibrationHome, waitingHere } from './calibration/CalibrationPanel';
 
 export function App({ connection }: { connection: Connection }) {
   const { t } = useI18n();
@@ -100,7 +101,7 @@ function SnapshotView({
   );
 }
 
-type Tab = 'review' | 'selfcheck' | 'conversation' | 'history' | 'ideas';
+type Tab = 'review' | 'selfcheck' | 'conversation' | 'history' | 'calibration' | 'ideas';
 
 interface TicketPaneProps {
   ticket: TicketRef;
@@ -135,6 +136,9 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   const disputes = useRemote(() => (reviewIds ? db.disputesOfReviews(reviewIds.split('\n')) : Promise.resolve([])), [reviewIds], [] as Dispute[]);
   const windowDays = useRemote(() => db.getDisputeWindow(), [], DEFAULT_WINDOW_DAYS);
   const me = selfPerson(settings.identity, roster);
+  const calibration = useCalibrationHome();
+  const calibrationWaiting = waitingHere(calibration, key);
+  const [scoreCalibration, setScoreCalibration] = useState(false);
 
   useEffect(() => {
     if (import.meta.env.ARVIO_BENCH) markTicketRendered();
@@ -156,6 +160,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
     { id: 'selfcheck', label: t('tabs.selfcheck', { count: hints.hints.length }) },
     { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
     { id: 'history', label: t('tabs.history', { count: reviews.length }) },
+    { id: 'calibration', label: t('tabs.calibration') },
     { id: 'ideas', label: t('ideas.tab') },
   ];
 
@@ -171,6 +176,15 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   return (
     <>
       <TicketHeader ticket={ticket} extraction={extraction} />
+      {calibrationWaiting && tab !== 'calibration' && (
+        <CalibrationBanner
+          session={calibrationWaiting}
+          onOpen={() => {
+            setScoreCalibration(true);
+            setTab('calibration');
+          }}
+        />
+      )}
       {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} ticket={ticket} connection={connection} />}
       {extraction.messages.length > 0 && ticket.helpdesk === 'generic' && <GenericActions connection={connection} picked />}
       <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onTabKey}>
@@ -218,6 +232,9 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
           />
         )}
         {tab === 'ideas' && <IdeasPanel ticket={ticket} extraction={extraction} me={me} />}
+        {tab === 'calibration' && (
+          <CalibrationPanel ticket={ticket} home={calibration} focusScoring={scoreCalibration} onOpenSettings={() => connection.openSettings()} />
+        )}
         {tab === 'history' && historyProblem && (
           <p class="not-saved" role="alert">
             {historyProblem}

@@ -58,3 +58,13 @@ export {
   setDisputeWindow,
 } from './disputes';
 export { ideasOfSubmitter, ideasSeen, listIdeas, markIdeasSeen, saveIdea } from './ideas';
+export {
+  calibrationData,
+  calibrationRatingsOf,
+  clarificationsOfScorecard,
+  getCalibrationSession,
+  listCalibrationSessions,
+  ratingsOfCalibration,
+  saveCalibrationRatings,
+  saveCalibrationSession,
+} from './calibration';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
+import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 
 export const EXPORT_FORMAT = 'arvio.export';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -17,6 +18,9 @@ export const exportEnvelopeSchema = z.object({
   scorecards: z.array(z.unknown()),
   selfChecks: z.array(z.unknown()),
   reviews: z.array(z.unknown()),
+  // Calibration (absent from files of earlier releases and from the server's export).
+  calibrationSessions: z.array(z.unknown()).default([]),
+  calibrationRatings: z.array(z.unknown()).default([]),
 });
 
 /** Pages of documents: an array (held already) or a generator reading one page at a time. */
@@ -27,6 +31,7 @@ export interface ExportContents {
   scorecards: Pages<Scorecard>;
   selfChecks: Pages<SelfCheck>;
   reviews: Pages<Review>;
+  calibration?: { sessions: Pages<CalibrationSession>; ratings: Pages<CalibrationRatings> };
 }
 
 /**
@@ -41,6 +46,12 @@ export async function* writeExportFile(contents: ExportContents): AsyncGenerator
   yield* documents(contents.selfChecks);
   yield '],\n"reviews":[';
   yield* documents(contents.reviews);
+  if (contents.calibration) {
+    yield '],\n"calibrationSessions":[';
+    yield* documents(contents.calibration.sessions);
+    yield '],\n"calibrationRatings":[';
+    yield* documents(contents.calibration.ratings);
+  }
   yield ']}\n';
 }
 

@@ -6,6 +6,7 @@ import { db, type ArvioDb } from '../db';
 import { writeSynced } from '../db';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
+import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
 import { RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells } from './columns';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExportFile } from './envelope';
@@ -120,6 +121,7 @@ export async function* exportJson(options: JsonExportOptions = {}): AsyncGenerat
     scorecards: [cards],
     selfChecks: pages(database.selfChecks, (s) => s.id, chunkSize, options.signal),
     reviews: reviews(),
+    calibration: { sessions: [await database.calibrationSessions.toArray()], ratings: [await database.calibrationRatings.toArray()] },
   });
 }
 
@@ -137,6 +139,13 @@ export interface ExportFile {
   scorecards: Scorecard[];
   selfChecks: SelfCheck[];
   reviews: Review[];
+  calibration: Calibration;
+}
+
+/** Calibration sessions and ratings in a file: small collections, validated with the envelope. */
+export interface Calibration {
+  sessions: CalibrationSession[];
+  ratings: CalibrationRatings[];
 }
 
 export type ImportError = { path: string; message: string };
@@ -186,7 +195,7 @@ function idOf(value: unknown): string {
  * its field path (`reviews[12].score`), and nothing is imported.
  */
 type Envelope =
-  | { ok: true; exportedAt: string; scorecards: Scorecard[]; selfChecks: SelfCheck[]; reviews: unknown[] }
+  | { ok: true; exportedAt: string; scorecards: Scorecard[]; selfChecks: SelfCheck[]; reviews: unknown[]; calibration: Calibration }
   | { ok: false; error: ImportError };
 
 /** JSON, the envelope, and the small collections (scorecards, self-checks) validated; reviews left raw. */
@@ -209,7 +218,11 @@ async function readEnvelope(text: string, onProgress?: (p: Progress) => void): P
   if (!cards.ok) return cards;
   const checks = await validateAll(selfChecks, selfCheckSchema, 'selfChecks', report(scorecards.length));
   if (!checks.ok) return checks;
-  return { ok: true, exportedAt, scorecards: cards.values, selfChecks: checks.values, reviews };
+  const sessions = await validateAll(head.data.calibrationSessions, calibrationSessionSchema, 'calibrationSessions', () => undefined);
+  if (!sessions.ok) return sessions;
+  const ratings = await validateAll(head.data.calibrationRatings, calibrationRatingsSchema, 'calibrationRatings', () => undefined);
+  if (!ratings.ok) return ratings;
+  return { ok: true, exportedAt, scorecards: cards.values, selfChecks: checks.values, reviews, calibration: { sessions: sessions.values, ratings: ratings.values } };
 }
 
 /**
@@ -221,7 +234,10 @@ export async function parseExportFile(text: string, onProgress?: (p: Progress) =
   if (!head.ok) return head;
   const revs = await validateAll(head.reviews, reviewSchema, 'reviews', (n) => onProgress?.({ phase: 'validating', done: n, total: head.reviews.length }));
   if (!revs.ok) return revs;
-  return { ok: true, file: { exportedAt: head.exportedAt, scorecards: head.scorecards, selfChecks: head.selfChecks, reviews: revs.values } };
+  return {
+    ok: true,
+    file: { exportedAt: head.exportedAt, scorecards: head.scorecards, selfChecks: head.selfChecks, reviews: revs.values, calibration: head.calibration },
+  };
 }
 
 /** Which copy of a review wins a merge: the later revision, then the later edit; an acknowledgement is never lost. */
@@ -272,13 +288,14 @@ async function writeImport(
   rawReviews: readonly unknown[],
   check: (raw: unknown, i: number) => Review,
   options: StreamOptions,
+  calibration: Calibration = { sessions: [], ratings: [] },
 ): Promise<ImportSummary> {
   const chunkSize = options.chunkSize ?? 5000;
   const total = rawReviews.length;
   const summary: ImportSummary = { reviews: { added: 0, updated: 0, unchanged: 0 }, selfChecks: 0, scorecards: 0 };
   // The one writer queues every imported document for the team backend and sums the rollup deltas
   // of the whole import (as big as the rollup table, not the file), written once at its end.
-  await writeSynced(database, ['scorecards', 'selfChecks', 'reviews'], 'local', async (writer) => {
+  await writeSynced(database, ['scorecards', 'selfChecks', 'reviews', 'calibrationSessions', 'calibrationRatings'], 'local', async (writer) => {
     const existingCards = await database.scorecards.bulkGet(scorecards.map((c): [string, number] => [c.id, c.version]));
     // A published version is frozen: an existing one is kept; drafts take the incoming copy if newer.
     const cards = scorecards.filter((c, i) => {
@@ -294,6 +311,14 @@ async function writeImport(
     });
     await writer.put('selfChecks', checks);
     summary.selfChecks = checks.length;
+    // Calibration merges by id: the later change wins.
+    const newer = <T extends { id: string; updatedAt: string }>(incoming: readonly T[], existing: readonly (T | undefined)[]): T[] =>
+      incoming.filter((x, i) => {
+        const e = existing[i];
+        return !e || x.updatedAt > e.updatedAt;
+      });
+    await writer.put('calibrationSessions', newer(calibration.sessions, await database.calibrationSessions.bulkGet(calibration.sessions.map((x) => x.id))));
+    await writer.put('calibrationRatings', newer(calibration.ratings, await database.calibrationRatings.bulkGet(calibration.ratings.map((x) => x.id))));
 
     const ids = new Set<string>();
     // Which of the file's reviews are here already, by key, read once (a fresh profile: none). A chunk
@@ -344,7 +369,7 @@ async function writeImport(
 
 /** Writes a file that parseExportFile validated. See writeImport. */
 export async function importExportFile(file: ExportFile, options: StreamOptions = {}): Promise<ImportSummary> {
-  return writeImport(options.database ?? db(), file.scorecards, file.selfChecks, file.reviews, alreadyValid, options);
+  return writeImport(options.database ?? db(), file.scorecards, file.selfChecks, file.reviews, alreadyValid, options, file.calibration);
 }
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; error: ImportError };
@@ -357,7 +382,7 @@ export async function importExportText(text: string, options: StreamOptions = {}
   const head = await readEnvelope(text);
   if (!head.ok) return head;
   try {
-    const summary = await writeImport(options.database ?? db(), head.scorecards, head.selfChecks, head.reviews, validReview, options);
+    const summary = await writeImport(options.database ?? db(), head.scorecards, head.selfChecks, head.reviews, validReview, options, head.calibration);
     return { ok: true, summary };
   } catch (e) {
     if (e instanceof ImportProblem) return { ok: false, error: e.problem };

@@ -11,6 +11,7 @@ import { teamsEn } from './teams-en';
 import { disputesEn } from './disputes-en';
 import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
+import { calibrationEn } from './calibration-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -32,6 +33,7 @@ export const en = {
   ...disputesEn,
   ...ideasEn,
   ...coachingEn,
+  ...calibrationEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

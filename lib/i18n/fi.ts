@@ -11,6 +11,7 @@ import { teamsFi } from './teams-fi';
 import { disputesFi } from './disputes-fi';
 import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
+import { calibrationFi } from './calibration-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -33,6 +34,7 @@ export const fi: Record<MessageKey, string> = {
   ...disputesFi,
   ...ideasFi,
   ...coachingFi,
+  ...calibrationFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

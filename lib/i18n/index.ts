@@ -34,19 +34,24 @@ export function translator(lang: Language): Translate {
   };
 }
 
+/** Intl formatters are slow to make and cheap to use: one per language and options, made once. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 /** A 0…1 fraction as a percentage in the user's locale ("82,5 %" in Finnish). */
 export function formatPercent(lang: Language, fraction: number): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+  return formatter(`percent:${lang}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 })).format(fraction);
 }
 
 /** Dates shown to users: by locale, in the user's time zone. */
 export function formatDateTime(lang: Language, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
+  return formatter(`datetime:${lang}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
 /** A size in bytes as the user reads it: kB under a megabyte, then MB or GB ("1,5 Mt" in Finnish). */
@@ -61,4 +66,9 @@ export function formatDay(lang: Language, day: string, year = false): string {
   const date = new Date(`${day}T12:00:00.000Z`);
   if (Number.isNaN(date.getTime())) return day;
   return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+}
+
+/** A figure such as an alpha with a fixed number of decimals, by locale ("0,815" in Finnish). */
+export function formatDecimal(lang: Language, value: number, digits: number): string {
+  return formatter(`decimal:${lang}:${digits}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(value);
 }

@@ -71,6 +71,8 @@ export const calibrationSessionSchema = z
     deadline: timestamp,
     /** Participants are not shown the reviewed agent's name. */
     hideAgent: z.boolean(),
+    /** Whether participants see who gave which rating after the reveal (the facilitator and leads always do). */
+    namesShown: z.boolean(),
     revealMode: revealModeSchema,
     revealedAt: timestamp.nullable(),
     status: calibrationStatusSchema,
@@ -121,3 +123,15 @@ export const calibrationRatingsSchema = z
     noDuplicates(r.ratings, (x) => x.criterionId, ['ratings'], 'criterion', ctx);
   });
 export type CalibrationRatings = z.infer<typeof calibrationRatingsSchema>;
+
+/** `GET /v1/calibration/:id/submitted`: the session's path parameter. */
+export const calibrationSubmittedParamsSchema = z.strictObject({ id: sessionId });
+
+/**
+ * What the server tells anyone who may read a session about its ratings before they are opened to
+ * them: who has submitted which tickets — "submitted: yes/no", never a rating.
+ */
+export const calibrationSubmittedResponseSchema = z.strictObject({
+  submitted: z.array(z.strictObject({ participant: emailSchema, tickets: z.array(ticketKeyText).max(MAX_CALIBRATION_TICKETS) })).max(MAX_CALIBRATION_PARTICIPANTS),
+});
+export type CalibrationSubmittedResponse = z.infer<typeof calibrationSubmittedResponseSchema>;

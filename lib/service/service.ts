@@ -18,6 +18,17 @@ import {
   submitReview,
 } from '../db';
 import { getSettings } from '../db';
+import { calibrationSessionSchema, calibrationRatingsSchema, type CalibrationSubmittedResponse } from '../model/calibration';
+import { fetchCalibrationSubmitted, getBackendConfig } from '../sync';
+import {
+  calibrationRatingsOf,
+  clarificationsOfScorecard,
+  getCalibrationSession,
+  listCalibrationSessions,
+  ratingsOfCalibration,
+  saveCalibrationRatings,
+  saveCalibrationSession,
+} from '../db';
 import { DB_REQUEST, type DbReply } from './protocol';
 import { statusView } from '../sync';
 import { readRoster } from '../sync';
@@ -75,7 +86,33 @@ const operations = {
   },
   // The coaching focus in force for an agent on a day: the self-check shows it first, the review form marks it.
   coachingFocus: { args: z.tuple([key, z.iso.date()]), run: (agent: string, day: string) => focusOfAgent(agent, day), writes: false },
+  // Calibration (needs the team backend): the sessions here and one's own ratings; a session with its ratings.
+  calibrationHome: { args: z.tuple([]), run: calibrationHome, writes: false },
+  calibrationSession: {
+    args: z.tuple([key]),
+    run: async (id: string) => ({ session: (await getCalibrationSession(id)) ?? null, ratings: await ratingsOfCalibration(id) }),
+    writes: false,
+  },
+  saveCalibrationSession: { args: z.tuple([calibrationSessionSchema]), run: saveCalibrationSession, writes: true },
+  saveCalibrationRatings: { args: z.tuple([calibrationRatingsSchema]), run: saveCalibrationRatings, writes: true },
+  clarificationsOfScorecard: { args: z.tuple([key]), run: (id: string) => clarificationsOfScorecard(id), writes: false },
+  // Who submitted which tickets, asked of the server (null when it cannot be asked now).
+  calibrationSubmitted: { args: z.tuple([key]), run: calibrationSubmitted, writes: false },
 } as const;
+
+/** What the sidebar's calibration needs at once: who I am there (null: no backend), the sessions, my own ratings. */
+async function calibrationHome() {
+  const roster = await readRoster(db());
+  if (!roster) return { roster: null, sessions: [], mine: [] };
+  const [sessions, mine] = await Promise.all([listCalibrationSessions(), calibrationRatingsOf(roster.me.email.toLowerCase())]);
+  return { roster, sessions, mine };
+}
+
+async function calibrationSubmitted(sessionId: string): Promise<CalibrationSubmittedResponse | null> {
+  const backend = await getBackendConfig();
+  if (!backend) return null;
+  return fetchCalibrationSubmitted(backend.url, backend.token, sessionId, (input, init) => fetch(input, init), { timeoutMs: 10_000 }).catch(() => null);
+}
 
 type Operations = typeof operations;
 export type OperationName = keyof Operations;

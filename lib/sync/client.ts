@@ -1,4 +1,5 @@
 // The protocol client: push and pull over fetch, with timeouts, parsed answers and classified errors.
+import { calibrationSubmittedResponseSchema, type CalibrationSubmittedResponse } from '../model/calibration';
 import type { z } from 'zod';
 import {
   MAX_PUSH_BATCH,
@@ -141,6 +142,7 @@ const parseAnswer = {
   pull: (value: unknown) => pullResponseSchema.safeParse(value),
   me: (value: unknown) => meResponseSchema.safeParse(value),
   roster: (value: unknown) => teamRosterResponseSchema.safeParse(value),
+  submitted: (value: unknown) => calibrationSubmittedResponseSchema.safeParse(value),
 };
 
 const headers = (token: string): Record<string, string> => ({
@@ -228,4 +230,16 @@ export function fetchRoster(
   options: RequestOptions = {},
 ): Promise<TeamRosterResponse> {
   return request(parseAnswer.roster, join(baseUrl, '/v1/team/members'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+}
+
+/** Who of a calibration session's participants submitted which tickets (never their ratings). */
+export function fetchCalibrationSubmitted(
+  baseUrl: string,
+  token: string,
+  sessionId: string,
+  fetchImpl: FetchLike = fetch,
+  options: RequestOptions = {},
+): Promise<CalibrationSubmittedResponse> {
+  const url = join(baseUrl, `/v1/calibration/${encodeURIComponent(sessionId)}/submitted`);
+  return request(parseAnswer.submitted, url, { method: 'GET', headers: headers(token) }, fetchImpl, undefined, options);
 }

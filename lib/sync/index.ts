@@ -15,6 +15,7 @@ export {
 } from './backend';
 export {
   chunkChanges,
+  fetchCalibrationSubmitted,
   fetchMe,
   fetchRoster,
   MAX_PUSH_BYTES,

@@ -15,6 +15,8 @@ import {
   type TeamRosterResponse,
 } from '../../lib/model/sync';
 import { rosterOf, rosterTeamsOf, teamsOf, userByToken, type User } from './admin';
+import { calibrationSubmittedParamsSchema } from '../../lib/model/calibration';
+import { calibrationSubmitted } from './calibration';
 import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
 import { inputIssues, type InputIssue } from './input';
@@ -169,6 +171,15 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     const parsed = pullQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return invalid(c, parsed.error);
     return c.body(await pullJson(db, c.get('user'), parsed.data.since, parsed.data.limit), 200, { 'content-type': 'application/json' });
+  });
+
+  // Before the reveal the only thing said of a participant's ratings: submitted or not, per ticket.
+  app.get('/v1/calibration/:id/submitted', async (c) => {
+    const parsed = calibrationSubmittedParamsSchema.safeParse({ id: c.req.param('id') });
+    if (!parsed.success) return invalid(c, parsed.error);
+    const answer = await calibrationSubmitted(db, c.get('user'), parsed.data.id);
+    if (!answer) return fail(c, 404, { error: 'not_found', message: 'no such calibration session' });
+    return c.json(answer);
   });
 
   app.get('/v1/scorecards', async (c) => c.json({ scorecards: await listScorecards(db, c.get('user')) }));

@@ -73,6 +73,10 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
     [cards, draft],
   );
 
+  // What calibration agreed about this scorecard's criteria, shown under their target-level texts.
+  const scorecardId = draft?.scorecardId ?? null;
+  const clarifications = useRemote(() => (scorecardId ? db.clarificationsOfScorecard(scorecardId) : Promise.resolve({})), [scorecardId], {});
+
   const change = (next: ReviewDraft): void => {
     const now = Date.now();
     const timed = { ...addActiveTime(next, lastInteraction.current, now), updatedAt: new Date(now).toISOString() };
@@ -191,6 +195,8 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             focusFirst={justStarted}
             selfCheck={selfCheckOf(selfChecks, draft.reviewee)}
             coachingFocus={revieweeFocus ? new Set(revieweeFocus.focus.map((f) => f.criterionId)) : undefined}
+            clarifications={clarifications}
+            nameOf={(email) => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email}
           />
           {submitProblem && (
             <p class="not-saved" role="alert">

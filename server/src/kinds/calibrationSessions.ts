@@ -6,7 +6,7 @@ import { changedFields, isTeamLead } from './rule';
 
 const FIXED = ['id', 'team', 'startedBy', 'createdAt'];
 /** The facilitator's part: when and how the ratings are shown, and what was agreed. */
-const REVEAL = ['revealMode', 'revealedAt', 'status', 'agreed', 'clarifications', 'alignments'];
+const REVEAL = ['revealMode', 'namesShown', 'revealedAt', 'status', 'agreed', 'clarifications', 'alignments'];
 
 export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (request) => {
   const { role, me, change, next, current, members } = request;

@@ -195,6 +195,28 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
       });
+
+      it('before the reveal the server says only who submitted which ticket — to those who may read the session, never a rating', async () => {
+        const doc = session({ participants: [K.rev1, K.rev2], facilitator: K.rev2 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        await accepted('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:102'))]);
+        const submitted = async (who: Person) => ctx.call(token[who], 'GET', `/v1/calibration/${doc.id}/submitted`);
+        const expected = { submitted: [{ participant: K.rev1, tickets: ['zendesk:102'] }, { participant: K.rev2, tickets: [] }] };
+        for (const who of ['lead', 'rev1', 'rev2'] as const) {
+          const answer = await submitted(who);
+          expect(answer.status, `${who}: ${answer.text}`).toBe(200);
+          expect(answer.json).toEqual(expected);
+          expect(answer.text).not.toContain('ratings');
+        }
+        // Nobody but rev1 receives the ratings themselves, the facilitator and the lead included.
+        expect(await readers('calibrationRatings', `${doc.id}|${K.rev1}|zendesk:102`, 0, EVERYONE)).toEqual(['rev1']);
+        // Agents and other teams are told nothing, not even that the session exists.
+        for (const who of ['agent1', 'agent2', 'leadA', 'rev2B', 'agent2B'] as const) expect((await submitted(who)).status, who).toBe(404);
+        expect((await ctx.call(token.lead, 'GET', '/v1/calibration/no-such-session/submitted')).status).toBe(404);
+        const bad = await ctx.call(token.lead, 'GET', '/v1/calibration/a%7Cb/submitted');
+        expect(bad.status).toBe(400);
+        expect(bad.text).toContain('id');
+      });
     });
 
     describe('coaching', () => {

@@ -1,0 +1,156 @@
+// Calibration benchmarks in real Chromium: the dashboard's Calibration view over 200 sessions, and the
+// reveal of a session with 12 participants × 10 tickets × 20 criteria. Calibration data is written
+// straight into the profile's database; the view reads calibration tables only, never reviews.
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const RUNS = 9;
+const SESSIONS = 200;
+
+/** Seeds the profile (inside the dashboard page): a 20-criterion card, 200 small sessions and one big revealed one. */
+function seed({ sessions }) {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('arvio');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const database = request.result;
+      const read = database.transaction('scorecards').objectStore('scorecards').getAll();
+      read.onsuccess = () => {
+        const template = read.result.find((c) => c.status === 'published' && c.criteria.length > 0);
+        const criteria = Array.from({ length: 20 }, (_, i) => ({
+          ...template.criteria[i % template.criteria.length],
+          id: `c${i}`,
+          title: `Criterion ${i + 1}`,
+          scale: 'five',
+          levels: [0, 1, 2, 3, 4].map((value) => ({ value, label: `Level ${value + 1}`, target: 'Described target level.' })),
+          critical: null,
+        }));
+        const card = { ...template, id: 'bench-cal-card', templateId: null, version: 1, name: 'Bench calibration card', criteria, groups: template.groups };
+        criteria.forEach((c) => (c.groupId = template.groups[0].id));
+        let a = 16;
+        const random = () => ((a = (a * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const people = Array.from({ length: 12 }, (_, i) => `reviewer${i}@bench.test`);
+        const sessionDocs = [];
+        const ratingDocs = [];
+        const make = (id, title, tickets, participants, createdAt, revealed) => {
+          const ticketRefs = Array.from({ length: tickets }, (_, t) => ({
+            ticketKey: `zendesk:${id}-${t}`,
+            ticket: { helpdesk: 'zendesk', ticketId: `${id}-${t}`, url: '', subject: '', channel: 'email' },
+          }));
+          sessionDocs.push({
+            id, team: 'team-bench', title, startedBy: people[0], facilitator: people[0], scorecardId: card.id, scorecardVersion: 1,
+            tickets: ticketRefs, participants, deadline: createdAt, hideAgent: true, namesShown: true, revealMode: 'facilitator-reveals',
+            revealedAt: revealed ? createdAt : null, status: revealed ? 'revealed' : 'open', agreed: [], clarifications: [],
+            alignments: revealed ? participants.map((p) => ({ participant: p, alignment: 0.7 + random() * 0.3, rated: 20 })) : [],
+            createdAt, updatedAt: createdAt, deleted: false,
+          });
+          for (const participant of participants) {
+            for (const { ticketKey } of ticketRefs) {
+              ratingDocs.push({
+                id: `${id}|${participant}|${ticketKey}`, sessionId: id, ticketKey, participant,
+                ratings: criteria.map((c) => ({ criterionId: c.id, value: Math.min(4, Math.floor(random() * 2) + 2 + (random() < 0.2 ? -2 : 0)), na: false, comment: '' })),
+                submittedAt: createdAt, createdAt, updatedAt: createdAt,
+              });
+            }
+          }
+        };
+        for (let i = 0; i < sessions; i++) {
+          const month = String((i % 12) + 1).padStart(2, '0');
+          make(`bench-${i}`, `Session ${i}`, 2, people.slice(0, 3 + (i % 4)), `2025-${month}-${String((i % 27) + 1).padStart(2, '0')}T10:00:00.000Z`, true);
+        }
+        make('bench-big', 'Big session', 10, people, '2026-01-15T10:00:00.000Z', true);
+        const tx = database.transaction(['scorecards', 'calibrationSessions', 'calibrationRatings'], 'readwrite');
+        tx.objectStore('scorecards').put(card);
+        for (const doc of sessionDocs) tx.objectStore('calibrationSessions').put(doc);
+        for (const doc of ratingDocs) tx.objectStore('calibrationRatings').put(doc);
+        tx.oncomplete = () => {
+          database.close();
+          resolve(sessionDocs.length);
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    };
+  });
+}
+
+export async function benchCalibration({ context, extensionId, record }) {
+  const page = await context.newPage();
+  const url = `chrome-extension://${extensionId}/dashboard.html#calibration`;
+  // The view is ready when the sessions table holds every session: time since navigation start.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('.calibration-view[data-sessions]')) {
+        window.__calibrationReady = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await page.locator('main').waitFor();
+  const seeded = await page.evaluate(seed, { sessions: SESSIONS });
+  const view = [];
+  const reveal = [];
+  const raw = [];
+  for (let i = 0; i <= RUNS; i++) {
+    // A fresh load each time (a navigation to the same URL with a hash would not reload the page).
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.locator(`.calibration-view[data-sessions="${seeded}"]`).waitFor({ timeout: 60_000 });
+    const ready = await page.evaluate(() => window.__calibrationReady);
+    // The reveal of the big session: from the click to its tables in the DOM.
+    const took = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const button = [...document.querySelectorAll('.calibration-sessions button')].find((b) => b.textContent === 'Big session');
+          const t0 = performance.now();
+          const observer = new MutationObserver(() => {
+            const open = document.querySelector('.calibration-open');
+            if (open && open.querySelectorAll('.reveal-table').length >= 11) {
+              observer.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true });
+          button.click();
+        }),
+    );
+    // Same-run baseline: reading the same calibration rows with raw IndexedDB getAll in this page.
+    const read = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const t0 = performance.now();
+          const request = indexedDB.open('arvio');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const database = request.result;
+            const tx = database.transaction(['calibrationSessions', 'calibrationRatings']);
+            tx.objectStore('calibrationSessions').getAll();
+            tx.objectStore('calibrationRatings').getAll();
+            tx.oncomplete = () => {
+              database.close();
+              resolve(performance.now() - t0);
+            };
+          };
+        }),
+    );
+    if (i === 0) continue; // warm-up
+    view.push(ready);
+    reveal.push(took);
+    raw.push(read);
+  }
+  await page.close();
+  record({ name: `idb.getAll.calibration.${SESSIONS}-sessions`, value: median(raw), runs: raw.length });
+  record({
+    name: `calibration.view.firstRender.${SESSIONS}-sessions`,
+    value: median(view),
+    runs: view.length,
+    budget: 300,
+    baseline: `idb.getAll.calibration.${SESSIONS}-sessions`,
+    baselineValue: median(raw),
+  });
+  record({ name: 'calibration.reveal.firstRender.12x10x20', value: median(reveal), runs: reveal.length, budget: 150 });
+}

@@ -1,0 +1,134 @@
+// The reveal: every participant's rating side by side per ticket and criterion, spread, agreement and alpha.
+import type { AlphaFigure, RevealFigures } from '@/lib/calibration';
+import { agreementShares, MIN_PAIRABLE_VALUES, type PairAgreement } from '@/lib/calibration';
+import { formatDecimal, formatPercent, type Translate } from '@/lib/i18n';
+import type { CalibrationSession } from '@/lib/model/calibration';
+import type { Language } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { useI18n } from '../i18n';
+
+interface Props {
+  session: CalibrationSession;
+  card: Scorecard;
+  figures: RevealFigures;
+  /** Column headings per participant (names, or "Participant n" when names are not shown). */
+  labels: readonly string[];
+  /** The tickets to show (the sidebar shows the one in view; the dashboard all). */
+  ticketKeys: readonly string[];
+}
+
+/** Alpha as the reveal says it: a figure with what it rests on, "too few ratings to tell", or undefined. */
+export function alphaText(t: Translate, lang: Language, figure: AlphaFigure, short = false): string {
+  if (figure.tooFew) return short ? t('calibration.alpha.tooFewShort', { pairable: figure.pairable }) : t('calibration.alpha.tooFew', { pairable: figure.pairable, min: MIN_PAIRABLE_VALUES });
+  if (figure.alpha === null) return t('calibration.alpha.undefined');
+  const alpha = formatDecimal(lang, figure.alpha, 3);
+  return short ? t('calibration.alpha.value', { alpha, pairable: figure.pairable }) : t('calibration.alpha.session', { alpha, pairable: figure.pairable });
+}
+
+function shares(lang: Language, agreement: PairAgreement): { exact: string; withinOne: string } {
+  const s = agreementShares(agreement);
+  return s ? { exact: formatPercent(lang, s.exact), withinOne: formatPercent(lang, s.withinOne) } : { exact: '–', withinOne: '–' };
+}
+
+export function RevealView({ session, card, figures, labels, ticketKeys }: Props) {
+  const { t, lang } = useI18n();
+  const total = shares(lang, figures.session.agreement);
+  const level = (criterionId: string, value: number | 'na' | null): string => {
+    if (value === null) return t('calibration.notRated');
+    if (value === 'na') return t('calibration.na');
+    return String(value + 1);
+  };
+  const levelTitle = (criterionId: string, value: number | 'na' | null): string | undefined =>
+    typeof value === 'number' ? card.criteria.find((c) => c.id === criterionId)?.levels.find((l) => l.value === value)?.label : undefined;
+  const score = (value: number | null): string => (value === null ? '–' : formatPercent(lang, value));
+  const shown = figures.tickets.filter((x) => ticketKeys.includes(x.ticketKey));
+  return (
+    <section class="reveal" aria-label={t('calibration.reveal.title')}>
+      <h3>{t('calibration.reveal.title')}</h3>
+      <p class="alpha" data-testid="session-alpha" data-alpha={figures.session.alpha.tooFew ? '' : String(figures.session.alpha.alpha ?? '')}>
+        {alphaText(t, lang, figures.session.alpha)}
+      </p>
+      <p class="muted">{t('calibration.agreement.session', total)}</p>
+      {shown.map((ticket) => {
+        const ref = session.tickets.find((x) => x.ticketKey === ticket.ticketKey)?.ticket;
+        return (
+          <div class="table-wrap" key={ticket.ticketKey}>
+            <table class="reveal-table" aria-label={t('sidebar.ticket.id', { id: ref?.ticketId ?? ticket.ticketKey })}>
+              <caption>{t('sidebar.ticket.id', { id: ref?.ticketId ?? ticket.ticketKey })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('calibration.col.criterion')}</th>
+                  {labels.map((label, i) => (
+                    <th scope="col" key={`${label}-${i}`}>
+                      {label}
+                    </th>
+                  ))}
+                  <th scope="col">{t('calibration.col.spread')}</th>
+                  <th scope="col">{t('calibration.col.exact')}</th>
+                  <th scope="col">{t('calibration.col.withinOne')}</th>
+                  <th scope="col">{t('calibration.col.agreed')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ticket.criteria.map((cell) => {
+                  const criterion = card.criteria.find((c) => c.id === cell.criterionId);
+                  const s = shares(lang, cell.agreement);
+                  return (
+                    <tr key={cell.criterionId} data-criterion={cell.criterionId}>
+                      <th scope="row">{criterion?.title ?? cell.criterionId}</th>
+                      {cell.ratings.map((value, i) => (
+                        <td key={i} title={levelTitle(cell.criterionId, value)}>
+                          {level(cell.criterionId, value)}
+                        </td>
+                      ))}
+                      <td>{cell.spread ?? '–'}</td>
+                      <td>{s.exact}</td>
+                      <td>{s.withinOne}</td>
+                      <td>{cell.agreed ? level(cell.criterionId, cell.agreed.na ? 'na' : cell.agreed.value) : '–'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('calibration.row.score')}</th>
+                  {ticket.scores.map((value, i) => (
+                    <td key={i}>{score(value)}</td>
+                  ))}
+                  <td colSpan={3} />
+                  <td>{score(ticket.agreedScore)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        );
+      })}
+      <div class="table-wrap">
+        <table class="reveal-table" aria-label={t('calibration.perCriterion')}>
+          <caption>{t('calibration.perCriterion')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('calibration.col.criterion')}</th>
+              <th scope="col">{t('calibration.col.alpha')}</th>
+              <th scope="col">{t('calibration.col.exact')}</th>
+              <th scope="col">{t('calibration.col.withinOne')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.criteria.map((row) => {
+              const s = shares(lang, row.agreement);
+              return (
+                <tr key={row.criterionId}>
+                  <th scope="row">{card.criteria.find((c) => c.id === row.criterionId)?.title ?? row.criterionId}</th>
+                  <td>{alphaText(t, lang, row.alpha, true)}</td>
+                  <td>{s.exact}</td>
+                  <td>{s.withinOne}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

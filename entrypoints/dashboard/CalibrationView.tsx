@@ -1,0 +1,273 @@
+// The dashboard's Calibration view: sessions over time, alpha per criterion by month, the criteria that
+// agree least, each reviewer's alignment trend — as tables — a session's full reveal, and the CSV.
+import { useMemo, useState } from 'preact/hooks';
+import { AgreePanel } from '@/components/calibration/AgreePanel';
+import { alphaText, RevealView } from '@/components/calibration/RevealView';
+import { StartSessionForm } from '@/components/calibration/StartSessionForm';
+import { downloadBlob } from '@/components/download';
+import { useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
+import { calibrationOverview, facilitates, namesVisible, revealFigures, type CalibrationOverview } from '@/lib/calibration';
+import { calibrationData, db, saveCalibrationSession } from '@/lib/db';
+import { calibrationCsv } from '@/lib/export/calibration';
+import { dialectFor } from '@/lib/export/csv';
+import { ticketFromLink } from '@/lib/helpdesks/links';
+import { formatDateTime, formatPercent } from '@/lib/i18n';
+import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession } from '@/lib/model/calibration';
+import type { Scorecard } from '@/lib/model/scorecard';
+import type { TicketRef } from '@/lib/model/ticket';
+import { readRoster } from '@/lib/sync';
+import type { Roster } from '@/lib/sync/roster';
+import { useFormats } from './TeamView';
+
+type Data = { sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> };
+
+export function CalibrationView({ cards }: { cards: Scorecard[] }) {
+  const { t, lang } = useI18n();
+  const data = useLive<Data | null>(calibrationData, [], null);
+  const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
+  const overview = useMemo(() => (data ? calibrationOverview(data.sessions, data.ratings, cards) : null), [data, cards]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  if (!data || !overview || roster === undefined) return <p>{t('common.loading')}</p>;
+  const opened = data.sessions.find((s) => s.id === openId) ?? null;
+  return (
+    <section class="calibration-view" aria-labelledby="calibration-title" data-sessions={overview.sessions.length}>
+      <h2 id="calibration-title">{t('calibration.dash.title')}</h2>
+      {roster ? <StartFromLinks roster={roster} cards={cards} /> : <p class="muted">{t('calibration.dash.noBackend')}</p>}
+      {overview.sessions.length === 0 ? (
+        <p>{t('calibration.dash.none')}</p>
+      ) : (
+        <>
+          <div class="actions">
+            <button
+              type="button"
+              onClick={() => {
+                const delimiter = lang === 'fi' ? ';' : ',';
+                const csv = calibrationCsv(data.sessions, data.ratings, cards, dialectFor(delimiter));
+                downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'arvio-calibration.csv');
+              }}
+            >
+              {t('calibration.dash.export')}
+            </button>
+          </div>
+          {opened && (
+            <OpenSession
+              session={opened}
+              card={cards.find((c) => c.id === opened.scorecardId && c.version === opened.scorecardVersion) ?? null}
+              ratings={data.ratings.get(opened.id) ?? []}
+              roster={roster}
+              onClose={() => setOpenId(null)}
+            />
+          )}
+          <SessionsTable overview={overview} onOpen={setOpenId} />
+          <Lowest overview={overview} />
+          <ByMonth overview={overview} />
+          <AlignmentTrend overview={overview} roster={roster} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; onOpen: (id: string) => void }) {
+  const { t, lang } = useI18n();
+  const f = useFormats();
+  return (
+    <>
+      <h3>{t('calibration.dash.sessions')}</h3>
+      <table class="calibration-sessions">
+        <thead>
+          <tr>
+            <th scope="col">{t('calibration.dash.col.date')}</th>
+            <th scope="col">{t('calibration.dash.col.name')}</th>
+            <th scope="col">{t('calibration.dash.col.status')}</th>
+            <th scope="col">{t('calibration.dash.col.tickets')}</th>
+            <th scope="col">{t('calibration.dash.col.participants')}</th>
+            <th scope="col">{t('calibration.col.alpha')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.sessions.map(({ session, alpha }) => (
+            <tr key={session.id}>
+              <td>{formatDateTime(lang, session.createdAt)}</td>
+              <th scope="row">
+                <button type="button" class="link-button" aria-label={t('calibration.dash.open', { title: session.title })} onClick={() => onOpen(session.id)}>
+                  {session.title}
+                </button>
+              </th>
+              <td>{t(`calibration.status.${session.status}`)}</td>
+              <td>{f.num(session.tickets.length)}</td>
+              <td>{f.num(session.participants.length)}</td>
+              <td>{alpha ? alphaText(t, lang, alpha, true) : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function Lowest({ overview }: { overview: CalibrationOverview }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <h3>{t('calibration.dash.lowest')}</h3>
+      {overview.lowest.length === 0 ? (
+        <p class="muted">{t('calibration.dash.lowest.none')}</p>
+      ) : (
+        <ol class="lowest">
+          {overview.lowest.map((c) => (
+            <li key={c.criterionId}>
+              {c.title}: {alphaText(t, lang, c.overall, true)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+function ByMonth({ overview }: { overview: CalibrationOverview }) {
+  const { t, lang } = useI18n();
+  const f = useFormats();
+  return (
+    <>
+      <h3>{t('calibration.dash.byMonth')}</h3>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('calibration.col.criterion')}</th>
+              {overview.months.map((m) => (
+                <th scope="col" key={m}>
+                  {f.month(m)}
+                </th>
+              ))}
+              <th scope="col">{t('calibration.dash.col.overall')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.criteria.map((c) => (
+              <tr key={c.criterionId}>
+                <th scope="row">{c.title}</th>
+                {overview.months.map((m) => {
+                  const figure = c.byMonth.get(m);
+                  return <td key={m}>{figure ? alphaText(t, lang, figure, true) : '–'}</td>;
+                })}
+                <td>{alphaText(t, lang, c.overall, true)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; roster: Roster | null }) {
+  const { t, lang } = useI18n();
+  const f = useFormats();
+  if (overview.alignment.length === 0) return null;
+  const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
+  return (
+    <>
+      <h3>{t('calibration.dash.alignment')}</h3>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('calibration.dash.col.participant')}</th>
+              {overview.months.map((m) => (
+                <th scope="col" key={m}>
+                  {f.month(m)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {overview.alignment.map((row) => (
+              <tr key={row.participant}>
+                <th scope="row">{nameOf(row.participant)}</th>
+                {overview.months.map((m) => {
+                  const value = row.byMonth.get(m);
+                  return <td key={m}>{value === undefined ? '–' : formatPercent(lang, value)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** A whole session: every ticket side by side, and the agreeing (the facilitator or a lead). */
+function OpenSession(props: { session: CalibrationSession; card: Scorecard | null; ratings: CalibrationRatings[]; roster: Roster | null; onClose: () => void }) {
+  const { session, card, ratings, roster, onClose } = props;
+  const { t } = useI18n();
+  const me = roster?.me.email.toLowerCase() ?? '';
+  const lead = roster?.me.role === 'lead' || roster?.me.role === 'admin';
+  const figures = useMemo(() => (card ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
+  if (!card || !figures) return null;
+  const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
+  const labels = session.participants.map((p, i) => (namesVisible(session, me, lead) ? nameOf(p) : t('calibration.participant', { n: i + 1 })));
+  const keys = session.tickets.map((x) => x.ticketKey);
+  return (
+    <section class="calibration-open" aria-label={session.title}>
+      <h3>{session.title}</h3>
+      <button type="button" onClick={onClose}>
+        {t('calibration.dash.close')}
+      </button>
+      <RevealView session={session} card={card} figures={figures} labels={labels} ticketKeys={keys} />
+      {session.revealedAt !== null && (
+        <AgreePanel
+          session={session}
+          card={card}
+          ratings={ratings}
+          ticketKeys={keys}
+          me={me}
+          facilitates={facilitates(session, me, lead)}
+          lead={lead}
+          nameOf={nameOf}
+          onSave={saveCalibrationSession}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The dashboard's way to start a session: 1–10 ticket links, one per line. */
+function StartFromLinks({ roster, cards }: { roster: Roster; cards: Scorecard[] }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [done, setDone] = useState(false);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const parsed = lines.map(ticketFromLink);
+  const bad = parsed.findIndex((x) => x === null);
+  const tickets: TicketRef[] | null =
+    lines.length >= 1 && lines.length <= MAX_CALIBRATION_TICKETS && bad < 0 ? [...new Map(parsed.map((x) => [`${x!.helpdesk}:${x!.ticketId}`, x!])).values()] : null;
+  return (
+    <details class="start-from-links">
+      <summary>{t('calibration.dash.start')}</summary>
+      {done && (
+        <p class="status" role="status">
+          {t('calibration.start.started')}
+        </p>
+      )}
+      <StartSessionForm
+        roster={roster}
+        cards={cards}
+        tickets={tickets}
+        onStart={async (session) => {
+          await saveCalibrationSession(session);
+          setText('');
+          setDone(true);
+        }}
+      >
+        <label for="cal-links">{t('calibration.start.tickets')}</label>
+        <textarea id="cal-links" rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        {bad >= 0 && <p class="not-saved">{t('calibration.start.ticketsInvalid', { line: bad + 1 })}</p>}
+      </StartSessionForm>
+    </details>
+  );
+}

@@ -1,0 +1,55 @@
+// Calibration sessions and participants' ratings: written through the one writer, read by session.
+import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
+import { clarificationsFor, type ShownClarification } from '../calibration';
+import { db } from './database';
+import { writeSynced } from './writes';
+
+/** Saves a session (started, set up, revealed or agreed); queued for the team backend. */
+export async function saveCalibrationSession(session: CalibrationSession): Promise<void> {
+  const valid = calibrationSessionSchema.parse(session);
+  await writeSynced(db(), ['calibrationSessions'], 'local', (writer) => writer.put('calibrationSessions', [valid], { at: valid.updatedAt }));
+}
+
+/** Saves a participant's ratings: a draft stays on this computer, submitted ratings are queued. */
+export async function saveCalibrationRatings(ratings: CalibrationRatings): Promise<void> {
+  const valid = calibrationRatingsSchema.parse(ratings);
+  await writeSynced(db(), ['calibrationRatings'], 'local', (writer) => writer.put('calibrationRatings', [valid], { at: valid.updatedAt }));
+}
+
+/** Every session in this profile (the server sends each person only those of their teams), newest first. */
+export async function listCalibrationSessions(): Promise<CalibrationSession[]> {
+  const rows = await db().calibrationSessions.toArray();
+  return rows.filter((s) => !s.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function getCalibrationSession(id: string): Promise<CalibrationSession | undefined> {
+  return db().calibrationSessions.get(id);
+}
+
+/** The ratings of a session held here: one's own (drafts too), and the others' once the server opened them. */
+export async function ratingsOfCalibration(sessionId: string): Promise<CalibrationRatings[]> {
+  return db().calibrationRatings.where('sessionId').equals(sessionId).toArray();
+}
+
+/** A participant's own ratings (drafts and submitted) across sessions. */
+export async function calibrationRatingsOf(participant: string): Promise<CalibrationRatings[]> {
+  return db().calibrationRatings.where('participant').equals(participant).toArray();
+}
+
+/** The clarifications in force for a scorecard, per criterion id (shown under its target-level text in reviews). */
+export async function clarificationsOfScorecard(scorecardId: string): Promise<Record<string, ShownClarification[]>> {
+  return Object.fromEntries(clarificationsFor(await listCalibrationSessions(), scorecardId));
+}
+
+/** Every session and the submitted ratings held here, by session: what the dashboard's Calibration view reads (never reviews). */
+export async function calibrationData(): Promise<{ sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> }> {
+  const [sessions, rows] = await Promise.all([listCalibrationSessions(), db().calibrationRatings.toArray()]);
+  const ratings = new Map<string, CalibrationRatings[]>();
+  for (const r of rows) {
+    if (r.submittedAt === null) continue;
+    const list = ratings.get(r.sessionId);
+    if (list) list.push(r);
+    else ratings.set(r.sessionId, [r]);
+  }
+  return { sessions, ratings };
+}

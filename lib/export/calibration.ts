@@ -1,0 +1,61 @@
+// Calibration as CSV in long format: one row per session, ticket, criterion and participant, with the agreed rating.
+import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
+import type { Scorecard } from '../model/scorecard';
+import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
+
+export const CALIBRATION_CSV_HEADER = [
+  'session_id',
+  'session',
+  'session_date',
+  'ticket',
+  'criterion_id',
+  'criterion',
+  'participant',
+  'rating',
+  'agreed_rating',
+] as const;
+
+/** Ratings as the scorecard's positions (1 = the first level), 'N/A', or empty when not rated. */
+function level(value: number | null, na: boolean): CsvValue {
+  if (na) return 'N/A';
+  return value === null ? null : value + 1;
+}
+
+export function calibrationCsv(
+  sessions: readonly CalibrationSession[],
+  ratings: ReadonlyMap<string, readonly CalibrationRatings[]>,
+  cards: readonly Scorecard[],
+  dialect: CsvDialect,
+): string {
+  let out = BOM + csvLine([...CALIBRATION_CSV_HEADER], dialect);
+  for (const session of sessions) {
+    if (session.deleted) continue;
+    const card = cards.find((c) => c.id === session.scorecardId && c.version === session.scorecardVersion);
+    const docs = (ratings.get(session.id) ?? []).filter((r) => r.submittedAt !== null);
+    const agreed = new Map(session.agreed.map((a) => [`${a.ticketKey}|${a.criterionId}`, a]));
+    for (const { ticketKey } of session.tickets) {
+      const criteria = card?.criteria.map((c) => ({ id: c.id, title: c.title })) ?? [];
+      for (const criterion of criteria) {
+        const a = agreed.get(`${ticketKey}|${criterion.id}`);
+        for (const participant of session.participants) {
+          const rating = docs.find((d) => d.participant === participant && d.ticketKey === ticketKey)?.ratings.find((r) => r.criterionId === criterion.id);
+          out += csvLine(
+            [
+              session.id,
+              session.title,
+              session.createdAt.slice(0, 10),
+              ticketKey,
+              criterion.id,
+              criterion.title,
+              participant,
+              rating ? level(rating.value, rating.na) : null,
+              a ? level(a.value, a.na) : null,
+            ],
+            dialect,
+          );
+        }
+      }
+    }
+  }
+  return out;
+}

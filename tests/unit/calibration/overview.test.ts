@@ -1,0 +1,80 @@
+// The dashboard's Calibration figures, the calibration CSV and ticket links: from calibration data only.
+import { describe, expect, it } from 'vitest';
+import { agree, calibrationOverview, newCalibrationRatings, newCalibrationSession, reveal, revealFigures } from '@/lib/calibration';
+import { calibrationCsv } from '@/lib/export/calibration';
+import { COMMA_DIALECT, SEMICOLON_DIALECT } from '@/lib/export/csv';
+import { ticketFromLink } from '@/lib/helpdesks/links';
+import type { CalibrationRatings, CalibrationSession } from '@/lib/model/calibration';
+import { templates } from '@/lib/scorecards/templates';
+
+const card = templates.find((t) => t.id === 'tpl-chat-en')!;
+const people = ['a@arvio.test', 'b@arvio.test', 'c@arvio.test'];
+
+function sessionOn(id: string, month: string, values: (p: number, c: number) => number): { session: CalibrationSession; ratings: CalibrationRatings[] } {
+  const now = new Date(`2026-${month}-10T10:00:00.000Z`);
+  const tickets = ['201', '202'].map((n) => ({ helpdesk: 'zendesk', ticketId: `${id}${n}`, url: '', subject: '', channel: 'chat' as const }));
+  const started = newCalibrationSession(
+    { id, team: 't', title: id, startedBy: people[0]!, facilitator: people[0]!, card, tickets, participants: people, deadline: now, hideAgent: true, namesShown: true, revealMode: 'facilitator-reveals' },
+    now,
+  );
+  const ratings = people.flatMap((p, pi) =>
+    started.tickets.map(({ ticketKey }) => {
+      const doc = newCalibrationRatings(started, p, ticketKey, card, now);
+      return { ...doc, submittedAt: now.toISOString(), ratings: doc.ratings.map((r, ci) => ({ ...r, value: Math.min(values(pi, ci), card.criteria[ci]!.levels.length - 1) })) };
+    }),
+  );
+  const agreed = started.tickets.flatMap(({ ticketKey }) => card.criteria.map((c) => ({ ticketKey, criterionId: c.id, value: 1, na: false })));
+  return { session: agree(reveal(started, now), card, ratings, agreed, now), ratings };
+}
+
+describe('the Calibration view’s figures', () => {
+  const march = sessionOn('s1', '03', (p, c) => (c === 0 ? p : 1));
+  const april = sessionOn('s2', '04', () => 1);
+  const ratings = new Map([
+    ['s1', march.ratings],
+    ['s2', april.ratings],
+  ]);
+
+  it('lists sessions newest first with the session alpha the reveal shows', () => {
+    const overview = calibrationOverview([march.session, april.session], ratings, [card]);
+    expect(overview.sessions.map((r) => r.session.id)).toEqual(['s2', 's1']);
+    expect(overview.sessions[1]?.alpha).toEqual(revealFigures(march.session, card, march.ratings).session.alpha);
+    expect(overview.months).toEqual(['2026-03', '2026-04']);
+  });
+
+  it('names the criterion the reviewers disagree on first among the lowest, and keeps alignment per month', () => {
+    const overview = calibrationOverview([march.session, april.session], ratings, [card]);
+    const first = card.criteria[0]!.id;
+    expect(overview.criteria.find((c) => c.criterionId === first)?.byMonth.get('2026-03')?.pairable).toBe(6);
+    expect(overview.lowest.map((c) => c.criterionId)).toEqual([first]);
+    expect(overview.lowest[0]?.overall.alpha).toBeLessThan(0.5);
+    const trend = overview.alignment.find((a) => a.participant === people[2]);
+    expect(trend?.byMonth.get('2026-04')).toBe(1);
+    expect(trend?.byMonth.get('2026-03')).toBeLessThan(1);
+  });
+
+  it('writes the CSV in long format: a row per session, ticket, criterion and participant with the agreed rating', () => {
+    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT);
+    const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toBe('session_id,session,session_date,ticket,criterion_id,criterion,participant,rating,agreed_rating');
+    expect(lines).toHaveLength(1 + 2 * card.criteria.length * people.length);
+    expect(lines[1]).toBe(`s1,s1,2026-03-10,zendesk:s1201,${card.criteria[0]!.id},${card.criteria[0]!.title},a@arvio.test,1,2`);
+    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT).split('\r\n')[0]).toContain(';');
+  });
+});
+
+describe('ticket links', () => {
+  it.each([
+    ['https://acme.zendesk.com/agent/tickets/4521', 'zendesk', '4521'],
+    ['http://127.0.0.1:5178/agent/tickets/102', 'zendesk', '102'],
+    ['https://acme.freshdesk.com/a/tickets/77', 'freshdesk', '77'],
+  ])('%s is %s ticket %s', (link, helpdesk, ticketId) => {
+    expect(ticketFromLink(link)).toMatchObject({ helpdesk, ticketId });
+  });
+
+  it('refuses what is not a ticket link', () => {
+    expect(ticketFromLink('not a link')).toBeNull();
+    expect(ticketFromLink('javascript:alert(1)')).toBeNull();
+    expect(ticketFromLink('https://example.com/about')).toBeNull();
+  });
+});
