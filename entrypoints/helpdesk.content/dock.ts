@@ -1,4 +1,4 @@
-// The sidebar's dock on the host page: a toggle button and the sidebar iframe, inside a shadow root.
+// The sidebar's dock on the host page: a toggle button (shown while the sidebar is closed) and the sidebar iframe, inside a shadow root.
 import type { ContentKey } from '@/lib/i18n/content';
 
 export interface Dock {
@@ -13,12 +13,12 @@ export interface Dock {
   /** The sidebar iframe, created on first open and kept so its state survives toggling. */
   frame(): HTMLIFrameElement | null;
   setStrings(strings: Record<ContentKey, string>): void;
+  /** The sidebar's width, and the height it must end at where the page could not make room (null: full height). */
+  place(width: number, above: number | null): void;
   destroy(): void;
 }
 
 export const DOCK_TAG = 'arvio-dock';
-export const DOCK_WIDTH = 400;
-const WIDTH = DOCK_WIDTH;
 
 const STYLE = `
 :host { all: initial; }
@@ -29,9 +29,9 @@ const STYLE = `
   writing-mode: vertical-rl; padding: 0; box-shadow: -1px 1px 4px rgba(0,0,0,.2);
 }
 .toggle:focus-visible { outline: 3px solid #f2b600; outline-offset: 1px; }
-:host([data-open]) .toggle { right: ${WIDTH}px; }
+:host([data-open]) .toggle { display: none; }
 iframe {
-  position: fixed; top: 0; right: 0; width: ${WIDTH}px; height: 100vh; z-index: 2147483647;
+  position: fixed; top: 0; right: 0; width: var(--w, 400px); height: var(--h, 100vh); z-index: 2147483647;
   border: none; border-left: 1px solid #c8cfd4; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.12);
   display: none; color-scheme: light;
 }
@@ -66,7 +66,8 @@ export function createDock(
   let current = strings;
 
   const label = (): void => {
-    toggle.setAttribute('aria-label', open ? current['content.toggle.close'] : current['content.toggle.open']);
+    // Shown only while the sidebar is closed (the sidebar closes itself): it always opens.
+    toggle.setAttribute('aria-label', current['content.toggle.open']);
     toggle.setAttribute('aria-expanded', String(open));
     iframe?.setAttribute('title', current['content.frame.title']);
   };
@@ -120,6 +121,10 @@ export function createDock(
       }
     },
     frame: () => iframe,
+    place(width, above) {
+      host.style.setProperty('--w', `${width}px`);
+      host.style.setProperty('--h', above === null ? '100vh' : `${above}px`);
+    },
     setStrings(next) {
       current = next;
       label();
