@@ -22,6 +22,8 @@ export function CriterionRating({ criterion, rating, selfRated = null, marks, on
   const { t } = useI18n();
   const [shown, setShown] = useState<number | 'na' | null>(null);
   const [commenting, setCommenting] = useState(false);
+  // The denser layout shows the described target of the focused criterion only; others on demand.
+  const [described, setDescribed] = useState(false);
   const titleId = `crit-${criterion.id}`;
   const targetId = `crit-${criterion.id}-target`;
   const selected: number | 'na' | null = rating?.na ? 'na' : (rating?.value ?? null);
@@ -73,7 +75,7 @@ export function CriterionRating({ criterion, rating, selfRated = null, marks, on
 
   const isCritical = criterion.critical !== null;
   return (
-    <div class={`criterion${selected === null ? '' : ' done'}`} data-criterion={criterion.id}>
+    <div class={`criterion${selected === null ? '' : ' done'}${described ? ' described' : ''}`} data-criterion={criterion.id}>
       <div class="criterion-head">
         <span id={titleId} class="criterion-title">
           {criterion.title}
@@ -85,6 +87,18 @@ export function CriterionRating({ criterion, rating, selfRated = null, marks, on
           </span>
         )}
       </div>
+      <button
+        type="button"
+        class="info-toggle"
+        tabIndex={-1}
+        aria-expanded={described}
+        aria-controls={targetId}
+        aria-label={t('review.describe', { criterion: criterion.title })}
+        title={t('review.describe', { criterion: criterion.title })}
+        onClick={() => setDescribed(!described)}
+      >
+        i
+      </button>
       <div
         role="radiogroup"
         aria-labelledby={titleId}

@@ -35,8 +35,8 @@ export function translator(lang: Language): Translate {
 }
 
 /** A 0…1 fraction as a percentage in the user's locale ("82,5 %" in Finnish). */
-export function formatPercent(lang: Language, fraction: number): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+export function formatPercent(lang: Language, fraction: number, digits = 1): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
 }
 
 /** Dates shown to users: by locale, in the user's time zone. */

@@ -74,7 +74,7 @@ async function storedReviews(browser: ExtensionBrowser): Promise<Review[]> {
 async function openTicketByKeyboard(browser: ExtensionBrowser, id: string): Promise<{ page: Page; frame: Frame }> {
   const page = await browser.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/${id}`);
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') {
     await page.locator('body').press('Alt+Shift+A');
   }
