@@ -31,11 +31,16 @@ const STYLE = `
 .toggle:focus-visible { outline: 3px solid #f2b600; outline-offset: 1px; }
 :host([data-open]) .toggle { display: none; }
 iframe {
-  position: fixed; top: 0; right: 0; width: var(--w, 400px); height: var(--h, 100vh); z-index: 2147483647;
-  border: none; border-left: 1px solid #c8cfd4; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.12);
+  position: fixed; top: 0; right: 0; width: var(--w, 400px); height: var(--h, 100vh); z-index: 2147483646;
+  border: none; background: #fff;
   display: none; color-scheme: light;
 }
-:host([data-open]) iframe { display: block; }
+.grip {
+  position: fixed; top: 0; right: calc(var(--w, 400px) - 6px); width: 6px; height: var(--h, 100vh); z-index: 2147483647;
+  cursor: ew-resize; touch-action: none; display: none;
+}
+.grip:hover { background: rgba(31,122,92,.3); }
+:host([data-open]) iframe, :host([data-open]) .grip { display: block; }
 `;
 
 export function createDock(
@@ -44,6 +49,8 @@ export function createDock(
   strings: Record<ContentKey, string>,
   onToggle: () => void,
   onFrameLoad: (frame: HTMLIFrameElement) => void,
+  /** The sidebar's left edge dragged to make it this wide; `done` once the pointer is released. */
+  onDrag: (width: number, done: boolean) => void,
 ): Dock {
   const host = doc.createElement(DOCK_TAG);
   // Open (not closed) so assistive tech and our e2e tests reach the button; the host page can reach
@@ -56,7 +63,23 @@ export function createDock(
   toggle.className = 'toggle';
   toggle.textContent = 'Arvio';
   toggle.addEventListener('click', onToggle);
-  shadow.append(style, toggle);
+  // The mouse's grip on the sidebar's left edge, in the page: a drag there is the page's own, so it
+  // goes on over the frame (the keyboard's handle is the sidebar's own separator under it).
+  const grip = doc.createElement('div');
+  grip.className = 'grip';
+  // Where in the grip it was taken: the edge moves with the pointer, without a jump.
+  let grab = 0;
+  const drag = (event: PointerEvent, done = false): void => {
+    if (grip.hasPointerCapture(event.pointerId)) onDrag(doc.documentElement.clientWidth - event.clientX + grab, done);
+  };
+  grip.onpointerdown = (event) => {
+    event.preventDefault();
+    grab = event.clientX - grip.getBoundingClientRect().left;
+    grip.setPointerCapture(event.pointerId);
+  };
+  grip.onpointermove = (event) => drag(event);
+  grip.onpointerup = (event) => drag(event, true);
+  shadow.append(style, toggle, grip);
   doc.documentElement.append(host);
 
   let open = false;

@@ -166,6 +166,12 @@ export default defineContentScript({
         strings(),
         () => setOpen(!dock?.open),
         connect,
+        (dragged, done) => {
+          stored[SIZE_KEY] = { width: dragged, collapsed: false };
+          fitSoon();
+          // Kept (within bounds) when the drag ends; the sidebar follows the stored size.
+          if (done) void browser.storage.local.set({ [SIZE_KEY]: { width: dockWidth(stored[SIZE_KEY], innerWidth), collapsed: false } });
+        },
       );
       return dock;
     };

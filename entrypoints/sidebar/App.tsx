@@ -70,7 +70,7 @@ export function App({ connection }: { connection: Connection }) {
     );
   }
   return (
-    <main aria-label={t('sidebar.title')} class="sidebar">
+    <main aria-label={t('sidebar.title')} class="sidebar" data-room={page.layout?.room}>
       {origin && <ResizeHandle size={size} viewport={viewport} onResize={setSize} />}
       <div class="bar">
         <span class="brand">{t('app.name')}</span>

@@ -1,5 +1,4 @@
 // The sidebar's own layout controls: a width handle (drag or arrow keys) and the collapsed rail.
-import { useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { formatPercent } from '@/lib/i18n';
 import { DOCK_MIN_WIDTH, dockMaxWidth, dockWidth, type DockSize } from '@/lib/model/dock';
@@ -7,14 +6,14 @@ import { DOCK_MIN_WIDTH, dockMaxWidth, dockWidth, type DockSize } from '@/lib/mo
 const STEP = 20;
 
 /**
- * The left edge of the sidebar as a vertical separator. Dragging follows the pointer by its screen
- * position (the frame itself moves as it widens); the arrow keys widen (←) and narrow (→) it.
+ * The left edge of the sidebar as a vertical separator for the keyboard: the arrow keys widen (←) and
+ * narrow (→) it, Home and End go to the bounds. The mouse drags the page's grip over it (the dock's):
+ * a drag begun in this frame would stop at the frame's edge.
  */
 export function ResizeHandle({ size, viewport, onResize }: { size: DockSize; viewport: number; onResize: (size: DockSize) => void }) {
   const { t } = useI18n();
   const width = dockWidth(size, viewport);
   const max = dockMaxWidth(viewport);
-  const drag = useRef<{ x: number; width: number; frame: number; next: number } | null>(null);
   const set = (next: number): void => onResize({ width: Math.min(max, Math.max(DOCK_MIN_WIDTH, Math.round(next))), collapsed: false });
 
   return (
@@ -33,29 +32,6 @@ export function ResizeHandle({ size, viewport, onResize }: { size: DockSize; vie
         if (delta === undefined) return;
         event.preventDefault();
         set(width + delta);
-      }}
-      onPointerDown={(event) => {
-        event.preventDefault();
-        event.currentTarget.setPointerCapture(event.pointerId);
-        drag.current = { x: event.screenX, width, frame: 0, next: width };
-      }}
-      onPointerMove={(event) => {
-        const state = drag.current;
-        if (!state) return;
-        state.next = state.width + (state.x - event.screenX);
-        // One write per frame: the page follows the stored size.
-        state.frame ||= requestAnimationFrame(() => {
-          state.frame = 0;
-          set(state.next);
-        });
-      }}
-      onPointerUp={() => {
-        const state = drag.current;
-        drag.current = null;
-        if (state) {
-          cancelAnimationFrame(state.frame);
-          set(state.next);
-        }
       }}
     />
   );
