@@ -32,6 +32,7 @@ export function FirstRun({ onOpenSettings }: { onOpenSettings: () => void }) {
       <h2 id="first-run-title">{t('firstRun.title')}</h2>
       <p>{t('firstRun.body')}</p>
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           save();
