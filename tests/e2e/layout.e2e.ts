@@ -187,3 +187,54 @@ describe('the sidebar’s width and rail', () => {
     await page.close();
   });
 });
+
+describe('the denser layout on small screens', () => {
+  it('at 1280×720 in Finnish the tabs stay on one line and the 12-criterion card needs far less scrolling than at 1920×1080', async () => {
+    const finnish = await launchWithExtension(undefined, { locale: 'fi-FI' });
+    try {
+      const heights: Record<string, { form: number; visible: number; tabRows: number; tabsFit: boolean }> = {};
+      for (const screen of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+        const page = await finnish.context.newPage();
+        await page.setViewportSize(screen);
+        await page.goto(`${demo.url}/agent/tickets/103`);
+        const frame = await openSidebar(page);
+        await frame.locator('.first-run, .review.start, form.review-form').first().waitFor();
+        if (await frame.locator('.first-run').count()) {
+          await frame.getByLabel('Nimesi').fill('Tiina Tarkastaja');
+          await frame.getByLabel('Sähköpostiosoitteesi').fill('tiina@example.com');
+          await frame.getByRole('button', { name: 'Tallenna ja jatka' }).click();
+        }
+        const start = frame.getByRole('button', { name: 'Aloita arviointi' });
+        const form = frame.locator('form.review-form');
+        if (!(await form.count())) await start.click();
+        await form.waitFor();
+        await expect.poll(() => frame.locator('[data-criterion]').count()).toBe(12);
+        heights[screen.width] = await frame.evaluate(() => {
+          const form = document.querySelector('form.review-form')!;
+          const body = document.querySelector('.body')!.getBoundingClientRect();
+          const criteria = [...document.querySelectorAll('[data-criterion]')];
+          const tabs = [...document.querySelectorAll('[role="tab"]')];
+          const list = document.querySelector('[role="tablist"]')!;
+          return {
+            form: form.getBoundingClientRect().height,
+            visible: criteria.filter((c) => c.getBoundingClientRect().bottom <= body.bottom).length,
+            tabRows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+            tabsFit: list.scrollWidth <= list.clientWidth,
+          };
+        });
+        await page.close();
+      }
+      const [wide, small] = [heights[1920]!, heights[1280]!];
+      expect(small.tabRows).toBe(1);
+      expect(small.tabsFit).toBe(true);
+      expect(wide.tabRows).toBe(1);
+      expect(wide.tabsFit).toBe(true);
+      // The same card at the same sidebar width: far shorter, so much more of it is on screen at once.
+      expect(small.form).toBeLessThan(wide.form * 0.65);
+      expect(small.visible).toBeGreaterThanOrEqual(6);
+    } finally {
+      await finnish.close();
+      removeProfile(finnish.userDataDir);
+    }
+  });
+});
