@@ -61,9 +61,11 @@ export default defineContentScript({
       const layout = controller.layout();
       const { by, above } = room.fit(width, layout?.main, [composerElement, layout && firstMatch(document, layout.send)?.element]);
       dock.place(width, above);
-      const next: FromPage = { type: 'layout', room: by, shortened: above !== null, viewport: innerWidth };
-      if (`${by}${above}${innerWidth}` !== fittedKey) send((fitted = next));
-      fittedKey = `${by}${above}${innerWidth}`;
+      // Told to the sidebar when it changes (kept for a sidebar that connects later).
+      const key = `${by}|${above}|${innerWidth}`;
+      if (key === fittedKey) return;
+      fittedKey = key;
+      send((fitted = { type: 'layout', room: by, shortened: above !== null, viewport: innerWidth }));
     };
     /** Once per frame, after the page's own changes (and never before the controller exists). */
     let fitFrame = 0;

@@ -125,8 +125,8 @@ describe('Arvio in Firefox on the demo helpdesk', () => {
     await options.close();
 
     await page.bringToFront();
-    // Back in the sidebar the settings are read again: the card gives way to the proposals.
-    await frame.click('.first-run h2');
+    // Back in the sidebar (a click on its ticket line) the settings are read again: the card gives way to the proposals.
+    await frame.click('.ticket-subject');
     await expect.poll(() => countOf(frame, '.first-run'), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => frame.$eval('#scorecard', (s) => (s as HTMLSelectElement).value).catch(() => null)).toBe(`${card.id}@${card.version}`);
     await frame.focus('::-p-text(Start review)');
