@@ -42,6 +42,8 @@ export function CriterionRating({
   const { t, lang } = useI18n();
   const [shown, setShown] = useState<number | 'na' | null>(null);
   const [commenting, setCommenting] = useState(false);
+  // The denser layout shows the described target of the focused criterion only; others on demand.
+  const [described, setDescribed] = useState(false);
   const titleId = `crit-${criterion.id}`;
   const targetId = `crit-${criterion.id}-target`;
   const selected: number | 'na' | null = rating?.na ? 'na' : (rating?.value ?? null);
@@ -93,7 +95,11 @@ export function CriterionRating({
 
   const isCritical = criterion.critical !== null;
   return (
-    <div class={`criterion${selected === null ? '' : ' done'}${coachingFocus ? ' focus' : ''}`} data-criterion={criterion.id} data-focus={coachingFocus || undefined}>
+    <div
+      class={`criterion${selected === null ? '' : ' done'}${coachingFocus ? ' focus' : ''}${described ? ' described' : ''}`}
+      data-criterion={criterion.id}
+      data-focus={coachingFocus || undefined}
+    >
       <div class="criterion-head">
         <span id={titleId} class="criterion-title">
           {criterion.title}
@@ -106,6 +112,18 @@ export function CriterionRating({
           </span>
         )}
       </div>
+      <button
+        type="button"
+        class="info-toggle"
+        tabIndex={-1}
+        aria-expanded={described}
+        aria-controls={targetId}
+        aria-label={t('review.describe', { criterion: criterion.title })}
+        title={t('review.describe', { criterion: criterion.title })}
+        onClick={() => setDescribed(!described)}
+      >
+        i
+      </button>
       <div
         role="radiogroup"
         aria-labelledby={titleId}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { ReviewDraft, SelfCheck } from '@/lib/model/review';
 import type { ShownClarification } from '@/lib/calibration';
-import { comment, rate, toggleMark, type RatingChoice } from '@/lib/review';
+import { comment, formOrder, rate, toggleMark, type RatingChoice } from '@/lib/review';
 import { scoreReview } from '@/lib/scoring';
 import { useI18n } from '../i18n';
 import { CriterionRating } from './CriterionRating';
@@ -49,8 +49,7 @@ export function ReviewForm({
   const root = useRef<HTMLFormElement>(null);
   const result = useMemo(() => scoreReview(card, draft.ratings), [card, draft.ratings]);
   const ratingOf = useMemo(() => new Map(draft.ratings.map((r) => [r.criterionId, r])), [draft.ratings]);
-  // Criteria in the order they appear (by group): keyboard movement follows what the reviewer sees.
-  const ordered = useMemo(() => card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id)), [card]);
+  const ordered = useMemo(() => formOrder(card), [card]);
   const missing = result.total - result.rated - result.na;
   const reason = missing > 0 ? t('review.incomplete', { missing }) : blocker;
 

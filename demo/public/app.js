@@ -164,7 +164,7 @@ function wireComposer(pane, ticket) {
       next.focus();
     }
   });
-  composer.querySelector('[data-test-id="omnichannel-omnicomposer-send-button"]').addEventListener('click', () => {
+  composer.querySelector('[data-test-id="submit_button-button"]').addEventListener('click', () => {
     // innerText keeps the line breaks the agent typed; it is read, never written back as markup.
     const text = editor.innerText.replace(/\n{3,}/g, '\n\n').trim();
     if (!text) { editor.focus(); return; }

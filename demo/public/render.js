@@ -143,7 +143,7 @@ export function createComposer(doc, ticket) {
       role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Reply', 'data-placeholder': ui.placeholder,
     }),
     el(doc, 'div', { class: 'composer-footer' },
-      el(doc, 'button', { type: 'button', class: 'submit', 'data-test-id': 'omnichannel-omnicomposer-send-button' }, ui.submit)));
+      el(doc, 'button', { type: 'button', class: 'submit', 'data-test-id': 'submit_button-button' }, ui.submit)));
   setComposerMode(composer, ticket, 'public');
   return composer;
 }

@@ -1,5 +1,5 @@
 // The content script's job: find the active ticket, read it, and keep the docked sidebar current.
-import type { Composer, HelpdeskAdapter, TicketContext } from '@/lib/helpdesks/types';
+import type { Composer, HelpdeskAdapter, HelpdeskLayout, TicketContext } from '@/lib/helpdesks/types';
 import type { TicketRef, TicketSnapshot } from '@/lib/model/ticket';
 
 export interface ControllerDeps {
@@ -25,6 +25,8 @@ export interface Controller {
   /** Re-read the page now (the sidebar asked, or it just connected). */
   refresh(): void;
   current(): TicketSnapshot;
+  /** The current helpdesk's layout, for making room for the sidebar. */
+  layout(): HelpdeskLayout | undefined;
   /** Live observers and timers, for leak tests. */
   resources(): number;
   destroy(): void;
@@ -139,6 +141,7 @@ export function startController(deps: ControllerDeps): Controller {
   return {
     refresh: () => read(true),
     current: () => snapshot,
+    layout: () => adapter?.layout,
     resources: () => (stopObserving ? 1 : 0) + (timer !== null ? 1 : 0),
     destroy() {
       destroyed = true;

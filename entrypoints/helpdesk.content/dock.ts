@@ -1,4 +1,4 @@
-// The sidebar's dock on the host page: a toggle button and the sidebar iframe, inside a shadow root.
+// The sidebar's dock on the host page: a toggle button (shown while the sidebar is closed) and the sidebar iframe, inside a shadow root.
 import type { ContentKey } from '@/lib/i18n/content';
 
 export interface Dock {
@@ -13,12 +13,12 @@ export interface Dock {
   /** The sidebar iframe, created on first open and kept so its state survives toggling. */
   frame(): HTMLIFrameElement | null;
   setStrings(strings: Record<ContentKey, string>): void;
+  /** The sidebar's width, and the height it must end at where the page could not make room (null: full height). */
+  place(width: number, above: number | null): void;
   destroy(): void;
 }
 
 export const DOCK_TAG = 'arvio-dock';
-export const DOCK_WIDTH = 400;
-const WIDTH = DOCK_WIDTH;
 
 const STYLE = `
 :host { all: initial; }
@@ -29,13 +29,18 @@ const STYLE = `
   writing-mode: vertical-rl; padding: 0; box-shadow: -1px 1px 4px rgba(0,0,0,.2);
 }
 .toggle:focus-visible { outline: 3px solid #f2b600; outline-offset: 1px; }
-:host([data-open]) .toggle { right: ${WIDTH}px; }
+:host([data-open]) .toggle { display: none; }
 iframe {
-  position: fixed; top: 0; right: 0; width: ${WIDTH}px; height: 100vh; z-index: 2147483647;
-  border: none; border-left: 1px solid #c8cfd4; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.12);
+  position: fixed; top: 0; right: 0; width: var(--w, 400px); height: var(--h, 100vh); z-index: 2147483646;
+  border: none; background: #fff;
   display: none; color-scheme: light;
 }
-:host([data-open]) iframe { display: block; }
+.grip {
+  position: fixed; top: 0; right: calc(var(--w, 400px) - 6px); width: 6px; height: var(--h, 100vh); z-index: 2147483647;
+  cursor: ew-resize; touch-action: none; display: none;
+}
+.grip:hover { background: rgba(31,122,92,.3); }
+:host([data-open]) iframe, :host([data-open]) .grip { display: block; }
 `;
 
 export function createDock(
@@ -44,6 +49,8 @@ export function createDock(
   strings: Record<ContentKey, string>,
   onToggle: () => void,
   onFrameLoad: (frame: HTMLIFrameElement) => void,
+  /** The sidebar's left edge dragged to make it this wide; `done` once the pointer is released. */
+  onDrag: (width: number, done: boolean) => void,
 ): Dock {
   const host = doc.createElement(DOCK_TAG);
   // Open (not closed) so assistive tech and our e2e tests reach the button; the host page can reach
@@ -56,7 +63,23 @@ export function createDock(
   toggle.className = 'toggle';
   toggle.textContent = 'Arvio';
   toggle.addEventListener('click', onToggle);
-  shadow.append(style, toggle);
+  // The mouse's grip on the sidebar's left edge, in the page: a drag there is the page's own, so it
+  // goes on over the frame (the keyboard's handle is the sidebar's own separator under it).
+  const grip = doc.createElement('div');
+  grip.className = 'grip';
+  // Where in the grip it was taken: the edge moves with the pointer, without a jump.
+  let grab = 0;
+  const drag = (event: PointerEvent, done = false): void => {
+    if (grip.hasPointerCapture(event.pointerId)) onDrag(doc.documentElement.clientWidth - event.clientX + grab, done);
+  };
+  grip.onpointerdown = (event) => {
+    event.preventDefault();
+    grab = event.clientX - grip.getBoundingClientRect().left;
+    grip.setPointerCapture(event.pointerId);
+  };
+  grip.onpointermove = (event) => drag(event);
+  grip.onpointerup = (event) => drag(event, true);
+  shadow.append(style, toggle, grip);
   doc.documentElement.append(host);
 
   let open = false;
@@ -66,7 +89,8 @@ export function createDock(
   let current = strings;
 
   const label = (): void => {
-    toggle.setAttribute('aria-label', open ? current['content.toggle.close'] : current['content.toggle.open']);
+    // Shown only while the sidebar is closed (the sidebar closes itself): it always opens.
+    toggle.setAttribute('aria-label', current['content.toggle.open']);
     toggle.setAttribute('aria-expanded', String(open));
     iframe?.setAttribute('title', current['content.frame.title']);
   };
@@ -120,6 +144,10 @@ export function createDock(
       }
     },
     frame: () => iframe,
+    place(width, above) {
+      host.style.setProperty('--w', `${width}px`);
+      host.style.setProperty('--h', above === null ? '100vh' : `${above}px`);
+    },
     setStrings(next) {
       current = next;
       label();

@@ -14,7 +14,10 @@ import { openChannel, type Channel } from '@/lib/messaging/channel';
 import { startController } from './controller';
 import { createBadge } from './badge';
 import { trackComposer } from './composer';
-import { createDock, DOCK_WIDTH, type Dock } from './dock';
+import { createDock, type Dock } from './dock';
+import { createRoom } from './room';
+import { dockSizeKey, dockWidth } from '@/lib/model/dock';
+import { firstMatch } from '@/lib/helpdesks/dom';
 import { isToggleShortcut } from '@/lib/model/commands';
 import { measureRead } from '@/bench/hooks';
 
@@ -25,7 +28,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const session = crypto.randomUUID();
-    const stored = await browser.storage.local.get([LANGUAGE_KEY, OPEN_KEY, SITES_STORAGE_KEY, REGIONS_STORAGE_KEY]);
+    const SIZE_KEY = dockSizeKey(location.origin);
+    const stored = await browser.storage.local.get([LANGUAGE_KEY, OPEN_KEY, SITES_STORAGE_KEY, REGIONS_STORAGE_KEY, SIZE_KEY]);
     const strings = () => contentStrings(pickLanguage(stored[LANGUAGE_KEY]));
     let wantOpen = stored[OPEN_KEY] === true;
     let dock: Dock | null = null;
@@ -38,6 +42,39 @@ export default defineContentScript({
     const sendState = (to: Channel | null = channel): void => {
       to?.post({ type: 'snapshot', snapshot: controller.current() } satisfies FromPage);
       to?.post({ type: 'draft', draft } satisfies FromPage);
+      if (fitted) to?.post(fitted);
+    };
+
+    // Beside the helpdesk, never on top of it: the page is narrowed by the sidebar's width; where it
+    // cannot be, the sidebar ends above the composer and its send button, and says so.
+    const room = createRoom(document);
+    let fitted: FromPage | null = null;
+    let fittedKey = '';
+    let width = 0;
+    const fit = (): void => {
+      if (!dock?.open) {
+        room.release();
+        width = 0;
+        return;
+      }
+      width = dockWidth(stored[SIZE_KEY], innerWidth);
+      const layout = controller.layout();
+      const { by, above } = room.fit(width, layout?.main, [composerElement, layout && firstMatch(document, layout.send)?.element]);
+      dock.place(width, above);
+      // Told to the sidebar when it changes (kept for a sidebar that connects later).
+      const key = `${by}|${above}|${innerWidth}`;
+      if (key === fittedKey) return;
+      fittedKey = key;
+      send((fitted = { type: 'layout', room: by, shortened: above !== null, viewport: innerWidth }));
+    };
+    /** Once per frame, after the page's own changes (and never before the controller exists). */
+    let fitFrame = 0;
+    const fitSoon = (): void => {
+      fitFrame ||= requestAnimationFrame(() => {
+        fitFrame = 0;
+        fit();
+        updateBadge();
+      });
     };
 
     /** Once the sidebar frame has loaded; the channel reconnects by itself when the background restarts. */
@@ -90,8 +127,8 @@ export default defineContentScript({
         return;
       }
       const key = hintCount > 0 ? 'content.badge.hints' : 'content.badge.clear';
-      // Kept clear of the open sidebar, which covers the page's right edge.
-      const rightEdge = window.innerWidth - (dock?.open ? DOCK_WIDTH : 0);
+      // Kept clear of the open sidebar at the page's right edge.
+      const rightEdge = window.innerWidth - width;
       const label = strings()[key].replace('{count}', String(hintCount)) + (focusCount > 0 ? strings()['content.badge.focus'].replace('{count}', String(focusCount)) : '');
       badge.show(composerElement, hintCount, focusCount, label, rightEdge);
     };
@@ -101,6 +138,7 @@ export default defineContentScript({
         composerElement = element;
         send({ type: 'draft', draft });
         updateBadge();
+        fitSoon();
       },
       { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id) },
     );
@@ -122,6 +160,7 @@ export default defineContentScript({
       }
       // A remembered choice is the user's own toggle: it takes the keyboard with it.
       ensureDock().setOpen(open, remember);
+      fitSoon();
       updateBadge();
     };
 
@@ -132,6 +171,12 @@ export default defineContentScript({
         strings(),
         () => setOpen(!dock?.open),
         connect,
+        (dragged, done) => {
+          stored[SIZE_KEY] = { width: dragged, collapsed: false };
+          fitSoon();
+          // Kept (within bounds) when the drag ends; the sidebar follows the stored size.
+          if (done) void browser.storage.local.set({ [SIZE_KEY]: { width: dockWidth(stored[SIZE_KEY], innerWidth), collapsed: false } });
+        },
       );
       return dock;
     };
@@ -181,16 +226,21 @@ export default defineContentScript({
       doc: document,
       location: () => new URL(window.location.href),
       pickAdapter: adapterPicker(site, generic),
-      publish: (snapshot) => send({ type: 'snapshot', snapshot }),
+      publish(snapshot) {
+        send({ type: 'snapshot', snapshot });
+        fitSoon();
+      },
       onComposer: (composer) => tracker.follow(composer),
       onTicketPresence(present) {
         if (present) {
           ensureDock().setOpen(wantOpen);
+          fitSoon();
           return;
         }
         // Nothing of Arvio on a page that is not a ticket; the open/closed choice is kept for the next one.
         dock?.destroy();
         dock = null;
+        fitSoon();
         channel?.close();
         channel = null;
       },
@@ -215,12 +265,18 @@ export default defineContentScript({
       toggleOrSelfCheck();
     };
     window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('resize', fitSoon);
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>): void => {
       const lang = changes[LANGUAGE_KEY];
       if (lang) {
         stored[LANGUAGE_KEY] = lang.newValue;
         dock?.setStrings(strings());
+      }
+      // The sidebar was resized or collapsed (the sidebar page keeps the size).
+      if (SIZE_KEY in changes) {
+        stored[SIZE_KEY] = changes[SIZE_KEY]?.newValue;
+        fitSoon();
       }
       const regions = changes[REGIONS_STORAGE_KEY];
       if (regions && generic) {
@@ -238,6 +294,9 @@ export default defineContentScript({
       badge.destroy();
       browser.runtime.onMessage.removeListener(onMessage);
       window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('resize', fitSoon);
+      cancelAnimationFrame(fitFrame);
+      room.release();
       browser.storage.onChanged.removeListener(onStorage);
       channel?.close();
       dock?.destroy();

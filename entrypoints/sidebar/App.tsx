@@ -1,5 +1,5 @@
 // The sidebar: the ticket beside the helpdesk view — review it, read it, see earlier reviews.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
@@ -9,9 +9,16 @@ import { isToggleShortcut } from '@/lib/model/commands';
 import type { Review, ReviewTarget } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { Diagnostics, Extraction, TicketRef, TicketSnapshot } from '@/lib/model/ticket';
+
+/** Small screens (a 1366 × 768 laptop and below) get the denser layout. */
+const DENSE_MAX_VIEWPORT = 1366;
 import { ticketKey } from '@/lib/model/ticket';
 import { draftFromReview } from '@/lib/review';
-import type { Connection, PageState } from './connection';
+import type { Connection, PageLayout, PageState } from './connection';
+import { Rail, ResizeHandle } from './dock/DockControls';
+import { originOf, useDockSize } from './dock/useDockSize';
+import type { ReviewDraft } from '@/lib/model/review';
+import { scoreReview } from '@/lib/scoring';
 import { SelfCheckPanel } from './selfcheck/SelfCheckPanel';
 import { onFocus, useFocus, useSelfAgent } from './selfcheck/useFocus';
 import { useDraftHints } from './selfcheck/useDraftHints';
@@ -44,16 +51,47 @@ export function App({ connection }: { connection: Connection }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [connection]);
 
+  const snapshot = page.snapshot;
+  const origin = originOf(snapshot && snapshot.state !== 'none' ? snapshot.ticket?.url : undefined);
+  const [size, setSize] = useDockSize(origin);
+  const collapsed = size.collapsed && origin !== null;
+  const viewport = page.layout?.viewport ?? screen.availWidth;
+  useEffect(() => {
+    document.documentElement.classList.toggle('dense', viewport <= DENSE_MAX_VIEWPORT);
+  }, [viewport]);
+  // The badge by the composer asks for the self-check: a collapsed sidebar opens to show it.
+  useEffect(() => connection.onShow(() => collapsed && setSize({ ...size, collapsed: false })), [connection, collapsed, size]);
+  const close = (
+    <button type="button" class="icon-button" aria-label={t('sidebar.close')} onClick={() => connection.send({ type: 'close' })}>
+      ×
+    </button>
+  );
+
+  if (collapsed) {
+    return (
+      <main aria-label={t('sidebar.title')} class="sidebar collapsed">
+        <div class="bar">{close}</div>
+        <SnapshotView snapshot={snapshot} draft={page.draft} connection={connection} onExpand={() => setSize({ ...size, collapsed: false })} />
+      </main>
+    );
+  }
   return (
-    <main aria-label={t('sidebar.title')} class="sidebar">
+    <main aria-label={t('sidebar.title')} class="sidebar" data-room={page.layout?.room}>
+      {origin && <ResizeHandle size={size} viewport={viewport} onResize={setSize} />}
       <div class="bar">
         <span class="brand">{t('app.name')}</span>
-        <button type="button" class="icon-button" aria-label={t('sidebar.close')} onClick={() => connection.send({ type: 'close' })}>
-          ×
-        </button>
+        <span class="bar-tools">
+          {origin && (
+            <button type="button" class="bar-button" aria-label={t('dock.collapse')} title={t('dock.collapse')} onClick={() => setSize({ ...size, collapsed: true })}>
+              ›
+            </button>
+          )}
+          {close}
+        </span>
       </div>
+      {page.layout?.shortened && <LayoutNotice layout={page.layout} />}
       <div class="body">
-        <SnapshotView snapshot={page.snapshot} draft={page.draft} connection={connection} />
+        <SnapshotView snapshot={snapshot} draft={page.draft} connection={connection} />
       </div>
       <footer class="sync-line">
         <SyncStatus status={syncStatus} />
@@ -62,16 +100,41 @@ export function App({ connection }: { connection: Connection }) {
   );
 }
 
+/** The page could not make room: the sidebar ends above the composer, and says why. */
+function LayoutNotice({ layout }: { layout: PageLayout }) {
+  const { t } = useI18n();
+  return (
+    <section class="layout-notice" role="status">
+      <p>{t('dock.shortened')}</p>
+      <details class="diagnostics">
+        <summary>{t('sidebar.diagnostics')}</summary>
+        <ul>
+          <li>
+            <code>{t('dock.diagnostics.room', { by: t(layout.room === 'helpdesk' ? 'dock.diagnostics.room.helpdesk' : 'dock.diagnostics.room.page') })}</code>
+          </li>
+          <li>
+            <code>{t('dock.diagnostics.shortened')}</code>
+          </li>
+        </ul>
+      </details>
+    </section>
+  );
+}
+
 function SnapshotView({
   snapshot,
   draft,
   connection,
+  onExpand,
 }: {
   snapshot: TicketSnapshot | null;
   draft: ComposerDraft | null;
   connection: Connection;
+  /** Collapsed to the rail: how to expand again. */
+  onExpand?: () => void;
 }) {
   const { t } = useI18n();
+  if (onExpand && snapshot?.state !== 'ticket') return <Rail hints={null} score={undefined} onExpand={onExpand} />;
   if (!snapshot) return <p class="state" role="status">{t('sidebar.waiting')}</p>;
   if (snapshot.state === 'none') {
     return (
@@ -97,6 +160,7 @@ function SnapshotView({
       extraction={snapshot.extraction}
       draft={draft}
       connection={connection}
+      onExpand={onExpand}
     />
   );
 }
@@ -108,9 +172,10 @@ interface TicketPaneProps {
   extraction: Extraction;
   draft: ComposerDraft | null;
   connection: Connection;
+  onExpand?: (() => void) | undefined;
 }
 
-function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) {
+function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketPaneProps) {
   const { t } = useI18n();
   const key = ticketKey(ticket);
   const [tab, setTab] = useState<Tab>('review');
@@ -143,6 +208,7 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
   useEffect(() => {
     if (import.meta.env.ARVIO_BENCH) markTicketRendered();
   }, []);
+  const railScore = useRailScore(key, onExpand !== undefined, cards, reviews);
 
   // Coming back to a ticket reopens its most recent draft exactly where it was left.
   useEffect(() => {
@@ -163,6 +229,8 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
     { id: 'calibration', label: t('tabs.calibration') },
     { id: 'ideas', label: t('ideas.tab') },
   ];
+
+  if (onExpand) return <Rail hints={hints.hints.length} score={railScore} onExpand={onExpand} />;
 
   const onTabKey = (event: KeyboardEvent): void => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -268,6 +336,22 @@ function TicketPane({ ticket, extraction, draft, connection }: TicketPaneProps) 
       </div>
     </>
   );
+}
+
+/**
+ * The rail's review score: the running score of the review being written, else the latest submitted
+ * review's; undefined when the ticket has neither. Read only while collapsed.
+ */
+function useRailScore(key: string, collapsed: boolean, cards: Scorecard[], reviews: Review[]): number | null | undefined {
+  const drafts = useRemote(() => (collapsed ? db.draftsOfTicket(key) : Promise.resolve([])), [key, collapsed], [] as ReviewDraft[]);
+  return useMemo(() => {
+    const [latest] = drafts;
+    if (latest) {
+      const card = cards.find((c) => c.id === latest.scorecardId && c.version === latest.scorecardVersion);
+      return card ? scoreReview(card, latest.ratings).score : null;
+    }
+    return reviews[0]?.score;
+  }, [drafts, cards, reviews]);
 }
 
 function EmptyConversation({ diagnostics, ticket, connection }: { diagnostics: Diagnostics; ticket: TicketRef; connection: Connection }) {

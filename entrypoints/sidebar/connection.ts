@@ -1,14 +1,18 @@
 // The sidebar's line to its page, through the background (the only route a framed extension page has in Firefox); every message is parsed before use.
 import { browser } from 'wxt/browser';
 import { openChannel } from '@/lib/messaging/channel';
-import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type FromSidebar } from '@/lib/model/messages';
+import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type FromPage, type FromSidebar } from '@/lib/model/messages';
 import type { TicketSnapshot } from '@/lib/model/ticket';
 import { remoteChanged } from '@/lib/service/remote';
 
 export interface PageState {
   snapshot: TicketSnapshot | null;
   draft: ComposerDraft | null;
+  /** How the page fitted the open sidebar (null until it has). */
+  layout: PageLayout | null;
 }
+
+export type PageLayout = Omit<Extract<FromPage, { type: 'layout' }>, 'type'>;
 
 type View = 'review' | 'selfcheck';
 
@@ -28,7 +32,7 @@ export interface Connection {
  * background pairs this frame with the page of the tab it sees the frame in, by that session.
  */
 export function connectToPage(session: string): Connection {
-  let state: PageState = { snapshot: null, draft: null };
+  let state: PageState = { snapshot: null, draft: null, layout: null };
   const listeners = new Set<(state: PageState) => void>();
   const showListeners = new Set<(view: View) => void>();
   const reportListeners = new Set<(report: { url: string; html: string }) => void>();
@@ -49,7 +53,8 @@ export function connectToPage(session: string): Connection {
       for (const listener of reportListeners) listener({ url: message.url, html: message.html });
       return;
     }
-    state = message.type === 'snapshot' ? { ...state, snapshot: message.snapshot } : { ...state, draft: message.draft };
+    if (message.type === 'layout') state = { ...state, layout: { room: message.room, shortened: message.shortened, viewport: message.viewport } };
+    else state = message.type === 'snapshot' ? { ...state, snapshot: message.snapshot } : { ...state, draft: message.draft };
     for (const listener of listeners) listener(state);
   };
 

@@ -1,7 +1,7 @@
 // The database behind one service: pages call these named operations, not raw tables.
 export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
 export type { OutboxRow, PulledStatesRow, ReviewRevisionRow, RollupRow, SettingRow, SyncStateRow } from './database';
-export { getSettings, saveSettings, LANGUAGE_STORAGE_KEY } from './settings';
+export { getSettings, saveSettings, saveIdentity, LANGUAGE_STORAGE_KEY } from './settings';
 export {
   ensureBuiltInScorecards,
   listScorecards,

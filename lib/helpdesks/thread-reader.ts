@@ -1,7 +1,7 @@
 // Shared machinery of the DOM adapters: a page's message items become messages, with diagnostics.
 import type { Channel, Diagnostics, Extraction, MessageRole, TicketMessage } from '../model/ticket';
 import { allMatches, firstMatch, readableText } from './dom';
-import type { Composer, HelpdeskAdapter, TicketContext } from './types';
+import type { Composer, HelpdeskAdapter, HelpdeskLayout, TicketContext } from './types';
 
 // Limits of the shared schema (lib/model/ticket.ts): stay inside them instead of failing a parse later.
 const MAX_MESSAGES = 20_000;
@@ -342,11 +342,13 @@ export interface DomSite {
   channel(pane: Element): Channel;
   thread(pane: Element): ThreadSpec;
   editors: { internal: readonly string[]; public: readonly string[] };
+  layout?: HelpdeskLayout;
 }
 
 export function siteAdapter(site: DomSite): HelpdeskAdapter {
   return {
     id: site.id,
+    layout: site.layout,
     matches: (url, doc) => site.urlMatches(url) && firstMatch(doc, site.marker) !== null,
     context(doc, url): TicketContext | null {
       try {

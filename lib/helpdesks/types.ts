@@ -17,6 +17,11 @@ export interface Composer {
   text(): string;
 }
 
+export interface HelpdeskLayout {
+  main: readonly string[];
+  send: readonly string[];
+}
+
 export interface HelpdeskAdapter {
   /** Stable id, also the `helpdesk` of a TicketRef. */
   id: string;
@@ -26,6 +31,12 @@ export interface HelpdeskAdapter {
   context(doc: Document, url: URL): TicketContext | null;
   extract(ctx: TicketContext, signal?: AbortSignal): Extraction | Promise<Extraction>;
   composer(ctx: TicketContext): Composer | null;
+  /**
+   * Where the helpdesk lays itself out, as ordered candidates: its main container (narrowed so the
+   * open sidebar sits beside it; without one the whole page is) and the composer's send button (the
+   * sidebar never covers it).
+   */
+  layout?: HelpdeskLayout;
   /** Calls onChange (at most once per animation frame is the caller's job) when the page changes. */
   observe(doc: Document, onChange: () => void): () => void;
 }

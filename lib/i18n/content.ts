@@ -4,7 +4,6 @@ export const LANGUAGE_STORAGE_KEY = 'arvio.language';
 
 export const contentEn = {
   'content.toggle.open': 'Open Arvio',
-  'content.toggle.close': 'Close Arvio',
   'content.frame.title': 'Arvio quality review',
   'content.badge.hints': '{count} hints on your reply: open the Arvio self-check',
   'content.badge.clear': 'No hints on your reply: open the Arvio self-check',
@@ -15,7 +14,6 @@ export type ContentKey = keyof typeof contentEn;
 
 export const contentFi: Record<ContentKey, string> = {
   'content.toggle.open': 'Avaa Arvio',
-  'content.toggle.close': 'Sulje Arvio',
   'content.frame.title': 'Arvio-laatuarviointi',
   'content.badge.hints': '{count} huomiota vastauksessasi: avaa Arvion itsearviointi',
   'content.badge.clear': 'Ei huomautettavaa vastauksessasi: avaa Arvion itsearviointi',

@@ -12,6 +12,7 @@ import { disputesEn } from './disputes-en';
 import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
 import { calibrationEn } from './calibration-en';
+import { layoutEn } from './layout-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -34,6 +35,7 @@ export const en = {
   ...ideasEn,
   ...coachingEn,
   ...calibrationEn,
+  ...layoutEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -12,6 +12,7 @@ import { disputesFi } from './disputes-fi';
 import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
 import { calibrationFi } from './calibration-fi';
+import { layoutFi } from './layout-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -35,6 +36,7 @@ export const fi: Record<MessageKey, string> = {
   ...ideasFi,
   ...coachingFi,
   ...calibrationFi,
+  ...layoutFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

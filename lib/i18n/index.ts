@@ -43,8 +43,8 @@ function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
 }
 
 /** A 0…1 fraction as a percentage in the user's locale ("82,5 %" in Finnish). */
-export function formatPercent(lang: Language, fraction: number): string {
-  return formatter(`percent:${lang}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 })).format(fraction);
+export function formatPercent(lang: Language, fraction: number, digits = 1): string {
+  return formatter(`percent:${lang}:${digits}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits })).format(fraction);
 }
 
 /** Dates shown to users: by locale, in the user's time zone. */

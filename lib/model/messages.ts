@@ -16,6 +16,17 @@ const pageToSidebar = [
   z.object({ type: z.literal('show'), view: z.enum(['review', 'selfcheck']) }),
   /** The answer to `reportPage`: the page's structure with every text masked, and where it was. */
   z.object({ type: z.literal('pageReport'), url: z.string().max(2000), html: z.string().max(5_000_000) }),
+  /**
+   * How the open sidebar was fitted: what made room for it (the adapter's main container or the
+   * whole page), whether it had to end above the composer because the page could not make room,
+   * and the page's width (the sidebar is denser on small screens).
+   */
+  z.object({
+    type: z.literal('layout'),
+    room: z.enum(['helpdesk', 'page']),
+    shortened: z.boolean(),
+    viewport: z.number().int().min(0).max(100_000),
+  }),
 ] as const;
 
 export const fromPageSchema = z.discriminatedUnion('type', [...pageToSidebar]);

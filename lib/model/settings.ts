@@ -13,12 +13,16 @@ export type SelfCheckSettings = z.infer<typeof selfCheckSettingsSchema>;
 
 export const defaultSelfCheckSettings: SelfCheckSettings = { disabled: [], blamePhrases: { fi: [], en: [] }, language: 'auto' };
 
+/** The reviewer's own name and e-mail (empty until set; a team backend's roster supplies them instead). */
+export const identitySchema = z.object({
+  name: z.string().max(200),
+  email: z.union([z.literal(''), z.email().max(300)]),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
 export const settingsSchema = z.object({
   language: languagePreferenceSchema,
-  identity: z.object({
-    name: z.string().max(200),
-    email: z.union([z.literal(''), z.email().max(300)]),
-  }),
+  identity: identitySchema,
   // Added after the first release: older stored settings get the defaults.
   selfCheck: selfCheckSettingsSchema.default(defaultSelfCheckSettings),
 });

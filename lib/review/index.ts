@@ -32,6 +32,21 @@ export function proposeReviewee(messages: readonly TicketMessage[], target: Revi
   return candidates[candidates.length - 1] ?? null;
 }
 
+/** Criteria in the order the form shows them (by group): keyboard movement follows what the reviewer sees. */
+export function formOrder(card: Scorecard): Scorecard['criteria'] {
+  return card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id));
+}
+
+/**
+ * A review started by a digit (1–9) instead of Enter: that digit is the first criterion's level, as
+ * it would have been pressed on the form. A digit the first criterion has no level for rates nothing.
+ */
+export function startWithDigit(draft: ReviewDraft, card: Scorecard, digit: number): ReviewDraft {
+  const [first] = formOrder(card);
+  const level = first?.levels[digit - 1];
+  return first && level ? rate(draft, first.id, { value: level.value }) : draft;
+}
+
 export function emptyRatings(card: Scorecard): Rating[] {
   return card.criteria.map((c) => ({ criterionId: c.id, value: null, na: false, comment: '' }));
 }

@@ -17,7 +17,6 @@ import {
   saveReviewDraft,
   submitReview,
 } from '../db';
-import { getSettings } from '../db';
 import { calibrationSessionSchema, calibrationRatingsSchema, type CalibrationSubmittedResponse } from '../model/calibration';
 import { fetchCalibrationSubmitted, getBackendConfig } from '../sync';
 import {
@@ -29,6 +28,8 @@ import {
   saveCalibrationRatings,
   saveCalibrationSession,
 } from '../db';
+import { getSettings, saveIdentity } from '../db';
+import { identitySchema } from '../model/settings';
 import { DB_REQUEST, type DbReply } from './protocol';
 import { statusView } from '../sync';
 import { readRoster } from '../sync';
@@ -48,6 +49,8 @@ const key = z.string().min(1).max(500);
 /** Every operation the service offers, with the schema of its arguments and whether it writes. */
 const operations = {
   getSettings: { args: z.tuple([]), run: () => getSettings(), writes: false },
+  // The first-run card: the reviewer's name and e-mail, before any work is done.
+  saveIdentity: { args: z.tuple([identitySchema]), run: saveIdentity, writes: true },
   listScorecards: { args: z.tuple([]), run: () => listScorecards(), writes: false },
   ensureBuiltInScorecards: { args: z.tuple([]), run: () => ensureBuiltInScorecards(), writes: true },
   getReviewDraft: { args: z.tuple([key]), run: (k: string) => getReviewDraft(k), writes: false },

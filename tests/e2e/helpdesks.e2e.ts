@@ -65,7 +65,7 @@ async function serveOn(host: string, name: string): Promise<{ origin: string; ur
 }
 
 async function openSidebar(page: Page): Promise<Frame> {
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await toggleButton(page).click();
   const frame = await sidebarFrame(page);
   await frame.getByRole('main', { name: 'Arvio' }).waitFor();

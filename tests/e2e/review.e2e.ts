@@ -74,7 +74,7 @@ async function storedReviews(browser: ExtensionBrowser): Promise<Review[]> {
 async function openTicketByKeyboard(browser: ExtensionBrowser, id: string): Promise<{ page: Page; frame: Frame }> {
   const page = await browser.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/${id}`);
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') {
     await page.locator('body').press('Alt+Shift+A');
   }
@@ -193,6 +193,102 @@ describe('reviewing a ticket in the sidebar', () => {
     } finally {
       await browser.close();
       removeProfile(profile);
+    }
+  });
+
+  it('from opening the sidebar to a submitted 12-criterion review takes 15 keystrokes, with agent and scorecard proposed', async () => {
+    const browser = await launchWithExtension();
+    try {
+      await setIdentity(browser, 'Tiina Tarkastaja', 'tiina@example.com');
+      const page = await browser.context.newPage();
+      await page.goto(`${demo.url}/agent/tickets/102`);
+      await toggleButton(page).waitFor({ state: 'attached' });
+      expect(await toggleButton(page).getAttribute('aria-expanded')).toBe('false');
+      await page.locator('#main_panes').click({ position: { x: 5, y: 5 } });
+      const scorecard = card('tpl-chat-en');
+      const order = inFormOrder(scorecard);
+      expect(order).toHaveLength(12);
+      // Every key the reviewer presses is counted; what the test waits for in between is not a key.
+      let keystrokes = 0;
+      const press = async (key: string): Promise<void> => {
+        keystrokes += 1;
+        await page.keyboard.press(key);
+      };
+
+      await press('Alt+Shift+A');
+      const frame = await sidebarFrame(page);
+      // The keyboard is on Start review, with the ticket's agent and the chat card proposed.
+      await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('Start review');
+      expect(await frame.locator('#reviewee').inputValue()).toBe('Mikko Laine');
+      expect(await frame.locator('#scorecard').inputValue()).toBe(`${scorecard.id}@${scorecard.version}`);
+      await press('Enter');
+      const keys: [string, string][] = [];
+      for (const [index, criterion] of order.entries()) {
+        await expect
+          .poll(() => frame.evaluate(() => document.activeElement?.closest('[data-criterion]')?.getAttribute('data-criterion')))
+          .toBe(criterion.id);
+        const key = String(Math.max(1, criterion.levels.length - (index % 2)));
+        await press(key);
+        keys.push([criterion.id, key]);
+      }
+      await press('Control+Enter');
+      await frame.getByRole('status').filter({ hasText: 'Review saved.' }).waitFor();
+      expect(keystrokes).toBe(15);
+
+      const [review, ...others] = await storedReviews(browser);
+      expect(others).toEqual([]);
+      const expected = scoreReview(scorecard, keys.map(([id, key]) => ratingFor(key, id)));
+      expect(review).toMatchObject({
+        reviewee: { name: 'Mikko Laine' },
+        reviewer: { id: 'tiina@example.com' },
+        scorecardId: scorecard.id,
+        score: expected.score,
+      });
+      expect(review!.ratings.filter((r) => r.value !== null)).toHaveLength(12);
+      await page.close();
+    } finally {
+      await browser.close();
+      removeProfile(browser.userDataDir);
+    }
+  });
+
+  it('a new reviewer is asked for name and e-mail before any work, by keyboard, and a digit then starts the review', async () => {
+    const browser = await launchWithExtension();
+    try {
+      const { page, frame } = await openTicketByKeyboard(browser, '102');
+      // The first-run card, not the scorecard: nothing can be scored before the review could be submitted.
+      await frame.getByRole('heading', { name: 'Before your first review' }).waitFor();
+      expect(await frame.locator('#scorecard').count()).toBe(0);
+      await expect.poll(() => frame.evaluate(() => document.activeElement?.id)).toBe('first-run-name');
+      // A bad address is said, and nothing is saved.
+      await page.keyboard.type('Tiina Tarkastaja');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('tiina@');
+      await page.keyboard.press('Enter');
+      await frame.getByRole('alert').filter({ hasText: 'valid e-mail' }).waitFor();
+      await page.keyboard.type('example.com');
+      await page.keyboard.press('Enter');
+
+      // Then the proposals, with the keyboard on Start review; the digit rates the first criterion and starts.
+      const scorecard = card('tpl-chat-en');
+      const [first, second] = inFormOrder(scorecard);
+      await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('Start review');
+      await page.keyboard.press('3');
+      const checked = frame.locator(`[data-criterion="${first!.id}"] [role="radio"][aria-checked="true"]`);
+      await expect.poll(() => checked.getAttribute('data-option')).toBe(String(first!.levels[2]!.value));
+      await expect
+        .poll(() => frame.evaluate(() => document.activeElement?.closest('[data-criterion]')?.getAttribute('data-criterion')))
+        .toBe(second!.id);
+      // The name and e-mail are the reviewer's settings now.
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect.poll(() => options.locator('#identity-email').inputValue()).toBe('tiina@example.com');
+      expect(await options.locator('#identity-name').inputValue()).toBe('Tiina Tarkastaja');
+      await options.close();
+      await page.close();
+    } finally {
+      await browser.close();
+      removeProfile(browser.userDataDir);
     }
   });
 

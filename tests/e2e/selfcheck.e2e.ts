@@ -35,7 +35,7 @@ describe('self-check before sending', () => {
     await setIdentity('Aino Virtanen', 'aino@example.com');
     const page = await browser.context.newPage();
     await page.goto(`${demo.url}/agent/tickets/101`);
-    await toggleButton(page).waitFor();
+    await toggleButton(page).waitFor({ state: 'attached' });
 
     // From here on nothing may leave the browser: every request is recorded.
     const requests: string[] = [];
@@ -114,7 +114,7 @@ describe('self-check before sending', () => {
 
     const page = await browser.context.newPage();
     await page.goto(`${demo.url}/agent/tickets/103`);
-    await toggleButton(page).waitFor();
+    await toggleButton(page).waitFor({ state: 'attached' });
     await composer(page).click();
     await page.keyboard.type('Hei Liisa, tämä asia ei kuulu meille.');
     await page.locator('arvio-badge').click();

@@ -144,7 +144,7 @@ async function setIdentity(browser: ExtensionBrowser): Promise<void> {
 async function openTicket102(browser: ExtensionBrowser): Promise<{ page: Page; frame: Frame }> {
   const page = await browser.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/102`);
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await toggleButton(page).click();
   const frame = await sidebarFrame(page);
   await frame.locator('.ticket-id', { hasText: '102' }).waitFor();

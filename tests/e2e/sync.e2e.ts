@@ -90,7 +90,7 @@ async function waitSynced(page: Page): Promise<void> {
 async function openTicket(b: ExtensionBrowser, ticketId: string): Promise<{ page: Page; frame: Frame }> {
   const page = await b.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/${ticketId}`);
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await page.locator('body').press('Alt+Shift+A');
   const frame = await sidebarFrame(page);
   await frame.locator('.ticket-id', { hasText: ticketId }).waitFor();
@@ -138,7 +138,7 @@ async function localReviewIds(page: Page): Promise<string[]> {
 async function expectEarlierReviews(b: ExtensionBrowser, ticketId: string, count: number): Promise<void> {
   const page = await b.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/${ticketId}`);
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await toggleButton(page).click();
   const frame = await sidebarFrame(page);
   const tab = frame.getByRole('tab', { name: /Earlier reviews/ });

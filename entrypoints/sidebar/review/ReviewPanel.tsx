@@ -8,12 +8,14 @@ import { focusTitles, useFocus } from '../selfcheck/useFocus';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { Person, ReviewDraft, ReviewTarget, SelfCheck } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { defaultSettings } from '@/lib/model/settings';
+import { defaultSettings, type Settings } from '@/lib/model/settings';
 import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
-import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, toReview } from '@/lib/review';
+import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, startWithDigit, toReview } from '@/lib/review';
 import { proposeScorecard } from '@/lib/scorecards/propose';
 import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync/roster';
 import { useRemote } from '../useRemote';
+import { FirstRun } from './FirstRun';
+import { takeFocusWhenShown } from './focus';
 
 interface Props {
   ticket: TicketRef;
@@ -29,10 +31,14 @@ interface Props {
 export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSubmitted, onOpenSettings }: Props) {
   const { t, lang } = useI18n();
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
-  const settings = useRemote(() => db.getSettings(), [], defaultSettings);
+  // null and undefined: not read yet (the first-run card must not flash before they are).
+  const settingsRead = useRemote(() => db.getSettings(), [], null as Settings | null);
+  const settings = settingsRead ?? defaultSettings;
   const selfChecks = useRemote(() => db.selfChecksOfTicket(ticketKey(ticket)), [ticket.helpdesk, ticket.ticketId], [] as SelfCheck[]);
   // With a team backend: its roster (reviewees are members, by e-mail) and who I am there.
-  const roster = useRemote(() => db.teamRoster(), [], null as Roster | null);
+  // (The service's "nothing" arrives as undefined: wrapped, so that "not read yet" stays apart.)
+  const rosterRead = useRemote(() => db.teamRoster().then((r) => ({ roster: r ?? null })), [], null as { roster: Roster | null } | null);
+  const roster = rosterRead?.roster ?? null;
   const key = draftKeyOverride ?? draftKeyOf(ticketKey(ticket), target);
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const [loadedKey, setLoadedKey] = useState<string | null>(null);
@@ -100,6 +106,10 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
   if (loadedKey !== key) return <p role="status">{t('common.loading')}</p>;
 
   if (!draft) {
+    // First run: without a name and e-mail (or a team backend) no review could be submitted.
+    if (settingsRead && rosterRead && !selfPerson(settingsRead.identity, rosterRead.roster)) {
+      return <FirstRun onOpenSettings={onOpenSettings} />;
+    }
     return (
       <StartReview
         key={key}
@@ -109,8 +119,9 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
         cards={cards}
         roster={roster}
         notice={notice}
-        onStart={(chosenCard, reviewee) => {
-          const started = newDraft(ticket, target, chosenCard, reviewee, new Date());
+        onStart={(chosenCard, reviewee, digit) => {
+          const fresh = newDraft(ticket, target, chosenCard, reviewee, new Date());
+          const started = digit === null ? fresh : startWithDigit(fresh, chosenCard, digit);
           lastInteraction.current = Date.now();
           setDraft(started);
           setJustStarted(true);
@@ -245,7 +256,8 @@ function StartReview(props: {
   roster: Roster | null;
   notice: string | null;
   lang: 'fi' | 'en';
-  onStart: (card: Scorecard, reviewee: Person | null) => void;
+  /** `digit`: the review was started by pressing a level's digit, which rates the first criterion. */
+  onStart: (card: Scorecard, reviewee: Person | null, digit: number | null) => void;
 }) {
   const { t } = useI18n();
   const { ticket, extraction, target, cards, roster, notice, lang, onStart } = props;
@@ -258,6 +270,21 @@ function StartReview(props: {
     if (roster) setReviewee((current) => revieweeFor(current ?? proposeReviewee(extraction.messages, target), roster));
   }, [roster]);
   const chosen = published.find((c) => `${c.id}@${c.version}` === cardKey) ?? proposed;
+  // Opening the sidebar puts the keyboard here: Enter starts the review with the proposals, or a digit
+  // starts it and rates the first criterion.
+  const start = useRef<HTMLButtonElement>(null);
+  useEffect(() => takeFocusWhenShown(() => start.current), []);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const active = document.activeElement;
+      if (!/^[1-9]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!chosen || (active && active !== document.body && active !== start.current)) return;
+      event.preventDefault();
+      onStart(chosen, reviewee, Number(event.key));
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [chosen, reviewee, onStart]);
 
   return (
     <section class="review start" aria-label={t('tabs.review')}>
@@ -286,7 +313,7 @@ function StartReview(props: {
         </select>
       )}
       <div class="actions">
-        <button type="button" class="primary" disabled={!chosen} onClick={() => chosen && onStart(chosen, reviewee)}>
+        <button ref={start} type="button" class="primary" disabled={!chosen} onClick={() => chosen && onStart(chosen, reviewee, null)}>
           {t('review.start')}
         </button>
       </div>

@@ -82,4 +82,5 @@ export const freescoutAdapter = siteAdapter({
   channel: channelOf,
   thread: () => thread,
   editors: { internal: S.noteEditor, public: S.replyEditor },
+  layout: S.layout,
 });

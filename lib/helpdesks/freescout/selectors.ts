@@ -49,3 +49,6 @@ export const replyEditor = ['.conv-reply-block .note-editable[contenteditable="t
 
 /** The badge FreeScout shows on phone conversations' first thread; chats carry `.thread-type-chat`. */
 export const phoneBadge = ['.thread-badge .glyphicon-earphone'] as const;
+
+/** Laravel's body > #app holds the whole app (narrowed for the sidebar); the reply form's Send button. */
+export const layout = { main: ['#app'], send: ['.btn-reply-submit'] } as const;

@@ -254,6 +254,7 @@ export function createZammadAdapter(fetchImpl: FetchLike | null): HelpdeskAdapte
 
   return {
     id: 'zammad',
+    layout: C.layout,
 
     matches(url, doc) {
       const ui = uiOf(url);

@@ -53,4 +53,6 @@ export const classic = {
   skip: ['.js-signatureMarker ~ *', '.article-meta-clip', '.attachments'],
   editorInternal: ['.article-add.is-internal [contenteditable="true"]'],
   editor: ['.article-add [contenteditable="true"]', '.js-textarea[contenteditable="true"]'],
+  /** body > #app holds the whole app (narrowed for the sidebar); the zoom's bottom bar has the Update button. */
+  layout: { main: ['#app'], send: ['.ticketZoom-controls .js-submit', '.js-submit'] },
 } as const;

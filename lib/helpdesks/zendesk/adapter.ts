@@ -267,6 +267,7 @@ function readComposer(ctx: TicketContext): Composer | null {
 /** The DOM reader alone (synchronous); `zendeskAdapter` below tries the API first. */
 export const zendeskDomAdapter: HelpdeskAdapter = {
   id: 'zendesk',
+  layout: S.layout,
 
   matches(url, doc) {
     if (!url.pathname.startsWith('/agent')) return false;

@@ -119,3 +119,11 @@ export const composerChannel = [
   '[data-test-id="omnichannel-channel-switcher-button"][data-channel]',
   '[data-test-id="omnichannel-channel-switcher-button"]',
 ] as const;
+
+/** The app's main container (narrowed for the sidebar) and the composer's send button (never covered). */
+export const layout = {
+  // Classic UI (before 2021) and the demo helpdesk: the Ember application root holds the whole agent UI.
+  main: ['#application'],
+  // Agent Workspace 2021– (and the demo): the "Submit as …" split button.
+  send: ['[data-test-id="submit_button-button"]'],
+} as const;

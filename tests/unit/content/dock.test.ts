@@ -12,7 +12,7 @@ afterEach(() => {
 
 function setup() {
   const focused = vi.spyOn(HTMLIFrameElement.prototype, 'focus');
-  dock = createDock(document, 'about:blank', contentStrings('en'), () => undefined, () => undefined);
+  dock = createDock(document, 'about:blank', contentStrings('en'), () => undefined, () => undefined, () => undefined);
   return { dock, focused };
 }
 

@@ -1,6 +1,6 @@
 // Reviewing as pure steps: proposing the agent, rating, marking and timing a draft.
 import { describe, expect, it } from 'vitest';
-import { addActiveTime, IDLE_AFTER_MS, newDraft, proposeReviewee, rate, revieweeCandidates, toggleMark } from '@/lib/review';
+import { addActiveTime, formOrder, IDLE_AFTER_MS, newDraft, proposeReviewee, rate, revieweeCandidates, startWithDigit, toggleMark } from '@/lib/review';
 import { templates } from '@/lib/scorecards';
 import type { TicketMessage } from '@/lib/model/ticket';
 
@@ -43,5 +43,17 @@ describe('reviewing a draft', () => {
     expect(addActiveTime(draft, null, 1000).activeMs).toBe(0);
     expect(addActiveTime(draft, 1000, 6000).activeMs).toBe(5000);
     expect(addActiveTime(draft, 1000, 1000 + 10 * IDLE_AFTER_MS).activeMs).toBe(IDLE_AFTER_MS);
+  });
+
+  it('a review started by a digit rates the first criterion the form shows at that level, and nothing else', () => {
+    const draft = newDraft(ticket, { kind: 'conversation' }, card, null, new Date());
+    const [first] = formOrder(card);
+    expect(formOrder(card).map((c) => c.groupId)).toEqual([...formOrder(card).map((c) => c.groupId)].sort((a, b) =>
+      card.groups.findIndex((g) => g.id === a) - card.groups.findIndex((g) => g.id === b)));
+    const started = startWithDigit(draft, card, 2);
+    expect(started.ratings.find((r) => r.criterionId === first!.id)).toMatchObject({ value: first!.levels[1]!.value, na: false });
+    expect(started.ratings.filter((r) => r.value !== null || r.na)).toHaveLength(1);
+    // A digit past the first criterion's levels rates nothing.
+    expect(startWithDigit(draft, card, 9)).toEqual(draft);
   });
 });
