@@ -24,6 +24,8 @@ const live = seeded.filter((r) => !r.deleted);
 const AGENT = AGENTS[1]!;
 const agentReviews = live.filter((r) => r.reviewee.id === AGENT.id);
 const wanted = expectedFigures(agentReviews, CARDS);
+/** The cards this agent was reviewed on. */
+const wantedCards = CARDS.filter((c) => agentReviews.some((r) => r.scorecardId === c.id));
 
 function seedFile(): string {
   const path = join(freshProfileDir(), 'seed.json');
@@ -70,6 +72,25 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   expect(await page.locator('.plot canvas').count()).toBeGreaterThan(0);
   // The trend's legend speaks the UI's language, down to the entry for the hovered period.
   expect(await page.locator('.u-legend .u-series').first().locator('.u-label').textContent()).toBe(lang === 'fi' ? 'Jakso' : 'Period');
+  // With nothing hovered the legend is a key of the series; pointing at the chart shows a period's figures.
+  const trend = page.locator('.chart', { has: page.locator('.trend-table') }).locator('.uplot');
+  expect(await trend.evaluate((el) => el.classList.contains('idle'))).toBe(true);
+  expect(await trend.locator('.u-legend .u-series').first().isVisible()).toBe(false);
+  const overlay = trend.locator('.u-over');
+  const box = (await overlay.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+  await expect.poll(() => trend.evaluate((el) => el.classList.contains('idle'))).toBe(false);
+  expect(await trend.locator('.u-legend .u-series').first().isVisible()).toBe(true);
+  await page.mouse.move(0, 0);
+  await expect.poll(() => trend.evaluate((el) => el.classList.contains('idle'))).toBe(true);
+  // Helpdesks by their product names; each card's criteria on their own rows, named with the card.
+  expect(await page.locator('#f-helpdesk option').allTextContents()).toEqual([lang === 'fi' ? 'Kaikki' : 'All', 'Freshdesk', 'Zendesk']);
+  const toneCards = new Set(wantedCards.filter((c) => c.criteria.some((x) => x.id === 'tone')).map((c) => c.id));
+  const toneRows = page.locator('.criteria-table tr[data-criterion="tone"]');
+  expect((await toneRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scorecard')))).sort()).toEqual([...toneCards].sort());
+  for (const card of CARDS.filter((c) => toneCards.has(c.id))) {
+    expect(await page.locator(`.criteria-table tr[data-criterion="tone"][data-scorecard="${card.id}"] th`).textContent()).toContain(`(${card.name})`);
+  }
 
   // Export both CSV shapes and the JSON.
   await page.getByRole('tab', { name: names.exportTab! }).click();
