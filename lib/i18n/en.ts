@@ -8,6 +8,7 @@ import { dashboardEn } from './dashboard-en';
 import { sitesEn } from './sites-en';
 import { storageEn } from './storage-en';
 import { figuresEn } from './figures-en';
+import { exportEn } from './export-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -26,6 +27,7 @@ export const en = {
   ...sitesEn,
   ...storageEn,
   ...figuresEn,
+  ...exportEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -8,6 +8,7 @@ import { dashboardFi } from './dashboard-fi';
 import { sitesFi } from './sites-fi';
 import { storageFi } from './storage-fi';
 import { figuresFi } from './figures-fi';
+import { exportFi } from './export-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -27,6 +28,7 @@ export const fi: Record<MessageKey, string> = {
   ...sitesFi,
   ...storageFi,
   ...figuresFi,
+  ...exportFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatPercent } from '../../lib/i18n';
+import { localDateTime } from '../../lib/export/csv';
+import { REVIEW_COLUMNS } from '../../lib/export/columns';
+import { formatPercent, translator, type MessageKey } from '../../lib/i18n';
 import type { Review } from '../../lib/model/review';
 import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
 import { expectedFigures } from '../unit/dashboard/oracle';
@@ -100,13 +102,20 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   const rows = parseCsv(perReview.text, delimiter);
   expect(rows).toHaveLength(live.length + 1);
   const header = rows[0]!;
+  // The semicolon (Finnish Excel) form: headers in the UI's language, times in the browser's zone, named in the header.
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const named = (id: string) => (delimiter === ';' ? translator(lang)(`export.col.${id}` as MessageKey, { timeZone }) : id);
+  const col = (id: string) => header.indexOf(named(id));
+  expect(header).toEqual(REVIEW_COLUMNS.map(named));
   const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
   const sample = agentReviews[0]!;
   const row = byId.get(sample.id)!;
-  expect(row[header.indexOf('feedback')]).toBe(sample.feedback);
-  expect(row[header.indexOf('revieweeName')]).toBe(AGENT.name);
+  expect(row[col('feedback')]).toBe(sample.feedback);
+  expect(row[col('revieweeName')]).toBe(AGENT.name);
+  expect(row[col('revieweeEmail')]).toBe(AGENT.id);
+  expect(row[col('createdAt')]).toBe(delimiter === ';' ? localDateTime(sample.createdAt, timeZone) : sample.createdAt);
   const score = sample.score === null ? '' : (sample.score * 100).toFixed(1);
-  expect(row[header.indexOf('score')]).toBe(delimiter === ';' ? score.replace('.', ',') : score);
+  expect(row[col('score')]).toBe(delimiter === ';' ? score.replace('.', ',') : score);
   expect(byId.has(seeded[5]!.id)).toBe(false);
 
   await page.getByRole('radio', { name: names.ratingsShape! }).check();
