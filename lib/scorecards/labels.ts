@@ -1,5 +1,6 @@
-// Names that tell scorecard families apart where cards share a name (the Finnish and English "Chat").
-import type { Language, Scorecard } from '../model/scorecard';
+// How scorecards are named to people: families told apart where cards share a name (the Finnish and
+// English "Chat"), and levels numbered from 1.
+import type { Criterion, Language, Scorecard } from '../model/scorecard';
 
 /**
  * A label per scorecard id (a family: one id across versions), from its newest version known: the
@@ -29,4 +30,12 @@ export function familyLabels(
     out.set(id, label(id, clash(0) ? (clash(1) ? 2 : 1) : 0));
   }
   return out;
+}
+
+/**
+ * The number people see for a level, everywhere (sidebar keys, print, editor): 1 for the lowest,
+ * as the keys 1–5 rate. The stored value starts from 0; this is its position on the scale.
+ */
+export function levelNumber(criterion: Pick<Criterion, 'levels'>, value: number): number {
+  return criterion.levels.findIndex((level) => level.value === value) + 1;
 }
