@@ -11,7 +11,7 @@ export const exportFi: Record<keyof typeof exportEn, string> = {
   'export.col.reviewerName': 'Arvioija',
   'export.col.revieweeEmail': 'Asiakaspalvelijan sähköposti',
   'export.col.revieweeName': 'Asiakaspalvelija',
-  'export.col.helpdesk': 'Palvelujärjestelmä',
+  'export.col.helpdesk': 'Asiakaspalvelujärjestelmä',
   'export.col.ticketId': 'Tiketti',
   'export.col.ticketUrl': 'Tiketin osoite',
   'export.col.subject': 'Aihe',
