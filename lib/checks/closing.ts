@@ -41,8 +41,8 @@ const THANKS_RE = anyOf(THANKS);
 
 const EXAMPLE: Record<CheckLang, string> = { fi: 'Ystävällisin terveisin', en: 'Kind regards' };
 
-/** Where the last `n` non-blank lines start, never including the first one (that is the greeting). */
-function tailStart(lines: readonly Line[], n: number): { start: number; end: number } | null {
+/** The span of the last `n` non-blank lines, never including the first one (that is the greeting). */
+function tailRange(lines: readonly Line[], n: number): { start: number; end: number } | null {
   const filled = lines.filter((l) => !l.blank);
   if (filled.length === 0) return null;
   const from = filled.length === 1 ? 0 : Math.max(1, filled.length - n);
@@ -50,9 +50,9 @@ function tailStart(lines: readonly Line[], n: number): { start: number; end: num
 }
 
 /** The offset where the draft's closing begins (its sign-off or closing thanks), or null without one. */
-export function closingStart(text: string, lines: readonly Line[]): number | null {
+function closingStart(text: string, lines: readonly Line[]): number | null {
   for (const [re, n] of [[SIGN_OFF_RE, SIGN_OFF_LINES], [THANKS_RE, THANKS_LINES]] as const) {
-    const tail = tailStart(lines, n);
+    const tail = tailRange(lines, n);
     const m = tail ? re.exec(text.slice(tail.start, tail.end)) : null;
     if (tail && m) return tail.start + m.index;
   }
