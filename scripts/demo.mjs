@@ -16,9 +16,23 @@ const extension = join(root, '.output/chrome-mv3');
 const shotsDir = join(root, 'demo/.screenshots');
 const headless = !process.env.DISPLAY || process.env.ARVIO_DEMO_HEADLESS === '1';
 
+/** Spinners redraw a line with \r and terminal codes: off a terminal, keep what each line finally said, as text. */
+function plainLog(text) {
+  return text
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .split('\n')
+    .map((line) => line.split('\r').filter((frame) => frame.trim() !== '').at(-1) ?? '')
+    .join('\n');
+}
+
 function step(title, command, args) {
   console.log(`▶ ${title}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const tty = process.stdout.isTTY;
+  const result = spawnSync(command, args, { cwd: root, stdio: tty ? 'inherit' : ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!tty) {
+    process.stdout.write(plainLog(result.stdout ?? ''));
+    process.stderr.write(plainLog(result.stderr ?? ''));
+  }
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -75,8 +89,12 @@ console.log(`Team backend (PGlite): ${backendUrl}`);
 
 const profile = process.env.ARVIO_DEMO_PROFILE ?? mkdtempSync(join(tmpdir(), 'arvio-demo-'));
 if (!process.env.ARVIO_DEMO_PROFILE) temporary.push(profile);
+// The demo helpdesk shows its times in Helsinki time; so does the browser, sidebar included (TZ is read by Chromium at start).
+const DEMO_TIME_ZONE = 'Europe/Helsinki';
 const context = await chromium.launchPersistentContext(profile, {
   executablePath,
+  env: { ...process.env, TZ: DEMO_TIME_ZONE },
+  timezoneId: DEMO_TIME_ZONE,
   headless: false,
   viewport: headless ? { width: 1440, height: 900 } : null,
   args: [
@@ -127,6 +145,9 @@ const frame = await (async () => {
   throw new Error('the sidebar did not open');
 })();
 await frame.locator('.ticket-subject').waitFor();
+// The sidebar's content, not only the ticket's title: the review tab ready to start, nothing loading.
+await frame.getByRole('button', { name: 'Start review' }).waitFor();
+for (let i = 0; i < 400 && (await frame.getByText('Loading…').count()) > 0; i += 1) await page.waitForTimeout(25);
 
 if (!headless) {
   await options.close();
@@ -188,7 +209,8 @@ await dashboard.waitForTimeout(1500);
 await shoot(dashboard, '6-dashboard');
 
 console.log('\nHeadless run (no display). Screenshots:');
-for (const path of shots) console.log(`  ${path}`);
+// Taken in the order the story needs; listed in the order of their numbers.
+for (const path of [...shots].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) console.log(`  ${path}`);
 await context.close();
 await demo.close();
 backend.kill();

@@ -1,4 +1,4 @@
-// Finds (or, as root on Debian, installs) what the tests need from the OS: Chromium, Firefox ESR and PostgreSQL.
+// Finds (or, as root on Debian, installs) what the tests need from the OS: Chromium, Firefox ESR, PostgreSQL and LibreOffice Calc.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -8,10 +8,10 @@ function canApt() {
   return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 }
 
-function aptInstall(packages) {
+function aptInstall(packages, { recommends = true } = {}) {
   console.log(`Installing ${packages.join(', ')} with apt-get…`);
   execFileSync('apt-get', ['update', '-o', 'DPkg::Lock::Timeout=600'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', ...APT, ...packages], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', ...APT, ...(recommends ? [] : ['--no-install-recommends']), ...packages], { stdio: 'inherit' });
 }
 
 export function chromiumPath() {
@@ -82,11 +82,34 @@ export function ensurePostgres() {
   return dir;
 }
 
+export function sofficePath() {
+  const candidates = [process.env.SOFFICE_PATH, '/usr/bin/soffice', '/usr/bin/libreoffice'].filter(Boolean);
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/** LibreOffice Calc without its GUI: the export tests open the CSV files in a real spreadsheet program. */
+export function ensureLibreOffice() {
+  let path = sofficePath();
+  if (!path && canApt()) {
+    aptInstall(['libreoffice-calc-nogui'], { recommends: false });
+    path = sofficePath();
+  }
+  if (!path) {
+    throw new Error(
+      'LibreOffice Calc is needed for the spreadsheet tests of the exports and was not found.\n' +
+        '  On Debian/Ubuntu: sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui\n' +
+        '  Or point SOFFICE_PATH at a soffice binary.',
+    );
+  }
+  return path;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     console.log(`Chromium: ${ensureChromium()}`);
     console.log(`Firefox: ${ensureFirefox()}`);
     console.log(`PostgreSQL: ${ensurePostgres()}`);
+    console.log(`LibreOffice: ${ensureLibreOffice()}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

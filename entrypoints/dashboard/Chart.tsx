@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { labelStep } from '@/lib/dashboard/axis';
 
 export interface ChartSeries {
   label: string;
@@ -25,6 +26,8 @@ export interface ChartProps {
   children: ComponentChildren;
 }
 
+const AXIS_FONT = '12px system-ui, sans-serif';
+
 export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '', children }: ChartProps) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
@@ -38,6 +41,8 @@ export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '
         width: Math.max(280, el.clientWidth || 480),
         height: 220,
         legend: { show: series.length > 1 },
+        // With nothing under the cursor the legend is a key of the series, not a row of blanks.
+        hooks: { setLegend: [(u) => u.root.classList.toggle('idle', u.legend.idx == null)] },
         cursor: { drag: { x: false, y: false } },
         scales: {
           x: { time: false, range: [-0.5, labels.length - 0.5] },
@@ -45,7 +50,18 @@ export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '
           y: { range: yRange ?? ((_u, _min, max) => [0, max > 0 ? max * 1.1 : 1]) },
         },
         axes: [
-          { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), gap: 4 },
+          {
+            font: AXIS_FONT,
+            gap: 4,
+            // As many labels as fit the axis's width side by side, evenly spaced (week labels are long).
+            splits: (u) => {
+              u.ctx.font = AXIS_FONT;
+              const widest = Math.max(0, ...labels.map((l) => u.ctx.measureText(l).width)) / uPlot.pxRatio;
+              const step = labelStep(labels.length, widest, u.bbox.width / uPlot.pxRatio);
+              return labels.map((_, i) => i).filter((i) => i % step === 0);
+            },
+            values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')),
+          },
           { values: (_u, splits) => splits.map((v) => formatY(v)), size: 60 },
         ],
         series: [

@@ -6,7 +6,7 @@ import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
 import { getBackendConfig } from '@/lib/sync';
 import { fetchServerExport } from '@/lib/export/server';
-import type { CsvDelimiter } from '@/lib/export/csv';
+import type { CsvDelimiter, CsvLocale } from '@/lib/export/csv';
 import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';
 
 type Status =
@@ -27,6 +27,8 @@ export function ExportPanel() {
   const [exporting, setExporting] = useState<Status>({ kind: 'idle' });
   const [importing, setImporting] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
+  // The semicolon form is for a spreadsheet here: headers in the UI's language, times in this computer's zone.
+  const locale: CsvLocale = { language: lang, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 
   const run = async (make: (signal: AbortSignal, onProgress: (p: Progress) => void) => AsyncGenerator<string>, type: string, name: string) => {
     const controller = new AbortController();
@@ -69,7 +71,7 @@ export function ExportPanel() {
     setExporting({ kind: 'running', progress: null });
     const name = `arvio-team-reviews-${today()}.${format}`;
     try {
-      downloadBlob(await fetchServerExport(backend, format, delimiter, controller.signal), name);
+      downloadBlob(await fetchServerExport(backend, format, delimiter, locale, controller.signal), name);
       setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });
@@ -104,7 +106,7 @@ export function ExportPanel() {
             disabled={busy}
             onClick={() =>
               run(
-                (signal, onProgress) => exportCsv({ shape, delimiter, redact, signal, onProgress }),
+                (signal, onProgress) => exportCsv({ shape, delimiter, locale, redact, signal, onProgress }),
                 'text/csv;charset=utf-8',
                 `arvio-${shape}-${today()}.csv`,
               )

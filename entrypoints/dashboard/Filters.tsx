@@ -2,7 +2,9 @@
 import { useI18n } from '@/components/i18n';
 import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/dashboard';
 import type { MessageKey } from '@/lib/i18n';
+import { helpdeskName } from '@/lib/helpdesks/names';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { familyLabels } from '@/lib/scorecards';
 import { emailKey } from '@/lib/sync/roster';
 
 interface Props {
@@ -16,13 +18,12 @@ export function Filters({ filter, options, cards, onChange }: Props) {
   const { t } = useI18n();
   const set = <K extends keyof DashboardFilter>(key: K, value: DashboardFilter[K]) => onChange({ ...filter, [key]: value });
   const orNull = (v: string) => (v === '' ? null : v);
-  const cardName = (key: string) => {
-    const [id = '', version = ''] = key.split('@');
-    const card = cards.find((c) => c.id === id && String(c.version) === version) ?? cards.find((c) => c.id === id);
-    return { id, version, name: card?.name ?? id };
-  };
   const cardIds = [...new Set(options.scorecards.map((k) => k.split('@')[0] ?? k))];
+  // Cards of the same name (the Finnish and English "Chat") are told apart by language, then id.
+  const cardLabels = familyLabels(cardIds, cards, (language) => t(`figures.language.${language}`));
+  const cardName = (id: string) => cardLabels.get(id) ?? id;
   const channelLabel = (c: string) => (['email', 'chat', 'call'].includes(c) ? t(`channel.${c}` as MessageKey) : c);
+  const helpdeskLabel = (h: string) => helpdeskName(h) ?? (h === 'generic' ? t('figures.helpdesk.generic') : h);
   // With a team chosen, the agent picker lists that team's members (and whoever is chosen already).
   const team = options.teams.find((x) => x.name === filter.team);
   const agents = team ? options.agents.filter((a) => team.members.includes(emailKey(a.id)) || a.id === filter.agent) : options.agents;
@@ -84,13 +85,13 @@ export function Filters({ filter, options, cards, onChange }: Props) {
         <select id="f-card" value={filter.scorecard ?? ''} onChange={(e) => set('scorecard', orNull(e.currentTarget.value))}>
           <option value="">{t('dashboard.filter.all')}</option>
           {cardIds.map((id) => (
-            <optgroup key={id} label={cardName(id).name}>
-              <option value={id}>{t('dashboard.filter.allVersions', { name: cardName(id).name })}</option>
+            <optgroup key={id} label={cardName(id)}>
+              <option value={id}>{t('dashboard.filter.allVersions', { name: cardName(id) })}</option>
               {options.scorecards
                 .filter((k) => k.startsWith(`${id}@`))
                 .map((k) => (
                   <option key={k} value={k}>
-                    {t('dashboard.filter.version', { name: cardName(k).name, version: cardName(k).version })}
+                    {t('dashboard.filter.version', { name: cardName(id), version: k.slice(id.length + 1) })}
                   </option>
                 ))}
             </optgroup>
@@ -114,7 +115,7 @@ export function Filters({ filter, options, cards, onChange }: Props) {
           <option value="">{t('dashboard.filter.all')}</option>
           {options.helpdesks.map((h) => (
             <option key={h} value={h}>
-              {h}
+              {helpdeskLabel(h)}
             </option>
           ))}
         </select>

@@ -4,6 +4,7 @@ import { useLive } from '@/components/useLive';
 import type { DashboardFilter } from '@/lib/dashboard';
 import { selfCheckGap, type CriterionGap } from '@/lib/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { familyLabels } from '@/lib/scorecards';
 import { useFormats } from './TeamView';
 
 export function SelfCheckGap({ filter, cards }: { filter: DashboardFilter; cards: Scorecard[] }) {
@@ -15,6 +16,10 @@ export function SelfCheckGap({ filter, cards }: { filter: DashboardFilter; cards
     [],
   );
   if (gaps.length === 0) return null;
+  // Per scorecard: with several cards in view, each criterion names its card.
+  const ids = [...new Set(gaps.map((g) => g.scorecardId))];
+  const cardLabels = ids.length > 1 ? familyLabels(ids, cards, (language) => t(`figures.language.${language}`)) : null;
+  const titleOf = (gap: CriterionGap) => (cardLabels ? t('figures.criteria.ofCard', { title: gap.title, card: cardLabels.get(gap.scorecardId) ?? gap.scorecardName }) : gap.title);
   return (
     <section class="gap" aria-labelledby="gap-title">
       <h2 id="gap-title">{t('dashboard.gap.title')}</h2>
@@ -31,8 +36,8 @@ export function SelfCheckGap({ filter, cards }: { filter: DashboardFilter; cards
         </thead>
         <tbody>
           {gaps.map((gap) => (
-            <tr key={gap.criterionId} data-criterion={gap.criterionId}>
-              <th scope="row">{gap.title}</th>
+            <tr key={`${gap.scorecardId}/${gap.criterionId}`} data-scorecard={gap.scorecardId} data-criterion={gap.criterionId}>
+              <th scope="row">{titleOf(gap)}</th>
               <td>{f.pct(gap.self)}</td>
               <td>{f.pct(gap.reviewer)}</td>
               <td>{f.pct(gap.self - gap.reviewer)}</td>

@@ -1,8 +1,9 @@
 // The lead's view: key figures, trend, distribution, criteria, agents with coverage, reviewer activity.
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { belowTarget, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
+import { judgeCoverage, type CriterionResult, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
 import { formatPercent } from '@/lib/i18n';
+import { familyLabels } from '@/lib/scorecards';
 import { Chart } from './Chart';
 
 export function useFormats() {
@@ -125,6 +126,15 @@ export function CriteriaChart({ data }: { data: DashboardData }) {
   const series = useMemo(() => [{ label: t('dashboard.criteria.mean'), values: data.criteria.map((c) => c.mean), color: '#165a44' }], [data, t]);
   const strongest = data.criteria.slice(0, 3);
   const weakest = data.criteria.length > 3 ? data.criteria.slice(-3).reverse() : [];
+  // Criteria are per scorecard: with several cards in view, each criterion names its card.
+  const cardLabels = useMemo(() => {
+    const ids = [...new Set(data.criteria.map((c) => c.scorecardId))];
+    if (ids.length < 2) return null;
+    const cards = data.criteria.map((c) => ({ id: c.scorecardId, version: 0, name: c.scorecardName, language: c.scorecardLanguage }));
+    return familyLabels(ids, cards, (language) => t(`figures.language.${language}`));
+  }, [data, t]);
+  const titleOf = (c: CriterionResult) => (cardLabels ? t('figures.criteria.ofCard', { title: c.title, card: cardLabels.get(c.scorecardId) ?? c.scorecardId }) : c.title);
+  const keyOf = (c: CriterionResult) => `${c.scorecardId}/${c.criterionId}`;
   return (
     <div class="criteria">
       <div class="strengths-weaknesses">
@@ -132,8 +142,8 @@ export function CriteriaChart({ data }: { data: DashboardData }) {
           <h3>{t('dashboard.criteria.strongest')}</h3>
           <ol>
             {strongest.map((c) => (
-              <li key={c.criterionId}>
-                {c.title} <span class="muted">{f.pct(c.mean)}</span>
+              <li key={keyOf(c)}>
+                {titleOf(c)} <span class="muted">{f.pct(c.mean)}</span>
               </li>
             ))}
           </ol>
@@ -142,8 +152,8 @@ export function CriteriaChart({ data }: { data: DashboardData }) {
           <h3>{t('dashboard.criteria.weakest')}</h3>
           <ol>
             {weakest.map((c) => (
-              <li key={c.criterionId}>
-                {c.title} <span class="muted">{f.pct(c.mean)}</span>
+              <li key={keyOf(c)}>
+                {titleOf(c)} <span class="muted">{f.pct(c.mean)}</span>
               </li>
             ))}
           </ol>
@@ -160,9 +170,9 @@ export function CriteriaChart({ data }: { data: DashboardData }) {
           </thead>
           <tbody>
             {data.criteria.map((c, i) => (
-              <tr key={c.criterionId}>
+              <tr key={keyOf(c)} data-scorecard={c.scorecardId} data-criterion={c.criterionId}>
                 <th scope="row">
-                  {i + 1}. {c.title}
+                  {i + 1}. {titleOf(c)}
                 </th>
                 <td>{f.pct(c.mean)}</td>
                 <td>{f.num(c.count)}</td>
@@ -175,19 +185,11 @@ export function CriteriaChart({ data }: { data: DashboardData }) {
   );
 }
 
-function latestActiveMonth(data: DashboardData): string | null {
-  for (let i = data.months.length - 1; i >= 0; i--) {
-    const m = data.months[i]!;
-    if (data.agents.some((a) => (a.months[m] ?? 0) > 0)) return m;
-  }
-  return null;
-}
-
 function Coverage({ data, target, onTarget }: { data: DashboardData; target: number; onTarget: (n: number) => void }) {
   const { t } = useI18n();
   const f = useFormats();
-  const month = latestActiveMonth(data);
-  const below = month ? belowTarget(data.agents, month, target) : [];
+  const coverage = judgeCoverage(data.agents, data.months, target, new Date());
+  const { month, below } = coverage;
   return (
     <section class="coverage">
       <h2>{t('dashboard.coverage.title')}</h2>
@@ -203,7 +205,10 @@ function Coverage({ data, target, onTarget }: { data: DashboardData; target: num
           if (Number.isInteger(n) && n >= 0) onTarget(n);
         }}
       />
-      {month && <p class="below-summary">{t('dashboard.coverage.below', { month: f.month(month), count: below.length })}</p>}
+      <p class="below-summary">
+        {month ? t('dashboard.coverage.below', { month: f.month(month), count: below.length }) : t('figures.coverage.noWholeMonth')}
+      </p>
+      <p class="muted">{t('figures.coverage.judged')}</p>
       <div class="scroll">
         <table class="agents-table">
           <thead>
@@ -213,8 +218,8 @@ function Coverage({ data, target, onTarget }: { data: DashboardData; target: num
               <th scope="col">{t('dashboard.kpi.quality')}</th>
               <th scope="col">{t('dashboard.kpi.passRate')}</th>
               {data.months.map((m) => (
-                <th scope="col" key={m}>
-                  {f.month(m)}
+                <th scope="col" key={m} data-month={m}>
+                  {m >= coverage.currentMonth ? t('figures.coverage.inProgress', { month: f.month(m) }) : f.month(m)}
                 </th>
               ))}
             </tr>
@@ -229,11 +234,14 @@ function Coverage({ data, target, onTarget }: { data: DashboardData; target: num
                 <td>{f.num(a.count)}</td>
                 <td>{f.pct(a.qualityScore)}</td>
                 <td>{f.pct(a.passRate)}</td>
-                {data.months.map((m) => (
-                  <td key={m} class={(a.months[m] ?? 0) < target ? 'below' : undefined}>
-                    {f.num(a.months[m] ?? 0)}
-                  </td>
-                ))}
+                {data.months.map((m) => {
+                  const judged = coverage.cell(a, m);
+                  return (
+                    <td key={m} data-month={m} class={judged} title={judged === 'inactive' ? t('figures.coverage.inactive') : undefined}>
+                      {f.num(a.months[m] ?? 0)}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

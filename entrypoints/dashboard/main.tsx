@@ -37,7 +37,7 @@ function defaultFilter(now: Date): DashboardFilter {
 const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorecards: [], channels: [], helpdesks: [] };
 
 function Dashboard() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [view, setView] = useState<View>(() => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team');
   const me = useMe();
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
@@ -53,9 +53,9 @@ function Dashboard() {
     async () => {
       if (!watching) return null;
       // Reads the scorecards itself, in parallel with the rollups.
-      return { key: filterKey, data: await dashboardData(filter, undefined, lang) };
+      return { key: filterKey, data: await dashboardData(filter) };
     },
-    [filterKey, watching, lang],
+    [filterKey, watching],
     null,
   );
 

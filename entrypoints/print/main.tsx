@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { ensureBuiltInScorecards, getScorecard } from '@/lib/db';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { levelNumber } from '@/lib/scorecards';
 import { criterionFacts } from '../options/scorecards/Preview';
 
 /** The card version a print URL names, or null when the URL does not name one. */
@@ -73,7 +74,7 @@ function PrintedCard({ card }: { card: Scorecard }) {
                     {[...c.levels].reverse().map((l) => (
                       <tr key={l.value}>
                         <th scope="row">
-                          <span class="point">{l.value}</span> {l.label}
+                          <span class="point">{levelNumber(c, l.value)}</span> {l.label}
                         </th>
                         <td>{l.target}</td>
                       </tr>
@@ -102,13 +103,16 @@ function PrintPage({ params }: { params: { id: string; version: number } | null 
       .then(() => getScorecard(params.id, params.version))
       .then((found) => setCard(found ?? null));
   }, [params]);
-  if (card === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (card === null) return <p role="alert">{t('scorecards.print.notFound')}</p>;
+  // Everything on the page is in its one main landmark.
+  if (card === undefined) return <main><p role="status">{t('common.loading')}</p></main>;
+  if (card === null) return <main><p role="alert">{t('scorecards.print.notFound')}</p></main>;
   // The sheet speaks the card's language, whatever the UI language: it goes on the team's wall.
   return (
-    <I18nProvider fixed={card.language}>
-      <PrintedCard card={card} />
-    </I18nProvider>
+    <main>
+      <I18nProvider fixed={card.language}>
+        <PrintedCard card={card} />
+      </I18nProvider>
+    </main>
   );
 }
 

@@ -1,5 +1,6 @@
-// Closing: does the draft end with a sign-off?
-import { NOT_AFTER_WORD, NOT_BEFORE_WORD, phraseSource, type Check, type Line } from './text';
+// Closing: does the draft end with a sign-off, and is its signature filled in?
+import { findPlaceholders } from './placeholder';
+import { excerpt, NOT_AFTER_WORD, NOT_BEFORE_WORD, phraseSource, type Check, type Line } from './text';
 import type { CheckLang } from './types';
 
 // Sign-offs that only ever close a message: accepted anywhere in the last SIGN_OFF_LINES lines,
@@ -40,28 +41,45 @@ const THANKS_RE = anyOf(THANKS);
 
 const EXAMPLE: Record<CheckLang, string> = { fi: 'Ystävällisin terveisin', en: 'Kind regards' };
 
-/** The text of the last `n` non-blank lines, never including the first one (that is the greeting). */
-function tail(text: string, lines: readonly Line[], n: number): string {
+/** The span of the last `n` non-blank lines, never including the first one (that is the greeting). */
+function tailRange(lines: readonly Line[], n: number): { start: number; end: number } | null {
   const filled = lines.filter((l) => !l.blank);
-  if (filled.length === 0) return '';
+  if (filled.length === 0) return null;
   const from = filled.length === 1 ? 0 : Math.max(1, filled.length - n);
-  return text.slice(filled[from]!.start, filled[filled.length - 1]!.end);
+  return { start: filled[from]!.start, end: filled[filled.length - 1]!.end };
 }
 
-export function hasClosing(text: string, lines: readonly Line[]): boolean {
-  return SIGN_OFF_RE.test(tail(text, lines, SIGN_OFF_LINES)) || THANKS_RE.test(tail(text, lines, THANKS_LINES));
+/** The offset where the draft's closing begins (its sign-off or closing thanks), or null without one. */
+function closingStart(text: string, lines: readonly Line[]): number | null {
+  for (const [re, n] of [[SIGN_OFF_RE, SIGN_OFF_LINES], [THANKS_RE, THANKS_LINES]] as const) {
+    const tail = tailRange(lines, n);
+    const m = tail ? re.exec(text.slice(tail.start, tail.end)) : null;
+    if (tail && m) return tail.start + m.index;
+  }
+  return null;
 }
 
 export const checkClosing: Check = (draft) => {
-  if (hasClosing(draft.text, draft.lines)) return [];
-  return [
-    {
-      check: 'closing',
-      criterion: 'closing',
-      severity: 'info',
-      span: null,
-      messageKey: 'checks.closing.missing',
-      params: { example: EXAMPLE[draft.lang] },
-    },
-  ];
+  const start = closingStart(draft.text, draft.lines);
+  if (start === null) {
+    return [
+      {
+        check: 'closing',
+        criterion: 'closing',
+        severity: 'info',
+        span: null,
+        messageKey: 'checks.closing.missing',
+        params: { example: EXAMPLE[draft.lang] },
+      },
+    ];
+  }
+  // "Terveisin [nimi]": a sign-off whose signature is still a template slot is not a finished closing.
+  return findPlaceholders(draft.text, start).map(({ span, text }) => ({
+    check: 'closing' as const,
+    criterion: 'closing' as const,
+    severity: 'warning' as const,
+    span,
+    messageKey: 'checks.closing.placeholder' as const,
+    params: { text: excerpt(text) },
+  }));
 };

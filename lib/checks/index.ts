@@ -13,6 +13,7 @@ import { checkWallOfText } from './wallOfText';
 import type { CheckId, CheckOptions, CheckResult, Hint, HintCriterion } from './types';
 
 export { detectLanguage } from './language';
+export { premarkLevel } from './premark';
 export { checkMessagesEn, checkMessagesFi, CHECK_MESSAGE_KEYS, type CheckMessageKey } from './messages';
 export {
   CHECK_IDS,
@@ -74,5 +75,8 @@ export function runChecks(draft: string, options: CheckOptions = {}): CheckResul
   for (const [id, check] of Object.entries(CHECKS) as [CheckId, Check][]) {
     if (!disabled.has(id)) hints.push(...check(prepared, resolved));
   }
-  return { lang, hints };
+  // A slot in the signature is the closing's hint ("Terveisin [nimi]"); the placeholder check would say it again.
+  const closingSlots = hints.filter((h) => h.check === 'closing' && h.span);
+  const said = (h: Hint) => h.check === 'placeholder' && closingSlots.some((c) => c.span!.start === h.span!.start);
+  return { lang, hints: hints.filter((h) => !said(h)) };
 }

@@ -1,5 +1,6 @@
 // Accuracy: template placeholders left unfilled ([nimi], {{name}}, XXX, <insert …>, %NAME%).
 import { excerpt, matchesIn, NOT_AFTER_WORD, NOT_BEFORE_WORD, type Check } from './text';
+import type { HintSpan } from './types';
 
 // Every alternative is bounded in length and has no nested quantifiers, so the scan stays linear.
 const PLACEHOLDER_RE = new RegExp(
@@ -38,16 +39,20 @@ function isLabel(inner: string): boolean {
     .some((w) => LABEL_WORDS.has(w));
 }
 
-export const checkPlaceholder: Check = (draft) =>
-  [
-    ...matchesIn(PLACEHOLDER_RE, draft.text).filter(({ text }) => {
-      if (text.startsWith('{{')) return true;
-      if (text.startsWith('{') || text.startsWith('[')) return isLabel(text.slice(1, -1));
+/** Every unfilled slot in text[from, to), in order. */
+export function findPlaceholders(text: string, from = 0, to = text.length): { span: HintSpan; text: string }[] {
+  return [
+    ...matchesIn(PLACEHOLDER_RE, text, from, to).filter(({ text: slot }) => {
+      if (slot.startsWith('{{')) return true;
+      if (slot.startsWith('{') || slot.startsWith('[')) return isLabel(slot.slice(1, -1));
       return true;
     }),
-    ...matchesIn(X_RUN_RE, draft.text),
-  ]
-    .sort((a, b) => a.span.start - b.span.start)
+    ...matchesIn(X_RUN_RE, text, from, to),
+  ].sort((a, b) => a.span.start - b.span.start);
+}
+
+export const checkPlaceholder: Check = (draft) =>
+  findPlaceholders(draft.text)
     .map(({ span, text }) => ({
       check: 'placeholder' as const,
       criterion: 'accuracy' as const,

@@ -9,7 +9,7 @@ import { readRoster } from '../sync';
 import { db } from '../db';
 import { writeSynced } from '../db';
 import type { RollupRow } from '../db';
-import { addReviews, ALL_PERIOD, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db';
+import { addReviews, ALL_PERIOD, monthOf, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db';
 
 export type Granularity = 'week' | 'month';
 
@@ -44,7 +44,12 @@ export interface PeriodTotals extends Totals {
   period: string;
 }
 
+/** One criterion of one scorecard family (its id across versions). */
 export interface CriterionResult {
+  scorecardId: string;
+  /** The family's newest version's name and language. */
+  scorecardName: string;
+  scorecardLanguage: Language;
   criterionId: string;
   title: string;
   mean: number;
@@ -232,7 +237,7 @@ async function namesOf(who: 'agent' | 'reviewer'): Promise<Map<string, string>> 
 }
 
 /** Every figure of the dashboard for one filter. Reads a few thousand small rows at most, by index. */
-export async function dashboardData(filter: DashboardFilter, knownCards?: readonly Scorecard[], language?: Language): Promise<DashboardData> {
+export async function dashboardData(filter: DashboardFilter, knownCards?: readonly Scorecard[]): Promise<DashboardData> {
   const months = monthsBetween(filter.from, filter.to);
   const firstMonth = months[0] ?? filter.from;
   const lastMonth = months[months.length - 1] ?? filter.to;
@@ -292,34 +297,46 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   }
 
   const cardByKey = new Map(cards.map((c) => [`${c.id}@${c.version}`, c]));
-  // A criterion shared by cards (the Finnish and English chat cards both have `tone`) is one row, named
-  // from a card in the reader's language first, then from the newest version.
-  const crit = new Map<string, { sum: number; count: number; title: string; version: number; language: Language }>();
-  const namesBetter = (card: Scorecard, entry: { version: number; language: Language }): boolean =>
-    (card.language === language) !== (entry.language === language) ? card.language === language : card.version >= entry.version;
+  // Per scorecard family (a card's id across its versions): cards that share a criterion id (the chat
+  // and phone cards both have `tone`) measure different things. Named from the family's newest version.
+  const crit = new Map<
+    string,
+    { scorecardId: string; criterionId: string; sum: number; count: number; title: string; scorecardName: string; scorecardLanguage: Language; version: number }
+  >();
   for (const p of monthCells) {
     const card = cardByKey.get(p.card);
     if (!card || !p.row.criteria) continue;
     for (const [criterionId, [sum, count]] of Object.entries(p.row.criteria)) {
       const criterion = card.criteria.find((c) => c.id === criterionId);
       if (!criterion || count === 0) continue;
-      const entry = crit.get(criterionId) ?? { sum: 0, count: 0, title: criterion.title, version: card.version, language: card.language };
+      const key = `${card.id}${SEP}${criterionId}`;
+      const entry = crit.get(key) ?? {
+        scorecardId: card.id,
+        criterionId,
+        sum: 0,
+        count: 0,
+        title: criterion.title,
+        scorecardName: card.name,
+        scorecardLanguage: card.language,
+        version: card.version,
+      };
       entry.sum += criterionScoreSum(criterion, sum);
       entry.count += count;
-      if (namesBetter(card, entry)) {
+      if (card.version > entry.version) {
         entry.title = criterion.title;
+        entry.scorecardName = card.name;
+        entry.scorecardLanguage = card.language;
         entry.version = card.version;
-        entry.language = card.language;
       }
-      crit.set(criterionId, entry);
+      crit.set(key, entry);
     }
   }
-  const criteria = [...crit]
-    .flatMap(([criterionId, e]) => {
+  const criteria = [...crit.values()]
+    .flatMap(({ scorecardId, criterionId, title, scorecardName, scorecardLanguage, ...e }) => {
       const mean = criterionMean(e);
-      return mean === null ? [] : [{ criterionId, title: e.title, mean, count: e.count }];
+      return mean === null ? [] : [{ scorecardId, scorecardName, scorecardLanguage, criterionId, title, mean, count: e.count }];
     })
-    .sort((a, b) => b.mean - a.mean || a.title.localeCompare(b.title));
+    .sort((a, b) => b.mean - a.mean || a.title.localeCompare(b.title) || a.scorecardName.localeCompare(b.scorecardName));
 
   const people = (rows: RollupRow[], names: Map<string, string>): PersonRow[] => {
     const out = new Map<string, PersonRow>();
@@ -357,9 +374,35 @@ async function agentCellsByReviewer(agents: readonly string[], reviewer: string,
   return cells;
 }
 
-/** Agents below the lead's coverage target in a month (the month's count < target). */
-export function belowTarget(agents: readonly PersonRow[], month: string, target: number): PersonRow[] {
-  return agents.filter((a) => (a.months[month] ?? 0) < target);
+/** How a month of an agent's coverage is judged (months are UTC, as the rollups'): only whole months since the agent's first review count. */
+export type CoverageCell = 'met' | 'below' | 'inactive' | 'inProgress';
+
+export interface Coverage {
+  /** `YYYY-MM` of now: this month and later are in progress. */
+  currentMonth: string;
+  /** The latest whole month shown (before `currentMonth`), the one agents are flagged for; null if none. */
+  month: string | null;
+  /** Agents active by `month` whose reviews in it fell short of the target. */
+  below: PersonRow[];
+  cell(agent: PersonRow, month: string): CoverageCell;
+}
+
+/**
+ * Coverage against the lead's target per agent and month. A month before the agent's first review in
+ * the range is not theirs to miss (inactive); the current month is still running (in progress); the
+ * rest are met or below.
+ */
+export function judgeCoverage(agents: readonly PersonRow[], months: readonly string[], target: number, now: Date): Coverage {
+  const currentMonth = monthOf(now.toISOString());
+  const first = new Map(agents.map((a) => [a.id, months.find((m) => (a.months[m] ?? 0) > 0) ?? null]));
+  const cell = (agent: PersonRow, month: string): CoverageCell => {
+    if (month >= currentMonth) return 'inProgress';
+    const start = first.get(agent.id);
+    if (!start || month < start) return 'inactive';
+    return (agent.months[month] ?? 0) < target ? 'below' : 'met';
+  };
+  const month = months.filter((m) => m < currentMonth).at(-1) ?? null;
+  return { currentMonth, month, below: month ? agents.filter((a) => cell(a, month) === 'below') : [], cell };
 }
 
 export async function getCoverageTarget(): Promise<number> {

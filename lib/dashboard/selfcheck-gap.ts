@@ -4,7 +4,10 @@ import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { db } from '../db';
 
+/** One criterion of one scorecard family (the reviewer's card): cards sharing a criterion id stay apart. */
 export interface CriterionGap {
+  scorecardId: string;
+  scorecardName: string;
   criterionId: string;
   title: string;
   /** Mean normalised score (0…1) the agents gave themselves, and the reviewers gave. */
@@ -51,7 +54,7 @@ export async function selfCheckGap(filter: GapFilter, cards: readonly Scorecard[
 /** The gap per criterion over self-checks paired with the review of the same ticket and agent (pure). */
 export function gapOfPairs(pairs: Iterable<readonly [SelfCheck, Review]>, cards: readonly Scorecard[]): CriterionGap[] {
   const card = (id: string, version: number) => cards.find((c) => c.id === id && c.version === version);
-  const sums = new Map<string, { title: string; self: number; reviewer: number; pairs: number }>();
+  const sums = new Map<string, { scorecardId: string; scorecardName: string; criterionId: string; title: string; self: number; reviewer: number; pairs: number }>();
   for (const [selfCheck, review] of pairs) {
     const selfCard = card(selfCheck.scorecardId, selfCheck.scorecardVersion);
     const reviewCard = card(review.scorecardId, review.scorecardVersion);
@@ -64,17 +67,20 @@ export function gapOfPairs(pairs: Iterable<readonly [SelfCheck, Review]>, cards:
       const selfScore = criterionScore(selfCriterion, own.value);
       const reviewScore = criterionScore(reviewCriterion, theirs.value);
       if (selfScore === null || reviewScore === null) continue;
-      const sum = sums.get(own.criterionId) ?? { title: reviewCriterion.title, self: 0, reviewer: 0, pairs: 0 };
+      const key = `${reviewCard.id}\n${own.criterionId}`;
+      const sum = sums.get(key) ?? { scorecardId: reviewCard.id, scorecardName: reviewCard.name, criterionId: own.criterionId, title: reviewCriterion.title, self: 0, reviewer: 0, pairs: 0 };
       sum.self += selfScore;
       sum.reviewer += reviewScore;
       sum.pairs += 1;
-      sums.set(own.criterionId, sum);
+      sums.set(key, sum);
     }
   }
-  return [...sums.entries()]
+  return [...sums.values()]
     // Every entry has at least one pair, so both means exist.
-    .map(([criterionId, s]) => ({
-      criterionId,
+    .map((s) => ({
+      scorecardId: s.scorecardId,
+      scorecardName: s.scorecardName,
+      criterionId: s.criterionId,
       title: s.title,
       self: criterionMean({ sum: s.self, count: s.pairs })!,
       reviewer: criterionMean({ sum: s.reviewer, count: s.pairs })!,

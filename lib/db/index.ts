@@ -33,6 +33,7 @@ export {
   ALL_PERIOD,
   foldPendingRollups,
   mergeDeltas,
+  monthOf,
   PENDING_ROLLUPS_KEY,
   readPendingRollups,
   readRollups,

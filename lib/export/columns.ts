@@ -1,8 +1,9 @@
 // The CSV columns of exported reviews, pure: the extension's export and the server's use the same.
-import type { Review } from '../model/review';
+import { translator, type MessageKey } from '../i18n';
+import type { Person, Review } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { criterionScore, maxValue } from '../scoring';
-import { CsvNumber, type CsvValue } from './csv';
+import { CsvDate, CsvNumber, type CsvDialect, type CsvValue } from './csv';
 
 /** One row per review: the extension's and the server's export share these columns. */
 export const REVIEW_COLUMNS = [
@@ -35,6 +36,7 @@ export const RATING_COLUMNS = [
   'reviewId',
   'createdAt',
   'reviewerEmail',
+  'reviewerName',
   'revieweeEmail',
   'revieweeName',
   'helpdesk',
@@ -53,6 +55,24 @@ export const RATING_COLUMNS = [
   'passed',
 ] as const;
 
+/**
+ * The header row: the column ids, or in the local form the columns' names in the reader's language,
+ * date columns naming their time zone ("Luotu (Europe/Helsinki)").
+ */
+export function headerCells(columns: readonly (ReviewColumn | RatingColumn)[], dialect: CsvDialect): string[] {
+  if (!dialect.language) return [...columns];
+  const t = translator(dialect.language);
+  return columns.map((column) => t(`export.col.${column}` as MessageKey, { timeZone: dialect.timeZone ?? 'UTC' }));
+}
+
+export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
+export type RatingColumn = (typeof RATING_COLUMNS)[number];
+
+/** A person's e-mail, or nothing: without a team backend a person's id is the name typed in the settings. */
+function emailOf(person: Person): string | null {
+  return /^[^\s@]+@[^\s@]+$/.test(person.id) ? person.id : null;
+}
+
 /** Scores are written as percent with one decimal (82.5 / 82,5), as the server does. */
 function percent(score: number | null): CsvValue {
   return score === null ? null : new CsvNumber(score * 100, 1);
@@ -61,11 +81,11 @@ function percent(score: number | null): CsvValue {
 export function reviewCells(review: Review): CsvValue[] {
   return [
     review.id,
-    review.createdAt,
-    review.updatedAt,
-    review.reviewer.id,
+    new CsvDate(review.createdAt),
+    new CsvDate(review.updatedAt),
+    emailOf(review.reviewer),
     review.reviewer.name,
-    review.reviewee.id,
+    emailOf(review.reviewee),
     review.reviewee.name,
     review.ticket.helpdesk,
     review.ticket.ticketId,
@@ -77,7 +97,7 @@ export function reviewCells(review: Review): CsvValue[] {
     percent(review.score),
     review.passed,
     review.criticalFail,
-    review.acknowledgedAt ?? '',
+    review.acknowledgedAt ? new CsvDate(review.acknowledgedAt) : null,
     review.activeMs,
     review.strengths,
     review.developmentAreas,
@@ -91,9 +111,10 @@ export function ratingCells(review: Review, card: Scorecard | undefined): CsvVal
     const s = criterion && !r.na && r.value !== null ? criterionScore(criterion, r.value) : null;
     return [
       review.id,
-      review.createdAt,
-      review.reviewer.id,
-      review.reviewee.id,
+      new CsvDate(review.createdAt),
+      emailOf(review.reviewer),
+      review.reviewer.name,
+      emailOf(review.reviewee),
       review.reviewee.name,
       review.ticket.helpdesk,
       review.ticket.ticketId,

@@ -7,8 +7,8 @@ import { writeSynced } from '../db';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
-import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
-import { RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells } from './columns';
+import { BOM, csvLine, dialectFor, type CsvDelimiter, type CsvLocale } from './csv';
+import { headerCells, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells } from './columns';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExportFile } from './envelope';
 
 export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
@@ -65,18 +65,20 @@ export function reviewPages(options: StreamOptions = {}): AsyncGenerator<Review[
 export interface CsvExportOptions extends StreamOptions {
   shape: CsvShape;
   delimiter: CsvDelimiter;
+  /** The reader's language and time zone: with ';', headers in that language and local dates. */
+  locale?: CsvLocale | null;
   redact?: boolean;
 }
 
 /** CSV text in pieces, one per chunk of reviews; the first piece has the BOM and the header. Tombstones are left out. */
 export async function* exportCsv(options: CsvExportOptions): AsyncGenerator<string> {
   const database = options.database ?? db();
-  const dialect = dialectFor(options.delimiter);
+  const dialect = dialectFor(options.delimiter, options.locale);
   const total = await database.reviews.count();
   const cards = new Map((await database.scorecards.toArray()).map((c) => [`${c.id}@${c.version}`, c]));
   let done = 0;
   options.onProgress?.({ phase: 'exporting', done, total });
-  yield BOM + csvLine(options.shape === 'reviews' ? [...REVIEW_COLUMNS] : [...RATING_COLUMNS], dialect);
+  yield BOM + csvLine(headerCells(options.shape === 'reviews' ? REVIEW_COLUMNS : RATING_COLUMNS, dialect), dialect);
   for await (const page of reviewPages({ ...options, database })) {
     let text = '';
     for (const stored of page) {

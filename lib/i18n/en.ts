@@ -13,6 +13,8 @@ import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
 import { calibrationEn } from './calibration-en';
 import { layoutEn } from './layout-en';
+import { figuresEn } from './figures-en';
+import { exportEn } from './export-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -36,6 +38,8 @@ export const en = {
   ...coachingEn,
   ...calibrationEn,
   ...layoutEn,
+  ...figuresEn,
+  ...exportEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -13,6 +13,8 @@ import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
 import { calibrationFi } from './calibration-fi';
 import { layoutFi } from './layout-fi';
+import { figuresFi } from './figures-fi';
+import { exportFi } from './export-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -37,12 +39,14 @@ export const fi: Record<MessageKey, string> = {
   ...coachingFi,
   ...calibrationFi,
   ...layoutFi,
+  ...figuresFi,
+  ...exportFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',
-  'sidebar.waiting': 'Odotetaan palvelupisteen sivua…',
+  'sidebar.waiting': 'Odotetaan asiakaspalvelujärjestelmän sivua…',
   'sidebar.none.title': 'Täällä ei ole tikettiä',
-  'sidebar.none.body': 'Avaa tiketti tai chat palvelupisteessä, niin Arvio näyttää sen tässä.',
+  'sidebar.none.body': 'Avaa tiketti tai chat asiakaspalvelujärjestelmässä, niin Arvio näyttää sen tässä.',
   'sidebar.empty.title': 'Tiketti löytyi, mutta viestejä ei voitu lukea',
   'sidebar.empty.body': 'Sivun rakenne on ehkä muuttunut. Voit silti arvioida tiketin kokonaisuutena.',
   'sidebar.error.title': 'Arvio ei pystynyt lukemaan tätä sivua',
@@ -51,7 +55,7 @@ export const fi: Record<MessageKey, string> = {
   'sidebar.ticket.id': 'Tiketti #{id}',
   'sidebar.ticket.messages': '{count} viestiä',
   'sidebar.ticket.source.dom': 'luettu sivulta',
-  'sidebar.ticket.source.api': 'luettu palvelupisteen rajapinnasta',
+  'sidebar.ticket.source.api': 'luettu asiakaspalvelujärjestelmän rajapinnasta',
   'sidebar.ticket.source.manual': 'syötetty käsin',
   'sidebar.messages.title': 'Keskustelu',
   'sidebar.messages.whole': 'Koko keskustelu',
@@ -77,7 +81,7 @@ export const fi: Record<MessageKey, string> = {
   'options.language.fi': 'Suomi',
   'options.language.en': 'English',
   'options.identity.legend': 'Sinä arvioijana',
-  'options.identity.help': 'Näkyy arvioijana arvioissasi, kun Arvio toimii ilman tiimin taustapalvelua.',
+  'options.identity.help': 'Näkyy arvioijana arvioissasi, kun Arvio toimii ilman tiimin palvelinta.',
   'options.identity.name': 'Nimi',
   'options.identity.email': 'Sähköposti',
   'options.identity.invalidEmail': 'Anna kelvollinen sähköpostiosoite.',

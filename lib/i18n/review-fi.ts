@@ -44,7 +44,7 @@ export const reviewFi: Record<ReviewKey, string> = {
   'review.progress': '{done}/{total} kriteeriä tehty',
   'review.submit': 'Lähetä arviointi',
   'review.update': 'Tallenna muutokset',
-  'review.incomplete': 'Arvioi jokainen kriteeri tai merkitse se "ei koske" ensin ({missing} jäljellä).',
+  'review.incomplete': 'Arvioi jokainen kriteeri tai merkitse se ”ei koske” ensin ({missing} jäljellä).',
   'review.identityMissing': 'Lisää nimesi ja sähköpostisi asetuksiin ennen lähettämistä.',
   'review.revieweeMissing': 'Valitse asiakaspalvelija, jota arviointi koskee.',
   'review.openSettings': 'Avaa asetukset',

@@ -115,8 +115,8 @@ export const scorecardsFi: Record<ScorecardsKey, string> = {
 
   'scorecards.facts.weight': 'Painoarvo {weight}',
   'scorecards.facts.critical': 'Kriittinen: alle {threshold} % hylkää arvion',
-  'scorecards.facts.na': 'Ei koske sallittu',
-  'scorecards.facts.selfCheck': 'Itsetarkistus',
+  'scorecards.facts.na': 'Ei koske -vaihtoehto sallittu',
+  'scorecards.facts.selfCheck': 'Itsearviointi',
   'scorecards.facts.passMark': 'Hyväksymisraja {passMark} %.',
 
   'scorecards.preview.title': 'Esikatselu: {name}',
@@ -125,7 +125,7 @@ export const scorecardsFi: Record<ScorecardsKey, string> = {
   'scorecards.preview.na': 'Ei koske',
   'scorecards.preview.noTarget': 'Tavoitetasoa ei ole vielä kuvattu.',
 
-  'scorecards.io.title': 'Tuonti ja vienti',
+  'scorecards.io.title': 'Vienti ja tuonti',
   'scorecards.io.help':
     'Siirrä lomakkeita selainten ja tiimien välillä JSON-tiedostona. Lomake viedään kaikkine versioineen. Tuotava tiedosto tarkistetaan ensin: jos siinä on virhe, mitään ei tuoda.',
   'scorecards.export.selected': 'Vie valitut ({count})',

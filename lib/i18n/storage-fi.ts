@@ -10,12 +10,12 @@ export const storageFi: Record<StorageKey, string> = {
   'storage.what.reviewDraft': 'Arviointiluonnoksesi tiketistä #{ticket}',
   'storage.what.reviewDeletion': 'Tiketin #{ticket} arvioinnin poisto',
   'storage.what.selfCheck': 'Itsearviointisi tiketistä #{ticket}',
-  'storage.what.scorecard': 'Arviointilomake "{name}" (versio {version})',
+  'storage.what.scorecard': 'Arviointilomake ”{name}” (versio {version})',
   'storage.what.settings': 'Asetusten muutos',
 
   'storage.title': 'Tiedot tällä tietokoneella',
   'storage.where':
-    'Arvioinnit, luonnokset, itsearvioinnit ja arviointilomakkeet säilytetään tässä selainprofiilissa. Ilman tiimin taustapalvelua se on ainoa kopio: vie JSON-varmuuskopio koontinäytöstä aika ajoin.',
+    'Arvioinnit, luonnokset, itsearvioinnit ja arviointilomakkeet säilytetään tässä selainprofiilissa. Ilman tiimin palvelinta se on ainoa kopio: vie JSON-varmuuskopio koontinäytöstä aika ajoin.',
   'storage.usage': 'Käytetty tila: {size}',
   'storage.usage.unknown': 'Selain ei kerro, paljonko tilaa Arvio käyttää.',
   'storage.protected.unlimited': 'Suojattu: selain ei poista Arvion tietoja vapauttaakseen tilaa (rajoittamattoman tallennustilan lupa).',

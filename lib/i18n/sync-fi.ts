@@ -3,7 +3,7 @@ import type { SyncKey } from './sync-en';
 
 export const syncFi: Record<SyncKey, string> = {
   'sync.title': 'Tiimin palvelin',
-  'sync.help': 'Valinnainen. Tiimin palvelimen kautta arviosi välittyvät tiimillesi ja agentit näkevät heistä tehdyt arviot. Arvio toimii täysin myös ilman sitä.',
+  'sync.help': 'Valinnainen. Tiimin palvelimen kautta arviosi välittyvät tiimillesi ja asiakaspalvelijat näkevät heistä tehdyt arviot. Arvio toimii täysin myös ilman sitä.',
   'sync.url': 'Palvelimen osoite',
   'sync.url.help': 'https://-osoite ylläpitäjältäsi (pelkkä http:// vain localhostille).',
   'sync.token': 'Käyttötunniste',
@@ -22,7 +22,7 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.role.admin': 'ylläpitäjä',
   'sync.role.lead': 'tiiminvetäjä',
   'sync.role.reviewer': 'arvioija',
-  'sync.role.agent': 'agentti',
+  'sync.role.agent': 'asiakaspalvelija',
   'sync.status.title': 'Synkronoinnin tila',
   'sync.status.off': 'Ei yhteyttä tiimin palvelimeen.',
   'sync.status.never': 'Ei vielä synkronoitu.',
@@ -52,7 +52,7 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.conflict.takeTheirs': 'Ota palvelimen versio',
   'sync.collection.reviews': 'Arvio',
   'sync.collection.scorecards': 'Arviointilomake',
-  'sync.collection.selfChecks': 'Itsearvio',
+  'sync.collection.selfChecks': 'Itsearviointi',
   'sync.collection.calibrationSessions': 'Kalibrointi',
   'sync.collection.calibrationRatings': 'Kalibroinnin arviot',
   'sync.collection.coachingForms': 'Valmennuslomake',
@@ -68,7 +68,7 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.line.error': 'Synkronointiongelma: {message}',
   'sync.reviewee.choose': 'Valitse tiimin jäsen…',
   'sync.reviewee.option': '{name} ({email})',
-  'sync.reviewee.unmatched': '”{name}” ei ole tiimissäsi taustapalvelussa: valitse, kuka hän on.',
+  'sync.reviewee.unmatched': '”{name}” ei ole tiimisi jäsen tiimin palvelimella: valitse, kuka hän on.',
   'sync.reviewee.ambiguous': 'Tiimissäsi on useampi ”{name}”: valitse oikea.',
   'sync.reviewee.required': 'Valitse arvioitava tiimistäsi.',
 };

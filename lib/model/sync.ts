@@ -1,7 +1,7 @@
 // The sync protocol between the extension and the team backend: one set of schemas for both sides.
 import { z } from 'zod';
 import { kindNames, kinds, kindOf, type DocOf, type KindName } from './kinds';
-import { scorecardSchema, type Scorecard } from './scorecard';
+import { languageSchema, scorecardSchema, type Scorecard } from './scorecard';
 
 /** The synced kinds, by name (the registry in ./kinds.ts). */
 export const syncCollectionSchema = z.enum(kindNames);
@@ -174,10 +174,25 @@ export const publishScorecardRequestSchema = z
   .superRefine((request, ctx) => checkDocSize(request.scorecard, ['scorecard'], ctx));
 export type PublishScorecardRequest = z.infer<typeof publishScorecardRequestSchema>;
 
-export const exportQuerySchema = z.strictObject({
-  format: z.enum(['csv', 'json']).default('csv'),
-  delimiter: z.enum([',', ';']).default(','),
-});
+/** Whether the runtime knows an IANA time zone name ("Europe/Helsinki"). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const exportQuerySchema = z
+  .strictObject({
+    format: z.enum(['csv', 'json']).default('csv'),
+    delimiter: z.enum([',', ';']).default(','),
+    /** With ';': the reader's language for the headers and IANA time zone for local dates (both, or neither). */
+    lang: languageSchema.optional(),
+    timeZone: z.string().max(64).refine(isTimeZone, 'not a time zone this server knows').optional(),
+  })
+  .refine((q) => (q.lang === undefined) === (q.timeZone === undefined), { path: ['timeZone'], message: 'lang and timeZone go together' });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 /** Every error answer: a stable code for programs, words for people, and the fields at fault. */

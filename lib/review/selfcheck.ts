@@ -1,5 +1,5 @@
 // The agent's self-check: which criteria the automatic checks speak to, and what they suggest.
-import type { CheckId, Hint } from '../checks';
+import { premarkLevel, type CheckId, type Hint } from '../checks';
 import type { Rating } from '../model/review';
 import type { Criterion, Scorecard } from '../model/scorecard';
 
@@ -28,19 +28,13 @@ export function hintsFor(criterionId: string, hints: readonly Hint[]): Hint[] {
   return hints.filter((hint) => CHECK_CRITERIA[hint.check].includes(criterionId));
 }
 
-/**
- * A suggested rating per self-checkable criterion the checks can judge: the top level when no hint
- * speaks against it, the middle when one does, the lowest for a privacy hint (data that must go).
- */
+/** A suggested rating per self-checkable criterion the checks can judge, as far as its hints allow (lib/checks/premark). */
 export function suggestedRatings(card: Scorecard, hints: readonly Hint[]): Map<string, number> {
   const judged = new Set(Object.values(CHECK_CRITERIA).flat());
   const out = new Map<string, number>();
   for (const criterion of selfCheckableCriteria(card)) {
     if (!judged.has(criterion.id)) continue;
-    const max = criterion.levels.length - 1;
-    const against = hintsFor(criterion.id, hints);
-    if (against.length === 0) out.set(criterion.id, max);
-    else out.set(criterion.id, against.some((h) => h.check === 'personalData') ? 0 : Math.floor(max / 2));
+    out.set(criterion.id, criterion.levels[premarkLevel(hintsFor(criterion.id, hints), criterion.levels.length)]!.value);
   }
   return out;
 }

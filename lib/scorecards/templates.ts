@@ -105,7 +105,7 @@ const emailCriteria: CriterionSpec[] = [
       description: 'Asiakasta puhutellaan nimellä, kun nimi on tiedossa. N/A, jos nimeä ei ole saatavilla.',
       targets: [
         'Asiakkaan nimi on tiedossa, mutta sitä ei käytetä, tai nimi on kirjoitettu väärin.',
-        'Asiakas tervehditään nimellä, oikein kirjoitettuna ja siinä muodossa kuin hän itse sitä käyttää (esim. ”Hei Maija,”).',
+        'Asiakasta tervehditään nimellä, oikein kirjoitettuna ja siinä muodossa kuin hän itse sitä käyttää (esim. ”Hei Maija,”).',
       ],
     },
     en: {

@@ -19,6 +19,7 @@ import { calibrationSubmittedParamsSchema } from '../../lib/model/calibration';
 import { calibrationSubmitted } from './calibration';
 import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
+import { dialectFor } from '../../lib/export/csv';
 import { inputIssues, type InputIssue } from './input';
 import { errorLine } from './log';
 import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
@@ -223,10 +224,12 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     if (!mayExport(user)) return fail(c, 403, { error: 'forbidden', message: 'only leads and admins export reviews' });
     const parsed = exportQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return invalid(c, parsed.error);
-    const { format, delimiter } = parsed.data;
+    const { format, delimiter, lang, timeZone } = parsed.data;
     const now = new Date();
     const rows = exportableReviews(db, user);
-    const pieces = format === 'csv' ? reviewsCsv(rows, delimiter) : reviewsJson(rows, (await listScorecards(db, user)).map((s) => s.doc), now);
+    const locale = lang && timeZone ? { language: lang, timeZone } : null;
+    const pieces =
+      format === 'csv' ? reviewsCsv(rows, dialectFor(delimiter, locale)) : reviewsJson(rows, (await listScorecards(db, user)).map((s) => s.doc), now);
     const encoder = new TextEncoder();
     // Pull-based: the next page is read from the database only when the client has taken the last.
     const stream = new ReadableStream<Uint8Array>({

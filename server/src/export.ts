@@ -1,6 +1,6 @@
 // The team export: the extension's own CSV rows and `arvio.export` file (lib/export), written in pieces from pages of stored docs.
-import { REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
-import { BOM, csvLine, dialectFor, type CsvDelimiter } from '../../lib/export/csv';
+import { headerCells, REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
+import { BOM, csvLine, type CsvDialect } from '../../lib/export/csv';
 import { writeExportFile } from '../../lib/export/envelope';
 import { reviewSchema, type Review } from '../../lib/model/review';
 import { scorecardSchema, type Scorecard } from '../../lib/model/scorecard';
@@ -22,10 +22,12 @@ async function* reviewPages(pages: AsyncIterable<readonly unknown[]>): AsyncGene
   for await (const page of pages) yield page.map(asReview).filter(present);
 }
 
-/** One row per review, cell for cell the extension's CSV: semicolons bring decimal commas, as Finnish Excel expects. */
-export async function* reviewsCsv(pages: AsyncIterable<readonly unknown[]>, delimiter: CsvDelimiter): AsyncGenerator<string> {
-  const dialect = dialectFor(delimiter);
-  yield BOM + csvLine(REVIEW_COLUMNS, dialect);
+/**
+ * One row per review, cell for cell the extension's CSV: semicolons bring decimal commas, and with the
+ * reader's language and time zone asked for, headers in that language and local dates, as Finnish Excel expects.
+ */
+export async function* reviewsCsv(pages: AsyncIterable<readonly unknown[]>, dialect: CsvDialect): AsyncGenerator<string> {
+  yield BOM + csvLine(headerCells(REVIEW_COLUMNS, dialect), dialect);
   for await (const page of reviewPages(pages)) yield page.map((review) => csvLine(reviewCells(review), dialect)).join('');
 }
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatPercent } from '../../lib/i18n';
+import { localDateTime } from '../../lib/export/csv';
+import { REVIEW_COLUMNS } from '../../lib/export/columns';
+import { formatPercent, translator, type MessageKey } from '../../lib/i18n';
 import type { Review } from '../../lib/model/review';
 import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
 import { expectedFigures } from '../unit/dashboard/oracle';
@@ -24,6 +26,8 @@ const live = seeded.filter((r) => !r.deleted);
 const AGENT = AGENTS[1]!;
 const agentReviews = live.filter((r) => r.reviewee.id === AGENT.id);
 const wanted = expectedFigures(agentReviews, CARDS);
+/** The cards this agent was reviewed on. */
+const wantedCards = CARDS.filter((c) => agentReviews.some((r) => r.scorecardId === c.id));
 
 function seedFile(): string {
   const path = join(freshProfileDir(), 'seed.json');
@@ -70,6 +74,25 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   expect(await page.locator('.plot canvas').count()).toBeGreaterThan(0);
   // The trend's legend speaks the UI's language, down to the entry for the hovered period.
   expect(await page.locator('.u-legend .u-series').first().locator('.u-label').textContent()).toBe(lang === 'fi' ? 'Jakso' : 'Period');
+  // With nothing hovered the legend is a key of the series; pointing at the chart shows a period's figures.
+  const trend = page.locator('.chart', { has: page.locator('.trend-table') }).locator('.uplot');
+  expect(await trend.evaluate((el) => el.classList.contains('idle'))).toBe(true);
+  expect(await trend.locator('.u-legend .u-series').first().isVisible()).toBe(false);
+  const overlay = trend.locator('.u-over');
+  const box = (await overlay.boundingBox())!;
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2);
+  await expect.poll(() => trend.evaluate((el) => el.classList.contains('idle'))).toBe(false);
+  expect(await trend.locator('.u-legend .u-series').first().isVisible()).toBe(true);
+  await page.mouse.move(0, 0);
+  await expect.poll(() => trend.evaluate((el) => el.classList.contains('idle'))).toBe(true);
+  // Helpdesks by their product names; each card's criteria on their own rows, named with the card.
+  expect(await page.locator('#f-helpdesk option').allTextContents()).toEqual([lang === 'fi' ? 'Kaikki' : 'All', 'Freshdesk', 'Zendesk']);
+  const toneCards = new Set(wantedCards.filter((c) => c.criteria.some((x) => x.id === 'tone')).map((c) => c.id));
+  const toneRows = page.locator('.criteria-table tr[data-criterion="tone"]');
+  expect((await toneRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scorecard')))).sort()).toEqual([...toneCards].sort());
+  for (const card of CARDS.filter((c) => toneCards.has(c.id))) {
+    expect(await page.locator(`.criteria-table tr[data-criterion="tone"][data-scorecard="${card.id}"] th`).textContent()).toContain(`(${card.name})`);
+  }
 
   // Export both CSV shapes and the JSON.
   await page.getByRole('tab', { name: names.exportTab! }).click();
@@ -79,13 +102,20 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   const rows = parseCsv(perReview.text, delimiter);
   expect(rows).toHaveLength(live.length + 1);
   const header = rows[0]!;
+  // The semicolon (Finnish Excel) form: headers in the UI's language, times in the browser's zone, named in the header.
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const named = (id: string) => (delimiter === ';' ? translator(lang)(`export.col.${id}` as MessageKey, { timeZone }) : id);
+  const col = (id: string) => header.indexOf(named(id));
+  expect(header).toEqual(REVIEW_COLUMNS.map(named));
   const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
   const sample = agentReviews[0]!;
   const row = byId.get(sample.id)!;
-  expect(row[header.indexOf('feedback')]).toBe(sample.feedback);
-  expect(row[header.indexOf('revieweeName')]).toBe(AGENT.name);
+  expect(row[col('feedback')]).toBe(sample.feedback);
+  expect(row[col('revieweeName')]).toBe(AGENT.name);
+  expect(row[col('revieweeEmail')]).toBe(AGENT.id);
+  expect(row[col('createdAt')]).toBe(delimiter === ';' ? localDateTime(sample.createdAt, timeZone) : sample.createdAt);
   const score = sample.score === null ? '' : (sample.score * 100).toFixed(1);
-  expect(row[header.indexOf('score')]).toBe(delimiter === ';' ? score.replace('.', ',') : score);
+  expect(row[col('score')]).toBe(delimiter === ';' ? score.replace('.', ',') : score);
   expect(byId.has(seeded[5]!.id)).toBe(false);
 
   await page.getByRole('radio', { name: names.ratingsShape! }).check();

@@ -1,5 +1,6 @@
 // A lead keeps the team's scorecards in real Chromium: export/import between profiles, bad files, versions, print to A4 PDF, Finnish UI.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -66,7 +67,7 @@ describe('scorecards in the options page', () => {
     await editor.getByLabel('Chat', { exact: true }).check();
     await editor.getByLabel('Pass mark (%)').fill('75');
     await editor.getByLabel('Title', { exact: true }).fill('Correct invoice answer');
-    await editor.getByLabel('Target level of point 3').fill('The invoice question is answered fully and correctly.');
+    await editor.getByLabel('Target level of point 4').fill('The invoice question is answered fully and correctly.');
     await editor.getByLabel('Critical', { exact: true }).check();
     await editor.getByLabel('Fails the review below (%)').fill('60');
     await editor.getByRole('button', { name: 'Add criterion to Opening' }).click();
@@ -201,6 +202,21 @@ describe('scorecards in the options page', () => {
     // A criterion is never split across pages.
     const breakInside = await page.locator('.criterion').first().evaluate((el) => getComputedStyle(el).breakInside);
     expect(breakInside).toBe('avoid');
+    // Levels are numbered from 1, as the sidebar and its keys number them.
+    const points = await page.locator('.criterion').first().locator('.point').allTextContents();
+    expect(points).toEqual(card.criteria[0]!.levels.map((_, i) => String(i + 1)).reverse());
+
+    // axe finds one main landmark holding everything on the page.
+    await page.emulateMedia({ media: 'screen' });
+    // Evaluated over DevTools: the extension page's CSP (rightly) refuses an injected script tag.
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const axe = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string }[]; passes: { id: string }[] }> } }).axe.run({
+        runOnly: { type: 'rule', values: ['landmark-one-main', 'region'] },
+      });
+      return { violations: result.violations.map((v) => v.id), passes: result.passes.map((p) => p.id) };
+    });
+    expect(axe).toEqual({ violations: [], passes: expect.arrayContaining(['landmark-one-main']) });
   });
 
   it('in Finnish: the UI is Finnish and a broken file gets a Finnish error naming the field', async () => {

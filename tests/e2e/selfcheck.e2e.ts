@@ -60,6 +60,12 @@ describe('self-check before sending', () => {
     expect(await frame.locator('.hints > li[data-check="blame"] q').textContent()).toBe('KUTEN JO KERROIN');
     const before = Number(await badgeCount(page));
     expect(await hints.count()).toBe(before);
+    // The self-assessment is pre-marked as the hints allow: blaming and shouting is the lowest tone,
+    // a missing closing the lowest closing, never a flattering level.
+    const premarked = (id: string) =>
+      frame.locator(`.selfcheck [data-criterion="${id}"] [role="radio"]`).evaluateAll((radios) => radios.findIndex((r) => r.getAttribute('aria-checked') === 'true'));
+    expect(await premarked('tone')).toBe(0);
+    expect(await premarked('closing')).toBe(0);
 
     // Fixing the text clears them.
     await editor.click();

@@ -2,7 +2,7 @@
 import { useI18n } from '@/components/i18n';
 import type { Criterion, Group, Language, Level, ScaleKind } from '@/lib/model/scorecard';
 import { SCALE_POINTS } from '@/lib/model/scorecard';
-import { SCALE_LABELS } from '@/lib/scorecards';
+import { levelNumber, SCALE_LABELS } from '@/lib/scorecards';
 import { errorProps, FieldError, type FieldErrors } from './validation';
 
 const SCALES: ScaleKind[] = ['binary', 'three', 'four', 'five'];
@@ -224,14 +224,14 @@ export function CriterionEditor(props: CriterionEditorProps) {
             const id = `${base}-level-${i}`;
             return (
               <tr key={i}>
-                <td class="point">{level.value}</td>
+                <td class="point">{levelNumber(c, level.value)}</td>
                 <td>
                   <input
                     id={`${id}-label`}
                     type="text"
                     value={level.label}
                     maxLength={300}
-                    aria-label={t('scorecards.level.labelOf', { point: level.value })}
+                    aria-label={t('scorecards.level.labelOf', { point: levelNumber(c, level.value) })}
                     onInput={(e) => setLevel(i, { label: e.currentTarget.value })}
                     {...errorProps(errors, key(`levels.${i}.label`), `${id}-label`)}
                   />
@@ -242,7 +242,7 @@ export function CriterionEditor(props: CriterionEditorProps) {
                     id={`${id}-target`}
                     rows={2}
                     value={level.target}
-                    aria-label={t('scorecards.level.targetOf', { point: level.value })}
+                    aria-label={t('scorecards.level.targetOf', { point: levelNumber(c, level.value) })}
                     onInput={(e) => setLevel(i, { target: e.currentTarget.value })}
                     {...errorProps(errors, key(`levels.${i}.target`), `${id}-target`)}
                   />

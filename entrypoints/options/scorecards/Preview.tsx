@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import type { Criterion, Scorecard } from '@/lib/model/scorecard';
 import type { Translate } from '@/lib/i18n';
+import { levelNumber } from '@/lib/scorecards';
 
 /** Weight, critical threshold, N/A and self-check as short words, shared by the preview and the print view. */
 export function criterionFacts(c: Criterion, t: Translate): string[] {
@@ -38,7 +39,7 @@ function PreviewCriterion({ criterion: c }: { criterion: Criterion }) {
             title={l.target}
             onClick={() => setChosen(l.value)}
           >
-            <span class="point">{l.value}</span> {l.label}
+            <span class="point">{levelNumber(c, l.value)}</span> {l.label}
           </button>
         ))}
         {c.naAllowed && (
@@ -51,7 +52,7 @@ function PreviewCriterion({ criterion: c }: { criterion: Criterion }) {
         {c.levels.map((l) => (
           <div key={l.value} class={chosen === l.value ? 'chosen' : undefined}>
             <dt>
-              {l.value} · {l.label}
+              {levelNumber(c, l.value)} · {l.label}
             </dt>
             <dd>{l.target || <span class="muted">{t('scorecards.preview.noTarget')}</span>}</dd>
           </div>

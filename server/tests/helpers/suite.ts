@@ -1,6 +1,7 @@
 // The server's behaviour, as a suite run over real HTTP against each database (PGlite, PostgreSQL).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportEnvelopeSchema } from '../../../lib/export/envelope';
+import { localDateTime } from '../../../lib/export/csv';
 import {
   MAX_DOC_BYTES,
   MAX_PULL_PAGE_BYTES,
@@ -470,6 +471,13 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         expect(text).toContain('Lasku, väärä');
         expect(text).toContain(`"'=HYPERLINK(""evil"")"`);
         expect(text).not.toContain(theirs.id);
+        // Asked for the reader's language and time zone (as the extension asks): headers in it, local times.
+        const local = await call('lead', 'GET', '/v1/export/reviews?format=csv&delimiter=;&lang=fi&timeZone=Europe/Helsinki');
+        expect(local.status).toBe(200);
+        const [head, ...lines] = local.text.replace(/^\uFEFF/, '').split('\r\n');
+        expect(head).toMatch(/^Arvion tunniste;Luotu \(Europe\/Helsinki\);Muokattu \(Europe\/Helsinki\);Arvioijan sähköposti;Arvioija;/);
+        const line = lines.find((l) => l.startsWith(`${mine.id};`))!;
+        expect(line.split(';')[1]).toBe(localDateTime(mine.createdAt, 'Europe/Helsinki'));
         const all = await call('admin', 'GET', '/v1/export/reviews?format=json');
         const file = exportEnvelopeSchema.parse(all.json);
         expect(file.reviews).toContainEqual(theirs);
@@ -615,6 +623,13 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
 
       it('an export with an unknown format', async () => {
         expect((await call('lead', 'GET', '/v1/export/reviews?format=xlsx')).status).toBe(400);
+      });
+
+      it.each(['delimiter=;&lang=fi&timeZone=Mars/Olympus', 'delimiter=;&lang=fi', 'delimiter=;&lang=sv&timeZone=UTC'])('an export with %s', async (query) => {
+        const answer = await call('lead', 'GET', `/v1/export/reviews?format=csv&${query}`);
+        expect(answer.status).toBe(400);
+        const issues = (answer.json as { issues?: Array<{ path: string }> }).issues ?? [];
+        expect(issues.map((i) => i.path)).toContain(query.includes('lang=sv') ? 'lang' : 'timeZone');
       });
     });
     describe('poison pills: hostile input is a 400 naming the field, and its words never reach a log', () => {

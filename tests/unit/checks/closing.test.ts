@@ -1,6 +1,7 @@
 // An agent's draft ends with a sign-off, with room for a signature block under it.
 import { describe, expect, it } from 'vitest';
-import { only } from './helpers';
+import { runChecks } from '../../../lib/checks';
+import { only, spans } from './helpers';
 
 describe('closing', () => {
   it.each([
@@ -28,5 +29,20 @@ describe('closing', () => {
     expect(hints).toHaveLength(1);
     expect(hints[0]).toMatchObject({ criterion: 'closing', span: null, messageKey: 'checks.closing.missing' });
     expect(hints[0]?.params.example).toBe(lang === 'fi' ? 'Ystävällisin terveisin' : 'Kind regards');
+  });
+
+  it.each([
+    ['Hei,\n\ntilaus on matkalla.\n\nTerveisin [nimi]', '[nimi]'],
+    ['Hei,\n\ntilaus on matkalla.\n\nYstävällisin terveisin\n{{agent.name}}\nAsiakaspalvelu', '{{agent.name}}'],
+    ['Hello,\n\nyour order has shipped.\n\nKind regards,\n[Agent name]', '[Agent name]'],
+  ])('a sign-off over an unfilled signature is not a finished closing: %j', (draft, slot) => {
+    const hints = only('closing', draft);
+    expect(spans(draft, hints)).toEqual([slot]);
+    expect(hints[0]).toMatchObject({ criterion: 'closing', severity: 'warning', messageKey: 'checks.closing.placeholder' });
+    // Said once, as the closing's hint, not again as a placeholder in the body.
+    const all = runChecks(draft).hints.filter((h) => h.span && draft.slice(h.span.start, h.span.end) === slot);
+    expect(all.map((h) => h.check)).toEqual(['closing']);
+    // With the closing check off, the slot is still caught.
+    expect(runChecks(draft, { disabled: ['closing'] }).hints.map((h) => h.check)).toContain('placeholder');
   });
 });

@@ -13,7 +13,7 @@ import { ROSTER_KEY } from '@/lib/sync/roster-store';
 import { templates } from '@/lib/scorecards';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
-import { expectedFigures } from './oracle';
+import { criterionKey, expectedFigures } from './oracle';
 
 /**
  * The factory's random ratings nearly always fail; every fourth review here is top marks (a pass) and
@@ -97,8 +97,9 @@ describe('dashboard queries', () => {
     expectRate(data.totals.passRate, want.passRate, 'pass rate');
     expect(data.distribution.map((d) => d.count)).toEqual(want.distribution);
     for (const c of data.criteria) {
-      expect(c.mean, c.criterionId).toBeCloseTo(want.criteria.get(c.criterionId)!.mean, 9);
-      expect(c.count, c.criterionId).toBe(want.criteria.get(c.criterionId)!.count);
+      const key = criterionKey(c.scorecardId, c.criterionId);
+      expect(c.mean, key).toBeCloseTo(want.criteria.get(key)!.mean, 9);
+      expect(c.count, key).toBe(want.criteria.get(key)!.count);
     }
     expect(data.criteria.length).toBe(want.criteria.size);
     const periodOf = (r: Review) => (filter.granularity === 'week' ? weekOf(r.createdAt) : r.createdAt.slice(0, 7));
@@ -154,20 +155,24 @@ describe('dashboard queries', () => {
     expect(data.reviewers[0]!.count).toBe(live.filter((r) => r.reviewer.id === REVIEWERS[0]!.id).length);
   });
 
-  it("a criterion shared by a Finnish and an English card is one row, named in the reader's language", async () => {
+  it('two cards sharing a criterion id keep their own figures, each named by its card', async () => {
     const database = new ArvioDb(`dash-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     useDatabase(database);
     open = database;
-    const random = rng(n);
-    const fi = templates.find((t) => t.id === 'tpl-chat-fi')!;
-    const en = templates.find((t) => t.id === 'tpl-chat-en')!;
-    await submitReview(makeReview({ id: 'fi', random, card: fi, createdAt: '2026-02-02T10:00:00.000Z' }), null);
-    await submitReview(makeReview({ id: 'en', random, card: en, createdAt: '2026-02-03T10:00:00.000Z' }), null);
-    const title = (card: Scorecard) => card.criteria.find((c) => c.id === 'tone')!.title;
-    for (const [language, card] of [['fi', fi], ['en', en]] as const) {
-      const tone = (await dashboardData(ALL, [fi, en], language)).criteria.filter((c) => c.criterionId === 'tone');
-      expect(tone.map((c) => c.title)).toEqual([title(card)]);
-    }
+    const chat = templates.find((t) => t.id === 'tpl-chat-en')!;
+    const call = templates.find((t) => t.id === 'tpl-call-en')!;
+    const rate = (card: Scorecard, id: string, value: number, createdAt: string) => {
+      const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c.id === 'tone' ? value : maxValue(c), na: false, comment: '' }));
+      return { ...makeReview({ id, random: rng(n), card, createdAt }), ratings, ...scoreReview(card, ratings) };
+    };
+    // Three chats with the top tone, one call with the lowest.
+    for (const [i, day] of ['02', '03', '04'].entries()) await submitReview(rate(chat, `chat${i}`, maxValue(chat.criteria.find((c) => c.id === 'tone')!), `2026-02-${day}T10:00:00.000Z`), null);
+    await submitReview(rate(call, 'call', 0, '2026-02-05T10:00:00.000Z'), null);
+    const tone = (await dashboardData(ALL, [chat, call])).criteria.filter((c) => c.criterionId === 'tone');
+    expect(tone.map(({ scorecardId, scorecardName, title, mean, count }) => ({ scorecardId, scorecardName, title, mean, count }))).toEqual([
+      { scorecardId: chat.id, scorecardName: chat.name, title: chat.criteria.find((c) => c.id === 'tone')!.title, mean: 1, count: 3 },
+      { scorecardId: call.id, scorecardName: call.name, title: call.criteria.find((c) => c.id === 'tone')!.title, mean: 0, count: 1 },
+    ]);
   });
 
   it('weeks of a month range are whole ISO weeks', () => {

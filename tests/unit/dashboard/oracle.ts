@@ -19,8 +19,13 @@ export interface ExpectedFigures {
   passRate: number | null;
   /** Reviews per scoreBucket. */
   distribution: number[];
-  /** Per criterion id: mean criterion score and how many valued ratings. */
+  /** Per scorecard family and criterion id (criterionKey): mean criterion score and how many valued ratings. */
   criteria: Map<string, { mean: number; count: number }>;
+}
+
+/** Criteria are counted per scorecard family: the chat card's `tone` is not the phone card's. */
+export function criterionKey(scorecardId: string, criterionId: string): string {
+  return `${scorecardId}/${criterionId}`;
 }
 
 /** What the dashboard should show for exactly these reviews, each scored on its own card version (which must be in `cards`). */
@@ -47,10 +52,11 @@ export function expectedFigures(reviews: readonly Review[], cards: readonly Scor
       if (!r || r.na || r.value === null) continue;
       const s = criterionScore(c, r.value);
       if (s === null) continue;
-      const t = criteria.get(c.id) ?? { sum: 0, count: 0 };
+      const key = criterionKey(card.id, c.id);
+      const t = criteria.get(key) ?? { sum: 0, count: 0 };
       t.sum += s;
       t.count++;
-      criteria.set(c.id, t);
+      criteria.set(key, t);
     }
   }
   return {

@@ -34,8 +34,31 @@ describe('self-check vs reviewer gap', () => {
     await submitReview(toReview(draft, card, { id: 't@example.com', name: 'T' }, reviewee, 'r1', new Date('2026-03-03T10:00:00Z'), null, null), null);
 
     const gaps = await selfCheckGap({ from: '2026-01', to: '2026-12', agent: null }, templates);
-    expect(gaps).toEqual([{ criterionId: 'tone', title: tone.title, self: 1, reviewer: 0, pairs: 1 }]);
+    expect(gaps).toEqual([{ scorecardId: card.id, scorecardName: card.name, criterionId: 'tone', title: tone.title, self: 1, reviewer: 0, pairs: 1 }]);
     expect(await selfCheckGap({ from: '2026-04', to: '2026-12', agent: null }, templates)).toEqual([]);
     expect(await selfCheckGap({ from: '2026-01', to: '2026-12', agent: 'Mikko' }, templates)).toEqual([]);
+  });
+
+  it('two cards sharing a criterion id keep their own gaps', async () => {
+    const chat = templates.find((t) => t.id === 'tpl-chat-fi')!;
+    const reviewee = { id: 'aino@example.com', name: 'Aino Virtanen' };
+    for (const [n, used, self, theirs] of [['101', card, 'top', 0], ['102', chat, 0, 'top']] as const) {
+      const at = new Date(`2026-03-0${n === '101' ? 2 : 4}T10:00:00Z`);
+      const top = used.criteria.find((c) => c.id === 'tone')!.levels.length - 1;
+      const ref = { ...ticket, ticketId: n, channel: used === chat ? ('chat' as const) : ('email' as const) };
+      await saveSelfCheck({
+        id: `zendesk:${n}|aino@example.com`, team: null, ticket: ref, ticketKey: `zendesk:${n}`, agent: reviewee,
+        scorecardId: used.id, scorecardVersion: used.version,
+        ratings: [{ criterionId: 'tone', value: self === 'top' ? top : self, na: false, comment: '' }],
+        hintCounts: {}, draftText: null, createdAt: at.toISOString(), updatedAt: at.toISOString(), deleted: false,
+      });
+      const draft = rate(newDraft(ref, { kind: 'conversation' }, used, reviewee, at), 'tone', { value: theirs === 'top' ? top : theirs });
+      await submitReview(toReview(draft, used, { id: 't@example.com', name: 'T' }, reviewee, `r${n}`, at, null, null), null);
+    }
+    const gaps = await selfCheckGap({ from: '2026-01', to: '2026-12', agent: null }, templates);
+    expect(gaps.map((g) => [g.scorecardId, g.criterionId, g.self, g.reviewer, g.pairs]).sort()).toEqual([
+      [chat.id, 'tone', 0, 1, 1],
+      [card.id, 'tone', 1, 0, 1],
+    ]);
   });
 });

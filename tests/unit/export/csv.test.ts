@@ -91,6 +91,27 @@ describe('CSV for Excel', () => {
     expect(row[RATING_COLUMNS.indexOf('criterionTitle')]).not.toBe('');
   });
 
+  it('the semicolon form for Finnish Excel: Finnish headers, local times with the zone named; commas stay ISO UTC with ids', async () => {
+    freshDb();
+    const review = makeReview({ id: 'loc', random: rng(6), createdAt: '2026-12-05T12:30:00.000Z' });
+    await submitReview({ ...review, reviewee: { id: 'Aino Virtanen', name: 'Aino Virtanen' }, acknowledgedAt: '2026-06-30T21:05:00.000Z' }, null);
+    const local = parse(await collect(exportCsv({ shape: 'reviews', delimiter: ';', locale: { language: 'fi', timeZone: 'Europe/Helsinki' } })), ';');
+    const at = (rows: string[][], id: string) => rows[1]![REVIEW_COLUMNS.indexOf(id as (typeof REVIEW_COLUMNS)[number])];
+    expect(local[0]!.slice(0, 7)).toEqual(['Arvion tunniste', 'Luotu (Europe/Helsinki)', 'Muokattu (Europe/Helsinki)', 'Arvioijan sähköposti', 'Arvioija', 'Asiakaspalvelijan sähköposti', 'Asiakaspalvelija']);
+    expect(at(local, 'createdAt')).toBe('2026-12-05 14:30');
+    expect(at(local, 'acknowledgedAt')).toBe('2026-07-01 00:05'); // summer time, past midnight
+    // Without a team backend the agent is a name: no e-mail to give, the name in its own column.
+    expect(at(local, 'revieweeEmail')).toBe('');
+    expect(at(local, 'revieweeName')).toBe('Aino Virtanen');
+    const english = parse(await collect(exportCsv({ shape: 'ratings', delimiter: ';', locale: { language: 'en', timeZone: 'America/New_York' } })), ';');
+    expect(english[0]!.slice(0, 4)).toEqual(['Review id', 'Created (America/New_York)', 'Reviewer’s e-mail', 'Reviewer']);
+    expect(english[1]![1]).toBe('2026-12-05 07:30');
+    const international = parse(await collect(exportCsv({ shape: 'reviews', delimiter: ',', locale: { language: 'fi', timeZone: 'Europe/Helsinki' } })), ',');
+    expect(international[0]).toEqual([...REVIEW_COLUMNS]);
+    expect(at(international, 'createdAt')).toBe('2026-12-05T12:30:00.000Z');
+    expect(at(international, 'revieweeEmail')).toBe('');
+  });
+
   it('stops when cancelled', async () => {
     freshDb();
     const random = rng(5);

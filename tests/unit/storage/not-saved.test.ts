@@ -14,7 +14,7 @@ describe('notSavedText', () => {
     [{ kind: 'reviewDraft', ticketId: '102' }, 'The draft of your review of ticket #102 was not saved', 'Arviointiluonnoksesi tiketistä #102 ei tallentunut'],
     [{ kind: 'reviewDeletion', ticketId: '7' }, 'The deletion of the review of ticket #7 was not saved', 'Tiketin #7 arvioinnin poisto ei tallentunut'],
     [{ kind: 'selfCheck', ticketId: '55' }, 'Your self-check of ticket #55 was not saved', 'Itsearviointisi tiketistä #55 ei tallentunut'],
-    [{ kind: 'scorecard', name: 'Chat', version: 3 }, 'Scorecard "Chat" (version 3) was not saved', 'Arviointilomake "Chat" (versio 3) ei tallentunut'],
+    [{ kind: 'scorecard', name: 'Chat', version: 3 }, 'Scorecard "Chat" (version 3) was not saved', 'Arviointilomake ”Chat” (versio 3) ei tallentunut'],
     [{ kind: 'settings' }, 'The change to your settings was not saved', 'Asetusten muutos ei tallentunut'],
     [{ kind: 'import', file: 'backup.json' }, 'Nothing from backup.json was imported', 'Tiedostosta backup.json ei tuotu mitään'],
   ])('names %o and says the storage is full', (what, english, finnish) => {
