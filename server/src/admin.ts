@@ -74,17 +74,17 @@ export async function addTeam(db: Db, name: string): Promise<{ id: string; name:
 }
 
 /** Creates a token and returns it in clear: the only moment it exists outside the user's hands. */
-export async function createToken(db: Db, email: string): Promise<{ id: string; token: string; prefix: string }> {
+export async function createToken(db: Queryable, email: string): Promise<{ id: string; token: string; prefix: string }> {
   const user = await findUserByEmail(db, email);
   if (!user) throw new AdminError(`no user with e-mail ${email}`);
+  return insertToken(db, user.id);
+}
+
+/** A new token for the user, stored as its hash; returned in clear once. */
+export async function insertToken(db: Queryable, userId: string): Promise<{ id: string; token: string; prefix: string }> {
   const token = newToken();
   const row = { id: randomUUID(), prefix: token.slice(0, PREFIX_LENGTH) };
-  await db.query('INSERT INTO tokens (id, user_id, hash, prefix) VALUES ($1, $2, $3, $4)', [
-    row.id,
-    user.id,
-    hashToken(token),
-    row.prefix,
-  ]);
+  await db.query('INSERT INTO tokens (id, user_id, hash, prefix) VALUES ($1, $2, $3, $4)', [row.id, userId, hashToken(token), row.prefix]);
   return { ...row, token };
 }
 
@@ -127,7 +127,7 @@ export async function userByToken(db: Db, token: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-export async function teamsOf(db: Db, userId: string): Promise<Array<{ id: string; name: string }>> {
+export async function teamsOf(db: Queryable, userId: string): Promise<Array<{ id: string; name: string }>> {
   const rows = await db.query<{ id: string; name: string }>(
     'SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.name',
     [userId],
