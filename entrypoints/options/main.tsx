@@ -15,6 +15,7 @@ function Options() {
       <header>
         <h1>{t('options.title')}</h1>
         <a href="/dashboard.html">{t('dashboard.link')}</a>
+        <a href="/admin.html">{t('admin.link')}</a>
       </header>
       <main>
         <GeneralSettings />

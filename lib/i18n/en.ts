@@ -7,6 +7,7 @@ import { syncEn } from './sync-en';
 import { dashboardEn } from './dashboard-en';
 import { sitesEn } from './sites-en';
 import { storageEn } from './storage-en';
+import { adminEn } from './admin-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -24,6 +25,7 @@ export const en = {
   ...dashboardEn,
   ...sitesEn,
   ...storageEn,
+  ...adminEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -7,6 +7,7 @@ import { syncFi } from './sync-fi';
 import { dashboardFi } from './dashboard-fi';
 import { sitesFi } from './sites-fi';
 import { storageFi } from './storage-fi';
+import { adminFi } from './admin-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -25,6 +26,7 @@ export const fi: Record<MessageKey, string> = {
   ...dashboardFi,
   ...sitesFi,
   ...storageFi,
+  ...adminFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -46,3 +46,4 @@ export {
   type Roster,
   type RosterMatch,
 } from './roster';
+export { adminClient, inviteLink, parseInviteLink, redeemInvite, type AdminClient } from './admin';
