@@ -45,22 +45,25 @@ export async function addUser(
   if (!role.success) throw new AdminError(`role must be one of ${roleSchema.options.join(', ')}`);
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new AdminError(`not an e-mail address: "${input.email}"`);
-  return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, email)) throw new AdminError(`a user with e-mail ${email} exists already`);
-    const user: User = { id: randomUUID(), email, name: input.name.trim() || email, role: role.data };
-    await tx.query('INSERT INTO users (id, email, name, role) VALUES ($1, $2, $3, $4)', [
-      user.id,
-      user.email,
-      user.name,
-      user.role,
-    ]);
-    for (const teamName of input.teams ?? []) {
-      const [team] = await tx.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [teamName]);
-      if (!team) throw new AdminError(`no team named "${teamName}" (create it with: team add "${teamName}")`);
-      await tx.query('INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)', [team.id, user.id]);
-    }
-    return user;
-  });
+  return db.transaction((tx) => insertUser(tx, email, input.name, role.data, input.teams ?? []));
+}
+
+/** The user row and their team memberships, inside the caller's transaction. */
+export async function insertUser(tx: Queryable, email: string, name: string, role: Role, teams: readonly string[]): Promise<User> {
+  if (await findUserByEmail(tx, email)) throw new AdminError(`a user with e-mail ${email} exists already`);
+  const user: User = { id: randomUUID(), email, name: name.trim() || email, role };
+  await tx.query('INSERT INTO users (id, email, name, role) VALUES ($1, $2, $3, $4)', [
+    user.id,
+    user.email,
+    user.name,
+    user.role,
+  ]);
+  for (const teamName of teams) {
+    const [team] = await tx.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [teamName]);
+    if (!team) throw new AdminError(`no team named "${teamName}" (create it with: team add "${teamName}")`);
+    await tx.query('INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)', [team.id, user.id]);
+  }
+  return user;
 }
 
 export async function addTeam(db: Db, name: string): Promise<{ id: string; name: string }> {
@@ -140,11 +143,15 @@ export async function bootstrapAdmin(
   db: Db,
   email: string,
 ): Promise<{ user: User; token: string } | null> {
-  const [row] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users');
-  if (Number(row?.n) > 0) return null;
-  const user = await addUser(db, { email, name: 'Administrator', role: 'admin' });
-  const { token } = await createToken(db, user.email);
-  return { user, token };
+  // Several servers may start at once on one PostgreSQL: one of them makes the admin.
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4242002)');
+    const [row] = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM users');
+    if (Number(row?.n) > 0) return null;
+    const user = await insertUser(tx, email.trim().toLowerCase(), 'Administrator', 'admin', []);
+    const { token } = await insertToken(tx, user.id);
+    return { user, token };
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type RedeemResponse,
 } from '../../lib/model/admin';
 import type { Role } from '../../lib/model/sync';
-import { hashToken, insertToken, teamsOf, toUser, type User } from './admin';
+import { hashToken, insertToken, insertUser, teamsOf, toUser, type User } from './admin';
 import type { Db, Queryable } from './db';
 
 /** A refused administration request: its HTTP status and words (never an existence oracle for other teams). */
@@ -173,8 +173,7 @@ export async function redeemInvite(db: Db, code: string, now = new Date()): Prom
       user = { ...toUser(row), role: invite.role };
       await tx.query('UPDATE users SET role = $2 WHERE id = $1', [user.id, user.role]);
     } else {
-      user = { id: randomUUID(), email: invite.email, name: invite.name, role: invite.role };
-      await tx.query('INSERT INTO users (id, email, name, role) VALUES ($1, $2, $3, $4)', [user.id, user.email, user.name, user.role]);
+      user = await insertUser(tx, invite.email, invite.name, invite.role, []);
     }
     await tx.query('INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [invite.team_id, user.id]);
     const { token } = await insertToken(tx, user.id);
