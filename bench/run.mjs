@@ -471,7 +471,7 @@ try {
   if (wanted('db')) await benchDatabase();
   if (wanted('selfcheck')) await benchSelfCheck(demo);
   // Areas that bring their own bench module join here.
-  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard'], ['adapters', './adapters.mjs', 'benchAdapters']]) {
+  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard'], ['adapters', './adapters.mjs', 'benchAdapters'], ['load', './load.mjs', 'benchLoad']]) {
     if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;
     const module = await import(file);
     if (area === 'dashboard') {
