@@ -76,3 +76,8 @@ export const roleChangeRequestSchema = z.strictObject({ role: roleSchema });
 /** The answer of the other admin actions. */
 export const adminDoneResponseSchema = z.strictObject({ ok: z.literal(true), revokedTokens: z.number().int().min(0) });
 export type AdminDoneResponse = z.infer<typeof adminDoneResponseSchema>;
+
+/** `POST /v1/admin/erase` (admins): erase a person who leaves (server/src/privacy.ts). */
+export const eraseRequestSchema = z.strictObject({ email: z.email().max(254).transform((e) => e.trim().toLowerCase()) });
+export const eraseResponseSchema = z.strictObject({ documents: z.number().int().min(0), account: z.boolean() });
+export type EraseResponse = z.infer<typeof eraseResponseSchema>;

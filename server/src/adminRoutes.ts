@@ -3,14 +3,17 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import {
+  eraseRequestSchema,
   inviteRequestSchema,
   redeemRequestSchema,
   roleChangeRequestSchema,
   type AdminDoneResponse,
+  type EraseResponse,
 } from '../../lib/model/admin';
 import type { User } from './admin';
 import type { Db } from './db';
 import { fail, invalid, readJson } from './http';
+import { erasePerson } from './privacy';
 import { AdminRefusal, cancelInvite, changeRole, createInvite, listAdministered, redeemInvite, removeMember, revokeTokensOf } from './members';
 
 /** The /v1 route that takes no bearer token: its body is the credential. */
@@ -84,6 +87,17 @@ export function adminRoutes(db: Db): Hono<Env> {
 
   routes.delete('/admin/teams/:team/members/:id', (c) =>
     answer(c, async () => done(c, await removeMember(db, c.get('user'), c.req.param('team'), c.req.param('id')))),
+  );
+
+  // Erasing a person reaches every team's documents: an admin's decision alone.
+  routes.post('/admin/erase', (c) =>
+    answer(c, async () => {
+      if (c.get('user').role !== 'admin') throw new AdminRefusal(403, 'only admins erase a person');
+      const request = await body(c, eraseRequestSchema);
+      if (!request.ok) return request.answer;
+      if (request.value.email === c.get('user').email) throw new AdminRefusal(403, 'you cannot erase yourself');
+      return c.json((await erasePerson(db, request.value.email)) satisfies EraseResponse);
+    }),
   );
 
   return routes;
