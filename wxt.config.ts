@@ -3,12 +3,16 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 
 import { HELPDESK_ORIGINS } from './lib/helpdesks/matches';
+import { shapeManifest } from './wxt.manifest';
 
 // Host access for the built-in helpdesks is static; self-hosted sites and the backend are asked for at runtime.
 
 // bench/run.mjs builds with ARVIO_BENCH=1: its hooks (bench/hooks.ts) are compiled in, and the build goes to
 // its own folder (.output/chrome-mv3-bench) so that .output/chrome-mv3 is always the product.
 const bench = process.env.ARVIO_BENCH === '1';
+// `npm run build`, `build:firefox` and `zip` make release builds (ARVIO_RELEASE=1): nothing injected into
+// localhost or 127.0.0.1. A plain `wxt build` is the demo and test build that `npm test` and `npm run demo` use.
+const release = process.env.ARVIO_RELEASE === '1';
 
 export default defineConfig({
   // MV3 for Firefox too (WXT's default there is MV2): one manifest shape, runtime host permissions in
@@ -16,6 +20,9 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   ...(bench ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' } : {}),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => shapeManifest(manifest, { release, browser: wxt.config.browser }),
+  },
   vite: () => ({ plugins: [preact(), contentScriptWithoutPolyfill()], define: { 'import.meta.env.ARVIO_BENCH': JSON.stringify(bench) } }),
   manifest: {
     name: '__MSG_extName__',

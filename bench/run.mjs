@@ -473,7 +473,14 @@ try {
   if (wanted('db')) await benchDatabase();
   if (wanted('selfcheck')) await benchSelfCheck(demo);
   // Areas that bring their own bench module join here.
-  for (const [area, file, fn] of [['sync', './sync.mjs', 'benchSync'], ['dashboard', './dashboard.mjs', 'benchDashboard'], ['adapters', './adapters.mjs', 'benchAdapters'], ['disputes', './disputes.mjs', 'benchDisputes'], ['calibration', './calibration.mjs', 'benchCalibration']]) {
+  for (const [area, file, fn] of [
+    ['sync', './sync.mjs', 'benchSync'],
+    ['dashboard', './dashboard.mjs', 'benchDashboard'],
+    ['adapters', './adapters.mjs', 'benchAdapters'],
+    ['disputes', './disputes.mjs', 'benchDisputes'],
+    ['calibration', './calibration.mjs', 'benchCalibration'],
+    ['load', './load.mjs', 'benchLoad'],
+  ]) {
     if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;
     const module = await import(file);
     if (area === 'dashboard' || area === 'calibration') {

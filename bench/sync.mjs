@@ -24,7 +24,7 @@ const percentile = (values, p) => {
 };
 
 /** Bundles bench/sync-entry.ts (server + lib/sync) with Vite, as `npm run server:build` does, and imports it. */
-async function loadServerKit() {
+export async function loadServerKit() {
   const { build } = await import('vite');
   const outDir = join(root, 'bench/.dist/sync');
   await build({

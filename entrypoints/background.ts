@@ -53,6 +53,7 @@ function syncSites(fromTable = false): void {
           registerContentScripts: (scripts) => browser.scripting.registerContentScripts(scripts),
           unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
           hasHostPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+          staticMatches: (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []),
         },
         sites,
       );

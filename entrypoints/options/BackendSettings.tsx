@@ -1,16 +1,13 @@
 // Options: the team backend (address, token, host permission, test connection), sync status, "Sync now" and conflicts.
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { formatSyncTime, syncErrorKey } from '@/components/SyncStatus';
 import { useLive } from '@/components/useLive';
 import { db } from '@/lib/db';
 import {
   backendConfigSchema,
-  backendOriginPattern,
   clearBackendConfig,
   getBackendConfig,
-  originCovered,
   saveBackendConfig,
 } from '@/lib/sync';
 import { remoteDb } from '@/lib/service/remote';
@@ -18,6 +15,8 @@ import { canonicalJson, type MeResponse } from '@/lib/model/sync';
 import { fetchMe, SyncError } from '@/lib/sync';
 import { resolveConflict } from '@/lib/sync';
 import { readConflicts, statusView, type SyncConflict } from '@/lib/sync';
+import { askForOrigin, useHeldOrigin } from './hostPermission';
+import { InviteJoin, type Joined } from './InviteJoin';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -82,7 +81,7 @@ export function BackendSettings() {
   const [me, setMe] = useState<MeResponse | null>(null);
   const [busy, setBusy] = useState<'test' | 'sync' | null>(null);
   /** Whether the host permission for the typed origin is held already (then Save asks nothing). */
-  const [granted, setGranted] = useState<string | null>(null);
+  const granted = useHeldOrigin(url);
   const status = useLive(() => statusView(db()), [], null);
   const conflicts = useLive(() => readConflicts(db()), [], []);
 
@@ -93,16 +92,6 @@ export function BackendSettings() {
       setToken(config.token);
     });
   }, []);
-
-  useEffect(() => {
-    const parsed = backendConfigSchema.shape.url.safeParse(url);
-    if (!parsed.success) return;
-    const pattern = backendOriginPattern(parsed.data);
-    // Checked ahead: a permission prompt must open within the click, before anything awaits.
-    void Promise.all([browser.permissions.contains({ origins: [pattern] }), browser.permissions.getAll()])
-      .then(([held, all]) => setGranted(held || originCovered(new URL(parsed.data).origin, all.origins ?? []) ? pattern : null))
-      .catch(() => setGranted(null));
-  }, [url]);
 
   const syncNow = async (): Promise<void> => {
     setBusy('sync');
@@ -124,21 +113,17 @@ export function BackendSettings() {
       setNotice({ kind: 'error', text: t(onUrl ? 'sync.invalid.url' : 'sync.invalid.token') });
       return;
     }
-    const pattern = backendOriginPattern(parsed.data.url);
     // Asked first thing in the click: the browser grants permission prompts only within a user gesture.
-    const permission = granted === pattern ? Promise.resolve(true) : browser.permissions.request({ origins: [pattern] });
-    void permission
-      .catch(() => false)
-      .then(async (granted) => {
-        if (!granted) {
-          setNotice({ kind: 'error', text: t('sync.permission.denied', { origin: new URL(parsed.data.url).origin }) });
-          return;
-        }
-        await saveBackendConfig(parsed.data);
-        setUrl(parsed.data.url);
-        setNotice({ kind: 'ok', text: t('sync.saved') });
-        await syncNow();
-      });
+    void askForOrigin(parsed.data.url, granted).then(async (granted) => {
+      if (!granted) {
+        setNotice({ kind: 'error', text: t('sync.permission.denied', { origin: new URL(parsed.data.url).origin }) });
+        return;
+      }
+      await saveBackendConfig(parsed.data);
+      setUrl(parsed.data.url);
+      setNotice({ kind: 'ok', text: t('sync.saved') });
+      await syncNow();
+    });
   };
 
   const onTest = async (): Promise<void> => {
@@ -158,6 +143,14 @@ export function BackendSettings() {
     } finally {
       setBusy(null);
     }
+  };
+
+  const onJoined = async (joined: Joined): Promise<void> => {
+    setUrl(joined.url);
+    setToken(joined.token);
+    setMe(joined.me);
+    setNotice({ kind: 'ok', text: t('invite.joined', { name: joined.me.user.name, email: joined.me.user.email }) });
+    await syncNow();
   };
 
   const onRemove = async (): Promise<void> => {
@@ -215,6 +208,7 @@ export function BackendSettings() {
           )}
         </div>
       </form>
+      {!status?.connected && <InviteJoin onJoined={onJoined} onError={(text) => setNotice({ kind: 'error', text })} />}
       <div role="status" aria-live="polite" class="sync-notice">
         {notice && <p class={notice.kind === 'error' ? 'error-text' : 'status'}>{notice.text}</p>}
         {me && (

@@ -16,6 +16,7 @@ function Options() {
         <h1>{t('options.title')}</h1>
         <a href="/dashboard.html">{t('dashboard.link')}</a>
         <a href="/coaching.html">{t('coaching.link')}</a>
+        <a href="/admin.html">{t('admin.link')}</a>
       </header>
       <main>
         <GeneralSettings />

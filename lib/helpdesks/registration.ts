@@ -1,5 +1,4 @@
 // The background's half of self-hosted sites: one dynamically registered content script per granted site host.
-import { HELPDESK_MATCHES } from './matches';
 import { SITE_SCRIPT_PREFIX, sitePattern, type Site } from './sites';
 
 /** The built content script (WXT's output path for entrypoints/helpdesk.content). */
@@ -16,12 +15,14 @@ export interface RegistrationApi {
   registerContentScripts(scripts: Array<{ id: string; matches: string[]; js: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean }>): Promise<void>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
   hasHostPermission(pattern: string): Promise<boolean>;
+  /** The content-script matches of the manifest this build shipped with (a release build has no loopback). */
+  staticMatches: readonly string[];
 }
 
 /** Whether the manifest's static matches run the content script there already (then registering would inject it twice). */
-export function staticallyCovered(origin: string): boolean {
+export function staticallyCovered(origin: string, staticMatches: readonly string[]): boolean {
   const url = new URL(origin);
-  return HELPDESK_MATCHES.some((pattern) => {
+  return staticMatches.some((pattern) => {
     const match = /^(\*|https?):\/\/([^/]+)\/(.*)$/.exec(pattern);
     if (!match) return false;
     const [, scheme, host, path] = match as unknown as [string, string, string, string];
@@ -44,7 +45,7 @@ export function scriptIdOf(pattern: string): string {
 export async function syncSiteScripts(api: RegistrationApi, sites: readonly Site[]): Promise<{ registered: string[]; unregistered: string[] }> {
   const wanted = new Set<string>();
   for (const site of sites) {
-    if (staticallyCovered(site.origin)) continue;
+    if (staticallyCovered(site.origin, api.staticMatches)) continue;
     const pattern = sitePattern(site.origin);
     if (await api.hasHostPermission(pattern)) wanted.add(pattern);
   }

@@ -15,6 +15,7 @@ import { calibrationEn } from './calibration-en';
 import { layoutEn } from './layout-en';
 import { figuresEn } from './figures-en';
 import { exportEn } from './export-en';
+import { adminEn } from './admin-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -40,6 +41,7 @@ export const en = {
   ...layoutEn,
   ...figuresEn,
   ...exportEn,
+  ...adminEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

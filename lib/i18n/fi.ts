@@ -15,6 +15,7 @@ import { calibrationFi } from './calibration-fi';
 import { layoutFi } from './layout-fi';
 import { figuresFi } from './figures-fi';
 import { exportFi } from './export-fi';
+import { adminFi } from './admin-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -41,6 +42,7 @@ export const fi: Record<MessageKey, string> = {
   ...layoutFi,
   ...figuresFi,
   ...exportFi,
+  ...adminFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

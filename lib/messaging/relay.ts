@@ -93,9 +93,9 @@ export function createRelay(deps: RelayDeps): Relay {
     if (!session.success || !tab.success || typeof frameId !== 'number') return null;
     const key = `${tab.data}|${session.data}`;
     // The content script runs in the top frame of a web page.
-    if (page) return frameId === 0 && !url.startsWith(deps.sidebarUrl().replace(/[^/]*$/, '')) ? { role: 'page', key } : null;
+    if (page) return frameId === 0 && !isSidebarPage(url, deps.sidebarUrl(), null) ? { role: 'page', key } : null;
     // The sidebar is our page, framed, and loaded for this very session.
-    return frameId > 0 && url === `${deps.sidebarUrl()}#${session.data}` ? { role: 'sidebar', key } : null;
+    return frameId > 0 && isSidebarPage(url, deps.sidebarUrl(), session.data) ? { role: 'sidebar', key } : null;
   };
 
   const attachPage = (port: RelayPort, key: string): void => {
@@ -162,4 +162,22 @@ export function createRelay(deps: RelayDeps): Relay {
     },
     size: () => pairs.size,
   };
+}
+
+/**
+ * Whether `url` is an extension page (the sidebar's scheme; with a session, the sidebar itself loaded for
+ * it). The host is not compared: Chromium frames the sidebar by its per-session dynamic URL
+ * (`use_dynamic_url`), whose host is not the extension id the background knows, and only this
+ * extension's own pages and content scripts can open a port to its background at all.
+ */
+function isSidebarPage(url: string, sidebarUrl: string, session: string | null): boolean {
+  let parsed: URL;
+  const ours = new URL(sidebarUrl);
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== ours.protocol) return false;
+  return session === null || (parsed.pathname === ours.pathname && parsed.search === '' && parsed.hash === `#${session}`);
 }

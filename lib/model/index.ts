@@ -11,3 +11,4 @@ export * from './settings';
 export * from './messages';
 export * from './sync';
 export * from './kinds';
+export * from './admin';

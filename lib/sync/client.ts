@@ -61,7 +61,7 @@ export function chunkChanges(changes: readonly SyncChange[], maxCount = MAX_PUSH
   return batches;
 }
 
-function request<T>(
+export function request<T>(
   parse: (value: unknown) => z.ZodSafeParseResult<T>,
   url: string,
   init: RequestInit,
@@ -145,13 +145,13 @@ const parseAnswer = {
   submitted: (value: unknown) => calibrationSubmittedResponseSchema.safeParse(value),
 };
 
-const headers = (token: string): Record<string, string> => ({
+export const headers = (token: string): Record<string, string> => ({
   authorization: `Bearer ${token}`,
   'content-type': 'application/json',
   accept: 'application/json',
 });
 
-const join = (baseUrl: string, path: string): string => `${baseUrl.replace(/\/+$/, '')}${path}`;
+export const join = (baseUrl: string, path: string): string => `${baseUrl.replace(/\/+$/, '')}${path}`;
 
 /** Pushes one batch (≤ 200 changes). Per-change conflicts come back in `results`, not as errors. */
 export function pushBatch(

@@ -52,3 +52,4 @@ export {
   type RosterMatch,
 } from './roster';
 export { myTeams } from './my-teams';
+export { adminClient, inviteLink, parseInviteLink, redeemInvite, type AdminClient } from './admin';

@@ -45,20 +45,28 @@ export async function addUser(
   if (!role.success) throw new AdminError(`role must be one of ${roleSchema.options.join(', ')}`);
   const email = input.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new AdminError(`not an e-mail address: "${input.email}"`);
-  return db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, email)) throw new AdminError(`a user with e-mail ${email} exists already`);
-    const user: User = { id: randomUUID(), email, name: input.name.trim() || email, role: role.data };
-    await tx.query('INSERT INTO users (id, email, name, role) VALUES ($1, $2, $3, $4)', [
-      user.id,
-      user.email,
-      user.name,
-      user.role,
-    ]);
-    // Their role in each team is the account's (an admin in a team leads it); `member set` changes it.
-    for (const teamName of input.teams ?? []) await putMember(tx, user, teamName, user.role === 'admin' ? 'lead' : user.role);
-    return user;
-  });
+  return db.transaction((tx) => insertUser(tx, email, input.name, role.data, input.teams ?? []));
 }
+
+/**
+ * The user row and their team memberships, inside the caller's transaction. Their role in each team
+ * is the account's (an admin in a team leads it); `member set` and the admin page change it.
+ */
+export async function insertUser(tx: Queryable, email: string, name: string, role: Role, teams: readonly string[]): Promise<User> {
+  if (await findUserByEmail(tx, email)) throw new AdminError(`a user with e-mail ${email} exists already`);
+  const user: User = { id: randomUUID(), email, name: name.trim() || email, role };
+  await tx.query('INSERT INTO users (id, email, name, role) VALUES ($1, $2, $3, $4)', [
+    user.id,
+    user.email,
+    user.name,
+    user.role,
+  ]);
+  for (const teamName of teams) await putMember(tx, user, teamName, teamRoleOf(user.role));
+  return user;
+}
+
+/** The role an account's role gives in a team it joins: an admin leads it. */
+export const teamRoleOf = (role: Role): 'lead' | 'reviewer' | 'agent' => (role === 'admin' ? 'lead' : role);
 
 async function putMember(tx: Queryable, user: User, teamName: string, role: string): Promise<void> {
   const teamRole = teamRoleSchema.safeParse(role);
@@ -91,17 +99,17 @@ export async function addTeam(db: Db, name: string): Promise<{ id: string; name:
 }
 
 /** Creates a token and returns it in clear: the only moment it exists outside the user's hands. */
-export async function createToken(db: Db, email: string): Promise<{ id: string; token: string; prefix: string }> {
+export async function createToken(db: Queryable, email: string): Promise<{ id: string; token: string; prefix: string }> {
   const user = await findUserByEmail(db, email);
   if (!user) throw new AdminError(`no user with e-mail ${email}`);
+  return insertToken(db, user.id);
+}
+
+/** A new token for the user, stored as its hash; returned in clear once. */
+export async function insertToken(db: Queryable, userId: string): Promise<{ id: string; token: string; prefix: string }> {
   const token = newToken();
   const row = { id: randomUUID(), prefix: token.slice(0, PREFIX_LENGTH) };
-  await db.query('INSERT INTO tokens (id, user_id, hash, prefix) VALUES ($1, $2, $3, $4)', [
-    row.id,
-    user.id,
-    hashToken(token),
-    row.prefix,
-  ]);
+  await db.query('INSERT INTO tokens (id, user_id, hash, prefix) VALUES ($1, $2, $3, $4)', [row.id, userId, hashToken(token), row.prefix]);
   return { ...row, token };
 }
 
@@ -144,7 +152,7 @@ export async function userByToken(db: Db, token: string): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
-export async function teamsOf(db: Db, userId: string): Promise<Array<{ id: string; name: string }>> {
+export async function teamsOf(db: Queryable, userId: string): Promise<Array<{ id: string; name: string }>> {
   const rows = await db.query<{ id: string; name: string }>(
     'SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = $1 ORDER BY t.name',
     [userId],
@@ -157,11 +165,15 @@ export async function bootstrapAdmin(
   db: Db,
   email: string,
 ): Promise<{ user: User; token: string } | null> {
-  const [row] = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users');
-  if (Number(row?.n) > 0) return null;
-  const user = await addUser(db, { email, name: 'Administrator', role: 'admin' });
-  const { token } = await createToken(db, user.email);
-  return { user, token };
+  // Several servers may start at once on one PostgreSQL: one of them makes the admin.
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(4242002)');
+    const [row] = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM users');
+    if (Number(row?.n) > 0) return null;
+    const user = await insertUser(tx, email.trim().toLowerCase(), 'Administrator', 'admin', []);
+    const { token } = await insertToken(tx, user.id);
+    return { user, token };
+  });
 }
 
 /**

@@ -2,15 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from 'zod';
 import {
   exportQuerySchema,
   publishScorecardRequestSchema,
   pullQuerySchema,
   pushRequestSchema,
   scorecardSyncId,
-  type ErrorResponse,
   type MeResponse,
   type TeamRosterResponse,
 } from '../../lib/model/sync';
@@ -20,7 +17,9 @@ import { calibrationSubmitted } from './calibration';
 import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
 import { dialectFor } from '../../lib/export/csv';
-import { inputIssues, type InputIssue } from './input';
+import { adminRoutes, REDEEM_PATH } from './adminRoutes';
+import { fail, invalid, readJson, unacceptable } from './http';
+import { inputIssues } from './input';
 import { errorLine } from './log';
 import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
 
@@ -35,44 +34,6 @@ export interface AppOptions {
 }
 
 type Env = { Variables: { user: User } };
-
-const fail = (c: Context, status: ContentfulStatusCode, body: ErrorResponse) => c.json(body, status);
-
-function invalid(c: Context, error: z.ZodError) {
-  const issues = error.issues.slice(0, 20).map((i) => ({
-    path: i.path.map(String).join('.') || '(root)',
-    message: i.message,
-  }));
-  const first = issues[0];
-  return fail(c, 400, {
-    error: 'invalid_request',
-    message: first ? `${first.path}: ${first.message}` : 'invalid request',
-    issues,
-  });
-}
-
-/** A 400 for input no schema should see (./input.ts): NUL characters, `__proto__` keys, deep nesting. */
-function unacceptable(c: Context, issues: InputIssue[]) {
-  return fail(c, 400, { error: 'invalid_request', message: `${issues[0]!.path}: ${issues[0]!.message}`, issues });
-}
-
-/**
- * Parses the body as JSON and refuses what the database cannot hold (./input.ts) before any schema
- * sees it. Reading is outside the try: an oversized body must reach bodyLimit (413).
- */
-async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; answer: Response }> {
-  const text = await c.req.text();
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch {
-    return { ok: false, answer: malformed(c) };
-  }
-  const issues = inputIssues(value);
-  return issues.length > 0 ? { ok: false, answer: unacceptable(c, issues) } : { ok: true, value };
-}
-
-const malformed = (c: Context) => fail(c, 400, { error: 'invalid_json', message: 'the request body is not valid JSON' });
 
 const mayExport = (user: User): boolean => user.role === 'lead' || user.role === 'admin';
 
@@ -112,6 +73,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
   );
 
   app.use('/v1/*', async (c, next) => {
+    if (c.req.path === REDEEM_PATH) return next();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     const user = match?.[1] ? await userByToken(db, match[1]) : null;
     if (!user) {
@@ -128,6 +90,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     if (issues.length > 0) return unacceptable(c, issues);
     await next();
   });
+
+  app.route('/v1', adminRoutes(db));
 
   app.get('/v1/me', async (c) => {
     const user = c.get('user');

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { AdminError, addTeam, addUser, bootstrapAdmin, createToken, listUsers, revokeToken, setMember } from './admin';
 import type { Db } from './db';
+import { erasePerson, purgeConversationText } from './privacy';
 
 export interface CliIo {
   out(line: string): void;
@@ -15,7 +16,10 @@ export const USAGE = `Usage: npm run server [-- <command>]
   team add <name>
   member set --email E --team T --role lead|reviewer|agent   puts a user in a team, or changes their role there
   token create <email>                 prints the new token once
-  token revoke <tokenId|prefix>`;
+  token revoke <tokenId|prefix>
+  person erase <email>                 deletes what is about them, anonymises them elsewhere, removes the account
+  retention purge <months>             removes conversation text older than that now (the server does it daily
+                                       with ARVIO_RETENTION_MONTHS)`;
 
 /** Runs one admin command; returns the process exit code. `serve` is handled by main. */
 export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Promise<number> {
@@ -74,6 +78,17 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
     if (noun === 'token' && verb === 'revoke' && rest[0]) {
       const { id } = await revokeToken(db, rest[0]);
       io.out(`revoked token ${id}`);
+      return 0;
+    }
+    if (noun === 'person' && verb === 'erase' && rest[0]) {
+      const { documents, account } = await erasePerson(db, rest[0]);
+      io.out(`erased ${rest[0]}: ${documents} documents changed${account ? ', account removed' : ''}`);
+      return 0;
+    }
+    if (noun === 'retention' && verb === 'purge' && rest[0]) {
+      const months = Number(rest[0]);
+      if (!Number.isInteger(months) || months < 1) throw new AdminError('retention purge needs a whole number of months, at least 1');
+      io.out(`removed the conversation text of ${await purgeConversationText(db, months)} documents`);
       return 0;
     }
     io.err(USAGE);

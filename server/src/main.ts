@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { announceFirstAdmin, runCommand, USAGE } from './cli';
 import { openFromEnv } from './db';
 import { migrate } from './migrate';
+import { scheduleRetention } from './privacy';
 import { startServer } from './serve';
 
 const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
@@ -28,7 +29,10 @@ async function main(argv: string[]): Promise<number> {
     maxBodyBytes: process.env.ARVIO_MAX_BODY_BYTES ? Number(process.env.ARVIO_MAX_BODY_BYTES) : undefined,
   });
   io.out(`Arvio server on ${server.url} (${db.kind})`);
+  const months = retentionMonths(process.env.ARVIO_RETENTION_MONTHS);
+  const stopRetention = months > 0 ? scheduleRetention(db, months, io.out) : () => undefined;
   const stop = async () => {
+    stopRetention();
     await server.close();
     await db.close();
     process.exit(0);
@@ -36,6 +40,13 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   return -1;
+}
+
+/** ARVIO_RETENTION_MONTHS: conversation text kept this many months (unset or 0: kept for good). */
+function retentionMonths(value: string | undefined): number {
+  const months = Number(value ?? 0);
+  if (!Number.isInteger(months) || months < 0) throw new Error(`ARVIO_RETENTION_MONTHS must be a whole number of months, not "${value}"`);
+  return months;
 }
 
 main(process.argv.slice(2)).then(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createGenericAdapter } from '../../../lib/helpdesks/generic/adapter';
 import { adapterPicker } from '../../../lib/helpdesks/registry';
 import { staticallyCovered, syncSiteScripts, type RegistrationApi, type RegisteredScript } from '../../../lib/helpdesks/registration';
-import { HELPDESK_MATCHES } from '../../../lib/helpdesks/matches';
+import { HELPDESK_MATCHES, LOOPBACK_MATCHES } from '../../../lib/helpdesks/matches';
 import { normaliseOrigin, parseSites, sitePattern } from '../../../lib/helpdesks/sites';
 import { FIXTURE_ROOT, loadFixture } from './run-fixtures';
 
@@ -33,9 +33,12 @@ describe('stored sites', () => {
   });
 
   it('is covered by the manifest only where the static matches run on the whole site', () => {
-    expect(staticallyCovered('http://127.0.0.1:5190')).toBe(true);
-    expect(staticallyCovered('http://127.0.0.2:5190')).toBe(false);
-    expect(staticallyCovered('https://acme.zendesk.com')).toBe(false);
+    expect(staticallyCovered('http://127.0.0.1:5190', HELPDESK_MATCHES)).toBe(true);
+    expect(staticallyCovered('http://127.0.0.2:5190', HELPDESK_MATCHES)).toBe(false);
+    expect(staticallyCovered('https://acme.zendesk.com', HELPDESK_MATCHES)).toBe(false);
+    // A release manifest has no loopback: a loopback site is then registered like any other.
+    const release = HELPDESK_MATCHES.filter((m) => !LOOPBACK_MATCHES.includes(m));
+    expect(staticallyCovered('http://127.0.0.1:5190', release)).toBe(false);
   });
 });
 
@@ -51,6 +54,7 @@ describe('content script registration', () => {
         for (const id of ids) registered.splice(registered.findIndex((s) => s.id === id), 1);
       }),
       hasHostPermission: vi.fn(async (pattern: string) => granted.includes(pattern)),
+      staticMatches: HELPDESK_MATCHES,
     };
     return { api, registered };
   }

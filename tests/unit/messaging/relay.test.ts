@@ -70,6 +70,8 @@ describe('the relay between a page and its sidebar', () => {
       sidebar(1, S1, { frameId: 0 }),
       sidebar(1, S1, { url: 'https://evil.example/sidebar.html#' + S1 }),
       sidebar(1, S1, { url: `${SIDEBAR}#${S2}` }),
+      sidebar(1, S1, { url: `${EXT}/options.html#${S1}` }),
+      sidebar(1, S1, { url: `${SIDEBAR}?x=1#${S1}` }),
       sidebar(1, S1, { tab: undefined }),
       sidebar(1, 'not a session'),
     ];
@@ -83,6 +85,15 @@ describe('the relay between a page and its sidebar', () => {
     const other = new FakePort('someone-else', { tab: { id: 1 }, frameId: 0 });
     expect(relay.accept(other)).toBe(false);
     expect(other.closedByUs).toBe(false);
+  });
+
+  it('pairs a sidebar framed by its per-session dynamic URL (Chromium use_dynamic_url), whose host is not the extension id', () => {
+    const { page, sidebar } = setup();
+    const p = page(1, S1);
+    const s = sidebar(1, S1, { url: `moz-extension://a1b2c3d4-dynamic-session-id/sidebar.html#${S1}` });
+    expect(s.closedByUs).toBe(false);
+    p.receive({ type: 'snapshot', snapshot: snapshot('101') });
+    expect(s.sent).toEqual([{ type: 'snapshot', snapshot: snapshot('101') }]);
   });
 
   it('drops what fails its schema, in both directions', () => {

@@ -1,0 +1,172 @@
+// Load on the team backend (issue 13): 200 clients, each pushing a review and pulling every few seconds for
+// 60 s, against the server run as it is deployed (its own process): on PGlite, on PostgreSQL, and with two
+// server processes on one PostgreSQL. Latency of every request (p99, median) and errors, per setup.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadServerKit } from './sync.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+/** ARVIO_BENCH_LOAD_CLIENTS changes the count (to see where latency starts to grow); the issue's figure is 200. */
+const CLIENTS = Number(process.env.ARVIO_BENCH_LOAD_CLIENTS ?? 200);
+const TEAMS = Math.min(20, CLIENTS);
+const PERIOD_MS = 3_000;
+const WARMUP_MS = 5_000;
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))] ?? NaN;
+};
+
+/** The server bundled as `npm run server:build` makes it, beside a link to the migrations it reads. */
+async function buildServer() {
+  const { build } = await import('vite');
+  const dir = join(root, 'bench/.dist/load');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  symlinkSync(join(root, 'server/migrations'), join(dir, 'migrations'));
+  await build({ configFile: join(root, 'server/vite.config.ts'), logLevel: 'warn', build: { outDir: join(dir, 'dist'), sourcemap: false } });
+  return join(dir, 'dist/main.mjs');
+}
+
+function startProcess(main, env) {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (c) => (err += c));
+  return new Promise((resolvePromise, reject) => {
+    child.stdout.on('data', (c) => {
+      out += c;
+      const match = /Arvio server on (http:\/\/\S+)/.exec(out);
+      if (match) resolvePromise({ url: match[1], stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', done), child.kill('SIGTERM')))) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+}
+
+/** 20 teams of 10 reviewers, one client each; a client reviews its team-mates. */
+async function seed(kit, db) {
+  await kit.migrate(db, join(root, 'server/migrations'));
+  const clients = [];
+  for (let t = 0; t < TEAMS; t++) await kit.addTeam(db, `Load ${t}`);
+  for (let c = 0; c < CLIENTS; c++) {
+    const team = c % TEAMS;
+    const email = `load${c}@bench.test`;
+    await kit.addUser(db, { email, name: `Load ${c}`, role: 'reviewer', teams: [`Load ${team}`] });
+    clients.push({ email, token: (await kit.createToken(db, email)).token, mate: `load${(c + TEAMS) % CLIENTS}@bench.test` });
+  }
+  return clients;
+}
+
+/** Every client: push one review, pull to the end, wait about PERIOD_MS; for `durationMs` after the warm-up. */
+async function drive(kit, clients, urls, durationMs) {
+  const latencies = { push: [], pull: [] };
+  let errors = 0;
+  const measureFrom = performance.now() + WARMUP_MS;
+  const deadline = measureFrom + durationMs;
+  const timed = async (kind, request) => {
+    const t0 = performance.now();
+    try {
+      const answer = await request();
+      if (t0 >= measureFrom) latencies[kind].push(performance.now() - t0);
+      return answer;
+    } catch (error) {
+      errors++; // warm-up included: no error is acceptable
+      if (process.env.ARVIO_BENCH_LOAD_DEBUG) console.error(kind, error?.message ?? error);
+      return null;
+    }
+  };
+  await Promise.all(
+    clients.map(async (client, c) => {
+      const url = urls[c % urls.length];
+      let checkpoint = 0;
+      let n = 0;
+      await new Promise((done) => setTimeout(done, PERIOD_MS * Math.random()));
+      while (performance.now() < deadline) {
+        const doc = kit.review(`load-${c}-${n++}`, client.email, client.mate);
+        const pushed = await timed('push', () => kit.pushBatch(url, client.token, [{ collection: 'reviews', id: doc.id, baseRevision: null, doc }], fetch, undefined, { timeoutMs: 30_000 }));
+        if (pushed && pushed.results[0]?.status !== 'accepted') errors++;
+        for (;;) {
+          const page = await timed('pull', () => kit.pullSince(url, client.token, checkpoint, 200, fetch, undefined, { timeoutMs: 30_000 }));
+          if (!page) break;
+          checkpoint = page.checkpoint;
+          if (!page.more) break;
+        }
+        await new Promise((done) => setTimeout(done, PERIOD_MS * (0.5 + Math.random())));
+      }
+    }),
+  );
+  return { latencies, errors };
+}
+
+function report(record, name, budget, { latencies, errors }, durationMs) {
+  const all = [...latencies.push, ...latencies.pull];
+  record({ name: `${name}.p99`, value: percentile(all, 0.99), unit: 'ms', stat: 'p99', runs: all.length, budget });
+  record({ name: `${name}.push.p99`, value: percentile(latencies.push, 0.99), unit: 'ms', stat: 'p99', runs: latencies.push.length, budget });
+  record({ name: `${name}.pull.p99`, value: percentile(latencies.pull, 0.99), unit: 'ms', stat: 'p99', runs: latencies.pull.length, budget });
+  record({ name: `${name}.median`, value: percentile(all, 0.5), unit: 'ms', stat: 'median', runs: all.length });
+  record({ name: `${name}.errors`, value: errors, unit: 'count', stat: 'total', runs: all.length + errors, budget: 0 });
+  record({ name: `${name}.throughput`, value: all.length / (durationMs / 1000), unit: 'requests/s', stat: 'mean', runs: all.length });
+}
+
+/**
+ * `record(obj)` takes BENCH.md entries. `seconds` (default 60, or ARVIO_BENCH_LOAD_SECONDS) per setup;
+ * ARVIO_BENCH_LOAD=pglite|postgres|postgres-2 runs one setup. Budgets (issue 13): p99 ≤ 500 ms on
+ * PGlite, ≤ 250 ms on PostgreSQL; 0 errors. The load generator shares the machine's cores with the servers.
+ */
+export async function benchLoad({ record, seconds = Number(process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60) }) {
+  const only = process.env.ARVIO_BENCH_LOAD;
+  const durationMs = seconds * 1000;
+  const [kit, main] = await Promise.all([loadServerKit(), buildServer()]);
+  const name = (setup) => `load.${setup}.${CLIENTS}-clients-push-pull-every-${PERIOD_MS / 1000}s-${seconds}s`;
+
+  if (!only || only === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'arvio-load-pglite-'));
+    try {
+      const db = await kit.openPglite(dir);
+      const clients = await seed(kit, db);
+      await db.close();
+      const server = await startProcess(main, { ARVIO_DATA_DIR: dir });
+      try {
+        report(record, name('pglite'), 500, await drive(kit, clients, [server.url], durationMs), durationMs);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  if (!only || only.startsWith('postgres')) {
+    const pg = await kit.startPostgres();
+    try {
+      for (const processes of only === 'postgres' ? [1] : only === 'postgres-2' ? [2] : [1, 2]) {
+        const admin = await kit.openPostgres(pg.url, 1);
+        const database = `load_${processes}`;
+        await admin.query(`CREATE DATABASE ${database}`);
+        await admin.close();
+        const url = pg.url.replace(/\/postgres$/, `/${database}`);
+        const db = await kit.openPostgres(url);
+        const clients = await seed(kit, db);
+        await db.close();
+        const servers = await Promise.all(Array.from({ length: processes }, () => startProcess(main, { DATABASE_URL: url })));
+        try {
+          const setup = processes === 1 ? 'postgres' : `postgres-${processes}-processes`;
+          report(record, name(setup), 250, await drive(kit, clients, servers.map((s) => s.url), durationMs), durationMs);
+        } finally {
+          await Promise.all(servers.map((s) => s.stop()));
+        }
+      }
+    } finally {
+      await pg.stop();
+    }
+  }
+}
+
+// `node bench/load.mjs [seconds]` runs it alone and prints the figures.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchLoad({ record: (entry) => console.log(JSON.stringify(entry)), seconds: Number(process.argv[2] ?? process.env.ARVIO_BENCH_LOAD_SECONDS ?? 60) });
+}

@@ -1,0 +1,164 @@
+// Data protection: conversation text in reviews and self-checks kept N months (scores kept), and erasing a
+// person. Both change documents as edits through push (a new revision and seq), so every client pulls them.
+import { createHash } from 'node:crypto';
+import type { KindName } from '../../lib/model/kinds';
+import type { SyncChange } from '../../lib/model/sync';
+import type { User } from './admin';
+import type { Db } from './db';
+import { email as normalized } from './access';
+import { push } from './store';
+
+/** The server itself, as the author of purges and erasures (an admin: no write rule stops it). */
+const SYSTEM: User = { id: 'system', email: 'system@arvio.invalid', name: 'Arvio', role: 'admin' };
+const PAGE = 200;
+
+type Doc = Record<string, unknown>;
+
+/**
+ * The document without the conversation's words: a review's free text (strengths, development areas,
+ * feedback, rating comments) and the ticket's subject (the customer's); a self-check's kept draft and
+ * subject. Scores, ratings' values and dates stay. Null when there is nothing left to remove.
+ */
+export function withoutConversationText(collection: string, doc: Doc): Doc | null {
+  const ticket = doc.ticket as Doc | undefined;
+  let next: Doc;
+  if (collection === 'reviews') {
+    const ratings = (doc.ratings as Doc[] | undefined) ?? [];
+    next = {
+      ...doc,
+      strengths: '',
+      developmentAreas: '',
+      feedback: '',
+      ratings: ratings.map((r) => ({ ...r, comment: '' })),
+      ...(ticket ? { ticket: { ...ticket, subject: '' } } : {}),
+    };
+  } else if (collection === 'selfChecks') {
+    next = { ...doc, draftText: null, ...(ticket ? { ticket: { ...ticket, subject: '' } } : {}) };
+  } else {
+    return null;
+  }
+  return JSON.stringify(next) === JSON.stringify(doc) ? null : next;
+}
+
+/** Pushes server-side edits in pages, each based on the revision read; a doc edited meanwhile is left for the next run. */
+type Stored = { collection: string; id: string; revision: number; doc: Doc; owner?: string; subject?: string | null };
+
+async function rewrite(db: Db, select: (after: [string, string]) => Promise<Stored[]>, change: (row: Stored) => Doc | null): Promise<number> {
+  let after: [string, string] = ['', ''];
+  let changed = 0;
+  for (;;) {
+    const rows = await select(after);
+    if (rows.length === 0) return changed;
+    const changes: SyncChange[] = [];
+    for (const row of rows) {
+      const next = change(row);
+      if (next) changes.push({ collection: row.collection as KindName, id: row.id, baseRevision: Number(row.revision), doc: next } as SyncChange);
+    }
+    if (changes.length > 0) changed += (await push(db, SYSTEM, changes)).filter((r) => r.status === 'accepted').length;
+    const last = rows.at(-1)!;
+    after = [last.collection, last.id];
+  }
+}
+
+/** The moment `months` months before `now`: documents created earlier lose their conversation text. */
+export function retentionCutoff(months: number, now: Date): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  return cutoff;
+}
+
+/** Removes the conversation text of reviews and self-checks created more than `months` months ago. */
+export function purgeConversationText(db: Db, months: number, now = new Date()): Promise<number> {
+  const cutoff = retentionCutoff(months, now).toISOString();
+  return rewrite(
+    db,
+    ([collection, id]) =>
+      db.query(
+        `SELECT collection, id, revision, doc FROM docs
+          WHERE collection IN ('reviews', 'selfChecks') AND (doc->>'createdAt') < $1 AND (collection, id) > ($2, $3)
+          ORDER BY collection, id LIMIT ${PAGE}`,
+        [cutoff, collection, id],
+      ),
+    ({ collection, doc }) => withoutConversationText(collection, doc),
+  );
+}
+
+/**
+ * Runs the purge now and then daily while the server runs (every server process may: a document
+ * purged by another is unchanged here). Returns the function that stops it.
+ */
+export function scheduleRetention(db: Db, months: number, report: (line: string) => void, everyMs = 24 * 3600 * 1000): () => void {
+  const run = () =>
+    purgeConversationText(db, months).then(
+      (n) => n > 0 && report(`retention: removed the conversation text of ${n} documents older than ${months} months`),
+      (error: unknown) => report(`retention: the purge failed (${error instanceof Error ? error.name : 'error'}); it runs again later`),
+    );
+  void run();
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** The stand-in for an erased person inside documents: an address that names nobody. */
+export function erasedId(email: string): string {
+  return `erased-${createHash('sha256').update(normalized(email)).digest('hex').slice(0, 12)}@erased.invalid`;
+}
+
+/** Every mention of `who` (as a string, or as a person `{ id, name }`) replaced by the stand-in. */
+function anonymised(value: unknown, who: string, stand: string): unknown {
+  if (typeof value === 'string') return normalized(value) === who ? stand : value;
+  if (Array.isArray(value)) return value.map((v) => anonymised(v, who, stand));
+  if (value !== null && typeof value === 'object') {
+    const record = value as Doc;
+    const person = typeof record.id === 'string' && normalized(record.id) === who && typeof record.name === 'string';
+    const out: Doc = {};
+    for (const [key, v] of Object.entries(record)) out[key] = person && key === 'name' ? '' : anonymised(v, who, stand);
+    return out;
+  }
+  return value;
+}
+
+/** Kinds that belong to the organisation, not to a person: left as they are. */
+const ORGANISATION_KINDS = new Set(['scorecards', 'coachingForms']);
+/** Kinds whose documents are wholly their owner's, their ids formed from the owner's e-mail: deleted with them. */
+const OWNED_KINDS = new Set(['selfChecks', 'disputes', 'calibrationRatings']);
+
+/**
+ * Erases a person who leaves: what is theirs or about them (reviews of them, their self-checks, coaching
+ * of them, their ideas and calibration ratings) is deleted — tombstones without text, still naming them
+ * so that every client holding one pulls the deletion; in what they wrote about others (reviews,
+ * coaching, disputes) they are replaced by a stand-in. Their tokens and open invites go; the account
+ * stays, nameless, as the name its tombstones are read by.
+ */
+export async function erasePerson(db: Db, email: string): Promise<{ documents: number; account: boolean }> {
+  const who = normalized(email);
+  const stand = erasedId(who);
+  const documents = await rewrite(
+    db,
+    ([collection, id]) =>
+      db.query(
+        `SELECT collection, id, revision, doc, owner, subject FROM docs
+          WHERE (owner = $1 OR subject = $1) AND (collection, id) > ($2, $3)
+          ORDER BY collection, id LIMIT ${PAGE}`,
+        [who, collection, id],
+      ),
+    ({ collection, doc, owner, subject }) => {
+      if (ORGANISATION_KINDS.has(collection)) return null;
+      // Theirs or about them: deleted. A tombstone keeps naming them (who may read a document follows
+      // its names, so every client that held it pulls the deletion), without its text.
+      const remove = subject === who || subject === null || (OWNED_KINDS.has(collection) && owner === who);
+      if (remove && typeof doc.deleted !== 'boolean') return null;
+      // About someone else: kept, with them replaced by the stand-in.
+      const next = remove ? { ...(withoutConversationText(collection, doc) ?? doc), deleted: true } : (anonymised(doc, who, stand) as Doc);
+      return JSON.stringify(next) === JSON.stringify(doc) ? null : next;
+    },
+  );
+  // The account stays, nameless and without tokens, as the name its tombstones are read by.
+  const account = await db.transaction(async (tx) => {
+    await tx.query('UPDATE invites SET cancelled_at = now() WHERE email = $1 AND redeemed_at IS NULL AND cancelled_at IS NULL', [who]);
+    const [user] = await tx.query<{ id: string }>("UPDATE users SET name = '' WHERE email = $1 RETURNING id", [who]);
+    if (user) await tx.query('DELETE FROM tokens WHERE user_id = $1', [user.id]);
+    return user !== undefined;
+  });
+  return { documents, account };
+}

@@ -1,0 +1,18 @@
+// Team administration over HTTP on both databases: PGlite in a temp folder and a PostgreSQL this run starts.
+// @vitest-environment node
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPglite, openPostgres } from '../src/db';
+import { adminSuite } from './helpers/adminSuite';
+import { startPostgres } from './helpers/postgres';
+
+adminSuite('team administration on PGlite', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'arvio-admin-'));
+  return { db: await openPglite(dir), cleanup: () => rm(dir, { recursive: true, force: true }) };
+});
+
+adminSuite('team administration on PostgreSQL', async () => {
+  const pg = await startPostgres();
+  return { db: await openPostgres(pg.url), cleanup: () => pg.stop() };
+});
