@@ -9,7 +9,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.view.mine': 'Oma valmennus',
   'coaching.view.forms': 'Valmennuslomakkeet',
   'coaching.identityMissing': 'Anna nimesi ja sähköpostiosoitteesi asetuksissa (tai yhdistä tiimin palvelin), niin voit valmentaa tai nähdä oman valmennuksesi.',
-  'coaching.what.session': 'Valmennuksesi asiakasneuvojan {agent} kanssa',
+  'coaching.what.session': 'Valmennuksesi asiakaspalvelijan {agent} kanssa',
   'coaching.what.form': 'Valmennuslomake ”{name}”',
   'coaching.status.planned': 'Suunniteltu',
   'coaching.status.held': 'Pidetty',

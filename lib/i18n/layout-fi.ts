@@ -12,7 +12,7 @@ export const layoutFi: Record<keyof typeof layoutEn, string> = {
   'dock.shortened':
     'Sivu ei pystynyt tekemään tilaa Arviolle vierelleen, joten sivupalkki päättyy vastauseditorin ja sen lähetyspainikkeen yläpuolelle.',
   'dock.diagnostics.room': 'tilan teki: {by}',
-  'dock.diagnostics.room.helpdesk': 'helpdeskin päänäkymä',
+  'dock.diagnostics.room.helpdesk': 'asiakaspalvelujärjestelmän päänäkymä',
   'dock.diagnostics.room.page': 'koko sivu',
   'dock.diagnostics.shortened': 'sivupalkki: päättyy vastauseditorin yläpuolelle',
 
@@ -20,10 +20,10 @@ export const layoutFi: Record<keyof typeof layoutEn, string> = {
 
   'firstRun.title': 'Ennen ensimmäistä arviointia',
   'firstRun.body':
-    'Arvioinneissasi näkyvät nimesi ja sähköpostiosoitteesi. Kirjoita ne tähän tai yhdistä tiimisi taustapalveluun, joka antaa ne.',
+    'Arvioinneissasi näkyvät nimesi ja sähköpostiosoitteesi. Kirjoita ne tähän tai yhdistä tiimisi palvelimeen, joka antaa ne.',
   'firstRun.name': 'Nimesi',
   'firstRun.email': 'Sähköpostiosoitteesi',
   'firstRun.save': 'Tallenna ja jatka',
   'firstRun.invalid': 'Kirjoita nimesi ja kelvollinen sähköpostiosoite.',
-  'firstRun.backend': 'Yhdistä tiimin taustapalveluun',
+  'firstRun.backend': 'Yhdistä tiimin palvelimeen',
 };

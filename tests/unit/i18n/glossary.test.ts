@@ -54,9 +54,12 @@ describe('Finnish words', () => {
     expect(texts.length).toBeGreaterThan(300);
   });
 
+  // Placeholders ({agent}) are names the code fills in, not words the user reads.
+  const words = (text: string): string => text.replace(/\{\w+\}/g, '');
+
   it('no Finnish string uses a retired variant of a term', () => {
     const found = texts.flatMap(([where, text]) =>
-      variants.filter(({ re }) => re.test(text)).map(({ term, variant }) => `${where}: "${variant}" (say "${term}") in: ${text}`),
+      variants.filter(({ re }) => re.test(words(text))).map(({ term, variant }) => `${where}: "${variant}" (say "${term}") in: ${text}`),
     );
     expect(found).toEqual([]);
   });
@@ -67,6 +70,7 @@ describe('Finnish words', () => {
     expect(hits('Itsearviointi ja asiakaspalvelujärjestelmä')).toEqual([]);
     expect(hits('Palvelujärjestelmässä ja TAUSTAPALVELUSSA')).toEqual(['palvelujärjestelmä*', 'taustapalvelu*']);
     expect(hits('Tuonti ja\nvienti')).toEqual(['tuonti ja vienti']);
+    expect(hits(words('Yhteenveto: {agent}'))).toEqual([]);
   });
 
   it('quotes the Finnish way: ”…”, never "…" or “…”', () => {
