@@ -1,7 +1,8 @@
 // "Waiting for you": the count on the toolbar icon, summed over sources. A feature that has work
-// waiting for the user (calibration, later disputes and ideas) adds one function below.
+// waiting for the user (calibration, disputes and ideas) adds one function below.
 import { liveQuery } from 'dexie';
-import { calibrationRatingsOf, listCalibrationSessions } from '../db';
+import { calibrationRatingsOf, ideasSeen, listCalibrationSessions, listDisputes, listIdeas } from '../db';
+import { countWaiting } from '../disputes/waiting';
 import { ticketsToRate } from '../calibration';
 import { readRoster } from '../sync';
 import { db } from '../db';
@@ -9,6 +10,8 @@ import { db } from '../db';
 export interface WaitingContext {
   /** The user's e-mail on the team backend; null without one. */
   me: string | null;
+  /** Their role there (the roster's), null without a backend. */
+  role: 'admin' | 'lead' | 'reviewer' | 'agent' | null;
 }
 
 type WaitingSource = (context: WaitingContext) => Promise<number>;
@@ -20,14 +23,22 @@ async function calibrationWaiting({ me }: WaitingContext): Promise<number> {
   return sessions.filter((s) => ticketsToRate(s, me, mine).length > 0).length;
 }
 
+/** Open disputes the user is to resolve, and ideas waiting for them (lib/disputes/waiting.ts). */
+async function disputesAndIdeasWaiting({ me, role }: WaitingContext): Promise<number> {
+  if (me === null || role === null) return 0;
+  const [disputes, ideas, seen] = await Promise.all([listDisputes(), listIdeas(), ideasSeen()]);
+  return countWaiting(disputes, ideas, { email: me, role }, seen);
+}
+
 const waitingSources: Record<string, WaitingSource> = {
   calibration: calibrationWaiting,
+  disputesAndIdeas: disputesAndIdeasWaiting,
 };
 
 /** Everything waiting for the user, over every source (a failing source counts nothing). */
 export async function waitingCount(): Promise<number> {
   const roster = await readRoster(db());
-  const context: WaitingContext = { me: roster?.me.email.toLowerCase() ?? null };
+  const context: WaitingContext = { me: roster?.me.email.toLowerCase() ?? null, role: roster?.me.role ?? null };
   const counts = await Promise.all(Object.values(waitingSources).map((source) => source(context).catch(() => 0)));
   return counts.reduce((sum, n) => sum + n, 0);
 }

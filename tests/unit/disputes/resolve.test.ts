@@ -9,6 +9,12 @@ import type { Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { maxValue, scoreReview } from '@/lib/scoring';
 import { CARDS, makeReview, rng } from '../db/factory';
+import { BACKEND_KEY } from '@/lib/db/database';
+import { waitingCount } from '@/lib/service/waiting';
+import { ROSTER_KEY } from '@/lib/sync';
+import { docHash } from '@/lib/sync/hash';
+
+const BACKEND = { url: 'https://arvio.example.com', token: 'arv_test' };
 
 const AGENT = { id: 'mikko@example.com', name: 'Mikko' };
 const REVIEWER = { id: 'coach@example.com', name: 'Kalle' };
@@ -167,3 +173,24 @@ describe('disputes', () => {
     ]);
   });
 });
+
+describe('the toolbar count', () => {
+  it('counts an open dispute for the reviewer who is to resolve it, not for the agent who opened it, and nothing once resolved', async () => {
+    const review = lowReview();
+    await submitReview(review, null);
+    await openDispute(twoCriteria(review));
+    const as = async (email: string, role: 'reviewer' | 'agent') => {
+      await database.settings.put({ key: BACKEND_KEY, value: BACKEND });
+      const member = { email, name: email, role, teams: ['T'] };
+      await database.settings.put({
+        key: ROSTER_KEY,
+        value: { url: BACKEND.url, tokenHash: docHash(BACKEND.token), fetchedAt: 0, me: member, members: [member], teams: [{ id: 't', name: 'T', role }] },
+      });
+      return waitingCount();
+    };
+
+    expect(await as(REVIEWER.id, 'reviewer')).toBe(1);
+    expect(await as(AGENT.id, 'agent')).toBe(0);
+  });
+});
+
