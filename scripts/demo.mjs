@@ -68,6 +68,10 @@ serverCli('user', 'add', '--email', 'tiina@example.com', '--name', 'Tiina Tarkas
 for (const [email, name] of [['mikko@example.com', 'Mikko Laine'], ['sara@example.com', 'Sara Koskinen'], ['aino@example.com', 'Aino Lahtinen']]) {
   serverCli('user', 'add', '--email', email, '--name', name, '--role', 'agent', '--team', 'Tuki');
 }
+// Two more reviewers, so that the lead has a team to calibrate with.
+for (const [email, name] of [['kalle@example.com', 'Kalle Kouvo'], ['leena@example.com', 'Leena Laakso']]) {
+  serverCli('user', 'add', '--email', email, '--name', name, '--role', 'reviewer', '--team', 'Tuki');
+}
 const token = serverCli('token', 'create', 'tiina@example.com').split('\n').at(-1);
 const backend = spawn('node', ['server/dist/main.mjs'], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 // Temp folders made for this run (the backend's data, the browser profile) go when it ends.
@@ -207,6 +211,25 @@ const dashboard = await context.newPage();
 await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
 await dashboard.waitForTimeout(1500);
 await shoot(dashboard, '6-dashboard');
+
+// Calibration, coaching, disputes and ideas: where each starts for the lead.
+await page.bringToFront();
+await frame.getByRole('tab', { name: 'Calibration' }).click();
+await frame.getByRole('tab', { name: 'Calibration', selected: true }).waitFor();
+await page.waitForTimeout(800);
+await shoot(page, '8-calibration');
+await frame.getByRole('tab', { name: 'Ideas' }).click();
+await frame.getByRole('tab', { name: 'Ideas', selected: true }).waitFor();
+await page.waitForTimeout(800);
+await shoot(page, '11-ideas');
+const coaching = await context.newPage();
+await coaching.goto(`chrome-extension://${extensionId}/coaching.html`);
+await coaching.waitForTimeout(1500);
+await shoot(coaching, '9-coaching');
+await dashboard.bringToFront();
+await dashboard.getByRole('tab', { name: 'Disputes' }).click();
+await dashboard.waitForTimeout(1500);
+await shoot(dashboard, '10-disputes');
 
 console.log('\nHeadless run (no display). Screenshots:');
 // Taken in the order the story needs; listed in the order of their numbers.
