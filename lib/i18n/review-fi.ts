@@ -5,7 +5,7 @@ export const reviewFi: Record<ReviewKey, string> = {
   'tabs.label': 'Tiketin näkymät',
   'tabs.review': 'Arviointi',
   'tabs.conversation': 'Keskustelu ({count})',
-  'tabs.history': 'Aiemmat arvioinnit ({count})',
+  'tabs.history': 'Aiemmat ({count})',
 
   'review.target.conversation': 'Arvioidaan koko keskustelu.',
   'review.target.message': 'Arvioidaan yksi viesti, kirjoittaja {author}.',

@@ -23,11 +23,13 @@ let server: RunningServer;
 let leadToken = '';
 const open: ExtensionBrowser[] = [];
 
+let teamId = '';
+
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'arvio-e2e-admin-'));
   db = await openPglite(dataDir);
   await migrate(db);
-  await addTeam(db, 'Support FI');
+  teamId = (await addTeam(db, 'Support FI')).id;
   await addUser(db, { email: LEAD, name: 'Leena', role: 'lead', teams: ['Support FI'] });
   leadToken = (await createToken(db, LEAD)).token;
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
@@ -115,7 +117,7 @@ describe('team administration in real Chromium', () => {
 
     // A review about them reaches their Arvio.
     const leadUser = (await findUserByEmail(db, LEAD))!;
-    const doc = review('admin-e2e-1', LEAD, NEWCOMER);
+    const doc = review('admin-e2e-1', LEAD, NEWCOMER, { team: teamId });
     await push(db, leadUser, [{ collection: 'reviews', id: doc.id, baseRevision: null, doc }]);
     await syncedNow(agentOptions);
     expect(await localReviewIds(agentOptions)).toEqual([doc.id]);

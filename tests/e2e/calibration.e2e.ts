@@ -162,7 +162,7 @@ async function waitSynced(page: Page, words: Words): Promise<void> {
 async function openTicket(b: ExtensionBrowser, ticketId: string): Promise<{ page: Page; frame: Frame }> {
   const page = await b.context.newPage();
   await page.goto(`${demo.url}/agent/tickets/${ticketId}`);
-  await toggleButton(page).waitFor();
+  await toggleButton(page).waitFor({ state: 'attached' });
   if ((await toggleButton(page).getAttribute('aria-expanded')) !== 'true') await page.locator('body').press('Alt+Shift+A');
   const frame = await sidebarFrame(page);
   await frame.locator('.ticket-id', { hasText: ticketId }).waitFor();

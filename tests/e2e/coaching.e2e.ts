@@ -32,13 +32,17 @@ const tokens: Record<string, string> = {};
 const open: ExtensionBrowser[] = [];
 const people = (lang: 'en' | 'fi') => ({ coach: `tiina.${lang}@arvio.test`, agent: `mikko.${lang}@arvio.test` });
 
+/** Each language's team id (its reviews belong to it). */
+let teamIds: Partial<Record<'en' | 'fi', string>> = {};
+
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'arvio-e2e-coaching-'));
+  teamIds = {};
   db = await openPglite(dataDir);
   await migrate(db);
   for (const lang of ['en', 'fi'] as const) {
     const { coach, agent } = people(lang);
-    await addTeam(db, `Support ${lang}`);
+    teamIds[lang] = (await addTeam(db, `Support ${lang}`)).id;
     await addUser(db, { email: coach, name: 'Tiina', role: 'lead', teams: [`Support ${lang}`] });
     await addUser(db, { email: agent, name: 'Mikko Laine', role: 'agent', teams: [`Support ${lang}`] });
     for (const email of [coach, agent]) tokens[email] = (await createToken(db, email)).token;
@@ -71,6 +75,7 @@ async function seedReviews(lang: 'en' | 'fi'): Promise<Review[]> {
     ...makeReview({ id: `coached-${lang}-${i}`, random, card, createdAt: new Date(Date.now() - (i * 3 + 1) * 86_400_000).toISOString() }),
     reviewer: { id: coach, name: 'Tiina' },
     reviewee: { id: agent, name: 'Mikko Laine' },
+    team: teamIds[lang]!,
   }));
   const user = (await findUserByEmail(db, coach))!;
   const results = await push(db, user, reviews.map((doc) => ({ collection: 'reviews' as const, id: doc.id, baseRevision: null, doc })));

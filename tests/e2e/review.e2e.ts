@@ -307,7 +307,7 @@ describe('reviewing a ticket in the sidebar', () => {
       await frame.getByRole('status').filter({ hasText: 'Arviointi tallennettu.' }).waitFor();
       const [review] = await storedReviews(browser);
       expect(review).toMatchObject({ score: expected.score, scorecardId: 'tpl-chat-fi', reviewee: { name: 'Sara Koskinen' } });
-      await frame.getByRole('tab', { name: /Aiemmat arvioinnit \(1\)/ }).click();
+      await frame.getByRole('tab', { name: /Aiemmat \(1\)/ }).click();
       // Percentages in Finnish format (decimal comma, space before %).
       const shown = await frame.locator('.history-head strong').textContent();
       expect(shown).toBe(new Intl.NumberFormat('fi', { style: 'percent', maximumFractionDigits: 1 }).format(expected.score ?? 0));
