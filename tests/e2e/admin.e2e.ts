@@ -119,8 +119,9 @@ describe('team administration in real Chromium', () => {
     const leadUser = (await findUserByEmail(db, LEAD))!;
     const doc = review('admin-e2e-1', LEAD, NEWCOMER, { team: teamId });
     await push(db, leadUser, [{ collection: 'reviews', id: doc.id, baseRevision: null, doc }]);
-    await syncedNow(agentOptions);
-    expect(await localReviewIds(agentOptions)).toEqual([doc.id]);
+    // "Everything is synced" may still show from the sync before, so wait for the review itself.
+    await agentOptions.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => localReviewIds(agentOptions), { timeout: 15_000 }).toEqual([doc.id]);
 
     // The same link does not work twice.
     const other = await launch();
