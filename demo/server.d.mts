@@ -4,4 +4,4 @@ export interface DemoServer {
   port: number;
   close(): Promise<void>;
 }
-export function startDemoServer(options?: { port?: number; host?: string }): Promise<DemoServer>;
+export function startDemoServer(options?: { port?: number; host?: string; zendeskApi?: boolean }): Promise<DemoServer>;

@@ -164,18 +164,19 @@ function wireComposer(pane, ticket) {
       next.focus();
     }
   });
-  composer.querySelector('[data-test-id="submit_button-button"]').addEventListener('click', () => {
+  composer.querySelector('[data-test-id="submit_button-button"]').addEventListener('click', async () => {
     // innerText keeps the line breaks the agent typed; it is read, never written back as markup.
     const text = editor.innerText.replace(/\n{3,}/g, '\n\n').trim();
     if (!text) { editor.focus(); return; }
     const internal = switcher.getAttribute('data-channel') === 'internal';
-    const message = {
-      id: `${ticket.id}-${ticket.messages.length + 1}`,
-      role: internal ? 'internal' : 'agent',
-      author: SIGNED_IN_AGENT,
-      at: new Date().toISOString(),
-      text,
-    };
+    // As in Zendesk, the comment is saved through the ticket API first; the log shows what was saved.
+    const response = await fetch(`/api/v2/tickets/${ticket.id}.json`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ticket: { comment: { body: text, public: !internal } } }),
+    });
+    if (!response.ok) { editor.focus(); return; }
+    const { message } = await response.json();
     ticket.messages.push(message);
     const modes = groupModes(ticket);
     const log = pane.querySelector('[data-test-id="omni-log-container"]');

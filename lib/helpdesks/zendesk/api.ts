@@ -67,6 +67,8 @@ export function nextPageOf(json: unknown, origin: string): string | null {
 
 function roleOf(comment: ApiComment, user: ApiUser | undefined): MessageRole {
   if (comment.public === false) return 'internal';
+  // Answer Bot's replies (answer_bot_api, answer_bot_for_web_widget, …) are the bot's, whoever the author user is.
+  if (typeof comment.via?.channel === 'string' && comment.via.channel.startsWith('answer_bot')) return 'bot';
   const role = user?.role ?? '';
   if (role === 'agent' || role === 'admin') return 'agent';
   if (role === 'end-user') return 'customer';

@@ -6,6 +6,8 @@ import { channelFromVia, commentsUrl, nextPageOf, parseZendeskComments } from '.
 import { createZendeskAdapter, type FetchLike } from '../../../lib/helpdesks/zendesk/adapter';
 import { extractionSchema } from '../../../lib/model/ticket';
 import { FIXTURE_ROOT, loadFixture } from './run-fixtures';
+import { commentsPage } from '../../../demo/zendesk-api.mjs';
+import { tickets } from '../../../demo/tickets.mjs';
 
 const json = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURE_ROOT, 'zendesk/api', name), 'utf8')) as unknown;
 const answer = (body: unknown, status = 200) => Promise.resolve({ ok: status < 400, status, json: () => Promise.resolve(body) });
@@ -113,5 +115,26 @@ describe('Zendesk adapter with the API', () => {
     const extraction = adapter.extract(adapter.context(doc, url)!);
     expect(extraction).not.toBeInstanceOf(Promise);
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('the demo helpdesk’s API', () => {
+  const DEMO = 'http://127.0.0.1:5178';
+  const allPages = (ticket: (typeof tickets)[number]): unknown[] => {
+    const pages: unknown[] = [commentsPage(ticket, 1, DEMO)];
+    for (let next = nextPageOf(pages[0], DEMO); next; next = nextPageOf(pages.at(-1), DEMO)) {
+      pages.push(commentsPage(ticket, Number(new URL(next).searchParams.get('page')), DEMO));
+    }
+    return pages;
+  };
+
+  it.each(tickets.map((t) => [t.id, t] as const))('answers ticket %s as the conversation the demo shows, bots, notes and system lines included', (_id, ticket) => {
+    const { messages } = parseZendeskComments(allPages(ticket));
+    expect(messages).toEqual(ticket.messages);
+  });
+
+  it('pages a long ticket as Zendesk does, 100 comments a page', () => {
+    const long = tickets.find((t) => t.messages.length > 200)!;
+    expect(allPages(long)).toHaveLength(Math.ceil(long.messages.length / 100));
   });
 });
