@@ -41,7 +41,6 @@ import { disputesOfReviews, getDisputeWindow, openDispute } from '../db';
 import { disputeSchema } from '../model/dispute';
 import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
 import { ideaSchema } from '../model/idea';
-import { myTeams } from '../sync';
 import { focusOfAgent } from '../coaching';
 
 const key = z.string().min(1).max(500);
@@ -78,8 +77,7 @@ const operations = {
   openDispute: { args: z.tuple([disputeSchema]), run: openDispute, writes: true },
   disputesOfReviews: { args: z.tuple([z.array(key).max(500)]), run: (ids: string[]) => disputesOfReviews(ids), writes: false },
   getDisputeWindow: { args: z.tuple([]), run: () => getDisputeWindow(), writes: false },
-  // Ideas and obstacles from the sidebar: sent to one of the user's teams, their answers read there.
-  myTeams: { args: z.tuple([]), run: () => myTeams(), writes: false },
+  // Ideas and obstacles from the sidebar: sent to one of the user's teams (teamRoster), their answers read there.
   saveIdea: { args: z.tuple([ideaSchema]), run: saveIdea, writes: true },
   ideasOfSubmitter: { args: z.tuple([key]), run: (email: string) => ideasOfSubmitter(email), writes: false },
   markIdeasSeen: {

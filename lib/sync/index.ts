@@ -51,5 +51,4 @@ export {
   type TeamNeed,
   type RosterMatch,
 } from './roster';
-export { myTeams } from './my-teams';
 export { adminClient, inviteLink, parseInviteLink, redeemInvite, type AdminClient } from './admin';

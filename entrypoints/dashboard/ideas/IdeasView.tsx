@@ -1,24 +1,22 @@
 // The dashboard's Ideas view: ideas and obstacles with their age, filtered by status, category and team,
 // exported as CSV; a lead triages each (status, reply, category, sharing with the team).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { listIdeas, saveIdea } from '@/lib/db';
+import { db, listIdeas, saveIdea } from '@/lib/db';
 import { ideasCsv } from '@/lib/export/ideas';
 import { filterIdeas, IDEA_CATEGORIES, IDEA_STATUSES, ideaAgeDays, needsReply, triage, type IdeaFilter } from '@/lib/ideas';
-import { myTeams } from '@/lib/sync';
+import { readRoster, teamChoices, type RosterTeam } from '@/lib/sync';
 import { formatDateTime } from '@/lib/i18n';
 import type { Idea, IdeaCategory, IdeaStatus } from '@/lib/model/idea';
-import type { Team } from '@/lib/model/sync';
 import type { Me } from '../disputes/useMe';
 
 export function IdeasView({ me }: { me: Me }) {
   const { t, lang } = useI18n();
   const ideas = useLive<Idea[] | null>(listIdeas, [], null);
-  // Asked of the backend once: team names for the filter and the list.
-  const [teams, setTeams] = useState<Team[]>([]);
-  useEffect(() => void myTeams().then(setTeams), []);
+  // Team names for the filter and the list: the user's teams in the roster of the last sync.
+  const teams = useLive<RosterTeam[]>(async () => teamChoices(await readRoster(db())), [], []);
   const [filter, setFilter] = useState<IdeaFilter>({ status: null, category: null, team: null });
   const lead = me.role === 'lead' || me.role === 'admin';
   if (ideas === null) return <p>{t('common.loading')}</p>;

@@ -8,6 +8,7 @@ import type { Idea, IdeaCategory } from '@/lib/model/idea';
 import type { Person } from '@/lib/model/review';
 import type { Extraction, TicketRef } from '@/lib/model/ticket';
 import { remoteDb as db } from '@/lib/service/remote';
+import { teamChoices } from '@/lib/sync/roster';
 import { useRemote } from '../useRemote';
 
 interface Props {
@@ -18,7 +19,8 @@ interface Props {
 
 export function IdeasPanel({ ticket, extraction, me }: Props) {
   const { t, lang } = useI18n();
-  const teams = useRemote(() => db.myTeams(), [], null);
+  // The teams an idea may go to: the user's own, from the roster of the last sync.
+  const teams = useRemote(() => db.teamRoster().then((roster) => teamChoices(roster)), [], null);
   const mine = useRemote(() => (me ? db.ideasOfSubmitter(me.id) : Promise.resolve([] as Idea[])), [me?.id], [] as Idea[]);
   // What is shown has been seen: the waiting count stops naming it.
   useEffect(() => {
