@@ -59,7 +59,8 @@ function HistoryItem({
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const { me } = disputes;
-  const mine = me !== null && review.reviewee.id.toLowerCase() === me.id.toLowerCase() && review.reviewer.id.toLowerCase() !== me.id.toLowerCase();
+  const byMe = me === null || review.reviewer.id.toLowerCase() === me.id.toLowerCase();
+  const mine = me !== null && review.reviewee.id.toLowerCase() === me.id.toLowerCase() && !byMe;
   const dispute = disputes.disputes.find((d) => d.reviewId === review.id);
   const score = review.score === null ? t('review.score.none') : formatPercent(lang, review.score);
   return (
@@ -79,18 +80,23 @@ function HistoryItem({
           <button type="button" class="small" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? t('history.hide') : t('history.show')}
           </button>
-          <button type="button" class="small" onClick={() => onEdit(review)}>
-            {t('history.edit')}
-          </button>
-          <button
-            type="button"
-            class="small"
-            onClick={() => {
-              if (window.confirm(t('history.delete.confirm'))) onDelete(review);
-            }}
-          >
-            {t('history.delete')}
-          </button>
+          {/* A review is its reviewer's to change (the server refuses anyone else): others read it, the agent may dispute it. */}
+          {byMe && (
+            <>
+              <button type="button" class="small" onClick={() => onEdit(review)}>
+                {t('history.edit')}
+              </button>
+              <button
+                type="button"
+                class="small"
+                onClick={() => {
+                  if (window.confirm(t('history.delete.confirm'))) onDelete(review);
+                }}
+              >
+                {t('history.delete')}
+              </button>
+            </>
+          )}
         </div>
         {open && <ReviewDetails review={review} card={card} />}
         {mine && me ? (
