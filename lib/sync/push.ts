@@ -54,9 +54,9 @@ export interface PushTally {
 
 /**
  * Documents of no team (written before teams owned data, or without a backend and then connected)
- * get the team the roster proposes for them (documentTeam), stored locally before they are sent. Not
- * for a child (it belongs to its parent's team, which its creator sets), nor for an admin's
- * organisation-wide card; without a proposal the document goes as it is, and a refusal parks it.
+ * get their team before they are sent, stored locally: a child its parent's (placed first, as the
+ * registry lists parents before children), any other the one the roster proposes (documentTeam).
+ * Not an admin's organisation-wide card; without a team the document goes as it is, and a refusal parks it.
  */
 async function withTeams(
   database: ArvioDb,
@@ -65,12 +65,25 @@ async function withTeams(
   docs: Array<LocalDoc | undefined>,
 ): Promise<Array<LocalDoc | undefined>> {
   const kind = kindOf(collection);
-  if (kind.parent || docs.every((doc) => !doc || kind.team(doc) !== null)) return docs;
-  const roster = await rosterOf();
-  if (!roster) return docs;
+  if (docs.every((doc) => !doc || kind.team(doc) !== null)) return docs;
+  let teamOf: (doc: LocalDoc) => string | null;
+  if (kind.parent) {
+    const { parent } = kind;
+    const parentKind = kindOf(parent.kind as SyncCollection);
+    const parents = await localDocs(database, parent.kind as SyncCollection, docs.map((doc) => (doc ? parent.id(doc as never) : '')));
+    const byId = new Map(docs.map((doc, i) => [doc, parents[i]]));
+    teamOf = (doc) => {
+      const found = byId.get(doc);
+      return found ? parentKind.team(found) : null;
+    };
+  } else {
+    const roster = await rosterOf();
+    if (!roster) return docs;
+    teamOf = (doc) => documentTeam(roster, { subject: kind.subject(doc), orgWide: kind.orgWide });
+  }
   const placed = docs.map((doc) => {
     if (!doc || kind.team(doc) !== null) return doc;
-    const team = documentTeam(roster, { subject: kind.subject(doc), orgWide: kind.orgWide });
+    const team = teamOf(doc);
     return team === null ? doc : ({ ...doc, team } as LocalDoc);
   });
   const changed = placed.filter((doc, i) => doc !== docs[i]) as LocalDoc[];

@@ -1,10 +1,10 @@
 // Push: each queued document once, as it is now, in batches; a lost answer is our own write; a refused change set aside.
 import { describe, expect } from 'vitest';
-import { getReview, saveScorecard, submitReview } from '@/lib/db';
+import { getReview, saveScorecard, submitReview, writeSynced } from '@/lib/db';
 import { MAX_PUSH_BATCH, pushRequestSchema } from '@/lib/model/sync';
 import { currentStatus, runSync, type FetchLike } from '@/lib/sync';
 import { pushPass } from '@/lib/sync/push';
-import { review, scorecard } from '../../../server/tests/helpers/docs';
+import { coachingAction, coachingSession, review, scorecard } from '../../../server/tests/helpers/docs';
 import { BACKEND, it, mine } from './testbed';
 
 describe('pushing the outbox', () => {
@@ -125,6 +125,32 @@ describe('documents of no team', () => {
     expect(server.docs.get('reviews:old')?.doc.team).toBe('t-se');
     expect((await getReview('old'))?.team).toBe('t-se');
     // Pushed as it is now: nothing left waiting.
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('a child written before its team was known (a coaching action) goes in its parent’s team, which the roster gave the parent', async ({ database, server }) => {
+    const roster = {
+      me: { email: 'lead1@arvio.test', name: 'lead1', role: 'lead' as const, teams: ['FI'] },
+      members: [
+        { email: 'lead1@arvio.test', name: 'lead1', role: 'lead' as const, teams: ['FI'] },
+        { email: 'agent1@arvio.test', name: 'agent1', role: 'agent' as const, teams: ['FI'] },
+      ],
+      teams: [{ id: 't-fi', name: 'FI', role: 'lead' as const }],
+    };
+    const withRoster: FetchLike = async (url, init) =>
+      url.endsWith('/v1/team/members') ? Response.json(roster) : server.fetch(url, init);
+    const session = coachingSession('s1', 'lead1@arvio.test', 'agent1@arvio.test', { team: null });
+    const action = coachingAction('a1', 's1', 'lead1@arvio.test', 'agent1@arvio.test', { team: null });
+    await writeSynced(database, ['coachingSessions', 'coachingActions'], 'local', async (writer) => {
+      await writer.put('coachingSessions', [session]);
+      await writer.put('coachingActions', [action]);
+    });
+
+    await pushPass(database, BACKEND, withRoster, Date.now, {}, { pushed: 0, conflicts: 0, refused: 0, again: false });
+
+    expect(server.docs.get('coachingSessions:s1')?.doc.team).toBe('t-fi');
+    expect(server.docs.get('coachingActions:a1')?.doc.team).toBe('t-fi');
+    expect((await database.coachingActions.get('a1'))?.team).toBe('t-fi');
     expect(await database.outbox.count()).toBe(0);
   });
 });
