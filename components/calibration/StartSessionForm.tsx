@@ -47,7 +47,6 @@ export function StartSessionForm({ roster, settings, cards, tickets, children, o
   const [revealMode, setRevealMode] = useState<RevealMode>('facilitator-reveals');
   const [problem, setProblem] = useState<string | null>(null);
 
-  if (teams.length === 0) return <p class="notice">{t('calibration.needsTeam')}</p>;
   const card = published.find((c) => `${c.id}@${c.version}` === cardKey);
 
   const submit = async (): Promise<void> => {
