@@ -5,11 +5,14 @@ import { formatDateTime } from '@/lib/i18n';
 import type { CalibrationSession, RevealMode } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { TicketRef } from '@/lib/model/ticket';
-import { teamChoices, type Roster } from '@/lib/sync/roster';
+import type { Roster } from '@/lib/sync/roster';
+import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useI18n } from '../i18n';
 
 interface Props {
   roster: Roster;
+  /** The settings of the user's teams: who besides leads may start a session. */
+  settings: readonly TeamSettings[];
   cards: readonly Scorecard[];
   /** The tickets of the session (the one in view, or those the dashboard's links name); null: not valid yet. */
   tickets: readonly TicketRef[] | null;
@@ -26,11 +29,11 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-export function StartSessionForm({ roster, cards, tickets, children, onStart }: Props) {
+export function StartSessionForm({ roster, settings, cards, tickets, children, onStart }: Props) {
   const { t, lang } = useI18n();
   const me = roster.me.email.toLowerCase();
-  // The teams where the caller may start one: a session belongs to one of them.
-  const teams = teamChoices(roster, { roles: ['lead', 'reviewer'] });
+  // The teams where the caller may start one (a lead, or a reviewer the lead allows): a session belongs to one of them.
+  const teams = calibrationStartTeams(roster, settings);
   const people = roster.members.filter((m) => m.role !== 'agent');
   const published = cards.filter((c) => c.status === 'published');
   const [title, setTitle] = useState(() => t('calibration.start.defaultName', { date: formatDateTime(lang, new Date().toISOString()) }));
@@ -44,7 +47,6 @@ export function StartSessionForm({ roster, cards, tickets, children, onStart }: 
   const [revealMode, setRevealMode] = useState<RevealMode>('facilitator-reveals');
   const [problem, setProblem] = useState<string | null>(null);
 
-  if (teams.length === 0) return <p class="notice">{t('calibration.needsTeam')}</p>;
   const card = published.find((c) => `${c.id}@${c.version}` === cardKey);
 
   const submit = async (): Promise<void> => {

@@ -15,6 +15,7 @@ interface Props {
   me: Person;
   card: Scorecard | undefined;
   dispute: Dispute | undefined;
+  /** The window of the review's team (its settings). */
   windowDays: number;
   onSend: (dispute: Dispute) => Promise<unknown>;
 }
@@ -33,7 +34,9 @@ export function DisputeSection({ review, me, card, dispute, windowDays, onSend }
   }
   const why = whyNoDispute(review, me.id, dispute, new Date(), windowDays);
   const until = windowEnds(review, windowDays);
-  if (why === 'windowClosed') return <p class="muted">{t('disputes.why.windowClosed', { date: formatDateTime(lang, until.toISOString()) })}</p>;
+  if (why === 'windowClosed') {
+    return <p class="muted dispute-closed">{t('teamSettings.windowClosed', { days: windowDays, date: formatDateTime(lang, until.toISOString()) })}</p>;
+  }
   if (why !== null) return null;
   if (!open) {
     return (

@@ -1,12 +1,18 @@
 // Team administration without a terminal: the teams an admin or lead administers, their members and
-// open invites; invite by e-mail with a role, change roles, remove members, revoke access.
+// open invites; invite by e-mail with a role, change roles, remove members, revoke access; the team's settings.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { syncErrorKey } from '@/components/SyncStatus';
+import { useLive } from '@/components/useLive';
+import { db, listTeamSettings, saveTeamSettings } from '@/lib/db';
+import type { Person } from '@/lib/model/review';
+import { personOf, type Roster } from '@/lib/sync/roster';
+import type { TeamSettings } from '@/lib/teamSettings';
+import { TeamSettingsForm } from './TeamSettingsForm';
 import type { AdminTeamsResponse, ManagedMember } from '@/lib/model/admin';
 import { roleSchema, type Role } from '@/lib/model/sync';
 import type { Translate } from '@/lib/i18n';
-import { adminClient, getBackendConfig, inviteLink, SyncError, type AdminClient } from '@/lib/sync';
+import { adminClient, getBackendConfig, inviteLink, readRoster, SyncError, type AdminClient } from '@/lib/sync';
 
 type Team = AdminTeamsResponse['teams'][number];
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -27,6 +33,9 @@ export function AdminPage() {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [client, setClient] = useState<{ api: AdminClient; url: string } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const settings = useLive<TeamSettings[]>(listTeamSettings, [], []);
+  const roster = useLive<Roster | null>(() => readRoster(db()), [], null);
+  const me = roster ? personOf(roster.me) : null;
 
   const load = async (api: AdminClient): Promise<void> => {
     try {
@@ -82,7 +91,15 @@ export function AdminPage() {
         {state.phase === 'ready' &&
           client &&
           state.data.teams.map((team) => (
-            <TeamPanel key={team.id} team={team} grantable={state.data.grantable} backendUrl={client.url} act={act} />
+            <TeamPanel
+              key={team.id}
+              team={team}
+              grantable={state.data.grantable}
+              backendUrl={client.url}
+              act={act}
+              settings={settings.find((s) => s.team === team.id)}
+              me={me}
+            />
           ))}
       </main>
     </div>
@@ -94,11 +111,16 @@ function TeamPanel({
   grantable,
   backendUrl,
   act,
+  settings,
+  me,
 }: {
   team: Team;
   grantable: Role[];
   backendUrl: string;
   act: (action: (api: AdminClient) => Promise<string>) => Promise<void>;
+  settings: TeamSettings | undefined;
+  /** Who saves the settings: known once Arvio has synced (the roster). */
+  me: Person | null;
 }) {
   const { t, lang } = useI18n();
   const headingId = `team-${team.id}`;
@@ -150,6 +172,7 @@ function TeamPanel({
         </>
       )}
       {grantable.length > 0 && <InviteForm team={team} grantable={grantable} backendUrl={backendUrl} act={act} />}
+      {me ? <TeamSettingsForm team={team} stored={settings} me={me} onSave={saveTeamSettings} /> : <p class="muted">{t('teamSettings.needsSync')}</p>}
     </section>
   );
 }

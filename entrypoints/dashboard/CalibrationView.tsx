@@ -8,7 +8,7 @@ import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { calibrationOverview, facilitates, namesVisible, revealFigures, type CalibrationOverview } from '@/lib/calibration';
-import { calibrationData, db, saveCalibrationSession } from '@/lib/db';
+import { calibrationData, db, listTeamSettings, saveCalibrationSession } from '@/lib/db';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { dialectFor } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
@@ -18,6 +18,7 @@ import type { Scorecard } from '@/lib/model/scorecard';
 import type { TicketRef } from '@/lib/model/ticket';
 import { readRoster } from '@/lib/sync';
 import type { Roster } from '@/lib/sync/roster';
+import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useFormats } from './TeamView';
 
 type Data = { sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> };
@@ -26,6 +27,7 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   const { t, lang } = useI18n();
   const data = useLive<Data | null>(calibrationData, [], null);
   const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
+  const settings = useLive<TeamSettings[]>(listTeamSettings, [], []);
   const overview = useMemo(() => (data ? calibrationOverview(data.sessions, data.ratings, cards) : null), [data, cards]);
   const [openId, setOpenId] = useState<string | null>(null);
   if (!data || !overview || roster === undefined) return <p>{t('common.loading')}</p>;
@@ -33,7 +35,11 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   return (
     <section class="calibration-view" aria-labelledby="calibration-title" data-sessions={overview.sessions.length}>
       <h2 id="calibration-title">{t('calibration.dash.title')}</h2>
-      {roster ? <StartFromLinks roster={roster} cards={cards} /> : <p class="muted">{t('calibration.dash.noBackend')}</p>}
+      {!roster ? (
+        <p class="muted">{t('calibration.dash.noBackend')}</p>
+      ) : (
+        calibrationStartTeams(roster, settings).length > 0 && <StartFromLinks roster={roster} settings={settings} cards={cards} />
+      )}
       {overview.sessions.length === 0 ? (
         <p>{t('calibration.dash.none')}</p>
       ) : (
@@ -237,7 +243,7 @@ function OpenSession(props: { session: CalibrationSession; card: Scorecard | nul
 }
 
 /** The dashboard's way to start a session: 1–10 ticket links, one per line. */
-function StartFromLinks({ roster, cards }: { roster: Roster; cards: Scorecard[] }) {
+function StartFromLinks({ roster, settings, cards }: { roster: Roster; settings: TeamSettings[]; cards: Scorecard[] }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [done, setDone] = useState(false);
@@ -256,6 +262,7 @@ function StartFromLinks({ roster, cards }: { roster: Roster; cards: Scorecard[] 
       )}
       <StartSessionForm
         roster={roster}
+        settings={settings}
         cards={cards}
         tickets={tickets}
         onStart={async (session) => {

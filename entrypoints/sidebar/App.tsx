@@ -28,7 +28,7 @@ import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 import { markTicketRendered } from '@/bench/hooks';
-import { DEFAULT_WINDOW_DAYS } from '@/lib/disputes';
+import type { TeamSettings } from '@/lib/teamSettings';
 import type { Dispute } from '@/lib/model/dispute';
 import { selfPerson } from '@/lib/sync/roster';
 import { IdeasPanel } from './ideas/IdeasPanel';
@@ -199,7 +199,7 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
   const roster = useRemote(() => db.teamRoster(), [], null);
   const reviewIds = reviews.map((r) => r.id).join('\n');
   const disputes = useRemote(() => (reviewIds ? db.disputesOfReviews(reviewIds.split('\n')) : Promise.resolve([])), [reviewIds], [] as Dispute[]);
-  const windowDays = useRemote(() => db.getDisputeWindow(), [], DEFAULT_WINDOW_DAYS);
+  const teamSettings = useRemote(() => db.listTeamSettings(), [], [] as TeamSettings[]);
   const me = selfPerson(settings.identity, roster);
   const calibration = useCalibrationHome();
   const calibrationWaiting = waitingHere(calibration, key);
@@ -324,7 +324,7 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
                 (error: unknown) => setHistoryProblem(notSavedText(t, { kind: 'reviewDraft', ticketId: ticket.ticketId }, error)),
               );
             }}
-            disputes={{ me, disputes, windowDays, onDispute: (dispute) => db.openDispute(dispute) }}
+            disputes={{ me, disputes, settings: teamSettings, onDispute: (dispute) => db.openDispute(dispute) }}
             onDelete={(review) =>
               db.deleteReview(review.id, new Date().toISOString()).then(
                 () => setHistoryProblem(null),

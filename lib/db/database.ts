@@ -14,6 +14,7 @@ import type {
   ReviewDraft,
   Scorecard,
   SelfCheck,
+  TeamSettings,
 } from '../model';
 import { revealQuotaAborts } from './quota-middleware';
 
@@ -125,6 +126,17 @@ export const SCHEMA_V5 = {
   ideas: 'id, team, [status+createdAt], submitter.id',
 } as const;
 
+/**
+ * Version 6: each team's settings (lib/model/teamSettings.ts), one row per team. The dispute window
+ * a lead once kept in their own profile (`disputes.windowDays`) is dropped, not carried over: it
+ * governed no agent's disputes (agents' profiles used 14 days, the server none), so moving it into the
+ * team's settings would change what agents get to a number chosen when it had no effect.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  teamSettings: 'id, team',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -144,6 +156,7 @@ export class ArvioDb extends Dexie {
   coachingNotes!: EntityTable<CoachingNotes, 'sessionId'>;
   disputes!: EntityTable<Dispute, 'id'>;
   ideas!: EntityTable<Idea, 'id'>;
+  teamSettings!: EntityTable<TeamSettings, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -165,6 +178,9 @@ export class ArvioDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade((tx) => tx.table('settings').delete('disputes.windowDays'));
   }
 }
 

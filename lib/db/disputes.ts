@@ -1,6 +1,5 @@
 // Disputes in the database: opened, resolved (the review's new revision in the same transaction), reopened.
-import { z } from 'zod';
-import { appliedReview, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS } from '../disputes';
+import { appliedReview } from '../disputes';
 import { disputeId, disputeSchema, type Dispute } from '../model/dispute';
 import type { Review } from '../model/review';
 import { db } from './database';
@@ -84,17 +83,4 @@ export async function disputeOf(agentId: string, reviewId: string): Promise<Disp
 export async function listDisputes(): Promise<Dispute[]> {
   const rows = await db().disputes.toArray();
   return rows.filter((d) => !d.deleted).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
-}
-
-const WINDOW_KEY = 'disputes.windowDays';
-const windowSchema = z.number().int().min(MIN_WINDOW_DAYS).max(MAX_WINDOW_DAYS);
-
-/** Days after a review within which its agent may dispute it (the lead sets it). */
-export async function getDisputeWindow(): Promise<number> {
-  const parsed = windowSchema.safeParse((await db().settings.get(WINDOW_KEY))?.value);
-  return parsed.success ? parsed.data : DEFAULT_WINDOW_DAYS;
-}
-
-export async function setDisputeWindow(days: number): Promise<void> {
-  await db().settings.put({ key: WINDOW_KEY, value: windowSchema.parse(days) });
 }

@@ -1,5 +1,5 @@
 // The database behind one service: pages call these named operations, not raw tables.
-export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
+export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './database';
 export type { OutboxRow, PulledStatesRow, ReviewRevisionRow, RollupRow, SettingRow, SyncStateRow } from './database';
 export { getSettings, saveSettings, saveIdentity, LANGUAGE_STORAGE_KEY } from './settings';
 export {
@@ -51,13 +51,12 @@ export {
   DisputeStateError,
   disputeOf,
   disputesOfReviews,
-  getDisputeWindow,
   listDisputes,
   openDispute,
   reopenDispute,
   resolveDispute,
-  setDisputeWindow,
 } from './disputes';
+export { listTeamSettings, saveTeamSettings } from './teamSettings';
 export { ideasOfSubmitter, ideasSeen, listIdeas, markIdeasSeen, saveIdea } from './ideas';
 export {
   calibrationData,

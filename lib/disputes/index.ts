@@ -8,15 +8,10 @@ import { scoreReview } from '../scoring';
 export { countWaiting, disputesWaiting, type Viewer } from './waiting';
 export { disputeFigures, type DisputeFigures, type CriterionOverturns, type ReviewerDisputes } from './figures';
 
-/** Days from the review within which its agent may dispute it, unless the lead set another window. */
-export const DEFAULT_WINDOW_DAYS = 14;
-export const MIN_WINDOW_DAYS = 1;
-export const MAX_WINDOW_DAYS = 365;
-
 const DAY_MS = 86_400_000;
 const email = (value: string): string => value.trim().toLowerCase();
 
-/** When the window to dispute a review closes. */
+/** When the window to dispute a review closes (the days are its team's setting: lib/teamSettings windowDaysOf). */
 export function windowEnds(review: Pick<Review, 'createdAt'>, windowDays: number): Date {
   return new Date(Date.parse(review.createdAt) + windowDays * DAY_MS);
 }

@@ -4,7 +4,6 @@ export const calibrationEn = {
   'calibration.needsBackend.title': 'Calibration needs the team backend',
   'calibration.needsBackend.body':
     'Reviewers score the same ticket blind and then compare: that takes a shared team backend. Connect Arvio to your team’s backend in the settings (Team backend), then start or join a session here.',
-  'calibration.needsTeam': 'You are not a member of a team on the backend yet: ask an admin to add you to one.',
   'calibration.openSettings': 'Open settings',
   'calibration.waiting.title': 'Calibration waiting',
   'calibration.waiting.none': 'No calibration waits for you.',

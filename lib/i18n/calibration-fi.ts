@@ -6,7 +6,6 @@ export const calibrationFi: Record<keyof typeof calibrationEn, string> = {
   'calibration.needsBackend.title': 'Kalibrointi tarvitsee tiimin palvelimen',
   'calibration.needsBackend.body':
     'Arvioijat pisteyttävät saman tiketin toistensa arvioita näkemättä ja vertaavat sitten: siihen tarvitaan tiimin yhteinen palvelin. Yhdistä Arvio tiimisi palvelimeen asetuksissa (Tiimin palvelin) ja aloita tai liity kalibrointiin täällä.',
-  'calibration.needsTeam': 'Et ole vielä minkään tiimin jäsen palvelimella: pyydä ylläpitäjää lisäämään sinut tiimiin.',
   'calibration.openSettings': 'Avaa asetukset',
   'calibration.waiting.title': 'Kalibrointi odottaa',
   'calibration.waiting.none': 'Sinua ei odota yksikään kalibrointi.',

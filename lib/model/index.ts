@@ -12,3 +12,4 @@ export * from './messages';
 export * from './sync';
 export * from './kinds';
 export * from './admin';
+export * from './teamSettings';

@@ -16,6 +16,7 @@ import { disputeId, disputeSchema } from './dispute';
 import { ideaSchema } from './idea';
 import { reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
+import { teamSettingsId, teamSettingsSchema } from './teamSettings';
 
 /**
  * Who of a role may read a document, as a list of grants (any one suffices):
@@ -103,6 +104,9 @@ function versionedKey(id: string): [string, number] | null {
 /** The team of a document; documents stored before the field existed have none. */
 const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? null;
 
+/** The settings of a document's team, which the server's rule applies (a dispute's window, who starts calibration). */
+const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.team ? teamSettingsId(doc.team) : null);
+
 const byId = {
   localKey: (doc: { id: string }) => doc.id,
   syncId: (doc: { id: string }) => doc.id,
@@ -158,6 +162,8 @@ export const kinds = {
     ...byId,
     owner: (session) => normalized(session.startedBy),
     subject: () => null,
+    // Who may start one: a lead, or a reviewer the team's settings allow.
+    cites: { kind: 'teamSettings', id: teamSettingsOf },
     // The session names no agent; its participants' ratings are the blind part (calibrationRatings).
     opens: (session) =>
       session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
@@ -250,6 +256,8 @@ export const kinds = {
     // About the reviewer's work: the reviewer reads the disputes of their reviews.
     subject: (dispute) => normalized(dispute.reviewer.id),
     parent: { kind: 'reviews', id: (dispute) => dispute.reviewId },
+    // The window to open one is the team's setting.
+    cites: { kind: 'teamSettings', id: teamSettingsOf },
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe'], agent: ['mine'] },
     conflict: 'ask',
     shareable: () => true,
@@ -267,6 +275,22 @@ export const kinds = {
     conflict: 'ask',
     shareable: () => true,
   } satisfies KindDescriptor<typeof ideaSchema, string>,
+  teamSettings: {
+    schema: teamSettingsSchema,
+    table: 'teamSettings',
+    team: teamOf,
+    localKey: (settings) => settings.id,
+    // Derived from the team, never taken from the doc: one per team.
+    syncId: (settings) => teamSettingsId(settings.team),
+    keyOfSyncId: (id) => id,
+    // A lead's, and the next lead's to change: the rule decides by role, not by who saved last.
+    owner: (_settings, caller) => normalized(caller),
+    subject: () => null,
+    read: { lead: ['team'], reviewer: ['team'], agent: ['team'] },
+    // Two leads saving at once: the second gets the conflict to choose, never a silent overwrite.
+    conflict: 'ask',
+    shareable: () => true,
+  } satisfies KindDescriptor<typeof teamSettingsSchema, string>,
 } as const;
 
 export type KindName = keyof typeof kinds;

@@ -37,7 +37,7 @@ import { runScheduledSync } from '../sync/scheduler';
 import { db } from '../db';
 import { pageReportSchema, savePageReport } from '../db';
 import { isQuotaError } from '../db';
-import { disputesOfReviews, getDisputeWindow, openDispute } from '../db';
+import { disputesOfReviews, listTeamSettings, openDispute } from '../db';
 import { disputeSchema } from '../model/dispute';
 import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
 import { ideaSchema } from '../model/idea';
@@ -76,7 +76,8 @@ const operations = {
   // Disputes from the ticket's earlier reviews: the agent opens one and reads its outcome.
   openDispute: { args: z.tuple([disputeSchema]), run: openDispute, writes: true },
   disputesOfReviews: { args: z.tuple([z.array(key).max(500)]), run: (ids: string[]) => disputesOfReviews(ids), writes: false },
-  getDisputeWindow: { args: z.tuple([]), run: () => getDisputeWindow(), writes: false },
+  // The settings of the user's teams: each review's dispute window, who may start calibration.
+  listTeamSettings: { args: z.tuple([]), run: () => listTeamSettings(), writes: false },
   // Ideas and obstacles from the sidebar: sent to one of the user's teams (teamRoster), their answers read there.
   saveIdea: { args: z.tuple([ideaSchema]), run: saveIdea, writes: true },
   ideasOfSubmitter: { args: z.tuple([key]), run: (email: string) => ideasOfSubmitter(email), writes: false },
@@ -101,12 +102,12 @@ const operations = {
   calibrationSubmitted: { args: z.tuple([key]), run: calibrationSubmitted, writes: false },
 } as const;
 
-/** What the sidebar's calibration needs at once: who I am there (null: no backend), the sessions, my own ratings. */
+/** What the sidebar's calibration needs at once: who I am there (null: no backend), the sessions, my own ratings, my teams' settings. */
 async function calibrationHome() {
   const roster = await readRoster(db());
-  if (!roster) return { roster: null, sessions: [], mine: [] };
-  const [sessions, mine] = await Promise.all([listCalibrationSessions(), calibrationRatingsOf(roster.me.email.toLowerCase())]);
-  return { roster, sessions, mine };
+  if (!roster) return { roster: null, sessions: [], mine: [], settings: [] };
+  const [sessions, mine, settings] = await Promise.all([listCalibrationSessions(), calibrationRatingsOf(roster.me.email.toLowerCase()), listTeamSettings()]);
+  return { roster, sessions, mine, settings };
 }
 
 async function calibrationSubmitted(sessionId: string): Promise<CalibrationSubmittedResponse | null> {

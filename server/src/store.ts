@@ -44,6 +44,7 @@ function toStored(row: Row): Stored {
     grp: row.grp === null || row.grp === undefined ? null : String(row.grp),
     opens: row.opens === 'all' || row.opens === 'own' ? row.opens : null,
     doc: row.doc as Record<string, unknown>,
+    ...(row.stored_for_ms === null || row.stored_for_ms === undefined ? {} : { storedForMs: Number(row.stored_for_ms) }),
     revision: toNumber(row.revision),
     seq: toNumber(row.seq),
   };
@@ -292,7 +293,10 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
 }
 
 /** The columns toStored reads. */
-const STORED_COLUMNS = 'd.collection, d.id, d.revision, d.seq, d.doc, d.team, d.series, d.owner, d.subject, d.parent, d.grp, d.opens';
+const STORED_COLUMNS =
+  'd.collection, d.id, d.revision, d.seq, d.doc, d.team, d.series, d.owner, d.subject, d.parent, d.grp, d.opens, ' +
+  // The write rules' clock: the database's, the same that stamped received_at.
+  '(extract(epoch FROM now() - d.received_at) * 1000)::float8 AS stored_for_ms';
 
 /**
  * Sequence numbers for a batch that opened documents to someone (a revealed session, a participant's

@@ -11,6 +11,7 @@ import { pullResponseSchema, type SyncChange } from '../../lib/model/sync';
 import { addTeam, addUser, findUserByEmail, type User } from '../src/admin';
 import { openPglite, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
+import type { TeamSettings } from '../../lib/model/teamSettings';
 import { pullJson, push, Refusal } from '../src/store';
 import * as fx from './helpers/docs';
 
@@ -23,7 +24,10 @@ import * as fx from './helpers/docs';
  * write: the caller creates one in team A in their own name (about an agent of A; under a parent of
  *        team A that names them where the kind needs it: the session they rate or coach, the review
  *        about them they dispute). An agent writes only their own self-checks, disputes (and
- *        acknowledgements: the suites) and ideas, which anyone in the team sends.
+ *        acknowledgements: the suites) and ideas, which anyone in the team sends. A reviewer starts a
+ *        calibration session where the team's settings allow them (here: the reviewers of team A;
+ *        one not allowed is refused in server/tests/team-settings.test.ts). A team's settings are
+ *        read by all its members and written by its leads.
  */
 const EXPECTED: Record<KindName, { read: string; write: string }> = {
   //                          admin  lead      reviewer  agent                admin  lead      reviewer  agent
@@ -39,6 +43,7 @@ const EXPECTED: Record<KindName, { read: string; write: string }> = {
   coachingNotes: /*      */ { read: 'Y  Y · · Y  · · · ·  · · · ·', write: 'Y  Y · · Y  · · · ·  · · · ·' },
   disputes: /*           */ { read: 'Y  Y · · Y  · · · ·  · · · ·', write: 'Y  Y · · Y  Y · · Y  Y · · Y' },
   ideas: /*              */ { read: 'Y  Y · · Y  · · · ·  · · · ·', write: 'Y  Y · · Y  Y · · Y  Y · · Y' },
+  teamSettings: /*       */ { read: 'Y  Y · · Y  Y · · Y  Y · · Y', write: 'Y  Y · · Y  · · · ·  · · · ·' },
 };
 
 const ROLES = ['lead', 'reviewer', 'agent'] as const;
@@ -69,6 +74,12 @@ const setUp = async (...changes: SyncChange[]) => {
   expect(results.map((r) => r.status)).toEqual(changes.map(() => 'accepted'));
 };
 const at = '2026-03-02T11:00:00.000Z';
+/** Team A's settings (one document per team) as a change of whatever is stored: a fresh window each time, so it is a change. */
+const settingsOfA = async (by: string, over: Partial<TeamSettings> = {}): Promise<SyncChange> => {
+  const doc = fx.teamSettings(teamA, by, { disputeWindowDays: 1 + (++n % 90), ...over });
+  const stored = await db.query<{ revision: number }>("SELECT revision FROM docs WHERE collection = 'teamSettings' AND id = $1", [doc.id]);
+  return { collection: 'teamSettings', id: doc.id, baseRevision: stored[0] ? Number(stored[0].revision) : null, doc };
+};
 
 /**
  * Per kind: the document the read cases look for (of team A, by its own people), and the one a caller
@@ -91,7 +102,11 @@ const CASES: { [K in KindName]: { read(): Promise<SyncChange>; write(me: string)
   calibrationSessions: {
     read: async () =>
       change('calibrationSessions', fx.calibrationSession(uid('cal'), A.lead, teamA, { participants: [A.lead, A.rev], status: 'revealed', revealedAt: at })),
-    write: async (me) => change('calibrationSessions', fx.calibrationSession(uid('cal'), me, teamA, { participants: [me, A.rev] })),
+    write: async (me) => {
+      // The lead allows team A's reviewers to start sessions.
+      await setUp(await settingsOfA(A.lead, { calibrationStarters: [emailOf('reviewer-own'), emailOf('reviewer-both')] }));
+      return change('calibrationSessions', fx.calibrationSession(uid('cal'), me, teamA, { participants: [me, A.rev] }));
+    },
   },
   calibrationRatings: {
     read: async () => {
@@ -153,6 +168,10 @@ const CASES: { [K in KindName]: { read(): Promise<SyncChange>; write(me: string)
   ideas: {
     read: async () => change('ideas', fx.idea(uid('idea'), A.agent, teamA)),
     write: async (me) => change('ideas', fx.idea(uid('idea'), me, teamA)),
+  },
+  teamSettings: {
+    read: () => settingsOfA(A.lead),
+    write: (me) => settingsOfA(me),
   },
 };
 

@@ -1,5 +1,6 @@
 // The dashboard's Disputes view: what waits for the reviewer or lead (with its age) and its resolution,
-// resolved disputes (a lead reopens), the lead's dispute window, and the dispute figures with their exports.
+// resolved disputes (a lead reopens), and the dispute figures with their exports. (The dispute window is
+// a team setting: the administration page's.)
 import { useState } from 'preact/hooks';
 import { downloadBlob } from '@/components/download';
 import { DisputeOutcome } from '@/components/disputes/DisputeOutcome';
@@ -7,8 +8,8 @@ import { ResolveForm } from '@/components/disputes/ResolveForm';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import type { DashboardFilter } from '@/lib/dashboard';
-import { getDisputeWindow, getReview, listDisputes, reopenDispute, resolveDispute, setDisputeWindow } from '@/lib/db';
-import { ageDays, disputeFigures, disputesWaiting, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, reopen } from '@/lib/disputes';
+import { getReview, listDisputes, reopenDispute, resolveDispute } from '@/lib/db';
+import { ageDays, disputeFigures, disputesWaiting, reopen } from '@/lib/disputes';
 import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export/disputes';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Review } from '@/lib/model/review';
@@ -38,7 +39,6 @@ export function DisputesView({ me, filter, cards }: Props) {
   const inPeriod = disputes.filter((d) => d.openedAt.slice(0, 7) >= filter.from && d.openedAt.slice(0, 7) <= filter.to);
   return (
     <div class="disputes">
-      {lead && <WindowSetting />}
       <section aria-labelledby="disputes-waiting">
         <h2 id="disputes-waiting">{t('disputes.waiting.title', { count: waiting.length })}</h2>
         {resolvedNow && <p role="status">{t('disputes.resolve.done')}</p>}
@@ -60,39 +60,6 @@ export function DisputesView({ me, filter, cards }: Props) {
       </section>
       <Figures disputes={inPeriod} cards={cards} filter={filter} />
     </div>
-  );
-}
-
-function WindowSetting() {
-  const { t } = useI18n();
-  const stored = useLive<number | null>(getDisputeWindow, [], null);
-  const [days, setDays] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  if (stored === null) return null;
-  return (
-    <form
-      class="dispute-window"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void setDisputeWindow(Number(days ?? stored)).then(() => setSaved(true));
-      }}
-    >
-      <label>
-        {t('disputes.window.label')}{' '}
-        <input
-          type="number"
-          min={MIN_WINDOW_DAYS}
-          max={MAX_WINDOW_DAYS}
-          required
-          value={days ?? String(stored)}
-          onInput={(e) => {
-            setDays((e.currentTarget as HTMLInputElement).value);
-            setSaved(false);
-          }}
-        />
-      </label>{' '}
-      <button type="submit">{t('common.save')}</button> {saved && <span role="status">{t('disputes.window.saved')}</span>}
-    </form>
   );
 }
 

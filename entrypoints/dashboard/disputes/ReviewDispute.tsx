@@ -1,14 +1,15 @@
-// Under a review in My reviews: its dispute's outcome, or the agent's way to dispute it while the window is open.
+// Under a review in My reviews: its dispute's outcome, or the agent's way to dispute it while the window of its team is open.
 import { DisputeSection } from '@/components/disputes/DisputeSection';
 import { useLive } from '@/components/useLive';
-import { disputeOf, getDisputeWindow, openDispute } from '@/lib/db';
+import { disputeOf, listTeamSettings, openDispute } from '@/lib/db';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Person, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { windowDaysOf, type TeamSettings } from '@/lib/teamSettings';
 
 export function ReviewDispute({ review, me, card }: { review: Review; me: Person; card: Scorecard | undefined }) {
   const dispute = useLive<Dispute | undefined | null>(() => disputeOf(me.id, review.id), [me.id, review.id], null);
-  const windowDays = useLive<number | null>(getDisputeWindow, [], null);
-  if (dispute === null || windowDays === null) return null;
-  return <DisputeSection review={review} me={me} card={card} dispute={dispute} windowDays={windowDays} onSend={openDispute} />;
+  const settings = useLive<TeamSettings[] | null>(listTeamSettings, [], null);
+  if (dispute === null || settings === null) return null;
+  return <DisputeSection review={review} me={me} card={card} dispute={dispute} windowDays={windowDaysOf(settings, review.team)} onSend={openDispute} />;
 }

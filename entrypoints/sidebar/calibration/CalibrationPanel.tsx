@@ -23,12 +23,14 @@ import type { Scorecard } from '@/lib/model/scorecard';
 import { ticketKey, type TicketRef } from '@/lib/model/ticket';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { Roster } from '@/lib/sync/roster';
+import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useRemote } from '../useRemote';
 
 export interface CalibrationHome {
   roster: Roster | null;
   sessions: CalibrationSession[];
   mine: CalibrationRatings[];
+  settings: TeamSettings[];
 }
 
 export const useCalibrationHome = (): CalibrationHome | null => useRemote(() => db.calibrationHome(), [], null as CalibrationHome | null);
@@ -101,10 +103,11 @@ export function CalibrationPanel({ ticket, home, focusScoring, onOpenSettings }:
           {notice}
         </p>
       )}
-      {roster.me.role !== 'agent' &&
+      {calibrationStartTeams(roster, home.settings).length > 0 &&
         (starting ? (
           <StartSessionForm
             roster={roster}
+            settings={home.settings}
             cards={cards}
             tickets={[ticket]}
             onStart={async (session) => {

@@ -7,12 +7,14 @@ import { formatDateTime, formatPercent } from '@/lib/i18n';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Person, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { windowDaysOf, type TeamSettings } from '@/lib/teamSettings';
 
 /** The reviews' disputes, and what the agent needs to open one. */
 export interface HistoryDisputes {
   me: Person | null;
   disputes: readonly Dispute[];
-  windowDays: number;
+  /** The settings of the user's teams: each review's dispute window is its team's. */
+  settings: readonly TeamSettings[];
   onDispute: (dispute: Dispute) => Promise<unknown>;
 }
 
@@ -100,7 +102,7 @@ function HistoryItem({
         </div>
         {open && <ReviewDetails review={review} card={card} />}
         {mine && me ? (
-          <DisputeSection review={review} me={me} card={card} dispute={dispute} windowDays={disputes.windowDays} onSend={disputes.onDispute} />
+          <DisputeSection review={review} me={me} card={card} dispute={dispute} windowDays={windowDaysOf(disputes.settings, review.team)} onSend={disputes.onDispute} />
         ) : (
           dispute && <DisputeOutcome dispute={dispute} card={card} />
         )}

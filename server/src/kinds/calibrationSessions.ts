@@ -1,6 +1,7 @@
-// Calibration sessions: started by a lead or reviewer of the team; the starter (or a lead) sets it up
+// Calibration sessions: started by a lead of the team or a reviewer its settings allow; the starter (or a lead) sets it up
 // until the reveal; the facilitator (or a lead) reveals, records agreed ratings and clarifications.
 import type { CalibrationSession } from '../../../lib/model/calibration';
+import { mayStartCalibration, type TeamSettings } from '../../../lib/model/teamSettings';
 import type { WriteRule } from './rule';
 import { changedFields, isTeamLead } from './rule';
 
@@ -9,7 +10,7 @@ const FIXED = ['id', 'team', 'startedBy', 'createdAt'];
 const REVEAL = ['revealMode', 'namesShown', 'revealedAt', 'status', 'agreed', 'clarifications', 'alignments'];
 
 export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (request) => {
-  const { role, me, change, next, current, members } = request;
+  const { role, me, change, next, current, members, cited } = request;
   const doc = change.doc;
   if (role === 'agent') return 'agents do not run calibration sessions';
   // People named anew must be of the session's team (those named before may have left since).
@@ -19,6 +20,10 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   if (stranger !== undefined) return `${stranger} is not a member of this team`;
   if (current === null || before === undefined) {
     if (next.owner !== me) return 'a session is started in your own name (startedBy must be your e-mail)';
+    // The settings of the session's team, as stored (the kind cites them).
+    if (!mayStartCalibration(role, me, cited?.doc as TeamSettings | undefined)) {
+      return 'only a lead of the team, or a reviewer its lead allows in the team’s settings, starts a calibration session';
+    }
     if (doc.status !== 'open' || doc.agreed.length > 0 || doc.alignments.length > 0) return 'a new session starts open, with nothing agreed';
     return null;
   }

@@ -1,6 +1,9 @@
 // Disputes: opened only by the reviewed agent, on their own review; resolved only by the review's
-// reviewer or a lead of the team, never by the one who disputes; once resolved, changed by a lead only.
+// reviewer or a lead of the team, never by the one who disputes; once resolved, changed by a lead only;
+// opened only within the window the team's settings set.
 import type { Dispute } from '../../../lib/model/dispute';
+import { disputeWindowDays, type TeamSettings } from '../../../lib/model/teamSettings';
+import type { DocAccess } from './rule';
 import type { WriteRule } from './rule';
 import { changedFields, isTeamLead, normalized } from './rule';
 
@@ -10,8 +13,24 @@ const AGENT = ['wrongAgent', 'reason', 'items', 'deleted'];
 /** The resolver's part. */
 const RESOLVER = ['status', 'resolution', 'reopenedAt'];
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Why the window to dispute this review has closed, or null while it is open. It counts from when
+ * the server first stored the review (`storedForMs`, the database's clock), never from a time a
+ * client wrote: the review's `createdAt` is the reviewer's clock, the dispute's `openedAt` the
+ * agent's, and the agent could set theirs back. A review pushed late (offline, imported) is
+ * disputable longer than its `createdAt` says; the extension counts from `createdAt` and so never
+ * offers a dispute the server would refuse (clocks agreeing). A dispute the agent wrote offline in
+ * time but pushed after the window is refused too: the server cannot tell it from a forged one.
+ */
+function windowClosed(review: DocAccess, settings: DocAccess | null): string | null {
+  const days = disputeWindowDays(settings?.doc as TeamSettings | undefined);
+  return (review.storedForMs ?? 0) > days * DAY_MS ? `the window to dispute this review has closed (${days} days from the review, set by the team’s lead)` : null;
+}
+
 export const disputesRule: WriteRule<'disputes'> = (request) => {
-  const { me, change, next, current, parent: review } = request;
+  const { me, change, next, current, parent: review, cited: settings } = request;
   const doc = change.doc;
   if (review === null || review.doc.deleted === true) return 'no such review';
   if (next.subject !== review.owner) return 'a dispute names the review’s reviewer (reviewer.id)';
@@ -19,9 +38,12 @@ export const disputesRule: WriteRule<'disputes'> = (request) => {
     if (next.owner !== me) return 'a dispute is opened in your own name (agent.id must be your e-mail)';
     if (review.subject !== me) return 'only the reviewed agent disputes a review';
     if (doc.status !== 'open') return 'a dispute opens unresolved';
-    return null;
+    return windowClosed(review, settings);
   }
   const before = current.doc as Dispute;
+  // A withdrawn dispute opened again is a new one: within the window too.
+  const reopened = before.deleted && !doc.deleted ? windowClosed(review, settings) : null;
+  if (reopened !== null) return reopened;
   const changed = changedFields(before, doc).filter((field) => field !== 'updatedAt');
   if (changed.some((field) => FIXED.includes(field))) return 'a dispute keeps its review, agent, reviewer and opening time';
   const lead = isTeamLead(request);

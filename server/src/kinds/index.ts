@@ -12,6 +12,7 @@ import { reviewsRule } from './reviews';
 import type { WriteRule } from './rule';
 import { scorecardsRule } from './scorecards';
 import { selfChecksRule } from './selfChecks';
+import { teamSettingsRule } from './teamSettings';
 
 export const writeRules: { [K in KindName]: WriteRule<K> } = {
   reviews: reviewsRule,
@@ -25,6 +26,7 @@ export const writeRules: { [K in KindName]: WriteRule<K> } = {
   coachingNotes: coachingNotesRule,
   disputes: disputesRule,
   ideas: ideasRule,
+  teamSettings: teamSettingsRule,
 };
 
 export { sameExcept, type DocAccess, type WriteRule } from './rule';

@@ -20,6 +20,11 @@ export interface DocAccess {
   /** To whom it opens itself and its children. */
   opens: Opens | null;
   doc: Record<string, unknown>;
+  /**
+   * How long ago the server first stored it, by the database's clock (`received_at`); absent for a
+   * document not stored yet (new in this push).
+   */
+  storedForMs?: number;
 }
 
 export interface WriteRequest<K extends KindName> {

@@ -5,6 +5,7 @@ import { disputeId, type Dispute } from '../../../lib/model/dispute';
 import type { Idea } from '../../../lib/model/idea';
 import type { Review, SelfCheck } from '../../../lib/model/review';
 import type { Scorecard } from '../../../lib/model/scorecard';
+import { teamSettingsId, type TeamSettings } from '../../../lib/model/teamSettings';
 
 const at = '2026-03-02T10:00:00.000Z';
 
@@ -261,6 +262,19 @@ export function idea(id: string, submitter: string, team: string, over: Partial<
     createdAt: at,
     updatedAt: at,
     deleted: false,
+    ...over,
+  };
+}
+
+/** Team `team`'s settings, saved by `lead`: the default window unless overridden. */
+export function teamSettings(team: string, lead: string, over: Partial<TeamSettings> = {}): TeamSettings {
+  return {
+    id: teamSettingsId(team),
+    team,
+    disputeWindowDays: 14,
+    calibrationStarters: [],
+    updatedBy: person(lead),
+    updatedAt: at,
     ...over,
   };
 }

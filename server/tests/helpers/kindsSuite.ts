@@ -117,8 +117,10 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         const doc = session();
         await accepted('lead', [change('calibrationSessions', doc)]);
         expect(await readers('calibrationSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2']);
-        // A reviewer may start one too (the lead's allowance is not modelled yet).
+        // A reviewer starts one when the lead allows it in the team's settings; another reviewer does not.
+        await accepted('lead', [change('teamSettings', fixtures.teamSettings(team, K.lead, { calibrationStarters: [K.rev1] }))]);
         await accepted('rev1', [change('calibrationSessions', session({ startedBy: K.rev1, facilitator: K.rev1 }))]);
+        await refused('rev2', [change('calibrationSessions', session({ startedBy: K.rev2, facilitator: K.rev2 }))], 'a reviewer its lead allows');
       });
 
       it('refuses sessions from agents, in another’s name, for another team, with outsiders, or already revealed', async () => {

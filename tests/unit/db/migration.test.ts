@@ -2,8 +2,8 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ArvioDb, SCHEMA_V1, SCHEMA_V4 } from '@/lib/db';
-import { coachingAction, review, selfCheck, scorecard } from '../../../server/tests/helpers/docs';
+import { ArvioDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db';
+import { coachingAction, dispute, review, selfCheck, scorecard, teamSettings } from '../../../server/tests/helpers/docs';
 
 describe('database migrations', () => {
   it('upgrades a version 1 database: old reviews get defaults and the new indexes answer', async () => {
@@ -24,7 +24,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews
@@ -38,7 +38,7 @@ describe('database migrations', () => {
     current.close();
   });
 
-  it('opens a version 4 profile at version 5 with everything intact, and the new kinds’ tables empty and answering', async () => {
+  it('opens a version 4 profile at the current version with everything intact, and the new kinds’ tables empty and answering', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('arvio', { indexedDB, IDBKeyRange });
     v4.version(4).stores(SCHEMA_V4);
@@ -60,7 +60,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     for (const [table, items] of Object.entries(rows)) expect(await current.table(table).toArray(), table).toEqual(items);
     for (const table of ['calibrationSessions', 'calibrationRatings', 'coachingForms', 'coachingSessions', 'coachingActions', 'coachingNotes', 'disputes', 'ideas']) {
       expect(await current.table(table).count(), table).toBe(0);
@@ -74,6 +74,31 @@ describe('database migrations', () => {
       .between(['mikko@example.com', 'open', Dexie.minKey], ['mikko@example.com', 'open', Dexie.maxKey])
       .toArray();
     expect(open.map((a) => a.id)).toEqual(['a2', 'a1']);
+    current.close();
+  });
+
+  it('opens a version 5 profile at version 6: the lead’s own dispute window is dropped, everything else kept, team settings empty and answering', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('arvio', { indexedDB, IDBKeyRange });
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.open();
+    const kept: Record<string, unknown[]> = {
+      settings: [{ key: 'settings', value: { language: 'fi' } }],
+      reviews: [review('r1', 'aino@example.com', 'mikko@example.com')],
+      disputes: [dispute('r1', 'mikko@example.com', 'aino@example.com')],
+    };
+    for (const [table, items] of Object.entries(kept)) await v5.table(table).bulkPut(items);
+    await v5.table('settings').put({ key: 'disputes.windowDays', value: 30 });
+    v5.close();
+
+    const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(6);
+    expect(await current.settings.get('disputes.windowDays')).toBeUndefined();
+    for (const [table, items] of Object.entries(kept)) expect(await current.table(table).toArray(), table).toEqual(items);
+    expect(await current.teamSettings.count()).toBe(0);
+    await current.teamSettings.put(teamSettings('t-fi', 'lead@example.com', { disputeWindowDays: 3 }));
+    expect((await current.teamSettings.where('team').equals('t-fi').toArray()).map((s) => s.disputeWindowDays)).toEqual([3]);
     current.close();
   });
 });

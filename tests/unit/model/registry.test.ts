@@ -2,7 +2,7 @@
 // sync id the protocol accepts and maps back to that key, and the write path that queues it.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArvioDb, SCHEMA_V5 } from '@/lib/db';
+import { ArvioDb, SCHEMA_V6 } from '@/lib/db';
 import { writeSynced } from '@/lib/db/writes';
 import { BACKEND_KEY } from '@/lib/db/database';
 import { calibrationRatingsId, kindNames, kindOf, syncChangeSchema, type DocOf, type KindName } from '@/lib/model';
@@ -18,6 +18,7 @@ import {
   review,
   scorecard,
   selfCheck,
+  teamSettings,
 } from '../../../server/tests/helpers/docs';
 
 const LEAD = 'lead@arvio.test';
@@ -36,6 +37,7 @@ const EXAMPLES: { [K in KindName]: DocOf<K> } = {
   coachingNotes: coachingNotes('cs-1', LEAD, AGENT),
   disputes: dispute('r-1', AGENT, LEAD),
   ideas: idea('i-1', AGENT, 'team-a'),
+  teamSettings: teamSettings('team-a', LEAD),
 };
 
 let open: ArvioDb | null = null;
@@ -50,7 +52,7 @@ describe('the registry of synced kinds', () => {
   it.each(kindNames)('%s: its table is in the database schema and keeps a document by its local key', async (name) => {
     const kind = kindOf(name);
     const doc = EXAMPLES[name];
-    expect(Object.keys(SCHEMA_V5)).toContain(kind.table);
+    expect(Object.keys(SCHEMA_V6)).toContain(kind.table);
     const database = freshDb();
     await database.table(kind.table).put(doc);
     expect(await database.table(kind.table).get(kind.localKey(doc) as string)).toEqual(doc);

@@ -19,7 +19,7 @@ function shown(me: Person | null, review: Review): void {
         cards={[]}
         onEdit={() => undefined}
         onDelete={() => undefined}
-        disputes={{ me, disputes: [], windowDays: 14, onDispute: () => Promise.resolve() }}
+        disputes={{ me, disputes: [], settings: [], onDispute: () => Promise.resolve() }}
       />
     </I18nProvider>,
   );

@@ -1,0 +1,49 @@
+// A team's settings (issues 16 and 18): set by a lead of the team, read by every member, enforced by
+// the server — how long an agent may dispute a review, and which reviewers may start calibration.
+import { z } from 'zod';
+import { check, noDuplicates } from './checks';
+import { emailSchema, personSchema } from './review';
+import { teamIdSchema } from './team';
+import type { Role } from './sync';
+
+/** Days from a review within which its agent may dispute it: the bounds and the default. */
+export const MIN_WINDOW_DAYS = 1;
+export const MAX_WINDOW_DAYS = 90;
+export const DEFAULT_WINDOW_DAYS = 14;
+
+/** The one id a team's settings have: derived from the team, so nobody can make a second. */
+export function teamSettingsId(team: string): string {
+  return `settings|${team}`;
+}
+
+export const teamSettingsSchema = z
+  .strictObject({
+    /** teamSettingsId(team) */
+    id: z.string().min(1).max(200),
+    team: teamIdSchema,
+    disputeWindowDays: z.number().int().min(MIN_WINDOW_DAYS).max(MAX_WINDOW_DAYS),
+    /** The reviewers of the team (e-mails) who may start calibration sessions besides its leads. */
+    calibrationStarters: z.array(emailSchema).max(500),
+    /** The lead (or admin) who saved them last. */
+    updatedBy: personSchema,
+    updatedAt: z.iso.datetime(),
+  })
+  .superRefine((s, ctx) => {
+    check(s.id === teamSettingsId(s.team), ['id'], `must be "${teamSettingsId(s.team)}" (the team's)`, ctx);
+    noDuplicates(s.calibrationStarters, (e) => e, ['calibrationStarters'], 'reviewer', ctx);
+  });
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+
+/** The dispute window of a team whose settings are these (none saved yet: the default). */
+export const disputeWindowDays = (settings: Pick<TeamSettings, 'disputeWindowDays'> | null | undefined): number =>
+  settings?.disputeWindowDays ?? DEFAULT_WINDOW_DAYS;
+
+/**
+ * Whether someone with `role` in a team may start a calibration session there: a lead (or admin)
+ * always, a reviewer when the team's settings name them, an agent never. The server's rule and the
+ * extension's buttons both ask this.
+ */
+export function mayStartCalibration(role: Role, me: string, settings: Pick<TeamSettings, 'calibrationStarters'> | null | undefined): boolean {
+  if (role === 'lead' || role === 'admin') return true;
+  return role === 'reviewer' && (settings?.calibrationStarters.includes(me.trim().toLowerCase()) ?? false);
+}
