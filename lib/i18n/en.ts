@@ -16,6 +16,7 @@ import { layoutEn } from './layout-en';
 import { figuresEn } from './figures-en';
 import { exportEn } from './export-en';
 import { adminEn } from './admin-en';
+import { dockingEn } from './docking-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -42,6 +43,7 @@ export const en = {
   ...figuresEn,
   ...exportEn,
   ...adminEn,
+  ...dockingEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

@@ -16,6 +16,7 @@ import { layoutFi } from './layout-fi';
 import { figuresFi } from './figures-fi';
 import { exportFi } from './export-fi';
 import { adminFi } from './admin-fi';
+import { dockingFi } from './docking-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -43,6 +44,7 @@ export const fi: Record<MessageKey, string> = {
   ...figuresFi,
   ...exportFi,
   ...adminFi,
+  ...dockingFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',
