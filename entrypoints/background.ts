@@ -1,7 +1,7 @@
 // Background worker: the database service for framed pages, the relay between pages and their sidebars, the keyboard command and the sync schedule. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
 import type { FromBackground } from '@/lib/model/commands';
-import { DB_REQUEST, handleDbRequest } from '@/lib/service';
+import { DB_REQUEST, handleDbRequest, refuseDbRequest, servesCaller } from '@/lib/service';
 import { createRelay } from '@/lib/messaging';
 import { ensureBuiltInScorecards } from '@/lib/db';
 import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
@@ -68,8 +68,14 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => void relay.accept(port));
 
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
-    const pending = handleDbRequest(message, announceChange);
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
+    // A sidebar frame is served only when Arvio's own content script docked it in its tab (any page can frame sidebar.html).
+    const served = servesCaller(sender, {
+      extensionUrl: browser.runtime.getURL('/'),
+      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
+      docked: (caller) => relay.docked(caller),
+    });
+    const pending = served ? handleDbRequest(message, announceChange) : Promise.resolve(refuseDbRequest(message));
     void pending.then((reply) => {
       if (reply) sendResponse(reply);
     });

@@ -27,7 +27,8 @@ export default defineContentScript({
   matches: HELPDESK_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
-    const session = crypto.randomUUID();
+    /** Per dock: the sidebar frame's fragment and the name of this page's port (see ensureDock). */
+    let session = '';
     const SIZE_KEY = dockSizeKey(location.origin);
     const stored = await browser.storage.local.get([LANGUAGE_KEY, OPEN_KEY, SITES_STORAGE_KEY, REGIONS_STORAGE_KEY, SIZE_KEY]);
     const strings = () => contentStrings(pickLanguage(stored[LANGUAGE_KEY]));
@@ -77,12 +78,13 @@ export default defineContentScript({
       });
     };
 
-    /** Once the sidebar frame has loaded; the channel reconnects by itself when the background restarts. */
+    /** Before the sidebar frame exists (and idempotent after); the channel reconnects by itself when the background restarts. */
     const connect = (): void => {
       channel ??= openChannel({
         connect: () => browser.runtime.connect({ name: PAGE_PORT_PREFIX + session }),
         onMessage: fromSidebar,
-        onOpen: (opened) => sendState(opened),
+        // Deferred: the first connection opens while the controller is still starting (ensureDock).
+        onOpen: (opened) => queueMicrotask(() => sendState(opened)),
         setTimeout: (fn, ms) => window.setTimeout(fn, ms),
         clearTimeout: (id) => window.clearTimeout(id),
         now: () => Date.now(),
@@ -165,7 +167,12 @@ export default defineContentScript({
     };
 
     const ensureDock = (): Dock => {
-      dock ??= createDock(
+      if (dock) return dock;
+      // A new session for every dock, registered by this page's port before its frame loads: the background
+      // serves the session to the one frame of this tab that claims it first (the dock's), and to no other.
+      session = crypto.randomUUID();
+      connect();
+      dock = createDock(
         document,
         `${browser.runtime.getURL('/sidebar.html')}#${session}`,
         strings(),

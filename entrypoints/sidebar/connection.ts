@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { openChannel } from '@/lib/messaging/channel';
 import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type FromPage, type FromSidebar } from '@/lib/model/messages';
 import type { TicketSnapshot } from '@/lib/model/ticket';
-import { remoteChanged } from '@/lib/service/remote';
+import { remoteChanged, remoteDocked } from '@/lib/service/remote';
 
 export interface PageState {
   snapshot: TicketSnapshot | null;
@@ -17,6 +17,13 @@ export type PageLayout = Omit<Extract<FromPage, { type: 'layout' }>, 'type'>;
 type View = 'review' | 'selfcheck';
 
 export interface Connection {
+  /**
+   * Whether Arvio's content script docked this frame (the background says so): null until it has
+   * answered, then false or true. Once docked, the frame stays so: a page on its way back after the
+   * worker stopped is not a refusal. A frame that was never docked is served no data at all.
+   */
+  docked(): boolean | null;
+  onDock(listener: (docked: boolean) => void): () => void;
   subscribe(listener: (state: PageState) => void): () => void;
   onShow(listener: (view: View) => void): () => void;
   /** The page's anonymised structure, answering a `reportPage` request. */
@@ -33,6 +40,9 @@ export interface Connection {
  */
 export function connectToPage(session: string): Connection {
   let state: PageState = { snapshot: null, draft: null, layout: null };
+  // Without a session in its address no content script framed this page: nothing to ask for.
+  let docked: boolean | null = session ? null : false;
+  const dockListeners = new Set<(docked: boolean) => void>();
   const listeners = new Set<(state: PageState) => void>();
   const showListeners = new Set<(view: View) => void>();
   const reportListeners = new Set<(report: { url: string; html: string }) => void>();
@@ -43,6 +53,13 @@ export function connectToPage(session: string): Connection {
     const message = parsed.data;
     if (message.type === 'changed') {
       remoteChanged();
+      return;
+    }
+    if (message.type === 'dock') {
+      if (message.docked) remoteDocked();
+      if (docked === true || docked === message.docked) return;
+      docked = message.docked;
+      for (const listener of dockListeners) listener(message.docked);
       return;
     }
     if (message.type === 'show') {
@@ -69,6 +86,11 @@ export function connectToPage(session: string): Connection {
     : null;
 
   return {
+    docked: () => docked,
+    onDock(listener) {
+      dockListeners.add(listener);
+      return () => dockListeners.delete(listener);
+    },
     subscribe(listener) {
       listeners.add(listener);
       // A message may arrive between the first render and the subscription: hand it over.

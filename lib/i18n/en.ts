@@ -17,6 +17,7 @@ import { figuresEn } from './figures-en';
 import { exportEn } from './export-en';
 import { adminEn } from './admin-en';
 import { teamSettingsEn } from './teamSettings-en';
+import { dockingEn } from './docking-en';
 
 export const en = {
   'app.name': 'Arvio',
@@ -44,6 +45,7 @@ export const en = {
   ...exportEn,
   ...adminEn,
   ...teamSettingsEn,
+  ...dockingEn,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Close sidebar',

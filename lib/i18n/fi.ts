@@ -17,6 +17,7 @@ import { figuresFi } from './figures-fi';
 import { exportFi } from './export-fi';
 import { adminFi } from './admin-fi';
 import { teamSettingsFi } from './teamSettings-fi';
+import { dockingFi } from './docking-fi';
 import type { MessageKey } from './en';
 
 export const fi: Record<MessageKey, string> = {
@@ -45,6 +46,7 @@ export const fi: Record<MessageKey, string> = {
   ...exportFi,
   ...adminFi,
   ...teamSettingsFi,
+  ...dockingFi,
 
   'sidebar.title': 'Arvio',
   'sidebar.close': 'Sulje sivupalkki',

@@ -32,8 +32,15 @@ const pageToSidebar = [
 export const fromPageSchema = z.discriminatedUnion('type', [...pageToSidebar]);
 export type FromPage = z.infer<typeof fromPageSchema>;
 
-/** Background → sidebar: its page's messages, and notice that the database changed (any tab, any sync). */
-export const toSidebarSchema = z.discriminatedUnion('type', [...pageToSidebar, z.object({ type: z.literal('changed') })]);
+/**
+ * Background → sidebar: its page's messages, notice that the database changed (any tab, any sync), and
+ * whether this frame is docked by Arvio's content script in its tab (only then is it served data).
+ */
+export const toSidebarSchema = z.discriminatedUnion('type', [
+  ...pageToSidebar,
+  z.object({ type: z.literal('changed') }),
+  z.object({ type: z.literal('dock'), docked: z.boolean() }),
+]);
 export type ToSidebar = z.infer<typeof toSidebarSchema>;
 
 export {

@@ -2,3 +2,4 @@
 // message. The sidebar imports ./remote (message calls only, no Dexie); the background this index.
 export { handleDbRequest, type OperationName, type RemoteDb } from './service';
 export { DB_REQUEST, type DbReply } from './protocol';
+export { refuseDbRequest, servesCaller, type CallerDeps, type CallerSender } from './callers';

@@ -7,10 +7,11 @@ export const DB_REQUEST = 'arvio-db';
  * `ms`: how long the operation itself took in the worker; only the bench build (ARVIO_BENCH) sends it.
  * `quota`: the write failed because the browser's storage is full (lib/db/quota.ts), so every page
  * can say so in the same words instead of guessing from the message.
+ * `refused`: the caller is not served at all (a sidebar frame not docked by Arvio's content script: ./callers.ts).
  */
 export const dbReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown(), ms: z.number().optional() }),
-  z.object({ ok: z.literal(false), error: z.string(), quota: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string(), quota: z.boolean(), refused: z.literal(true).optional() }),
 ]);
 
 export type DbReply = z.infer<typeof dbReplySchema>;

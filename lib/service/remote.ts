@@ -4,10 +4,15 @@ import { DB_REQUEST, dbReplySchema } from './protocol';
 import { StorageFullError } from '../db/quota';
 import type { OperationName, RemoteDb } from './service';
 
-async function call(op: OperationName, args: unknown[]): Promise<unknown> {
+/** How long a refused call waits for its sidebar to be docked again (the page reconnecting after the worker stopped). */
+const REDOCK_MS = 5000;
+
+async function call(op: OperationName, args: unknown[], again = true): Promise<unknown> {
   const raw: unknown = await browser.runtime.sendMessage({ type: DB_REQUEST, op, args });
   if (raw === undefined) throw new Error(`the background did not answer ${op}`);
   const reply = dbReplySchema.parse(raw);
+  // Refused: this sidebar is not docked (now). Once more if its page docks it again soon.
+  if (!reply.ok && reply.refused && again && (await nextDock(REDOCK_MS))) return call(op, args, false);
   // Rethrown so that isQuotaError says the same of it here as of the database's own error there.
   if (!reply.ok) throw reply.quota ? new StorageFullError(reply.error) : new Error(reply.error);
   // Structured clone turns `undefined` into a missing reply; the service sends null for "nothing".
@@ -17,6 +22,27 @@ async function call(op: OperationName, args: unknown[]): Promise<unknown> {
 export const remoteDb = new Proxy({} as RemoteDb, {
   get: (_target, op: string) => (...args: unknown[]) => call(op as OperationName, args),
 });
+
+const dockWaiters = new Set<() => void>();
+
+/** Resolves true when the background next says this sidebar is docked, false after `ms`. */
+function nextDock(ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (docked: boolean): void => {
+      dockWaiters.delete(onDock);
+      clearTimeout(timer);
+      resolve(docked);
+    };
+    const onDock = (): void => done(true);
+    const timer = setTimeout(() => done(false), ms);
+    dockWaiters.add(onDock);
+  });
+}
+
+/** The background said this sidebar is docked (entrypoints/sidebar/connection.ts): refused calls may go again. */
+export function remoteDocked(): void {
+  for (const waiter of [...dockWaiters]) waiter();
+}
 
 const changeListeners = new Set<() => void>();
 

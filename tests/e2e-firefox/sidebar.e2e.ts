@@ -151,4 +151,36 @@ describe('Arvio in Firefox on the demo helpdesk', () => {
     await page.close();
     await other.page.close();
   });
+
+  it('a page’s own frames of the sidebar (bare, a guessed session, the dock’s own) show no data, while the dock works', async () => {
+    const { page, frame } = await openWithSidebar(firefox.browser, `${demo.url}/agent/tickets/101`);
+    await expect.poll(() => textOf(frame, '.ticket-subject')).toBe(ticket('101').subject);
+    // The page's script reads the dock frame's address (moz-extension://<this profile's id>/sidebar.html#<session>) and frames it again.
+    await page.evaluate(() => {
+      const src = document.querySelector('arvio-dock')?.shadowRoot?.querySelector('iframe')?.src ?? '';
+      const bare = src.replace(/#.*$/, '');
+      for (const [id, url] of [['bare', bare], ['guessed', `${bare}#6f2c1d0e-1111-4a4a-9b9b-000000000001`], ['stolen', src]]) {
+        const copy = document.createElement('iframe');
+        copy.id = id!;
+        copy.src = url!;
+        document.body.append(copy);
+      }
+    });
+    const call = (where: Frame) =>
+      where.evaluate(() => {
+        const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+        return api.runtime.sendMessage({ type: 'arvio-db', op: 'listScorecards', args: [] }) as Promise<{ ok: boolean; refused?: boolean }>;
+      });
+    for (const id of ['bare', 'guessed', 'stolen']) {
+      const copy = await (await page.$(`#${id}`))?.contentFrame();
+      if (!copy) throw new Error(`no frame in #${id}`);
+      await copy.waitForSelector('.undocked');
+      expect(await textOf(copy, 'main')).toContain('Arvio opens from the helpdesk page');
+      expect(await countOf(copy, '.ticket-subject, .sync-line, [role="tab"]')).toBe(0);
+      expect(await call(copy)).toMatchObject({ ok: false, refused: true });
+    }
+    expect(await call(frame)).toMatchObject({ ok: true });
+    expect(await textOf(frame, '.ticket-subject')).toBe(ticket('101').subject);
+    await page.close();
+  });
 });

@@ -2,7 +2,10 @@
 import type { RelayPort } from '@/lib/messaging';
 
 export class FakePort implements RelayPort {
+  /** What was relayed to this end; the background's word on docking is kept apart, in `docks`. */
   readonly sent: unknown[] = [];
+  /** Each `{ type: 'dock' }` this end was told, in order: whether it is a docked sidebar. */
+  readonly docks: boolean[] = [];
   closedByUs = false;
   private readonly messageListeners: ((message: unknown) => void)[] = [];
   private readonly disconnectListeners: (() => void)[] = [];
@@ -15,7 +18,9 @@ export class FakePort implements RelayPort {
   postMessage(message: unknown): void {
     if (this.closedByUs) throw new Error('Attempt to postMessage on disconnected port');
     // What crosses a port is a copy.
-    this.sent.push(structuredClone(message));
+    const copy = structuredClone(message) as { type?: unknown; docked?: boolean };
+    if (copy?.type === 'dock') this.docks.push(copy.docked === true);
+    else this.sent.push(copy);
   }
   disconnect(): void {
     this.closedByUs = true;

@@ -132,9 +132,10 @@ describe('the relay between a page and its sidebar', () => {
     expect(again.types()).toEqual(['attached']);
   });
 
-  it('tells every sidebar that the database changed, and opens the settings for a framed page', () => {
+  it('tells every docked sidebar that the database changed, and opens the settings for a framed page', () => {
     const { page, sidebar, relay, openOptions } = setup();
     page(1, S1);
+    page(2, S2);
     const a = sidebar(1, S1);
     const b = sidebar(2, S2);
     relay.changed();
