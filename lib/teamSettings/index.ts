@@ -2,7 +2,7 @@
 // — a review's dispute window, and the teams where the user may start a calibration session.
 import type { Person } from '../model/review';
 import { disputeWindowDays, mayStartCalibration, teamSettingsId, teamSettingsSchema, type TeamSettings } from '../model/teamSettings';
-import type { Roster, RosterTeam } from '../sync/roster';
+import type { Roster, RosterTeam } from '../sync';
 
 export { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, type TeamSettings } from '../model/teamSettings';
 
