@@ -19,6 +19,8 @@ export interface DocAccess {
   grp: string | null;
   /** To whom it opens itself and its children. */
   opens: Opens | null;
+  /** Whom it names (KindDescriptor.audience): the `named` grant reaches only them. */
+  audience: readonly string[] | null;
   doc: Record<string, unknown>;
 }
 
