@@ -15,6 +15,7 @@ import type {
   Scorecard,
   SelfCheck,
 } from '../model';
+import { figuresOfSessions, type SessionFigures } from '../calibration/figures';
 import { revealQuotaAborts } from './quota-middleware';
 
 export interface SettingRow {
@@ -125,6 +126,15 @@ export const SCHEMA_V5 = {
   ideas: 'id, team, [status+createdAt], submitter.id',
 } as const;
 
+/**
+ * Version 6: each calibration session's figures (lib/calibration/figures.ts), kept by the one writer as
+ * its ratings change, so that the dashboard's Calibration view never reads every rating.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  calibrationFigures: 'sessionId',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -144,6 +154,7 @@ export class ArvioDb extends Dexie {
   coachingNotes!: EntityTable<CoachingNotes, 'sessionId'>;
   disputes!: EntityTable<Dispute, 'id'>;
   ideas!: EntityTable<Idea, 'id'>;
+  calibrationFigures!: EntityTable<SessionFigures, 'sessionId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -165,6 +176,17 @@ export class ArvioDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        // The figures of the sessions already here, from their submitted ratings.
+        const [sessions, ratings, cards] = await Promise.all([
+          tx.table<CalibrationSession>('calibrationSessions').toArray(),
+          tx.table<CalibrationRatings>('calibrationRatings').toArray(),
+          tx.table<Scorecard>('scorecards').toArray(),
+        ]);
+        await tx.table('calibrationFigures').bulkPut(figuresOfSessions(sessions, ratings, cards));
+      });
   }
 }
 

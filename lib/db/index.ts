@@ -1,5 +1,5 @@
 // The database behind one service: pages call these named operations, not raw tables.
-export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './database';
+export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './database';
 export type { OutboxRow, PulledStatesRow, ReviewRevisionRow, RollupRow, SettingRow, SyncStateRow } from './database';
 export { getSettings, saveSettings, saveIdentity, LANGUAGE_STORAGE_KEY } from './settings';
 export {
@@ -61,6 +61,7 @@ export {
 export { ideasOfSubmitter, ideasSeen, listIdeas, markIdeasSeen, saveIdea } from './ideas';
 export {
   calibrationData,
+  calibrationOverviewData,
   calibrationRatingsOf,
   clarificationsOfScorecard,
   getCalibrationSession,

@@ -1,6 +1,6 @@
 // The dashboard's Calibration figures, the calibration CSV and ticket links: from calibration data only.
 import { describe, expect, it } from 'vitest';
-import { agree, calibrationOverview, newCalibrationRatings, newCalibrationSession, reveal, revealFigures } from '@/lib/calibration';
+import { agree, calibrationOverview, krippendorffAlpha, newCalibrationRatings, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { COMMA_DIALECT, SEMICOLON_DIALECT } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
@@ -34,16 +34,35 @@ describe('the Calibration view’s figures', () => {
     ['s1', march.ratings],
     ['s2', april.ratings],
   ]);
+  // The figures the one writer keeps for each session.
+  const figures = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, card, x.ratings)]));
 
   it('lists sessions newest first with the session alpha the reveal shows', () => {
-    const overview = calibrationOverview([march.session, april.session], ratings, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     expect(overview.sessions.map((r) => r.session.id)).toEqual(['s2', 's1']);
     expect(overview.sessions[1]?.alpha).toEqual(revealFigures(march.session, card, march.ratings).session.alpha);
     expect(overview.months).toEqual(['2026-03', '2026-04']);
   });
 
+  it('gives the same session alpha from figures kept before the scorecard was here', () => {
+    const early = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, undefined, x.ratings)]));
+    const alpha = calibrationOverview([march.session, april.session], early, [card]).sessions[1]?.alpha;
+    const shown = revealFigures(march.session, card, march.ratings).session.alpha;
+    expect(alpha).toMatchObject({ pairable: shown.pairable, units: shown.units, tooFew: shown.tooFew });
+    expect(alpha?.alpha).toBeCloseTo(shown.alpha!, 12);
+  });
+
+  it('pools a criterion’s alpha over the sessions from their kept figures: alpha of all their units at once', () => {
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
+    const first = card.criteria[0]!.id;
+    const row = (x: typeof march, p: string) =>
+      x.session.tickets.map((t) => x.ratings.find((r) => r.participant === p && r.ticketKey === t.ticketKey)!.ratings.find((r) => r.criterionId === first)!.value);
+    const matrix = people.map((p) => [...row(march, p), ...row(april, p)]);
+    expect(overview.criteria.find((c) => c.criterionId === first)?.overall.alpha).toBeCloseTo(krippendorffAlpha(matrix, 'ordinal')!, 12);
+  });
+
   it('names the criterion the reviewers disagree on first among the lowest, and keeps alignment per month', () => {
-    const overview = calibrationOverview([march.session, april.session], ratings, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     const first = card.criteria[0]!.id;
     expect(overview.criteria.find((c) => c.criterionId === first)?.byMonth.get('2026-03')?.pairable).toBe(6);
     expect(overview.lowest.map((c) => c.criterionId)).toEqual([first]);

@@ -24,7 +24,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews
@@ -60,7 +60,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     for (const [table, items] of Object.entries(rows)) expect(await current.table(table).toArray(), table).toEqual(items);
     for (const table of ['calibrationSessions', 'calibrationRatings', 'coachingForms', 'coachingSessions', 'coachingActions', 'coachingNotes', 'disputes', 'ideas']) {
       expect(await current.table(table).count(), table).toBe(0);
