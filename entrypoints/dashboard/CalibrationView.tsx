@@ -29,6 +29,20 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const overview = useMemo(() => (data ? calibrationOverview(data.sessions, data.figures, cards) : null), [data, cards]);
   const [openId, setOpenId] = useState<string | null>(null);
+  // The same elements while a session opens or closes: Preact leaves a reused element as it is.
+  const tables = useMemo(
+    () =>
+      overview &&
+      roster !== undefined && (
+        <>
+          <SessionsTable overview={overview} onOpen={setOpenId} />
+          <Lowest overview={overview} />
+          <ByMonth overview={overview} />
+          <AlignmentTrend overview={overview} roster={roster} />
+        </>
+      ),
+    [overview, roster],
+  );
   if (!data || !overview || roster === undefined) return <p>{t('common.loading')}</p>;
   const opened = data.sessions.find((s) => s.id === openId) ?? null;
   return (
@@ -60,10 +74,7 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
               onClose={() => setOpenId(null)}
             />
           )}
-          <SessionsTable overview={overview} onOpen={setOpenId} />
-          <Lowest overview={overview} />
-          <ByMonth overview={overview} />
-          <AlignmentTrend overview={overview} roster={roster} />
+          {tables}
         </>
       )}
     </section>

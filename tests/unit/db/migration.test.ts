@@ -2,8 +2,9 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ArvioDb, SCHEMA_V1, SCHEMA_V4 } from '@/lib/db';
-import { coachingAction, review, selfCheck, scorecard } from '../../../server/tests/helpers/docs';
+import { sessionFigures } from '@/lib/calibration';
+import { ArvioDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db';
+import { calibrationRatings, calibrationSession, coachingAction, review, selfCheck, scorecard } from '../../../server/tests/helpers/docs';
 
 describe('database migrations', () => {
   it('upgrades a version 1 database: old reviews get defaults and the new indexes answer', async () => {
@@ -74,6 +75,30 @@ describe('database migrations', () => {
       .between(['mikko@example.com', 'open', Dexie.minKey], ['mikko@example.com', 'open', Dexie.maxKey])
       .toArray();
     expect(open.map((a) => a.id)).toEqual(['a2', 'a1']);
+    current.close();
+  });
+
+  it('opens a version 5 profile at version 6 with the figures of the calibration sessions it holds', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('arvio', { indexedDB, IDBKeyRange });
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.open();
+    const card = scorecard('card-1', 1);
+    const session = calibrationSession('cal-1', 'a@example.com', 't', { participants: ['a@example.com', 'b@example.com'] });
+    const ratings = [
+      calibrationRatings('cal-1', 'a@example.com', 'zendesk:101'),
+      calibrationRatings('cal-1', 'b@example.com', 'zendesk:101', { ratings: [{ criterionId: 'greet', value: 0, na: false, comment: '' }] }),
+      calibrationRatings('cal-1', 'b@example.com', 'zendesk:102', { submittedAt: null }),
+    ];
+    await v5.table('scorecards').put(card);
+    await v5.table('calibrationSessions').put(session);
+    await v5.table('calibrationRatings').bulkPut(ratings);
+    v5.close();
+
+    const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(await current.calibrationFigures.toArray()).toEqual([sessionFigures(session, card, ratings)]);
+    expect(await current.calibrationRatings.count()).toBe(3);
     current.close();
   });
 });
