@@ -59,7 +59,8 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
               onClick={async () => {
                 const delimiter = lang === 'fi' ? ';' : ',';
                 const all = await calibrationData();
-                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter));
+                const anonymous = (n: number) => t('calibration.participant', { n });
+                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter), { ...viewerOf(roster), anonymous });
                 downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'arvio-calibration.csv');
               }}
             >
@@ -213,6 +214,11 @@ function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; r
   );
 }
 
+/** Who looks: their e-mail and whether they lead (names and the agreeing are theirs in every session). */
+function viewerOf(roster: Roster | null): { me: string; lead: boolean } {
+  return { me: roster?.me.email.toLowerCase() ?? '', lead: roster?.me.role === 'lead' || roster?.me.role === 'admin' };
+}
+
 /** A whole session: every ticket side by side, and the agreeing (the facilitator or a lead). */
 function OpenSession(props: { session: CalibrationSession; card: Scorecard | null; roster: Roster | null; onClose: () => void }) {
   const { session, card, roster, onClose } = props;
@@ -223,8 +229,7 @@ function OpenSession(props: { session: CalibrationSession; card: Scorecard | nul
     [session.id],
     null,
   );
-  const me = roster?.me.email.toLowerCase() ?? '';
-  const lead = roster?.me.role === 'lead' || roster?.me.role === 'admin';
+  const { me, lead } = viewerOf(roster);
   const figures = useMemo(() => (card && ratings ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
   if (!card || !ratings || !figures) return null;
   const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;

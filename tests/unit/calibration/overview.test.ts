@@ -9,6 +9,8 @@ import { templates } from '@/lib/scorecards/templates';
 
 const card = templates.find((t) => t.id === 'tpl-chat-en')!;
 const people = ['a@arvio.test', 'b@arvio.test', 'c@arvio.test'];
+/** The sessions' facilitator (people[0]) exporting. */
+const facilitator = { me: people[0]!, lead: false, anonymous: (n: number) => `Participant ${n}` };
 
 function sessionOn(id: string, month: string, values: (p: number, c: number) => number): { session: CalibrationSession; ratings: CalibrationRatings[] } {
   const now = new Date(`2026-${month}-10T10:00:00.000Z`);
@@ -73,12 +75,24 @@ describe('the Calibration view’s figures', () => {
   });
 
   it('writes the CSV in long format: a row per session, ticket, criterion and participant with the agreed rating', () => {
-    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT);
+    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT, facilitator);
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe('session_id,session,session_date,ticket,criterion_id,criterion,participant,rating,agreed_rating');
     expect(lines).toHaveLength(1 + 2 * card.criteria.length * people.length);
     expect(lines[1]).toBe(`s1,s1,2026-03-10,zendesk:s1201,${card.criteria[0]!.id},${card.criteria[0]!.title},a@arvio.test,1,2`);
-    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT).split('\r\n')[0]).toContain(';');
+    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT, facilitator).split('\r\n')[0]).toContain(';');
+  });
+
+  it('names the participants in the CSV only to whom the reveal names them: others see their own e-mail and positions', () => {
+    const participants = (session: CalibrationSession, viewer: Parameters<typeof calibrationCsv>[4]) =>
+      new Set(calibrationCsv([session], ratings, [card], COMMA_DIALECT, viewer).replace('\uFEFF', '').trim().split('\r\n').slice(1).map((line) => line.split(',')[6]));
+    const hidden = { ...march.session, namesShown: false };
+    const anonymous = (n: number) => `Participant ${n}`;
+    expect(participants(hidden, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(['Participant 1', people[1], 'Participant 3']));
+    expect(participants(hidden, { me: 'lead@arvio.test', lead: true, anonymous })).toEqual(new Set(people));
+    expect(participants(hidden, facilitator)).toEqual(new Set(people));
+    // Names shown by the facilitator's choice: everyone sees them.
+    expect(participants(march.session, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(people));
   });
 });
 
