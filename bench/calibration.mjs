@@ -1,6 +1,10 @@
 // Calibration benchmarks in real Chromium: the dashboard's Calibration view over 200 sessions, and the
-// reveal of a session with 12 participants × 10 tickets × 20 criteria. Calibration data is written
-// straight into the profile's database; the view reads calibration tables only, never reviews.
+// reveal of a session with 12 participants × 10 tickets × 20 criteria. Calibration data is stored as a
+// pull stores it, through the one writer (bench/calibration-hooks.ts), which keeps each session's
+// figures; the view reads sessions and figures only, never the ratings or reviews.
+import { settle } from './browser.mjs';
+import { profileDir } from './dashboard.mjs';
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -10,8 +14,8 @@ const median = (values) => {
 const RUNS = 9;
 const SESSIONS = 200;
 
-/** Seeds the profile (inside the dashboard page): a 20-criterion card, 200 small sessions and one big revealed one. */
-function seed({ sessions }) {
+/** Seeds the profile (inside the dashboard page of the bench build): a 20-criterion card, 200 small sessions and one big revealed one. */
+export function seed({ sessions }) {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open('arvio');
     request.onerror = () => reject(request.error);
@@ -50,7 +54,7 @@ function seed({ sessions }) {
           for (const participant of participants) {
             for (const { ticketKey } of ticketRefs) {
               ratingDocs.push({
-                id: `${id}|${participant}|${ticketKey}`, sessionId: id, ticketKey, participant,
+                id: `${id}|${participant}|${ticketKey}`, sessionId: id, team: 'team-bench', ticketKey, participant,
                 ratings: criteria.map((c) => ({ criterionId: c.id, value: Math.min(4, Math.floor(random() * 2) + 2 + (random() < 0.2 ? -2 : 0)), na: false, comment: '' })),
                 submittedAt: createdAt, createdAt, updatedAt: createdAt,
               });
@@ -62,15 +66,8 @@ function seed({ sessions }) {
           make(`bench-${i}`, `Session ${i}`, 2, people.slice(0, 3 + (i % 4)), `2025-${month}-${String((i % 27) + 1).padStart(2, '0')}T10:00:00.000Z`, true);
         }
         make('bench-big', 'Big session', 10, people, '2026-01-15T10:00:00.000Z', true);
-        const tx = database.transaction(['scorecards', 'calibrationSessions', 'calibrationRatings'], 'readwrite');
-        tx.objectStore('scorecards').put(card);
-        for (const doc of sessionDocs) tx.objectStore('calibrationSessions').put(doc);
-        for (const doc of ratingDocs) tx.objectStore('calibrationRatings').put(doc);
-        tx.oncomplete = () => {
-          database.close();
-          resolve(sessionDocs.length);
-        };
-        tx.onerror = () => reject(tx.error);
+        database.close();
+        globalThis.arvioCalibrationBench.store({ card, sessions: sessionDocs, ratings: ratingDocs }).then(() => resolve(sessionDocs.length), reject);
       };
     };
   });
@@ -91,10 +88,14 @@ export async function benchCalibration({ context, extensionId, record }) {
   });
   await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await page.locator('main').waitFor();
+  await page.waitForFunction(() => globalThis.arvioCalibrationBench !== undefined);
   const seeded = await page.evaluate(seed, { sessions: SESSIONS });
+  // IndexedDB goes on flushing after a large write: measure once it is at rest.
+  await settle(await profileDir(context));
   const view = [];
   const reveal = [];
   const raw = [];
+  const plain = [];
   for (let i = 0; i <= RUNS; i++) {
     // A fresh load each time (a navigation to the same URL with a hash would not reload the page).
     await page.goto('about:blank');
@@ -118,7 +119,7 @@ export async function benchCalibration({ context, extensionId, record }) {
           button.click();
         }),
     );
-    // Same-run baseline: reading the same calibration rows with raw IndexedDB getAll in this page.
+    // Same-run baseline of the view: reading what it reads (the sessions and their kept figures) with raw IndexedDB getAll in this page.
     const read = await page.evaluate(
       () =>
         new Promise((resolve, reject) => {
@@ -127,9 +128,9 @@ export async function benchCalibration({ context, extensionId, record }) {
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             const database = request.result;
-            const tx = database.transaction(['calibrationSessions', 'calibrationRatings']);
+            const tx = database.transaction(['calibrationSessions', 'calibrationFigures']);
             tx.objectStore('calibrationSessions').getAll();
-            tx.objectStore('calibrationRatings').getAll();
+            tx.objectStore('calibrationFigures').getAll();
             tx.oncomplete = () => {
               database.close();
               resolve(performance.now() - t0);
@@ -137,20 +138,44 @@ export async function benchCalibration({ context, extensionId, record }) {
           };
         }),
     );
+    // Same-run baseline of the reveal: the same tables (10 tickets × 20 criteria × 17 columns, and the
+    // per-criterion one) as one innerHTML string, inserted and laid out, with no figures computed.
+    const html = await page.evaluate(() => {
+      const cells = (n, tag) => Array.from({ length: n }, (_, i) => `<${tag}>${i}</${tag}>`).join('');
+      const table = (rows, columns) => `<table class="reveal-table"><thead><tr>${cells(columns, 'th')}</tr></thead><tbody>${Array.from({ length: rows }, () => `<tr>${cells(columns, 'td')}</tr>`).join('')}</tbody></table>`;
+      const markup = Array.from({ length: 10 }, () => table(21, 17)).join('') + table(20, 4);
+      const t0 = performance.now();
+      const host = document.createElement('div');
+      host.innerHTML = markup;
+      document.body.append(host);
+      void host.offsetHeight;
+      const took = performance.now() - t0;
+      host.remove();
+      return took;
+    });
     if (i === 0) continue; // warm-up
     view.push(ready);
     reveal.push(took);
     raw.push(read);
+    plain.push(html);
   }
   await page.close();
-  record({ name: `idb.getAll.calibration.${SESSIONS}-sessions`, value: median(raw), runs: raw.length });
+  record({ name: `idb.getAll.calibration.${SESSIONS}-sessions-and-figures`, value: median(raw), runs: raw.length });
   record({
     name: `calibration.view.firstRender.${SESSIONS}-sessions`,
     value: median(view),
     runs: view.length,
     budget: 300,
-    baseline: `idb.getAll.calibration.${SESSIONS}-sessions`,
+    baseline: `idb.getAll.calibration.${SESSIONS}-sessions-and-figures`,
     baselineValue: median(raw),
   });
-  record({ name: 'calibration.reveal.firstRender.12x10x20', value: median(reveal), runs: reveal.length, budget: 150 });
+  record({ name: 'dom.innerHTML.reveal-tables.12x10x20', value: median(plain), runs: plain.length });
+  record({
+    name: 'calibration.reveal.firstRender.12x10x20',
+    value: median(reveal),
+    runs: reveal.length,
+    budget: 150,
+    baseline: 'dom.innerHTML.reveal-tables.12x10x20',
+    baselineValue: median(plain),
+  });
 }

@@ -256,7 +256,7 @@ async function filterChanges(tabs, agents) {
 const launchSecond = () => launchBrowser(true, 'arvio-bench-dashboard-profile-');
 
 /** The profile directory of a running browser (run.mjs launches the first), read from chrome://version; null if not shown. */
-async function profileDir(context) {
+export async function profileDir(context) {
   const page = await context.newPage();
   try {
     await page.goto('chrome://version');

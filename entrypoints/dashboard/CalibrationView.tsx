@@ -8,7 +8,7 @@ import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { calibrationOverview, facilitates, namesVisible, revealFigures, type CalibrationOverview } from '@/lib/calibration';
-import { calibrationData, db, listTeamSettings, saveCalibrationSession } from '@/lib/db';
+import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratingsOfCalibration, saveCalibrationSession } from '@/lib/db';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { dialectFor } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
@@ -21,15 +21,30 @@ import type { Roster } from '@/lib/sync/roster';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useFormats } from './TeamView';
 
-type Data = { sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> };
+type Data = Awaited<ReturnType<typeof calibrationOverviewData>>;
 
 export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   const { t, lang } = useI18n();
-  const data = useLive<Data | null>(calibrationData, [], null);
+  // The sessions and their kept figures: the ratings are read only for the session opened, and for the CSV.
+  const data = useLive<Data | null>(calibrationOverviewData, [], null);
   const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const settings = useLive<TeamSettings[]>(listTeamSettings, [], []);
-  const overview = useMemo(() => (data ? calibrationOverview(data.sessions, data.ratings, cards) : null), [data, cards]);
+  const overview = useMemo(() => (data ? calibrationOverview(data.sessions, data.figures, cards) : null), [data, cards]);
   const [openId, setOpenId] = useState<string | null>(null);
+  // The same elements while a session opens or closes: Preact leaves a reused element as it is.
+  const tables = useMemo(
+    () =>
+      overview &&
+      roster !== undefined && (
+        <>
+          <SessionsTable overview={overview} onOpen={setOpenId} />
+          <Lowest overview={overview} />
+          <ByMonth overview={overview} />
+          <AlignmentTrend overview={overview} roster={roster} />
+        </>
+      ),
+    [overview, roster],
+  );
   if (!data || !overview || roster === undefined) return <p>{t('common.loading')}</p>;
   const opened = data.sessions.find((s) => s.id === openId) ?? null;
   return (
@@ -47,9 +62,11 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
           <div class="actions">
             <button
               type="button"
-              onClick={() => {
+              onClick={async () => {
                 const delimiter = lang === 'fi' ? ';' : ',';
-                const csv = calibrationCsv(data.sessions, data.ratings, cards, dialectFor(delimiter));
+                const all = await calibrationData();
+                const anonymous = (n: number) => t('calibration.participant', { n });
+                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter), { ...viewerOf(roster), anonymous });
                 downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'arvio-calibration.csv');
               }}
             >
@@ -60,15 +77,11 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
             <OpenSession
               session={opened}
               card={cards.find((c) => c.id === opened.scorecardId && c.version === opened.scorecardVersion) ?? null}
-              ratings={data.ratings.get(opened.id) ?? []}
               roster={roster}
               onClose={() => setOpenId(null)}
             />
           )}
-          <SessionsTable overview={overview} onOpen={setOpenId} />
-          <Lowest overview={overview} />
-          <ByMonth overview={overview} />
-          <AlignmentTrend overview={overview} roster={roster} />
+          {tables}
         </>
       )}
     </section>
@@ -207,14 +220,24 @@ function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; r
   );
 }
 
+/** Who looks: their e-mail and whether they lead (names and the agreeing are theirs in every session). */
+function viewerOf(roster: Roster | null): { me: string; lead: boolean } {
+  return { me: roster?.me.email.toLowerCase() ?? '', lead: roster?.me.role === 'lead' || roster?.me.role === 'admin' };
+}
+
 /** A whole session: every ticket side by side, and the agreeing (the facilitator or a lead). */
-function OpenSession(props: { session: CalibrationSession; card: Scorecard | null; ratings: CalibrationRatings[]; roster: Roster | null; onClose: () => void }) {
-  const { session, card, ratings, roster, onClose } = props;
+function OpenSession(props: { session: CalibrationSession; card: Scorecard | null; roster: Roster | null; onClose: () => void }) {
+  const { session, card, roster, onClose } = props;
   const { t } = useI18n();
-  const me = roster?.me.email.toLowerCase() ?? '';
-  const lead = roster?.me.role === 'lead' || roster?.me.role === 'admin';
-  const figures = useMemo(() => (card ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
-  if (!card || !figures) return null;
+  // Its submitted ratings, by the session index (a participant's own draft is not part of the reveal).
+  const ratings = useLive<CalibrationRatings[] | null>(
+    async () => (await ratingsOfCalibration(session.id)).filter((r) => r.submittedAt !== null),
+    [session.id],
+    null,
+  );
+  const { me, lead } = viewerOf(roster);
+  const figures = useMemo(() => (card && ratings ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
+  if (!card || !ratings || !figures) return null;
   const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
   const labels = session.participants.map((p, i) => (namesVisible(session, me, lead) ? nameOf(p) : t('calibration.participant', { n: i + 1 })));
   const keys = session.tickets.map((x) => x.ticketKey);

@@ -23,6 +23,7 @@ const VIEWS: readonly View[] = ['team', 'mine', 'calibration', 'disputes', 'idea
 
 // The bench build lets bench/disputes.mjs drive a resolution in a large profile.
 if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
+if (import.meta.env.ARVIO_BENCH) void import('@/bench/calibration-hooks').then((hooks) => hooks.exposeCalibrationBench());
 
 // Open the database while Preact renders the first frame, not after it.
 void db().open().catch(() => undefined);

@@ -84,6 +84,52 @@ function distances(level: AlphaLevel, { values, totals }: Coincidences): number[
 }
 
 /**
+ * Coincidences as plain data that add up: `cells` holds `c, k, o_ck` triples by value, flat (non-zero
+ * cells only), and `units` the units with two or more values. Alpha rests on nothing else, so the
+ * coincidences of several matrices (a criterion's tickets in many sessions) taken together give the
+ * alpha of all their units pooled.
+ */
+export interface PooledCoincidences {
+  cells: number[];
+  units: number;
+}
+
+export function pooledCoincidences(data: ReliabilityData): PooledCoincidences {
+  const table = coincidences(data);
+  const cells: number[] = [];
+  table.values.forEach((c, i) => {
+    table.values.forEach((k, j) => {
+      const weight = table.o[i]?.[j] ?? 0;
+      if (weight > 0) cells.push(c, k, weight);
+    });
+  });
+  return { cells, units: table.units };
+}
+
+/** Alpha with what it rests on, from the coincidences of several matrices pooled (as alphaWithBasis from one). */
+export function alphaOfPooled(list: readonly PooledCoincidences[], level: AlphaLevel): { alpha: number | null; pairable: number; units: number } {
+  const distinct = new Set<number>();
+  let units = 0;
+  for (const pooled of list) {
+    units += pooled.units;
+    for (let i = 0; i < pooled.cells.length; i += 3) distinct.add(pooled.cells[i] ?? 0);
+  }
+  const values = [...distinct].sort((a, b) => a - b);
+  const index = new Map(values.map((v, i) => [v, i]));
+  const o = values.map(() => new Array<number>(values.length).fill(0));
+  for (const { cells } of list) {
+    for (let i = 0; i < cells.length; i += 3) {
+      const row = o[index.get(cells[i] ?? 0) ?? 0]!;
+      const k = index.get(cells[i + 1] ?? 0) ?? 0;
+      row[k] = (row[k] ?? 0) + (cells[i + 2] ?? 0);
+    }
+  }
+  const totals = o.map((row) => row.reduce((sum, x) => sum + x, 0));
+  const table: Coincidences = { values, o, totals, n: totals.reduce((sum, x) => sum + x, 0), units };
+  return { alpha: alphaOf(table, level), pairable: Math.round(table.n), units };
+}
+
+/**
  * The number of pairable values: values in units that at least two raters rated. Alpha rests on
  * these; compare with MIN_PAIRABLE_VALUES before showing it.
  */

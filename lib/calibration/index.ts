@@ -3,3 +3,4 @@ export { krippendorffAlpha, pairableValues, type AlphaLevel, type ReliabilityDat
 export { addAgreement, agreementShares, alignment, MIN_PAIRABLE_VALUES, NO_PAIRS, pairAgreement, spread, type PairAgreement } from './agreement';
 export * from './session';
 export { calibrationOverview, type CalibrationOverview, type SessionRow } from './overview';
+export { figuresOfSessions, pooledAlphaFigure, sessionFigures, type SessionFigures } from './figures';

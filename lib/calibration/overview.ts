@@ -1,9 +1,11 @@
 // The dashboard's Calibration view as figures: sessions over time, alpha per criterion by month,
-// the criteria with the lowest agreement, each reviewer's alignment trend. Reads calibration only.
-import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
+// the criteria with the lowest agreement, each reviewer's alignment trend. Reads each session's
+// figures (./figures.ts, kept as its ratings change), never the ratings or reviews themselves.
+import type { CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
-import type { ReliabilityData } from './alpha';
-import { alphaFigure, indexRatings, sessionMatrix, type AlphaFigure } from './session';
+import type { PooledCoincidences } from './alpha';
+import { pooledAlphaFigure, type SessionFigures } from './figures';
+import type { AlphaFigure } from './session';
 
 export interface SessionRow {
   session: CalibrationSession;
@@ -25,20 +27,20 @@ export interface CalibrationOverview {
 const monthOf = (iso: string): string => iso.slice(0, 7);
 
 /**
- * `ratings` by session id (submitted ones count). Alpha per criterion pools the month's units: each
- * (session, ticket) is a unit, each participant a row.
+ * `figures` by session id. Alpha per criterion pools the month's units: each (session, ticket) is a
+ * unit, each participant a row — the sum of the sessions' coincidences of that criterion.
  */
 export function calibrationOverview(
   sessions: readonly CalibrationSession[],
-  ratings: ReadonlyMap<string, readonly CalibrationRatings[]>,
+  figures: ReadonlyMap<string, SessionFigures>,
   cards: readonly Scorecard[],
   lowestCount = 5,
 ): CalibrationOverview {
   const live = sessions.filter((s) => !s.deleted && s.status !== 'cancelled').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const cardOf = (s: CalibrationSession) => cards.find((c) => c.id === s.scorecardId && c.version === s.scorecardVersion);
   const months = [...new Set(live.map((s) => monthOf(s.createdAt)))];
-  // Per criterion and month, its units (session × ticket): each a participant → value map.
-  const pools = new Map<string, { title: string; byMonth: Map<string, Map<string, number | null>[]> }>();
+  // Per criterion and month, the coincidences of its sessions.
+  const pools = new Map<string, { title: string; byMonth: Map<string, PooledCoincidences[]> }>();
   const rows: SessionRow[] = [];
   for (const session of live) {
     const card = cardOf(session);
@@ -47,32 +49,23 @@ export function calibrationOverview(
       rows.push({ session, month, alpha: null });
       continue;
     }
-    const own = ratings.get(session.id) ?? [];
-    rows.push({ session, month, alpha: alphaFigure(sessionMatrix(session, card, own)) });
-    const byKey = indexRatings(own);
-    for (const { ticketKey } of session.tickets) {
-      const docs = session.participants.map((p) => {
-        const doc = byKey.get(`${p}|${ticketKey}`);
-        return new Map((doc?.ratings ?? []).map((r) => [r.criterionId, r.na ? null : r.value]));
-      });
-      for (const criterion of card.criteria) {
-        const pool = pools.get(criterion.id) ?? { title: criterion.title, byMonth: new Map<string, Map<string, number | null>[]>() };
-        pools.set(criterion.id, pool);
-        const units = pool.byMonth.get(month) ?? [];
-        pool.byMonth.set(month, units);
-        units.push(new Map(session.participants.map((p, i) => [p, docs[i]?.get(criterion.id) ?? null])));
-      }
+    const own = figures.get(session.id);
+    const pooled = card.criteria.flatMap((c) => own?.criteria[c.id] ?? []);
+    // Figures kept before the scorecard came: the same alpha from the criteria's coincidences.
+    rows.push({ session, month, alpha: own?.alpha ?? pooledAlphaFigure(pooled) });
+    for (const criterion of card.criteria) {
+      const pool = pools.get(criterion.id) ?? { title: criterion.title, byMonth: new Map<string, PooledCoincidences[]>() };
+      pools.set(criterion.id, pool);
+      const units = pool.byMonth.get(month) ?? [];
+      pool.byMonth.set(month, units);
+      const coincidences = own?.criteria[criterion.id];
+      if (coincidences) units.push(coincidences);
     }
   }
-  const matrix = (units: readonly Map<string, number | null>[]): ReliabilityData => {
-    const participants = new Set<string>();
-    for (const unit of units) for (const who of unit.keys()) participants.add(who);
-    return [...participants].map((who) => units.map((unit) => unit.get(who) ?? null));
-  };
   const criteria = [...pools.entries()].map(([criterionId, pool]) => {
     const byMonth = new Map<string, AlphaFigure>();
-    for (const [month, units] of pool.byMonth) byMonth.set(month, alphaFigure(matrix(units)));
-    return { criterionId, title: pool.title, byMonth, overall: alphaFigure(matrix([...pool.byMonth.values()].flat())) };
+    for (const [month, units] of pool.byMonth) byMonth.set(month, pooledAlphaFigure(units));
+    return { criterionId, title: pool.title, byMonth, overall: pooledAlphaFigure([...pool.byMonth.values()].flat()) };
   });
   const lowest = criteria
     .filter((c) => !c.overall.tooFew && c.overall.alpha !== null)

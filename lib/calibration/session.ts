@@ -115,7 +115,11 @@ export interface AlphaFigure {
 }
 
 export function alphaFigure(data: ReliabilityData): AlphaFigure {
-  const { alpha, pairable, units } = alphaWithBasis(data, 'ordinal');
+  return figureOf(alphaWithBasis(data, 'ordinal'));
+}
+
+/** Whether alpha, with what it rests on, is enough to tell. */
+export function figureOf({ alpha, pairable, units }: { alpha: number | null; pairable: number; units: number }): AlphaFigure {
   return { alpha, pairable, units, tooFew: pairable < MIN_PAIRABLE_VALUES || units < 2 };
 }
 

@@ -1,6 +1,6 @@
 // Calibration sessions and participants' ratings: written through the one writer, read by session.
 import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
-import { clarificationsFor, type ShownClarification } from '../calibration';
+import { clarificationsFor, type SessionFigures, type ShownClarification } from '../calibration';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -41,7 +41,13 @@ export async function clarificationsOfScorecard(scorecardId: string): Promise<Re
   return Object.fromEntries(clarificationsFor(await listCalibrationSessions(), scorecardId));
 }
 
-/** Every session and the submitted ratings held here, by session: what the dashboard's Calibration view reads (never reviews). */
+/** Every session and its figures (kept as its ratings change): what the dashboard's Calibration view reads — never the ratings, never reviews. */
+export async function calibrationOverviewData(): Promise<{ sessions: CalibrationSession[]; figures: Map<string, SessionFigures> }> {
+  const [sessions, figures] = await Promise.all([listCalibrationSessions(), db().calibrationFigures.toArray()]);
+  return { sessions, figures: new Map(figures.map((f) => [f.sessionId, f])) };
+}
+
+/** Every session and the submitted ratings held here, by session: what the CSV export writes out. */
 export async function calibrationData(): Promise<{ sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> }> {
   const [sessions, rows] = await Promise.all([listCalibrationSessions(), db().calibrationRatings.toArray()]);
   const ratings = new Map<string, CalibrationRatings[]>();

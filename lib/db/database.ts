@@ -16,6 +16,7 @@ import type {
   SelfCheck,
   TeamSettings,
 } from '../model';
+import { figuresOfSessions, type SessionFigures } from '../calibration/figures';
 import { revealQuotaAborts } from './quota-middleware';
 
 export interface SettingRow {
@@ -137,6 +138,15 @@ export const SCHEMA_V6 = {
   teamSettings: 'id, team',
 } as const;
 
+/**
+ * Version 7: each calibration session's figures (lib/calibration/figures.ts), kept by the one writer as
+ * its ratings change, so that the dashboard's Calibration view never reads every rating.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  calibrationFigures: 'sessionId',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -157,6 +167,7 @@ export class ArvioDb extends Dexie {
   disputes!: EntityTable<Dispute, 'id'>;
   ideas!: EntityTable<Idea, 'id'>;
   teamSettings!: EntityTable<TeamSettings, 'id'>;
+  calibrationFigures!: EntityTable<SessionFigures, 'sessionId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -181,6 +192,17 @@ export class ArvioDb extends Dexie {
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade((tx) => tx.table('settings').delete('disputes.windowDays'));
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        // The figures of the sessions already here, from their submitted ratings.
+        const [sessions, ratings, cards] = await Promise.all([
+          tx.table<CalibrationSession>('calibrationSessions').toArray(),
+          tx.table<CalibrationRatings>('calibrationRatings').toArray(),
+          tx.table<Scorecard>('scorecards').toArray(),
+        ]);
+        await tx.table('calibrationFigures').bulkPut(figuresOfSessions(sessions, ratings, cards));
+      });
   }
 }
 

@@ -60,6 +60,7 @@ export { listTeamSettings, saveTeamSettings } from './teamSettings';
 export { ideasOfSubmitter, ideasSeen, listIdeas, markIdeasSeen, saveIdea } from './ideas';
 export {
   calibrationData,
+  calibrationOverviewData,
   calibrationRatingsOf,
   clarificationsOfScorecard,
   getCalibrationSession,

@@ -9,6 +9,8 @@
 // says whether a write is queued, and deltas are summed until the transaction's end.
 // tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows.
 import type { Table } from 'dexie';
+import { figuresOfSessions } from '../calibration/figures';
+import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import { kindOf, type AnyDoc, type DocOf, type KindName } from '../model/kinds';
 import { BACKEND_KEY, type ArvioDb, type OutboxRow } from './database';
 import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
@@ -26,6 +28,12 @@ const rollupCounters: Partial<Record<KindName, Counter>> = {
   reviews: addReviews as Counter,
 };
 
+/** Kinds whose writes change a calibration session's figures (lib/calibration/figures.ts): the session of each. */
+const figureSessions: Partial<Record<KindName, (doc: AnyDoc) => string>> = {
+  calibrationSessions: (doc) => (doc as CalibrationSession).id,
+  calibrationRatings: (doc) => (doc as CalibrationRatings).sessionId,
+};
+
 /** Whether writes of a kind change the rollups. */
 export function hasRollups(kind: KindName): boolean {
   return rollupCounters[kind] !== undefined;
@@ -36,9 +44,15 @@ export function tableOf(database: ArvioDb, kind: KindName): Table<AnyDoc, unknow
   return database.table(kindOf(kind).table);
 }
 
-/** Every table a writer's transaction holds: the kinds' own, the outbox, the rollups and the settings (is there a backend?). */
+/**
+ * Every table a writer's transaction holds: the kinds' own, the outbox, the rollups and the settings
+ * (is there a backend?); for calibration, what its figures are computed from and kept in.
+ */
 export function writeScope(database: ArvioDb, kinds: readonly KindName[], extra: readonly Table[] = []): Table[] {
-  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, database.settings, ...extra])];
+  const figures = kinds.some((kind) => figureSessions[kind] !== undefined)
+    ? [database.calibrationSessions, database.calibrationRatings, database.scorecards, database.calibrationFigures]
+    : [];
+  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, database.settings, ...figures, ...extra])];
 }
 
 /** The rollup deltas of documents as if each one were new (pure: computed before a transaction opens). */
@@ -66,6 +80,8 @@ export interface FlushOptions {
 export class DocWriter {
   private readonly deltas: Map<string, RollupDelta>;
   private readonly queued: OutboxRow[] = [];
+  /** The calibration sessions whose figures this writer's documents changed. */
+  private readonly sessions = new Set<string>();
 
   constructor(
     private readonly database: ArvioDb,
@@ -92,6 +108,8 @@ export class DocWriter {
     if (this.origin === 'local') {
       for (const doc of docs) if (descriptor.shareable(doc)) this.queued.push({ collection: kind, docId: descriptor.syncId(doc), at });
     }
+    const sessionOf = figureSessions[kind];
+    if (sessionOf) for (const doc of docs) this.sessions.add(sessionOf(doc));
     if (!counter) return table.bulkPut([...docs]);
     const count = (stored: readonly (AnyDoc | undefined)[]): void => {
       counter(this.deltas, stored, -1);
@@ -135,12 +153,28 @@ export class DocWriter {
       rows.length > 0
         ? this.database.settings.get(BACKEND_KEY).then((backend) => (backend ? this.database.outbox.bulkAdd(rows) : undefined))
         : undefined;
+    const figures = this.refreshFigures();
     if (journal) {
-      await Promise.all([outbox, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
+      await Promise.all([outbox, figures, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
       return;
     }
-    await Promise.all([outbox, this.deltas.size > 0 ? applyRollups(this.database.rollups, [...this.deltas.values()], storedCells) : undefined]);
+    await Promise.all([outbox, figures, this.deltas.size > 0 ? applyRollups(this.database.rollups, [...this.deltas.values()], storedCells) : undefined]);
     this.deltas.clear();
+  }
+
+  /** Computes again the figures of the calibration sessions written (or whose ratings were), from what is stored now. */
+  private async refreshFigures(): Promise<void> {
+    if (this.sessions.size === 0) return;
+    const ids = [...this.sessions];
+    this.sessions.clear();
+    const { calibrationSessions, calibrationRatings, scorecards, calibrationFigures } = this.database;
+    const [found, ratings] = await Promise.all([calibrationSessions.bulkGet(ids), calibrationRatings.where('sessionId').anyOf(ids).toArray()]);
+    const sessions = found.filter((s) => s !== undefined);
+    const cards = await scorecards.bulkGet(sessions.map((s): [string, number] => [s.scorecardId, s.scorecardVersion]));
+    await Promise.all([
+      calibrationFigures.bulkPut(figuresOfSessions(sessions, ratings, cards)),
+      calibrationFigures.bulkDelete(ids.filter((_, i) => found[i] === undefined)),
+    ]);
   }
 
   /** Folds a pending journal into this writer's deltas (its settings row is the caller's to delete). */

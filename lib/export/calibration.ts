@@ -1,6 +1,7 @@
 // Calibration as CSV in long format: one row per session, ticket, criterion and participant, with the agreed rating.
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
+import { namesVisible } from '../calibration/session';
 import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
 
 export const CALIBRATION_CSV_HEADER = [
@@ -21,11 +22,23 @@ function level(value: number | null, na: boolean): CsvValue {
   return value === null ? null : value + 1;
 }
 
+/**
+ * Who exports: the participant column names people only where they may see the names (the
+ * facilitator and leads always, others as the facilitator chose); elsewhere `anonymous(n)` (the
+ * participant's position in the session, as the reveal says it), but one's own e-mail for oneself.
+ */
+export interface CsvViewer {
+  me: string;
+  lead: boolean;
+  anonymous(n: number): string;
+}
+
 export function calibrationCsv(
   sessions: readonly CalibrationSession[],
   ratings: ReadonlyMap<string, readonly CalibrationRatings[]>,
   cards: readonly Scorecard[],
   dialect: CsvDialect,
+  viewer: CsvViewer,
 ): string {
   let out = BOM + csvLine([...CALIBRATION_CSV_HEADER], dialect);
   for (const session of sessions) {
@@ -33,11 +46,13 @@ export function calibrationCsv(
     const card = cards.find((c) => c.id === session.scorecardId && c.version === session.scorecardVersion);
     const docs = (ratings.get(session.id) ?? []).filter((r) => r.submittedAt !== null);
     const agreed = new Map(session.agreed.map((a) => [`${a.ticketKey}|${a.criterionId}`, a]));
+    const named = namesVisible(session, viewer.me, viewer.lead);
+    const shown = (participant: string, i: number): string => (named || participant === viewer.me ? participant : viewer.anonymous(i + 1));
     for (const { ticketKey } of session.tickets) {
       const criteria = card?.criteria.map((c) => ({ id: c.id, title: c.title })) ?? [];
       for (const criterion of criteria) {
         const a = agreed.get(`${ticketKey}|${criterion.id}`);
-        for (const participant of session.participants) {
+        for (const [i, participant] of session.participants.entries()) {
           const rating = docs.find((d) => d.participant === participant && d.ticketKey === ticketKey)?.ratings.find((r) => r.criterionId === criterion.id);
           out += csvLine(
             [
@@ -47,7 +62,7 @@ export function calibrationCsv(
               ticketKey,
               criterion.id,
               criterion.title,
-              participant,
+              shown(participant, i),
               rating ? level(rating.value, rating.na) : null,
               a ? level(a.value, a.na) : null,
             ],

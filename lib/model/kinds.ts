@@ -27,9 +27,11 @@ import { teamSettingsId, teamSettingsSchema } from './teamSettings';
  * `opened` as `team`, once the document is opened to the caller: by itself or by its parent (see
  * `Opens`). `opened` is what keeps calibration blind: a participant's ratings are read by the others
  * only when the session's reveal rule allows it.
+ * `named` as `opened`, and only when the document that opens (itself or its parent) names the caller
+ * in its `audience`: a session's ratings reach its participants and facilitator, not the whole team.
  * `mine` and `aboutMe` are the person's: granted when any of the caller's roles has them.
  */
-export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'org' | 'opened';
+export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'org' | 'opened' | 'named';
 
 /**
  * To whom a document opens itself and its children (`opened` grant): `all` to everyone the grant
@@ -81,6 +83,8 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   group?(doc: z.infer<S>): string;
   /** To whom this document opens itself and its children now (see `Opens`). */
   opens?(doc: z.infer<S>): Opens | null;
+  /** The people (lower-cased e-mails) it names: whom the `named` grant lets read it and its children once they open. */
+  audience?(doc: z.infer<S>): string[];
   /** Read grants per role (admins read everything). */
   read: ReadRule;
   /**
@@ -167,6 +171,8 @@ export const kinds = {
     // The session names no agent; its participants' ratings are the blind part (calibrationRatings).
     opens: (session) =>
       session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
+    // Its ratings open to its own people (and the team's leads), never to the rest of the team.
+    audience: (session) => [...new Set([session.facilitator, ...session.participants].map(normalized))].sort(),
     read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] },
     conflict: 'ask',
     shareable: () => true,
@@ -184,7 +190,8 @@ export const kinds = {
     subject: () => null,
     parent: { kind: 'calibrationSessions', id: (ratings) => ratings.sessionId },
     group: (ratings) => `${ratings.sessionId}|${ratings.ticketKey}`,
-    read: { lead: ['mine', 'opened'], reviewer: ['mine', 'opened'], agent: ['mine'] },
+    // Leads of the team read them once opened; reviewers only in the sessions that name them.
+    read: { lead: ['mine', 'opened'], reviewer: ['mine', 'named'], agent: ['mine'] },
     conflict: 'ask',
     // A draft stays in the profile: the server holds submitted ratings only.
     shareable: (ratings) => ratings.submittedAt !== null,

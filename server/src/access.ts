@@ -10,7 +10,7 @@ export type { DocAccess } from './kinds';
 /** A role a person has in a team (admin is the organisation's, not a team's). */
 export type TeamRole = Exclude<Role, 'admin'>;
 
-/** The requesting user, their teams, and what opens documents to them (the `opened` grant). */
+/** The requesting user, their teams, and what opens documents to them (the `opened` and `named` grants). */
 export interface Viewer {
   user: User;
   /** The user's teams by id: their role in each, and the e-mails of its members (themself included). */
@@ -18,9 +18,10 @@ export interface Viewer {
   /**
    * What the `opened` grant asks of other documents, as stored (empty unless the user's role has an
    * `opened` grant on a kind with a parent): the parents that open (`openerKey` → opens), and the
-   * groups the user owns a document in (`openerKey(kind, group)`).
+   * groups the user owns a document in (`openerKey(kind, group)`), and the parents whose audience
+   * names the user (`named`).
    */
-  opening: { parents: ReadonlyMap<string, Opens>; ownGroups: ReadonlySet<string> };
+  opening: { parents: ReadonlyMap<string, Opens>; ownGroups: ReadonlySet<string>; named: ReadonlySet<string> };
 }
 
 /** A key of a (kind, id or group) pair in Viewer.opening. */
@@ -50,9 +51,9 @@ export function parentKind(kind: KindName): KindName | null {
   return parent.kind as KindName;
 }
 
-/** The kinds this user reads under an `opened` grant in some team (their teams' roles, as in `memberships`). */
+/** The kinds this user reads under an `opened` or `named` grant in some team (their teams' roles, as in `memberships`). */
 export const openedKinds = (roles: ReadonlySet<Role>): KindName[] =>
-  kindNames.filter((kind) => [...roles].some((role) => role !== 'admin' && kindOf(kind).read[role].includes('opened')));
+  kindNames.filter((kind) => [...roles].some((role) => role !== 'admin' && (kindOf(kind).read[role].includes('opened') || kindOf(kind).read[role].includes('named'))));
 
 /**
  * A WHERE fragment limiting `docs` (aliased d) to what the user may read, with its parameters
@@ -78,13 +79,16 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
   // `own`: the caller owns a document of the same kind in the same group.
   const ownsSibling = `EXISTS (SELECT 1 FROM docs o WHERE o.collection = d.collection AND o.grp = d.grp AND o.owner = ${me})`;
   const opensSql = (column: string): string => `(${column} = 'all' OR (${column} = 'own' AND ${ownsSibling}))`;
+  /** The document (d) or its parent (p) opens to the caller; with `named`, only if it names them. */
+  const openedSql = (kind: KindName, named: boolean): string => {
+    const parent = parentKind(kind);
+    const to = (alias: string): string => `${opensSql(`${alias}.opens`)}${named ? ` AND ${alias}.audience ? ${me}` : ''}`;
+    const byParent = parent ? ` OR EXISTS (SELECT 1 FROM docs p WHERE p.collection = ${literal(parent)} AND p.id = d.parent AND ${to('p')})` : '';
+    return `(${to('d')}${byParent})`;
+  };
   const grantSql = (kind: KindName, grant: ReadGrant): string => {
     const roles = rolesGranting(kind, grant);
     if (roles.length === 0) return 'FALSE';
-    const parent = parentKind(kind);
-    const byParent = parent
-      ? ` OR EXISTS (SELECT 1 FROM docs p WHERE p.collection = ${literal(parent)} AND p.id = d.parent AND ${opensSql('p.opens')})`
-      : '';
     switch (grant) {
       case 'everyone':
         return hasRole(roles);
@@ -97,10 +101,11 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
       case 'team':
         return inTeamAs(roles);
       case 'opened':
-        return `(${inTeamAs(roles)} AND (${opensSql('d.opens')}${byParent}))`;
+      case 'named':
+        return `(${inTeamAs(roles)} AND ${openedSql(kind, grant === 'named')})`;
     }
   };
-  const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened'];
+  const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened', 'named'];
   const perKind = kindNames
     .map((kind) => ({ kind, sql: grants.map((g) => grantSql(kind, g)).filter((sql) => sql !== 'FALSE') }))
     .filter(({ sql }) => sql.length > 0)
@@ -108,7 +113,7 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
   return { sql: perKind.length > 0 ? `(${perKind.join(' OR ')})` : 'FALSE', params: [email(user.email), user.id] };
 }
 
-export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens'>): boolean {
+export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens' | 'audience'>): boolean {
   const { user, opening } = viewer;
   if (user.role === 'admin') return true;
   const me = email(user.email);
@@ -121,15 +126,33 @@ export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'tea
   const opensToMe = (opens: Opens | null | undefined): boolean =>
     opens === 'all' || (opens === 'own' && doc.grp !== null && opening.ownGroups.has(openerKey(doc.collection, doc.grp)));
   const parent = parentKind(doc.collection);
+  const parentKey = parent !== null && doc.parent !== null ? openerKey(parent, doc.parent) : null;
+  /** The document or its parent opens to the caller (with `named`: and names them). */
+  const opened = (named: boolean): boolean =>
+    (opensToMe(doc.opens) && (!named || (doc.audience ?? []).includes(me))) ||
+    (parentKey !== null && opensToMe(opening.parents.get(parentKey)) && (!named || opening.named.has(parentKey)));
   return (
     anyRole('everyone') ||
     (anyRole('mine') && doc.owner === me) ||
     (anyRole('aboutMe') && doc.subject === me) ||
     (anyRole('org') && kind.orgWide === true && doc.team === null) ||
     inTeam('team') ||
-    (inTeam('opened') &&
-      (opensToMe(doc.opens) || (parent !== null && doc.parent !== null && opensToMe(opening.parents.get(openerKey(parent, doc.parent))))))
+    (inTeam('opened') && opened(false)) ||
+    (inTeam('named') && opened(true))
   );
+}
+
+/**
+ * Whether the children of `kind` under `parent` reach the viewer once it opens to all: by `opened` in
+ * its team, or by `named` when it names them. Only they may be told about those children before
+ * (calibration's "submitted: yes/no").
+ */
+export function inAudience(viewer: Viewer, kind: KindName, parent: Pick<DocAccess, 'team' | 'audience'>): boolean {
+  if (viewer.user.role === 'admin') return true;
+  const role = parent.team === null ? undefined : viewer.teams.get(parent.team)?.role;
+  if (role === undefined) return false;
+  const grants = kindOf(kind).read[role];
+  return grants.includes('opened') || (grants.includes('named') && (parent.audience ?? []).includes(email(viewer.user.email)));
 }
 
 /** The authorization columns a change would store. */
@@ -144,6 +167,7 @@ export function accessOf(change: SyncChange, user: User): Omit<DocAccess, 'doc'>
     parent: kind.parent?.id(change.doc) ?? null,
     grp: kind.group?.(change.doc) ?? null,
     opens: kind.opens?.(change.doc) ?? null,
+    audience: kind.audience?.(change.doc) ?? null,
   };
 }
 

@@ -43,6 +43,7 @@ function toStored(row: Row): Stored {
     parent: row.parent === null || row.parent === undefined ? null : String(row.parent),
     grp: row.grp === null || row.grp === undefined ? null : String(row.grp),
     opens: row.opens === 'all' || row.opens === 'own' ? row.opens : null,
+    audience: Array.isArray(row.audience) ? row.audience.map(String) : null,
     doc: row.doc as Record<string, unknown>,
     ...(row.stored_for_ms === null || row.stored_for_ms === undefined ? {} : { storedForMs: Number(row.stored_for_ms) }),
     revision: toNumber(row.revision),
@@ -72,9 +73,9 @@ async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rol
   const [parents, own] = await Promise.all([
     parentKinds.length === 0
       ? []
-      : db.query<{ collection: string; id: string; opens: 'all' | 'own' }>(
-          'SELECT collection, id, opens FROM docs WHERE opens IS NOT NULL AND collection = ANY($1::text[])',
-          [parentKinds],
+      : db.query<{ collection: string; id: string; opens: 'all' | 'own'; named: boolean }>(
+          'SELECT collection, id, opens, coalesce(audience ? $2, false) AS named FROM docs WHERE opens IS NOT NULL AND collection = ANY($1::text[])',
+          [parentKinds, email(user.email)],
         ),
     opened.length === 0
       ? []
@@ -86,6 +87,7 @@ async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rol
   return {
     parents: new Map(parents.map((r) => [openerKey(r.collection, r.id), r.opens])),
     ownGroups: new Set(own.map((r) => openerKey(r.collection, r.grp))),
+    named: new Set(parents.filter((r) => r.named).map((r) => openerKey(r.collection, r.id))),
   };
 }
 
@@ -220,8 +222,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
     const revision = (current?.revision ?? 0) + 1;
     const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
-    // A document that opens anew opens its children; one new in a group may open its siblings to its owner.
-    if (stored.opens !== null && stored.opens !== (current?.opens ?? null)) {
+    // A document that opens anew (or to other people) opens its children; one new in a group may open its siblings to its owner.
+    if (stored.opens !== null && (stored.opens !== (current?.opens ?? null) || canonicalJson(stored.audience) !== canonicalJson(current?.audience ?? null))) {
       for (const child of kindNames.filter((kind) => parentKind(kind) === change.collection)) reopened.parents.push([child, change.id]);
     }
     if (stored.grp !== null && stored.grp !== (current?.grp ?? null)) reopened.groups.push([change.collection, stored.grp, stored.owner]);
@@ -240,13 +242,14 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   // Placeholder seqs (negative, unique, never pulled); the real ones are assigned under the lock below.
   const upserted = await tx.query(
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-         AS t(c, i, r, d, o, sub, del, prev, par, g, op, tm, ser))
-     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, parent, grp, opens, team, series, updated_at)
-     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, par, g, op, tm, ser, now() FROM input
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+         AS t(c, i, r, d, o, sub, del, prev, par, g, op, tm, ser, aud))
+     INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, parent, grp, opens, team, series, audience, updated_at)
+     SELECT c, i, r, -nextval('docs_seq'), d::json, o, sub, del, par, g, op, tm, ser, aud::jsonb, now() FROM input
      ON CONFLICT (collection, id) DO UPDATE SET revision = excluded.revision, seq = excluded.seq, doc = excluded.doc,
        owner = excluded.owner, subject = excluded.subject, deleted = excluded.deleted,
-       parent = excluded.parent, grp = excluded.grp, opens = excluded.opens, team = excluded.team, series = excluded.series, updated_at = now()
+       parent = excluded.parent, grp = excluded.grp, opens = excluded.opens, team = excluded.team, series = excluded.series,
+       audience = excluded.audience, updated_at = now()
        WHERE docs.revision = (SELECT prev FROM input WHERE input.c = excluded.collection AND input.i = excluded.id)
      RETURNING collection, id`,
     [
@@ -263,6 +266,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
       final.map((s) => s.opens),
       final.map((s) => s.team),
       final.map((s) => s.series),
+      final.map((s) => (s.audience === null ? null : JSON.stringify(s.audience))),
     ],
   );
   // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
@@ -294,7 +298,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
 
 /** The columns toStored reads. */
 const STORED_COLUMNS =
-  'd.collection, d.id, d.revision, d.seq, d.doc, d.team, d.series, d.owner, d.subject, d.parent, d.grp, d.opens, ' +
+  'd.collection, d.id, d.revision, d.seq, d.doc, d.team, d.series, d.owner, d.subject, d.parent, d.grp, d.opens, d.audience, ' +
   // The write rules' clock: the database's, the same that stamped received_at.
   '(extract(epoch FROM now() - d.received_at) * 1000)::float8 AS stored_for_ms';
 

@@ -33,7 +33,8 @@ beforeAll(async () => {
   await addUser(db, { email: 'loner@x.test', name: 'Loner', role: 'reviewer', teams: [] });
   // Every kind × owner × subject (or none), straight into storage: the read grants decide alone.
   // Where a kind has them, documents open to nobody, to all or to owners in their group, hang under
-  // parents that do the same, and fall in groups each owner has some documents in and some not.
+  // parents that do the same, fall in groups each owner has some documents in and some not, and name
+  // (audience) some of the people and not others.
   const idOf = (owner: string, subject: string | null) => `${owner}>${subject ?? '-'}`;
   const subjects = [null, ...PEOPLE];
   const OPENS: Array<Opens | null> = [null, 'all', 'own'];
@@ -55,15 +56,17 @@ beforeAll(async () => {
           descriptor.group ? `g${(o + (s % 2)) % 4}` : null,
           descriptor.opens ? OPENS[(o + s) % OPENS.length] : null,
           TEAMS[(o * 2 + s) % TEAMS.length],
+          descriptor.audience ? JSON.stringify(PEOPLE.filter((_, p) => (p + o + s) % 3 !== 1)) : null,
         ]);
       }
     }
   }
   const column = (i: number) => rows.map((row) => row[i]);
   await db.query(
-    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens, team)
-     SELECT c, i, 1, s, '{}', o, sub, p, g, op, tm FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(c, i, s, o, sub, p, g, op, tm)`,
-    [0, 1, 2, 3, 4, 5, 6, 7, 8].map(column),
+    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens, team, audience)
+     SELECT c, i, 1, s, '{}', o, sub, p, g, op, tm, aud::jsonb
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS t(c, i, s, o, sub, p, g, op, tm, aud)`,
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(column),
   );
   // Pushes in the tests below take their seqs from the sequence: past the ones used here.
   await db.query("SELECT setval('docs_seq', (SELECT max(seq) FROM docs))");
@@ -103,7 +106,8 @@ describe('the server follows the registry of kinds', () => {
       parent: string | null;
       grp: string | null;
       opens: Opens | null;
-    }>('SELECT collection, id, team, owner, subject, parent, grp, opens FROM docs ORDER BY 1, 2');
+      audience: string[] | null;
+    }>('SELECT collection, id, team, owner, subject, parent, grp, opens, audience FROM docs ORDER BY 1, 2');
     const byCode = all.filter((d) => canRead(viewer, d)).map((d) => ({ collection: d.collection, id: d.id }));
     expect(bySql).toEqual(byCode);
     // Never everything, never nothing: every caller reads their own documents and not all of the others'.
@@ -114,8 +118,8 @@ describe('the server follows the registry of kinds', () => {
   it('the `opened` grant decides for itself: a reviewer reads some of the team’s calibration ratings of others, not all', async () => {
     const user = (await findUserByEmail(db, 'rev@a.test'))!;
     const viewer = await viewerOf(db, user);
-    const others = await db.query<{ collection: 'calibrationRatings'; team: string | null; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null }>(
-      "SELECT collection, team, owner, subject, parent, grp, opens FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
+    const others = await db.query<{ collection: 'calibrationRatings'; team: string | null; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null; audience: string[] | null }>(
+      "SELECT collection, team, owner, subject, parent, grp, opens, audience FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
     );
     const read = others.filter((d) => canRead(viewer, d));
     expect(read.length).toBeGreaterThan(0);

@@ -8,8 +8,9 @@ import { pullResponseSchema } from '../../lib/model/sync';
 import { addUser, findUserByEmail } from '../src/admin';
 import { openPglite } from '../src/db';
 import { migrate, MIGRATIONS_DIR } from '../src/migrate';
+import { kindOf } from '../../lib/model/kinds';
 import { pullJson } from '../src/store';
-import { dispute, review, scorecard, selfCheck } from './helpers/docs';
+import { calibrationSession, dispute, review, scorecard, selfCheck } from './helpers/docs';
 import { serverSuite } from './helpers/suite';
 
 serverSuite('server on PGlite', async () => {
@@ -34,7 +35,7 @@ describe('migrations', () => {
         'agent@arvio.test',
       ]);
 
-      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql']);
+      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql']);
 
       const user = await findUserByEmail(db, 'lead@arvio.test');
       const page = pullResponseSchema.parse(JSON.parse(await pullJson(db, user!, 0, 10)));
@@ -78,7 +79,7 @@ describe('migrations', () => {
       }
       await db.query("SELECT setval('docs_seq', $1)", [rows.length]);
 
-      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql']);
+      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql']);
 
       const stored = await db.query<{ id: string; team: string | null; revision: number; seq: unknown; doc: Record<string, unknown> }>(
         'SELECT id, team, revision, seq, doc FROM docs ORDER BY id',
@@ -109,6 +110,32 @@ describe('migrations', () => {
         { user_id: 'u-rev', team_id: 't-a', role: 'reviewer' },
         { user_id: 'u-rev', team_id: 't-b', role: 'reviewer' },
       ]);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(before, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('name the people of the calibration sessions stored before audiences were kept, as a push would store them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arvio-pglite-'));
+    const before = await mkdtemp(join(tmpdir(), 'arvio-migrations-'));
+    const db = await openPglite(dir);
+    try {
+      for (const file of ['001_init.sql', '002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql']) {
+        await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      }
+      await migrate(db, before);
+      const session = calibrationSession('cal-old', 'lead@old.test', 't-a', { facilitator: 'Fac@Old.test', participants: ['rev2@old.test', 'rev1@old.test'] });
+      await db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner, team) VALUES ('calibrationSessions', $1, 1, 1, $2::json, $3, 't-a')", [
+        session.id,
+        JSON.stringify(session),
+        'lead@old.test',
+      ]);
+      expect(await migrate(db)).toEqual(['007_docs_audience.sql']);
+      const [row] = await db.query<{ audience: unknown }>("SELECT audience FROM docs WHERE id = 'cal-old'");
+      expect(row?.audience).toEqual(kindOf('calibrationSessions').audience!(session));
+      expect(row?.audience).toEqual(['fac@old.test', 'rev1@old.test', 'rev2@old.test']);
     } finally {
       await db.close();
       await rm(dir, { recursive: true, force: true });

@@ -20,7 +20,8 @@ import * as fx from './helpers/docs';
  * document's team (own), of the other team only (other), of no team (none), of both teams (both).
  *
  * read:  a document of team A, written by others of team A (about an agent of A), and — for the
- *        kinds that open — opened to the team (a revealed calibration session); ideas stay private.
+ *        kinds that open — opened (a revealed calibration session, whose ratings reach the team's leads
+ *        and the people the session names, none of the callers); ideas stay private.
  * write: the caller creates one in team A in their own name (about an agent of A; under a parent of
  *        team A that names them where the kind needs it: the session they rate or coach, the review
  *        about them they dispute). An agent writes only their own self-checks, disputes (and
@@ -36,7 +37,7 @@ const EXPECTED: Record<KindName, { read: string; write: string }> = {
   scorecards: /*         */ { read: 'Y  Y · · Y  Y · · Y  Y · · Y', write: 'Y  Y · · Y  · · · ·  · · · ·' },
   selfChecks: /*         */ { read: 'Y  Y · · Y  · · · ·  · · · ·', write: 'Y  Y · · Y  Y · · Y  Y · · Y' },
   calibrationSessions: /**/ { read: 'Y  Y · · Y  Y · · Y  · · · ·', write: 'Y  Y · · Y  Y · · Y  · · · ·' },
-  calibrationRatings: /* */ { read: 'Y  Y · · Y  Y · · Y  · · · ·', write: 'Y  Y · · Y  Y · · Y  · · · ·' },
+  calibrationRatings: /* */ { read: 'Y  Y · · Y  · · · ·  · · · ·', write: 'Y  Y · · Y  Y · · Y  · · · ·' },
   coachingForms: /*      */ { read: 'Y  Y · · Y  Y · · Y  Y · · Y', write: 'Y  Y · · Y  · · · ·  · · · ·' },
   coachingSessions: /*   */ { read: 'Y  Y · · Y  Y · · Y  · · · ·', write: 'Y  Y · · Y  · · · ·  · · · ·' },
   coachingActions: /*    */ { read: 'Y  Y · · Y  · · · ·  · · · ·', write: 'Y  Y · · Y  · · · ·  · · · ·' },
@@ -110,7 +111,7 @@ const CASES: { [K in KindName]: { read(): Promise<SyncChange>; write(me: string)
   },
   calibrationRatings: {
     read: async () => {
-      // Revealed: the participants' ratings are open to the team.
+      // Revealed: the participants' ratings are open to them, the facilitator and the team's leads.
       const session = fx.calibrationSession(uid('cal'), A.lead, teamA, { participants: [A.lead, A.rev], status: 'revealed', revealedAt: at });
       await setUp(change('calibrationSessions', session));
       return change('calibrationRatings', fx.calibrationRatings(session.id, A.rev, 'zendesk:101', { team: teamA }));

@@ -19,6 +19,8 @@ export interface DocAccess {
   grp: string | null;
   /** To whom it opens itself and its children. */
   opens: Opens | null;
+  /** Whom it names (KindDescriptor.audience): the `named` grant reaches only them. */
+  audience: readonly string[] | null;
   doc: Record<string, unknown>;
   /**
    * How long ago the server first stored it, by the database's clock (`received_at`); absent for a

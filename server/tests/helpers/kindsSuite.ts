@@ -28,9 +28,12 @@ const K = {
   rev2: 'rev2.k@arvio.test',
   agent1: 'agent1.k@arvio.test',
   agent2: 'agent2.k@arvio.test',
+  /** A reviewer of the team named by none of the sessions below (rev4 is named as a facilitator only). */
+  rev3: 'rev3.k@arvio.test',
+  rev4: 'rev4.k@arvio.test',
 } as const;
 type Member = keyof typeof K;
-type Person = Member | 'leadA' | 'rev2B' | 'agent2B';
+type Person = Member | 'leadA' | 'rev2B' | 'agent2B' | 'admin';
 const at = (minute: number) => `2026-03-0${3 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
 
 export function kindsSuite(ctx: KindsSuiteContext): void {
@@ -47,7 +50,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       team = (await addTeam(db, 'Team K')).id;
       otherTeam = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team A'"))[0]!.id);
       teamB = String((await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Team B'"))[0]!.id);
-      const roles: Record<Member, string> = { lead: 'lead', rev1: 'reviewer', rev2: 'reviewer', agent1: 'agent', agent2: 'agent' };
+      const roles: Record<Member, string> = { lead: 'lead', rev1: 'reviewer', rev2: 'reviewer', agent1: 'agent', agent2: 'agent', rev3: 'reviewer', rev4: 'reviewer' };
       for (const [who, role] of Object.entries(roles) as Array<[Member, string]>) {
         await addUser(db, { email: K[who], name: who, role, teams: ['Team K'] });
         token[who] = (await createToken(db, K[who])).token;
@@ -55,6 +58,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       token.leadA = ctx.outsider('lead');
       token.rev2B = ctx.outsider('rev2');
       token.agent2B = ctx.outsider('agent2');
+      token.admin = ctx.outsider('admin');
     });
 
     // The fixtures, in Team K unless a test says otherwise.
@@ -218,6 +222,79 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         const bad = await ctx.call(token.lead, 'GET', '/v1/calibration/a%7Cb/submitted');
         expect(bad.status).toBe(400);
         expect(bad.text).toContain('id');
+      });
+    });
+
+    describe('calibration ratings reach the session’s own people only: its participants and facilitator, the team’s leads', () => {
+      // Everyone who could ask: the participants rev1 and rev2, the facilitator rev4, the team's lead, a
+      // reviewer of the team the session does not name (rev3), its agents, another team's lead and people, an admin.
+      const ASKERS: Person[] = ['admin', 'lead', 'rev1', 'rev2', 'rev3', 'rev4', 'agent1', 'agent2', 'leadA', 'rev2B', 'agent2B'];
+      const OWN_PEOPLE: Person[] = ['admin', 'lead', 'rev1', 'rev2', 'rev4'];
+      const named = (over: Parameters<typeof calibrationSession>[3] = {}) =>
+        calibrationSession(uid('cal'), K.lead, team, { participants: [K.rev1, K.rev2], facilitator: K.rev4, ...over });
+      /** Who gets an answer from GET /v1/calibration/:id/submitted (everyone else: 404, as for no session). */
+      async function told(id: string): Promise<Person[]> {
+        const out: Person[] = [];
+        for (const who of ASKERS) {
+          const answer = await ctx.call(token[who], 'GET', `/v1/calibration/${id}/submitted`);
+          expect([200, 404], `${who}: ${answer.text}`).toContain(answer.status);
+          if (answer.status === 200) {
+            expect(answer.text).not.toContain('ratings');
+            out.push(who);
+          }
+        }
+        return out;
+      }
+
+      it('facilitator reveals: before, only the author reads a rating; after, the participants, the facilitator and the leads — never another reviewer of the team, an agent or another team', async () => {
+        const doc = named();
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const since = await lastSeq();
+        const rev1 = calibrationRatings(doc.id, K.rev1);
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))]);
+        expect(await readers('calibrationRatings', rev1.id, since, ASKERS)).toEqual(['admin', 'rev1']);
+        expect(await told(doc.id)).toEqual(OWN_PEOPLE);
+
+        const checkpoint = await lastSeq();
+        await accepted('rev4', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(10) }, 1)]);
+        expect(await readers('calibrationRatings', rev1.id, checkpoint, ASKERS)).toEqual(OWN_PEOPLE);
+        // From the start too: nothing reaches the others by another way.
+        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(OWN_PEOPLE);
+        expect(await told(doc.id)).toEqual(OWN_PEOPLE);
+        // The session itself stays the team's (its clarifications are shown in everyone's reviews).
+        expect(await readers('calibrationSessions', doc.id, since, ASKERS)).toEqual(['admin', 'lead', 'rev1', 'rev2', 'rev3', 'rev4']);
+      });
+
+      it('after own submit: a participant reads a ticket’s ratings once they submitted theirs; the facilitator and the leads at the reveal; the others never', async () => {
+        const doc = named({ revealMode: 'after-own-submit' });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev1 = calibrationRatings(doc.id, K.rev1, 'zendesk:101');
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(['admin', 'rev1']);
+        await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2, 'zendesk:101'))]);
+        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(['admin', 'rev1', 'rev2']);
+        expect(await told(doc.id)).toEqual(OWN_PEOPLE);
+
+        const checkpoint = await lastSeq();
+        await accepted('lead', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(10) }, 1)]);
+        expect(await readers('calibrationRatings', rev1.id, checkpoint, ASKERS)).toEqual(OWN_PEOPLE);
+        expect(await told(doc.id)).toEqual(OWN_PEOPLE);
+      });
+
+      it('a reviewer the session does not name cannot join in to read: their ratings are refused, and nothing opens to them', async () => {
+        const doc = named({ revealMode: 'after-own-submit' });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev1 = calibrationRatings(doc.id, K.rev1, 'zendesk:101');
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        await refused('rev3', [change('calibrationRatings', calibrationRatings(doc.id, K.rev3, 'zendesk:101'))], 'not a participant');
+        // An agent named as a participant by mistake still reads nothing of the others'.
+        const withAgent = named({ participants: [K.rev1, K.agent1] });
+        await accepted('lead', [change('calibrationSessions', withAgent)]);
+        await accepted('rev1', [change('calibrationRatings', calibrationRatings(withAgent.id, K.rev1))]);
+        await accepted('lead', [change('calibrationSessions', { ...withAgent, status: 'revealed', revealedAt: at(10) }, 1)]);
+        expect(await readers('calibrationRatings', `${withAgent.id}|${K.rev1}|zendesk:101`, 0, ASKERS)).toEqual(['admin', 'lead', 'rev1', 'rev4']);
+        expect(await told(withAgent.id)).toEqual(['admin', 'lead', 'rev1', 'rev4']);
       });
     });
 

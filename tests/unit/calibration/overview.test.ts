@@ -1,6 +1,6 @@
 // The dashboard's Calibration figures, the calibration CSV and ticket links: from calibration data only.
 import { describe, expect, it } from 'vitest';
-import { agree, calibrationOverview, newCalibrationRatings, newCalibrationSession, reveal, revealFigures } from '@/lib/calibration';
+import { agree, calibrationOverview, krippendorffAlpha, newCalibrationRatings, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { COMMA_DIALECT, SEMICOLON_DIALECT } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
@@ -9,6 +9,8 @@ import { templates } from '@/lib/scorecards/templates';
 
 const card = templates.find((t) => t.id === 'tpl-chat-en')!;
 const people = ['a@arvio.test', 'b@arvio.test', 'c@arvio.test'];
+/** The sessions' facilitator (people[0]) exporting. */
+const facilitator = { me: people[0]!, lead: false, anonymous: (n: number) => `Participant ${n}` };
 
 function sessionOn(id: string, month: string, values: (p: number, c: number) => number): { session: CalibrationSession; ratings: CalibrationRatings[] } {
   const now = new Date(`2026-${month}-10T10:00:00.000Z`);
@@ -34,16 +36,35 @@ describe('the Calibration view’s figures', () => {
     ['s1', march.ratings],
     ['s2', april.ratings],
   ]);
+  // The figures the one writer keeps for each session.
+  const figures = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, card, x.ratings)]));
 
   it('lists sessions newest first with the session alpha the reveal shows', () => {
-    const overview = calibrationOverview([march.session, april.session], ratings, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     expect(overview.sessions.map((r) => r.session.id)).toEqual(['s2', 's1']);
     expect(overview.sessions[1]?.alpha).toEqual(revealFigures(march.session, card, march.ratings).session.alpha);
     expect(overview.months).toEqual(['2026-03', '2026-04']);
   });
 
+  it('gives the same session alpha from figures kept before the scorecard was here', () => {
+    const early = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, undefined, x.ratings)]));
+    const alpha = calibrationOverview([march.session, april.session], early, [card]).sessions[1]?.alpha;
+    const shown = revealFigures(march.session, card, march.ratings).session.alpha;
+    expect(alpha).toMatchObject({ pairable: shown.pairable, units: shown.units, tooFew: shown.tooFew });
+    expect(alpha?.alpha).toBeCloseTo(shown.alpha!, 12);
+  });
+
+  it('pools a criterion’s alpha over the sessions from their kept figures: alpha of all their units at once', () => {
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
+    const first = card.criteria[0]!.id;
+    const row = (x: typeof march, p: string) =>
+      x.session.tickets.map((t) => x.ratings.find((r) => r.participant === p && r.ticketKey === t.ticketKey)!.ratings.find((r) => r.criterionId === first)!.value);
+    const matrix = people.map((p) => [...row(march, p), ...row(april, p)]);
+    expect(overview.criteria.find((c) => c.criterionId === first)?.overall.alpha).toBeCloseTo(krippendorffAlpha(matrix, 'ordinal')!, 12);
+  });
+
   it('names the criterion the reviewers disagree on first among the lowest, and keeps alignment per month', () => {
-    const overview = calibrationOverview([march.session, april.session], ratings, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     const first = card.criteria[0]!.id;
     expect(overview.criteria.find((c) => c.criterionId === first)?.byMonth.get('2026-03')?.pairable).toBe(6);
     expect(overview.lowest.map((c) => c.criterionId)).toEqual([first]);
@@ -54,12 +75,24 @@ describe('the Calibration view’s figures', () => {
   });
 
   it('writes the CSV in long format: a row per session, ticket, criterion and participant with the agreed rating', () => {
-    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT);
+    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT, facilitator);
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe('session_id,session,session_date,ticket,criterion_id,criterion,participant,rating,agreed_rating');
     expect(lines).toHaveLength(1 + 2 * card.criteria.length * people.length);
     expect(lines[1]).toBe(`s1,s1,2026-03-10,zendesk:s1201,${card.criteria[0]!.id},${card.criteria[0]!.title},a@arvio.test,1,2`);
-    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT).split('\r\n')[0]).toContain(';');
+    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT, facilitator).split('\r\n')[0]).toContain(';');
+  });
+
+  it('names the participants in the CSV only to whom the reveal names them: others see their own e-mail and positions', () => {
+    const participants = (session: CalibrationSession, viewer: Parameters<typeof calibrationCsv>[4]) =>
+      new Set(calibrationCsv([session], ratings, [card], COMMA_DIALECT, viewer).replace('\uFEFF', '').trim().split('\r\n').slice(1).map((line) => line.split(',')[6]));
+    const hidden = { ...march.session, namesShown: false };
+    const anonymous = (n: number) => `Participant ${n}`;
+    expect(participants(hidden, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(['Participant 1', people[1], 'Participant 3']));
+    expect(participants(hidden, { me: 'lead@arvio.test', lead: true, anonymous })).toEqual(new Set(people));
+    expect(participants(hidden, facilitator)).toEqual(new Set(people));
+    // Names shown by the facilitator's choice: everyone sees them.
+    expect(participants(march.session, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(people));
   });
 });
 

@@ -2,8 +2,9 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { sessionFigures } from '@/lib/calibration';
 import { ArvioDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db';
-import { coachingAction, dispute, review, selfCheck, scorecard, teamSettings } from '../../../server/tests/helpers/docs';
+import { calibrationRatings, calibrationSession, coachingAction, dispute, review, selfCheck, scorecard, teamSettings } from '../../../server/tests/helpers/docs';
 
 describe('database migrations', () => {
   it('upgrades a version 1 database: old reviews get defaults and the new indexes answer', async () => {
@@ -24,7 +25,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews
@@ -60,7 +61,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     for (const [table, items] of Object.entries(rows)) expect(await current.table(table).toArray(), table).toEqual(items);
     for (const table of ['calibrationSessions', 'calibrationRatings', 'coachingForms', 'coachingSessions', 'coachingActions', 'coachingNotes', 'disputes', 'ideas']) {
       expect(await current.table(table).count(), table).toBe(0);
@@ -77,7 +78,7 @@ describe('database migrations', () => {
     current.close();
   });
 
-  it('opens a version 5 profile at version 6: the lead’s own dispute window is dropped, everything else kept, team settings empty and answering', async () => {
+  it('opens a version 5 profile at the current version: the lead’s own dispute window is dropped, everything else kept, team settings empty and answering', async () => {
     const indexedDB = new IDBFactory();
     const v5 = new Dexie('arvio', { indexedDB, IDBKeyRange });
     v5.version(5).stores(SCHEMA_V5);
@@ -93,12 +94,36 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(7);
     expect(await current.settings.get('disputes.windowDays')).toBeUndefined();
     for (const [table, items] of Object.entries(kept)) expect(await current.table(table).toArray(), table).toEqual(items);
     expect(await current.teamSettings.count()).toBe(0);
     await current.teamSettings.put(teamSettings('t-fi', 'lead@example.com', { disputeWindowDays: 3 }));
     expect((await current.teamSettings.where('team').equals('t-fi').toArray()).map((s) => s.disputeWindowDays)).toEqual([3]);
+    current.close();
+  });
+
+  it('opens a version 5 profile at the current version with the figures of the calibration sessions it holds', async () => {
+    const indexedDB = new IDBFactory();
+    const v5 = new Dexie('arvio', { indexedDB, IDBKeyRange });
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.open();
+    const card = scorecard('card-1', 1);
+    const session = calibrationSession('cal-1', 'a@example.com', 't', { participants: ['a@example.com', 'b@example.com'] });
+    const ratings = [
+      calibrationRatings('cal-1', 'a@example.com', 'zendesk:101'),
+      calibrationRatings('cal-1', 'b@example.com', 'zendesk:101', { ratings: [{ criterionId: 'greet', value: 0, na: false, comment: '' }] }),
+      calibrationRatings('cal-1', 'b@example.com', 'zendesk:102', { submittedAt: null }),
+    ];
+    await v5.table('scorecards').put(card);
+    await v5.table('calibrationSessions').put(session);
+    await v5.table('calibrationRatings').bulkPut(ratings);
+    v5.close();
+
+    const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(await current.calibrationFigures.toArray()).toEqual([sessionFigures(session, card, ratings)]);
+    expect(await current.calibrationRatings.count()).toBe(3);
     current.close();
   });
 });

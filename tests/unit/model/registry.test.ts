@@ -74,13 +74,17 @@ describe('the registry of synced kinds', () => {
     expect(change.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['doc.id']));
   });
 
-  it('parents are kinds of the registry, and `opened` reads only kinds that can be opened', () => {
+  it('parents are kinds of the registry, and `opened` and `named` read only kinds that can be opened', () => {
     for (const name of kindNames) {
       const kind = kindOf(name);
       if (kind.parent) expect(kindNames).toContain(kind.parent.kind);
       if (kind.group) expect(kind.parent, `${name} has groups, so a parent that opens them`).toBeDefined();
       const opened = Object.values(kind.read).some((grants) => grants.includes('opened'));
       if (opened) expect(kind.opens !== undefined || (kind.parent !== undefined && kindOf(kind.parent.kind as KindName).opens !== undefined), name).toBe(true);
+      // `named` needs something that both opens and names people: the kind itself or its parent.
+      const named = Object.values(kind.read).some((grants) => grants.includes('named'));
+      const opener = kind.opens !== undefined && kind.audience !== undefined ? kind : kind.parent ? kindOf(kind.parent.kind as KindName) : null;
+      if (named) expect(opener?.opens !== undefined && opener.audience !== undefined, name).toBe(true);
     }
   });
 
