@@ -1,6 +1,6 @@
 // Every unit test gets an in-memory IndexedDB and a clean fake browser.
 import 'fake-indexeddb/auto';
-import { configure } from '@testing-library/dom';
+import { configure } from '@testing-library/preact';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
