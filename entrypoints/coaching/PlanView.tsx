@@ -9,11 +9,12 @@ import {
   DEFAULT_RHYTHM_DAYS,
   formTemplates,
   getRhythms,
+  lastHeldSession,
   latestPublishedForm,
   newCoachingSession,
   openActionsOf,
+  plannedSessionsOf,
   saveSession,
-  sessionsOfCoach,
   setRhythm,
   type PlanRow,
 } from '@/lib/coaching';
@@ -33,7 +34,7 @@ export function newSessionId(): string {
   return `cs-${crypto.randomUUID()}`;
 }
 
-/** The agents a coach plans for: the roster's agents of their teams, or (without a backend) the agents reviews name. */
+/** The agents a coach plans for: the roster's agents of their teams, or (without a backend) the agents reviews name, and those of the coach's planned sessions. */
 async function agentsOf(who: Who, me: Person, sessions: readonly CoachingSession[]): Promise<Person[]> {
   const people = new Map<string, Person>();
   if (who.roster) {
@@ -51,9 +52,16 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
   const today = dayOf(new Date());
   const data = useLive<{ rows: PlanRow[] } | null>(
     async () => {
-      const sessions = await sessionsOfCoach(me.id);
-      const agents = await agentsOf(who, me, sessions);
-      const [actions, rhythms] = await Promise.all([openActionsOf(agents.map((a) => a.id)), getRhythms()]);
+      // Each agent's rows by the agent's indexes: the plan never reads the coach's whole history.
+      const planned = await plannedSessionsOf(me.id);
+      const agents = await agentsOf(who, me, planned);
+      const ids = agents.map((a) => a.id);
+      const [held, actions, rhythms] = await Promise.all([
+        Promise.all(ids.map((id) => lastHeldSession(id, null, me.id))),
+        openActionsOf(ids),
+        getRhythms(),
+      ]);
+      const sessions = [...held.filter((s) => s !== null), ...planned];
       return { rows: coachingPlan(agents, sessions, actions as CoachingAction[], rhythms, today) };
     },
     [me.id, who.roster],

@@ -274,7 +274,7 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
           {t('coaching.evidence.title', { from: formatDay(lang, evidence.from, true), to: formatDay(lang, evidence.to, true) })}
         </h3>
         <p>
-          {t('coaching.evidence.summary', { count: evidence.reviews.length })} · {t('dashboard.kpi.quality')}: <strong data-testid="evidence-score">{pct(evidence.qualityScore)}</strong>
+          {t('coaching.evidence.summary', { count: evidence.count })} · {t('dashboard.kpi.quality')}: <strong data-testid="evidence-score">{pct(evidence.qualityScore)}</strong>
         </p>
         <div class="inline-controls">
           <CriterionList title={t('coaching.evidence.strongest')} rows={evidence.strongest} testId="strongest" />
@@ -304,7 +304,7 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
         {evidence.gap.length > 0 && <GapTable evidence={evidence} />}
         <h4>{t('coaching.evidence.reviews')}</h4>
         {evidence.reviews.length === 0 && <p>{t('coaching.evidence.noReviews')}</p>}
-        {evidence.reviews.slice(0, 100).map((r) => {
+        {evidence.reviews.map((r) => {
           const ref: EvidenceRef = { kind: 'review', reviewId: r.id };
           return (
             <div key={r.id} class={`evidence-review${pinned(ref) ? ' pinned' : ''}`} data-review={r.id}>
