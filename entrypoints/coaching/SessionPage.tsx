@@ -333,29 +333,33 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
 
 function RatingPins({ review, pinned, onPin }: { review: Evidence['reviews'][number]; pinned(ref: EvidenceRef): boolean; onPin(ref: EvidenceRef): void }) {
   const { t } = useI18n();
+  // Made when opened: a hundred reviews' ratings would be a thousand buttons on every preparation.
+  const [open, setOpen] = useState(false);
   const rated = review.ratings.filter((r) => !r.na && r.value !== null);
   if (rated.length === 0) return null;
   return (
-    <details>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('coaching.evidence.ratings')}</summary>
-      <ul>
-        {rated.map((rating) => {
-          const ref: EvidenceRef = { kind: 'rating', reviewId: review.id, criterionId: rating.criterionId };
-          return (
-            <li key={rating.criterionId}>
-              {rating.criterionId}: {rating.value}{' '}
-              <button
-                type="button"
-                aria-pressed={pinned(ref)}
-                aria-label={t('coaching.evidence.pinRating', { criterion: rating.criterionId, id: review.ticket.ticketId })}
-                onClick={() => onPin(ref)}
-              >
-                {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {open && (
+        <ul>
+          {rated.map((rating) => {
+            const ref: EvidenceRef = { kind: 'rating', reviewId: review.id, criterionId: rating.criterionId };
+            return (
+              <li key={rating.criterionId}>
+                {rating.criterionId}: {rating.value}{' '}
+                <button
+                  type="button"
+                  aria-pressed={pinned(ref)}
+                  aria-label={t('coaching.evidence.pinRating', { criterion: rating.criterionId, id: review.ticket.ticketId })}
+                  onClick={() => onPin(ref)}
+                >
+                  {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </details>
   );
 }

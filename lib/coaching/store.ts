@@ -28,6 +28,8 @@ const key = (id: string): string => id.trim().toLowerCase();
 /** Puts the built-in forms in place the first time; an archived one stays archived. */
 export async function ensureBuiltInForms(): Promise<void> {
   const database = db();
+  // Read first: a write transaction on every page load would hold up the page's first reads.
+  if (await database.settings.get(SEEDED_KEY)) return;
   await writeSynced(
     database,
     ['coachingForms'],
@@ -241,14 +243,12 @@ async function selfCheckPairs(agentId: string, from: string, to: string): Promis
   const checks = (await database.selfChecks.where('agent.id').equals(agentId).toArray()).filter(
     (c) => !c.deleted && dayOf(c.createdAt) >= from && dayOf(c.createdAt) <= to,
   );
-  if (checks.length === 0) return [];
-  const reviews = (await database.reviews.where('ticketKey').anyOf([...new Set(checks.map((c) => c.ticketKey))]).toArray()).filter(
-    (r) => dayOf(r.createdAt) >= from && dayOf(r.createdAt) <= to,
+  const end = addDays(to, 1);
+  const reviews = await Promise.all(
+    checks.map((c) => database.reviews.where('[ticketKey+createdAt]').between([c.ticketKey, from], [c.ticketKey, end], true, false).toArray()),
   );
-  const byTicket = new Map<string, Review[]>();
-  for (const r of reviews) byTicket.set(r.ticketKey, [...(byTicket.get(r.ticketKey) ?? []), r]);
-  return checks.flatMap((check) => {
-    const review = reviewOf(check, byTicket.get(check.ticketKey) ?? []);
+  return checks.flatMap((check, i) => {
+    const review = reviewOf(check, reviews[i]!);
     return review ? [[check, review] as [SelfCheck, Review]] : [];
   });
 }
