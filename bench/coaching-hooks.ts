@@ -1,7 +1,6 @@
 // What bench/coaching.mjs drives inside the coaching page of the bench build: the writer and the
 // rollup rebuild the seeding goes through. The coaching page imports this only under `import.meta.env.ARVIO_BENCH`.
-import { formTemplates, newCoachingAction, newCoachingSession, periodOf, prepareSession, plannedSessionsOf, openActionsOf, getRhythms, coachingPlan, lastHeldSession, evidenceOf, actionsOfSession } from '../lib/coaching';
-import { filterOptions } from '../lib/dashboard';
+import { formTemplates, newCoachingAction, newCoachingSession, periodOf } from '../lib/coaching';
 import { db, ensureBuiltInScorecards, listScorecards, recomputeRollups, saveIdentity, writeSynced } from '../lib/db';
 
 export function exposeCoachingBench(): void {
@@ -16,6 +15,5 @@ export function exposeCoachingBench(): void {
     newCoachingSession,
     newCoachingAction,
     periodOf,
-    PROF: { prepareSession, plannedSessionsOf, openActionsOf, getRhythms, coachingPlan, lastHeldSession, evidenceOf, actionsOfSession, filterOptions },
   };
 }

@@ -21,7 +21,7 @@ const TARGET = 'agent0@example.com';
 const TARGET_SESSION = 'cs-bench-target';
 
 /** Seeds the profile inside the coaching page: reviews (raw puts in chunks), the agent's self-checks, rollups, then sessions and actions through the writer. */
-export async function seed(page, { count, agents, startMs, spanMs, coach, target, targetSession, sinceDays }) {
+async function seed(page, { count, agents, startMs, spanMs, coach, target, targetSession, sinceDays }) {
   return page.evaluate(
     async ({ count, agents, startMs, spanMs, coach, target, targetSession, sinceDays }) => {
       const B = globalThis.arvioCoachingBench;
