@@ -5,7 +5,7 @@ import type { FocusCriterion } from '../model/coaching';
 import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { criterionMean, criterionScoreSum, qualityScore } from '../scoring';
-import { SEP, type RollupCell } from '../db/rollups';
+import { SEP, type RollupCell } from '../db';
 import { gapOfPairs, type CriterionGap } from '../dashboard/selfcheck-gap';
 import { titleOf } from './focus';
 import { addDays, daysBetween } from './period';
