@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { startDemoServer } from '../demo/server.mjs';
 import { launchBrowser } from './browser.mjs';
 import { ensureChromium } from '../scripts/system-deps.mjs';
+import { median, p95 } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const results = [];
@@ -18,12 +19,6 @@ function sh(title, command, args, env = {}) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-export const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-export const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)];
 const round = (n) => Math.round(n * 1000) / 1000;
 
 /** One figure, shaped as ../shared/BENCH.md describes. */
@@ -480,6 +475,7 @@ try {
     ['adapters', './adapters.mjs', 'benchAdapters'],
     ['disputes', './disputes.mjs', 'benchDisputes'],
     ['calibration', './calibration.mjs', 'benchCalibration'],
+    ['coaching', './coaching.mjs', 'benchCoaching'],
     ['load', './load.mjs', 'benchLoad'],
   ]) {
     if (!wanted(area) || !existsSync(join(root, 'bench', file.slice(2)))) continue;

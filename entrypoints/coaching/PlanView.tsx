@@ -9,11 +9,12 @@ import {
   DEFAULT_RHYTHM_DAYS,
   formTemplates,
   getRhythms,
+  lastHeldSession,
   latestPublishedForm,
   newCoachingSession,
   openActionsOf,
+  plannedSessionsOf,
   saveSession,
-  sessionsOfCoach,
   setRhythm,
   type PlanRow,
 } from '@/lib/coaching';
@@ -34,13 +35,15 @@ export function newSessionId(): string {
 }
 
 /** The agents a coach plans for: the roster's agents of their teams, or (without a backend) the agents reviews name. */
-async function agentsOf(who: Who, me: Person, sessions: readonly CoachingSession[]): Promise<Person[]> {
+async function teamAgents(who: Who): Promise<Person[]> {
+  if (who.roster) return who.roster.members.filter((m) => m.role === 'agent').map((m) => ({ id: m.email, name: m.name }));
+  return (await filterOptions()).agents.map((a) => ({ id: a.id, name: a.name }));
+}
+
+/** Those agents and the agents of the coach's planned sessions, once each, without the coach, by name. */
+function agentsOf(team: readonly Person[], sessions: readonly CoachingSession[], me: Person): Person[] {
   const people = new Map<string, Person>();
-  if (who.roster) {
-    for (const m of who.roster.members) if (m.role === 'agent') people.set(m.email.toLowerCase(), { id: m.email, name: m.name });
-  } else {
-    for (const a of (await filterOptions()).agents) people.set(a.id.toLowerCase(), { id: a.id, name: a.name });
-  }
+  for (const p of team) people.set(p.id.toLowerCase(), p);
   for (const s of sessions) if (!people.has(s.agent.id.toLowerCase())) people.set(s.agent.id.toLowerCase(), s.agent);
   people.delete(me.id.toLowerCase());
   return [...people.values()].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
@@ -51,9 +54,16 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
   const today = dayOf(new Date());
   const data = useLive<{ rows: PlanRow[] } | null>(
     async () => {
-      const sessions = await sessionsOfCoach(me.id);
-      const agents = await agentsOf(who, me, sessions);
-      const [actions, rhythms] = await Promise.all([openActionsOf(agents.map((a) => a.id)), getRhythms()]);
+      // Each agent's rows by the agent's indexes: the plan never reads the coach's whole history.
+      const [planned, team] = await Promise.all([plannedSessionsOf(me.id), teamAgents(who)]);
+      const agents = agentsOf(team, planned, me);
+      const ids = agents.map((a) => a.id);
+      const [held, actions, rhythms] = await Promise.all([
+        Promise.all(ids.map((id) => lastHeldSession(id, null, me.id))),
+        openActionsOf(ids),
+        getRhythms(),
+      ]);
+      const sessions = [...held.filter((s) => s !== null), ...planned];
       return { rows: coachingPlan(agents, sessions, actions as CoachingAction[], rhythms, today) };
     },
     [me.id, who.roster],

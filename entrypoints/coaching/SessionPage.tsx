@@ -274,7 +274,7 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
           {t('coaching.evidence.title', { from: formatDay(lang, evidence.from, true), to: formatDay(lang, evidence.to, true) })}
         </h3>
         <p>
-          {t('coaching.evidence.summary', { count: evidence.reviews.length })} · {t('dashboard.kpi.quality')}: <strong data-testid="evidence-score">{pct(evidence.qualityScore)}</strong>
+          {t('coaching.evidence.summary', { count: evidence.count })} · {t('dashboard.kpi.quality')}: <strong data-testid="evidence-score">{pct(evidence.qualityScore)}</strong>
         </p>
         <div class="inline-controls">
           <CriterionList title={t('coaching.evidence.strongest')} rows={evidence.strongest} testId="strongest" />
@@ -304,7 +304,7 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
         {evidence.gap.length > 0 && <GapTable evidence={evidence} />}
         <h4>{t('coaching.evidence.reviews')}</h4>
         {evidence.reviews.length === 0 && <p>{t('coaching.evidence.noReviews')}</p>}
-        {evidence.reviews.slice(0, 100).map((r) => {
+        {evidence.reviews.map((r) => {
           const ref: EvidenceRef = { kind: 'review', reviewId: r.id };
           return (
             <div key={r.id} class={`evidence-review${pinned(ref) ? ' pinned' : ''}`} data-review={r.id}>
@@ -333,29 +333,33 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
 
 function RatingPins({ review, pinned, onPin }: { review: Evidence['reviews'][number]; pinned(ref: EvidenceRef): boolean; onPin(ref: EvidenceRef): void }) {
   const { t } = useI18n();
+  // Made when opened: a hundred reviews' ratings would be a thousand buttons on every preparation.
+  const [open, setOpen] = useState(false);
   const rated = review.ratings.filter((r) => !r.na && r.value !== null);
   if (rated.length === 0) return null;
   return (
-    <details>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('coaching.evidence.ratings')}</summary>
-      <ul>
-        {rated.map((rating) => {
-          const ref: EvidenceRef = { kind: 'rating', reviewId: review.id, criterionId: rating.criterionId };
-          return (
-            <li key={rating.criterionId}>
-              {rating.criterionId}: {rating.value}{' '}
-              <button
-                type="button"
-                aria-pressed={pinned(ref)}
-                aria-label={t('coaching.evidence.pinRating', { criterion: rating.criterionId, id: review.ticket.ticketId })}
-                onClick={() => onPin(ref)}
-              >
-                {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {open && (
+        <ul>
+          {rated.map((rating) => {
+            const ref: EvidenceRef = { kind: 'rating', reviewId: review.id, criterionId: rating.criterionId };
+            return (
+              <li key={rating.criterionId}>
+                {rating.criterionId}: {rating.value}{' '}
+                <button
+                  type="button"
+                  aria-pressed={pinned(ref)}
+                  aria-label={t('coaching.evidence.pinRating', { criterion: rating.criterionId, id: review.ticket.ticketId })}
+                  onClick={() => onPin(ref)}
+                >
+                  {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </details>
   );
 }

@@ -80,6 +80,9 @@ function Coaching() {
   );
 }
 
+// The bench build lets bench/coaching.mjs seed a large profile through the writer.
+if (import.meta.env.ARVIO_BENCH) void import('@/bench/coaching-hooks').then((hooks) => hooks.exposeCoachingBench());
+
 const root = document.getElementById('app');
 if (root) {
   render(

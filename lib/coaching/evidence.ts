@@ -1,17 +1,24 @@
-// What a coach looks at before a session, and whether a period worked: pure, from the agent's reviews
-// and self-checks in a window (read by index in lib/coaching/store.ts) and the score formula.
+// What a coach looks at before a session, and whether a period worked: pure, from the agent's day
+// rollup rows (lib/db/rollups.ts `agent.d`), the newest reviews and the self-check pairs of a window
+// (read by index in lib/coaching/store.ts), and the score formula.
 import type { FocusCriterion } from '../model/coaching';
 import type { Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
-import { criterionMean, criterionScore, qualityScore } from '../scoring';
-import { gapOfPairs, reviewOf, type CriterionGap } from '../dashboard/selfcheck-gap';
+import { criterionMean, criterionScoreSum, qualityScore } from '../scoring';
+import { SEP, type RollupCell } from '../db';
+import { gapOfPairs, type CriterionGap } from '../dashboard/selfcheck-gap';
 import { titleOf } from './focus';
-import { addDays, daysBetween, dayOf } from './period';
+import { addDays, daysBetween } from './period';
 
 /** Below this many reviews a side of a comparison shows "too few reviews" instead of a figure. */
 export const MIN_REVIEWS = 3;
 /** Without an earlier session, the evidence looks back this far. */
 export const FIRST_LOOKBACK_DAYS = 56;
+/** The newest reviews of the window the session page shows (with their strengths and development areas). */
+export const SHOWN_REVIEWS = 100;
+
+/** One agent's day: an `agent.d` rollup row (`period` is the UTC day; criteria keyed `card␟criterionId`, raw sums). */
+export type DayRow = Pick<RollupCell, 'period' | 'count' | 'scored' | 'sum' | 'criteria'>;
 
 export interface CriterionFigure {
   criterionId: string;
@@ -24,6 +31,9 @@ export interface Evidence {
   /** First day looked at (the day after the last session, or the lookback), and today. */
   from: string;
   to: string;
+  /** Reviews in the window. */
+  count: number;
+  /** The newest of them (at most SHOWN_REVIEWS), newest first. */
   reviews: Review[];
   /** lib/scoring qualityScore over the window; null without scored reviews. */
   qualityScore: number | null;
@@ -36,38 +46,36 @@ export interface Evidence {
   gap: CriterionGap[];
 }
 
-const cardOf = (cards: readonly Scorecard[], review: Pick<Review, 'scorecardId' | 'scorecardVersion'>) =>
-  cards.find((c) => c.id === review.scorecardId && c.version === review.scorecardVersion);
-
-/** Per criterion id: the sum of criterion scores and ratings with a value (N/A left out), each scaled by its own card. */
-function criterionSums(reviews: readonly Review[], cards: readonly Scorecard[]): Map<string, { title: string; sum: number; count: number }> {
+/** Per criterion id: the sum of criterion scores and ratings with a value, each scaled by its own card version. */
+function criterionSums(days: readonly DayRow[], cards: readonly Scorecard[]): Map<string, { title: string; sum: number; count: number }> {
   const sums = new Map<string, { title: string; sum: number; count: number }>();
-  for (const review of reviews) {
-    const card = cardOf(cards, review);
-    if (!card) continue;
-    for (const rating of review.ratings) {
-      const criterion = card.criteria.find((c) => c.id === rating.criterionId);
-      if (!criterion || rating.na || rating.value === null) continue;
-      const score = criterionScore(criterion, rating.value);
-      if (score === null) continue;
+  for (const day of days) {
+    for (const key in day.criteria ?? {}) {
+      const [rawSum, count] = day.criteria![key]!;
+      const [card, criterionId] = key.split(SEP) as [string, string];
+      const at = card.lastIndexOf('@');
+      const scorecard = cards.find((c) => c.id === card.slice(0, at) && c.version === Number(card.slice(at + 1)));
+      const criterion = scorecard?.criteria.find((c) => c.id === criterionId);
+      if (!criterion || count === 0) continue;
       const entry = sums.get(criterion.id) ?? { title: criterion.title, sum: 0, count: 0 };
-      entry.sum += score;
-      entry.count += 1;
+      entry.sum += criterionScoreSum(criterion, rawSum);
+      entry.count += count;
       sums.set(criterion.id, entry);
     }
   }
   return sums;
 }
 
-function totals(reviews: readonly Review[]): { scored: number; sum: number } {
+function totals(days: readonly DayRow[]): { count: number; scored: number; sum: number } {
+  let count = 0;
   let scored = 0;
   let sum = 0;
-  for (const r of reviews) {
-    if (r.score === null) continue;
-    scored += 1;
-    sum += r.score;
+  for (const d of days) {
+    count += d.count;
+    scored += d.scored;
+    sum += d.sum;
   }
-  return { scored, sum };
+  return { count, scored, sum };
 }
 
 function mondayOf(day: string): string {
@@ -75,42 +83,44 @@ function mondayOf(day: string): string {
   return addDays(day, -weekday);
 }
 
-/** The evidence of a window: `reviews` are the agent's (tombstones dropped here), `selfChecks` the agent's. */
-export function evidenceOf(
-  reviews: readonly Review[],
-  selfChecks: readonly SelfCheck[],
-  cards: readonly Scorecard[],
-  from: string,
-  to: string,
-): Evidence {
-  const inWindow = reviews
-    .filter((r) => !r.deleted && dayOf(r.createdAt) >= from && dayOf(r.createdAt) <= to)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const criteria = [...criterionSums(inWindow, cards)]
+const inside = (days: readonly DayRow[], from: string, to: string): DayRow[] => days.filter((d) => d.period >= from && d.period <= to);
+
+/**
+ * The evidence of a window: the figures from the agent's day rows, `latest` the newest reviews shown
+ * (tombstones dropped here), `pairs` the agent's self-checks of the window with the review of their ticket.
+ */
+export function evidenceOf(args: {
+  days: readonly DayRow[];
+  latest: readonly Review[];
+  pairs: ReadonlyArray<readonly [SelfCheck, Review]>;
+  cards: readonly Scorecard[];
+  from: string;
+  to: string;
+}): Evidence {
+  const { cards, from, to } = args;
+  const days = inside(args.days, from, to);
+  const criteria = [...criterionSums(days, cards)]
     .map(([criterionId, e]) => ({ criterionId, title: e.title, mean: criterionMean(e) ?? 0, count: e.count }))
     .sort((a, b) => b.mean - a.mean || a.title.localeCompare(b.title));
-  const weeks = new Map<string, Review[]>();
+  const weeks = new Map<string, DayRow[]>();
   for (let week = mondayOf(from); week <= to; week = addDays(week, 7)) weeks.set(week, []);
-  for (const r of inWindow) weeks.get(mondayOf(dayOf(r.createdAt)))?.push(r);
-  const byTicket = new Map<string, Review[]>();
-  for (const r of inWindow) byTicket.set(r.ticketKey, [...(byTicket.get(r.ticketKey) ?? []), r]);
-  const pairs: Array<[SelfCheck, Review]> = [];
-  for (const check of selfChecks) {
-    if (check.deleted || dayOf(check.createdAt) < from || dayOf(check.createdAt) > to) continue;
-    const review = reviewOf(check, byTicket.get(check.ticketKey) ?? []);
-    if (review) pairs.push([check, review]);
-  }
+  for (const d of days) weeks.get(mondayOf(d.period))?.push(d);
   const few = Math.min(3, Math.floor(criteria.length / 2));
+  const all = totals(days);
   return {
     from,
     to,
-    reviews: inWindow,
-    qualityScore: qualityScore(totals(inWindow)),
-    trend: [...weeks].map(([week, rs]) => ({ week, qualityScore: qualityScore(totals(rs)), count: rs.length })),
+    count: all.count,
+    reviews: args.latest.filter((r) => !r.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, SHOWN_REVIEWS),
+    qualityScore: qualityScore(all),
+    trend: [...weeks].map(([week, ds]) => {
+      const t = totals(ds);
+      return { week, qualityScore: qualityScore(t), count: t.count };
+    }),
     criteria,
     strongest: criteria.slice(0, few),
     weakest: criteria.slice(criteria.length - few).reverse(),
-    gap: gapOfPairs(pairs, cards),
+    gap: gapOfPairs(args.pairs, cards),
   };
 }
 
@@ -139,17 +149,17 @@ export function beforeAfterWindows(period: { start: string; end: string }, today
   return { before: [addDays(period.start, -length), addDays(period.start, -1)], after: [period.start, afterEnd < today ? afterEnd : today] };
 }
 
+/** `days`: the agent's day rows covering both windows. */
 export function beforeAfter(
   focus: readonly FocusCriterion[],
   period: { start: string; end: string },
-  reviews: readonly Review[],
+  days: readonly DayRow[],
   cards: readonly Scorecard[],
   today: string,
 ): BeforeAfter[] {
   const windows = beforeAfterWindows(period, today);
   const side = ([from, to]: [string, string], criterionId: string): Side => {
-    const rs = reviews.filter((r) => !r.deleted && dayOf(r.createdAt) >= from && dayOf(r.createdAt) <= to);
-    const entry = criterionSums(rs, cards).get(criterionId);
+    const entry = criterionSums(inside(days, from, to), cards).get(criterionId);
     const count = entry?.count ?? 0;
     return { from, to, count, mean: entry && count >= MIN_REVIEWS ? criterionMean(entry) : null };
   };

@@ -14,10 +14,11 @@ import {
 } from '../model/coaching';
 import type { Person, Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
-import { db, writeSynced } from '../db';
+import { db, ensureRollupShape, SEP, writeSynced } from '../db';
+import { reviewOf } from '../dashboard/selfcheck-gap';
 import { currentFocus, type FocusNow } from './focus';
 import { addDays, dayOf } from './period';
-import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, type BeforeAfter, type Evidence } from './evidence';
+import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, SHOWN_REVIEWS, type BeforeAfter, type DayRow, type Evidence } from './evidence';
 import { formTemplates } from './templates';
 
 const SEEDED_KEY = 'coachingForms.seeded';
@@ -27,6 +28,8 @@ const key = (id: string): string => id.trim().toLowerCase();
 /** Puts the built-in forms in place the first time; an archived one stays archived. */
 export async function ensureBuiltInForms(): Promise<void> {
   const database = db();
+  // Read first: a write transaction on every page load would hold up the page's first reads.
+  if (await database.settings.get(SEEDED_KEY)) return;
   await writeSynced(
     database,
     ['coachingForms'],
@@ -85,10 +88,10 @@ export async function getSession(id: string): Promise<CoachingSession | undefine
   return session && !session.deleted ? session : undefined;
 }
 
-/** A coach's sessions (every status), by the coach index. */
-export async function sessionsOfCoach(coachId: string): Promise<CoachingSession[]> {
-  const rows = await db().coachingSessions.where('coach.id').equals(coachId).toArray();
-  return rows.filter((s) => !s.deleted);
+/** A coach's sessions waiting to be held (scheduled or being prepared), by the status index: few, never the coach's history. */
+export async function plannedSessionsOf(coachId: string): Promise<CoachingSession[]> {
+  const rows = await db().coachingSessions.where('status').equals('planned').toArray();
+  return rows.filter((s) => !s.deleted && s.coach.id === coachId);
 }
 
 /** An agent's held and scheduled sessions, newest first, by the agent's two time indexes. */
@@ -103,13 +106,13 @@ export async function sessionsOfAgent(agentId: string): Promise<CoachingSession[
   return [...byId.values()].sort((a, b) => when(b).localeCompare(when(a)));
 }
 
-/** The last session held with the agent before `before` (a session id to leave out), by index. */
-export async function lastHeldSession(agentId: string, exceptId: string | null = null): Promise<CoachingSession | null> {
+/** The last session held with the agent (leaving out `exceptId`; only `coachId`'s when given), by index. */
+export async function lastHeldSession(agentId: string, exceptId: string | null = null, coachId: string | null = null): Promise<CoachingSession | null> {
   const rows = await db()
     .coachingSessions.where('[agent.id+heldAt]')
     .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])
     .reverse()
-    .filter((s) => !s.deleted && s.status === 'held' && s.id !== exceptId)
+    .filter((s) => !s.deleted && s.status === 'held' && s.id !== exceptId && (coachId === null || s.coach.id === coachId))
     .limit(1)
     .toArray();
   return rows[0] ?? null;
@@ -215,16 +218,39 @@ export async function setRhythm(agentId: string, days: number | null): Promise<v
   await db().settings.put({ key: RHYTHM_KEY, value: rhythmSchema.parse(rhythms) });
 }
 
-/** The agent's reviews from a day on (by the `[reviewee.id+createdAt]` index: never all reviews). */
-async function reviewsSince(agentId: string, from: string, to: string): Promise<Review[]> {
+/** The agent's day rows from `from` to `to` (rollups `agent.d`, by index: never the reviews themselves). */
+async function daysOf(agentId: string, from: string, to: string): Promise<DayRow[]> {
+  const database = db();
+  await ensureRollupShape(database);
+  const value = `${agentId}${SEP}`;
+  return database.rollups.where('[dimension+value+period]').between(['agent.d', value, from], ['agent.d', value, to], true, true).toArray();
+}
+
+/** The agent's newest reviews of a window, newest first (by the `[reviewee.id+createdAt]` index, at most SHOWN_REVIEWS). */
+async function latestReviews(agentId: string, from: string, to: string): Promise<Review[]> {
   return db()
     .reviews.where('[reviewee.id+createdAt]')
-    .between([agentId, from], [agentId, `${addDays(to, 1)}`], true, false)
+    .between([agentId, from], [agentId, addDays(to, 1)], true, false)
+    .reverse()
+    .filter((r) => !r.deleted)
+    .limit(SHOWN_REVIEWS)
     .toArray();
 }
 
-async function selfChecksOf(agentId: string): Promise<SelfCheck[]> {
-  return db().selfChecks.where('agent.id').equals(agentId).toArray();
+/** The agent's self-checks of a window, each with the review of its ticket in the window (by the tickets' index). */
+async function selfCheckPairs(agentId: string, from: string, to: string): Promise<Array<[SelfCheck, Review]>> {
+  const database = db();
+  const checks = (await database.selfChecks.where('agent.id').equals(agentId).toArray()).filter(
+    (c) => !c.deleted && dayOf(c.createdAt) >= from && dayOf(c.createdAt) <= to,
+  );
+  const end = addDays(to, 1);
+  const reviews = await Promise.all(
+    checks.map((c) => database.reviews.where('[ticketKey+createdAt]').between([c.ticketKey, from], [c.ticketKey, end], true, false).toArray()),
+  );
+  return checks.flatMap((check, i) => {
+    const review = reviewOf(check, reviews[i]!);
+    return review ? [[check, review] as [SelfCheck, Review]] : [];
+  });
 }
 
 /**
@@ -239,20 +265,21 @@ export async function prepareSession(
 ): Promise<{ evidence: Evidence; previous: CoachingSession | null; previousActions: CoachingAction[] }> {
   const previous = await lastHeldSession(agentId, sessionId);
   const from = previous?.heldAt ? addDays(dayOf(previous.heldAt), 1) : addDays(today, -FIRST_LOOKBACK_DAYS);
-  const [reviews, selfChecks, previousActions] = await Promise.all([
-    reviewsSince(agentId, from, today),
-    selfChecksOf(agentId),
+  const [days, latest, pairs, previousActions] = await Promise.all([
+    daysOf(agentId, from, today),
+    latestReviews(agentId, from, today),
+    selfCheckPairs(agentId, from, today),
     previous ? actionsOfSession(previous.id) : Promise.resolve([]),
   ]);
-  return { evidence: evidenceOf(reviews, selfChecks, cards, from, today), previous, previousActions };
+  return { evidence: evidenceOf({ days, latest, pairs, cards, from, to: today }), previous, previousActions };
 }
 
 /** Before/after figures of a held session's focus criteria (its period and as long on each side). */
 export async function sessionOutcome(session: CoachingSession, cards: readonly Scorecard[], today: string): Promise<BeforeAfter[]> {
   if (!session.period || session.focus.length === 0) return [];
   const windows = beforeAfterWindows(session.period, today);
-  const reviews = await reviewsSince(session.agent.id, windows.before[0], windows.after[1]);
-  return beforeAfter(session.focus, session.period, reviews, cards, today);
+  const days = await daysOf(session.agent.id, windows.before[0], windows.after[1]);
+  return beforeAfter(session.focus, session.period, days, cards, today);
 }
 
 /** The focus in force for an agent today (for the sidebar's self-check and the review form). */

@@ -31,6 +31,7 @@ export { countNew, DocWriter, hasRollups, requeueAll, tableOf, writeScope, write
 export {
   addReviews,
   ALL_PERIOD,
+  ensureRollupShape,
   foldPendingRollups,
   mergeDeltas,
   monthOf,

@@ -4,7 +4,7 @@
 // slice (scorecard version, channel, helpdesk) × period. Keeping the slice inside the value lets a
 // dashboard combine "agent + channel + scorecard" filters from rollups alone; a slice has few values.
 // "Month detail" rows (`.mx`) also carry the score distribution and per-criterion sums, so one review
-// touches fourteen rows, not fifty (bulk imports write every touched row once per import), while the
+// touches fifteen rows, not fifty (bulk imports write every touched row once per import), while the
 // lean `.m` rows that per-agent tables read stay small.
 //
 //   dimension            value                                         period
@@ -15,7 +15,10 @@
 //   agent.t / reviewer.t id␟  (all slices together)                    YYYY-MM
 //   agent.all / reviewer.all   id␟name                                  *         (directory for filters)
 //   slice.all            card␟channel␟helpdesk                         *         (directory for filters)
+//   agent.d              agentId␟  (all slices together)               YYYY-MM-DD  (plus `criteria` keyed card␟criterionId)
 //
+// Day rows (`agent.d`) are what preparing a coaching session reads: one agent's days since the last
+// session (score trend, criterion means by each card's scale) without reading their reviews.
 // `card` is `scorecardId@version`. Criterion sums keep the *raw* rating values: the dashboard applies
 // the card version's scale when it reads them (lib/scoring criterionScoreSum; this keeps rollupDeltas
 // pure and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
@@ -136,7 +139,7 @@ function addToGroup(counts: Required<CellCounts>, review: Review, sign: 1 | -1):
 
 /**
  * Adds what live reviews contribute (sign 1) or take away (sign -1) into a running sum of row
- * deltas. Reviews of one reviewee, reviewer, slice and day touch the same fourteen rows, so they
+ * deltas. Reviews of one reviewee, reviewer, slice and day touch the same fifteen rows, so they
  * are summed per day first and each row takes a day's sum once (bulk writes pass thousands).
  */
 export function addReviews(into: Map<string, RollupDelta>, reviews: Iterable<Review | null | undefined>, sign: 1 | -1): void {
@@ -186,6 +189,10 @@ function addGroupRows(into: Map<string, RollupDelta>, { review, slice, counts }:
   add('agent.all', `${review.reviewee.id}${SEP}${review.reviewee.name}`, ALL_PERIOD, one);
   add('reviewer.all', `${review.reviewer.id}${SEP}${review.reviewer.name}`, ALL_PERIOD, one);
   add('slice.all', slice, ALL_PERIOD, one);
+  const card = cardKey(review);
+  const criteria: Record<string, [number, number]> = {};
+  for (const id in counts.criteria) criteria[`${card}${SEP}${id}`] = counts.criteria[id]!;
+  add('agent.d', `${review.reviewee.id}${SEP}`, review.createdAt.slice(0, 10), { ...base, criteria });
 }
 
 function isZero(d: RollupDelta): boolean {
@@ -320,6 +327,15 @@ export async function foldPendingRollups(database: ArvioDb): Promise<void> {
   if (!readable) await recomputeRollups(database);
 }
 
+/** The rows' shape: 2 added the day rows (`agent.d`). Rows of an older shape are rebuilt once (ensureRollupShape). */
+export const ROLLUP_SHAPE = 2;
+const SHAPE_KEY = 'rollups.shape';
+
+/** Rebuilds the rollups of a profile whose rows predate the current shape (once; later calls read one settings row). */
+export async function ensureRollupShape(database: ArvioDb): Promise<void> {
+  if ((await database.settings.get(SHAPE_KEY))?.value !== ROLLUP_SHAPE) await recomputeRollups(database);
+}
+
 export interface RebuildProgress {
   done: number;
   total: number;
@@ -354,6 +370,7 @@ export async function recomputeRollups(
   }
   await database.transaction('rw', database.rollups, database.settings, async () => {
     await database.settings.delete(PENDING_ROLLUPS_KEY);
+    await database.settings.put({ key: SHAPE_KEY, value: ROLLUP_SHAPE });
     await database.rollups.clear();
     await database.rollups.bulkPut([...cells.values()].filter((c) => c.count > 0).map(withoutUndefined));
   });

@@ -65,7 +65,7 @@ export function formatBytes(lang: Language, bytes: number): string {
 export function formatDay(lang: Language, day: string, year = false): string {
   const date = new Date(`${day}T12:00:00.000Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+  return formatter(`day:${lang}:${year}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' })).format(date);
 }
 
 /** A figure such as an alpha with a fixed number of decimals, by locale ("0,815" in Finnish). */

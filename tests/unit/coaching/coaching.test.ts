@@ -18,8 +18,10 @@ import {
   newCoachingAction,
   newCoachingNotes,
   newCoachingSession,
+  lastHeldSession,
   openActionsOf,
   periodOf,
+  plannedSessionsOf,
   prepareSession,
   saveForm,
   saveSession,
@@ -27,8 +29,9 @@ import {
   sessionOutcome,
   sessionsOfAgent,
   MIN_REVIEWS,
+  SHOWN_REVIEWS,
 } from '@/lib/coaching';
-import { ArvioDb, BACKEND_KEY, useDatabase } from '@/lib/db';
+import { addReviews, ArvioDb, BACKEND_KEY, useDatabase, writeSynced, type RollupDelta } from '@/lib/db';
 import { coachingFormSchema, type CoachingSession } from '@/lib/model/coaching';
 import { kinds } from '@/lib/model/kinds';
 import type { Review } from '@/lib/model/review';
@@ -82,6 +85,18 @@ function reviewAt(id: string, createdAt: string, value: number, agent = AGENT, o
     team: null,
     ...over,
   };
+}
+
+/** Reviews as the product stores them: through the one writer, with their rollups. */
+async function putReviews(reviews: Review[]): Promise<void> {
+  await writeSynced(database, ['reviews'], 'pulled', (writer) => writer.put('reviews', reviews));
+}
+
+/** The agents' day rollup rows of some reviews (what the writer keeps), for the pure functions. */
+function dayRows(reviews: Review[]): RollupDelta[] {
+  const cells = new Map<string, RollupDelta>();
+  addReviews(cells, reviews, 1);
+  return [...cells.values()].filter((c) => c.dimension === 'agent.d');
 }
 
 function held(id: string, heldAt: string, over: Partial<CoachingSession> = {}): CoachingSession {
@@ -143,7 +158,57 @@ describe('the coaching plan', () => {
   });
 });
 
+describe('the coaching plan, read agent by agent', () => {
+  it('finds the last session this coach held with each agent, and the coach’s planned sessions, scheduled or being prepared', async () => {
+    const LEAD = { id: 'lead@arvio.test', name: 'Lead' };
+    await saveSession(held('mine', '2026-02-02T09:00:00.000Z'), [], null);
+    await saveSession(held('theirs', '2026-03-01T09:00:00.000Z', { coach: LEAD }), [], null);
+    const preparing = newCoachingSession({ id: 'preparing', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date('2026-03-05T00:00:00Z') });
+    const scheduled = newCoachingSession({ id: 'scheduled', team: null, coach: COACH, agent: OTHER, form: formTemplates[1]!, scheduledFor: '2026-03-20T09:00:00.000Z', now: new Date('2026-03-05T00:00:00Z') });
+    const leads = newCoachingSession({ id: 'leads', team: null, coach: LEAD, agent: OTHER, form: formTemplates[1]!, scheduledFor: '2026-03-10T09:00:00.000Z', now: new Date('2026-03-05T00:00:00Z') });
+    for (const s of [preparing, scheduled, leads]) await saveSession(s, [], null);
+
+    expect((await lastHeldSession(AGENT.id, null, COACH.id))?.id).toBe('mine');
+    expect((await lastHeldSession(AGENT.id))?.id).toBe('theirs');
+    expect(await lastHeldSession(OTHER.id, null, COACH.id)).toBeNull();
+    const planned = await plannedSessionsOf(COACH.id);
+    expect(planned.map((s) => s.id).sort()).toEqual(['preparing', 'scheduled']);
+    const mine = (await lastHeldSession(AGENT.id, null, COACH.id))!;
+    const rows = coachingPlan([AGENT, OTHER], [mine, ...planned], [], {}, '2026-03-10');
+    expect(rows.map((r) => [r.agent.id, r.lastHeld?.id ?? null, r.planned?.id ?? null, r.nextDue])).toEqual([
+      [AGENT.id, 'mine', 'preparing', '2026-03-04'],
+      [OTHER.id, null, 'scheduled', '2026-03-20'],
+    ]);
+  });
+});
+
 describe('preparing, holding and following up a session', () => {
+  it('an agent with more reviews than the page lists: figures over every review since the last session, the newest listed, self-checks paired with older ones', async () => {
+    await saveSession(held('s1', '2026-01-05T09:00:00.000Z'), [], null);
+    const count = SHOWN_REVIEWS + 50;
+    const mine = Array.from({ length: count }, (_, i) =>
+      reviewAt(`m${String(i).padStart(3, '0')}`, new Date(Date.parse('2026-01-10T08:00:00.000Z') + i * 6 * 3_600_000).toISOString(), i % 5),
+    );
+    await putReviews([...mine, reviewAt('before', '2026-01-04T10:00:00.000Z', 0), reviewAt('theirs', '2026-01-20T10:00:00.000Z', 0, OTHER)]);
+    // The agent's self-check of the oldest review's ticket: that review is not among those listed.
+    await database.selfChecks.put(
+      selfCheck('m000', AGENT.id, { ticketKey: 'zendesk:m000', agent: AGENT, scorecardId: card.id, scorecardVersion: 1, createdAt: '2026-01-10T07:00:00.000Z', ratings: [{ criterionId: 'tone', value: 4, na: false, comment: '' }] }),
+    );
+
+    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01');
+    expect(evidence.from).toBe('2026-01-06');
+    expect(evidence.count).toBe(count);
+    expect(evidence.reviews.map((r) => r.id)).toEqual(mine.slice(-SHOWN_REVIEWS).reverse().map((r) => r.id));
+    expect(evidence.qualityScore).toBeCloseTo(mine.reduce((n, r) => n + r.score!, 0) / count, 10);
+    const tone = card.criteria.find((c) => c.id === 'tone')!;
+    const toneMean = mine.reduce((n, r) => n + criterionScore(tone, r.ratings.find((x) => x.criterionId === 'tone')!.value!)!, 0) / count;
+    expect(evidence.criteria.find((c) => c.criterionId === 'tone')).toMatchObject({ count });
+    expect(evidence.criteria.find((c) => c.criterionId === 'tone')!.mean).toBeCloseTo(toneMean, 10);
+    expect(evidence.trend.reduce((n, w) => n + w.count, 0)).toBe(count);
+    expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 0) })]);
+  });
+
+
   it('the evidence since the last session follows the score formula, and the next session opens with the previous actions and their status', async () => {
     const first = held('s1', '2026-02-02T09:00:00.000Z');
     const actions = [
@@ -158,7 +223,7 @@ describe('preparing, holding and following up a session', () => {
       reviewAt('r3', '2026-02-25T10:00:00.000Z', 2),
       reviewAt('theirs', '2026-02-21T10:00:00.000Z', 3, OTHER),
     ];
-    await database.reviews.bulkPut(reviews);
+    await putReviews(reviews);
     await database.selfChecks.put(
       selfCheck('r2', AGENT.id, { ticketKey: 'zendesk:r2', agent: AGENT, scorecardId: card.id, scorecardVersion: 1, createdAt: '2026-02-20T09:00:00.000Z', ratings: [{ criterionId: 'tone', value: 4, na: false, comment: '' }] }),
     );
@@ -225,7 +290,7 @@ describe('preparing, holding and following up a session', () => {
     const before = [reviewAt('b1', '2026-02-17T10:00:00.000Z', 1), reviewAt('b2', '2026-02-20T10:00:00.000Z', 1), reviewAt('b3', '2026-03-01T10:00:00.000Z', 2)];
     const after = [reviewAt('d1', '2026-03-05T10:00:00.000Z', 3), reviewAt('d2', '2026-03-20T10:00:00.000Z', 4)];
     const outside = [reviewAt('x1', '2026-02-01T10:00:00.000Z', 0), reviewAt('x2', '2026-04-10T10:00:00.000Z', 0)];
-    await database.reviews.bulkPut([...before, ...after, ...outside]);
+    await putReviews([...before, ...after, ...outside]);
     const [tone, name] = await sessionOutcome(s, [card], '2026-04-30');
     const toneC = card.criteria.find((c) => c.id === 'tone')!;
     const mean = (rs: Review[]) => rs.reduce((n, r) => n + criterionScore(toneC, r.ratings.find((x) => x.criterionId === 'tone')!.value!)!, 0) / rs.length;
@@ -234,7 +299,7 @@ describe('preparing, holding and following up a session', () => {
     expect(name!.focus.criterionId).toBe('name');
     expect(MIN_REVIEWS).toBe(3);
     // With enough reviews after, a figure.
-    const [toneAgain] = beforeAfter(s.focus, s.period!, [...before, ...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)], [card], '2026-04-30');
+    const [toneAgain] = beforeAfter(s.focus, s.period!, dayRows([...before, ...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), [card], '2026-04-30');
     expect(toneAgain!.after.mean).toBeCloseTo(mean([...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), 10);
   });
 });

@@ -3,7 +3,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
-import { addReviews, mergeDeltas, recomputeRollups, rollupDeltas, weekOf, type RollupDelta } from '@/lib/db/rollups';
+import { addReviews, ensureRollupShape, mergeDeltas, recomputeRollups, rollupDeltas, SEP, weekOf, type RollupDelta } from '@/lib/db/rollups';
+import { CARDS } from './factory';
 import type { RollupRow } from '@/lib/db/database';
 import { makeReview, rng } from './factory';
 
@@ -64,11 +65,50 @@ describe('dashboard rollups', () => {
     expect(detail?.criteria?.y).toEqual([3, 1]);
   });
 
+  it('an agent’s day row holds that day’s reviews: counts, score sums and raw criterion sums per card version', () => {
+    const random = rng(5);
+    const [chat, other] = [CARDS[0]!, CARDS[1]!];
+    const first = makeReview({ id: 'a', random, card: chat, createdAt: '2026-03-02T08:00:00.000Z' });
+    const reviews = [
+      first,
+      { ...makeReview({ id: 'b', random, card: other, createdAt: '2026-03-02T21:00:00.000Z' }), reviewee: first.reviewee },
+      { ...makeReview({ id: 'c', random, card: chat, createdAt: '2026-03-03T08:00:00.000Z' }), reviewee: first.reviewee },
+    ];
+    const cells = new Map<string, RollupDelta>();
+    addReviews(cells, reviews, 1);
+    const day = cells.get(`agent.d|${first.reviewee.id}${SEP}|2026-03-02`);
+    const sameDay = reviews.slice(0, 2);
+    expect(day?.count).toBe(2);
+    expect(day?.scored).toBe(sameDay.filter((r) => r.score !== null).length);
+    expect(day?.sum).toBeCloseTo(sameDay.reduce((n, r) => n + (r.score ?? 0), 0), 12);
+    for (const review of sameDay) {
+      for (const rating of review.ratings) {
+        const key = `${review.scorecardId}@${review.scorecardVersion}${SEP}${rating.criterionId}`;
+        expect(day?.criteria?.[key]).toEqual(rating.na || rating.value === null ? undefined : [rating.value, 1]);
+      }
+    }
+    expect(cells.get(`agent.d|${first.reviewee.id}${SEP}|2026-03-03`)?.count).toBe(1);
+  });
+
+  it('a profile whose rollups predate the day rows gets them rebuilt once', async () => {
+    const database = freshDb();
+    const review = makeReview({ id: 'a', random: rng(4), createdAt: '2026-03-02T08:00:00.000Z' });
+    // Stored as an older release kept it: rollup rows without the agent's day.
+    await database.reviews.put(review);
+    await database.rollups.bulkPut(rollupDeltas(null, review).filter((d) => d.dimension !== 'agent.d'));
+    await ensureRollupShape(database);
+    expect(await database.rollups.get(`agent.d|${review.reviewee.id}${SEP}|2026-03-02`)).toMatchObject({ count: 1 });
+    // Once: a later call finds the shape current and rebuilds nothing.
+    await database.rollups.clear();
+    await ensureRollupShape(database);
+    expect(await database.rollups.count()).toBe(0);
+  });
+
   it('an edit that changes nothing the dashboard shows produces no deltas; deleting undoes submitting', () => {
     const review = makeReview({ id: 'a', random: rng(3) });
     expect(rollupDeltas(review, { ...review, feedback: 'changed', revision: 2 })).toEqual([]);
     const added = rollupDeltas(null, review);
-    expect(added).toHaveLength(14);
+    expect(added).toHaveLength(15);
     expect(rollupDeltas(review, { ...review, deleted: true }).map((d) => [d.key, d.count])).toEqual(
       added.map((d) => [d.key, -d.count]),
     );
