@@ -1,6 +1,6 @@
 // One small database interface over PGlite (embedded default) and PostgreSQL (`DATABASE_URL`).
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { parse, PGlite, protocol } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir, type LockOptions } from './lock';
 
@@ -33,6 +33,85 @@ class Mutex {
   }
 }
 
+/**
+ * Statements prepared once per SQL text, kept while used (least recently used first out). The server's
+ * texts are a fixed set (parameters carry every value), so the cache holds them all; the bound keeps a
+ * caller that builds texts from data from growing the session without limit.
+ */
+const MAX_PREPARED = 200;
+
+/**
+ * PGlite's own `query()` parses, describes and plans its statement every time, in six calls into the
+ * database, about 2 ms of CPU even for a lookup by key: with the embedded database in the server's
+ * thread that was most of a request (bench/load.mjs). A statement prepared once by name and then run
+ * as one message (bind, describe, execute, sync) costs about a tenth; PostgreSQL keeps its plan
+ * (a generic one, once it is as good as the planned ones).
+ */
+function preparedPglite(lite: PGlite): Queryable['query'] {
+  const { serialize } = protocol;
+  const statements = new Map<string, { name: string; types: number[] }>();
+  let next = 0;
+  const message = (parts: Uint8Array[]): Uint8Array => {
+    const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+  const prepare = async (sql: string): Promise<{ name: string; types: number[] }> => {
+    const known = statements.get(sql);
+    if (known) {
+      // Most recently used last: the first in the map is the one to let go.
+      statements.delete(sql);
+      statements.set(sql, known);
+      return known;
+    }
+    const name = `arvio_${next++}`;
+    const { messages } = await lite.execProtocol(
+      message([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      { syncToFs: false },
+    );
+    const statement = { name, types: parse.parseDescribeStatementResults(messages) };
+    statements.set(sql, statement);
+    if (statements.size > MAX_PREPARED) {
+      const [oldSql, old] = statements.entries().next().value!;
+      statements.delete(oldSql);
+      await lite.execProtocol(message([serialize.close({ type: 'S', name: old.name }), serialize.sync()]), { syncToFs: false });
+    }
+    return statement;
+  };
+  const run = async <R extends Row>(sql: string, params: readonly unknown[]): Promise<R[]> => {
+    const { name, types } = await prepare(sql);
+    // Values serialised as PGlite's query() does: by the parameter's type, else as text.
+    const values = params.map((param, i) => {
+      if (param === null || param === undefined) return null;
+      const serializer = lite.serializers[types[i] ?? 0];
+      return serializer ? serializer(param) : String(param);
+    });
+    const { messages } = await lite.execProtocol(
+      message([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+    );
+    return (parse.parseResults(messages, lite.parsers)[0]?.rows ?? []) as R[];
+  };
+  // One at a time, as PGlite's own query() does: the queries of one transaction may be started together.
+  return <R extends Row>(sql: string, params: readonly unknown[] = []) => lite.runExclusive(() => runFresh<R>(sql, params));
+  async function runFresh<R extends Row>(sql: string, params: readonly unknown[]): Promise<R[]> {
+    try {
+      return await run<R>(sql, params);
+    } catch (error) {
+      // A table changed under a prepared statement (a migration while the process runs): prepare it anew.
+      if (!(typeof error === 'object' && error !== null && 'code' in error && error.code === '0A000')) throw error;
+      const stale = statements.get(sql);
+      if (!stale) throw error;
+      statements.delete(sql);
+      await lite.execProtocol(message([serialize.close({ type: 'S', name: stale.name }), serialize.sync()]), { syncToFs: false });
+      return run<R>(sql, params);
+    }
+  }
+}
+
 /** PGlite in `dataDir`, locked for this process (./lock.ts: a second live process is refused). */
 export async function openPglite(dataDir: string, options: { lock?: LockOptions } = {}): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
@@ -47,10 +126,7 @@ export async function openPglite(dataDir: string, options: { lock?: LockOptions 
   }
   const mutex = new Mutex();
   const direct: Queryable = {
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await lite.query<R>(sql, [...params]);
-      return result.rows;
-    },
+    query: preparedPglite(lite),
     async exec(sql: string) {
       await lite.exec(sql);
     },
