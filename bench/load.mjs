@@ -15,6 +15,7 @@ const CLIENTS = Number(process.env.ARVIO_BENCH_LOAD_CLIENTS ?? 200);
 const TEAMS = Math.min(20, CLIENTS);
 const PERIOD_MS = 3_000;
 const WARMUP_MS = 5_000;
+const DEBUG = Boolean(process.env.ARVIO_BENCH_LOAD_DEBUG);
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -69,12 +70,14 @@ async function seed(kit, db) {
 /** Every client: push one review, pull to the end, wait about PERIOD_MS; for `durationMs` after the warm-up. */
 async function drive(kit, clients, urls, durationMs) {
   const latencies = { push: [], pull: [] };
+  /** With ARVIO_BENCH_LOAD_DEBUG: [kind, 5-second window, ms] of every request, printed per window at the end. */
+  const timeline = [];
   /** Errors by endpoint and kind ("push 403", "pull timeout"): warm-up included, no error is acceptable. */
   const errors = new Map();
   const fault = (kind, what, detail) => {
     const key = `${kind} ${what}`;
     errors.set(key, (errors.get(key) ?? 0) + 1);
-    if (process.env.ARVIO_BENCH_LOAD_DEBUG) console.error(key, detail);
+    if (DEBUG) console.error(key, detail);
   };
   const measureFrom = performance.now() + WARMUP_MS;
   const deadline = measureFrom + durationMs;
@@ -83,6 +86,7 @@ async function drive(kit, clients, urls, durationMs) {
     try {
       const answer = await request();
       if (t0 >= measureFrom) latencies[kind].push(performance.now() - t0);
+      if (DEBUG) timeline.push([kind, Math.floor((t0 - measureFrom) / 5000), performance.now() - t0]);
       return answer;
     } catch (error) {
       fault(kind, error?.status ?? error?.kind ?? 'error', error?.message ?? String(error));
@@ -109,6 +113,15 @@ async function drive(kit, clients, urls, durationMs) {
       }
     }),
   );
+  if (DEBUG) {
+    for (const window of [...new Set(timeline.map(([, w]) => w))].sort((a, b) => a - b)) {
+      const line = ['push', 'pull'].map((kind) => {
+        const ms = timeline.filter(([k, w]) => k === kind && w === window).map(([, , v]) => v);
+        return `${kind} ${ms.length} median ${Math.round(percentile(ms, 0.5))} p99 ${Math.round(percentile(ms, 0.99))}`;
+      });
+      console.error(`${window * 5}s: ${line.join(' · ')}`);
+    }
+  }
   return { latencies, errors };
 }
 
