@@ -51,7 +51,7 @@ function startProcess(main, env) {
   });
 }
 
-/** 20 teams of 10 reviewers, one client each; a client reviews its team-mates. */
+/** 20 teams of 10 reviewers, one client each; a client reviews the next member of its team (the first, from the last). */
 async function seed(kit, db) {
   await kit.migrate(db, join(root, 'server/migrations'));
   const clients = [];
@@ -62,7 +62,7 @@ async function seed(kit, db) {
     const email = `load${c}@bench.test`;
     await kit.addUser(db, { email, name: `Load ${c}`, role: 'reviewer', teams: [team.name] });
     // The review goes in the team both share, as the extension's documentTeam puts it (lib/sync/roster.ts).
-    clients.push({ email, team: team.id, token: (await kit.createToken(db, email)).token, mate: `load${(c + TEAMS) % CLIENTS}@bench.test` });
+    clients.push({ email, team: team.id, token: (await kit.createToken(db, email)).token, mate: `load${c + TEAMS < CLIENTS ? c + TEAMS : c % TEAMS}@bench.test` });
   }
   return clients;
 }

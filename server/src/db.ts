@@ -44,8 +44,8 @@ const MAX_PREPARED = 200;
  * PGlite's own `query()` parses, describes and plans its statement every time, in six calls into the
  * database, about 2 ms of CPU even for a lookup by key: with the embedded database in the server's
  * thread that was most of a request (bench/load.mjs). A statement prepared once by name and then run
- * as one message (bind, describe, execute, sync) costs about a tenth; PostgreSQL keeps its plan
- * (a generic one, once it is as good as the planned ones).
+ * as one message (bind, describe, execute, sync) costs about a tenth: the database keeps its plan
+ * (a generic one, once that is as good as the ones planned for the first runs' parameters).
  */
 function preparedPglite(lite: PGlite): Queryable['query'] {
   const { serialize } = protocol;
