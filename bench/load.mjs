@@ -15,6 +15,7 @@ const CLIENTS = Number(process.env.ARVIO_BENCH_LOAD_CLIENTS ?? 200);
 const TEAMS = Math.min(20, CLIENTS);
 const PERIOD_MS = 3_000;
 const WARMUP_MS = 5_000;
+const DEBUG = Boolean(process.env.ARVIO_BENCH_LOAD_DEBUG);
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,8 +33,11 @@ async function buildServer() {
   return join(dir, 'dist/main.mjs');
 }
 
+/** ARVIO_BENCH_LOAD_PROFILE=<dir>: each server process writes a CPU profile there (node --cpu-prof) when it stops. */
+const PROFILE = process.env.ARVIO_BENCH_LOAD_PROFILE;
+
 function startProcess(main, env) {
-  const child = spawn(process.execPath, [main], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE)}`] : []), main], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (c) => (err += c));
@@ -47,16 +51,18 @@ function startProcess(main, env) {
   });
 }
 
-/** 20 teams of 10 reviewers, one client each; a client reviews its team-mates. */
+/** 20 teams of 10 reviewers, one client each; a client reviews the next member of its team (the first, from the last). */
 async function seed(kit, db) {
   await kit.migrate(db, join(root, 'server/migrations'));
   const clients = [];
-  for (let t = 0; t < TEAMS; t++) await kit.addTeam(db, `Load ${t}`);
+  const teams = [];
+  for (let t = 0; t < TEAMS; t++) teams.push(await kit.addTeam(db, `Load ${t}`));
   for (let c = 0; c < CLIENTS; c++) {
-    const team = c % TEAMS;
+    const team = teams[c % TEAMS];
     const email = `load${c}@bench.test`;
-    await kit.addUser(db, { email, name: `Load ${c}`, role: 'reviewer', teams: [`Load ${team}`] });
-    clients.push({ email, token: (await kit.createToken(db, email)).token, mate: `load${(c + TEAMS) % CLIENTS}@bench.test` });
+    await kit.addUser(db, { email, name: `Load ${c}`, role: 'reviewer', teams: [team.name] });
+    // The review goes in the team both share, as the extension's documentTeam puts it (lib/sync/roster.ts).
+    clients.push({ email, team: team.id, token: (await kit.createToken(db, email)).token, mate: `load${c + TEAMS < CLIENTS ? c + TEAMS : c % TEAMS}@bench.test` });
   }
   return clients;
 }
@@ -64,7 +70,15 @@ async function seed(kit, db) {
 /** Every client: push one review, pull to the end, wait about PERIOD_MS; for `durationMs` after the warm-up. */
 async function drive(kit, clients, urls, durationMs) {
   const latencies = { push: [], pull: [] };
-  let errors = 0;
+  /** With ARVIO_BENCH_LOAD_DEBUG: [kind, 5-second window, ms] of every request, printed per window at the end. */
+  const timeline = [];
+  /** Errors by endpoint and kind ("push 403", "pull timeout"): warm-up included, no error is acceptable. */
+  const errors = new Map();
+  const fault = (kind, what, detail) => {
+    const key = `${kind} ${what}`;
+    errors.set(key, (errors.get(key) ?? 0) + 1);
+    if (DEBUG) console.error(key, detail);
+  };
   const measureFrom = performance.now() + WARMUP_MS;
   const deadline = measureFrom + durationMs;
   const timed = async (kind, request) => {
@@ -72,10 +86,10 @@ async function drive(kit, clients, urls, durationMs) {
     try {
       const answer = await request();
       if (t0 >= measureFrom) latencies[kind].push(performance.now() - t0);
+      if (DEBUG) timeline.push([kind, Math.floor((t0 - measureFrom) / 5000), performance.now() - t0]);
       return answer;
     } catch (error) {
-      errors++; // warm-up included: no error is acceptable
-      if (process.env.ARVIO_BENCH_LOAD_DEBUG) console.error(kind, error?.message ?? error);
+      fault(kind, error?.status ?? error?.kind ?? 'error', error?.message ?? String(error));
       return null;
     }
   };
@@ -86,9 +100,9 @@ async function drive(kit, clients, urls, durationMs) {
       let n = 0;
       await new Promise((done) => setTimeout(done, PERIOD_MS * Math.random()));
       while (performance.now() < deadline) {
-        const doc = kit.review(`load-${c}-${n++}`, client.email, client.mate);
+        const doc = kit.review(`load-${c}-${n++}`, client.email, client.mate, { team: client.team });
         const pushed = await timed('push', () => kit.pushBatch(url, client.token, [{ collection: 'reviews', id: doc.id, baseRevision: null, doc }], fetch, undefined, { timeoutMs: 30_000 }));
-        if (pushed && pushed.results[0]?.status !== 'accepted') errors++;
+        if (pushed && pushed.results[0]?.status !== 'accepted') fault('push', pushed.results[0]?.status ?? 'no result', doc.id);
         for (;;) {
           const page = await timed('pull', () => kit.pullSince(url, client.token, checkpoint, 200, fetch, undefined, { timeoutMs: 30_000 }));
           if (!page) break;
@@ -99,6 +113,15 @@ async function drive(kit, clients, urls, durationMs) {
       }
     }),
   );
+  if (DEBUG) {
+    for (const window of [...new Set(timeline.map(([, w]) => w))].sort((a, b) => a - b)) {
+      const line = ['push', 'pull'].map((kind) => {
+        const ms = timeline.filter(([k, w]) => k === kind && w === window).map(([, , v]) => v);
+        return `${kind} ${ms.length} median ${Math.round(percentile(ms, 0.5))} p99 ${Math.round(percentile(ms, 0.99))}`;
+      });
+      console.error(`${window * 5}s: ${line.join(' · ')}`);
+    }
+  }
   return { latencies, errors };
 }
 
@@ -108,7 +131,10 @@ function report(record, name, budget, { latencies, errors }, durationMs) {
   record({ name: `${name}.push.p99`, value: percentile(latencies.push, 0.99), unit: 'ms', stat: 'p99', runs: latencies.push.length, budget });
   record({ name: `${name}.pull.p99`, value: percentile(latencies.pull, 0.99), unit: 'ms', stat: 'p99', runs: latencies.pull.length, budget });
   record({ name: `${name}.median`, value: percentile(all, 0.5), unit: 'ms', stat: 'median', runs: all.length });
-  record({ name: `${name}.errors`, value: errors, unit: 'count', stat: 'total', runs: all.length + errors, budget: 0 });
+  const total = [...errors.values()].reduce((a, b) => a + b, 0);
+  // Which endpoint failed and how (an HTTP status, or the client's kind: timeout, offline…), e.g. "push 403: 12".
+  const named = [...errors].map(([key, count]) => `${key}: ${count}`).join(', ');
+  record({ name: `${name}.errors`, value: total, unit: 'count', stat: 'total', runs: all.length + total, budget: 0, ...(named ? { note: named } : {}) });
   record({ name: `${name}.throughput`, value: all.length / (durationMs / 1000), unit: 'requests/s', stat: 'mean', runs: all.length });
 }
 

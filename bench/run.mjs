@@ -22,12 +22,12 @@ function sh(title, command, args, env = {}) {
 const round = (n) => Math.round(n * 1000) / 1000;
 
 /** One figure, shaped as ../shared/BENCH.md describes. */
-function record({ name, value, unit = 'ms', stat = 'median', runs, budget = null, baseline = null, baselineValue = null, ratioBudget = null }) {
+function record({ name, value, unit = 'ms', stat = 'median', runs, budget = null, baseline = null, baselineValue = null, ratioBudget = null, note }) {
   const ratio = baselineValue ? round(value / baselineValue) : null;
-  const entry = { name, value: round(value), unit, stat, runs, budget, baseline, baselineValue: baselineValue === null ? null : round(baselineValue), ratio, ratioBudget };
+  const entry = { name, value: round(value), unit, stat, runs, budget, baseline, baselineValue: baselineValue === null ? null : round(baselineValue), ratio, ratioBudget, ...(note ? { note } : {}) };
   results.push(entry);
   const over = (budget !== null && value > budget) || (ratioBudget !== null && ratio !== null && ratio > ratioBudget);
-  console.log(`${over ? '✖' : '✔'} ${name}: ${entry.value} ${unit} (${stat} of ${runs})${budget !== null ? ` budget ${budget}` : ''}${ratio !== null ? ` · ${ratio}× ${baseline}${ratioBudget ? ` (≤ ${ratioBudget})` : ''}` : ''}`);
+  console.log(`${over ? '✖' : '✔'} ${name}: ${entry.value} ${unit} (${stat} of ${runs})${budget !== null ? ` budget ${budget}` : ''}${ratio !== null ? ` · ${ratio}× ${baseline}${ratioBudget ? ` (≤ ${ratioBudget})` : ''}` : ''}${note ? ` — ${note}` : ''}`);
 }
 
 async function waitForRead(page, previousStart) {

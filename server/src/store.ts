@@ -7,7 +7,7 @@ import {
   type SyncCollection,
 } from '../../lib/model/sync';
 import type { User } from './admin';
-import { kindNames, kindOf } from '../../lib/model/kinds';
+import { kindNames, kindOf, type KindName } from '../../lib/model/kinds';
 import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
 import { toNumber, type Db, type Queryable, type Row } from './db';
 
@@ -51,7 +51,12 @@ function toStored(row: Row): Stored {
   };
 }
 
-export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
+/**
+ * The user as reads are decided for them. `kinds`: the kinds of the documents that will be asked
+ * about (default: all); what the `opened` grant needs is read only for those — a push of reviews
+ * needs none of it, and skipping two queries is a third of such a push.
+ */
+export async function viewerOf(db: Queryable, user: User, kinds: readonly KindName[] = kindNames): Promise<Viewer> {
   const rows = await db.query<{ team_id: string; role: TeamRole; email: string }>(
     `SELECT mine.team_id, mine.role, u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
        JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $1`,
@@ -63,12 +68,12 @@ export async function viewerOf(db: Queryable, user: User): Promise<Viewer> {
     team.members.add(email(row.email));
     teams.set(row.team_id, team);
   }
-  return { user, teams, opening: await openingOf(db, user, rolesOf({ user, teams })) };
+  return { user, teams, opening: await openingOf(db, user, rolesOf({ user, teams }), kinds) };
 }
 
-/** What opens documents to the user under the `opened` grant (Viewer.opening): read only for roles that have one. */
-async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rolesOf>): Promise<Viewer['opening']> {
-  const opened = openedKinds(roles);
+/** What opens documents of `kinds` to the user under the `opened` grant (Viewer.opening): read only for roles that have one. */
+async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rolesOf>, kinds: readonly KindName[]): Promise<Viewer['opening']> {
+  const opened = openedKinds(roles).filter((kind) => kinds.includes(kind));
   const parentKinds = [...new Set(opened.map(parentKind).filter((kind) => kind !== null))];
   const [parents, own] = await Promise.all([
     parentKinds.length === 0
@@ -134,7 +139,9 @@ export async function push(db: Db, user: User, changes: readonly SyncChange[], h
 }
 
 async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[], hooks: PushHooks): Promise<PushResult[]> {
-  const viewer = await viewerOf(tx, user);
+  // Reads are decided below for the changes' documents as stored, their parents and the documents they cite.
+  const asked = changes.flatMap((c) => [c.collection, parentKind(c.collection), kindOf(c.collection).cites?.kind as KindName | undefined]);
+  const viewer = await viewerOf(tx, user, [...new Set(asked.filter((kind) => kind !== null && kind !== undefined))]);
   // Rows are locked in key order, so two batches touching the same docs cannot deadlock each other.
   const rows = await tx.query(
     `SELECT ${STORED_COLUMNS}
