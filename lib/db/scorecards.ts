@@ -9,6 +9,8 @@ const SEEDED_KEY = 'scorecards.seeded';
 /** Puts the built-in templates in place the first time; a user who archives them keeps them archived. */
 export async function ensureBuiltInScorecards(): Promise<void> {
   const database = db();
+  // Every later open of a page only reads the flag: no read-write transaction over the rollups that its first reads would wait behind.
+  if (await database.settings.get(SEEDED_KEY)) return;
   await writeSynced(
     database,
     ['scorecards'],
