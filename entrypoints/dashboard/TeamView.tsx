@@ -2,26 +2,22 @@
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { judgeCoverage, type CriterionResult, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
-import { formatPercent } from '@/lib/i18n';
+import { formatMonth, formatNumber, formatPercent } from '@/lib/i18n';
 import { familyLabels } from '@/lib/scorecards';
 import { Chart } from './Chart';
 
 export function useFormats() {
   const { lang, t } = useI18n();
-  return useMemo(() => {
-    const numbers = new Intl.NumberFormat(lang);
-    return {
+  return useMemo(
+    () => ({
       pct: (v: number | null) => (v === null ? t('dashboard.none') : formatPercent(lang, v)),
-      num: (v: number) => numbers.format(v),
+      num: (v: number) => formatNumber(lang, v),
       pctAxis: (v: number) => formatPercent(lang, v),
-      numAxis: (v: number) => numbers.format(v),
-      month: (m: string) => {
-        const [y, mo] = m.split('-').map(Number) as [number, number];
-        if (!y || !mo) return m;
-        return new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, 1));
-      },
-    };
-  }, [lang, t]);
+      numAxis: (v: number) => formatNumber(lang, v),
+      month: (m: string) => formatMonth(lang, m),
+    }),
+    [lang, t],
+  );
 }
 
 export function Kpis({ data }: { data: DashboardData }) {

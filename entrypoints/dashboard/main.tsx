@@ -1,22 +1,25 @@
 // Dashboard page entry: the lead's team view, an agent's "My reviews", and exports, all from the local database.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import '@/components/base.css';
 import { I18nProvider, useI18n } from '@/components/i18n';
+import { lazy } from '@/components/lazy';
 import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
 import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { CoachingView } from './CoachingView';
-import { ExportPanel } from './ExportPanel';
 import { Filters } from './Filters';
-import { MyReviews } from './MyReviews';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
-import { DisputesView } from './disputes/DisputesView';
 import { useMe } from './disputes/useMe';
-import { IdeasView } from './ideas/IdeasView';
-import { CalibrationView } from './CalibrationView';
+
+// The team view is what the page opens with; the other views load when first chosen.
+const MyReviews = lazy(() => import('./MyReviews').then((m) => m.MyReviews));
+const CalibrationView = lazy(() => import('./CalibrationView').then((m) => m.CalibrationView));
+const IdeasView = lazy(() => import('./ideas/IdeasView').then((m) => m.IdeasView));
+const DisputesView = lazy(() => import('./disputes/DisputesView').then((m) => m.DisputesView));
+const ExportPanel = lazy(() => import('./ExportPanel').then((m) => m.ExportPanel));
+const CoachingView = lazy(() => import('./CoachingView').then((m) => m.CoachingView));
 
 type View = 'team' | 'mine' | 'calibration' | 'disputes' | 'ideas' | 'export' | 'coaching';
 const VIEWS: readonly View[] = ['team', 'mine', 'calibration', 'disputes', 'ideas', 'export', 'coaching'];
@@ -40,9 +43,11 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 function Dashboard() {
   const { t } = useI18n();
   const [view, setView] = useState<View>(() => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team');
-  const me = useMe();
+  // Who is looking: read only for the views that ask (the team view does not).
+  const personal = view === 'mine' || view === 'ideas' || view === 'disputes';
+  const me = useMe(personal);
   const [filter, setFilter] = useState<DashboardFilter>(() => defaultFilter(new Date()));
-  const [identity, setIdentity] = useState<string | null>(null);
+  const identity = useLive(() => (view === 'mine' ? getSettings().then((s) => s.identity.email || null) : Promise.resolve(null)), [view === 'mine'], null);
   const cards = useLive<Scorecard[] | null>(listScorecards, [], null);
   // Nothing is watched while the export panel is open: a bulk import would otherwise make Dexie
   // re-evaluate these live queries against every rollup row it writes.
@@ -62,13 +67,22 @@ function Dashboard() {
 
   useEffect(() => {
     void ensureBuiltInScorecards().catch(() => undefined);
-    void getSettings().then((s) => setIdentity(s.identity.email || null));
   }, []);
   useEffect(() => {
     document.title = `${t('dashboard.title')} – Arvio`;
   }, [t]);
 
   const ready = data !== null && data.key === filterKey && target !== null;
+  // The same element while its inputs stay the same, so Preact leaves the view alone when the other
+  // first reads (scorecards, filter options) land after the figures: re-rendering it would run its
+  // charts' pending effects at once and draw them before the figures' first frame is painted.
+  const teamView = useMemo(
+    () =>
+      data !== null && data.key === filterKey && target !== null ? (
+        <TeamView data={data.data} filter={filter} target={target} onTarget={(n) => void setCoverageTarget(n)} />
+      ) : null,
+    [data, filterKey, target],
+  );
   const tabs = VIEWS;
   return (
     <div class="page dashboard">
@@ -96,7 +110,7 @@ function Dashboard() {
         {view === 'team' &&
           (ready ? (
             <>
-              <TeamView data={data.data} filter={filter} target={target} onTarget={(n) => void setCoverageTarget(n)} />
+              {teamView}
               <SelfCheckGap filter={filter} cards={cards ?? []} />
             </>
           ) : (
@@ -104,8 +118,10 @@ function Dashboard() {
           ))}
         {view === 'mine' && cards && <MyReviews agentId={me?.person.id ?? identity ?? filter.agent} me={me ?? null} filter={filter} cards={cards} />}
         {view === 'calibration' && cards && <CalibrationView cards={cards} />}
-        {view === 'ideas' && (me ? <IdeasView me={me} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
-        {view === 'disputes' && cards && (me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
+        {view === 'ideas' && (me === undefined ? <p>{t('common.loading')}</p> : me ? <IdeasView me={me} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
+        {view === 'disputes' &&
+          cards &&
+          (me === undefined ? <p>{t('common.loading')}</p> : me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}
         {view === 'coaching' && cards && <CoachingView filter={filter} options={options} cards={cards} />}
       </main>

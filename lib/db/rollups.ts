@@ -73,7 +73,7 @@ function rowKey(dimension: string, value: string, period: string): string {
 
 /**
  * Adds `d` into `row` (both signed): plain fields, criterion sums and buckets; emptied criteria are dropped.
- * `row` is always a cloneCell copy held in a map, so its criteria and buckets are changed in place.
+ * `row` is always a cloneCell copy held in a map: its criteria pairs and buckets are its own, changed in place.
  */
 function addCell(row: RollupCell, d: CellCounts): void {
   row.count += d.count;
@@ -85,20 +85,30 @@ function addCell(row: RollupCell, d: CellCounts): void {
     const criteria = (row.criteria ??= {});
     for (const id in d.criteria) {
       const [sum, count] = d.criteria[id]!;
-      const seen = criteria[id];
-      const next: [number, number] = seen ? [seen[0] + sum, seen[1] + count] : [sum, count];
-      if (next[1] === 0 && next[0] === 0) delete criteria[id];
-      else criteria[id] = next;
+      const pair = criteria[id];
+      if (pair) {
+        pair[0] += sum;
+        pair[1] += count;
+        if (pair[0] === 0 && pair[1] === 0) delete criteria[id];
+      } else if (sum !== 0 || count !== 0) criteria[id] = [sum, count];
     }
   }
   if (d.buckets) {
     const buckets = (row.buckets ??= new Array<number>(SCORE_BUCKETS + 1).fill(0));
-    d.buckets.forEach((n, i) => (buckets[i] = (buckets[i] ?? 0) + n));
+    for (let i = 0; i < d.buckets.length; i++) buckets[i] = (buckets[i] ?? 0) + d.buckets[i]!;
   }
 }
 
+/** An empty row: every row in a map is made here, so all share one shape (property reads stay fast). */
+function emptyCell(key: string, dimension: string, value: string, period: string): RollupCell {
+  return { key, dimension, value, period, count: 0, scored: 0, sum: 0, passes: 0, criticalFails: 0, criteria: undefined, buckets: undefined };
+}
+
+/** A copy that owns its criteria pairs and buckets (addCell changes them in place). */
 function cloneCell(d: RollupCell): RollupCell {
-  return { ...d, criteria: d.criteria ? { ...d.criteria } : undefined, buckets: d.buckets ? [...d.buckets] : undefined };
+  const row = emptyCell(d.key, d.dimension, d.value, d.period);
+  addCell(row, d);
+  return row;
 }
 
 /** What one review adds to a row: the counts, and on month detail rows the criteria and buckets. */
@@ -168,9 +178,9 @@ function addGroupRows(into: Map<string, RollupDelta>, { review, slice, counts }:
   // A row already in the map takes the counts as they are; only a new row is built.
   const add = (dimension: string, value: string, period: string, d: CellCounts) => {
     const key = rowKey(dimension, value, period);
-    const row = into.get(key);
-    if (row) addCell(row, d);
-    else into.set(key, cloneCell({ key, dimension, value, period, ...d }));
+    let row = into.get(key);
+    if (!row) into.set(key, (row = emptyCell(key, dimension, value, period)));
+    addCell(row, d);
   };
   const whos: [Who, string][] = [
     ['all', '*'],

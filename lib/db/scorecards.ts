@@ -9,7 +9,7 @@ const SEEDED_KEY = 'scorecards.seeded';
 /** Puts the built-in templates in place the first time; a user who archives them keeps them archived. */
 export async function ensureBuiltInScorecards(): Promise<void> {
   const database = db();
-  // Read first: a write transaction on every page load would hold up the page's first reads of these tables.
+  // Read first: a write transaction on every page load would hold up the page's first reads of these tables (the rollups among them).
   if (await database.settings.get(SEEDED_KEY)) return;
   await writeSynced(
     database,

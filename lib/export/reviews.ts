@@ -383,8 +383,16 @@ export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; e
 export async function importExportText(text: string, options: StreamOptions = {}): Promise<ImportResult> {
   const head = await readEnvelope(text);
   if (!head.ok) return head;
+  // The parsed reviews are this import's alone: each is let go once zod has made the copy that is
+  // written, so the heap shrinks as the import goes instead of holding the whole file to its end.
+  const raw = head.reviews;
+  const check = (value: unknown, i: number): Review => {
+    const review = validReview(value, i);
+    raw[i] = undefined;
+    return review;
+  };
   try {
-    const summary = await writeImport(options.database ?? db(), head.scorecards, head.selfChecks, head.reviews, validReview, options, head.calibration);
+    const summary = await writeImport(options.database ?? db(), head.scorecards, head.selfChecks, raw, check, options, head.calibration);
     return { ok: true, summary };
   } catch (e) {
     if (e instanceof ImportProblem) return { ok: false, error: e.problem };

@@ -47,6 +47,18 @@ export function formatPercent(lang: Language, fraction: number, digits = 1): str
   return formatter(`percent:${lang}:${digits}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits })).format(fraction);
 }
 
+/** A count in the user's locale ("12 345" in Finnish). */
+export function formatNumber(lang: Language, value: number): string {
+  return formatter(`number:${lang}`, () => new Intl.NumberFormat(lang)).format(value);
+}
+
+/** A month `YYYY-MM` by locale, short ("Mar 2026", "maalis 2026"); anything else as it is. */
+export function formatMonth(lang: Language, month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  if (!y || !m) return month;
+  return formatter(`month:${lang}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
+}
+
 /** Dates shown to users: by locale, in the user's time zone. */
 export function formatDateTime(lang: Language, iso: string): string {
   const date = new Date(iso);

@@ -12,16 +12,18 @@ export interface Me extends Viewer {
   members: readonly RosterMember[];
 }
 
-export function useMe(): Me | null | undefined {
+/** `active`: false while no view shown needs to know (nothing is read then); undefined until read. */
+export function useMe(active = true): Me | null | undefined {
   return useLive<Me | null | undefined>(
     async () => {
+      if (!active) return undefined;
       const [settings, roster] = await Promise.all([getSettings(), readRoster(db())]);
       const person = selfPerson(settings.identity, roster);
       if (!person) return null;
       // Without a backend the profile is one person's own: its reviews are theirs to answer for.
       return { person, email: person.id, role: roster?.me.role ?? 'reviewer', members: roster?.members ?? [] };
     },
-    [],
+    [active],
     undefined,
   );
 }

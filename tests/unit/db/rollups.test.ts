@@ -104,6 +104,19 @@ describe('dashboard rollups', () => {
     expect(await database.rollups.count()).toBe(0);
   });
 
+  it('summing deltas into a running total leaves the deltas themselves as they were (rows own their criteria sums)', () => {
+    const random = rng(5);
+    const deltas = rollupDeltas(null, makeReview({ id: 'a', random, createdAt: '2026-03-02T08:00:00.000Z' }));
+    const before = JSON.stringify(deltas);
+    const total = new Map<string, RollupDelta>();
+    mergeDeltas(total, deltas);
+    mergeDeltas(total, deltas);
+    expect(JSON.stringify(deltas)).toBe(before);
+    const detail = [...total.values()].find((d) => d.criteria && Object.keys(d.criteria).length > 0)!;
+    const once = deltas.find((d) => d.key === detail.key)!;
+    for (const [id, [sum, count]] of Object.entries(once.criteria!)) expect(detail.criteria![id]).toEqual([2 * sum, 2 * count]);
+  });
+
   it('an edit that changes nothing the dashboard shows produces no deltas; deleting undoes submitting', () => {
     const review = makeReview({ id: 'a', random: rng(3) });
     expect(rollupDeltas(review, { ...review, feedback: 'changed', revision: 2 })).toEqual([]);
