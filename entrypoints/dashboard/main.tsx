@@ -52,7 +52,9 @@ function Dashboard() {
   // Nothing is watched while the export panel is open: a bulk import would otherwise make Dexie
   // re-evaluate these live queries against every rollup row it writes.
   const watching = view === 'team' || view === 'mine';
-  const options = useLive(() => (watching ? filterOptions() : Promise.resolve(NO_OPTIONS)), [watching], NO_OPTIONS);
+  // The filter's choices, for the views that filter by them (the coaching view filters by team and agent too).
+  const filtering = watching || view === 'coaching';
+  const options = useLive(() => (filtering ? filterOptions() : Promise.resolve(NO_OPTIONS)), [filtering], NO_OPTIONS);
   const target = useLive(getCoverageTarget, [], null);
   const filterKey = JSON.stringify(filter);
   const data = useLive<{ key: string; data: DashboardData } | null>(
