@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from './browser.mjs';
+import { median } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const FIXTURES = join(root, 'tests/fixtures/helpdesks');
@@ -28,11 +29,6 @@ const TICKETS = [
 /** Where the content script runs on a page that is no helpdesk: it matches every localhost page. */
 const ORDINARY_URL = 'http://localhost:3000/blog/2025/03/laadukas-asiakaspalvelu?utm_source=news#comments';
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Bundles bench/adapters-entry.ts into one script a plain page can load (minified, as the content script ships). */
 async function bundle() {

@@ -4,12 +4,8 @@
 // figures; the view reads sessions and figures only, never the ratings or reviews.
 import { settle } from './browser.mjs';
 import { profileDir } from './dashboard.mjs';
+import { median } from './stats.mjs';
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const RUNS = 9;
 const SESSIONS = 200;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, settle } from './browser.mjs';
+import { median } from './stats.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
 /** Samples per dashboard figure (after one warm-up): loads and filter changes are cheap, and a median of more of them holds still on a shared machine. */
@@ -83,11 +84,6 @@ export function generateReviews(count, cards, seed, startMs, spanMs) {
     };
   }
   return out;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Reads the built-in scorecards straight from IndexedDB (the dashboard seeds them on first open). */

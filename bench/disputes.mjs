@@ -2,6 +2,7 @@
 // revision, its kept revision and the rollups in one transaction, beside a raw IndexedDB transaction
 // that reads and writes the same rows. Runs in the dashboard page of the bench build (bench/dispute-hooks.ts).
 import { launchBrowser } from './browser.mjs';
+import { median } from './stats.mjs';
 
 const COUNT = Number(process.env.ARVIO_BENCH_REVIEWS ?? 100_000);
 const RUNS = 25;
@@ -89,7 +90,6 @@ export async function benchDisputes({ record }) {
       raw.close();
       return { resolveMs, rawMs };
     }, { runs: RUNS, count: COUNT });
-    const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
     record({
       name: `disputes.resolve.${COUNT / 1000}k-reviews`, value: median(samples.resolveMs), runs: samples.resolveMs.length, budget: 50,
       baseline: 'idb.tx.same-rows', baselineValue: median(samples.rawMs),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXTENSION, launchBrowser, settle } from './browser.mjs';
+import { median } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const MIGRATIONS = join(root, 'server/migrations');
@@ -13,11 +14,6 @@ const RUNS = 3;
 /** Pulls timed (after a warm-up), each beside its own baseline: fresh profiles vary more than the pushes. */
 const PULL_RUNS = 5;
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))];
