@@ -1,6 +1,11 @@
 // Half a year of a team's reviews for `npm run demo`, made with the product's own code (drafts, the
 // score formula), as a JSON export file that the demo imports through the dashboard like a lead would.
+import { newCalibrationRatings } from '../lib/calibration';
+import { newDispute } from '../lib/disputes';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../lib/export/reviews';
+import { kinds, type KindName } from '../lib/model/kinds';
+import type { CalibrationRatings, CalibrationSession } from '../lib/model/calibration';
+import type { Dispute } from '../lib/model/dispute';
 import type { Person, Review } from '../lib/model/review';
 import type { Channel } from '../lib/model/ticket';
 import { newDraft, rate, toReview } from '../lib/review';
@@ -60,4 +65,44 @@ export function demoExport(now: Date, months = 6, perMonth = 5): string {
     }
   }
   return JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString(), scorecards: [], selfChecks: [], reviews });
+}
+
+/** One change of a push to the team backend (`POST /v1/sync/push`), as a teammate's Arvio would send it. */
+function change<K extends KindName>(collection: K, doc: Parameters<(typeof kinds)[K]['syncId']>[0]) {
+  return { collection, id: kinds[collection].syncId(doc as never), baseRevision: null, doc };
+}
+
+/**
+ * A teammate's submitted blind ratings of every ticket of a session: mostly one level below the top,
+ * `offset` moving some criteria, so the reveal has agreement and disagreement to show.
+ */
+export function demoCalibrationRatings(session: CalibrationSession, participant: string, offset: number, now: Date) {
+  const card = templates.find((t) => t.id === session.scorecardId && t.version === session.scorecardVersion);
+  if (!card) throw new Error(`the demo has no scorecard ${session.scorecardId}@${session.scorecardVersion}`);
+  return session.tickets.map(({ ticketKey }) => {
+    const draft = newCalibrationRatings(session, participant, ticketKey, card, now);
+    const ratings = draft.ratings.map((r, i) => {
+      const levels = card.criteria.find((c) => c.id === r.criterionId)!.levels;
+      return { ...r, value: levels[Math.max(0, levels.length - 1 - ((i + offset) % 3 === 0 ? 1 : 0))]!.value };
+    });
+    const submitted: CalibrationRatings = { ...draft, ratings, submittedAt: now.toISOString(), updatedAt: now.toISOString() };
+    return change('calibrationRatings', submitted);
+  });
+}
+
+/** The agent's dispute of one criterion of a review about them: the one the reviewer rated lowest, proposed at the top level. */
+export function demoDispute(review: Review, agent: Person, now: Date) {
+  const card = templates.find((t) => t.id === review.scorecardId);
+  const lowest = [...review.ratings].filter((r) => !r.na && r.value !== null).sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0];
+  const top = card?.criteria.find((c) => c.id === lowest?.criterionId)?.levels.at(-1);
+  if (!lowest || !top) throw new Error(`review ${review.id} has no rating of the demo's scorecards to dispute`);
+  const dispute: Dispute = newDispute({
+    review,
+    agent,
+    wrongAgent: false,
+    reason: '',
+    items: [{ criterionId: lowest.criterionId, reason: 'Asiakas sai ratkaisun jo ensimmäisessä viestissä.', proposed: { value: top.value, na: false } }],
+    now,
+  });
+  return change('disputes', dispute);
 }

@@ -50,7 +50,8 @@ await build({
   build: { ssr: join(root, 'demo/seed.ts'), outDir: seedDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'seed.mjs' } } },
 });
 const seedFile = join(seedDir, 'team-reviews.json');
-writeFileSync(seedFile, (await import(pathToFileURL(join(seedDir, 'seed.mjs')).href)).demoExport(new Date()));
+const seed = await import(pathToFileURL(join(seedDir, 'seed.mjs')).href);
+writeFileSync(seedFile, seed.demoExport(new Date()));
 
 const demo = await startDemoServer({ port: Number(process.env.PORT ?? 5178) }).catch(() => startDemoServer({ port: 0 }));
 console.log(`Demo helpdesk: ${demo.url}/agent/tickets/101`);
@@ -72,7 +73,10 @@ for (const [email, name] of [['mikko@example.com', 'Mikko Laine'], ['sara@exampl
 for (const [email, name] of [['kalle@example.com', 'Kalle Kouvo'], ['leena@example.com', 'Leena Laakso']]) {
   serverCli('user', 'add', '--email', email, '--name', name, '--role', 'reviewer', '--team', 'Tuki');
 }
-const token = serverCli('token', 'create', 'tiina@example.com').split('\n').at(-1);
+const tokenOf = (email) => serverCli('token', 'create', email).split('\n').at(-1);
+const token = tokenOf('tiina@example.com');
+// Teammates whose own Arvio the demo plays through the backend's API: two reviewers calibrating, an agent disputing.
+const teammates = Object.fromEntries(['kalle@example.com', 'leena@example.com', 'mikko@example.com'].map((email) => [email, tokenOf(email)]));
 const backend = spawn('node', ['server/dist/main.mjs'], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 // Temp folders made for this run (the backend's data, the browser profile) go when it ends.
 const temporary = [serverEnv.ARVIO_DATA_DIR];
@@ -90,6 +94,35 @@ const backendUrl = await new Promise((resolveUrl, reject) => {
   backend.once('exit', (code) => reject(new Error(`the team backend stopped (exit code ${code})`)));
 });
 console.log(`Team backend (PGlite): ${backendUrl}`);
+
+/** A teammate's Arvio talking to the backend: their documents (pulled to the end), and a push of changes. */
+async function api(email, path, body) {
+  const response = await fetch(`${backendUrl}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${teammates[email]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${path} as ${email}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+async function docsOf(email, collection) {
+  const docs = [];
+  for (let since = 0, more = true; more; ) {
+    const page = await api(email, `/v1/sync/pull?since=${since}`);
+    docs.push(...page.docs.filter((d) => d.collection === collection).map((d) => d.doc));
+    ({ checkpoint: since, more } = page);
+  }
+  return docs;
+}
+async function waitForDocs(email, collection, wanted = () => true) {
+  for (let i = 0; i < 300; i += 1) {
+    const found = (await docsOf(email, collection)).filter(wanted);
+    if (found.length > 0) return found;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`${email} never received ${collection}`);
+}
+const pushAs = (email, changes) => api(email, '/v1/sync/push', { changes });
 
 const profile = process.env.ARVIO_DEMO_PROFILE ?? mkdtempSync(join(tmpdir(), 'arvio-demo-'));
 if (!process.env.ARVIO_DEMO_PROFILE) temporary.push(profile);
@@ -136,6 +169,12 @@ await importer.getByRole('tab', { name: /Export and import|Vienti ja tuonti/ }).
 await importer.locator('#import-file').setInputFiles(seedFile);
 await importer.getByText(/Imported: \d+ new|Tuotu: \d+ uutta/).waitFor({ timeout: 60_000 });
 await importer.close();
+
+// Mikko, one of the agents, disputes his newest review from his own Arvio: the lead has a dispute waiting.
+const mikko = { id: 'mikko@example.com', name: 'Mikko Laine' };
+const [newest] = (await waitForDocs(mikko.id, 'reviews')).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+await pushAs(mikko.id, [seed.demoDispute(newest, mikko, new Date())]);
+await options.getByRole('button', { name: /Sync now|Synkronoi nyt/ }).click();
 
 const page = await context.newPage();
 await page.goto(`${demo.url}/agent/tickets/102`);
@@ -212,12 +251,44 @@ await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
 await dashboard.waitForTimeout(1500);
 await shoot(dashboard, '6-dashboard');
 
-// Calibration, coaching, disputes and ideas: where each starts for the lead.
+// Calibration: the lead starts a session on this ticket with the two reviewers and herself.
 await page.bringToFront();
 await frame.getByRole('tab', { name: 'Calibration' }).click();
-await frame.getByRole('tab', { name: 'Calibration', selected: true }).waitFor();
-await page.waitForTimeout(800);
+await frame.getByRole('button', { name: 'Calibrate this ticket' }).click();
+for (const email of ['tiina@example.com', 'kalle@example.com', 'leena@example.com']) {
+  await frame.getByRole('checkbox', { name: new RegExp(email.replace(/\./g, '\\.')) }).check();
+}
+await frame.getByRole('button', { name: 'Start session' }).click();
+await frame.getByRole('status').filter({ hasText: 'Session started' }).waitFor();
+await options.getByRole('button', { name: 'Sync now' }).click();
+// Kalle and Leena score it blind in their own Arvio.
+const [session] = await waitForDocs('kalle@example.com', 'calibrationSessions');
+for (const [offset, email] of ['kalle@example.com', 'leena@example.com'].entries()) {
+  await pushAs(email, seed.demoCalibrationRatings(session, email, offset + 1, new Date()));
+}
+// The lead scores blind by keyboard, then reveals: everyone's ratings side by side, with the agreement figures.
+await frame.locator('.calibration-session [data-criterion]').first().waitFor();
+const unrated = frame.locator('.calibration-session [data-criterion]:not(.done)');
+for (let guard = 0; guard < 50 && (await unrated.count()) > 0; guard += 1) {
+  const levels = unrated.first().locator('[role="radio"]:not(.level-na)');
+  await levels.first().focus();
+  await page.keyboard.press(String(await levels.count()));
+  await page.waitForTimeout(20);
+}
+await page.keyboard.press('Control+Enter');
+await frame.getByText('You submitted your ratings of this ticket.').waitFor();
+await options.getByRole('button', { name: 'Sync now' }).click();
+await frame.getByRole('button', { name: 'Reveal the scores to everyone' }).click();
+const alpha = frame.getByTestId('session-alpha');
+// The alpha is a number once Kalle's and Leena's ratings have come down ('' while there are too few to tell).
+for (let i = 0; i < 300 && !(await alpha.getAttribute('data-alpha').catch(() => null)); i += 1) {
+  if (i % 25 === 0) await options.getByRole('button', { name: 'Sync now' }).click();
+  await page.waitForTimeout(100);
+}
+if (!(await alpha.getAttribute('data-alpha'))) throw new Error('the reveal never showed the teammates’ ratings');
+await alpha.scrollIntoViewIfNeeded();
 await shoot(page, '8-calibration');
+// Coaching, disputes and ideas.
 await frame.getByRole('tab', { name: 'Ideas' }).click();
 await frame.getByRole('tab', { name: 'Ideas', selected: true }).waitFor();
 await page.waitForTimeout(800);
@@ -228,7 +299,7 @@ await coaching.waitForTimeout(1500);
 await shoot(coaching, '9-coaching');
 await dashboard.bringToFront();
 await dashboard.getByRole('tab', { name: 'Disputes' }).click();
-await dashboard.waitForTimeout(1500);
+await dashboard.getByText('Mikko Laine').first().waitFor();
 await shoot(dashboard, '10-disputes');
 
 console.log('\nHeadless run (no display). Screenshots:');
