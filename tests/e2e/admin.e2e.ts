@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
@@ -12,7 +12,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { review } from '../../server/tests/helpers/docs';
-import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
+import { browsersPerTest, type ExtensionBrowser } from './harness';
 
 const LEAD = 'leena@arvio.test';
 const NEWCOMER = 'noora@arvio.test';
@@ -21,7 +21,7 @@ let dataDir = '';
 let db: Db;
 let server: RunningServer;
 let leadToken = '';
-const open: ExtensionBrowser[] = [];
+const browsers = browsersPerTest();
 
 let teamId = '';
 
@@ -41,18 +41,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  for (const b of open.splice(0)) {
-    await b.close();
-    removeProfile(b.userDataDir);
-  }
-});
-
-async function launch(): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension(freshProfileDir());
-  open.push(browser);
-  return browser;
-}
+const launch = (): Promise<ExtensionBrowser> => browsers.launch();
 
 async function optionsPage(b: ExtensionBrowser): Promise<Page> {
   const page = await b.context.newPage();

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { localDateTime } from '../../lib/export/csv';
 import { REVIEW_COLUMNS } from '../../lib/export/columns';
@@ -10,15 +10,9 @@ import { formatPercent, translator, type MessageKey } from '../../lib/i18n';
 import type { Review } from '../../lib/model/review';
 import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
 import { expectedFigures } from '../unit/dashboard/oracle';
-import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
+import { browsersPerTest, freshProfileDir } from './harness';
 
-const open: ExtensionBrowser[] = [];
-afterEach(async () => {
-  for (const b of open.splice(0)) {
-    await b.close();
-    removeProfile(b.userDataDir);
-  }
-});
+const browsers = browsersPerTest();
 
 const seeded = makeReviews(160, 7);
 seeded[5] = { ...seeded[5]!, deleted: true, revision: 2 };
@@ -49,8 +43,7 @@ function parseCsv(text: string, delimiter: string): string[][] {
 }
 
 async function story(locale: string, lang: 'en' | 'fi', names: Record<string, RegExp>, delimiter: ',' | ';') {
-  const browser = await launchWithExtension(freshProfileDir(), { locale });
-  open.push(browser);
+  const browser = await browsers.launch({ locale });
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
   await page.locator('main[data-state="ready"]').waitFor();
@@ -133,8 +126,7 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
 
 describe('dashboard and exports in Chromium', () => {
   it('a bad file is refused with the field named, and nothing is imported', async () => {
-    const browser = await launchWithExtension(freshProfileDir());
-    open.push(browser);
+    const browser = await browsers.launch();
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
     await page.locator('main[data-state="ready"]').waitFor();

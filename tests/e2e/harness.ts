@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -19,11 +20,13 @@ export function freshProfileDir(): string {
   return mkdtempSync(join(process.env.ARVIO_E2E_TMP ?? tmpdir(), 'arvio-e2e-'));
 }
 
-export async function launchWithExtension(
-  userDataDir = freshProfileDir(),
-  /** `extensionDir`: another build of the extension than `.output/chrome-mv3` (storage.e2e.ts alters its manifest). */
-  { locale = 'en-US', extensionDir = EXTENSION_DIR }: { locale?: string; extensionDir?: string } = {},
-): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  locale?: string;
+  /** Another build of the extension than `.output/chrome-mv3` (storage.e2e.ts alters its manifest). */
+  extensionDir?: string;
+}
+
+export async function launchWithExtension(userDataDir = freshProfileDir(), { locale = 'en-US', extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
@@ -71,6 +74,43 @@ export async function extensionWorker(context: BrowserContext, timeout = 90_000)
 
 export function removeProfile(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+export interface BrowserPool {
+  /** A browser with the extension, on a fresh profile unless one is given. */
+  launch(options?: LaunchOptions, profile?: string): Promise<ExtensionBrowser>;
+  /** Closes one now and removes its profile. */
+  close(browser: ExtensionBrowser): Promise<void>;
+  /** Closes every browser still open and removes their profiles. */
+  closeAll(): Promise<void>;
+}
+
+/** Browsers launched through it, to close together (see browsersPerTest). */
+export function browserPool(): BrowserPool {
+  const open = new Set<ExtensionBrowser>();
+  const close = async (browser: ExtensionBrowser): Promise<void> => {
+    open.delete(browser);
+    await browser.close();
+    removeProfile(browser.userDataDir);
+  };
+  return {
+    async launch(options, profile = freshProfileDir()) {
+      const browser = await launchWithExtension(profile, options);
+      open.add(browser);
+      return browser;
+    },
+    close,
+    async closeAll() {
+      for (const browser of [...open]) await close(browser);
+    },
+  };
+}
+
+/** The browsers a test launches, closed and their profiles removed after each test. Call once at the top of a file. */
+export function browsersPerTest(): BrowserPool {
+  const pool = browserPool();
+  afterEach(() => pool.closeAll());
+  return pool;
 }
 
 /** The Arvio sidebar frame inside a helpdesk page (it lives in our dock's shadow root). */

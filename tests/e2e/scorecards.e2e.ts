@@ -2,27 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportScorecards } from '../../lib/export/scorecards';
 import { templates } from '../../lib/scorecards/templates';
-import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
+import { browsersPerTest, freshProfileDir, type ExtensionBrowser } from './harness';
 
 const SHOTS = process.env.ARVIO_SCREENSHOTS ?? '';
-const open: ExtensionBrowser[] = [];
-
-async function launch(locale = 'en-US'): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension(freshProfileDir(), { locale });
-  open.push(browser);
-  return browser;
-}
-
-afterEach(async () => {
-  for (const b of open.splice(0)) {
-    await b.close();
-    removeProfile(b.userDataDir);
-  }
-});
+const browsers = browsersPerTest();
+const launch = (locale = 'en-US') => browsers.launch({ locale });
 
 async function optionsPage(b: ExtensionBrowser): Promise<Page> {
   const page = await b.context.newPage();

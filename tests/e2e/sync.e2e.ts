@@ -2,7 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { templates } from '@/lib/scorecards';
 import { startDemoServer } from '../../demo/server.mjs';
@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from '../../server/src/serve';
 import type { Review } from '../../lib/model/review';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export/reviews';
 import { makeReviews } from '../unit/db/factory';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { browsersPerTest, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 
 const REVIEWER = 'aino@arvio.test';
 const AGENT = 'mikko@arvio.test';
@@ -25,7 +25,7 @@ let db: Db;
 let server: RunningServer;
 let demo: { url: string; close(): Promise<void> };
 const tokens: Record<string, string> = {};
-const open: ExtensionBrowser[] = [];
+const browsers = browsersPerTest();
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'arvio-e2e-server-'));
@@ -50,18 +50,7 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  for (const b of open.splice(0)) {
-    await b.close();
-    removeProfile(b.userDataDir);
-  }
-});
-
-async function launch(): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension(freshProfileDir());
-  open.push(browser);
-  return browser;
-}
+const launch = (): Promise<ExtensionBrowser> => browsers.launch();
 
 async function optionsPage(b: ExtensionBrowser): Promise<Page> {
   const page = await b.context.newPage();
@@ -169,9 +158,7 @@ describe('team sync in real Chromium', () => {
       ticketKey: 'zendesk:102',
       strengths: 'Kiitos selkeästä vastauksesta.',
     });
-    await reviewer.close();
-    open.splice(open.indexOf(reviewer), 1);
-    removeProfile(reviewer.userDataDir);
+    await browsers.close(reviewer);
 
     const agent = await launch();
     const agentPage = await optionsPage(agent);
@@ -179,9 +166,7 @@ describe('team sync in real Chromium', () => {
     expect(await localReviewIds(agentPage)).toEqual([doc.id]);
     // And in the sidebar, on the same ticket in the helpdesk.
     await expectEarlierReviews(agent, '102', 1);
-    await agent.close();
-    open.splice(open.indexOf(agent), 1);
-    removeProfile(agent.userDataDir);
+    await browsers.close(agent);
 
     const other = await launch();
     const otherPage = await optionsPage(other);

@@ -11,7 +11,7 @@ import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
-import { freshProfileDir, launchWithExtension, removeProfile, type ExtensionBrowser } from './harness';
+import { browserPool, type ExtensionBrowser } from './harness';
 
 export const REVIEWER = 'aino@arvio.test';
 export const AGENT = 'mikko@arvio.test';
@@ -28,16 +28,13 @@ export interface World {
   teamId: string;
 }
 
-const open: ExtensionBrowser[] = [];
+const browsers = browserPool();
 let world: World | null = null;
 
 /** Closes the browsers and stops the server after each test (call once at the top of a test file). */
 export function closeAfterEach(): void {
   afterEach(async () => {
-    for (const b of open.splice(0)) {
-      await b.close();
-      removeProfile(b.userDataDir);
-    }
+    await browsers.closeAll();
     if (world) {
       await world.demo.close();
       await world.server.close();
@@ -66,9 +63,7 @@ export async function startWorld(): Promise<World> {
 }
 
 export async function launch(locale: string): Promise<ExtensionBrowser> {
-  const browser = await launchWithExtension(freshProfileDir(), { locale });
-  open.push(browser);
-  return browser;
+  return browsers.launch({ locale });
 }
 
 /** The options page, connected to the backend as `email` and synced. */
