@@ -8,6 +8,7 @@ import {
   actionsOfAgent,
   beforeAfter,
   coachingPlan,
+  coachingPlanOf,
   currentFocus,
   ensureBuiltInForms,
   evidenceReviews,
@@ -180,6 +181,12 @@ describe('the coaching plan, read agent by agent', () => {
       [AGENT.id, 'mine', 'preparing', '2026-03-04'],
       [OTHER.id, null, 'scheduled', '2026-03-20'],
     ]);
+    // The page's read: the same rows from one read transaction, for the roster's agents or, without a
+    // backend, for the agents reviews name (the coach left out, the agents of planned sessions added), by name.
+    const byName = [rows[1], rows[0]];
+    expect(await coachingPlanOf(COACH, [AGENT, OTHER, COACH], '2026-03-10')).toEqual(byName);
+    await putReviews([reviewAt('r1', '2026-03-01T10:00:00.000Z', 2)]);
+    expect(await coachingPlanOf(COACH, null, '2026-03-10')).toEqual(byName);
   });
 });
 
