@@ -363,7 +363,7 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null;
 
 function RatingPins({ review, pinned, onPin }: { review: Evidence['reviews'][number]; pinned(ref: EvidenceRef): boolean; onPin(ref: EvidenceRef): void }) {
   const { t } = useI18n();
-  // Made when opened: a hundred reviews' ratings would be a thousand buttons on every preparation.
+  // Made when opened: twenty reviews’ ratings would be two hundred buttons on every preparation.
   const [open, setOpen] = useState(false);
   const rated = review.ratings.filter((r) => !r.na && r.value !== null);
   if (rated.length === 0) return null;
