@@ -50,9 +50,10 @@ function summarize(name, events, profile, marks) {
   const tasks = events.filter((e) => e.pid === pid && e.tid === main && e.ph === 'X' && e.name === 'RunTask' && e.ts + (e.dur ?? 0) >= start && e.ts <= end);
   const busy = tasks.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000;
   console.log(`    main thread busy ${busy.toFixed(1)} ms in ${tasks.length} tasks; longest: ${tasks.sort((a, b) => b.dur - a.dur).slice(0, 6).map((t) => `${((t.ts - start) / 1000).toFixed(0)}ms+${(t.dur / 1000).toFixed(1)}`).join(', ')}`);
-  const idb = events.filter((e) => e.cat?.includes('IndexedDB') && e.ts >= start && e.ts <= end);
-  const transactions = idb.filter((e) => /Transaction/i.test(e.name) && (e.ph === 'X' || e.ph === 'b' || e.ph === 'B'));
-  console.log(`    IndexedDB trace events in the window: ${idb.length} (${[...new Set(idb.map((e) => e.name))].slice(0, 8).join(', ')}); transactions ≈ ${transactions.length}`);
+  // Transactions the page opened, and its read requests (each a round trip to the browser's IndexedDB).
+  const count = (name) => events.filter((e) => e.name === name && e.ts >= start && e.ts <= end).length;
+  const requests = ['IDBIndex::getAllRequestSetup', 'IDBObjectStore::getAllRequestSetup', 'IDBObjectStore::getRequestSetup', 'IDBIndex::openCursorRequestSetup', 'IDBCursor::continueRequestSetup'];
+  console.log(`    IndexedDB: ${count('IDBDatabase::transaction')} transactions, ${requests.map((n) => `${count(n)} ${n.replace('RequestSetup', '')}`).join(', ')}`);
   // Self time by function (V8 samples inside the window).
   const t0 = profile.startTime;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
