@@ -5,6 +5,7 @@
 import { launchBrowser, settle } from './browser.mjs';
 import { generateReviews } from './dashboard.mjs';
 import { median } from './stats.mjs';
+import { startProfile } from './coaching-profile.mjs';
 
 const COUNT = Number(process.env.ARVIO_BENCH_REVIEWS ?? 100_000);
 const AGENTS = 50;
@@ -178,11 +179,18 @@ function prepareFromPlan(page, agent) {
         const button = document.querySelector(`tr[data-agent="${agent}"] button.primary`);
         let inDom = null;
         const t0 = performance.now();
+        performance.mark('coaching:prepare-click');
         const observer = new MutationObserver(() => {
           if (inDom !== null || !document.querySelector('[data-testid="evidence"][data-state="ready"]')) return;
           inDom = performance.now() - t0;
           observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => resolve({ inDom, shown: performance.now() - t0 })));
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              const shown = performance.now() - t0;
+              performance.mark('coaching:evidence-shown');
+              resolve({ inDom, shown });
+            }),
+          );
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });
         button.click();
@@ -197,11 +205,17 @@ export async function benchCoaching({ record }) {
     const page = await browser.context.newPage();
     // The plan is ready when every agent has its row: time since navigation start, and the frame after it.
     await page.addInitScript((agents) => {
+      performance.mark('coaching:plan-start');
       const observer = new MutationObserver(() => {
         if (document.querySelectorAll('table.plan tbody tr').length < agents) return;
         const inDom = performance.now();
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (window.__planShown = { inDom, shown: performance.now() })));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            window.__planShown = { inDom, shown: performance.now() };
+            performance.mark('coaching:plan-shown');
+          }),
+        );
       });
       observer.observe(document, { subtree: true, childList: true });
     }, AGENTS);
@@ -247,6 +261,18 @@ export async function benchCoaching({ record }) {
       prepShown.push(prep.shown);
       prepInDom.push(prep.inDom);
       prepRaw.push(window.ms);
+    }
+    if (process.env.ARVIO_BENCH_PROFILE) {
+      // One more plan load and preparation, traced (bench/coaching-profile.mjs); not among the figures.
+      await page.goto(plan);
+      await page.waitForFunction(() => window.__planShown ?? null, null, { timeout: 60_000, polling: 50 });
+      const planProfile = await startProfile(browser.context, page, process.env.ARVIO_BENCH_PROFILE);
+      await page.reload();
+      await page.waitForFunction(() => window.__planShown ?? null, null, { timeout: 60_000, polling: 50 });
+      await planProfile.stop('coaching-plan', ['coaching:plan-start', 'coaching:plan-shown']);
+      const prepProfile = await startProfile(browser.context, page, process.env.ARVIO_BENCH_PROFILE);
+      await prepareFromPlan(page, TARGET);
+      await prepProfile.stop('coaching-prepare', ['coaching:prepare-click', 'coaching:evidence-shown']);
     }
     await page.close();
     console.log(`  plan rows in the DOM at ${median(planInDom).toFixed(1)} ms; evidence in the DOM at ${median(prepInDom).toFixed(1)} ms (medians of ${RUNS})`);

@@ -1,29 +1,25 @@
 // The coach's plan: per agent of the team, the last session, the next due (overdue flagged), open actions,
 // the rhythm, and scheduling (with a calendar file) or preparing a session.
-import { useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { useLive } from '@/components/useLive';
 import {
-  coachingPlan,
+  coachingPlanOf,
   dayOf,
   DEFAULT_RHYTHM_DAYS,
   formTemplates,
-  getRhythms,
-  lastHeldSession,
   latestPublishedForm,
   newCoachingSession,
-  openActionsOf,
-  plannedSessionsOf,
   saveSession,
   setRhythm,
   type PlanRow,
 } from '@/lib/coaching';
 import { db } from '@/lib/db';
 import { documentTeam, readRoster } from '@/lib/sync';
-import { filterOptions } from '@/lib/dashboard';
 import { formatDay } from '@/lib/i18n';
-import type { CoachingAction, CoachingSession } from '@/lib/model/coaching';
+import type { CoachingSession } from '@/lib/model/coaching';
 import type { Person } from '@/lib/model/review';
+import type { Roster } from '@/lib/sync/roster';
 import { downloadIcs } from './calendar';
 import type { Who } from './main';
 
@@ -34,47 +30,65 @@ export function newSessionId(): string {
   return `cs-${crypto.randomUUID()}`;
 }
 
-/** The agents a coach plans for: the roster's agents of their teams, or (without a backend) the agents reviews name. */
-async function teamAgents(who: Who): Promise<Person[]> {
-  if (who.roster) return who.roster.members.filter((m) => m.role === 'agent').map((m) => ({ id: m.email, name: m.name }));
-  return (await filterOptions()).agents.map((a) => ({ id: a.id, name: a.name }));
+/** The agents of the coach's teams in the roster; null without a backend (the plan then lists the agents reviews name). */
+function rosterAgents(roster: Roster | null): Person[] | null {
+  return roster ? roster.members.filter((m) => m.role === 'agent').map((m) => ({ id: m.email, name: m.name })) : null;
 }
 
-/** Those agents and the agents of the coach's planned sessions, once each, without the coach, by name. */
-function agentsOf(team: readonly Person[], sessions: readonly CoachingSession[], me: Person): Person[] {
-  const people = new Map<string, Person>();
-  for (const p of team) people.set(p.id.toLowerCase(), p);
-  for (const s of sessions) if (!people.has(s.agent.id.toLowerCase())) people.set(s.agent.id.toLowerCase(), s.agent);
-  people.delete(me.id.toLowerCase());
-  return [...people.values()].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
+/** A coach's plan kept live (Dexie liveQuery) from the moment it is asked for, with whoever shows it. */
+interface PlanFeed {
+  key: string;
+  rows: PlanRow[] | null;
+  listeners: Set<(rows: PlanRow[]) => void>;
+  stop(): void;
+}
+let feed: PlanFeed | null = null;
+
+/**
+ * Starts reading the plan (main.tsx calls this as soon as it knows who the user is, before the first
+ * render; PlanView reuses the read already under way). The same coach and roster share one feed.
+ */
+export function startPlan(me: Person, roster: Roster | null): PlanFeed {
+  const team = rosterAgents(roster);
+  const key = JSON.stringify([me.id, team]);
+  if (feed?.key === key) return feed;
+  feed?.stop();
+  const today = dayOf(new Date());
+  const next: PlanFeed = { key, rows: null, listeners: new Set(), stop: () => undefined };
+  const subscription = liveQuery(() => coachingPlanOf(me, team, today)).subscribe({
+    next: (rows) => {
+      next.rows = rows;
+      for (const listener of next.listeners) listener(rows);
+    },
+    error: () => undefined,
+  });
+  next.stop = () => {
+    subscription.unsubscribe();
+    if (feed === next) feed = null;
+  };
+  feed = next;
+  return next;
 }
 
 export function PlanView({ who, me }: { who: Who; me: Person }) {
   const { t, lang } = useI18n();
-  const today = dayOf(new Date());
-  const data = useLive<{ rows: PlanRow[] } | null>(
-    async () => {
-      // Each agent's rows by the agent's indexes: the plan never reads the coach's whole history.
-      const [planned, team] = await Promise.all([plannedSessionsOf(me.id), teamAgents(who)]);
-      const agents = agentsOf(team, planned, me);
-      const ids = agents.map((a) => a.id);
-      const [held, actions, rhythms] = await Promise.all([
-        Promise.all(ids.map((id) => lastHeldSession(id, null, me.id))),
-        openActionsOf(ids),
-        getRhythms(),
-      ]);
-      const sessions = [...held.filter((s) => s !== null), ...planned];
-      return { rows: coachingPlan(agents, sessions, actions as CoachingAction[], rhythms, today) };
-    },
-    [me.id, who.roster],
-    null,
-  );
-  if (!data) return <p>{t('common.loading')}</p>;
+  const plan = startPlan(me, who.roster);
+  const [rows, setRows] = useState<PlanRow[] | null>(plan.rows);
+  useEffect(() => {
+    plan.listeners.add(setRows);
+    if (plan.rows) setRows(plan.rows);
+    return () => {
+      plan.listeners.delete(setRows);
+      // Off the plan (a session open), its queries stop following every autosave.
+      if (plan.listeners.size === 0) plan.stop();
+    };
+  }, [plan]);
+  if (!rows) return <p>{t('common.loading')}</p>;
   return (
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{t('coaching.plan.title')}</h2>
       {!who.roster && <p class="muted">{t('coaching.plan.localOnly')}</p>}
-      {data.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p>{t('coaching.plan.empty')}</p>
       ) : (
         <table class="plan">
@@ -89,7 +103,7 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
             </tr>
           </thead>
           <tbody>
-            {data.rows.map((row) => (
+            {rows.map((row) => (
               <PlanRowView key={row.agent.id} row={row} me={me} lang={lang} />
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import {
   addDays,
   dayOf,
   DEFAULT_PERIOD_WEEKS,
+  evidenceReviews,
   getForm,
   getNotes,
   getSession,
@@ -17,6 +18,7 @@ import {
   newCoachingNotes,
   PERIOD_WEEKS,
   periodOf,
+  SHOWN_REVIEWS,
   prepareSession,
   saveSession,
   sessionOutcome,
@@ -28,7 +30,7 @@ import {
 import { latestVersions } from '@/lib/db';
 import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
 import type { CoachingAction, CoachingAnswer, CoachingForm, CoachingSession, EvidenceRef, FocusCriterion } from '@/lib/model/coaching';
-import type { Person } from '@/lib/model/review';
+import type { Person, Review } from '@/lib/model/review';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
@@ -42,26 +44,40 @@ interface Editing {
   notes: string;
 }
 
+type Prepared = Awaited<ReturnType<typeof prepareSession>>;
+
 export function SessionPage({ id, who, me }: { id: string; who: Who; me: Person }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<Editing | null | undefined>(undefined);
+  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  const cardsRead = who.cards.length > 0;
   useEffect(() => {
-    void Promise.all([getSession(id), actionsOfSession(id), getNotes(id)]).then(([session, actions, notes]) =>
+    let current = true;
+    const read = getSession(id);
+    void Promise.all([read, actionsOfSession(id), getNotes(id)]).then(([session, actions, notes]) =>
       setEditing(session ? { session, actions, notes: notes?.text ?? '' } : null),
     );
-  }, [id]);
+    // The evidence is read as soon as the session names its agent, beside the session's own reads.
+    if (cardsRead) {
+      void read
+        .then((session) => (session ? prepareSession(session.agent.id, session.id, who.cards, dayOf(new Date())) : null))
+        .then((p) => current && p && setPrepared(p));
+    }
+    return () => {
+      current = false;
+    };
+  }, [id, cardsRead]);
   if (editing === undefined) return <p>{t('common.loading')}</p>;
   if (editing === null) return <p>{t('coaching.session.missing')}</p>;
-  return <SessionEditor initial={editing} who={who} me={me} />;
+  return <SessionEditor initial={editing} evidence={prepared} who={who} me={me} />;
 }
 
-function SessionEditor({ initial, who, me }: { initial: Editing; who: Who; me: Person }) {
+function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evidence: Prepared | null; who: Who; me: Person }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<Editing>(initial);
   const [weeks, setWeeks] = useState(initial.session.period ? weeksOf(initial.session.period) : DEFAULT_PERIOD_WEEKS);
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [evidence, setEvidence] = useState<Awaited<ReturnType<typeof prepareSession>> | null>(null);
   const [outcome, setOutcome] = useState<BeforeAfter[] | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const { session, actions, notes } = state;
@@ -69,10 +85,6 @@ function SessionEditor({ initial, who, me }: { initial: Editing; who: Who; me: P
   const form = useLive<CoachingForm | null | undefined>(async () => (await getForm(session.formId, session.formVersion)) ?? null, [session.formId, session.formVersion], undefined);
   const coach = session.coach.id.toLowerCase() === me.id.toLowerCase();
 
-  useEffect(() => {
-    if (who.cards.length === 0) return;
-    void prepareSession(session.agent.id, session.id, who.cards, today).then(setEvidence);
-  }, [session.agent.id, who.cards.length]);
   useEffect(() => {
     if (session.status === 'held' && session.period && session.period.end < today && who.cards.length > 0) {
       void sessionOutcome(session, who.cards, today).then(setOutcome);
@@ -139,7 +151,7 @@ function SessionEditor({ initial, who, me }: { initial: Editing; who: Who; me: P
         </button>
       )}
 
-      <EvidenceView prepared={evidence} session={session} onPin={togglePin} />
+      <EvidenceView key={evidence?.evidence.from} prepared={evidence} session={session} onPin={togglePin} />
 
       <section class="card-box" aria-labelledby="form-title">
         <h3 id="form-title">{form ? form.name : t('coaching.session.form')}</h3>
@@ -239,10 +251,23 @@ function SessionEditor({ initial, who, me }: { initial: Editing; who: Who; me: P
   );
 }
 
-function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnType<typeof prepareSession>> | null; session: CoachingSession; onPin(ref: EvidenceRef): void }) {
+function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null; session: CoachingSession; onPin(ref: EvidenceRef): void }) {
   const { t, lang } = useI18n();
+  // Reviews past the first page, read a page at a time on request.
+  const [more, setMore] = useState<{ reviews: Review[]; done: boolean }>({ reviews: [], done: false });
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId) document.querySelector<HTMLElement>(`[data-review="${CSS.escape(focusId)}"] button`)?.focus();
+  }, [focusId]);
   if (!prepared) return <p data-testid="evidence" data-state="loading">{t('common.loading')}</p>;
   const { evidence, previous, previousActions } = prepared;
+  const listed = [...evidence.reviews, ...more.reviews];
+  const showMore = async () => {
+    const page = await evidenceReviews(session.agent.id, evidence.from, evidence.to, listed);
+    setMore({ reviews: [...more.reviews, ...page], done: page.length < SHOWN_REVIEWS });
+    // The keyboard goes on where the new reviews start.
+    setFocusId(page[0]?.id ?? null);
+  };
   const pinned = (ref: EvidenceRef) => session.evidence.some((e) => JSON.stringify(e) === JSON.stringify(ref));
   const pct = (n: number | null) => (n === null ? t('dashboard.none') : formatPercent(lang, n));
   return (
@@ -303,8 +328,8 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
         </details>
         {evidence.gap.length > 0 && <GapTable evidence={evidence} />}
         <h4>{t('coaching.evidence.reviews')}</h4>
-        {evidence.reviews.length === 0 && <p>{t('coaching.evidence.noReviews')}</p>}
-        {evidence.reviews.map((r) => {
+        {listed.length === 0 ? <p>{t('coaching.evidence.noReviews')}</p> : <p class="muted">{t('coaching.evidence.listed', { shown: listed.length, count: evidence.count })}</p>}
+        {listed.map((r) => {
           const ref: EvidenceRef = { kind: 'review', reviewId: r.id };
           return (
             <div key={r.id} class={`evidence-review${pinned(ref) ? ' pinned' : ''}`} data-review={r.id}>
@@ -326,6 +351,11 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
             </div>
           );
         })}
+        {!more.done && evidence.reviews.length === SHOWN_REVIEWS && listed.length < evidence.count && (
+          <button type="button" onClick={() => void showMore()}>
+            {t('coaching.evidence.more')}
+          </button>
+        )}
       </section>
     </>
   );
@@ -333,7 +363,7 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Awaited<ReturnTy
 
 function RatingPins({ review, pinned, onPin }: { review: Evidence['reviews'][number]; pinned(ref: EvidenceRef): boolean; onPin(ref: EvidenceRef): void }) {
   const { t } = useI18n();
-  // Made when opened: a hundred reviews' ratings would be a thousand buttons on every preparation.
+  // Made when opened: twenty reviews’ ratings would be two hundred buttons on every preparation.
   const [open, setOpen] = useState(false);
   const rated = review.ratings.filter((r) => !r.na && r.value !== null);
   if (rated.length === 0) return null;

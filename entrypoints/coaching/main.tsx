@@ -6,13 +6,14 @@ import { I18nProvider, useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { ensureBuiltInForms } from '@/lib/coaching';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
+import type { Settings } from '@/lib/model/settings';
 import type { Person } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { readRoster, selfPerson } from '@/lib/sync';
 import type { Roster } from '@/lib/sync/roster';
 import { FormsView } from './FormsView';
 import { MyCoaching } from './MyCoaching';
-import { PlanView } from './PlanView';
+import { PlanView, startPlan } from './PlanView';
 import { PrintSummary } from './PrintSummary';
 import { SessionPage } from './SessionPage';
 
@@ -32,24 +33,39 @@ export interface Who {
   cards: Scorecard[];
 }
 
+/**
+ * Who the user is, read when the page loads rather than after its first render; on the plan, the
+ * plan's own reads start as soon as this is known (startPlan), in parallel with the first render.
+ */
+const booting: Promise<[Settings, Roster | null]> = Promise.all([getSettings(), readRoster(db())]);
+if (parseRoute(location.hash).view === 'plan') {
+  void booting.then(([settings, roster]) => {
+    const me = selfPerson(settings.identity, roster);
+    if (me) startPlan(me, roster);
+  });
+}
+
 function Coaching() {
   const { t } = useI18n();
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
-  const [identity, setIdentity] = useState<{ name: string; email: string } | null>(null);
-  const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
+  const [booted, setBooted] = useState<[Settings, Roster | null] | null>(null);
+  // The roster as it changes later (a sync); until its first read, the one read at load.
+  const liveRoster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const cards = useLive<Scorecard[]>(listScorecards, [], []);
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHash);
+    void booting.then(setBooted);
     void ensureBuiltInScorecards().catch(() => undefined);
     void ensureBuiltInForms().catch(() => undefined);
-    void getSettings().then((s) => setIdentity(s.identity));
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
     document.title = `${t('coaching.title')} – Arvio`;
   }, [t]);
-  if (identity === null || roster === undefined) return <p>{t('common.loading')}</p>;
+  if (booted === null) return <p>{t('common.loading')}</p>;
+  const [{ identity }, bootRoster] = booted;
+  const roster = liveRoster === undefined ? bootRoster : liveRoster;
   const who: Who = { me: selfPerson(identity, roster), roster, cards };
   if (route.view === 'print') return <PrintSummary id={route.id} who={who} />;
   const tabs: Array<'plan' | 'mine' | 'forms'> = ['plan', 'mine', 'forms'];

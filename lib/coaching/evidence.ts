@@ -14,8 +14,8 @@ import { addDays, daysBetween } from './period';
 export const MIN_REVIEWS = 3;
 /** Without an earlier session, the evidence looks back this far. */
 export const FIRST_LOOKBACK_DAYS = 56;
-/** The newest reviews of the window the session page shows (with their strengths and development areas). */
-export const SHOWN_REVIEWS = 100;
+/** The newest reviews of the window the session page shows first (with their strengths and development areas); "show more" pages on by as many. */
+export const SHOWN_REVIEWS = 20;
 
 /** One agent's day: an `agent.d` rollup row (`period` is the UTC day; criteria keyed `card␟criterionId`, raw sums). */
 export type DayRow = Pick<RollupCell, 'period' | 'count' | 'scored' | 'sum' | 'criteria'>;

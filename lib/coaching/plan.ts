@@ -18,6 +18,15 @@ export interface PlanRow {
 
 const key = (id: string): string => id.trim().toLowerCase();
 
+/** The agents a coach plans for: `team` and the agents of the coach's planned sessions, once each, without the coach, by name. */
+export function planAgents(team: readonly Person[], planned: readonly CoachingSession[], me: Person): Person[] {
+  const people = new Map<string, Person>();
+  for (const p of team) people.set(key(p.id), p);
+  for (const s of planned) if (!people.has(key(s.agent.id))) people.set(key(s.agent.id), s.agent);
+  people.delete(key(me.id));
+  return [...people.values()].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
+}
+
 /**
  * One row per agent. `sessions` and `actions` may hold other agents' too (they are grouped here);
  * `rhythm` is the coach's per-agent rhythm in days (missing: monthly).

@@ -16,6 +16,8 @@ import type { Person, Review, SelfCheck } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { db, ensureRollupShape, SEP, writeSynced } from '../db';
 import { reviewOf } from '../dashboard/selfcheck-gap';
+import { namesOf } from '../dashboard/figures';
+import { coachingPlan, planAgents, type PlanRow } from './plan';
 import { currentFocus, type FocusNow } from './focus';
 import { addDays, dayOf } from './period';
 import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, SHOWN_REVIEWS, type BeforeAfter, type DayRow, type Evidence } from './evidence';
@@ -218,21 +220,48 @@ export async function setRhythm(agentId: string, days: number | null): Promise<v
   await db().settings.put({ key: RHYTHM_KEY, value: rhythmSchema.parse(rhythms) });
 }
 
-/** The agent's day rows from `from` to `to` (rollups `agent.d`, by index: never the reviews themselves). */
+/**
+ * The coach's plan, read in one read transaction, every read by index: the coach's planned sessions,
+ * the agents (`team`, or without a backend the agents reviews name), the rhythms, then per agent the
+ * last session this coach held and the open actions. Never the coach's whole history; one transaction,
+ * not one per agent (a transaction costs more than these reads).
+ */
+export async function coachingPlanOf(me: Person, team: readonly Person[] | null, today: string): Promise<PlanRow[]> {
+  const database = db();
+  return database.transaction('r', [database.coachingSessions, database.coachingActions, database.settings, database.rollups], async () => {
+    const [planned, agents, rhythms] = await Promise.all([
+      plannedSessionsOf(me.id),
+      team ?? namesOf('agent').then((names) => [...names].map(([id, name]) => ({ id, name }))),
+      getRhythms(),
+    ]);
+    const plan = planAgents(agents, planned, me);
+    const ids = plan.map((a) => a.id);
+    const [held, actions] = await Promise.all([Promise.all(ids.map((id) => lastHeldSession(id, null, me.id))), openActionsOf(ids)]);
+    return coachingPlan(plan, [...held.filter((s) => s !== null), ...planned], actions, rhythms, today);
+  });
+}
+
+/** The agent's day rows from `from` to `to` (rollups `agent.d`, by index: never the reviews themselves). The caller has made sure of the rollups' shape (ensureRollupShape). */
 async function daysOf(agentId: string, from: string, to: string): Promise<DayRow[]> {
   const database = db();
-  await ensureRollupShape(database);
   const value = `${agentId}${SEP}`;
   return database.rollups.where('[dimension+value+period]').between(['agent.d', value, from], ['agent.d', value, to], true, true).toArray();
 }
 
-/** The agent's newest reviews of a window, newest first (by the `[reviewee.id+createdAt]` index, at most SHOWN_REVIEWS). */
-async function latestReviews(agentId: string, from: string, to: string): Promise<Review[]> {
+/**
+ * A page of the agent's reviews of a window, newest first, by the `[reviewee.id+createdAt]` index (at
+ * most SHOWN_REVIEWS): the newest, or those after `shown` (the reviews listed so far, oldest last).
+ */
+export async function evidenceReviews(agentId: string, from: string, to: string, shown: readonly Review[] = []): Promise<Review[]> {
+  const oldest = shown.at(-1);
+  const seen = new Set(shown.map((r) => r.id));
+  // From the oldest listed one inclusive: reviews made in the same millisecond are not skipped.
+  const upper = oldest ? [agentId, oldest.createdAt] : [agentId, addDays(to, 1)];
   return db()
     .reviews.where('[reviewee.id+createdAt]')
-    .between([agentId, from], [agentId, addDays(to, 1)], true, false)
+    .between([agentId, from], upper, true, oldest !== undefined)
     .reverse()
-    .filter((r) => !r.deleted)
+    .filter((r) => !r.deleted && !seen.has(r.id))
     .limit(SHOWN_REVIEWS)
     .toArray();
 }
@@ -255,7 +284,8 @@ async function selfCheckPairs(agentId: string, from: string, to: string): Promis
 
 /**
  * What the session page shows first: the agent's evidence since the last session held before this
- * one (or the last eight weeks), and that session with its actions and their status.
+ * one (or the last eight weeks), and that session with its actions and their status. Every read is
+ * by index and in one read transaction (a transaction per self-check's ticket cost more than the reads).
  */
 export async function prepareSession(
   agentId: string,
@@ -263,21 +293,26 @@ export async function prepareSession(
   cards: readonly Scorecard[],
   today: string,
 ): Promise<{ evidence: Evidence; previous: CoachingSession | null; previousActions: CoachingAction[] }> {
-  const previous = await lastHeldSession(agentId, sessionId);
-  const from = previous?.heldAt ? addDays(dayOf(previous.heldAt), 1) : addDays(today, -FIRST_LOOKBACK_DAYS);
-  const [days, latest, pairs, previousActions] = await Promise.all([
-    daysOf(agentId, from, today),
-    latestReviews(agentId, from, today),
-    selfCheckPairs(agentId, from, today),
-    previous ? actionsOfSession(previous.id) : Promise.resolve([]),
-  ]);
-  return { evidence: evidenceOf({ days, latest, pairs, cards, from, to: today }), previous, previousActions };
+  const database = db();
+  await ensureRollupShape(database);
+  return database.transaction('r', [database.coachingSessions, database.coachingActions, database.rollups, database.reviews, database.selfChecks], async () => {
+    const previous = await lastHeldSession(agentId, sessionId);
+    const from = previous?.heldAt ? addDays(dayOf(previous.heldAt), 1) : addDays(today, -FIRST_LOOKBACK_DAYS);
+    const [days, latest, pairs, previousActions] = await Promise.all([
+      daysOf(agentId, from, today),
+      evidenceReviews(agentId, from, today),
+      selfCheckPairs(agentId, from, today),
+      previous ? actionsOfSession(previous.id) : Promise.resolve([]),
+    ]);
+    return { evidence: evidenceOf({ days, latest, pairs, cards, from, to: today }), previous, previousActions };
+  });
 }
 
 /** Before/after figures of a held session's focus criteria (its period and as long on each side). */
 export async function sessionOutcome(session: CoachingSession, cards: readonly Scorecard[], today: string): Promise<BeforeAfter[]> {
   if (!session.period || session.focus.length === 0) return [];
   const windows = beforeAfterWindows(session.period, today);
+  await ensureRollupShape(db());
   const days = await daysOf(session.agent.id, windows.before[0], windows.after[1]);
   return beforeAfter(session.focus, session.period, days, cards, today);
 }

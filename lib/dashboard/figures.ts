@@ -232,7 +232,8 @@ async function teamsOfRoster(): Promise<Map<string, Set<string>>> {
   return roster ? rosterTeams(roster.members) : new Map();
 }
 
-async function namesOf(who: 'agent' | 'reviewer'): Promise<Map<string, string>> {
+/** The agents (or reviewers) reviews name, id → the name most of their reviews carry: a directory row per person and name. */
+export async function namesOf(who: 'agent' | 'reviewer'): Promise<Map<string, string>> {
   return bestNames(await db().rollups.where('[dimension+period]').equals([`${who}.all`, ALL_PERIOD]).toArray());
 }
 

@@ -11,6 +11,7 @@ import { teamsEn } from './teams-en';
 import { disputesEn } from './disputes-en';
 import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
+import { coachingEvidenceEn } from './coaching-evidence-en';
 import { calibrationEn } from './calibration-en';
 import { layoutEn } from './layout-en';
 import { figuresEn } from './figures-en';
@@ -39,6 +40,7 @@ export const en = {
   ...disputesEn,
   ...ideasEn,
   ...coachingEn,
+  ...coachingEvidenceEn,
   ...calibrationEn,
   ...layoutEn,
   ...figuresEn,

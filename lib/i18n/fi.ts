@@ -11,6 +11,7 @@ import { teamsFi } from './teams-fi';
 import { disputesFi } from './disputes-fi';
 import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
+import { coachingEvidenceFi } from './coaching-evidence-fi';
 import { calibrationFi } from './calibration-fi';
 import { layoutFi } from './layout-fi';
 import { figuresFi } from './figures-fi';
@@ -40,6 +41,7 @@ export const fi: Record<MessageKey, string> = {
   ...disputesFi,
   ...ideasFi,
   ...coachingFi,
+  ...coachingEvidenceFi,
   ...calibrationFi,
   ...layoutFi,
   ...figuresFi,

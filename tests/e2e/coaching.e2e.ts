@@ -182,7 +182,17 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await session.getByRole('button', { name: k('coaching.session.hold') }).click();
   await session.getByRole('button', { name: k('coaching.session.saveHeld') }).waitFor();
   await expect.poll(() => session.getByRole('status').textContent()).toContain(k('coaching.session.saved', { at: '' }).trim());
-  await waitSynced(coachOptions, t);
+  // "Saved" may still show an earlier autosave (the pins) while the held session waits for its save
+  // (debounced): sync until the server has the held one.
+  await expect
+    .poll(
+      async () => {
+        await waitSynced(coachOptions, t);
+        return (await serverDocs<CoachingSession>('coachingSessions', `AND owner = '${coach}'`))[0]?.status;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe('held');
   const [held] = await serverDocs<CoachingSession>('coachingSessions', `AND owner = '${coach}'`);
   expect(held).toMatchObject({
     status: 'held',

@@ -8,8 +8,10 @@ import {
   actionsOfAgent,
   beforeAfter,
   coachingPlan,
+  coachingPlanOf,
   currentFocus,
   ensureBuiltInForms,
+  evidenceReviews,
   focusOfAgent,
   formTemplates,
   getNotes,
@@ -179,6 +181,12 @@ describe('the coaching plan, read agent by agent', () => {
       [AGENT.id, 'mine', 'preparing', '2026-03-04'],
       [OTHER.id, null, 'scheduled', '2026-03-20'],
     ]);
+    // The page's read: the same rows from one read transaction, for the roster's agents or, without a
+    // backend, for the agents reviews name (the coach left out, the agents of planned sessions added), by name.
+    const byName = [rows[1], rows[0]];
+    expect(await coachingPlanOf(COACH, [AGENT, OTHER, COACH], '2026-03-10')).toEqual(byName);
+    await putReviews([reviewAt('r1', '2026-03-01T10:00:00.000Z', 2)]);
+    expect(await coachingPlanOf(COACH, null, '2026-03-10')).toEqual(byName);
   });
 });
 
@@ -206,6 +214,28 @@ describe('preparing, holding and following up a session', () => {
     expect(evidence.criteria.find((c) => c.criterionId === 'tone')!.mean).toBeCloseTo(toneMean, 10);
     expect(evidence.trend.reduce((n, w) => n + w.count, 0)).toBe(count);
     expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 0) })]);
+  });
+
+  it('the page lists the newest reviews and pages on a page at a time: none skipped or twice where reviews share a millisecond, deleted ones left out', async () => {
+    // Every third pair of reviews made in the same millisecond, so a page boundary falls between twins.
+    const count = 2 * SHOWN_REVIEWS + 7;
+    const at = (i: number) => new Date(Date.parse('2026-02-10T08:00:00.000Z') + Math.floor(i / 2) * 60_000).toISOString();
+    const mine = Array.from({ length: count }, (_, i) => reviewAt(`p${String(i).padStart(3, '0')}`, at(i), i % 5, AGENT, i === 5 ? { deleted: true } : {}));
+    await putReviews([...mine, reviewAt('theirs', at(3), 0, OTHER)]);
+
+    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01');
+    expect(evidence.count).toBe(count - 1);
+    expect(evidence.reviews).toHaveLength(SHOWN_REVIEWS);
+    const listed = [...evidence.reviews];
+    for (;;) {
+      const page = await evidenceReviews(AGENT.id, evidence.from, evidence.to, listed);
+      expect(page.length).toBeLessThanOrEqual(SHOWN_REVIEWS);
+      listed.push(...page);
+      if (page.length < SHOWN_REVIEWS) break;
+    }
+    const expected = mine.filter((r) => !r.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    expect(listed.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect(listed.map((r) => r.createdAt)).toEqual(expected.map((r) => r.createdAt));
   });
 
 
