@@ -38,8 +38,9 @@ function rosterAgents(roster: Roster | null): Person[] | null {
 /** A coach's plan kept live (Dexie liveQuery) from the moment it is asked for, with whoever shows it. */
 interface PlanFeed {
   key: string;
-  rows: PlanRow[] | null;
-  listeners: Set<(rows: PlanRow[]) => void>;
+  /** The plan's rows, or why they could not be read. */
+  rows: PlanRow[] | Error | null;
+  listeners: Set<(rows: PlanRow[] | Error) => void>;
   stop(): void;
 }
 let feed: PlanFeed | null = null;
@@ -55,12 +56,13 @@ export function startPlan(me: Person, roster: Roster | null): PlanFeed {
   feed?.stop();
   const today = dayOf(new Date());
   const next: PlanFeed = { key, rows: null, listeners: new Set(), stop: () => undefined };
+  const publish = (rows: PlanRow[] | Error): void => {
+    next.rows = rows;
+    for (const listener of next.listeners) listener(rows);
+  };
   const subscription = liveQuery(() => coachingPlanOf(me, team, today)).subscribe({
-    next: (rows) => {
-      next.rows = rows;
-      for (const listener of next.listeners) listener(rows);
-    },
-    error: () => undefined,
+    next: (rows) => publish(rows),
+    error: (error: unknown) => publish(error instanceof Error ? error : new Error(String(error))),
   });
   next.stop = () => {
     subscription.unsubscribe();
@@ -73,7 +75,7 @@ export function startPlan(me: Person, roster: Roster | null): PlanFeed {
 export function PlanView({ who, me }: { who: Who; me: Person }) {
   const { t, lang } = useI18n();
   const plan = startPlan(me, who.roster);
-  const [rows, setRows] = useState<PlanRow[] | null>(plan.rows);
+  const [rows, setRows] = useState<PlanRow[] | Error | null>(plan.rows);
   useEffect(() => {
     plan.listeners.add(setRows);
     if (plan.rows) setRows(plan.rows);
@@ -84,6 +86,13 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
     };
   }, [plan]);
   if (!rows) return <p>{t('common.loading')}</p>;
+  if (rows instanceof Error) {
+    return (
+      <p class="not-saved" role="alert">
+        {t('common.error', { message: rows.message })}
+      </p>
+    );
+  }
   return (
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{t('coaching.plan.title')}</h2>
