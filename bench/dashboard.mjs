@@ -8,7 +8,12 @@ import { median } from './stats.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
 /** Samples per dashboard figure (after one warm-up): loads and filter changes are cheap, and a median of more of them holds still on a shared machine. */
-const RUNS = 15;
+const RUNS = Number(process.env.ARVIO_BENCH_RUNS) || 15;
+/**
+ * ARVIO_BENCH_DASHBOARD=firstRender: only dashboard.firstRender.10k (one browser, 10k seeded), for a quick
+ * before/after or a bisect of that one figure.
+ */
+const FIRST_RENDER_ONLY = process.env.ARVIO_BENCH_DASHBOARD === 'firstRender';
 /** The build run.mjs loads (it builds it first). */
 
 /**
@@ -403,6 +408,20 @@ export async function benchDashboard({ context, extensionId, record, sizes = [10
   const spanMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - startMs - 1;
   const [small, large] = sizes;
   const agents = ['agent3@example.com', 'agent17@example.com', 'agent42@example.com'];
+  if (FIRST_RENDER_ONLY) {
+    const seeding = await openDashboard(context, extensionId);
+    const cards = await readCards(seeding);
+    writeSeed(join(dir, `seed-${small}.json`), small, cards, startMs, spanMs, now);
+    await importFile(seeding, join(dir, `seed-${small}.json`), small);
+    await seeding.close();
+    console.log(`  storage at rest after ${await settle(await profileDir(context))} ms`);
+    const tab = await renderTab(context, extensionId, small);
+    await firstRenders([tab]);
+    console.log(`  figures in the DOM at ${median(tab.domReady).toFixed(1)} ms, painted at ${median(tab.painted).toFixed(1)} ms (${tab.painted.map(Math.round).join(' ')})`);
+    record({ name: 'dashboard.firstRender.10k', value: median(tab.painted), unit: 'ms', stat: 'median', runs: RUNS, budget: 300, baseline: null, baselineValue: null, ratio: null, ratioBudget: null });
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const second = await launchSecond();
   try {
     // The small size is seeded in the second browser, the large one (its import timed) in run.mjs's.
