@@ -1,5 +1,5 @@
 // The lead's view: key figures, trend, distribution, criteria, agents with coverage, reviewer activity.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { judgeCoverage, type CriterionResult, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
 import { formatMonth, formatNumber, formatPercent } from '@/lib/i18n';
@@ -277,9 +277,22 @@ function Reviewers({ data, filter }: { data: DashboardData; filter: DashboardFil
   );
 }
 
+/**
+ * False in the view's first frame, true from then on. The sections below the first screen (criteria,
+ * agents' coverage, reviewers: most of the view's elements) follow a frame after the key figures
+ * instead of holding up their first paint; later filter changes draw everything at once.
+ */
+function useAfterFirstFrame(): boolean {
+  const [after, setAfter] = useState(false);
+  // Preact runs effects once the frame is painted.
+  useEffect(() => setAfter(true), []);
+  return after;
+}
+
 export function TeamView(props: { data: DashboardData; filter: DashboardFilter; target: number; onTarget: (n: number) => void }) {
   const { t } = useI18n();
   const { data } = props;
+  const below = useAfterFirstFrame();
   return (
     <div class="team">
       <Kpis data={data} />
@@ -288,9 +301,13 @@ export function TeamView(props: { data: DashboardData; filter: DashboardFilter; 
         <TrendChart data={data} filter={props.filter} title={t('dashboard.trend.title')} />
         <DistributionChart data={data} />
       </div>
-      <CriteriaChart data={data} />
-      <Coverage data={data} target={props.target} onTarget={props.onTarget} />
-      <Reviewers data={data} filter={props.filter} />
+      {below && (
+        <>
+          <CriteriaChart data={data} />
+          <Coverage data={data} target={props.target} onTarget={props.onTarget} />
+          <Reviewers data={data} filter={props.filter} />
+        </>
+      )}
     </div>
   );
 }
