@@ -1,0 +1,45 @@
+// The team view's first frame holds the key figures; the sections below the first screen follow, and stay for later data.
+import { render } from 'preact';
+import { waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '@/components/i18n';
+import type { DashboardData, DashboardFilter, PersonRow } from '@/lib/dashboard';
+import { TeamView } from '@/entrypoints/dashboard/TeamView';
+
+// uPlot needs a canvas happy-dom does not have; the charts are not what this test is about.
+vi.mock('uplot', () => ({ default: class { static paths = {}; static pxRatio = 1; destroy() {} } }));
+
+const container = document.createElement('div');
+afterEach(() => render(null, container));
+
+const totals = { count: 3, scored: 3, sum: 2.4, passes: 2, criticalFails: 0, qualityScore: 0.8, passRate: 2 / 3 };
+const agent: PersonRow = { id: 'aino@example.com', name: 'Aino', months: { '2026-05': 3 }, ...totals };
+const data: DashboardData = {
+  totals,
+  trend: [{ period: '2026-05', ...totals }],
+  distribution: [{ bucket: '8', count: 3 }, { bucket: 'none', count: 0 }],
+  criteria: [],
+  months: ['2026-05'],
+  agents: [agent],
+  reviewers: [{ ...agent, id: 'lead@example.com', name: 'Lead' }],
+};
+const filter: DashboardFilter = { from: '2026-05', to: '2026-05', granularity: 'month', team: null, agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };
+
+describe('the team view’s frames', () => {
+  it('draws the key figures first, then criteria, coverage and reviewers; new data redraws them at once', async () => {
+    const view = (d: DashboardData) => (
+      <I18nProvider fixed="en">
+        <TeamView data={d} filter={filter} target={4} onTarget={() => undefined} />
+      </I18nProvider>
+    );
+    // Preact's own render, not testing-library's (whose act() runs the effects at once): the first frame as the browser gets it.
+    render(view(data), container);
+    expect(container.querySelector('.kpi-reviews dd')?.textContent).toBe('3');
+    expect(container.querySelector('.agents-table')).toBeNull();
+    await waitFor(() => expect(container.querySelector('.agents-table [data-agent="aino@example.com"]')).not.toBeNull());
+    expect(container.querySelector('.reviewers-table')).not.toBeNull();
+    render(view({ ...data, agents: [{ ...agent, id: 'mikko@example.com', name: 'Mikko' }] }), container);
+    expect(container.querySelector('.agents-table [data-agent="mikko@example.com"]')).not.toBeNull();
+    expect(container.querySelector('.agents-table [data-agent="aino@example.com"]')).toBeNull();
+  });
+});
