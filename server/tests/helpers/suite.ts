@@ -767,7 +767,7 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
       it('an export that fails midway is logged without the failing data', async () => {
         const choking: Db = {
           kind: db.kind,
-          query: (sql, params) => (sql.includes('NOT d.deleted') ? db.query('SELECT $1::int AS n', [`${SECRET} in a review`]) : db.query(sql, params)),
+          query: (sql, params) => ((typeof sql === 'string' ? sql : sql.text).includes('NOT d.deleted') ? db.query('SELECT $1::int AS n', [`${SECRET} in a review`]) : db.query(sql, params)),
           exec: (sql) => db.exec(sql),
           close: async () => undefined,
           transaction: (fn) => db.transaction(fn),
