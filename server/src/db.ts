@@ -9,7 +9,7 @@ export type Row = Record<string, unknown>;
 
 /**
  * A statement the database parses and plans once per session and then reuses (`named(text)`): for the
- * hot paths (a token's user, a pull page, a push's reads), whose planning is most of their cost.
+ * hot paths (a token's user, a pull page, a push's reads and writes), whose planning is most of their cost.
  * On PostgreSQL node-postgres's named statements (`{ name, text, values }`, prepared per connection);
  * on PGlite PostgreSQL's own `PREPARE`/`EXECUTE`. Either way PostgreSQL re-plans it itself when a
  * table it reads changes.
@@ -87,14 +87,14 @@ export async function openPglite(dataDir: string, options: { lock?: LockOptions 
   try {
     lite = new PGlite(dataDir);
     await lite.waitReady;
+    // Literals in EXECUTE rely on it (sqlLiteral): a backslash in a standard string is a backslash.
+    const [conforming] = (await lite.query<{ on: string }>('SELECT current_setting($1) AS on', ['standard_conforming_strings'])).rows;
+    if (conforming?.on !== 'on') throw new Error('PGlite must run with standard_conforming_strings on');
   } catch (error) {
     await unlock();
     throw error;
   }
   const mutex = new Mutex();
-  // Literals in EXECUTE rely on it (sqlLiteral): a backslash in standard strings is a backslash.
-  const [conforming] = (await lite.query<{ on: string }>('SELECT current_setting($1) AS on', ['standard_conforming_strings'])).rows;
-  if (conforming?.on !== 'on') throw new Error('PGlite must run with standard_conforming_strings on');
   /** The named statements this session has prepared (a PREPARE outlives a rolled-back transaction). */
   const prepared = new Set<string>();
   const direct: Queryable = {
