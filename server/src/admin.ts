@@ -1,7 +1,7 @@
 // Users, teams and tokens: the operations behind the CLI (and the test fixtures).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { roleSchema, teamRoleSchema, type Role, type RosterMember, type TeamRosterResponse } from '../../lib/model/sync';
-import type { Db, Queryable } from './db';
+import { named, type Db, type Queryable } from './db';
 
 export interface User {
   id: string;
@@ -144,9 +144,10 @@ export async function listUsers(
 }
 
 export async function userByToken(db: Db, token: string): Promise<User | null> {
+  // Named: every request asks it. Read each time, never cached, so a revoked token is refused at once.
   const [row] = await db.query(
-    `SELECT u.id, u.email, u.name, u.role FROM tokens k JOIN users u ON u.id = k.user_id
-      WHERE k.hash = $1 AND k.revoked_at IS NULL`,
+    named(`SELECT u.id, u.email, u.name, u.role FROM tokens k JOIN users u ON u.id = k.user_id
+      WHERE k.hash = $1 AND k.revoked_at IS NULL`),
     [hashToken(token)],
   );
   return row ? toUser(row) : null;

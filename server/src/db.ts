@@ -1,4 +1,5 @@
 // One small database interface over PGlite (embedded default) and PostgreSQL (`DATABASE_URL`).
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -6,9 +7,54 @@ import { lockDataDir, type LockOptions } from './lock';
 
 export type Row = Record<string, unknown>;
 
+/**
+ * A statement the database parses and plans once per session and then reuses (`named(text)`): for the
+ * hot paths (a token's user, a pull page, a push's reads and writes), whose planning is most of their cost.
+ * On PostgreSQL node-postgres's named statements (`{ name, text, values }`, prepared per connection);
+ * on PGlite PostgreSQL's own `PREPARE`/`EXECUTE`. Either way PostgreSQL re-plans it itself when a
+ * table it reads changes.
+ */
+export interface Named {
+  readonly name: string;
+  readonly text: string;
+}
+
+const namedCache = new Map<string, Named>();
+
+/** The named statement of `text`: its name is derived from the text, so one text is one statement. */
+export function named(text: string): Named {
+  let statement = namedCache.get(text);
+  if (!statement) {
+    statement = { name: `arvio_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+    namedCache.set(text, statement);
+  }
+  return statement;
+}
+
+/**
+ * A parameter as an SQL literal, for `EXECUTE name(…)` (PostgreSQL takes no bind parameters there):
+ * numbers, booleans, null, text and arrays of these; anything else is refused. Text is quoted as
+ * standard SQL does ('' for '; standard_conforming_strings is checked on at open, so a backslash is
+ * itself); PostgreSQL coerces each literal to the statement's parameter type, as it does a bound value.
+ */
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('a parameter must be a finite number');
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    if (value.includes('\0')) throw new Error('a text parameter cannot hold a NUL character');
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "'{}'" : `ARRAY[${value.map(sqlLiteral).join(', ')}]`;
+  throw new Error(`a parameter of type ${typeof value} has no literal form here`);
+}
+
 export interface Queryable {
-  /** One statement with `$1…` parameters. */
-  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** One statement with `$1…` parameters; a `Named` one is planned once per session (see `named`). */
+  query<R extends Row = Row>(sql: string | Named, params?: readonly unknown[]): Promise<R[]>;
   /** Several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -41,15 +87,25 @@ export async function openPglite(dataDir: string, options: { lock?: LockOptions 
   try {
     lite = new PGlite(dataDir);
     await lite.waitReady;
+    // Literals in EXECUTE rely on it (sqlLiteral): a backslash in a standard string is a backslash.
+    const [conforming] = (await lite.query<{ on: string }>('SELECT current_setting($1) AS on', ['standard_conforming_strings'])).rows;
+    if (conforming?.on !== 'on') throw new Error('PGlite must run with standard_conforming_strings on');
   } catch (error) {
     await unlock();
     throw error;
   }
   const mutex = new Mutex();
+  /** The named statements this session has prepared (a PREPARE outlives a rolled-back transaction). */
+  const prepared = new Set<string>();
   const direct: Queryable = {
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await lite.query<R>(sql, [...params]);
-      return result.rows;
+    async query<R extends Row = Row>(sql: string | Named, params: readonly unknown[] = []) {
+      if (typeof sql === 'string') return (await lite.query<R>(sql, [...params])).rows;
+      if (!prepared.has(sql.name)) {
+        await lite.query(`PREPARE ${sql.name} AS ${sql.text}`);
+        prepared.add(sql.name);
+      }
+      const args = params.length === 0 ? '' : `(${params.map(sqlLiteral).join(', ')})`;
+      return (await lite.query<R>(`EXECUTE ${sql.name}${args}`)).rows;
     },
     async exec(sql: string) {
       await lite.exec(sql);
@@ -87,8 +143,8 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<R extends Row = Row>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query<R>(sql, [...params]);
+    async query<R extends Row = Row>(sql: string | Named, params: readonly unknown[] = []) {
+      const result = typeof sql === 'string' ? await client.query<R>(sql, [...params]) : await client.query<R>({ name: sql.name, text: sql.text, values: [...params] });
       return result.rows;
     },
     async exec(sql: string) {

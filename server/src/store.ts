@@ -9,7 +9,7 @@ import {
 import type { User } from './admin';
 import { kindNames, kindOf, type KindName } from '../../lib/model/kinds';
 import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
-import { toNumber, type Db, type Queryable, type Row } from './db';
+import { named, toNumber, type Db, type Queryable, type Row } from './db';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
 /** The refusal of a write to a document the caller may not read, when its kind's rule names no reason. */
@@ -58,8 +58,8 @@ function toStored(row: Row): Stored {
  */
 export async function viewerOf(db: Queryable, user: User, kinds: readonly KindName[] = kindNames): Promise<Viewer> {
   const rows = await db.query<{ team_id: string; role: TeamRole; email: string }>(
-    `SELECT mine.team_id, mine.role, u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
-       JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $1`,
+    named(`SELECT mine.team_id, mine.role, u2.email FROM team_members mine JOIN team_members other ON other.team_id = mine.team_id
+       JOIN users u2 ON u2.id = other.user_id WHERE mine.user_id = $1`),
     [user.id],
   );
   const teams = new Map<string, { role: TeamRole; members: Set<string> }>();
@@ -144,10 +144,10 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   const viewer = await viewerOf(tx, user, [...new Set(asked.filter((kind) => kind !== null && kind !== undefined))]);
   // Rows are locked in key order, so two batches touching the same docs cannot deadlock each other.
   const rows = await tx.query(
-    `SELECT ${STORED_COLUMNS}
+    named(`SELECT ${STORED_COLUMNS}
        FROM docs d JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON d.collection = k.collection AND d.id = k.id
       ORDER BY d.collection, d.id
-      FOR UPDATE OF d`,
+      FOR UPDATE OF d`),
     [changes.map((c) => c.collection), changes.map((c) => c.id)],
   );
   const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
@@ -248,7 +248,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   const final = entries.map(([, w]) => w.stored);
   // Placeholder seqs (negative, unique, never pulled); the real ones are assigned under the lock below.
   const upserted = await tx.query(
-    `WITH input AS (
+    named(`WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
          AS t(c, i, r, d, o, sub, del, prev, par, g, op, tm, ser, aud))
      INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, parent, grp, opens, team, series, audience, updated_at)
@@ -258,7 +258,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
        parent = excluded.parent, grp = excluded.grp, opens = excluded.opens, team = excluded.team, series = excluded.series,
        audience = excluded.audience, updated_at = now()
        WHERE docs.revision = (SELECT prev FROM input WHERE input.c = excluded.collection AND input.i = excluded.id)
-     RETURNING collection, id`,
+     RETURNING collection, id`),
     [
       final.map((s) => s.collection),
       entries.map(([, w]) => w.change.id),
@@ -285,11 +285,11 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   const seqRows =
     reopened.parents.length === 0 && reopened.groups.length === 0
       ? await tx.query<{ collection: string; id: string; seq: unknown }>(
-          `WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock(4242002))
+          named(`WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock(4242002))
            UPDATE docs d SET seq = nextval('docs_seq')
              FROM unnest($1::text[], $2::text[]) AS k(collection, id)
             WHERE EXISTS (SELECT 1 FROM ordered) AND d.collection = k.collection AND d.id = k.id
-            RETURNING d.collection, d.id, d.seq`,
+            RETURNING d.collection, d.id, d.seq`),
           [final.map((s) => s.collection), entries.map(([, w]) => w.change.id)],
         )
       : await sequenceWithReopened(tx, final.map((s) => s.collection), entries.map(([, w]) => w.change.id), reopened);
@@ -362,7 +362,7 @@ export async function pullJson(db: Db, user: User, since: number, limit: number,
   // The page is chosen first, then its docs are read as text (the driver would parse json): the cast
   // in a plain query's list would let the planner cast every visible doc after `since` before sorting.
   const page = await db.query(
-    `SELECT p.collection, p.id, p.revision, p.seq, p.doc::text AS doc, p.rows_read FROM (
+    named(`SELECT p.collection, p.id, p.revision, p.seq, p.doc::text AS doc, p.rows_read FROM (
        SELECT w.*, count(*) OVER () AS rows_read FROM (
          SELECT d.collection, d.id, d.revision, d.seq, d.doc,
                 row_number() OVER page <= $2 AND (row_number() OVER page = 1 OR sum(octet_length(d.doc::text)) OVER page <= $3) AS fits
@@ -373,7 +373,7 @@ export async function pullJson(db: Db, user: User, since: number, limit: number,
        ) w
      ) p
      WHERE p.fits
-     ORDER BY p.seq`,
+     ORDER BY p.seq`),
     [since, limit, budget, ...visible.params],
   );
   // The rows that fit are a prefix of those read: a row read beyond them waits for the next page.

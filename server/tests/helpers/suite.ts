@@ -15,7 +15,7 @@ import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin'
 import { pullJson, push } from '../../src/store';
 import { createApp } from '../../src/app';
 import { runCommand } from '../../src/cli';
-import type { Db } from '../../src/db';
+import { named, type Db } from '../../src/db';
 import { migrate } from '../../src/migrate';
 import { startServer, type RunningServer } from '../../src/serve';
 import * as fixtures from './docs';
@@ -180,6 +180,54 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         const app = createApp(db);
         const res = await app.request('/v1/me', { headers: { authorization: `Bearer ${token.agent1}` } });
         expect(res.status).toBe(200);
+      });
+    });
+
+    describe('named statements (planned once per session)', () => {
+      // On PGlite a named statement's parameters travel as SQL literals in EXECUTE: they must arrive as bound values would.
+      const echo = named('SELECT $1::text AS t, $2::bigint AS n, $3::bool AS b, $4::text[] AS a, $5::int[] AS i, $6::text AS z');
+      const hostile = [
+        "it's '' quoted'); DROP TABLE docs; --",
+        'back\\slash \\\' and \\n escapes',
+        'Hyvää päivää — 你好 — 🙂 — $1 $$ $tag$',
+        'E\'x\' U&\'\\0041\'',
+      ];
+
+      it.each(hostile)('returns text as given: %s', async (text) => {
+        for (let run = 0; run < 3; run++) {
+          const [row] = await db.query(echo, [text, -9007199254740991, false, [text, null, ''], [], null]);
+          expect(row).toEqual({ t: text, n: db.kind === 'pglite' ? -9007199254740991 : '-9007199254740991', b: false, a: [text, null, ''], i: [], z: null });
+        }
+        expect((await db.query('SELECT count(*)::int AS n FROM docs')).length).toBe(1);
+      });
+
+      it('refuses a NUL character as PostgreSQL does, and the session goes on', async () => {
+        await expect(db.query(echo, ['a\u0000b', 1, true, [], [1], 'z'])).rejects.toThrow();
+        expect(await db.query(echo, ['ok', 1, true, ['x'], [1, 2], 'z'])).toEqual([{ t: 'ok', n: db.kind === 'pglite' ? 1 : '1', b: true, a: ['x'], i: [1, 2], z: 'z' }]);
+      });
+
+      it('follows a table replaced under the statement (PostgreSQL plans it again)', async () => {
+        await db.exec('CREATE TABLE named_probe (a int)');
+        try {
+          const all = named('SELECT a FROM named_probe ORDER BY a');
+          await db.query('INSERT INTO named_probe VALUES (1)');
+          expect(await db.query(all)).toEqual([{ a: 1 }]);
+          await db.exec('DROP TABLE named_probe; CREATE TABLE named_probe (a int); CREATE INDEX named_probe_a ON named_probe (a); INSERT INTO named_probe VALUES (2), (3);');
+          expect(await db.query(all)).toEqual([{ a: 2 }, { a: 3 }]);
+        } finally {
+          await db.exec('DROP TABLE named_probe');
+        }
+      });
+
+      it('runs inside a transaction that rolls back, and again after it', async () => {
+        const count = named('SELECT count(*)::int AS n FROM users WHERE email = $1');
+        await expect(
+          db.transaction(async (tx) => {
+            expect(await tx.query(count, [EMAIL.lead])).toEqual([{ n: 1 }]);
+            throw new Error('roll back');
+          }),
+        ).rejects.toThrow('roll back');
+        expect(await db.query(count, [EMAIL.lead])).toEqual([{ n: 1 }]);
       });
     });
 
@@ -767,7 +815,7 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
       it('an export that fails midway is logged without the failing data', async () => {
         const choking: Db = {
           kind: db.kind,
-          query: (sql, params) => (sql.includes('NOT d.deleted') ? db.query('SELECT $1::int AS n', [`${SECRET} in a review`]) : db.query(sql, params)),
+          query: (sql, params) => ((typeof sql === 'string' ? sql : sql.text).includes('NOT d.deleted') ? db.query('SELECT $1::int AS n', [`${SECRET} in a review`]) : db.query(sql, params)),
           exec: (sql) => db.exec(sql),
           close: async () => undefined,
           transaction: (fn) => db.transaction(fn),
