@@ -33,9 +33,11 @@ export function named(text: string): Named {
 
 /**
  * A parameter as an SQL literal, for `EXECUTE name(…)` (PostgreSQL takes no bind parameters there):
- * numbers, booleans, null, text and arrays of these; anything else is refused. Text is quoted as
- * standard SQL does ('' for '; standard_conforming_strings is checked on at open, so a backslash is
- * itself); PostgreSQL coerces each literal to the statement's parameter type, as it does a bound value.
+ * numbers, booleans, null, text and arrays of these; anything else is refused. Text is quoted by
+ * node-postgres's own `escapeLiteral` (right whatever standard_conforming_strings says); PostgreSQL
+ * coerces each literal to the statement's parameter type, as it does a bound value. An array with no
+ * value but nulls is an untyped array literal, since `ARRAY[NULL]` would be text[] whatever the
+ * parameter's type.
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
@@ -46,9 +48,12 @@ export function sqlLiteral(value: unknown): string {
   }
   if (typeof value === 'string') {
     if (value.includes('\0')) throw new Error('a text parameter cannot hold a NUL character');
-    return `'${value.replaceAll("'", "''")}'`;
+    return pg.escapeLiteral(value);
   }
-  if (Array.isArray(value)) return value.length === 0 ? "'{}'" : `ARRAY[${value.map(sqlLiteral).join(', ')}]`;
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || v === undefined)) return `'{${value.map(() => 'NULL').join(',')}}'`;
+    return `ARRAY[${value.map(sqlLiteral).join(', ')}]`;
+  }
   throw new Error(`a parameter of type ${typeof value} has no literal form here`);
 }
 
@@ -87,9 +92,6 @@ export async function openPglite(dataDir: string, options: { lock?: LockOptions 
   try {
     lite = new PGlite(dataDir);
     await lite.waitReady;
-    // Literals in EXECUTE rely on it (sqlLiteral): a backslash in a standard string is a backslash.
-    const [conforming] = (await lite.query<{ on: string }>('SELECT current_setting($1) AS on', ['standard_conforming_strings'])).rows;
-    if (conforming?.on !== 'on') throw new Error('PGlite must run with standard_conforming_strings on');
   } catch (error) {
     await unlock();
     throw error;

@@ -201,6 +201,11 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         expect((await db.query('SELECT count(*)::int AS n FROM docs')).length).toBe(1);
       });
 
+      it('types an array of nulls as the parameter does (ARRAY[NULL] alone would be text[])', async () => {
+        const [row] = await db.query(echo, ['x', 1, true, [null, null], [null, null], null]);
+        expect(row).toEqual({ t: 'x', n: db.kind === 'pglite' ? 1 : '1', b: true, a: [null, null], i: [null, null], z: null });
+      });
+
       it('refuses a NUL character as PostgreSQL does, and the session goes on', async () => {
         await expect(db.query(echo, ['a\u0000b', 1, true, [], [1], 'z'])).rejects.toThrow();
         expect(await db.query(echo, ['ok', 1, true, ['x'], [1, 2], 'z'])).toEqual([{ t: 'ok', n: db.kind === 'pglite' ? 1 : '1', b: true, a: ['x'], i: [1, 2], z: 'z' }]);
