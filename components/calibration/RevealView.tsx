@@ -1,5 +1,5 @@
 // The reveal: every participant's rating side by side per ticket and criterion, spread, agreement and alpha.
-import type { AlphaFigure, RevealFigures } from '@/lib/calibration';
+import type { AlphaFigure, RevealFigures, ShownParticipant } from '@/lib/calibration';
 import { agreementShares, MIN_PAIRABLE_VALUES, type PairAgreement } from '@/lib/calibration';
 import { formatDecimal, formatPercent, type Translate } from '@/lib/i18n';
 import type { CalibrationSession } from '@/lib/model/calibration';
@@ -23,6 +23,11 @@ export function alphaText(t: Translate, lang: Language, figure: AlphaFigure, sho
   if (figure.alpha === null) return t('calibration.alpha.undefined');
   const alpha = formatDecimal(lang, figure.alpha, 3);
   return short ? t('calibration.alpha.value', { alpha, pairable: figure.pairable }) : t('calibration.alpha.session', { alpha, pairable: figure.pairable });
+}
+
+/** A participant's heading: their name, or "Participant n" where the reader may not know who (lib/calibration/names.ts). */
+export function participantLabel(t: Translate, shown: ShownParticipant, nameOf: (email: string) => string): string {
+  return 'email' in shown ? nameOf(shown.email) : t('calibration.participant', { n: shown.n });
 }
 
 function shares(lang: Language, agreement: PairAgreement): { exact: string; withinOne: string } {
