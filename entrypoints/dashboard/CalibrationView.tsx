@@ -91,9 +91,14 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   );
 }
 
+/** The newest sessions the table shows until asked for all (a year of weekly sessions is more than a screen). */
+const FIRST_SESSIONS = 25;
+
 function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
   const f = useFormats();
+  const [all, setAll] = useState(false);
+  const rows = all ? overview.sessions : overview.sessions.slice(0, FIRST_SESSIONS);
   return (
     <>
       <h3>{t('calibration.dash.sessions')}</h3>
@@ -109,7 +114,7 @@ function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; on
           </tr>
         </thead>
         <tbody>
-          {overview.sessions.map(({ session, alpha }) => (
+          {rows.map(({ session, alpha }) => (
             <tr key={session.id}>
               <td>{formatDateTime(lang, session.createdAt)}</td>
               <th scope="row">
@@ -125,6 +130,11 @@ function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; on
           ))}
         </tbody>
       </table>
+      {rows.length < overview.sessions.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('calibration.dash.showAll', { count: f.num(overview.sessions.length) })}
+        </button>
+      )}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { disputesEn } from './disputes-en';
 import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
 import { calibrationEn } from './calibration-en';
+import { calibrationDisclosureEn } from './calibration-disclosure-en';
 import { layoutEn } from './layout-en';
 import { figuresEn } from './figures-en';
 import { exportEn } from './export-en';
@@ -40,6 +41,7 @@ export const en = {
   ...ideasEn,
   ...coachingEn,
   ...calibrationEn,
+  ...calibrationDisclosureEn,
   ...layoutEn,
   ...figuresEn,
   ...exportEn,

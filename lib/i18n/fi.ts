@@ -12,6 +12,7 @@ import { disputesFi } from './disputes-fi';
 import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
 import { calibrationFi } from './calibration-fi';
+import { calibrationDisclosureFi } from './calibration-disclosure-fi';
 import { layoutFi } from './layout-fi';
 import { figuresFi } from './figures-fi';
 import { exportFi } from './export-fi';
@@ -41,6 +42,7 @@ export const fi: Record<MessageKey, string> = {
   ...ideasFi,
   ...coachingFi,
   ...calibrationFi,
+  ...calibrationDisclosureFi,
   ...layoutFi,
   ...figuresFi,
   ...exportFi,
