@@ -2,7 +2,6 @@
 // table and both exports (the facilitator's choice of names, leads and the facilitator always, oneself always).
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import { calibrationRatingsId } from '../model/calibration';
-import type { Roster } from '../sync/roster';
 import { namesVisible } from './session';
 
 /** Who reads: their e-mail (lower case) and whether they lead. */
@@ -11,7 +10,8 @@ export interface Viewer {
   lead: boolean;
 }
 
-export function calibrationViewer(roster: Roster | null): Viewer {
+/** The viewer from the team roster (lib/sync's Roster; its shape only, so calibration stays below sync). */
+export function calibrationViewer(roster: { me: { email: string; role: string } } | null): Viewer {
   return { me: roster?.me.email.toLowerCase() ?? '', lead: roster?.me.role === 'lead' || roster?.me.role === 'admin' };
 }
 

@@ -14,7 +14,7 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExport
 export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
 import { redactReview } from './redact';
 import { calibrationViewer, pseudonymousCalibration } from '../calibration/names';
-import { readRoster } from '../sync/roster-store';
+import { readRoster } from '../sync';
 import { formatPath } from './scorecards';
 
 /** Reviews per read: small enough that reading and formatting one chunk stays well under a 100 ms task. */
