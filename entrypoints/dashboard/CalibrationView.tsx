@@ -2,12 +2,12 @@
 // agree least, each reviewer's alignment trend — as tables — a session's full reveal, and the CSV.
 import { useMemo, useState } from 'preact/hooks';
 import { AgreePanel } from '@/components/calibration/AgreePanel';
-import { alphaText, RevealView } from '@/components/calibration/RevealView';
+import { alphaText, participantLabel, RevealView } from '@/components/calibration/RevealView';
 import { StartSessionForm } from '@/components/calibration/StartSessionForm';
 import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { calibrationOverview, facilitates, namesVisible, revealFigures, type CalibrationOverview } from '@/lib/calibration';
+import { calibrationOverview, calibrationViewer, facilitates, revealFigures, shownParticipants, type CalibrationOverview } from '@/lib/calibration';
 import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratingsOfCalibration, saveCalibrationSession } from '@/lib/db';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { dialectFor } from '@/lib/export/csv';
@@ -29,7 +29,10 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   const data = useLive<Data | null>(calibrationOverviewData, [], null);
   const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const settings = useLive<TeamSettings[]>(listTeamSettings, [], []);
-  const overview = useMemo(() => (data ? calibrationOverview(data.sessions, data.figures, cards) : null), [data, cards]);
+  const overview = useMemo(
+    () => (data && roster !== undefined ? calibrationOverview(data.sessions, data.figures, cards, calibrationViewer(roster)) : null),
+    [data, cards, roster],
+  );
   const [openId, setOpenId] = useState<string | null>(null);
   // The same elements while a session opens or closes: Preact leaves a reused element as it is.
   const tables = useMemo(
@@ -66,7 +69,7 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
                 const delimiter = lang === 'fi' ? ';' : ',';
                 const all = await calibrationData();
                 const anonymous = (n: number) => t('calibration.participant', { n });
-                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter), { ...viewerOf(roster), anonymous });
+                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter), { ...calibrationViewer(roster), anonymous });
                 downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'arvio-calibration.csv');
               }}
             >
@@ -88,9 +91,14 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   );
 }
 
+/** The newest sessions the table shows until asked for all (a year of weekly sessions is more than a screen). */
+const FIRST_SESSIONS = 25;
+
 function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
   const f = useFormats();
+  const [all, setAll] = useState(false);
+  const rows = all ? overview.sessions : overview.sessions.slice(0, FIRST_SESSIONS);
   return (
     <>
       <h3>{t('calibration.dash.sessions')}</h3>
@@ -106,7 +114,7 @@ function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; on
           </tr>
         </thead>
         <tbody>
-          {overview.sessions.map(({ session, alpha }) => (
+          {rows.map(({ session, alpha }) => (
             <tr key={session.id}>
               <td>{formatDateTime(lang, session.createdAt)}</td>
               <th scope="row">
@@ -122,6 +130,11 @@ function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; on
           ))}
         </tbody>
       </table>
+      {rows.length < overview.sessions.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('calibration.dash.showAll', { count: f.num(overview.sessions.length) })}
+        </button>
+      )}
     </>
   );
 }
@@ -205,8 +218,8 @@ function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; r
           </thead>
           <tbody>
             {overview.alignment.map((row) => (
-              <tr key={row.participant}>
-                <th scope="row">{nameOf(row.participant)}</th>
+              <tr key={'email' in row.participant ? row.participant.email : row.participant.n}>
+                <th scope="row">{participantLabel(t, row.participant, nameOf)}</th>
                 {overview.months.map((m) => {
                   const value = row.byMonth.get(m);
                   return <td key={m}>{value === undefined ? '–' : formatPercent(lang, value)}</td>;
@@ -220,11 +233,6 @@ function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; r
   );
 }
 
-/** Who looks: their e-mail and whether they lead (names and the agreeing are theirs in every session). */
-function viewerOf(roster: Roster | null): { me: string; lead: boolean } {
-  return { me: roster?.me.email.toLowerCase() ?? '', lead: roster?.me.role === 'lead' || roster?.me.role === 'admin' };
-}
-
 /** A whole session: every ticket side by side, and the agreeing (the facilitator or a lead). */
 function OpenSession(props: { session: CalibrationSession; card: Scorecard | null; roster: Roster | null; onClose: () => void }) {
   const { session, card, roster, onClose } = props;
@@ -235,11 +243,12 @@ function OpenSession(props: { session: CalibrationSession; card: Scorecard | nul
     [session.id],
     null,
   );
-  const { me, lead } = viewerOf(roster);
+  const viewer = calibrationViewer(roster);
+  const { me, lead } = viewer;
   const figures = useMemo(() => (card && ratings ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
   if (!card || !ratings || !figures) return null;
   const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
-  const labels = session.participants.map((p, i) => (namesVisible(session, me, lead) ? nameOf(p) : t('calibration.participant', { n: i + 1 })));
+  const labels = shownParticipants(session, viewer).map((p) => participantLabel(t, p, nameOf));
   const keys = session.tickets.map((x) => x.ticketKey);
   return (
     <section class="calibration-open" aria-label={session.title}>

@@ -5,6 +5,7 @@ import type { CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
 import type { PooledCoincidences } from './alpha';
 import { pooledAlphaFigure, type SessionFigures } from './figures';
+import { shownParticipant, type ShownParticipant, type Viewer } from './names';
 import type { AlphaFigure } from './session';
 
 export interface SessionRow {
@@ -20,8 +21,12 @@ export interface CalibrationOverview {
   criteria: { criterionId: string; title: string; byMonth: Map<string, AlphaFigure>; overall: AlphaFigure }[];
   /** The criteria whose descriptions most need work: lowest overall alpha first (those with a figure). */
   lowest: { criterionId: string; title: string; overall: AlphaFigure }[];
-  /** Per participant: alignment per month (mean over that month's sessions). */
-  alignment: { participant: string; byMonth: Map<string, number> }[];
+  /**
+   * Per participant as the viewer may know them (./names.ts): alignment per month (mean over that
+   * month's sessions). Where a session hides names, its people count under their position in it
+   * ("Participant 2"), so such a row pools whoever held that position.
+   */
+  alignment: { participant: ShownParticipant; byMonth: Map<string, number> }[];
 }
 
 const monthOf = (iso: string): string => iso.slice(0, 7);
@@ -34,6 +39,7 @@ export function calibrationOverview(
   sessions: readonly CalibrationSession[],
   figures: ReadonlyMap<string, SessionFigures>,
   cards: readonly Scorecard[],
+  viewer: Viewer,
   lowestCount = 5,
 ): CalibrationOverview {
   const live = sessions.filter((s) => !s.deleted && s.status !== 'cancelled').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -72,17 +78,21 @@ export function calibrationOverview(
     .sort((a, b) => (a.overall.alpha ?? 0) - (b.overall.alpha ?? 0))
     .slice(0, lowestCount)
     .map(({ criterionId, title, overall }) => ({ criterionId, title, overall }));
-  const sums = new Map<string, Map<string, { sum: number; n: number }>>();
+  const sums = new Map<string, { participant: ShownParticipant; perMonth: Map<string, { sum: number; n: number }> }>();
   for (const session of live) {
     for (const a of session.alignments) {
-      const perMonth = sums.get(a.participant) ?? new Map<string, { sum: number; n: number }>();
-      sums.set(a.participant, perMonth);
+      const participant = shownParticipant(session, viewer, a.participant);
+      const key = 'email' in participant ? participant.email : `#${String(participant.n).padStart(3, '0')}`;
+      const row = sums.get(key) ?? { participant, perMonth: new Map<string, { sum: number; n: number }>() };
+      sums.set(key, row);
+      const perMonth = row.perMonth;
       const cell = perMonth.get(monthOf(session.createdAt)) ?? { sum: 0, n: 0 };
       perMonth.set(monthOf(session.createdAt), { sum: cell.sum + a.alignment, n: cell.n + 1 });
     }
   }
+  // Named people first, by address; then positions in order ('#' sorts before letters, so by key).
   const alignment = [...sums.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([participant, perMonth]) => ({ participant, byMonth: new Map([...perMonth].map(([m, { sum, n }]) => [m, sum / n])) }));
+    .sort(([a], [b]) => Number(a.startsWith('#')) - Number(b.startsWith('#')) || a.localeCompare(b))
+    .map(([, { participant, perMonth }]) => ({ participant, byMonth: new Map([...perMonth].map(([m, { sum, n }]) => [m, sum / n])) }));
   return { sessions: rows.reverse(), months, criteria, lowest, alignment };
 }

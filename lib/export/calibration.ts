@@ -1,7 +1,7 @@
 // Calibration as CSV in long format: one row per session, ticket, criterion and participant, with the agreed rating.
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
-import { namesVisible } from '../calibration/session';
+import { shownParticipant, type Viewer } from '../calibration/names';
 import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
 
 export const CALIBRATION_CSV_HEADER = [
@@ -27,9 +27,7 @@ function level(value: number | null, na: boolean): CsvValue {
  * facilitator and leads always, others as the facilitator chose); elsewhere `anonymous(n)` (the
  * participant's position in the session, as the reveal says it), but one's own e-mail for oneself.
  */
-export interface CsvViewer {
-  me: string;
-  lead: boolean;
+export interface CsvViewer extends Viewer {
   anonymous(n: number): string;
 }
 
@@ -46,13 +44,15 @@ export function calibrationCsv(
     const card = cards.find((c) => c.id === session.scorecardId && c.version === session.scorecardVersion);
     const docs = (ratings.get(session.id) ?? []).filter((r) => r.submittedAt !== null);
     const agreed = new Map(session.agreed.map((a) => [`${a.ticketKey}|${a.criterionId}`, a]));
-    const named = namesVisible(session, viewer.me, viewer.lead);
-    const shown = (participant: string, i: number): string => (named || participant === viewer.me ? participant : viewer.anonymous(i + 1));
+    const shown = (participant: string): string => {
+      const as = shownParticipant(session, viewer, participant);
+      return 'email' in as ? as.email : viewer.anonymous(as.n);
+    };
     for (const { ticketKey } of session.tickets) {
       const criteria = card?.criteria.map((c) => ({ id: c.id, title: c.title })) ?? [];
       for (const criterion of criteria) {
         const a = agreed.get(`${ticketKey}|${criterion.id}`);
-        for (const [i, participant] of session.participants.entries()) {
+        for (const participant of session.participants) {
           const rating = docs.find((d) => d.participant === participant && d.ticketKey === ticketKey)?.ratings.find((r) => r.criterionId === criterion.id);
           out += csvLine(
             [
@@ -62,7 +62,7 @@ export function calibrationCsv(
               ticketKey,
               criterion.id,
               criterion.title,
-              shown(participant, i),
+              shown(participant),
               rating ? level(rating.value, rating.na) : null,
               a ? level(a.value, a.na) : null,
             ],

@@ -13,6 +13,8 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExport
 
 export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
 import { redactReview } from './redact';
+import { calibrationViewer, pseudonymousCalibration } from '../calibration/names';
+import { readRoster } from '../sync';
 import { formatPath } from './scorecards';
 
 /** Reviews per read: small enough that reading and formatting one chunk stays well under a 100 ms task. */
@@ -123,8 +125,15 @@ export async function* exportJson(options: JsonExportOptions = {}): AsyncGenerat
     scorecards: [cards],
     selfChecks: pages(database.selfChecks, (s) => s.id, chunkSize, options.signal),
     reviews: reviews(),
-    calibration: { sessions: [await database.calibrationSessions.toArray()], ratings: [await database.calibrationRatings.toArray()] },
+    calibration: await calibrationOut(database),
   });
+}
+
+/** Calibration as whoever exports may carry it out: other participants by pseudonym where the facilitator chose so. */
+async function calibrationOut(database: ArvioDb): Promise<{ sessions: [CalibrationSession[]]; ratings: [CalibrationRatings[]] }> {
+  const viewer = calibrationViewer(await readRoster(database));
+  const { sessions, ratings } = pseudonymousCalibration(await database.calibrationSessions.toArray(), await database.calibrationRatings.toArray(), viewer);
+  return { sessions: [sessions], ratings: [ratings] };
 }
 
 /** Collects pieces into a Blob as they come: the text goes to the browser's blob store, not the JS heap. */

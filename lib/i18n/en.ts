@@ -13,6 +13,7 @@ import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
 import { coachingEvidenceEn } from './coaching-evidence-en';
 import { calibrationEn } from './calibration-en';
+import { calibrationDisclosureEn } from './calibration-disclosure-en';
 import { layoutEn } from './layout-en';
 import { figuresEn } from './figures-en';
 import { exportEn } from './export-en';
@@ -42,6 +43,7 @@ export const en = {
   ...coachingEn,
   ...coachingEvidenceEn,
   ...calibrationEn,
+  ...calibrationDisclosureEn,
   ...layoutEn,
   ...figuresEn,
   ...exportEn,

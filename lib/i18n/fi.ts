@@ -13,6 +13,7 @@ import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
 import { coachingEvidenceFi } from './coaching-evidence-fi';
 import { calibrationFi } from './calibration-fi';
+import { calibrationDisclosureFi } from './calibration-disclosure-fi';
 import { layoutFi } from './layout-fi';
 import { figuresFi } from './figures-fi';
 import { exportFi } from './export-fi';
@@ -43,6 +44,7 @@ export const fi: Record<MessageKey, string> = {
   ...coachingFi,
   ...coachingEvidenceFi,
   ...calibrationFi,
+  ...calibrationDisclosureFi,
   ...layoutFi,
   ...figuresFi,
   ...exportFi,

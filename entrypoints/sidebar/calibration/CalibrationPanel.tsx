@@ -1,7 +1,7 @@
 // Calibration in the sidebar: what waits for me, blind scoring of the ticket in view, the reveal and agreeing.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AgreePanel } from '@/components/calibration/AgreePanel';
-import { RevealView } from '@/components/calibration/RevealView';
+import { participantLabel, RevealView } from '@/components/calibration/RevealView';
 import { StartSessionForm } from '@/components/calibration/StartSessionForm';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
@@ -9,7 +9,7 @@ import { ReviewForm } from '@/components/review/ReviewForm';
 import {
   facilitates,
   isOverdue,
-  namesVisible,
+  shownParticipants,
   newCalibrationRatings,
   othersVisible,
   reveal,
@@ -190,9 +190,7 @@ function SessionOnTicket({ session: listed, ticket, me, lead, cards, nameOf, foc
     null,
   );
   if (!loaded || !card) return <p role="status">{t('common.loading')}</p>;
-  const labels = session.participants.map((p, i) =>
-    p === me ? t('calibration.you') : namesVisible(session, me, lead) ? nameOf(p) : t('calibration.participant', { n: i + 1 }),
-  );
+  const labels = shownParticipants(session, { me, lead }).map((p) => ('email' in p && p.email === me ? t('calibration.you') : participantLabel(t, p, nameOf)));
   const saveSession = async (next: CalibrationSession): Promise<void> => {
     await db.saveCalibrationSession(next);
   };

@@ -1,6 +1,6 @@
 // The dashboard's Calibration figures, the calibration CSV and ticket links: from calibration data only.
 import { describe, expect, it } from 'vitest';
-import { agree, calibrationOverview, krippendorffAlpha, newCalibrationRatings, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
+import { agree, calibrationOverview, krippendorffAlpha, shownParticipants, newCalibrationRatings, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { COMMA_DIALECT, SEMICOLON_DIALECT } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
@@ -40,7 +40,7 @@ describe('the Calibration view’s figures', () => {
   const figures = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, card, x.ratings)]));
 
   it('lists sessions newest first with the session alpha the reveal shows', () => {
-    const overview = calibrationOverview([march.session, april.session], figures, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card], facilitator);
     expect(overview.sessions.map((r) => r.session.id)).toEqual(['s2', 's1']);
     expect(overview.sessions[1]?.alpha).toEqual(revealFigures(march.session, card, march.ratings).session.alpha);
     expect(overview.months).toEqual(['2026-03', '2026-04']);
@@ -48,14 +48,14 @@ describe('the Calibration view’s figures', () => {
 
   it('gives the same session alpha from figures kept before the scorecard was here', () => {
     const early = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, undefined, x.ratings)]));
-    const alpha = calibrationOverview([march.session, april.session], early, [card]).sessions[1]?.alpha;
+    const alpha = calibrationOverview([march.session, april.session], early, [card], facilitator).sessions[1]?.alpha;
     const shown = revealFigures(march.session, card, march.ratings).session.alpha;
     expect(alpha).toMatchObject({ pairable: shown.pairable, units: shown.units, tooFew: shown.tooFew });
     expect(alpha?.alpha).toBeCloseTo(shown.alpha!, 12);
   });
 
   it('pools a criterion’s alpha over the sessions from their kept figures: alpha of all their units at once', () => {
-    const overview = calibrationOverview([march.session, april.session], figures, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card], facilitator);
     const first = card.criteria[0]!.id;
     const row = (x: typeof march, p: string) =>
       x.session.tickets.map((t) => x.ratings.find((r) => r.participant === p && r.ticketKey === t.ticketKey)!.ratings.find((r) => r.criterionId === first)!.value);
@@ -64,12 +64,12 @@ describe('the Calibration view’s figures', () => {
   });
 
   it('names the criterion the reviewers disagree on first among the lowest, and keeps alignment per month', () => {
-    const overview = calibrationOverview([march.session, april.session], figures, [card]);
+    const overview = calibrationOverview([march.session, april.session], figures, [card], facilitator);
     const first = card.criteria[0]!.id;
     expect(overview.criteria.find((c) => c.criterionId === first)?.byMonth.get('2026-03')?.pairable).toBe(6);
     expect(overview.lowest.map((c) => c.criterionId)).toEqual([first]);
     expect(overview.lowest[0]?.overall.alpha).toBeLessThan(0.5);
-    const trend = overview.alignment.find((a) => a.participant === people[2]);
+    const trend = overview.alignment.find((a) => 'email' in a.participant && a.participant.email === people[2]);
     expect(trend?.byMonth.get('2026-04')).toBe(1);
     expect(trend?.byMonth.get('2026-03')).toBeLessThan(1);
   });
@@ -93,6 +93,22 @@ describe('the Calibration view’s figures', () => {
     expect(participants(hidden, facilitator)).toEqual(new Set(people));
     // Names shown by the facilitator's choice: everyone sees them.
     expect(participants(march.session, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(people));
+  });
+
+  it('names the reviewers in the alignment table only to whom the reveal names them: others see themself and positions', () => {
+    const hidden = [march.session, april.session].map((s) => ({ ...s, namesShown: false }));
+    const rows = (viewer: { me: string; lead: boolean }) => calibrationOverview(hidden, figures, [card], viewer).alignment.map((a) => a.participant);
+    // The same numbering as the reveal: the position in the session.
+    expect(rows({ me: people[1]!, lead: false })).toEqual([{ email: people[1] }, { n: 1 }, { n: 3 }]);
+    expect(rows({ me: 'lead@arvio.test', lead: true })).toEqual(people.map((email) => ({ email })));
+    expect(rows({ me: people[0]!, lead: false })).toEqual(people.map((email) => ({ email })));
+    expect(JSON.stringify(calibrationOverview(hidden, figures, [card], { me: people[1]!, lead: false }).alignment)).not.toContain(people[2]);
+    // The reveal's headings come from the same function.
+    expect(shownParticipants(hidden[0]!, { me: people[1]!, lead: false })).toEqual([{ n: 1 }, { email: people[1] }, { n: 3 }]);
+    // Names shown by the facilitator's choice: everyone sees them.
+    expect(calibrationOverview([march.session, april.session], figures, [card], { me: people[1]!, lead: false }).alignment.map((a) => a.participant)).toEqual(
+      people.map((email) => ({ email })),
+    );
   });
 });
 
