@@ -216,6 +216,26 @@ describe('preparing, holding and following up a session', () => {
     expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 0) })]);
   });
 
+  it("a self-check pairs with the agent's first review of its ticket in the window: not one before it, not another agent's", async () => {
+    await saveSession(held('s1', '2026-01-05T09:00:00.000Z'), [], null);
+    const on = (ticket: string) => ({ ticketKey: `zendesk:${ticket}`, ticket: { helpdesk: 'zendesk', ticketId: ticket, url: '', subject: 'S', channel: 'chat' as const } });
+    await putReviews([
+      reviewAt('t1-before', '2026-01-04T10:00:00.000Z', 0, AGENT, on('t1')),
+      reviewAt('t1-second', '2026-01-12T10:00:00.000Z', 1, AGENT, on('t1')),
+      reviewAt('t1-first', '2026-01-11T10:00:00.000Z', 3, AGENT, on('t1')),
+      reviewAt('t2-theirs', '2026-01-11T10:00:00.000Z', 2, OTHER, on('t2')),
+    ]);
+    for (const ticket of ['t1', 't2']) {
+      await database.selfChecks.put(
+        selfCheck(ticket, AGENT.id, { ticketKey: `zendesk:${ticket}`, agent: AGENT, scorecardId: card.id, scorecardVersion: 1, createdAt: '2026-01-10T07:00:00.000Z', ratings: [{ criterionId: 'tone', value: 4, na: false, comment: '' }] }),
+      );
+    }
+
+    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01');
+    const tone = card.criteria.find((c) => c.id === 'tone')!;
+    expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 3) })]);
+  });
+
   it('the page lists the newest reviews and pages on a page at a time: none skipped or twice where reviews share a millisecond, deleted ones left out', async () => {
     // Every third pair of reviews made in the same millisecond, so a page boundary falls between twins.
     const count = 2 * SHOWN_REVIEWS + 7;
