@@ -273,19 +273,11 @@ async function selfCheckPairs(agentId: string, from: string, to: string): Promis
     (c) => !c.deleted && dayOf(c.createdAt) >= from && dayOf(c.createdAt) <= to,
   );
   const end = addDays(to, 1);
-  // One request for every ticket's reviews (a request per ticket cost more than the reads), kept in
-  // the window and in the order the [ticketKey+createdAt] index gives them.
-  const byTicket = new Map<string, Review[]>();
-  const read = await database.reviews.where('ticketKey').anyOf([...new Set(checks.map((c) => c.ticketKey))]).toArray();
-  const order = (a: Review, b: Review): number => (a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id) ? -1 : 1);
-  for (const review of read.sort(order)) {
-    if (review.createdAt < from || review.createdAt >= end) continue;
-    const list = byTicket.get(review.ticketKey);
-    if (list) list.push(review);
-    else byTicket.set(review.ticketKey, [review]);
-  }
-  return checks.flatMap((check) => {
-    const review = reviewOf(check, byTicket.get(check.ticketKey) ?? []);
+  const reviews = await Promise.all(
+    checks.map((c) => database.reviews.where('[ticketKey+createdAt]').between([c.ticketKey, from], [c.ticketKey, end], true, false).toArray()),
+  );
+  return checks.flatMap((check, i) => {
+    const review = reviewOf(check, reviews[i]!);
     return review ? [[check, review] as [SelfCheck, Review]] : [];
   });
 }
