@@ -8,10 +8,9 @@ import { templates } from '@/lib/scorecards';
 import { formatPercent, translator } from '@/lib/i18n';
 import { scoreReview, maxValue } from '@/lib/scoring';
 import type { Dispute } from '../../lib/model/dispute';
-import type { Rating, Review } from '../../lib/model/review';
-import type { Scorecard } from '../../lib/model/scorecard';
+import type { Review } from '../../lib/model/review';
 import { sidebarFrame, toggleButton } from './harness';
-import { AGENT, closeAfterEach, connected, launch, LEAD, OTHER_AGENT, REVIEWER, startWorld, synced, type World } from './team-harness';
+import { AGENT, closeAfterEach, connected, launch, LEAD, OTHER_AGENT, pushReview, REVIEWER, startWorld, synced } from './team-harness';
 
 closeAfterEach();
 
@@ -33,46 +32,6 @@ async function localRows<T>(page: Page, store: string): Promise<T[]> {
   }, store) as Promise<T[]>;
 }
 
-/** The reviewer's review of Mikko on a demo ticket, yesterday, as the reviewer's browser pushed it to the server. */
-async function pushedReview(w: World, card: Scorecard, ratings: Rating[], ticketId: string, id: string): Promise<Review> {
-  const scored = scoreReview(card, ratings);
-  const at = new Date(Date.now() - 86_400_000).toISOString();
-  const review: Review = {
-    id,
-    scorecardId: card.id,
-    scorecardVersion: card.version,
-    reviewer: { id: REVIEWER, name: 'Aino' },
-    reviewee: { id: AGENT, name: 'Mikko Laine' },
-    target: { kind: 'conversation' },
-    ratings,
-    strengths: '',
-    developmentAreas: '',
-    strengthCriteria: [],
-    developmentCriteria: [],
-    feedback: '',
-    activeMs: 60_000,
-    ticket: { helpdesk: 'zendesk', ticketId, url: `${w.demo.url}/agent/tickets/${ticketId}`, subject: 'Chat', channel: 'chat' },
-    ticketKey: `zendesk:${ticketId}`,
-    channel: 'chat',
-    score: scored.score,
-    passed: scored.passed,
-    criticalFail: scored.criticalFail,
-    createdAt: at,
-    updatedAt: at,
-    revision: 1,
-    deleted: false,
-    acknowledgedAt: null,
-    team: w.teamId,
-  };
-  const pushed = await fetch(`${w.server.url}/v1/sync/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${w.tokens[REVIEWER]}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ changes: [{ collection: 'reviews', id: review.id, baseRevision: null, doc: review }] }),
-  });
-  expect(pushed.status).toBe(200);
-  return review;
-}
-
 async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   const t = translator(lang);
   const w = await startWorld();
@@ -81,7 +40,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   // The reviewer's review of Mikko on the demo ticket, yesterday: every criterion at the top but two at the bottom.
   const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c === first || c === second ? 0 : maxValue(c), na: false, comment: '' }));
   const before = scoreReview(card, ratings);
-  const review = await pushedReview(w, card, ratings, ticketId, `review-${lang}`);
+  const review = await pushReview(w, { id: `review-${lang}`, ticketId, card, ratings });
 
   // The agent disputes two criteria from the ticket's earlier reviews in the sidebar.
   const agent = await launch(locale);
@@ -170,7 +129,7 @@ describe('disputes between an agent and a reviewer, each in their own browser', 
     const t = translator('en');
     const w = await startWorld();
     const card = templates.find((c) => c.id === 'tpl-chat-en')!;
-    const review = await pushedReview(w, card, card.criteria.map((c) => ({ criterionId: c.id, value: maxValue(c), na: false, comment: '' })), '102', 'review-moved');
+    const review = await pushReview(w, { id: 'review-moved', ticketId: '102', card, ratings: card.criteria.map((c) => ({ criterionId: c.id, value: maxValue(c), na: false, comment: '' })) });
 
     const agent = await launch('en-US');
     const agentOptions = await connected(agent, w, t, AGENT);

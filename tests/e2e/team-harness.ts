@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Translate } from '@/lib/i18n';
+import type { Rating, Review } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
+import { scoreReview } from '@/lib/scoring';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
@@ -86,3 +89,46 @@ export async function synced(page: Page, t: Translate): Promise<void> {
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 20_000 }).toContain(t('sync.status.upToDate'));
 }
 
+
+/**
+ * The reviewer's review of Mikko on a demo ticket, made `daysAgo` days ago, pushed to the server as the
+ * reviewer's Arvio would push it.
+ */
+export async function pushReview(
+  w: World,
+  { id, ticketId, card, ratings, daysAgo = 1 }: { id: string; ticketId: string; card: Scorecard; ratings: Rating[]; daysAgo?: number },
+): Promise<Review> {
+  const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  const review: Review = {
+    id,
+    scorecardId: card.id,
+    scorecardVersion: card.version,
+    reviewer: { id: REVIEWER, name: 'Aino' },
+    reviewee: { id: AGENT, name: 'Mikko Laine' },
+    target: { kind: 'conversation' },
+    ratings,
+    strengths: '',
+    developmentAreas: '',
+    strengthCriteria: [],
+    developmentCriteria: [],
+    feedback: '',
+    activeMs: 60_000,
+    ticket: { helpdesk: 'zendesk', ticketId, url: `${w.demo.url}/agent/tickets/${ticketId}`, subject: 'Chat', channel: 'chat' },
+    ticketKey: `zendesk:${ticketId}`,
+    channel: 'chat',
+    ...scoreReview(card, ratings),
+    createdAt: at,
+    updatedAt: at,
+    revision: 1,
+    deleted: false,
+    acknowledgedAt: null,
+    team: w.teamId,
+  };
+  const pushed = await fetch(`${w.server.url}/v1/sync/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${w.tokens[REVIEWER]}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ changes: [{ collection: 'reviews', id: review.id, baseRevision: null, doc: review }] }),
+  });
+  expect(pushed.status).toBe(200);
+  return review;
+}

@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { translator } from '@/lib/i18n';
 import { templates } from '@/lib/scorecards';
-import { maxValue, scoreReview } from '@/lib/scoring';
+import { maxValue } from '@/lib/scoring';
 import type { CalibrationSession } from '../../lib/model/calibration';
 import type { Review } from '../../lib/model/review';
 import type { TeamSettings } from '../../lib/model/teamSettings';
 import * as fixtures from '../../server/tests/helpers/docs';
 import { addUser, createToken } from '../../server/src/admin';
 import { sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
-import { AGENT, closeAfterEach, connected, launch, LEAD, REVIEWER, startWorld, synced, type World } from './team-harness';
+import { AGENT, closeAfterEach, connected, launch, LEAD, pushReview, REVIEWER, startWorld, synced, type World } from './team-harness';
 
 closeAfterEach();
 
@@ -28,38 +28,7 @@ const step = (what: string): void => void (process.env.ARVIO_E2E_STEPS && consol
 /** The reviewer's review of Mikko on a demo ticket, made `days` ago and received by the server then (its clock set back). */
 async function reviewOfDaysAgo(w: World, ticketId: string, days: number): Promise<Review> {
   const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: maxValue(c), na: false, comment: '' }));
-  const at = new Date(Date.now() - days * DAY).toISOString();
-  const review: Review = {
-    id: `review-${days}d`,
-    scorecardId: card.id,
-    scorecardVersion: card.version,
-    reviewer: { id: REVIEWER, name: 'Aino' },
-    reviewee: { id: AGENT, name: 'Mikko Laine' },
-    target: { kind: 'conversation' },
-    ratings,
-    strengths: '',
-    developmentAreas: '',
-    strengthCriteria: [],
-    developmentCriteria: [],
-    feedback: '',
-    activeMs: 60_000,
-    ticket: { helpdesk: 'zendesk', ticketId, url: `${w.demo.url}/agent/tickets/${ticketId}`, subject: 'Chat', channel: 'chat' },
-    ticketKey: `zendesk:${ticketId}`,
-    channel: 'chat',
-    ...scoreReview(card, ratings),
-    createdAt: at,
-    updatedAt: at,
-    revision: 1,
-    deleted: false,
-    acknowledgedAt: null,
-    team: w.teamId,
-  };
-  const pushed = await fetch(`${w.server.url}/v1/sync/push`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${w.tokens[REVIEWER]}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ changes: [{ collection: 'reviews', id: review.id, baseRevision: null, doc: review }] }),
-  });
-  expect(pushed.status).toBe(200);
+  const review = await pushReview(w, { id: `review-${days}d`, ticketId, card, ratings, daysAgo: days });
   await w.db.query(`UPDATE docs SET received_at = now() - make_interval(days => $1) WHERE collection = 'reviews' AND id = $2`, [days, review.id]);
   return review;
 }
