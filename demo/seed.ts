@@ -3,7 +3,7 @@
 import { newCalibrationRatings } from '../lib/calibration';
 import { newDispute } from '../lib/disputes';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../lib/export/reviews';
-import { kinds, type KindName } from '../lib/model/kinds';
+import { kindOf, type DocOf, type KindName } from '../lib/model/kinds';
 import type { CalibrationRatings, CalibrationSession } from '../lib/model/calibration';
 import type { Dispute } from '../lib/model/dispute';
 import type { Person, Review } from '../lib/model/review';
@@ -68,8 +68,8 @@ export function demoExport(now: Date, months = 6, perMonth = 5): string {
 }
 
 /** One change of a push to the team backend (`POST /v1/sync/push`), as a teammate's Arvio would send it. */
-function change<K extends KindName>(collection: K, doc: Parameters<(typeof kinds)[K]['syncId']>[0]) {
-  return { collection, id: kinds[collection].syncId(doc as never), baseRevision: null, doc };
+function change<K extends KindName>(collection: K, doc: DocOf<K>) {
+  return { collection, id: kindOf(collection).syncId(doc), baseRevision: null, doc };
 }
 
 /**
