@@ -222,7 +222,8 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await expect.poll(() => myActions.count(), { timeout: 15_000 }).toBe(2);
   const until = held!.period!.end;
   expect(await mine.getByTestId('focus').textContent()).toBe(k('coaching.focus.until', { day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
-  expect(await mine.locator('[data-session] li').filter({ hasText: pinned[0]!.ticket.ticketId }).count()).toBeGreaterThan(0);
+  // The pinned review shows once the agent's Arvio has read it too, which may come after the actions.
+  await expect.poll(() => mine.locator('[data-session] li').filter({ hasText: pinned[0]!.ticket.ticketId }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   // The coach's private notes never reached this profile.
   expect(await localCount(mine, 'coachingNotes')).toBe(0);
   expect(await mine.getByText('Private: tired this month').count()).toBe(0);
