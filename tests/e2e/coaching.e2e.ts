@@ -149,7 +149,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const openEditor = row.getByRole('button', { name: k('coaching.plan.openEditorFor', { name: 'Mikko Laine' }) });
   await openEditor.focus();
   await plan.keyboard.press('Enter');
-  const scheduling = plan.getByRole('form', { name: k('coaching.plan.schedulingTitle', { name: 'Mikko Laine' }) });
+  const scheduling = plan.getByRole('form', { name: k('coaching.plan.editorTitle', { name: 'Mikko Laine' }) });
   const when = scheduling.getByLabel(k('coaching.plan.when', { name: 'Mikko Laine' }));
   await expect.poll(() => when.evaluate((input) => input === document.activeElement)).toBe(true);
   await when.fill('2027-01-15T09:30');
