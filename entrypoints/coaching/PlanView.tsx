@@ -21,8 +21,10 @@ import { documentTeam, readRoster } from '@/lib/sync';
 import { formatDay, type Translate } from '@/lib/i18n';
 import type { CoachingSession } from '@/lib/model/coaching';
 import type { Person } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
 import type { Roster } from '@/lib/sync/roster';
 import { downloadIcs } from './calendar';
+import { startPreparing } from './preparing';
 import type { Who } from './main';
 
 /** Rhythms offered per agent, in days. */
@@ -125,7 +127,7 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
           </thead>
           <tbody>
             {rows.flatMap((row) => [
-              <PlanRowView key={row.agent.id} row={row} me={me} lang={lang} editing={editing === row.agent.id} onEdit={() => setEditing(row.agent.id)} />,
+              <PlanRowView key={row.agent.id} row={row} me={me} cards={who.cards} lang={lang} editing={editing === row.agent.id} onEdit={() => setEditing(row.agent.id)} />,
               ...(editing === row.agent.id ? [<PlanEditor key={`${row.agent.id} editor`} row={row} me={me} lang={lang} onClose={() => close(row.agent.id)} />] : []),
             ])}
           </tbody>
@@ -152,7 +154,7 @@ function rhythmText(t: Translate, days: number): string {
   return RHYTHMS.includes(days) ? t(`coaching.rhythm.${days}` as 'coaching.rhythm.30') : t('coaching.plan.rhythmDays', { days });
 }
 
-function PlanRowView({ row, me, lang, editing, onEdit }: { row: PlanRow; me: Person; lang: 'fi' | 'en'; editing: boolean; onEdit: () => void }) {
+function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; me: Person; cards: readonly Scorecard[]; lang: 'fi' | 'en'; editing: boolean; onEdit: () => void }) {
   const { t } = useI18n();
   const name = row.agent.name || row.agent.id;
   return (
@@ -174,7 +176,11 @@ function PlanRowView({ row, me, lang, editing, onEdit }: { row: PlanRow; me: Per
           type="button"
           class="primary"
           aria-label={t('coaching.plan.prepareFor', { name })}
-          onClick={async () => (location.hash = `#session/${encodeURIComponent((await openSession(row, me, lang, null)).id)}`)}
+          onClick={async () => {
+            const session = await openSession(row, me, lang, null);
+            startPreparing(session, cards);
+            location.hash = `#session/${encodeURIComponent(session.id)}`;
+          }}
         >
           {t('coaching.plan.prepare')}
         </button>{' '}
