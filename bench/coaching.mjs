@@ -169,6 +169,55 @@ function rawPlanRows(page, { coach, agents }) {
 }
 
 /**
+ * The plan's reads, raw, in shapes one could choose (ARVIO_BENCH_PLAN_READS=1 prints them): per agent a
+ * reverse cursor to the newest held session (the plan's shape) or a getAll of the agent's held sessions,
+ * each beside the agents' open actions (a getAll per agent), in one read transaction.
+ */
+function planReadShapes(page, { coach, agents }) {
+  return page.evaluate(
+    ({ coach, agents }) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('arvio');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = async () => {
+          const database = request.result;
+          const shape = (readHeld) =>
+            new Promise((done, fail) => {
+              const t0 = performance.now();
+              const tx = database.transaction(['coachingSessions', 'coachingActions']);
+              const held = tx.objectStore('coachingSessions').index('[agent.id+heldAt]');
+              const open = tx.objectStore('coachingActions').index('[agent.id+status+due]');
+              for (const agent of agents) {
+                readHeld(held, IDBKeyRange.bound([agent, -Infinity], [agent, '\uffff']));
+                open.getAll(IDBKeyRange.bound([agent, 'open', ''], [agent, 'open', '\uffff']));
+              }
+              tx.oncomplete = () => done(performance.now() - t0);
+              tx.onerror = () => fail(tx.error);
+            });
+          const cursors = (index, range) => {
+            const cursor = index.openCursor(range, 'prev');
+            cursor.onsuccess = () => {
+              const c = cursor.result;
+              if (c && (c.value.coach.id !== coach || c.value.deleted)) c.continue();
+            };
+          };
+          const getAll = (index, range) => index.getAll(range);
+          const newest = (index, range) => index.getAllRecords({ query: range, direction: 'prev', count: 1 });
+          const out = { cursors: [], getAll: [], getAllRecords: [] };
+          for (let i = 0; i < 7; i++) {
+            out.cursors.push(await shape(cursors));
+            out.getAll.push(await shape(getAll));
+            if ('getAllRecords' in IDBIndex.prototype) out.getAllRecords.push(await shape(newest));
+          }
+          database.close();
+          resolve(out);
+        };
+      }),
+    { coach, agents },
+  );
+}
+
+/**
  * In the page: from the click on the agent's "Prepare session" in the plan to the evidence in the DOM,
  * and to the frame after it (requestAnimationFrame, then a task: the frame has been painted).
  */
@@ -261,6 +310,10 @@ export async function benchCoaching({ record }) {
       prepShown.push(prep.shown);
       prepInDom.push(prep.inDom);
       prepRaw.push(window.ms);
+    }
+    if (process.env.ARVIO_BENCH_PLAN_READS) {
+      const shapes = await planReadShapes(page, { coach: COACH.id, agents });
+      for (const [shape, times] of Object.entries(shapes)) if (times.length) console.log(`  plan reads, raw, ${shape}: ${median(times).toFixed(1)} ms (median of ${times.length})`);
     }
     if (process.env.ARVIO_BENCH_PROFILE) {
       // One more plan load and preparation, traced (bench/coaching-profile.mjs); not among the figures.

@@ -1,7 +1,9 @@
 // The coach's plan: per agent of the team, the last session, the next due (overdue flagged), open actions,
-// the rhythm, and scheduling (with a calendar file) or preparing a session.
+// the rhythm, and scheduling (with a calendar file) or preparing a session. Rows hold text and buttons only:
+// scheduling and the rhythm are edited in one editor opened from a row (50 date-time inputs and selects
+// cost more to lay out than the rest of the plan).
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import {
   coachingPlanOf,
@@ -16,11 +18,13 @@ import {
 } from '@/lib/coaching';
 import { db } from '@/lib/db';
 import { documentTeam, readRoster } from '@/lib/sync';
-import { formatDay } from '@/lib/i18n';
+import { formatDay, type Translate } from '@/lib/i18n';
 import type { CoachingSession } from '@/lib/model/coaching';
 import type { Person } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
 import type { Roster } from '@/lib/sync/roster';
 import { downloadIcs } from './calendar';
+import { startPreparing } from './preparing';
 import type { Who } from './main';
 
 /** Rhythms offered per agent, in days. */
@@ -76,6 +80,9 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
   const { t, lang } = useI18n();
   const plan = startPlan(me, who.roster);
   const [rows, setRows] = useState<PlanRow[] | Error | null>(plan.rows);
+  /** The agent whose scheduling editor is open, if any. */
+  const [editing, setEditing] = useState<string | null>(null);
+  const table = useRef<HTMLTableElement>(null);
   useEffect(() => {
     plan.listeners.add(setRows);
     if (plan.rows) setRows(plan.rows);
@@ -93,6 +100,13 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
       </p>
     );
   }
+  /** Closes the editor and gives the focus back to the button that opened it. */
+  const close = (agentId: string): void => {
+    setEditing(null);
+    for (const button of table.current?.querySelectorAll<HTMLButtonElement>('button[data-opens-editor]') ?? []) {
+      if (button.dataset.opensEditor === agentId) button.focus();
+    }
+  };
   return (
     <section aria-labelledby="plan-title">
       <h2 id="plan-title">{t('coaching.plan.title')}</h2>
@@ -100,7 +114,7 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
       {rows.length === 0 ? (
         <p>{t('coaching.plan.empty')}</p>
       ) : (
-        <table class="plan">
+        <table class="plan" ref={table}>
           <thead>
             <tr>
               <th scope="col">{t('coaching.plan.agent')}</th>
@@ -112,9 +126,10 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <PlanRowView key={row.agent.id} row={row} me={me} lang={lang} />
-            ))}
+            {rows.flatMap((row) => [
+              <PlanRowView key={row.agent.id} row={row} me={me} cards={who.cards} lang={lang} editing={editing === row.agent.id} onEdit={() => setEditing(row.agent.id)} />,
+              ...(editing === row.agent.id ? [<PlanEditor key={`${row.agent.id} editor`} row={row} me={me} lang={lang} onClose={() => close(row.agent.id)} />] : []),
+            ])}
           </tbody>
         </table>
       )}
@@ -122,21 +137,26 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
   );
 }
 
-function PlanRowView({ row, me, lang }: { row: PlanRow; me: Person; lang: 'fi' | 'en' }) {
+/** The session a row opens: the planned one, rescheduled when `scheduledFor` is given, else a new one on the newest published form. */
+async function openSession(row: PlanRow, me: Person, lang: 'fi' | 'en', scheduledFor: string | null): Promise<CoachingSession> {
+  const existing = row.planned;
+  if (existing && scheduledFor === null) return existing;
+  const form = (await latestPublishedForm(lang)) ?? formTemplates[lang === 'fi' ? 0 : 1]!;
+  const session =
+    existing && scheduledFor !== null
+      ? { ...existing, scheduledFor, updatedAt: new Date().toISOString() }
+      : newCoachingSession({ id: newSessionId(), team: documentTeam(await readRoster(db()), { subject: row.agent.id }), coach: me, agent: row.agent, form, scheduledFor, now: new Date() });
+  await saveSession(session, [], null);
+  return session;
+}
+
+function rhythmText(t: Translate, days: number): string {
+  return RHYTHMS.includes(days) ? t(`coaching.rhythm.${days}` as 'coaching.rhythm.30') : t('coaching.plan.rhythmDays', { days });
+}
+
+function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; me: Person; cards: readonly Scorecard[]; lang: 'fi' | 'en'; editing: boolean; onEdit: () => void }) {
   const { t } = useI18n();
-  const [when, setWhen] = useState('');
   const name = row.agent.name || row.agent.id;
-  const open = async (scheduledFor: string | null): Promise<CoachingSession> => {
-    const existing = row.planned;
-    if (existing && scheduledFor === null) return existing;
-    const form = (await latestPublishedForm(lang)) ?? formTemplates[lang === 'fi' ? 0 : 1]!;
-    const session =
-      existing && scheduledFor !== null
-        ? { ...existing, scheduledFor, updatedAt: new Date().toISOString() }
-        : newCoachingSession({ id: newSessionId(), team: documentTeam(await readRoster(db()), { subject: row.agent.id }), coach: me, agent: row.agent, form, scheduledFor, now: new Date() });
-    await saveSession(session, [], null);
-    return session;
-  };
   return (
     <tr data-agent={row.agent.id}>
       <th scope="row">{name}</th>
@@ -150,39 +170,90 @@ function PlanRowView({ row, me, lang }: { row: PlanRow; me: Person; lang: 'fi' |
         {t('coaching.plan.openActions', { count: row.openActions })}
         {row.overdueActions > 0 && <span class="chip overdue">{t('coaching.plan.overdueActions', { count: row.overdueActions })}</span>}
       </td>
+      <td>{rhythmText(t, row.rhythmDays)}</td>
       <td>
-        <select
-          aria-label={t('coaching.plan.rhythmOf', { name })}
-          value={String(row.rhythmDays)}
-          onChange={(e) => void setRhythm(row.agent.id, Number(e.currentTarget.value) === DEFAULT_RHYTHM_DAYS ? null : Number(e.currentTarget.value))}
+        <button
+          type="button"
+          class="primary"
+          aria-label={t('coaching.plan.prepareFor', { name })}
+          onClick={async () => {
+            const session = await openSession(row, me, lang, null);
+            startPreparing(session, cards);
+            location.hash = `#session/${encodeURIComponent(session.id)}`;
+          }}
         >
-          {RHYTHMS.map((days) => (
-            <option key={days} value={String(days)}>
-              {t(`coaching.rhythm.${days}` as 'coaching.rhythm.30')}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <div class="inline-controls">
-          <button
-            type="button"
-            class="primary"
-            aria-label={t('coaching.plan.prepareFor', { name })}
-            onClick={async () => (location.hash = `#session/${encodeURIComponent((await open(null)).id)}`)}
-          >
-            {t('coaching.plan.prepare')}
-          </button>
-          <input type="datetime-local" aria-label={t('coaching.plan.when', { name })} value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
-          <button type="button" disabled={!when} aria-label={t('coaching.plan.scheduleFor', { name })} onClick={async () => void (await open(new Date(when).toISOString()))}>
-            {t('coaching.plan.schedule')}
-          </button>
-          {row.planned?.scheduledFor && (
+          {t('coaching.plan.prepare')}
+        </button>{' '}
+        <button type="button" data-opens-editor={row.agent.id} aria-expanded={editing} aria-label={t('coaching.plan.openEditorFor', { name })} onClick={onEdit}>
+          {t('coaching.plan.openEditor')}
+        </button>
+        {row.planned?.scheduledFor && (
+          <>
+            {' '}
             <button type="button" onClick={() => downloadIcs(row.planned!, t)}>
               {t('coaching.plan.ics', { name })}
             </button>
-          )}
-        </div>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** `datetime-local`'s value of an instant, in the browser's time zone. */
+function localInput(iso: string): string {
+  const at = new Date(iso);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** The one editor of the plan, under the row it was opened from: the next session's time and the agent's rhythm. */
+function PlanEditor({ row, me, lang, onClose }: { row: PlanRow; me: Person; lang: 'fi' | 'en'; onClose: () => void }) {
+  const { t } = useI18n();
+  const name = row.agent.name || row.agent.id;
+  const [when, setWhen] = useState(row.planned?.scheduledFor ? localInput(row.planned.scheduledFor) : '');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const schedule = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!when) return;
+    await openSession(row, me, lang, new Date(when).toISOString());
+    onClose();
+  };
+  return (
+    <tr class="plan-editor" data-editor-for={row.agent.id}>
+      <td colSpan={6}>
+        <form
+          class="inline-controls"
+          aria-label={t('coaching.plan.editorTitle', { name })}
+          onSubmit={(e) => void schedule(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onClose();
+          }}
+        >
+          <label>
+            {t('coaching.plan.when', { name })}{' '}
+            <input ref={input} type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+          </label>
+          <button type="submit" disabled={!when} aria-label={t('coaching.plan.scheduleFor', { name })}>
+            {t('coaching.plan.schedule')}
+          </button>
+          <label>
+            {t('coaching.plan.rhythmOf', { name })}{' '}
+            <select
+              value={String(row.rhythmDays)}
+              onChange={(e) => void setRhythm(row.agent.id, Number(e.currentTarget.value) === DEFAULT_RHYTHM_DAYS ? null : Number(e.currentTarget.value))}
+            >
+              {RHYTHMS.map((days) => (
+                <option key={days} value={String(days)}>
+                  {t(`coaching.rhythm.${days}` as 'coaching.rhythm.30')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={onClose}>
+            {t('coaching.plan.close')}
+          </button>
+        </form>
       </td>
     </tr>
   );

@@ -34,6 +34,7 @@ import type { Person, Review } from '@/lib/model/review';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
+import { takePrepared, type Prepared } from './preparing';
 import type { Who } from './main';
 
 const SAVE_DELAY_MS = 400;
@@ -44,7 +45,6 @@ interface Editing {
   notes: string;
 }
 
-type Prepared = Awaited<ReturnType<typeof prepareSession>>;
 
 export function SessionPage({ id, who, me }: { id: string; who: Who; me: Person }) {
   const { t } = useI18n();
@@ -57,12 +57,11 @@ export function SessionPage({ id, who, me }: { id: string; who: Who; me: Person 
     void Promise.all([read, actionsOfSession(id), getNotes(id)]).then(([session, actions, notes]) =>
       setEditing(session ? { session, actions, notes: notes?.text ?? '' } : null),
     );
-    // The evidence is read as soon as the session names its agent, beside the session's own reads.
-    if (cardsRead) {
-      void read
-        .then((session) => (session ? prepareSession(session.agent.id, session.id, who.cards, dayOf(new Date())) : null))
-        .then((p) => current && p && setPrepared(p));
-    }
+    // The evidence: the read the plan's click started, else read as soon as the session names its agent, beside the session's own reads.
+    const readHere = () => read.then((session) => (session ? prepareSession(session.agent.id, session.id, who.cards, dayOf(new Date())) : null));
+    const early = takePrepared(id);
+    const evidence = early ? early.catch(readHere) : cardsRead ? readHere() : null;
+    void evidence?.then((p) => current && p && setPrepared(p));
     return () => {
       current = false;
     };

@@ -12,6 +12,7 @@ import { disputesEn } from './disputes-en';
 import { ideasEn } from './ideas-en';
 import { coachingEn } from './coaching-en';
 import { coachingEvidenceEn } from './coaching-evidence-en';
+import { coachingPlanEn } from './coaching-plan-en';
 import { calibrationEn } from './calibration-en';
 import { calibrationDisclosureEn } from './calibration-disclosure-en';
 import { layoutEn } from './layout-en';
@@ -42,6 +43,7 @@ export const en = {
   ...ideasEn,
   ...coachingEn,
   ...coachingEvidenceEn,
+  ...coachingPlanEn,
   ...calibrationEn,
   ...calibrationDisclosureEn,
   ...layoutEn,

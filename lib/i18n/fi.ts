@@ -12,6 +12,7 @@ import { disputesFi } from './disputes-fi';
 import { ideasFi } from './ideas-fi';
 import { coachingFi } from './coaching-fi';
 import { coachingEvidenceFi } from './coaching-evidence-fi';
+import { coachingPlanFi } from './coaching-plan-fi';
 import { calibrationFi } from './calibration-fi';
 import { calibrationDisclosureFi } from './calibration-disclosure-fi';
 import { layoutFi } from './layout-fi';
@@ -43,6 +44,7 @@ export const fi: Record<MessageKey, string> = {
   ...ideasFi,
   ...coachingFi,
   ...coachingEvidenceFi,
+  ...coachingPlanFi,
   ...calibrationFi,
   ...calibrationDisclosureFi,
   ...layoutFi,

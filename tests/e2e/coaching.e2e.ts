@@ -145,8 +145,17 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const row = plan.locator(`tr[data-agent="${agent}"]`);
   await row.waitFor();
   expect(await row.getByTestId('next-due').textContent()).toContain(formatDay(lang, new Date().toISOString().slice(0, 10), true));
-  await row.getByLabel(k('coaching.plan.when', { name: 'Mikko Laine' })).fill('2027-01-15T09:30');
-  await row.getByRole('button', { name: k('coaching.plan.scheduleFor', { name: 'Mikko Laine' }) }).click();
+  // By keyboard: the row's button opens the plan's one scheduling editor with the time focused; the focus returns after scheduling.
+  const openEditor = row.getByRole('button', { name: k('coaching.plan.openEditorFor', { name: 'Mikko Laine' }) });
+  await openEditor.focus();
+  await plan.keyboard.press('Enter');
+  const scheduling = plan.getByRole('form', { name: k('coaching.plan.editorTitle', { name: 'Mikko Laine' }) });
+  const when = scheduling.getByLabel(k('coaching.plan.when', { name: 'Mikko Laine' }));
+  await expect.poll(() => when.evaluate((input) => input === document.activeElement)).toBe(true);
+  await when.fill('2027-01-15T09:30');
+  await scheduling.getByRole('button', { name: k('coaching.plan.scheduleFor', { name: 'Mikko Laine' }) }).press('Enter');
+  await scheduling.waitFor({ state: 'detached' });
+  await expect.poll(() => openEditor.evaluate((button) => button === document.activeElement)).toBe(true);
   const icsButton = row.getByRole('button', { name: k('coaching.plan.ics', { name: 'Mikko Laine' }) });
   await icsButton.waitFor();
   const [download] = await Promise.all([plan.waitForEvent('download'), icsButton.click()]);

@@ -1,0 +1,78 @@
+// The coach's plan: rows of text and buttons only (no date-time input or select in each of 50 rows);
+// the next session's time and the agent's rhythm in one editor opened from the row, by keyboard.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '@/components/i18n';
+import { getRhythms, plannedSessionsOf } from '@/lib/coaching';
+import { ArvioDb, useDatabase } from '@/lib/db';
+import type { Roster } from '@/lib/sync/roster';
+import { PlanView } from '@/entrypoints/coaching/PlanView';
+
+const COACH = { id: 'tiina@arvio.test', name: 'Tiina' };
+const AGENTS = [
+  { id: 'mikko@arvio.test', name: 'Mikko Laine' },
+  { id: 'liisa@arvio.test', name: 'Liisa Koski' },
+];
+const roster: Roster = { me: { email: COACH.id, name: COACH.name, role: 'lead' }, members: AGENTS.map((a) => ({ email: a.id, name: a.name, role: 'agent' })) };
+let database: ArvioDb;
+
+beforeEach(() => {
+  database = new ArvioDb(`plan-view-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  useDatabase(database);
+});
+afterEach(async () => {
+  cleanup();
+  await database.delete();
+});
+
+function showPlan(): void {
+  render(
+    <I18nProvider fixed="en">
+      <PlanView who={{ me: COACH, roster, cards: [] }} me={COACH} />
+    </I18nProvider>,
+  );
+}
+
+describe('the coaching plan', () => {
+  it('lists each agent with text and buttons only; scheduling opens one editor, focused, and gives the focus back', async () => {
+    showPlan();
+    const row = (await screen.findByText('Mikko Laine')).closest('tr')!;
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    // No input or select in any row: they are what made 50 rows slow to lay out.
+    for (const r of rows) expect(r.querySelectorAll('input, select, textarea')).toHaveLength(0);
+    expect(within(row).getByText('Monthly')).toBeTruthy();
+
+    const open = within(row).getByRole('button', { name: 'Schedule a session or set the rhythm for Mikko Laine' });
+    fireEvent.click(open);
+    const editor = screen.getByRole('form', { name: 'Next session with Mikko Laine' });
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const when = within(editor).getByLabelText('Time of the next session with Mikko Laine');
+    await waitFor(() => expect(document.activeElement).toBe(when));
+    // One editor in the whole plan.
+    expect(document.querySelectorAll('input[type="datetime-local"]')).toHaveLength(1);
+
+    fireEvent.change(within(editor).getByLabelText('Coaching rhythm of Mikko Laine'), { target: { value: '14' } });
+    await waitFor(async () => expect(await getRhythms()).toEqual({ 'mikko@arvio.test': 14 }));
+    await waitFor(() => expect(within(row).getByText('Every 2 weeks')).toBeTruthy());
+
+    fireEvent.input(when, { target: { value: '2027-01-15T09:30' } });
+    fireEvent.submit(editor);
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect(document.activeElement).toBe(open);
+    const planned = await plannedSessionsOf(COACH.id);
+    expect(planned.map((s) => [s.agent.id, s.scheduledFor])).toEqual([['mikko@arvio.test', new Date('2027-01-15T09:30').toISOString()]]);
+    expect(await within(row).findByRole('button', { name: 'Calendar file for Mikko Laine' })).toBeTruthy();
+  });
+
+  it('closes the editor with Escape without scheduling anything', async () => {
+    showPlan();
+    const row = (await screen.findByText('Liisa Koski')).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: 'Schedule a session or set the rhythm for Liisa Koski' }));
+    const editor = screen.getByRole('form', { name: 'Next session with Liisa Koski' });
+    fireEvent.keyDown(within(editor).getByLabelText('Time of the next session with Liisa Koski'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect(await plannedSessionsOf(COACH.id)).toEqual([]);
+  });
+});
