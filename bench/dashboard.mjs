@@ -1,9 +1,10 @@
 // Dashboard and export benchmarks in real Chromium at 10,000 and 100,000 reviews, each beside a same-run raw IndexedDB baseline.
 // The two sizes live in two browsers at once, so their dashboard figures are timed in alternation.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, settle } from './browser.mjs';
+import { startProfile } from './coaching-profile.mjs';
 import { median } from './stats.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
@@ -14,6 +15,13 @@ const RUNS = Number(process.env.ARVIO_BENCH_RUNS) || 15;
  * before/after or a bisect of that one figure.
  */
 const FIRST_RENDER_ONLY = process.env.ARVIO_BENCH_DASHBOARD === 'firstRender';
+/**
+ * ARVIO_BENCH_DASHBOARD=import: only import.json.100k and its raw-put baseline (one browser), ≈ 2 min
+ * instead of the whole dashboard bench. With ARVIO_BENCH_PROFILE=<dir> the import is recorded as a
+ * trace and a CPU profile (bench/coaching-profile.mjs) and its summary printed; that figure is then a
+ * profiled one, slower than an unprofiled import.
+ */
+const IMPORT_ONLY = process.env.ARVIO_BENCH_DASHBOARD === 'import';
 /** The build run.mjs loads (it builds it first). */
 
 /**
@@ -117,12 +125,17 @@ async function openDashboard(context, extensionId) {
   return page;
 }
 
-async function importFile(page, path, expected) {
+async function importFile(page, path, expected, profile = null, timeout = 240_000) {
   await page.getByRole('tab', { name: 'Export and import' }).click();
+  if (profile) await page.evaluate(() => performance.mark('import-start'));
   const t0 = Date.now();
   await page.locator('#import-file').setInputFiles(path);
-  await page.locator('.import-status, .import-error').first().waitFor({ timeout: 240_000 });
+  await page.locator('.import-status, .import-error').first().waitFor({ timeout });
   const ms = Date.now() - t0;
+  if (profile) {
+    await page.evaluate(() => performance.mark('import-end'));
+    await profile.stop('import-100k', ['import-start', 'import-end']);
+  }
   const text = await page.locator('.import-status, .import-error').first().textContent();
   if (!text?.includes(String(expected)) && !text?.includes(expected.toLocaleString('en'))) throw new Error(`import did not finish as expected: ${text}`);
   await page.getByRole('tab', { name: 'Team' }).click();
@@ -269,6 +282,9 @@ export async function profileDir(context) {
   }
 }
 
+/** The 1, 5 and 15 minute load averages, noted beside a figure measured on a shared machine. */
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
 /** The import file for one size. Its own function, so the 100k rows are garbage before anything is timed. */
 function writeSeed(path, size, cards, startMs, spanMs, now) {
   const reviews = generateReviews(size, cards, 42, startMs, spanMs);
@@ -408,6 +424,20 @@ export async function benchDashboard({ context, extensionId, record, sizes = [10
   const spanMs = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - startMs - 1;
   const [small, large] = sizes;
   const agents = ['agent3@example.com', 'agent17@example.com', 'agent42@example.com'];
+  if (IMPORT_ONLY) {
+    const page = await openDashboard(context, extensionId);
+    const cards = await readCards(page);
+    writeSeed(join(dir, `seed-${large}.json`), large, cards, startMs, spanMs, now);
+    const profile = process.env.ARVIO_BENCH_PROFILE ? await startProfile(context, page, process.env.ARVIO_BENCH_PROFILE) : null;
+    // A loaded machine (this mode is for measuring while others work) can take several minutes.
+    const importMs = await importFile(page, join(dir, `seed-${large}.json`), large, profile, 900_000);
+    const rawMs = await rawPut(page, source, large, cards, 42, startMs, spanMs);
+    const note = `load ${loadAverage()}${profile ? '; profiled' : ''}`;
+    record({ name: 'import.json.100k', value: importMs, unit: 'ms', stat: 'single', runs: 1, budget: null, baseline: 'idb.put.100k.sameIndexes', baselineValue: rawMs, ratio: importMs / rawMs, ratioBudget: 1.3, note });
+    await page.close();
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   if (FIRST_RENDER_ONLY) {
     const seeding = await openDashboard(context, extensionId);
     const cards = await readCards(seeding);
