@@ -1,10 +1,9 @@
 // Dashboard and export benchmarks in real Chromium at 10,000 and 100,000 reviews, each beside a same-run raw IndexedDB baseline.
 // The two sizes live in two browsers at once, so their dashboard figures are timed in alternation.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, settle } from './browser.mjs';
-import { startProfile } from './coaching-profile.mjs';
 import { median } from './stats.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
@@ -17,9 +16,9 @@ const RUNS = Number(process.env.ARVIO_BENCH_RUNS) || 15;
 const FIRST_RENDER_ONLY = process.env.ARVIO_BENCH_DASHBOARD === 'firstRender';
 /**
  * ARVIO_BENCH_DASHBOARD=import: only import.json.100k and its raw-put baseline (one browser), ≈ 2 min
- * instead of the whole dashboard bench. With ARVIO_BENCH_PROFILE=<dir> the import is recorded as a
- * trace and a CPU profile (bench/coaching-profile.mjs) and its summary printed; that figure is then a
- * profiled one, slower than an unprofiled import.
+ * on a quiet machine instead of the whole dashboard bench. With ARVIO_BENCH_PROFILE=<dir> the import
+ * is recorded as a V8 CPU profile (a Chromium trace of a whole import, as bench/coaching-profile.mjs
+ * records, is too big to write) and where its time goes is printed; that figure is then a profiled one.
  */
 const IMPORT_ONLY = process.env.ARVIO_BENCH_DASHBOARD === 'import';
 /** The build run.mjs loads (it builds it first). */
@@ -127,15 +126,11 @@ async function openDashboard(context, extensionId) {
 
 async function importFile(page, path, expected, profile = null, timeout = 240_000) {
   await page.getByRole('tab', { name: 'Export and import' }).click();
-  if (profile) await page.evaluate(() => performance.mark('import-start'));
   const t0 = Date.now();
   await page.locator('#import-file').setInputFiles(path);
   await page.locator('.import-status, .import-error').first().waitFor({ timeout });
   const ms = Date.now() - t0;
-  if (profile) {
-    await page.evaluate(() => performance.mark('import-end'));
-    await profile.stop('import-100k', ['import-start', 'import-end']);
-  }
+  if (profile) await profile.stop('import-100k');
   const text = await page.locator('.import-status, .import-error').first().textContent();
   if (!text?.includes(String(expected)) && !text?.includes(expected.toLocaleString('en'))) throw new Error(`import did not finish as expected: ${text}`);
   await page.getByRole('tab', { name: 'Team' }).click();
@@ -280,6 +275,33 @@ export async function profileDir(context) {
   } finally {
     await page.close();
   }
+}
+
+/** A CPU profile of `page` (1 ms samples); `stop(name)` writes `<dir>/<name>.cpuprofile` and prints its time by category and the top self times. */
+async function cpuProfile(context, page, dir) {
+  mkdirSync(dir, { recursive: true });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const self = new Map();
+      profile.samples.forEach((id, i) => {
+        const { functionName, url, lineNumber } = byId.get(id).callFrame;
+        const key = url ? `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}` : functionName;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      });
+      const total = [...self.values()].reduce((a, b) => a + b, 0);
+      const share = (ms) => `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %`;
+      console.log(`  profile ${name}: ${total.toFixed(0)} ms sampled`);
+      for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${share(ms)}  ${key}`);
+    },
+  };
 }
 
 /** The 1, 5 and 15 minute load averages, noted beside a figure measured on a shared machine. */
@@ -428,7 +450,7 @@ export async function benchDashboard({ context, extensionId, record, sizes = [10
     const page = await openDashboard(context, extensionId);
     const cards = await readCards(page);
     writeSeed(join(dir, `seed-${large}.json`), large, cards, startMs, spanMs, now);
-    const profile = process.env.ARVIO_BENCH_PROFILE ? await startProfile(context, page, process.env.ARVIO_BENCH_PROFILE) : null;
+    const profile = process.env.ARVIO_BENCH_PROFILE ? await cpuProfile(context, page, process.env.ARVIO_BENCH_PROFILE) : null;
     // A loaded machine (this mode is for measuring while others work) can take several minutes.
     const importMs = await importFile(page, join(dir, `seed-${large}.json`), large, profile, 900_000);
     const rawMs = await rawPut(page, source, large, cards, 42, startMs, spanMs);
