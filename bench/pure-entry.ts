@@ -2,7 +2,7 @@
 import { runChecks } from '../lib/checks';
 import type { Rating } from '../lib/model/review';
 import type { Scorecard } from '../lib/model/scorecard';
-import { templates } from '../lib/scorecards';
+import { templates } from '../lib/scorecards/templates';
 import { scoreReview } from '../lib/scoring';
 
 interface BenchReview {

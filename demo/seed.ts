@@ -9,7 +9,7 @@ import type { Dispute } from '../lib/model/dispute';
 import type { Person, Review } from '../lib/model/review';
 import type { Channel } from '../lib/model/ticket';
 import { newDraft, rate, toReview } from '../lib/review';
-import { templates } from '../lib/scorecards';
+import { templates } from '../lib/scorecards/templates';
 
 interface Agent {
   person: Person;

@@ -172,7 +172,10 @@ export class ArvioDb extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.use(revealQuotaAborts);
-    this.version(1).stores(SCHEMA_V1);
+    // Only the versions with an upgrade are declared, and the current one: Dexie (3 and later) reads an
+    // installed database's schema from the database itself, so versions 1, 3, 4 and 5 need no declaration
+    // (their tables and indexes arrive with the next declared version). Every declaration costs each page's
+    // start-up: Dexie re-parses all the versions declared so far at each `stores()`.
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade(async (tx) => {
@@ -186,9 +189,6 @@ export class ArvioDb extends Dexie {
             review.revision ??= 1;
           });
       });
-    this.version(3).stores(SCHEMA_V3);
-    this.version(4).stores(SCHEMA_V4);
-    this.version(5).stores(SCHEMA_V5);
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade((tx) => tx.table('settings').delete('disputes.windowDays'));

@@ -1,16 +1,19 @@
 // Scorecards in the local database: built-ins seeded once, drafts edited, published versions frozen.
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
-import { templates } from '../scorecards';
 import { db } from './database';
 import { writeSynced } from './writes';
 
 const SEEDED_KEY = 'scorecards.seeded';
 
-/** Puts the built-in templates in place the first time; a user who archives them keeps them archived. */
+/**
+ * Puts the built-in templates in place the first time; a user who archives them keeps them archived.
+ * The templates (≈40 KB) load only then, not in every page's start-up.
+ */
 export async function ensureBuiltInScorecards(): Promise<void> {
   const database = db();
   // Read first: a write transaction on every page load would hold up the page's first reads of these tables (the rollups among them).
   if (await database.settings.get(SEEDED_KEY)) return;
+  const { templates } = await import('../scorecards/templates');
   await writeSynced(
     database,
     ['scorecards'],

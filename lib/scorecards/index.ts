@@ -1,5 +1,6 @@
-// Public face of scorecards: the built-in templates, choosing a card, and the lifecycle steps.
-export { templates, templatesFor, SCALE_LABELS, TEMPLATE_CREATED_AT } from './templates';
+// Public face of scorecards: choosing a card, the scales' labels, and the lifecycle steps. The built-in
+// templates are not here: they load on first use, from './templates' (lib/db/scorecards.ts).
+export { SCALE_LABELS } from './scale';
 export { proposeScorecard } from './propose';
 export type { Versioned } from './lifecycle';
 export { familyLabels, levelNumber } from './labels';

@@ -1,6 +1,6 @@
 // Scorecard lifecycle as pure steps: draft a new version, publish, archive, duplicate, edit helpers.
 import type { Criterion, Language, Scorecard } from '../model/scorecard';
-import { SCALE_LABELS } from './templates';
+import { SCALE_LABELS } from './scale';
 
 /** Timestamps are stored as ISO text; callers pass a Date so tests can fix the clock. */
 function iso(now: Date): string {

@@ -1,11 +1,11 @@
 // Built-in scorecards for written messages, chat and calls, in Finnish and English, built from one structure.
+// Loaded only where the cards are first created (lib/db/scorecards.ts), never in a page's start-up.
 import type { Channel } from '../model/ticket';
 import type { Criterion, Group, Language, ScaleKind, Scorecard } from '../model/scorecard';
+import { SCALE_LABELS, type Bilingual } from './scale';
 
 /** Fixed so that templates are identical on every install and in every test run. */
 export const TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';
-
-type Bilingual<T> = Record<Language, T>;
 
 interface CriterionTexts {
   title: string;
@@ -31,20 +31,6 @@ interface CriterionSpec {
   fi: CriterionTexts;
   en: CriterionTexts;
 }
-
-/** Default point labels per scale; the described target carries the meaning, the label names it. */
-export const SCALE_LABELS: Record<ScaleKind, Bilingual<string[]>> = {
-  binary: { fi: ['Ei', 'Kyllä'], en: ['No', 'Yes'] },
-  three: { fi: ['Ei toteudu', 'Osittain', 'Tavoitetaso'], en: ['Not met', 'Partly', 'On target'] },
-  four: {
-    fi: ['Ei toteudu', 'Kehitettävää', 'Hyvä', 'Erinomainen'],
-    en: ['Not met', 'Needs work', 'Good', 'Excellent'],
-  },
-  five: {
-    fi: ['Heikko', 'Välttävä', 'Kohtalainen', 'Hyvä', 'Erinomainen'],
-    en: ['Poor', 'Weak', 'Fair', 'Good', 'Excellent'],
-  },
-};
 
 const GROUP_TITLES: Record<string, Bilingual<string> & { kind: Group['kind'] }> = {
   opening: { kind: 'phase', fi: 'Aloitus', en: 'Opening' },

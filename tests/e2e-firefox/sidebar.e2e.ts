@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, KeyInput, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.mjs';
 import { tickets } from '../../demo/tickets.mjs';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import {
   chord,
   countOf,

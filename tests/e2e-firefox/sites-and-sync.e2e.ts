@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyInput, Page } from 'puppeteer-core';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import type { Review } from '@/lib/model/review';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken } from '../../server/src/admin';

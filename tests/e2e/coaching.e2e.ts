@@ -13,7 +13,7 @@ import { formTemplates } from '@/lib/coaching';
 import { formatDay, formatPercent, translator, type MessageKey } from '@/lib/i18n';
 import type { CoachingAction, CoachingNotes, CoachingSession } from '@/lib/model/coaching';
 import type { Review } from '@/lib/model/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { qualityScore } from '@/lib/scoring';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../server/src/admin';

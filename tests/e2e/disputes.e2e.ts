@@ -4,7 +4,7 @@
 // the agent sees the outcome. In English and in Finnish.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { formatPercent, translator } from '@/lib/i18n';
 import { scoreReview, maxValue } from '@/lib/scoring';
 import type { Dispute } from '../../lib/model/dispute';

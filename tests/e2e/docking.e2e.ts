@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
 import { tickets } from '../../demo/tickets.mjs';
 import { newDraft, rate, toReview } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import type { TicketRef } from '@/lib/model/ticket';
 import { launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { scoreReview } from '@/lib/scoring';
 import type { Rating, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';

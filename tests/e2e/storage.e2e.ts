@@ -18,7 +18,7 @@ import { startDemoServer } from '../../demo/server.mjs';
 import type { Review, ReviewDraft } from '@/lib/model/review';
 import type { TicketRef } from '@/lib/model/ticket';
 import { newDraft, rate, toReview } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { EXTENSION_DIR, freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;

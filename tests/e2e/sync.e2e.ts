@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { translator } from '@/lib/i18n';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { maxValue } from '@/lib/scoring';
 import type { CalibrationSession } from '../../lib/model/calibration';
 import type { Review } from '../../lib/model/review';

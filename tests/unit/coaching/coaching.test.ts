@@ -37,7 +37,8 @@ import { addReviews, ArvioDb, BACKEND_KEY, useDatabase, writeSynced, type Rollup
 import { coachingFormSchema, type CoachingSession } from '@/lib/model/coaching';
 import { kinds } from '@/lib/model/kinds';
 import type { Review } from '@/lib/model/review';
-import { newDraftFrom, publish, templates } from '@/lib/scorecards';
+import { newDraftFrom, publish } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { criterionScore, scoreReview } from '@/lib/scoring';
 import { selfCheck } from '../../../server/tests/helpers/docs';
 

@@ -10,7 +10,7 @@ import type { Review } from '@/lib/model/review';
 import { BACKEND_KEY } from '@/lib/sync';
 import { docHash } from '@/lib/sync';
 import { ROSTER_KEY } from '@/lib/sync/roster-store';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
 import { criterionKey, expectedFigures } from './oracle';

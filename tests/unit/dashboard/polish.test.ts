@@ -4,7 +4,8 @@ import { judgeCoverage, type PersonRow } from '@/lib/dashboard';
 import { labelStep, LABEL_GAP_PX } from '@/lib/dashboard/axis';
 import { HELPDESK_NAMES, helpdeskName } from '@/lib/helpdesks/names';
 import { adapters } from '@/lib/helpdesks/registry';
-import { familyLabels, templates } from '@/lib/scorecards';
+import { familyLabels } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 
 describe('trend axis labels', () => {
   it.each([

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArvioDb, saveSelfCheck, submitReview, useDatabase } from '@/lib/db';
 import { selfCheckGap } from '@/lib/dashboard';
 import { newDraft, rate, toReview } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import type { TicketRef } from '@/lib/model/ticket';
 
 const card = templates.find((t) => t.id === 'tpl-email-fi')!;

@@ -8,7 +8,7 @@ import { revealQuotaAbortsIn } from '@/lib/db/quota-middleware';
 import { defaultSettings } from '@/lib/model/settings';
 import type { TicketRef } from '@/lib/model/ticket';
 import { newDraft, rate, toReview } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { withFullDisk, type DiskControl } from './full-disk';
 
 const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');

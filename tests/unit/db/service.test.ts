@@ -10,7 +10,7 @@ import { DB_REQUEST, handleDbRequest } from '@/lib/service';
 import { translator } from '@/lib/i18n';
 import type { TicketRef } from '@/lib/model/ticket';
 import { newDraft, rate, toReview } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { withFullDisk, type DiskControl } from './full-disk';
 
 const card = templates.find((t) => t.id === 'tpl-chat-en')!;

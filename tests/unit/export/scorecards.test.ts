@@ -1,7 +1,8 @@
 // A lead exports the team's scorecards to a file and imports them elsewhere; broken files say where.
 import { describe, expect, it } from 'vitest';
 import { exportScorecards, formatPath, parseScorecardsImport } from '../../../lib/export/scorecards';
-import { blankScorecard, templates } from '../../../lib/scorecards';
+import { blankScorecard } from '../../../lib/scorecards';
+import { templates } from '../../../lib/scorecards/templates';
 
 const at = new Date('2026-05-01T12:00:00.000Z');
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fi } from '@/lib/i18n/fi';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 
 /** Retired variants from the glossary's table: the third column, comma-separated, `*` for word endings. */
 function retiredVariants(): { term: string; variant: string; re: RegExp }[] {

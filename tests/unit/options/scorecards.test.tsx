@@ -8,7 +8,8 @@ import { ArvioDb, ensureBuiltInScorecards, getScorecard, listScorecards, useData
 import { exportScorecards } from '@/lib/export/scorecards';
 import { translator } from '@/lib/i18n';
 import type { Language, Scorecard } from '@/lib/model/scorecard';
-import { blankCriterion, blankScorecard, newDraftFrom, templates } from '@/lib/scorecards';
+import { blankCriterion, blankScorecard, newDraftFrom } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { rescale } from '@/entrypoints/options/scorecards/CriterionEditor';
 import { exportFileName, importErrorText } from '@/entrypoints/options/scorecards/ImportExport';
 import { ScorecardEditor } from '@/entrypoints/options/scorecards/ScorecardEditor';

@@ -1,7 +1,7 @@
 // Reviewing as pure steps: proposing the agent, rating, marking and timing a draft.
 import { describe, expect, it } from 'vitest';
 import { addActiveTime, formOrder, IDLE_AFTER_MS, newDraft, proposeReviewee, rate, revieweeCandidates, startWithDigit, toggleMark } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import type { TicketMessage } from '@/lib/model/ticket';
 
 const card = templates.find((t) => t.id === 'tpl-email-en')!;

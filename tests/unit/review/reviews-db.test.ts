@@ -13,7 +13,7 @@ import {
   useDatabase,
 } from '@/lib/db';
 import { comment, draftFromReview, newDraft, rate, toReview } from '@/lib/review';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { scoreReview } from '@/lib/scoring';
 import type { TicketRef } from '@/lib/model/ticket';
 import { BACKEND_KEY } from '@/lib/db/database';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '@/lib/checks';
 import { hintCounts, hintsFor, mergeRatings, selfCheckableCriteria, suggestedRatings } from '@/lib/review/selfcheck';
-import { templates } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 
 const card = templates.find((t) => t.id === 'tpl-email-fi')!;
 

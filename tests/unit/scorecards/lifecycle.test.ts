@@ -1,16 +1,8 @@
 // A lead edits, publishes, archives and copies scorecards; old versions stay as they were.
 import { describe, expect, it } from 'vitest';
 import { scorecardSchema, type Scorecard } from '../../../lib/model/scorecard';
-import {
-  archive,
-  blankCriterion,
-  blankScorecard,
-  duplicate,
-  moveCriterion,
-  newDraftFrom,
-  publish,
-  templates,
-} from '../../../lib/scorecards';
+import { archive, blankCriterion, blankScorecard, duplicate, moveCriterion, newDraftFrom, publish } from '../../../lib/scorecards';
+import { templates } from '../../../lib/scorecards/templates';
 
 const now = new Date('2026-04-01T09:00:00.000Z');
 const later = new Date('2026-04-02T09:00:00.000Z');
