@@ -26,7 +26,7 @@ const P = {
   admin: 'admin@names.test',
 } as const;
 type Who = keyof typeof P;
-const PARTICIPANTS = [P.p1, P.p2, P.p3];
+const PARTICIPANTS: string[] = [P.p1, P.p2, P.p3];
 /** Those who may not see names when the session hides them: its participants, and a reviewer of the team (who reads the session, not its ratings). */
 const HIDDEN: Who[] = ['p1', 'p2', 'p3', 'rev'];
 /** Those who never read the session: the team's agent, another team's reviewer and lead. */
