@@ -1,6 +1,7 @@
 // The facilitator's part after the reveal: agreed ratings per criterion, clarifications, alignment.
 import { useState } from 'preact/hooks';
-import { agree, clarify, retireClarification } from '@/lib/calibration';
+import { agree, clarify, retireClarification, shownParticipant } from '@/lib/calibration';
+import { participantLabel } from './RevealView';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
 import type { AgreedRating, CalibrationRatings, CalibrationSession } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -149,7 +150,7 @@ export function AgreePanel({ session, card, ratings, ticketKeys, me, facilitates
           <h3>{t('calibration.alignment')}</h3>
           <ul>
             {session.alignments.map((a) => (
-              <li key={a.participant}>{t('calibration.alignment.row', { who: nameOf(a.participant), alignment: formatPercent(lang, a.alignment), rated: a.rated })}</li>
+              <li key={a.participant}>{t('calibration.alignment.row', { who: participantLabel(t, shownParticipant(a.participant), nameOf), alignment: formatPercent(lang, a.alignment), rated: a.rated })}</li>
             ))}
           </ul>
         </>

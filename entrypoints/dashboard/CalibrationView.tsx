@@ -7,7 +7,7 @@ import { StartSessionForm } from '@/components/calibration/StartSessionForm';
 import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { calibrationOverview, calibrationViewer, facilitates, revealFigures, shownParticipants, type CalibrationOverview } from '@/lib/calibration';
+import { calibrationOverview, calibrationViewer, facilitates, revealFigures, shownParticipant, type CalibrationOverview } from '@/lib/calibration';
 import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratingsOfCalibration, saveCalibrationSession } from '@/lib/db';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { dialectFor } from '@/lib/export/csv';
@@ -30,7 +30,7 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
   const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const settings = useLive<TeamSettings[]>(listTeamSettings, [], []);
   const overview = useMemo(
-    () => (data && roster !== undefined ? calibrationOverview(data.sessions, data.figures, cards, calibrationViewer(roster)) : null),
+    () => (data && roster !== undefined ? calibrationOverview(data.sessions, data.figures, cards) : null),
     [data, cards, roster],
   );
   const [openId, setOpenId] = useState<string | null>(null);
@@ -69,7 +69,7 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
                 const delimiter = lang === 'fi' ? ';' : ',';
                 const all = await calibrationData();
                 const anonymous = (n: number) => t('calibration.participant', { n });
-                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter), { ...calibrationViewer(roster), anonymous });
+                const csv = calibrationCsv(all.sessions, all.ratings, cards, dialectFor(delimiter), anonymous);
                 downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'arvio-calibration.csv');
               }}
             >
@@ -248,7 +248,7 @@ function OpenSession(props: { session: CalibrationSession; card: Scorecard | nul
   const figures = useMemo(() => (card && ratings ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
   if (!card || !ratings || !figures) return null;
   const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
-  const labels = shownParticipants(session, viewer).map((p) => participantLabel(t, p, nameOf));
+  const labels = session.participants.map((p) => participantLabel(t, shownParticipant(p), nameOf));
   const keys = session.tickets.map((x) => x.ticketKey);
   return (
     <section class="calibration-open" aria-label={session.title}>

@@ -4,4 +4,4 @@ export { addAgreement, agreementShares, alignment, MIN_PAIRABLE_VALUES, NO_PAIRS
 export * from './session';
 export { calibrationOverview, type CalibrationOverview, type SessionRow } from './overview';
 export { figuresOfSessions, pooledAlphaFigure, sessionFigures, type SessionFigures } from './figures';
-export { calibrationViewer, pseudonymAddress, pseudonymousCalibration, shownParticipant, shownParticipants, type ShownParticipant, type Viewer } from './names';
+export { calibrationViewer, pseudonymAddress, pseudonymNumber, shownParticipant, type ShownParticipant, type Viewer } from './names';

@@ -5,7 +5,7 @@ import type { CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
 import type { PooledCoincidences } from './alpha';
 import { pooledAlphaFigure, type SessionFigures } from './figures';
-import { shownParticipant, type ShownParticipant, type Viewer } from './names';
+import { shownParticipant, type ShownParticipant } from './names';
 import type { AlphaFigure } from './session';
 
 export interface SessionRow {
@@ -22,9 +22,9 @@ export interface CalibrationOverview {
   /** The criteria whose descriptions most need work: lowest overall alpha first (those with a figure). */
   lowest: { criterionId: string; title: string; overall: AlphaFigure }[];
   /**
-   * Per participant as the viewer may know them (./names.ts): alignment per month (mean over that
-   * month's sessions). Where a session hides names, its people count under their position in it
-   * ("Participant 2"), so such a row pools whoever held that position.
+   * Per participant as the server sent them (./names.ts): alignment per month (mean over that
+   * month's sessions). Where a session hides names, its people count under their pseudonym's number
+   * ("Participant 2"), so such a row pools whoever had that number in each session.
    */
   alignment: { participant: ShownParticipant; byMonth: Map<string, number> }[];
 }
@@ -39,7 +39,6 @@ export function calibrationOverview(
   sessions: readonly CalibrationSession[],
   figures: ReadonlyMap<string, SessionFigures>,
   cards: readonly Scorecard[],
-  viewer: Viewer,
   lowestCount = 5,
 ): CalibrationOverview {
   const live = sessions.filter((s) => !s.deleted && s.status !== 'cancelled').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -81,7 +80,7 @@ export function calibrationOverview(
   const sums = new Map<string, { participant: ShownParticipant; perMonth: Map<string, { sum: number; n: number }> }>();
   for (const session of live) {
     for (const a of session.alignments) {
-      const participant = shownParticipant(session, viewer, a.participant);
+      const participant = shownParticipant(a.participant);
       const key = 'email' in participant ? participant.email : `#${String(participant.n).padStart(3, '0')}`;
       const row = sums.get(key) ?? { participant, perMonth: new Map<string, { sum: number; n: number }>() };
       sums.set(key, row);
@@ -90,7 +89,7 @@ export function calibrationOverview(
       perMonth.set(monthOf(session.createdAt), { sum: cell.sum + a.alignment, n: cell.n + 1 });
     }
   }
-  // Named people first, by address; then positions in order ('#' sorts before letters, so by key).
+  // Named people first, by address; then pseudonyms by number ('#' sorts before letters, so by key).
   const alignment = [...sums.entries()]
     .sort(([a], [b]) => Number(a.startsWith('#')) - Number(b.startsWith('#')) || a.localeCompare(b))
     .map(([, { participant, perMonth }]) => ({ participant, byMonth: new Map([...perMonth].map(([m, { sum, n }]) => [m, sum / n])) }));

@@ -1,7 +1,7 @@
 // Calibration as CSV in long format: one row per session, ticket, criterion and participant, with the agreed rating.
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
-import { shownParticipant, type Viewer } from '../calibration/names';
+import { shownParticipant } from '../calibration/names';
 import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
 
 export const CALIBRATION_CSV_HEADER = [
@@ -22,21 +22,13 @@ function level(value: number | null, na: boolean): CsvValue {
   return value === null ? null : value + 1;
 }
 
-/**
- * Who exports: the participant column names people only where they may see the names (the
- * facilitator and leads always, others as the facilitator chose); elsewhere `anonymous(n)` (the
- * participant's position in the session, as the reveal says it), but one's own e-mail for oneself.
- */
-export interface CsvViewer extends Viewer {
-  anonymous(n: number): string;
-}
-
 export function calibrationCsv(
   sessions: readonly CalibrationSession[],
   ratings: ReadonlyMap<string, readonly CalibrationRatings[]>,
   cards: readonly Scorecard[],
   dialect: CsvDialect,
-  viewer: CsvViewer,
+  /** How a pseudonymous participant is written ("Participant 2", as the reveal says it); the others by e-mail, as the server sent them. */
+  anonymous: (n: number) => string,
 ): string {
   let out = BOM + csvLine([...CALIBRATION_CSV_HEADER], dialect);
   for (const session of sessions) {
@@ -45,8 +37,8 @@ export function calibrationCsv(
     const docs = (ratings.get(session.id) ?? []).filter((r) => r.submittedAt !== null);
     const agreed = new Map(session.agreed.map((a) => [`${a.ticketKey}|${a.criterionId}`, a]));
     const shown = (participant: string): string => {
-      const as = shownParticipant(session, viewer, participant);
-      return 'email' in as ? as.email : viewer.anonymous(as.n);
+      const as = shownParticipant(participant);
+      return 'email' in as ? as.email : anonymous(as.n);
     };
     for (const { ticketKey } of session.tickets) {
       const criteria = card?.criteria.map((c) => ({ id: c.id, title: c.title })) ?? [];

@@ -13,8 +13,6 @@ import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExport
 
 export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
 import { redactReview } from './redact';
-import { calibrationViewer, pseudonymousCalibration } from '../calibration/names';
-import { readRoster } from '../sync';
 import { formatPath } from './scorecards';
 
 /** Reviews per read: small enough that reading and formatting one chunk stays well under a 100 ms task. */
@@ -129,11 +127,9 @@ export async function* exportJson(options: JsonExportOptions = {}): AsyncGenerat
   });
 }
 
-/** Calibration as whoever exports may carry it out: other participants by pseudonym where the facilitator chose so. */
+/** Calibration as held: the server sent other participants by pseudonym where the exporter may not see names. */
 async function calibrationOut(database: ArvioDb): Promise<{ sessions: [CalibrationSession[]]; ratings: [CalibrationRatings[]] }> {
-  const viewer = calibrationViewer(await readRoster(database));
-  const { sessions, ratings } = pseudonymousCalibration(await database.calibrationSessions.toArray(), await database.calibrationRatings.toArray(), viewer);
-  return { sessions: [sessions], ratings: [ratings] };
+  return { sessions: [await database.calibrationSessions.toArray()], ratings: [await database.calibrationRatings.toArray()] };
 }
 
 /** Collects pieces into a Blob as they come: the text goes to the browser's blob store, not the JS heap. */

@@ -15,6 +15,20 @@ const timestamp = z.iso.datetime();
 export const MAX_CALIBRATION_TICKETS = 10;
 export const MAX_CALIBRATION_PARTICIPANTS = 50;
 
+/**
+ * How the server names a participant to a reader who may not see who gave which rating: an address
+ * that still reads as one (documents and the JSON export stay valid), `participant-2@pseudonymous.invalid`
+ * (`.invalid` is reserved: it reaches nobody). The number is the server's (server/src/pseudonyms.ts),
+ * not the participant's place in the session.
+ */
+export const pseudonymAddress = (n: number): string => `participant-${n}@pseudonymous.invalid`;
+
+/** The number of a pseudonymous address, or null for any other address. */
+export function pseudonymNumber(address: string): number | null {
+  const match = /^participant-([1-9][0-9]{0,2})@pseudonymous\.invalid$/.exec(address);
+  return match ? Number(match[1]) : null;
+}
+
 /** When participants see each other's ratings: each once they submitted their own, or all when the facilitator reveals. */
 export const revealModeSchema = z.enum(['after-own-submit', 'facilitator-reveals']);
 export type RevealMode = z.infer<typeof revealModeSchema>;
@@ -91,7 +105,10 @@ export const calibrationSessionSchema = z
     noDuplicates(s.agreed, (a) => `${a.ticketKey} ${a.criterionId}`, ['agreed'], 'agreed rating', ctx);
     s.agreed.forEach((a, i) => check(tickets.has(a.ticketKey), ['agreed', i, 'ticketKey'], `"${a.ticketKey}" is not a ticket of this session`, ctx));
     noDuplicates(s.alignments, (a) => a.participant, ['alignments'], 'participant', ctx);
-    s.alignments.forEach((a, i) => check(participants.has(a.participant), ['alignments', i, 'participant'], `${a.participant} is not a participant`, ctx));
+    // A reader who may not see names gets the others' alignments by pseudonym.
+    s.alignments.forEach((a, i) =>
+      check(participants.has(a.participant) || pseudonymNumber(a.participant) !== null, ['alignments', i, 'participant'], `${a.participant} is not a participant`, ctx),
+    );
     if (s.status === 'open') check(s.revealedAt === null, ['revealedAt'], 'an open session is not revealed yet', ctx);
     if (s.status === 'revealed' || s.status === 'closed') check(s.revealedAt !== null, ['revealedAt'], `a ${s.status} session has been revealed`, ctx);
   });

@@ -3,6 +3,7 @@ import type { CalibrationSession, CalibrationSubmittedResponse } from '../../lib
 import { canRead, inAudience } from './access';
 import type { User } from './admin';
 import type { Db } from './db';
+import { namingsFor } from './pseudonyms';
 import { viewerOf } from './store';
 
 /**
@@ -26,10 +27,13 @@ export async function calibrationSubmitted(db: Db, user: User, sessionId: string
     "SELECT owner, doc::jsonb->>'ticketKey' AS ticket FROM docs WHERE collection = 'calibrationRatings' AND parent = $1 ORDER BY owner, ticket",
     [sessionId],
   );
+  // The participants as this caller may know them (./pseudonyms.ts): the same names as their pull.
+  const naming = (await namingsFor(db, user, [sessionId])).get(sessionId);
+  if (!naming) return null;
   return {
-    submitted: doc.participants.map((participant) => ({
-      participant,
-      tickets: rows.filter((r) => r.owner === participant).map((r) => r.ticket),
-    })),
+    submitted: naming.ranked.flatMap((participant) => {
+      const as = naming.as(participant);
+      return as === null ? [] : [{ participant: as, tickets: rows.filter((r) => r.owner === participant).map((r) => r.ticket) }];
+    }),
   };
 }

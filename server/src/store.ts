@@ -10,6 +10,7 @@ import type { User } from './admin';
 import { kindNames, kindOf, type KindName } from '../../lib/model/kinds';
 import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
 import { named, toNumber, type Db, type Queryable, type Row } from './db';
+import { asSentTo, CALIBRATION_KINDS } from './pseudonyms';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
 /** The refusal of a write to a document the caller may not read, when its kind's rule names no reason. */
@@ -130,12 +131,25 @@ export async function push(db: Db, user: User, changes: readonly SyncChange[], h
   if (changes.length === 0) return [];
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => pushOnce(tx, user, changes, hooks));
+      return await sentConflicts(db, user, await db.transaction((tx) => pushOnce(tx, user, changes, hooks)));
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
       await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
     }
   }
+}
+
+/** A conflict's server copy goes out as the pusher may read it (./pseudonyms.ts), like a pull. */
+async function sentConflicts(db: Db, user: User, results: PushResult[]): Promise<PushResult[]> {
+  const conflicts = results.flatMap((r) => (r.status === 'conflict' ? [r] : []));
+  if (!conflicts.some((r) => CALIBRATION_KINDS.has(r.collection))) return results;
+  const sent = await asSentTo(db, user, conflicts.map((r) => ({ collection: r.collection, doc: r.current.doc })));
+  conflicts.forEach((r, i) => {
+    // Never null: a calibration document one may write names oneself, or is one's session.
+    if (sent[i] === null) throw new Error('a conflict on a document its pusher may not read');
+    r.current.doc = sent[i] as Record<string, unknown>;
+  });
+  return results;
 }
 
 async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[], hooks: PushHooks): Promise<PushResult[]> {
@@ -378,9 +392,18 @@ export async function pullJson(db: Db, user: User, since: number, limit: number,
   );
   // The rows that fit are a prefix of those read: a row read beyond them waits for the next page.
   const more = page.length > 0 && toNumber(page[0]!.rows_read) > page.length;
-  const docs = page.map((r) => {
-    const head = JSON.stringify({ collection: r.collection as SyncCollection, id: String(r.id), revision: toNumber(r.revision), seq: toNumber(r.seq) });
-    return `${head.slice(0, -1)},"doc":${String(r.doc)}}`;
+  // Calibration documents go out as this reader may have them (./pseudonyms.ts): only those are parsed and printed again.
+  const calibration = page.filter((r) => CALIBRATION_KINDS.has(String(r.collection)));
+  const sent = calibration.length === 0 ? [] : await asSentTo(db, user, calibration.map((r) => ({ collection: String(r.collection), doc: JSON.parse(String(r.doc)) as unknown })));
+  const sentOf = new Map(calibration.map((r, i) => [r, sent[i]]));
+  const line = (r: Row, id: string, doc: string): string => {
+    const head = JSON.stringify({ collection: r.collection as SyncCollection, id, revision: toNumber(r.revision), seq: toNumber(r.seq) });
+    return `${head.slice(0, -1)},"doc":${doc}}`;
+  };
+  const docs = page.flatMap((r) => {
+    if (!sentOf.has(r)) return [line(r, String(r.id), String(r.doc))];
+    const doc = sentOf.get(r);
+    return doc === null ? [] : [line(r, kindOf(r.collection as SyncCollection).syncId(doc as never), JSON.stringify(doc))];
   });
   const last = page.at(-1);
   const checkpoint = last ? toNumber(last.seq) : since;

@@ -35,7 +35,7 @@ describe('migrations', () => {
         'agent@arvio.test',
       ]);
 
-      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql']);
+      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql']);
 
       const user = await findUserByEmail(db, 'lead@arvio.test');
       const page = pullResponseSchema.parse(JSON.parse(await pullJson(db, user!, 0, 10)));
@@ -79,7 +79,7 @@ describe('migrations', () => {
       }
       await db.query("SELECT setval('docs_seq', $1)", [rows.length]);
 
-      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql']);
+      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql']);
 
       const stored = await db.query<{ id: string; team: string | null; revision: number; seq: unknown; doc: Record<string, unknown> }>(
         'SELECT id, team, revision, seq, doc FROM docs ORDER BY id',
@@ -132,7 +132,7 @@ describe('migrations', () => {
         JSON.stringify(session),
         'lead@old.test',
       ]);
-      expect(await migrate(db)).toEqual(['007_docs_audience.sql']);
+      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql']);
       const [row] = await db.query<{ audience: unknown }>("SELECT audience FROM docs WHERE id = 'cal-old'");
       expect(row?.audience).toEqual(kindOf('calibrationSessions').audience!(session));
       expect(row?.audience).toEqual(['fac@old.test', 'rev1@old.test', 'rev2@old.test']);

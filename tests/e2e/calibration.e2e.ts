@@ -57,6 +57,9 @@ const WORDS = {
     submittedYes: ': submitted',
     card: 'tpl-chat-en',
     needsBackend: 'Calibration needs the team backend',
+    namesShown: 'Show participants who gave which rating after the reveal',
+    you: 'You',
+    participant: /^Participant \d+$/,
   },
   fi: {
     locale: 'fi-FI',
@@ -88,6 +91,9 @@ const WORDS = {
     submittedYes: ': lähetetty',
     card: 'tpl-chat-fi',
     needsBackend: 'Kalibrointi tarvitsee tiimin palvelimen',
+    namesShown: 'Näytä osallistujille paljastuksen jälkeen, kuka antoi minkäkin arvion',
+    you: 'Sinä',
+    participant: /^Osallistuja \d+$/,
   },
 } as const;
 type Words = (typeof WORDS)[keyof typeof WORDS];
@@ -214,7 +220,8 @@ function expectedAlpha(card: Scorecard): number {
   return alpha;
 }
 
-async function story(lang: 'en' | 'fi'): Promise<void> {
+/** `namesShown`: whether the lead lets the participants see who gave which rating (the English story hides them). */
+async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   const words = WORDS[lang];
   const step = (what: string): void => void (process.env.ARVIO_E2E_STEPS && console.log(`${lang}: ${what}`));
   const card = cardOf(words.card);
@@ -229,6 +236,7 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
   await leadFrame.getByRole('button', { name: words.start }).click();
   await leadFrame.locator('#cal-card').selectOption(`${card.id}@${card.version}`);
   for (const email of reviewers) await leadFrame.getByRole('checkbox', { name: new RegExp(email.replace('.', '\\.')) }).check();
+  await leadFrame.getByRole('checkbox', { name: words.namesShown }).setChecked(namesShown);
   await leadFrame.getByRole('button', { name: words.startSubmit }).click();
   await leadFrame.getByRole('status').filter({ hasText: words.started }).waitFor();
   await waitSynced(leadOptions, words);
@@ -298,6 +306,38 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
     const theirs = frame.getByTestId('session-alpha');
     await expect.poll(() => theirs.getAttribute('data-alpha'), { timeout: 15_000 }).not.toBeNull();
     expect(Number(await theirs.getAttribute('data-alpha'))).toBeCloseTo(alpha, 10);
+    // Each participant's row: themself, and the others by name — or, names hidden, only as "Participant k",
+    // with no other reviewer's name or address anywhere on the screen or in what their Arvio holds.
+    const rows = await frame.locator('table.reveal-scores tbody th').allTextContents();
+    const others = reviewers.filter((r) => r !== reviewers[profiles.indexOf(profile)]);
+    const namesOf = (emails: string[]) => emails.map((e) => `${e.split('.')[0]![0]!.toUpperCase()}${e.split('.')[0]!.slice(1)} ${lang.toUpperCase()}`);
+    expect(rows.filter((r) => r === words.you), rows.join(' | ')).toHaveLength(1);
+    if (namesShown) {
+      expect(rows).toEqual(expect.arrayContaining(namesOf(others)));
+    } else {
+      expect(rows.filter((r) => words.participant.test(r))).toHaveLength(2);
+      const text = (await frame.locator('.calibration-session').first().textContent()) ?? '';
+      for (const name of [...namesOf(others), ...others]) expect(text).not.toContain(name);
+      // What the profile holds, read on an extension page (the extension's own storage).
+      const held = await options.evaluate(async () => {
+        const database = await new Promise<IDBDatabase>((done, fail) => {
+          const open = indexedDB.open('arvio');
+          open.onsuccess = () => done(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        const all = (store: string) =>
+          new Promise<unknown[]>((done, fail) => {
+            const request = database.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => done(request.result as unknown[]);
+            request.onerror = () => fail(request.error);
+          });
+        const out = JSON.stringify([await all('calibrationSessions'), await all('calibrationRatings')]);
+        database.close();
+        return out;
+      });
+      expect(held).toContain('@pseudonymous.invalid');
+      for (const email of others) expect(held).not.toContain(email);
+    }
     if (profile === profiles[0]) {
       // A later ordinary review with the same scorecard shows the clarification under the criterion.
       await frame.getByRole('tab', { name: words.reviewTab, exact: true }).click();
@@ -313,11 +353,11 @@ async function story(lang: 'en' | 'fi'): Promise<void> {
 
 describe('calibration in real Chromium with the team backend', () => {
   it('three reviewers score a demo ticket blind, the lead reveals, agrees and clarifies; a later review shows the clarification', async () => {
-    await story('en');
+    await story('en', false);
   }, 600_000);
 
   it('the same in Finnish', async () => {
-    await story('fi');
+    await story('fi', true);
   }, 600_000);
 
   it('without a backend the sidebar explains that calibration needs the team backend', async () => {

@@ -9,7 +9,7 @@ import { ReviewForm } from '@/components/review/ReviewForm';
 import {
   facilitates,
   isOverdue,
-  shownParticipants,
+  shownParticipant,
   newCalibrationRatings,
   othersVisible,
   reveal,
@@ -190,7 +190,7 @@ function SessionOnTicket({ session: listed, ticket, me, lead, cards, nameOf, foc
     null,
   );
   if (!loaded || !card) return <p role="status">{t('common.loading')}</p>;
-  const labels = shownParticipants(session, { me, lead }).map((p) => ('email' in p && p.email === me ? t('calibration.you') : participantLabel(t, p, nameOf)));
+  const labels = session.participants.map((p) => (p === me ? t('calibration.you') : participantLabel(t, shownParticipant(p), nameOf)));
   const saveSession = async (next: CalibrationSession): Promise<void> => {
     await db.saveCalibrationSession(next);
   };

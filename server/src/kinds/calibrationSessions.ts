@@ -38,6 +38,11 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   }
   if (reveal.length > 0 && before.facilitator !== me && !lead) return `only the facilitator or a lead reveals and agrees (${reveal.join(', ')})`;
   if (before.revealedAt !== null && doc.revealedAt !== before.revealedAt) return 'a reveal cannot be taken back';
+  // Readers hold the ratings under the names (or pseudonyms) they were sent: a later choice could take
+  // back no name already sent, and would leave the same ratings stored twice under two ids.
+  if (changed.includes('namesShown') && (before.revealedAt !== null || before.revealMode === 'after-own-submit')) {
+    return 'namesShown is immutable once participants may have seen each other’s ratings (after the reveal, or when each sees them after submitting)';
+  }
   if (changed.length === 0 && current.owner !== me && before.facilitator !== me && !lead) return 'only the starter, the facilitator or a lead changes a session';
   return null;
 };

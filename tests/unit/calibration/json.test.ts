@@ -1,7 +1,7 @@
 // Calibration travels in the JSON export: sessions and ratings into another profile, merged by id; a bad one names its field.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newCalibrationRatings, newCalibrationSession, pseudonymAddress, pseudonymousCalibration } from '@/lib/calibration';
+import { agree, newCalibrationRatings, newCalibrationSession, pseudonymAddress, reveal } from '@/lib/calibration';
 import { ArvioDb, saveCalibrationRatings, saveCalibrationSession, useDatabase } from '@/lib/db';
 import { exportJson, importExportText } from '@/lib/export/reviews';
 import { templates } from '@/lib/scorecards/templates';
@@ -68,35 +68,28 @@ describe('calibration in the JSON export', () => {
     expect(await other.calibrationSessions.count()).toBe(0);
   });
 
-  it('carries the other participants out only by pseudonym where the facilitator hid names, and the file still imports', async () => {
-    const hidden = { ...session, namesShown: false };
+  it('carries calibration out as the server sent it: a reader without names holds the others by pseudonym, and the file still imports', async () => {
+    // What the server sends b when the facilitator hid names: a by pseudonym in the session, its alignments and a's ratings.
+    const rated = ['a@arvio.test', 'b@arvio.test'].map((p) => {
+      const doc = newCalibrationRatings(session, p, 'zendesk:102', card, now);
+      return { ...doc, submittedAt: now.toISOString(), ratings: doc.ratings.map((r) => ({ ...r, value: 1 })) };
+    });
+    const agreed = agree(reveal({ ...session, namesShown: false }, now), card, rated, [{ ticketKey: 'zendesk:102', criterionId: card.criteria[0]!.id, value: 1, na: false }], now);
+    const a = pseudonymAddress(2);
+    const received = { ...agreed, participants: [a, 'b@arvio.test'], alignments: agreed.alignments.map((x) => (x.participant === 'a@arvio.test' ? { ...x, participant: a } : x)) };
     freshDb();
-    await saveCalibrationSession(hidden);
-    const doc = (p: string) => ({ ...newCalibrationRatings(hidden, p, 'zendesk:102', card, now), submittedAt: now.toISOString() });
-    await saveCalibrationRatings(doc('a@arvio.test'));
-    await saveCalibrationRatings(doc('b@arvio.test'));
-    // Nobody signed in to a backend here: nobody whom names are shown to.
+    await saveCalibrationSession(received);
+    await saveCalibrationRatings({ ...rated[0]!, participant: a, id: `cal-json|${a}|zendesk:102` });
+    await saveCalibrationRatings(rated[1]!);
     const text = await collect(exportJson({ now }));
     expect(text).not.toContain('a@arvio.test');
-    expect(text).not.toContain('b@arvio.test');
-    const file = JSON.parse(text) as { calibrationSessions: { participants: string[] }[]; calibrationRatings: { id: string; participant: string }[] };
-    expect(file.calibrationSessions[0]!.participants).toEqual([pseudonymAddress(1), pseudonymAddress(2)]);
-    expect(file.calibrationRatings.map((r) => r.participant).sort()).toEqual([pseudonymAddress(1), pseudonymAddress(2)]);
-    freshDb();
+    const file = JSON.parse(text) as { calibrationSessions: { participants: string[]; alignments: { participant: string }[] }[]; calibrationRatings: { participant: string }[] };
+    expect(file.calibrationSessions[0]!.participants).toEqual([a, 'b@arvio.test']);
+    expect(file.calibrationSessions[0]!.alignments.map((x) => x.participant).sort()).toEqual([a, 'b@arvio.test'].sort());
+    expect(file.calibrationRatings.map((r) => r.participant).sort()).toEqual([a, 'b@arvio.test'].sort());
+    const target = freshDb();
     expect((await importExportText(text)).ok).toBe(true);
-  });
-
-  it('leaves the names to the reader the reveal names them to: themself, the facilitator, a lead', () => {
-    const hidden = { ...session, namesShown: false };
-    const ratings = ['a@arvio.test', 'b@arvio.test'].map((p) => ({ ...newCalibrationRatings(hidden, p, 'zendesk:102', card, now), submittedAt: now.toISOString() }));
-    const out = (me: string, lead: boolean) => pseudonymousCalibration([hidden], ratings, { me, lead });
-    expect(out('b@arvio.test', false).sessions[0]!.participants).toEqual([pseudonymAddress(1), 'b@arvio.test']);
-    expect(out('b@arvio.test', false).ratings.map((r) => r.id)).toEqual([`cal-json|${pseudonymAddress(1)}|zendesk:102`, ratings[1]!.id]);
-    expect(out('lead@arvio.test', false)).toEqual({ sessions: [hidden], ratings });
-    expect(out('someone@arvio.test', true)).toEqual({ sessions: [hidden], ratings });
-    expect(pseudonymousCalibration([session], ratings, { me: 'b@arvio.test', lead: false })).toEqual({ sessions: [session], ratings });
-    // Ratings of a session not held here: only one's own go out.
-    expect(pseudonymousCalibration([], ratings, { me: 'b@arvio.test', lead: false }).ratings).toEqual([ratings[1]]);
+    expect(await target.calibrationRatings.count()).toBe(2);
   });
 
   it('reads files of earlier releases, which have no calibration', async () => {

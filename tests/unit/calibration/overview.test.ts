@@ -1,16 +1,30 @@
 // The dashboard's Calibration figures, the calibration CSV and ticket links: from calibration data only.
 import { describe, expect, it } from 'vitest';
-import { agree, calibrationOverview, krippendorffAlpha, shownParticipants, newCalibrationRatings, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
+import { agree, calibrationOverview, krippendorffAlpha, newCalibrationRatings, pseudonymAddress, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { COMMA_DIALECT, SEMICOLON_DIALECT } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
-import type { CalibrationRatings, CalibrationSession } from '@/lib/model/calibration';
+import { calibrationRatingsId, type CalibrationRatings, type CalibrationSession } from '@/lib/model/calibration';
 import { templates } from '@/lib/scorecards/templates';
 
 const card = templates.find((t) => t.id === 'tpl-chat-en')!;
 const people = ['a@arvio.test', 'b@arvio.test', 'c@arvio.test'];
-/** The sessions' facilitator (people[0]) exporting. */
-const facilitator = { me: people[0]!, lead: false, anonymous: (n: number) => `Participant ${n}` };
+const anonymous = (n: number) => `Participant ${n}`;
+
+/**
+ * A session and its ratings as the server sends them to `me` where names are hidden: the others by
+ * pseudonym, numbered by the server (here `numbers`, not their places), the list in number order.
+ */
+function asReceivedBy(me: string, numbers: Record<string, number>, session: CalibrationSession, ratings: readonly CalibrationRatings[]) {
+  const as = (p: string) => (p === me ? p : pseudonymAddress(numbers[p]!));
+  const byNumber = [...session.participants].sort((a, b) => numbers[a]! - numbers[b]!);
+  return {
+    session: { ...session, namesShown: false, participants: byNumber.map(as), alignments: session.alignments.map((a) => ({ ...a, participant: as(a.participant) })) },
+    ratings: ratings.map((r) => ({ ...r, participant: as(r.participant), id: calibrationRatingsId(r.sessionId, as(r.participant), r.ticketKey) })),
+  };
+}
+/** The server's numbers: none is the participant's place in the session. */
+const numbers = { [people[0]!]: 2, [people[1]!]: 3, [people[2]!]: 1 };
 
 function sessionOn(id: string, month: string, values: (p: number, c: number) => number): { session: CalibrationSession; ratings: CalibrationRatings[] } {
   const now = new Date(`2026-${month}-10T10:00:00.000Z`);
@@ -40,7 +54,7 @@ describe('the Calibration view’s figures', () => {
   const figures = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, card, x.ratings)]));
 
   it('lists sessions newest first with the session alpha the reveal shows', () => {
-    const overview = calibrationOverview([march.session, april.session], figures, [card], facilitator);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     expect(overview.sessions.map((r) => r.session.id)).toEqual(['s2', 's1']);
     expect(overview.sessions[1]?.alpha).toEqual(revealFigures(march.session, card, march.ratings).session.alpha);
     expect(overview.months).toEqual(['2026-03', '2026-04']);
@@ -48,14 +62,14 @@ describe('the Calibration view’s figures', () => {
 
   it('gives the same session alpha from figures kept before the scorecard was here', () => {
     const early = new Map([march, april].map((x) => [x.session.id, sessionFigures(x.session, undefined, x.ratings)]));
-    const alpha = calibrationOverview([march.session, april.session], early, [card], facilitator).sessions[1]?.alpha;
+    const alpha = calibrationOverview([march.session, april.session], early, [card]).sessions[1]?.alpha;
     const shown = revealFigures(march.session, card, march.ratings).session.alpha;
     expect(alpha).toMatchObject({ pairable: shown.pairable, units: shown.units, tooFew: shown.tooFew });
     expect(alpha?.alpha).toBeCloseTo(shown.alpha!, 12);
   });
 
   it('pools a criterion’s alpha over the sessions from their kept figures: alpha of all their units at once', () => {
-    const overview = calibrationOverview([march.session, april.session], figures, [card], facilitator);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     const first = card.criteria[0]!.id;
     const row = (x: typeof march, p: string) =>
       x.session.tickets.map((t) => x.ratings.find((r) => r.participant === p && r.ticketKey === t.ticketKey)!.ratings.find((r) => r.criterionId === first)!.value);
@@ -64,7 +78,7 @@ describe('the Calibration view’s figures', () => {
   });
 
   it('names the criterion the reviewers disagree on first among the lowest, and keeps alignment per month', () => {
-    const overview = calibrationOverview([march.session, april.session], figures, [card], facilitator);
+    const overview = calibrationOverview([march.session, april.session], figures, [card]);
     const first = card.criteria[0]!.id;
     expect(overview.criteria.find((c) => c.criterionId === first)?.byMonth.get('2026-03')?.pairable).toBe(6);
     expect(overview.lowest.map((c) => c.criterionId)).toEqual([first]);
@@ -75,40 +89,42 @@ describe('the Calibration view’s figures', () => {
   });
 
   it('writes the CSV in long format: a row per session, ticket, criterion and participant with the agreed rating', () => {
-    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT, facilitator);
+    const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT, anonymous);
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe('session_id,session,session_date,ticket,criterion_id,criterion,participant,rating,agreed_rating');
     expect(lines).toHaveLength(1 + 2 * card.criteria.length * people.length);
     expect(lines[1]).toBe(`s1,s1,2026-03-10,zendesk:s1201,${card.criteria[0]!.id},${card.criteria[0]!.title},a@arvio.test,1,2`);
-    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT, facilitator).split('\r\n')[0]).toContain(';');
+    expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT, anonymous).split('\r\n')[0]).toContain(';');
   });
 
-  it('names the participants in the CSV only to whom the reveal names them: others see their own e-mail and positions', () => {
-    const participants = (session: CalibrationSession, viewer: Parameters<typeof calibrationCsv>[4]) =>
-      new Set(calibrationCsv([session], ratings, [card], COMMA_DIALECT, viewer).replace('\uFEFF', '').trim().split('\r\n').slice(1).map((line) => line.split(',')[6]));
-    const hidden = { ...march.session, namesShown: false };
-    const anonymous = (n: number) => `Participant ${n}`;
-    expect(participants(hidden, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(['Participant 1', people[1], 'Participant 3']));
-    expect(participants(hidden, { me: 'lead@arvio.test', lead: true, anonymous })).toEqual(new Set(people));
-    expect(participants(hidden, facilitator)).toEqual(new Set(people));
-    // Names shown by the facilitator's choice: everyone sees them.
-    expect(participants(march.session, { me: people[1]!, lead: false, anonymous })).toEqual(new Set(people));
+  it('writes the participants in the CSV as the server sent them: pseudonyms as "Participant k" (the server’s number), oneself and names by e-mail', () => {
+    const received = asReceivedBy(people[1]!, numbers, march.session, march.ratings);
+    const lines = calibrationCsv([received.session], new Map([['s1', received.ratings]]), [card], COMMA_DIALECT, anonymous).replace('\uFEFF', '').trim().split('\r\n').slice(1);
+    expect(new Set(lines.map((line) => line.split(',')[6]))).toEqual(new Set(['Participant 1', people[1], 'Participant 2']));
+    // Each pseudonym's row carries that participant's rating (people[2] gave 2 on the first criterion of March, as Participant 1).
+    expect(lines.find((line) => line.includes(`,${card.criteria[0]!.id},`) && line.includes('Participant 1'))?.split(',')[7]).toBe('3');
+    expect(lines.join('\n')).not.toMatch(new RegExp(`${people[0]}|${people[2]}`));
+    // Sent with names (the facilitator, a lead, or names shown): everyone by e-mail.
+    const named = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT, anonymous).replace('\uFEFF', '').trim().split('\r\n').slice(1);
+    expect(new Set(named.map((line) => line.split(',')[6]))).toEqual(new Set(people));
   });
 
-  it('names the reviewers in the alignment table only to whom the reveal names them: others see themself and positions', () => {
-    const hidden = [march.session, april.session].map((s) => ({ ...s, namesShown: false }));
-    const rows = (viewer: { me: string; lead: boolean }) => calibrationOverview(hidden, figures, [card], viewer).alignment.map((a) => a.participant);
-    // The same numbering as the reveal: the position in the session.
-    expect(rows({ me: people[1]!, lead: false })).toEqual([{ email: people[1] }, { n: 1 }, { n: 3 }]);
-    expect(rows({ me: 'lead@arvio.test', lead: true })).toEqual(people.map((email) => ({ email })));
-    expect(rows({ me: people[0]!, lead: false })).toEqual(people.map((email) => ({ email })));
-    expect(JSON.stringify(calibrationOverview(hidden, figures, [card], { me: people[1]!, lead: false }).alignment)).not.toContain(people[2]);
-    // The reveal's headings come from the same function.
-    expect(shownParticipants(hidden[0]!, { me: people[1]!, lead: false })).toEqual([{ n: 1 }, { email: people[1] }, { n: 3 }]);
-    // Names shown by the facilitator's choice: everyone sees them.
-    expect(calibrationOverview([march.session, april.session], figures, [card], { me: people[1]!, lead: false }).alignment.map((a) => a.participant)).toEqual(
-      people.map((email) => ({ email })),
-    );
+  it('shows the reviewers in the alignment table as the server sent them: oneself and names by e-mail, pseudonyms by their number', () => {
+    const received = [march, april].map((x) => asReceivedBy(people[1]!, numbers, x.session, x.ratings).session);
+    const rows = calibrationOverview(received, figures, [card]).alignment.map((a) => a.participant);
+    expect(rows).toEqual([{ email: people[1] }, { n: 1 }, { n: 2 }]);
+    expect(JSON.stringify(calibrationOverview(received, figures, [card]).alignment)).not.toMatch(new RegExp(`${people[0]}|${people[2]}`));
+    // Sent with names: everyone by e-mail.
+    expect(calibrationOverview([march.session, april.session], figures, [card]).alignment.map((a) => a.participant)).toEqual(people.map((email) => ({ email })));
+  });
+
+  it('reveals the ratings as received: columns in the session’s (number) order, each pseudonym with its own ratings', () => {
+    const received = asReceivedBy(people[1]!, numbers, march.session, march.ratings);
+    const figuresOf = revealFigures(received.session, card, received.ratings);
+    expect(figuresOf.participants).toEqual([pseudonymAddress(1), pseudonymAddress(2), people[1]]);
+    // people[2] (Participant 1) gave 2 on the first criterion, people[0] (Participant 2) gave 0, people[1] 1.
+    expect(figuresOf.tickets[0]!.criteria[0]!.ratings).toEqual([2, 0, 1]);
+    expect(figuresOf.session.alpha).toEqual(revealFigures(march.session, card, march.ratings).session.alpha);
   });
 });
 

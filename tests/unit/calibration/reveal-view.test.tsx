@@ -1,10 +1,10 @@
 // The reveal of a whole session: its summary on the first screen, each ticket's ratings in a disclosure
-// built when opened, and participants named only as the facilitator chose.
+// built when opened, and participants as the server sent them: by name, or "Participant k" for a pseudonym.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { participantLabel, RevealView } from '@/components/calibration/RevealView';
-import { newCalibrationRatings, newCalibrationSession, reveal, revealFigures, shownParticipants } from '@/lib/calibration';
+import { newCalibrationRatings, newCalibrationSession, pseudonymAddress, reveal, revealFigures, shownParticipant } from '@/lib/calibration';
 import { templates } from '@/lib/scorecards/templates';
 
 afterEach(() => cleanup());
@@ -37,11 +37,20 @@ const ratings = people.flatMap((p, pi) =>
   }),
 );
 
+/** As the server sends the session to b, who may not see names: a and c by the server's numbers (c is 1, a is 3), in number order. */
+const number: Record<string, number> = { 'c@arvio.test': 1, 'a@arvio.test': 3 };
+const toB = (p: string) => (p === people[1] ? p : pseudonymAddress(number[p]!));
+const receivedByB = {
+  session: { ...session, participants: ['c@arvio.test', people[1]!, 'a@arvio.test'].map(toB) },
+  ratings: ratings.map((r) => ({ ...r, participant: toB(r.participant), id: `${r.sessionId}|${toB(r.participant)}|${r.ticketKey}` })),
+};
+
 function shown(me: string): void {
-  const labels = shownParticipants(session, { me, lead: false }).map((p) => participantLabel((key, params) => `${key}:${params?.n ?? ''}`, p, (email) => email.split('@')[0]!));
+  const { session: held, ratings: heldRatings } = me === people[1] ? receivedByB : { session, ratings };
+  const labels = held.participants.map((p) => participantLabel((key, params) => `${key}:${params?.n ?? ''}`, shownParticipant(p), (email) => email.split('@')[0]!));
   render(
     <I18nProvider fixed="en">
-      <RevealView session={session} card={card} figures={revealFigures(session, card, ratings)} labels={labels} ticketKeys={session.tickets.map((t) => t.ticketKey)} />
+      <RevealView session={held} card={card} figures={revealFigures(held, card, heldRatings)} labels={labels} ticketKeys={held.tickets.map((t) => t.ticketKey)} />
     </I18nProvider>,
   );
 }
@@ -67,12 +76,18 @@ describe('the reveal of a whole session', () => {
     expect(screen.queryByRole('table', { name: 'Ticket #102' })).toBeNull();
   });
 
-  it('heads a hidden participant by their position in the session, the same in every table', () => {
+  it('heads a participant the server sent by pseudonym as "Participant k", k the server’s number, the same in every table', () => {
     shown(people[1]!);
     const headings = (name: string) => within(screen.getByRole('table', { name })).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headings('Ticket #101').slice(1, 4)).toEqual(['calibration.participant:1', 'b', 'calibration.participant:3']);
     const rows = within(screen.getByRole('table', { name: 'Review score per participant' })).getAllByRole('rowheader').map((h) => h.textContent);
     expect(rows.slice(0, 3)).toEqual(['calibration.participant:1', 'b', 'calibration.participant:3']);
-    expect(document.body.textContent).not.toContain('c@arvio.test');
+    expect(document.body.textContent).not.toMatch(/a@arvio\.test|c@arvio\.test/);
+  });
+
+  it('heads everyone by name for whom the server sent names (the facilitator here)', () => {
+    shown(people[0]!);
+    const headings = within(screen.getByRole('table', { name: 'Ticket #101' })).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headings.slice(1, 4)).toEqual(['a', 'b', 'c']);
   });
 });
