@@ -43,12 +43,14 @@ if (globalThis.location?.protocol.endsWith('-extension:')) starting = startLangu
  * there, at once when it already is. A page's first render waits for the saved preference and that one
  * dictionary, never shows the browser's language first, and loads the other language only on a switch.
  */
+
 export function I18nProvider({ children, fixed }: { children: ComponentChildren; fixed?: Language }) {
   const [lang, setLang] = useState<Language | null>(() => {
     const first = fixed ?? resolveLanguage('auto', navigator.languages);
     return isLanguageLoaded(first) ? first : null;
   });
-  // A layout effect: the wait for the language starts in the page's first task, not after an empty frame.
+  // A layout effect, so that the preference is read and the dictionary asked for in the page's first
+  // task, not after the (empty) first frame.
   useLayoutEffect(() => {
     let latest = 0;
     const show = (next: Language): void => {
