@@ -1,6 +1,6 @@
 // Only the shown language's dictionary loads: the other one on a switch (lib/i18n loadLanguage, components/i18n.tsx).
 import { render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LANGUAGE_STORAGE_KEY } from '@/lib/i18n/content';
 
@@ -13,8 +13,6 @@ async function fresh() {
 }
 
 describe('loading a language', () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it('loads one dictionary at a time, and a translator asks for its language loaded', async () => {
     const { isLanguageLoaded, loadLanguage, translator } = await fresh();
     expect(isLanguageLoaded('en')).toBe(false);
@@ -26,8 +24,6 @@ describe('loading a language', () => {
   });
 
   it('the provider renders in the saved language once its dictionary is there, and loads the other on a switch', async () => {
-    // A Finnish browser with Finnish saved: the browser's language, fetched beside the preference, is the same one.
-    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fi-FI']);
     await fakeBrowser.storage.local.set({ [LANGUAGE_STORAGE_KEY]: 'fi' });
     const { I18nProvider, useI18n, isLanguageLoaded } = await fresh();
     function Save() {
