@@ -20,22 +20,6 @@ function fromPreference(value: unknown): Language {
 }
 
 /**
- * The page's language, asked for as this module loads: the saved preference and its dictionary arrive
- * while the rest of the page's modules evaluate. The browser's language is fetched beside the preference
- * (it is the preference unless the user chose the other one), so the two reads do not wait for each other.
- */
-function startLanguage(): Promise<Language> {
-  void loadLanguage(resolveLanguage('auto', navigator.languages)).catch(() => undefined);
-  return browser.storage.local.get(LANGUAGE_STORAGE_KEY).then(
-    (stored) => fromPreference(stored[LANGUAGE_STORAGE_KEY]),
-    () => fromPreference(undefined),
-  );
-}
-let starting: Promise<Language> | null = null;
-// In an extension page (chrome-extension:, moz-extension:) at once; elsewhere (unit tests) when a provider mounts.
-if (globalThis.location?.protocol.endsWith('-extension:')) starting = startLanguage();
-
-/**
  * storage.local, not IndexedDB: framed pages (the sidebar) may be denied IndexedDB, and this way
  * every page and the content script follow a language change at once.
  *
@@ -43,7 +27,6 @@ if (globalThis.location?.protocol.endsWith('-extension:')) starting = startLangu
  * there, at once when it already is. A page's first render waits for the saved preference and that one
  * dictionary, never shows the browser's language first, and loads the other language only on a switch.
  */
-
 export function I18nProvider({ children, fixed }: { children: ComponentChildren; fixed?: Language }) {
   const [lang, setLang] = useState<Language | null>(() => {
     const first = fixed ?? resolveLanguage('auto', navigator.languages);
@@ -63,10 +46,10 @@ export function I18nProvider({ children, fixed }: { children: ComponentChildren;
       show(fixed);
       return () => void (latest = -1);
     }
-    // The page's first provider takes the language asked for at start-up; a later one reads it afresh.
-    const preference = starting ?? startLanguage();
-    starting = null;
-    void preference.then((first) => latest === 0 && show(first));
+    void browser.storage.local.get(LANGUAGE_STORAGE_KEY).then(
+      (stored) => latest === 0 && show(fromPreference(stored[LANGUAGE_STORAGE_KEY])),
+      () => latest === 0 && show(fromPreference(undefined)),
+    );
     const onChanged = (changes: Record<string, { newValue?: unknown }>): void => {
       const change = changes[LANGUAGE_STORAGE_KEY];
       if (change) show(fromPreference(change.newValue));
