@@ -8,7 +8,6 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    setupFiles: ['tests/e2e/setup.ts'],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,
