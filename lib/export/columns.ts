@@ -1,7 +1,5 @@
 // The CSV columns of exported reviews, pure: the extension's export and the server's use the same.
-import { translatorOf } from '../i18n';
-import { exportEn } from '../i18n/export-en';
-import { exportFi } from '../i18n/export-fi';
+import { translator, type MessageKey } from '../i18n';
 import type { Person, Review } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { criterionScore, maxValue } from '../scoring';
@@ -63,10 +61,8 @@ export const RATING_COLUMNS = [
  */
 export function headerCells(columns: readonly (ReviewColumn | RatingColumn)[], dialect: CsvDialect): string[] {
   if (!dialect.language) return [...columns];
-  // The export area's strings only, in both languages: the server writes these too, and no page's start-up
-  // loads the other language's whole dictionary.
-  const t = translatorOf(dialect.language === 'fi' ? exportFi : exportEn, dialect.language);
-  return columns.map((column) => t(`export.col.${column}` as keyof typeof exportEn, { timeZone: dialect.timeZone ?? 'UTC' }));
+  const t = translator(dialect.language);
+  return columns.map((column) => t(`export.col.${column}` as MessageKey, { timeZone: dialect.timeZone ?? 'UTC' }));
 }
 
 export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];

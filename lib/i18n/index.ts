@@ -1,28 +1,12 @@
 // Translation: one typed dictionary per language; the language follows the browser unless overridden.
-// A page loads only its language's dictionary (loadLanguage) before its first render, the other one when
-// the user switches: both together were ≈120 KB of every page's start-up JavaScript.
-import type { MessageKey } from './en';
+import { en, type MessageKey } from './en';
+import { fi } from './fi';
 import type { Language } from '../model/scorecard';
 
 export type { MessageKey };
 export type LanguagePreference = Language | 'auto';
 
-type Dictionary = Record<MessageKey, string>;
-
-const loaders: Record<Language, () => Promise<Dictionary>> = {
-  en: () => import('./en').then((m) => m.en),
-  fi: () => import('./fi').then((m) => m.fi),
-};
-const loaded: Partial<Record<Language, Dictionary>> = {};
-
-/** Loads a language's dictionary once; `translator(lang)` needs it loaded. */
-export async function loadLanguage(lang: Language): Promise<void> {
-  loaded[lang] ??= await loaders[lang]();
-}
-
-export function isLanguageLoaded(lang: Language): boolean {
-  return loaded[lang] !== undefined;
-}
+const dictionaries: Record<Language, Record<MessageKey, string>> = { en, fi };
 
 export function resolveLanguage(preference: LanguagePreference, browserLanguages: readonly string[]): Language {
   if (preference !== 'auto') return preference;
@@ -36,15 +20,8 @@ export function resolveLanguage(preference: LanguagePreference, browserLanguages
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** The translator of a loaded language (see loadLanguage). */
 export function translator(lang: Language): Translate {
-  const dict = loaded[lang];
-  if (!dict) throw new Error(`the ${lang} dictionary is not loaded: await loadLanguage('${lang}') first`);
-  return translatorOf(dict, lang);
-}
-
-/** A translator over some dictionary: the whole of a language, or one area's (lib/export/columns.ts on the server). */
-export function translatorOf<K extends string>(dict: Record<K, string>, lang: Language): (key: K, params?: Record<string, string | number>) => string {
+  const dict = dictionaries[lang];
   const numbers = new Intl.NumberFormat(lang);
   return (key, params) => {
     const template = dict[key];

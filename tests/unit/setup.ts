@@ -3,14 +3,10 @@ import 'fake-indexeddb/auto';
 import { configure } from '@testing-library/preact';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadLanguage } from '@/lib/i18n';
 
 // findBy…/waitFor wait for a condition; on a shared two-core machine an IndexedDB round trip can take
 // seconds, so the wait is long (a passing test returns as soon as the condition holds).
 configure({ asyncUtilTimeout: 10_000 });
-
-// Both languages' dictionaries, as a page has its one after start-up: components render at once, in either.
-await Promise.all([loadLanguage('en'), loadLanguage('fi')]);
 
 beforeEach(() => {
   fakeBrowser.reset();
