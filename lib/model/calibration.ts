@@ -105,10 +105,8 @@ export const calibrationSessionSchema = z
     noDuplicates(s.agreed, (a) => `${a.ticketKey} ${a.criterionId}`, ['agreed'], 'agreed rating', ctx);
     s.agreed.forEach((a, i) => check(tickets.has(a.ticketKey), ['agreed', i, 'ticketKey'], `"${a.ticketKey}" is not a ticket of this session`, ctx));
     noDuplicates(s.alignments, (a) => a.participant, ['alignments'], 'participant', ctx);
-    // A reader who may not see names gets the others' alignments by pseudonym.
-    s.alignments.forEach((a, i) =>
-      check(participants.has(a.participant) || pseudonymNumber(a.participant) !== null, ['alignments', i, 'participant'], `${a.participant} is not a participant`, ctx),
-    );
+    // A reader who may not see names gets the participants and their alignments alike by pseudonym (server/src/pseudonyms.ts).
+    s.alignments.forEach((a, i) => check(participants.has(a.participant), ['alignments', i, 'participant'], `${a.participant} is not a participant`, ctx));
     if (s.status === 'open') check(s.revealedAt === null, ['revealedAt'], 'an open session is not revealed yet', ctx);
     if (s.status === 'revealed' || s.status === 'closed') check(s.revealedAt !== null, ['revealedAt'], `a ${s.status} session has been revealed`, ctx);
   });
