@@ -244,7 +244,9 @@ function OpenSession(props: { session: CalibrationSession; card: Scorecard | nul
     null,
   );
   const viewer = calibrationViewer(roster);
-  const { me, lead } = viewer;
+  const me = viewer.me;
+  // A lead of the session's own team (a lead elsewhere is a reviewer here): the server's rule.
+  const lead = viewer.leads(session.team);
   const figures = useMemo(() => (card && ratings ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
   if (!card || !ratings || !figures) return null;
   const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;

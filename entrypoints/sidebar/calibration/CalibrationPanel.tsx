@@ -7,6 +7,7 @@ import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
 import {
+  calibrationViewer,
   facilitates,
   isOverdue,
   shownParticipant,
@@ -35,13 +36,10 @@ export interface CalibrationHome {
 
 export const useCalibrationHome = (): CalibrationHome | null => useRemote(() => db.calibrationHome(), [], null as CalibrationHome | null);
 
-const meOf = (roster: Roster): string => roster.me.email.toLowerCase();
-const isLead = (roster: Roster): boolean => roster.me.role === 'lead' || roster.me.role === 'admin';
-
 /** The session waiting for my scoring of this ticket, if any (for the banner at the top of the sidebar). */
 export function waitingHere(home: CalibrationHome | null, key: string): CalibrationSession | null {
   if (!home?.roster) return null;
-  const me = meOf(home.roster);
+  const me = calibrationViewer(home.roster).me;
   return home.sessions.find((s) => ticketsToRate(s, me, home.mine).includes(key)) ?? null;
 }
 
@@ -85,18 +83,18 @@ export function CalibrationPanel({ ticket, home, focusScoring, onOpenSettings }:
       </section>
     );
   }
-  const me = meOf(roster);
-  const lead = isLead(roster);
+  const viewer = calibrationViewer(roster);
+  const me = viewer.me;
   const key = ticketKey(ticket);
   const here = home.sessions.filter(
-    (s) => s.tickets.some((x) => x.ticketKey === key) && (s.participants.includes(me) || s.facilitator === me || s.startedBy === me || lead),
+    (s) => s.tickets.some((x) => x.ticketKey === key) && (s.participants.includes(me) || s.facilitator === me || s.startedBy === me || viewer.leads(s.team)),
   );
   const nameOf = (email: string): string => roster.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
   return (
     <section class="calibration" aria-label={t('tabs.calibration')}>
       <WaitingList home={home} me={me} nameOf={nameOf} />
       {here.map((session) => (
-        <SessionOnTicket key={session.id} session={session} ticket={ticket} me={me} lead={lead} cards={cards} nameOf={nameOf} focusScoring={focusScoring} />
+        <SessionOnTicket key={session.id} session={session} ticket={ticket} me={me} lead={viewer.leads(session.team)} cards={cards} nameOf={nameOf} focusScoring={focusScoring} />
       ))}
       {notice && (
         <p class="notice good" role="status">

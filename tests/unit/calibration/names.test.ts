@@ -1,6 +1,6 @@
 // How the extension shows a calibration participant: as the server sent them — a pseudonym as "Participant k", anyone else by address.
 import { describe, expect, it } from 'vitest';
-import { newCalibrationSession, pseudonymAddress, pseudonymNumber, shownParticipant } from '@/lib/calibration';
+import { calibrationViewer, facilitates, newCalibrationSession, pseudonymAddress, pseudonymNumber, shownParticipant } from '@/lib/calibration';
 import { calibrationSessionSchema } from '@/lib/model/calibration';
 import { templates } from '@/lib/scorecards/templates';
 
@@ -43,5 +43,34 @@ describe('a participant as received', () => {
     expect(calibrationSessionSchema.safeParse({ ...session, alignments }).success).toBe(true);
     const stranger = calibrationSessionSchema.safeParse({ ...session, alignments: [{ participant: 'c@arvio.test', alignment: 1, rated: 1 }] });
     expect(stranger.error?.issues[0]?.path).toEqual(['alignments', 0, 'participant']);
+  });
+});
+
+describe('who runs the agreeing, as the server decides it', () => {
+  const me = { email: 'Lead@Arvio.test', name: 'Lead' };
+  it('a lead of one team is a reviewer in another: they lead only the team they lead', () => {
+    const viewer = calibrationViewer({ me: { ...me, role: 'lead' }, teams: [{ id: 'team-a', role: 'lead' }, { id: 'team-b', role: 'reviewer' }] });
+    expect(viewer.me).toBe('lead@arvio.test');
+    expect(viewer.leads('team-a')).toBe(true);
+    expect(viewer.leads('team-b')).toBe(false);
+    expect(viewer.leads('team-c')).toBe(false);
+  });
+
+  it('an admin leads every team; a reviewer none; without a roster nobody', () => {
+    expect(calibrationViewer({ me: { ...me, role: 'admin' }, teams: [] }).leads('any')).toBe(true);
+    expect(calibrationViewer({ me: { ...me, role: 'reviewer' }, teams: [{ id: 'team-a', role: 'reviewer' }] }).leads('team-a')).toBe(false);
+    expect(calibrationViewer(null).leads('team-a')).toBe(false);
+  });
+
+  it('an older server that sends no teams: the account role decides', () => {
+    expect(calibrationViewer({ me: { ...me, role: 'lead' } }).leads('team-b')).toBe(true);
+    expect(calibrationViewer({ me: { ...me, role: 'reviewer' } }).leads('team-b')).toBe(false);
+  });
+
+  it('so a lead elsewhere does not get the facilitator’s part of a session they only take part in', () => {
+    const viewer = calibrationViewer({ me: { ...me, role: 'lead' }, teams: [{ id: 'team-a', role: 'lead' }, { id: 'team-b', role: 'reviewer' }] });
+    const session = { facilitator: 'other@arvio.test' } as Parameters<typeof facilitates>[0];
+    expect(facilitates(session, viewer.me, viewer.leads('team-b'))).toBe(false);
+    expect(facilitates(session, viewer.me, viewer.leads('team-a'))).toBe(true);
   });
 });
