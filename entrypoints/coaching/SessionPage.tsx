@@ -250,11 +250,13 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
   );
 }
 
-function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null; session: CoachingSession; onPin(ref: EvidenceRef): void }) {
+export function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null; session: CoachingSession; onPin(ref: EvidenceRef): void }) {
   const { t, lang } = useI18n();
   // Reviews past the first page, read a page at a time on request.
   const [more, setMore] = useState<{ reviews: Review[]; done: boolean }>({ reviews: [], done: false });
   const [focusId, setFocusId] = useState<string | null>(null);
+  /** Why the last "Show more" read failed (the button stays, to try again). */
+  const [moreFailed, setMoreFailed] = useState<string | null>(null);
   useEffect(() => {
     if (focusId) document.querySelector<HTMLElement>(`[data-review="${CSS.escape(focusId)}"] button`)?.focus();
   }, [focusId]);
@@ -262,7 +264,14 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null;
   const { evidence, previous, previousActions } = prepared;
   const listed = [...evidence.reviews, ...more.reviews];
   const showMore = async () => {
-    const page = await evidenceReviews(session.agent.id, evidence.from, evidence.to, listed);
+    let page: Review[];
+    try {
+      page = await evidenceReviews(session.agent.id, evidence.from, evidence.to, listed);
+    } catch (error) {
+      setMoreFailed(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    setMoreFailed(null);
     setMore({ reviews: [...more.reviews, ...page], done: page.length < SHOWN_REVIEWS });
     // The keyboard goes on where the new reviews start.
     setFocusId(page[0]?.id ?? null);
@@ -354,6 +363,11 @@ function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null;
           <button type="button" onClick={() => void showMore()}>
             {t('coaching.evidence.more')}
           </button>
+        )}
+        {moreFailed !== null && (
+          <p class="not-saved" role="alert">
+            {t('common.error', { message: moreFailed })}
+          </p>
         )}
       </section>
     </>

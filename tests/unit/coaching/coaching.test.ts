@@ -38,14 +38,10 @@ import { coachingFormSchema, type CoachingSession } from '@/lib/model/coaching';
 import { kinds } from '@/lib/model/kinds';
 import type { Review } from '@/lib/model/review';
 import { newDraftFrom, publish } from '@/lib/scorecards';
-import { templates } from '@/lib/scorecards/templates';
-import { criterionScore, scoreReview } from '@/lib/scoring';
+import { criterionScore } from '@/lib/scoring';
 import { selfCheck } from '../../../server/tests/helpers/docs';
+import { AGENT, card, COACH, OTHER, reviewAt } from './fixtures';
 
-const card = templates.find((t) => t.id === 'tpl-chat-en')!;
-const COACH = { id: 'tiina@arvio.test', name: 'Tiina' };
-const AGENT = { id: 'mikko@arvio.test', name: 'Mikko Laine' };
-const OTHER = { id: 'liisa@arvio.test', name: 'Liisa' };
 let database: ArvioDb;
 
 beforeEach(() => {
@@ -55,40 +51,6 @@ beforeEach(() => {
 afterEach(async () => {
   await database.delete();
 });
-
-/** A review of the agent on the chat card: every criterion at `value` (clamped to its scale), scored by the formula. */
-function reviewAt(id: string, createdAt: string, value: number, agent = AGENT, over: Partial<Omit<Review, 'team'>> = {}): Review {
-  const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: Math.min(value, c.levels.length - 1), na: false, comment: '' }));
-  const result = scoreReview(card, ratings);
-  return {
-    id,
-    scorecardId: card.id,
-    scorecardVersion: card.version,
-    reviewer: COACH,
-    reviewee: agent,
-    target: { kind: 'conversation' },
-    ratings,
-    strengths: `strength of ${id}`,
-    developmentAreas: `to develop in ${id}`,
-    strengthCriteria: [],
-    developmentCriteria: [],
-    feedback: '',
-    activeMs: 1000,
-    ticket: { helpdesk: 'zendesk', ticketId: id, url: '', subject: 'S', channel: 'chat' },
-    ticketKey: `zendesk:${id}`,
-    channel: 'chat',
-    score: result.score,
-    passed: result.passed,
-    criticalFail: result.criticalFail,
-    createdAt,
-    updatedAt: createdAt,
-    revision: 1,
-    deleted: false,
-    acknowledgedAt: null,
-    team: null,
-    ...over,
-  };
-}
 
 /** Reviews as the product stores them: through the one writer, with their rollups. */
 async function putReviews(reviews: Review[]): Promise<void> {
