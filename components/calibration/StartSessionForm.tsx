@@ -7,6 +7,7 @@ import type { Scorecard } from '@/lib/model/scorecard';
 import type { TicketRef } from '@/lib/model/ticket';
 import type { Roster } from '@/lib/sync/roster';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
+import { DAY_MS } from '@/lib/model/time';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -20,8 +21,6 @@ interface Props {
   children?: preact.ComponentChildren;
   onStart: (session: CalibrationSession) => Promise<void>;
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** A date as `<input type="datetime-local">` wants it, in local time. */
 function localInput(date: Date): string {
@@ -41,7 +40,7 @@ export function StartSessionForm({ roster, settings, cards, tickets, children, o
   const [cardKey, setCardKey] = useState(published[0] ? `${published[0].id}@${published[0].version}` : '');
   const [participants, setParticipants] = useState<string[]>([]);
   const [facilitator, setFacilitator] = useState(me);
-  const [deadline, setDeadline] = useState(() => localInput(new Date(Date.now() + 2 * DAY)));
+  const [deadline, setDeadline] = useState(() => localInput(new Date(Date.now() + 2 * DAY_MS)));
   const [hideAgent, setHideAgent] = useState(true);
   const [namesShown, setNamesShown] = useState(true);
   const [revealMode, setRevealMode] = useState<RevealMode>('facilitator-reveals');

@@ -1,11 +1,11 @@
 // Coaching periods and rhythm as calendar arithmetic on `YYYY-MM-DD` days (UTC), pure.
+import { DAY_MS } from '../model/time';
 
 /** Offered period lengths in weeks; 4 is the default. */
 export const PERIOD_WEEKS = [2, 3, 4] as const;
 export const DEFAULT_PERIOD_WEEKS = 4;
 /** A coaching talk at least monthly, unless the coach sets another rhythm for the agent. */
 export const DEFAULT_RHYTHM_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export const dayOf = (at: Date | string): string => (typeof at === 'string' ? at.slice(0, 10) : at.toISOString().slice(0, 10));
 

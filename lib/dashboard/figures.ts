@@ -10,6 +10,7 @@ import { db } from '../db';
 import { writeSynced } from '../db';
 import type { RollupRow } from '../db';
 import { addReviews, ALL_PERIOD, monthOf, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db';
+import { DAY_MS } from '../model/time';
 
 export type Granularity = 'week' | 'month';
 
@@ -111,7 +112,7 @@ export function weeksBetween(from: string, to: string): string[] {
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   const end = Date.UTC(ty, tm, 0, 12);
   const out: string[] = [];
-  for (let t = start; t <= end + 6 * 86_400_000 && out.length < 3000; t += 86_400_000) {
+  for (let t = start; t <= end + 6 * DAY_MS && out.length < 3000; t += DAY_MS) {
     if (t > end && new Date(t).getUTCDay() === 1) break;
     const w = weekOf(new Date(t).toISOString());
     if (out[out.length - 1] !== w) out.push(w);

@@ -25,6 +25,7 @@
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Review } from '../model/review';
+import { DAY_MS } from '../model/time';
 import { SCORE_BUCKETS, scoreBucket } from '../scoring';
 import { bulkGetFew } from './bulk';
 import type { ArvioDb, RollupRow, SettingRow } from './database';
@@ -59,7 +60,7 @@ export function weekOf(iso: string): string {
   const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - day);
   const t = new Date(thursday);
   const year = t.getUTCFullYear();
-  const week = Math.ceil(((thursday - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  const week = Math.ceil(((thursday - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 

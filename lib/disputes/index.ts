@@ -4,11 +4,11 @@ import { disputeId, disputeSchema, type Dispute, type DisputeItem, type DisputeS
 import type { Person, Rating, Review } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { scoreReview } from '../scoring';
+import { DAY_MS } from '../model/time';
 
 export { countWaiting, disputesWaiting, type Viewer } from './waiting';
 export { disputeFigures, type DisputeFigures, type CriterionOverturns, type ReviewerDisputes } from './figures';
 
-const DAY_MS = 86_400_000;
 const email = (value: string): string => value.trim().toLowerCase();
 
 /** When the window to dispute a review closes (the days are its team's setting: lib/teamSettings windowDaysOf). */

@@ -3,6 +3,7 @@
 import { ideaSchema, type Idea, type IdeaCategory, type IdeaStatus } from '../model/idea';
 import type { Person } from '../model/review';
 import type { TicketRef } from '../model/ticket';
+import { DAY_MS } from '../model/time';
 
 export const IDEA_STATUSES: readonly IdeaStatus[] = ['new', 'considering', 'inProgress', 'done', 'wontDo'];
 export const IDEA_CATEGORIES: readonly IdeaCategory[] = ['process', 'tools', 'knowledgeBase', 'product', 'other'];
@@ -101,5 +102,5 @@ export function ideasWaiting(ideas: Iterable<Idea>, viewer: IdeaViewer, seen: Re
 
 /** Whole days since it was submitted. */
 export function ideaAgeDays(idea: Pick<Idea, 'createdAt'>, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(idea.createdAt)) / 86_400_000));
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(idea.createdAt)) / DAY_MS));
 }

@@ -6,6 +6,7 @@ import { check, noDuplicates } from './checks';
 import { personSchema } from './review';
 import { languageSchema } from './scorecard';
 import { docTeamSchema } from './team';
+import { DAY_MS } from './time';
 
 const id = z.string().min(1).max(100);
 const label = z.string().min(1).max(300);
@@ -85,7 +86,6 @@ export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 export const MAX_FOCUS_CRITERIA = 3;
 /** Longest coaching period accepted (2–4 weeks are offered). */
 export const MAX_PERIOD_DAYS = 92;
-const DAY_MS = 86_400_000;
 
 export const coachingSessionSchema = z
   .strictObject({

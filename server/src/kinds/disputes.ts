@@ -3,6 +3,7 @@
 // opened only within the window the team's settings set.
 import type { Dispute } from '../../../lib/model/dispute';
 import { disputeWindowDays, type TeamSettings } from '../../../lib/model/teamSettings';
+import { DAY_MS } from '../../../lib/model/time';
 import type { DocAccess } from './rule';
 import type { WriteRule } from './rule';
 import { changedFields, isTeamLead, normalized } from './rule';
@@ -12,8 +13,6 @@ const FIXED = ['id', 'reviewId', 'agent', 'reviewer', 'openedAt'];
 const AGENT = ['wrongAgent', 'reason', 'items', 'deleted'];
 /** The resolver's part. */
 const RESOLVER = ['status', 'resolution', 'reopenedAt'];
-
-const DAY_MS = 86_400_000;
 
 /**
  * Why the window to dispute this review has closed, or null while it is open. It counts from when
