@@ -99,3 +99,11 @@ export async function settle(dir) {
   }
   return Date.now() - t0;
 }
+
+/**
+ * A page's start-up: navigation → DOMContentLoaded, by when its modules have been loaded and run;
+ * a view's reads and rendering come after it. The part of a first render the view's own work does not touch.
+ */
+export function startupOf(page) {
+  return page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
+}

@@ -2,7 +2,7 @@
 // reveal of a session with 12 participants × 10 tickets × 20 criteria. Calibration data is stored as a
 // pull stores it, through the one writer (bench/calibration-hooks.ts), which keeps each session's
 // figures; the view reads sessions and figures only, never the ratings or reviews.
-import { settle } from './browser.mjs';
+import { settle, startupOf } from './browser.mjs';
 import { profileDir } from './dashboard.mjs';
 import { median } from './stats.mjs';
 
@@ -89,6 +89,7 @@ export async function benchCalibration({ context, extensionId, record }) {
   // IndexedDB goes on flushing after a large write: measure once it is at rest.
   await settle(await profileDir(context));
   const view = [];
+  const startup = [];
   const reveal = [];
   const openTicket = [];
   const raw = [];
@@ -99,6 +100,7 @@ export async function benchCalibration({ context, extensionId, record }) {
     await page.goto(url);
     await page.locator(`.calibration-view[data-sessions="${seeded}"]`).waitFor({ timeout: 60_000 });
     const ready = await page.evaluate(() => window.__calibrationReady);
+    const started = await startupOf(page);
     // The reveal of the big session, from the click to what its first screen shows in the DOM: the
     // session summary (alpha and agreement per criterion, each participant's score per ticket) and the
     // first ticket's ratings side by side (the other tickets' tables are built when opened).
@@ -170,6 +172,7 @@ export async function benchCalibration({ context, extensionId, record }) {
     });
     if (i === 0) continue; // warm-up
     view.push(ready);
+    startup.push(started);
     reveal.push(took);
     openTicket.push(opened);
     raw.push(read);
@@ -177,6 +180,8 @@ export async function benchCalibration({ context, extensionId, record }) {
   }
   await page.close();
   record({ name: `idb.getAll.calibration.${SESSIONS}-sessions-and-figures`, value: median(raw), runs: raw.length });
+  // The same loads' start-up (navigation → DOMContentLoaded): the part of the view's first render before its own reads.
+  record({ name: 'calibration.view.startup.domContentLoaded', value: median(startup), runs: startup.length });
   record({
     name: `calibration.view.firstRender.${SESSIONS}-sessions`,
     value: median(view),
