@@ -2,6 +2,7 @@
 // names (server/src/pseudonyms.ts, by `namesVisible`): the others come as e-mails, or as pseudonymous
 // addresses shown "Participant k" — in the reveal, the alignments, the CSV and, as they are, in the JSON export.
 import { pseudonymAddress, pseudonymNumber } from '../model/calibration';
+import { leadsTeam, type TeamRoles } from '../model/team';
 
 export { pseudonymAddress, pseudonymNumber };
 
@@ -12,21 +13,12 @@ export interface Viewer {
   leads(team: string): boolean;
 }
 
-/** The roster's shape this needs (lib/sync's Roster; its shape only, so calibration stays below sync). */
-interface RosterShape {
-  me: { email: string; role: string };
-  teams?: readonly { id: string; role: string }[] | undefined;
-}
-
 /**
- * The viewer from the team roster. A lead of one team is a reviewer in another: what they lead is
- * read per team from the roster's teams (an older server without them: the account's role).
+ * The viewer from the team roster (lib/sync's Roster; its shape only, so calibration stays below
+ * sync). What they lead is per team (lib/model/team leadsTeam): a lead elsewhere is a reviewer here.
  */
-export function calibrationViewer(roster: RosterShape | null): Viewer {
-  const admin = roster?.me.role === 'admin';
-  const led = new Set(roster?.teams?.filter((t) => t.role === 'lead' || t.role === 'admin').map((t) => t.id));
-  const byAccount = roster !== null && roster.teams === undefined && roster.me.role === 'lead';
-  return { me: roster?.me.email.toLowerCase() ?? '', leads: (team) => admin || byAccount || led.has(team) };
+export function calibrationViewer(roster: { me: { email: string; role: string }; teams?: TeamRoles['teams'] } | null): Viewer {
+  return { me: roster?.me.email.toLowerCase() ?? '', leads: (team) => roster !== null && leadsTeam({ role: roster.me.role, teams: roster.teams }, team) };
 }
 
 /** A participant as received: by e-mail, or by the number of their pseudonym. */

@@ -3,9 +3,10 @@
 import { ideasWaiting } from '../ideas';
 import type { Dispute } from '../model/dispute';
 import type { Idea } from '../model/idea';
+import { leadsTeam, type TeamRoles } from '../model/team';
 
-/** The user as the waiting count sees them: their e-mail and role (from the team roster). */
-export interface Viewer {
+/** The user as the waiting count sees them: their e-mail, and their roles from the team roster (lib/model/team TeamRoles). */
+export interface Viewer extends TeamRoles {
   email: string;
   role: 'admin' | 'lead' | 'reviewer' | 'agent';
 }
@@ -14,16 +15,15 @@ const email = (value: string): string => value.trim().toLowerCase();
 
 /**
  * The open disputes waiting for `viewer`, oldest first: a reviewer's are those of their own reviews; a
- * lead's (or admin's) every open one they hold (the server sends a lead their teams' disputes only).
- * Never the user's own dispute: nobody resolves their own.
+ * lead's (or admin's) every open one of the teams they lead. Never the user's own dispute: nobody
+ * resolves their own.
  */
 export function disputesWaiting(disputes: Iterable<Dispute>, viewer: Viewer): Dispute[] {
   const me = email(viewer.email);
-  const lead = viewer.role === 'lead' || viewer.role === 'admin';
   const waiting: Dispute[] = [];
   for (const d of disputes) {
     if (d.deleted || d.status !== 'open' || email(d.agent.id) === me) continue;
-    if (lead || email(d.reviewer.id) === me) waiting.push(d);
+    if (email(d.reviewer.id) === me || leadsTeam(viewer, d.team)) waiting.push(d);
   }
   return waiting.sort((a, b) => (a.reopenedAt ?? a.openedAt).localeCompare(b.reopenedAt ?? b.openedAt));
 }

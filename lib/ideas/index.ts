@@ -3,6 +3,7 @@
 import { ideaSchema, type Idea, type IdeaCategory, type IdeaStatus } from '../model/idea';
 import type { Person } from '../model/review';
 import type { TicketRef } from '../model/ticket';
+import { leadsTeam, type TeamRoles } from '../model/team';
 import { DAY_MS } from '../model/time';
 
 export const IDEA_STATUSES: readonly IdeaStatus[] = ['new', 'considering', 'inProgress', 'done', 'wontDo'];
@@ -78,24 +79,23 @@ export function filterIdeas(ideas: readonly Idea[], { status, category, team }: 
 }
 
 /** The user as the waiting count sees them (lib/disputes' Viewer has the same shape). */
-export interface IdeaViewer {
+export interface IdeaViewer extends TeamRoles {
   email: string;
-  role: 'admin' | 'lead' | 'reviewer' | 'agent';
 }
 
 /**
- * What waits for the user in ideas: for a lead, others' ideas still new (to triage); for everyone, their
- * own ideas answered or moved since they last looked (`seen`: idea id → the updatedAt they saw).
+ * What waits for the user in ideas: for a lead, others' ideas still new in the teams they lead (to
+ * triage); for everyone, their own ideas answered or moved since they last looked (`seen`: idea id →
+ * the updatedAt they saw).
  */
 export function ideasWaiting(ideas: Iterable<Idea>, viewer: IdeaViewer, seen: Readonly<Record<string, string>>): Idea[] {
   const me = viewer.email.trim().toLowerCase();
-  const lead = viewer.role === 'lead' || viewer.role === 'admin';
   const out: Idea[] = [];
   for (const idea of ideas) {
     if (idea.deleted) continue;
     const mine = idea.submitter.id.toLowerCase() === me;
     if (mine && idea.status !== 'new' && (seen[idea.id] ?? '') < idea.updatedAt) out.push(idea);
-    else if (!mine && lead && idea.status === 'new') out.push(idea);
+    else if (!mine && idea.status === 'new' && leadsTeam(viewer, idea.team)) out.push(idea);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { liveQuery } from 'dexie';
 import { calibrationRatingsOf, ideasSeen, listCalibrationSessions, listDisputes, listIdeas } from '../db';
 import { countWaiting } from '../disputes/waiting';
 import { ticketsToRate } from '../calibration';
+import type { TeamRoles } from '../model/team';
 import { readRoster } from '../sync';
 import { db } from '../db';
 
@@ -12,6 +13,8 @@ export interface WaitingContext {
   me: string | null;
   /** Their role there (the roster's), null without a backend. */
   role: 'admin' | 'lead' | 'reviewer' | 'agent' | null;
+  /** Their role in each of their teams (the roster's; absent from older servers). */
+  teams?: TeamRoles['teams'];
 }
 
 type WaitingSource = (context: WaitingContext) => Promise<number>;
@@ -24,10 +27,10 @@ async function calibrationWaiting({ me }: WaitingContext): Promise<number> {
 }
 
 /** Open disputes the user is to resolve, and ideas waiting for them (lib/disputes/waiting.ts). */
-async function disputesAndIdeasWaiting({ me, role }: WaitingContext): Promise<number> {
+async function disputesAndIdeasWaiting({ me, role, teams }: WaitingContext): Promise<number> {
   if (me === null || role === null) return 0;
   const [disputes, ideas, seen] = await Promise.all([listDisputes(), listIdeas(), ideasSeen()]);
-  return countWaiting(disputes, ideas, { email: me, role }, seen);
+  return countWaiting(disputes, ideas, { email: me, role, teams }, seen);
 }
 
 const waitingSources: Record<string, WaitingSource> = {
@@ -38,7 +41,7 @@ const waitingSources: Record<string, WaitingSource> = {
 /** Everything waiting for the user, over every source (a failing source counts nothing). */
 export async function waitingCount(): Promise<number> {
   const roster = await readRoster(db());
-  const context: WaitingContext = { me: roster?.me.email.toLowerCase() ?? null, role: roster?.me.role ?? null };
+  const context: WaitingContext = { me: roster?.me.email.toLowerCase() ?? null, role: roster?.me.role ?? null, teams: roster?.teams };
   const counts = await Promise.all(Object.values(waitingSources).map((source) => source(context).catch(() => 0)));
   return counts.reduce((sum, n) => sum + n, 0);
 }

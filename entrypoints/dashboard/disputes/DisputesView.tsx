@@ -14,6 +14,7 @@ import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export/disputes';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
+import { leadsTeam } from '@/lib/model/team';
 import { personOf } from '@/lib/sync/roster';
 import type { Me } from './useMe';
 
@@ -29,7 +30,6 @@ const cardOf = (cards: readonly Scorecard[], review: Review | undefined) =>
 export function DisputesView({ me, filter, cards }: Props) {
   const { t } = useI18n();
   const disputes = useLive<Dispute[] | null>(listDisputes, [], null);
-  const lead = me.role === 'lead' || me.role === 'admin';
   // Said here, not in the resolved item: that leaves the waiting list as it is resolved.
   const [resolvedNow, setResolvedNow] = useState(false);
   if (disputes === null) return <p>{t('common.loading')}</p>;
@@ -54,7 +54,7 @@ export function DisputesView({ me, filter, cards }: Props) {
         {resolved.length === 0 && <p class="muted">{t('disputes.resolved.empty')}</p>}
         <ul class="dispute-list">
           {resolved.map((d) => (
-            <ResolvedDispute key={d.id} dispute={d} lead={lead} cards={cards} />
+            <ResolvedDispute key={d.id} dispute={d} lead={leadsTeam(me, d.team)} cards={cards} />
           ))}
         </ul>
       </section>

@@ -21,7 +21,7 @@ export function useMe(active = true): Me | null | undefined {
       const person = selfPerson(settings.identity, roster);
       if (!person) return null;
       // Without a backend the profile is one person's own: its reviews are theirs to answer for.
-      return { person, email: person.id, role: roster?.me.role ?? 'reviewer', members: roster?.members ?? [] };
+      return { person, email: person.id, role: roster?.me.role ?? 'reviewer', teams: roster?.teams, members: roster?.members ?? [] };
     },
     [active],
     undefined,

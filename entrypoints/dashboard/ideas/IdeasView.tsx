@@ -10,6 +10,7 @@ import { filterIdeas, IDEA_CATEGORIES, IDEA_STATUSES, ideaAgeDays, needsReply, t
 import { readRoster, teamChoices, type RosterTeam } from '@/lib/sync';
 import { formatDateTime } from '@/lib/i18n';
 import type { Idea, IdeaCategory, IdeaStatus } from '@/lib/model/idea';
+import { leadsTeam } from '@/lib/model/team';
 import type { Me } from '../disputes/useMe';
 
 export function IdeasView({ me }: { me: Me }) {
@@ -18,7 +19,6 @@ export function IdeasView({ me }: { me: Me }) {
   // Team names for the filter and the list: the user's teams in the roster of the last sync.
   const teams = useLive<RosterTeam[]>(async () => teamChoices(await readRoster(db())), [], []);
   const [filter, setFilter] = useState<IdeaFilter>({ status: null, category: null, team: null });
-  const lead = me.role === 'lead' || me.role === 'admin';
   if (ideas === null) return <p>{t('common.loading')}</p>;
   const shown = filterIdeas(ideas, filter);
   const teamName = (id: string) => teams.find((x) => x.id === id)?.name ?? id;
@@ -80,7 +80,7 @@ export function IdeasView({ me }: { me: Me }) {
                 ))}
               </ul>
             )}
-            {lead && <TriageForm idea={idea} me={me} />}
+            {leadsTeam(me, idea.team) && <TriageForm idea={idea} me={me} />}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationViewer, facilitates, newCalibrationSession, pseudonymAddress, pseudonymNumber, shownParticipant } from '@/lib/calibration';
 import { calibrationSessionSchema } from '@/lib/model/calibration';
+import { leadsTeam } from '@/lib/model/team';
 import { templates } from '@/lib/scorecards/templates';
 
 describe('a participant as received', () => {
@@ -47,6 +48,12 @@ describe('a participant as received', () => {
 });
 
 describe('who runs the agreeing, as the server decides it', () => {
+  it('a document of no team, or a roster without per-team roles: the account role decides', () => {
+    expect(leadsTeam({ role: 'lead', teams: [{ id: 'team-a', role: 'reviewer' }] }, null)).toBe(true);
+    expect(leadsTeam({ role: 'lead', teams: [{ id: 'team-a', role: 'reviewer' }] }, 'team-a')).toBe(false);
+    expect(leadsTeam({ role: 'reviewer', teams: [{ id: 'team-a', role: 'lead' }] }, 'team-a')).toBe(true);
+  });
+
   const me = { email: 'Lead@Arvio.test', name: 'Lead' };
   it('a lead of one team is a reviewer in another: they lead only the team they lead', () => {
     const viewer = calibrationViewer({ me: { ...me, role: 'lead' }, teams: [{ id: 'team-a', role: 'lead' }, { id: 'team-b', role: 'reviewer' }] });

@@ -150,6 +150,16 @@ describe('disputes', () => {
     expect(disputesWaiting([resolve(open, { by: REVIEWER, now: NOW, answers: [{ outcome: 'rejected', criterionId: first!.id, reason: 'no' }, { outcome: 'rejected', criterionId: second!.id, reason: 'no' }], wholeAccepted: false, comment: '', rightAgent: null })], { email: LEAD.id, role: 'lead' })).toEqual([]);
   });
 
+  it('wait for a lead only in the teams they lead: a lead of one team is a reviewer in another', () => {
+    const review = lowReview();
+    const inA = { ...twoCriteria(review), team: 'team-a' };
+    const inB = { ...inA, id: 'x|r-2', reviewId: 'r-2', team: 'team-b' };
+    const mineInB = { ...inB, id: 'x|r-3', reviewId: 'r-3', reviewer: LEAD };
+    const teams = [{ id: 'team-a', role: 'lead' }, { id: 'team-b', role: 'reviewer' }];
+    expect(disputesWaiting([inA, inB, mineInB], { email: LEAD.id, role: 'lead', teams })).toEqual([inA, mineInB]);
+    expect(disputesWaiting([inA, inB], { email: LEAD.id, role: 'admin', teams: [] })).toHaveLength(2);
+  });
+
   it('figures: disputes per reviewer, the share overturned per criterion, time to resolve', () => {
     const review = lowReview();
     const open = twoCriteria(review);

@@ -48,6 +48,14 @@ describe('ideas and obstacles', () => {
     expect(countWaiting([open], [fresh, answered], { email: LEAD.id, role: 'lead' }, {})).toBe(2);
   });
 
+  it('waits for a lead to triage only in the teams they lead (in another they are a member like any)', () => {
+    const led = sent();
+    const shared = { ...sent({ id: 'i-2', team: 't-2' }), shared: true };
+    const teams = [{ id: 't-1', role: 'lead' }, { id: 't-2', role: 'reviewer' }];
+    expect(ideasWaiting([led, shared], { email: LEAD.id, role: 'lead', teams }, {})).toEqual([led]);
+    expect(ideasWaiting([led, shared], { email: LEAD.id, role: 'admin', teams: [] }, {})).toEqual([led, shared]);
+  });
+
   it('exports a CSV row per idea with its age, team name and last reply', () => {
     const done = triage(sent(), { status: 'done', reply: 'Macro, "updated"', category: 'tools', shared: false, by: LEAD, now: NOW });
     const csv = ideasCsv([done], () => 'Support FI', new Date('2026-03-08T12:00:00.000Z'));
