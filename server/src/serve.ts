@@ -3,6 +3,13 @@ import { serve } from '@hono/node-server';
 import type { Db } from './db';
 import { createApp, type AppOptions } from './app';
 
+/**
+ * How long an idle keep-alive connection stays open: longer than the idle timeout of the proxy in
+ * front (nginx and most load balancers keep upstream connections 60 s). Node's default of 5 s closes
+ * sockets a proxy or client is about to reuse, and that request fails with a reset.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -29,6 +36,11 @@ export function startServer(
           }),
       });
     });
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      // Node requires the headers' timeout to be above the keep-alive's.
+      server.headersTimeout = KEEP_ALIVE_MS + 1000;
+    }
     server.once('error', reject);
   });
 }

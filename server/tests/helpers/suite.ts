@@ -17,7 +17,7 @@ import { createApp } from '../../src/app';
 import { runCommand } from '../../src/cli';
 import { named, type Db } from '../../src/db';
 import { migrate } from '../../src/migrate';
-import { startServer, type RunningServer } from '../../src/serve';
+import { KEEP_ALIVE_MS, startServer, type RunningServer } from '../../src/serve';
 import * as fixtures from './docs';
 import { kindsSuite } from './kindsSuite';
 import { teamsSuite } from './teamsSuite';
@@ -138,6 +138,12 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         const answer = await call(null, 'GET', '/health');
         expect(answer.status).toBe(200);
         expect(answer.json).toMatchObject({ ok: true, database: db.kind });
+      });
+
+      it('keeps an idle connection open longer than a proxy in front does (60 s), and says so', async () => {
+        const answer = await call(null, 'GET', '/health');
+        expect(answer.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+        expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
       });
 
       it.each([
