@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { bulkGetFew, presentKeys } from '../db';
 import { db, type ArvioDb } from '../db';
 import { writeSynced } from '../db';
+import { validateReview } from '../model/compiled/validators.js';
 import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
@@ -166,9 +167,24 @@ function firstIssue(error: z.ZodError, prefix: (string | number)[]): ImportError
   return { path: formatPath([...prefix, ...issue.path]), message: issue.message };
 }
 
+/** What validateAll checks items with: a zod schema, or reviewParser. */
+interface Parser<T> {
+  safeParse(raw: unknown): z.ZodSafeParseResult<T>;
+}
+
+/**
+ * Reviews, the bulk of a file, are checked by the validator compiled ahead of time from reviewSchema
+ * (scripts/validators.ts; the extension's CSP keeps zod from compiling its own): the same verdict,
+ * proven by tests/unit/model/validators.test.ts, without zod's copy of every review (unknown keys are
+ * removed and defaults filled in place). A review it refuses goes to zod, whose first issue the user reads.
+ */
+const reviewParser: Parser<Review> = {
+  safeParse: (raw) => (validateReview(raw) ? { success: true, data: raw as Review } : reviewSchema.safeParse(raw)),
+};
+
 async function validateAll<T>(
   items: unknown[],
-  schema: z.ZodType<T>,
+  schema: Parser<T>,
   name: string,
   progress: (n: number) => void,
 ): Promise<{ ok: true; values: T[] } | { ok: false; error: ImportError }> {
@@ -239,7 +255,7 @@ async function readEnvelope(text: string, onProgress?: (p: Progress) => void): P
 export async function parseExportFile(text: string, onProgress?: (p: Progress) => void): Promise<ParsedImport> {
   const head = await readEnvelope(text, onProgress);
   if (!head.ok) return head;
-  const revs = await validateAll(head.reviews, reviewSchema, 'reviews', (n) => onProgress?.({ phase: 'validating', done: n, total: head.reviews.length }));
+  const revs = await validateAll(head.reviews, reviewParser, 'reviews', (n) => onProgress?.({ phase: 'validating', done: n, total: head.reviews.length }));
   if (!revs.ok) return revs;
   return {
     ok: true,
@@ -275,7 +291,7 @@ export class ImportProblem extends Error {
 const alreadyValid = (raw: unknown): Review => raw as Review;
 
 function validReview(raw: unknown, i: number): Review {
-  const parsed = reviewSchema.safeParse(raw);
+  const parsed = reviewParser.safeParse(raw);
   if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
   return parsed.data;
 }
@@ -388,8 +404,8 @@ export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; e
 export async function importExportText(text: string, options: StreamOptions = {}): Promise<ImportResult> {
   const head = await readEnvelope(text);
   if (!head.ok) return head;
-  // The parsed reviews are this import's alone: each is let go once zod has made the copy that is
-  // written, so the heap shrinks as the import goes instead of holding the whole file to its end.
+  // The parsed reviews are this import's alone: the file's array lets each go once it is checked, so
+  // it lives only until its chunk is written and the heap shrinks as the import goes.
   const raw = head.reviews;
   const check = (value: unknown, i: number): Review => {
     const review = validReview(value, i);
