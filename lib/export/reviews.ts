@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { bulkGetFew, presentKeys } from '../db';
 import { db, type ArvioDb } from '../db';
 import { writeSynced } from '../db';
-import { validateReview } from '../model/compiled/validators.js';
-import { reviewSchema, selfCheckSchema, type Review, type SelfCheck } from '../model/review';
+import { bulkParser } from '../model/bulk';
+import { selfCheckSchema, type Review, type SelfCheck } from '../model/review';
 import { scorecardSchema, type Scorecard } from '../model/scorecard';
 import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
 import { BOM, csvLine, dialectFor, type CsvDelimiter, type CsvLocale } from './csv';
@@ -172,15 +172,11 @@ interface Parser<T> {
   safeParse(raw: unknown): z.ZodSafeParseResult<T>;
 }
 
-/**
- * Reviews, the bulk of a file, are checked by the validator compiled ahead of time from reviewSchema
- * (scripts/validators.ts; the extension's CSP keeps zod from compiling its own): the same verdict,
- * proven by tests/unit/model/validators.test.ts, without zod's copy of every review (unknown keys are
- * removed and defaults filled in place). A review it refuses goes to zod, whose first issue the user reads.
- */
-const reviewParser: Parser<Review> = {
-  safeParse: (raw) => (validateReview(raw) ? { success: true, data: raw as Review } : reviewSchema.safeParse(raw)),
-};
+/** Reviews, the bulk of a file, by the compiled validator (lib/model/bulk.ts). */
+async function reviewParser(): Promise<Parser<Review>> {
+  const parse = await bulkParser();
+  return { safeParse: (raw) => parse('reviews', raw) };
+}
 
 async function validateAll<T>(
   items: unknown[],
@@ -255,7 +251,7 @@ async function readEnvelope(text: string, onProgress?: (p: Progress) => void): P
 export async function parseExportFile(text: string, onProgress?: (p: Progress) => void): Promise<ParsedImport> {
   const head = await readEnvelope(text, onProgress);
   if (!head.ok) return head;
-  const revs = await validateAll(head.reviews, reviewParser, 'reviews', (n) => onProgress?.({ phase: 'validating', done: n, total: head.reviews.length }));
+  const revs = await validateAll(head.reviews, await reviewParser(), 'reviews', (n) => onProgress?.({ phase: 'validating', done: n, total: head.reviews.length }));
   if (!revs.ok) return revs;
   return {
     ok: true,
@@ -289,12 +285,6 @@ export class ImportProblem extends Error {
 
 /** Pass-through for reviews that were validated already (parseExportFile). */
 const alreadyValid = (raw: unknown): Review => raw as Review;
-
-function validReview(raw: unknown, i: number): Review {
-  const parsed = reviewParser.safeParse(raw);
-  if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
-  return parsed.data;
-}
 
 /**
  * Writes a file's documents, merging by id, in ONE transaction: a bad review, a full disk or a closed
@@ -407,10 +397,12 @@ export async function importExportText(text: string, options: StreamOptions = {}
   // The parsed reviews are this import's alone: the file's array lets each go once it is checked, so
   // it lives only until its chunk is written and the heap shrinks as the import goes.
   const raw = head.reviews;
+  const parser = await reviewParser();
   const check = (value: unknown, i: number): Review => {
-    const review = validReview(value, i);
+    const parsed = parser.safeParse(value);
+    if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
     raw[i] = undefined;
-    return review;
+    return parsed.data;
   };
   try {
     const summary = await writeImport(options.database ?? db(), head.scorecards, head.selfChecks, raw, check, options, head.calibration);

@@ -53,6 +53,11 @@ export const reviewContentSchema = z.object({
 });
 export type ReviewContent = z.infer<typeof reviewContentSchema>;
 
+/**
+ * Reviews in bulk (pulls, imports) are checked by a validator compiled from this schema (lib/model/bulk.ts,
+ * `npm run validators` after a change). No `.refine` here: JSON Schema cannot carry one, so the compiled
+ * validator would not check it.
+ */
 export const reviewSchema = reviewContentSchema.extend({
   id,
   /** The team it belongs to: one the reviewer and the reviewee share (lib/sync/teams.ts chooses it). */

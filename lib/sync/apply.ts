@@ -10,6 +10,7 @@ import { BULK_STATES, knownStates, recordPulledStates, stateKey } from './checkp
 import { readConflicts, upsertConflict } from './conflicts';
 import { localDocs, type LocalDoc } from './local';
 import { CHECKPOINT_KEY, CONFLICTS_KEY } from './meta';
+import { bulkParser } from '../model/bulk';
 import { docsOf, pulledCells, readPulled, type PulledDoc } from './pull';
 
 /** The stored versions of pulled docs (of kinds with string keys: those that count in rollups). */
@@ -26,8 +27,8 @@ async function storedVersions(database: ArvioDb, docs: readonly PulledDoc[]): Pr
 }
 
 /** Applies one pulled page and its checkpoint in one transaction; never overwrites a doc with pending changes. */
-export function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], checkpoint: number, now: number): Promise<{ applied: number; conflicts: number }> {
-  return applyPulledDocs(database, readPulled(docs), checkpoint, now);
+export async function applyPulled(database: ArvioDb, docs: readonly ServerDoc[], checkpoint: number, now: number): Promise<{ applied: number; conflicts: number }> {
+  return applyPulledDocs(database, readPulled(docs, await bulkParser()), checkpoint, now);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Pull: pages fetched by checkpoint, parsed with their kind's schema while earlier ones are written.
-import type { z } from 'zod';
-import { kindNames, kindOf, type AnyDoc } from '../model/kinds';
-import { syncDocSchemas, type PullResponse, type ServerDoc, type SyncCollection } from '../model/sync';
+import { bulkParser, type BulkParse } from '../model/bulk';
+import { kindNames, kindOf } from '../model/kinds';
+import type { PullResponse, ServerDoc, SyncCollection } from '../model/sync';
 import type { RollupDelta } from '../db';
 import { countNew, hasRollups } from '../db';
 import { stateKey } from './checkpoint';
@@ -23,10 +23,10 @@ export interface PulledDoc {
  * Parses pulled docs with their collection's schema. A doc this version cannot read is left on the
  * server rather than stored half-understood. Pure, so it runs while the previous page is written.
  */
-export function readPulled(docs: readonly ServerDoc[]): PulledDoc[] {
+export function readPulled(docs: readonly ServerDoc[], parse: BulkParse): PulledDoc[] {
   const out: PulledDoc[] = [];
   for (const d of docs) {
-    const parsed = (syncDocSchemas[d.collection] as z.ZodType<AnyDoc>).safeParse(d.doc);
+    const parsed = parse(d.collection, d.doc);
     if (!parsed.success) continue;
     const doc = parsed.data;
     if (kindOf(d.collection).syncId(doc) !== d.id) continue;
@@ -95,6 +95,7 @@ export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<S
     let next: Promise<SizedPage> | null = fetchPage(since, true);
     next.catch(() => undefined); // awaited below; a failure is taken from there
     try {
+      const parse = await bulkParser();
       while (next) {
         while (!stopped && buffered() >= ahead) await new Promise<void>((resolve) => (wakeFetcher = resolve));
         if (stopped) return;
@@ -102,7 +103,7 @@ export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<S
         if (stopped) return;
         next = page.more && page.docs.length > 0 ? fetchPage(page.checkpoint, false) : null;
         next?.catch(() => undefined);
-        const docs = readPulled(page.docs);
+        const docs = readPulled(page.docs, parse);
         const size = Math.max(page.docs.length, Math.ceil(length / TYPICAL_DOC_LENGTH));
         ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, size });
         wakeTaker();

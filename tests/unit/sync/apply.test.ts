@@ -8,8 +8,11 @@ import { readConflicts, runSync } from '@/lib/sync';
 import { applyPulled, applyPulledDocs } from '@/lib/sync/apply';
 import { BULK_STATES } from '@/lib/sync/checkpoint';
 import { readPulled } from '@/lib/sync/pull';
+import { bulkParser } from '@/lib/model/bulk';
 import { makeReview, rng } from '../db/factory';
 import { BACKEND, expectRollupsRebuilt, it, mine, rollupRows } from './testbed';
+
+const parse = await bulkParser();
 
 describe('applying pulled documents', () => {
   it('never overwrites a local review with pending changes when pulling: that is a conflict', async ({ database, server }) => {
@@ -56,7 +59,7 @@ describe('applying pulled documents', () => {
     const first = Array.from({ length: 150 }, (_, i) => makeReview({ id: `p${i}`, random }));
     let seq = 0;
     const page = (docs: Review[]) => docs.map((doc) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: ++seq, doc }));
-    await applyPulledDocs(database, readPulled(page(first)), seq, Date.now());
+    await applyPulledDocs(database, readPulled(page(first), parse), seq, Date.now());
     // Edits (other agent, card or month), tombstones and new reviews; p3 changes twice, in two pages.
     const edited = first.slice(0, 60).map((r, i) =>
       i % 4 === 0 ? { ...r, deleted: true, revision: 2 } : { ...makeReview({ id: r.id, random }), revision: 2 },
@@ -65,7 +68,7 @@ describe('applying pulled documents', () => {
     const p3 = { ...makeReview({ id: 'p3', random }), revision: 3 };
     const second = [...page(edited.slice(0, 30)), ...page(added), ...page(edited.slice(30)), ...page([p3])];
 
-    const applied = await applyPulledDocs(database, readPulled(second), seq, Date.now());
+    const applied = await applyPulledDocs(database, readPulled(second, parse), seq, Date.now());
 
     expect(applied).toEqual({ applied: 140, conflicts: 0 });
     expect(await database.reviews.get('p3')).toEqual(p3);
@@ -74,7 +77,7 @@ describe('applying pulled documents', () => {
     await expectRollupsRebuilt(database);
     const [reviews, rollups] = [await database.reviews.toArray(), await rollupRows(database)];
 
-    await applyPulledDocs(database, readPulled(second), seq, Date.now());
+    await applyPulledDocs(database, readPulled(second, parse), seq, Date.now());
 
     expect(await database.reviews.toArray()).toEqual(reviews);
     expect(await rollupRows(database)).toEqual(rollups);
@@ -85,7 +88,7 @@ describe('applying pulled documents', () => {
     const pulled = Array.from({ length: BULK_STATES }, (_, i) => makeReview({ id: `b${i}`, random }));
     const docs = pulled.map((doc, i) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: i + 1, doc }));
 
-    await applyPulledDocs(database, readPulled(docs), docs.length, Date.now(), { more: true });
+    await applyPulledDocs(database, readPulled(docs, parse), docs.length, Date.now(), { more: true });
 
     // The worker stops here: reviews stored, their cells pending, the rows as before.
     expect(await database.reviews.count()).toBe(BULK_STATES);

@@ -4,9 +4,12 @@ import { getReview } from '@/lib/db';
 import type { PullResponse, ServerDoc } from '@/lib/model/sync';
 import { runSync, type FetchLike } from '@/lib/sync';
 import { pageFeed, readPulled, TYPICAL_DOC_LENGTH, type FetchedPage, type SizedPage } from '@/lib/sync/pull';
+import { bulkParser } from '@/lib/model/bulk';
 import { scorecard } from '../../../server/tests/helpers/docs';
 import { makeReview, rng } from '../db/factory';
 import { BACKEND, expectRollupsRebuilt, it, mine } from './testbed';
+
+const parse = await bulkParser();
 
 describe('pulling by checkpoint', () => {
   it('pulls documents by checkpoint without queueing them again', async ({ database, server }) => {
@@ -240,7 +243,7 @@ describe('reading pulled documents', () => {
   it('keeps the documents this version can read, as parsed, keyed by kind and sync id', () => {
     const card = scorecard('card', 2);
 
-    const pulled = readPulled([sent(1), { collection: 'scorecards', id: 'card@2', revision: 3, seq: 2, doc: card }]);
+    const pulled = readPulled([sent(1), { collection: 'scorecards', id: 'card@2', revision: 3, seq: 2, doc: card }], parse);
 
     expect(pulled).toEqual([
       { collection: 'reviews', id: 'r1', key: 'reviews:r1', revision: 1, seq: 1, doc: mine('r1') },
@@ -251,7 +254,7 @@ describe('reading pulled documents', () => {
   it('leaves a document it cannot read on the server rather than storing it half-understood', () => {
     const { feedback: _, ...withoutFeedback } = mine('r2');
 
-    const pulled = readPulled([{ ...sent(1), doc: { broken: true } }, { ...sent(2), doc: withoutFeedback }, { ...sent(3), doc: mine('r3', { score: 'high' }) }, sent(4)]);
+    const pulled = readPulled([{ ...sent(1), doc: { broken: true } }, { ...sent(2), doc: withoutFeedback }, { ...sent(3), doc: mine('r3', { score: 'high' }) }, sent(4)], parse);
 
     expect(pulled.map((p) => p.id)).toEqual(['r4']);
   });
@@ -262,7 +265,7 @@ describe('reading pulled documents', () => {
       { collection: 'scorecards', id: 'card', revision: 1, seq: 2, doc: scorecard('card', 1) },
       { collection: 'scorecards', id: 'card@2', revision: 1, seq: 3, doc: scorecard('card', 1) },
       { collection: 'scorecards', id: 'card@1', revision: 1, seq: 4, doc: scorecard('card', 1) },
-    ]);
+    ], parse);
 
     expect(pulled.map((p) => p.key)).toEqual(['scorecards:card@1']);
   });

@@ -9,10 +9,13 @@ import { applyPulledDocs } from '@/lib/sync/apply';
 import { BULK_STATES } from '@/lib/sync/checkpoint';
 import { acquireLease } from '@/lib/sync/lease';
 import { readPulled } from '@/lib/sync/pull';
+import { bulkParser } from '@/lib/model/bulk';
 import { review } from '../../../server/tests/helpers/docs';
 import { makeReview, rng } from '../db/factory';
 import { withFullDisk } from '../db/full-disk';
 import { BACKEND, expectRollupsRebuilt, it, mine } from './testbed';
+
+const parse = await bulkParser();
 
 describe('a sync run', () => {
   it('records an unreachable server in plain words and backs off, then recovers', async ({ database, server }) => {
@@ -144,7 +147,7 @@ describe('a sync run', () => {
     const random = rng(12);
     const pulled = Array.from({ length: BULK_STATES }, (_, i) => makeReview({ id: `n${i}`, random }));
     const docs = pulled.map((doc, i) => ({ collection: 'reviews' as const, id: doc.id, revision: doc.revision, seq: i + 1, doc }));
-    await applyPulledDocs(database, readPulled(docs), docs.length, Date.now(), { more: true });
+    await applyPulledDocs(database, readPulled(docs, parse), docs.length, Date.now(), { more: true });
     await database.settings.delete('sync.backend');
 
     expect(await syncIfDue(database, server.fetch)).toMatchObject({ result: 'no-backend' });
