@@ -39,10 +39,25 @@ export async function loadServerKit() {
   return import(pathToFileURL(join(outDir, 'sync-kit.mjs')).href);
 }
 
-/** Realistic reviews (≈ 1 KB each as JSON), one reviewer, 50 agents. */
-function makeReviews(kit, count, reviewer, prefix) {
+const AGENTS = 50;
+const agentOf = (i) => `agent${i % AGENTS}@bench.test`;
+
+/**
+ * A team with its staff and the 50 agents the reviews are about: the server takes a review only in a
+ * team that both its reviewer and its reviewee belong to (server/src/access.ts). Returns the team's id.
+ */
+async function seedTeam(kit, db, name, staff) {
+  const team = await kit.addTeam(db, name);
+  for (const { email, role } of staff) await kit.addUser(db, { email, name: email.split('@')[0], role, teams: [name] });
+  for (let i = 0; i < AGENTS; i++) await kit.addUser(db, { email: agentOf(i), name: `Agent ${i}`, role: 'agent', teams: [name] });
+  return team.id;
+}
+
+/** Realistic reviews (≈ 1 KB each as JSON), one reviewer, 50 agents, in the team they share. */
+function makeReviews(kit, count, reviewer, prefix, team) {
   return Array.from({ length: count }, (_, i) =>
-    kit.review(`${prefix}-${i}`, reviewer, `agent${i % 50}@bench.test`, {
+    kit.review(`${prefix}-${i}`, reviewer, agentOf(i), {
+      team,
       ratings: Array.from({ length: 8 }, (_, c) => ({ criterionId: `c${c}`, value: (i + c) % 4, na: false, comment: c % 3 ? '' : 'Selkeä vastaus, asiakas kiitti.' })),
       feedback: 'Hyvä tervehdys ja selkeä ratkaisu. Seuraavalla kerralla tiivistä lopetus.',
       createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
@@ -51,13 +66,12 @@ function makeReviews(kit, count, reviewer, prefix) {
   );
 }
 
-/** A server with one reviewer, on an already migrated database. */
+/** A server with one reviewer and the agents in one team, on an already migrated database. */
 async function serve(kit, db, email) {
-  await kit.addTeam(db, 'Bench');
-  await kit.addUser(db, { email, name: 'Bench reviewer', role: 'reviewer', teams: ['Bench'] });
+  const team = await seedTeam(kit, db, 'Bench', [{ email, role: 'reviewer' }]);
   const { token } = await kit.createToken(db, email);
   const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
-  return { server, token };
+  return { server, token, team };
 }
 
 /** What the extension's first sync does: every change with baseRevision null, in batches of ≤ 200, one after another. */
@@ -79,11 +93,11 @@ async function rawInserts(db, docs) {
     const values = [];
     const params = [];
     rows.forEach((doc, i) => {
-      const p = i * 6;
-      values.push(`('reviews', $${p + 1}, 1, nextval('docs_seq'), $${p + 2}::jsonb, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::timestamptz)`);
-      params.push(doc.id, JSON.stringify(doc), doc.reviewer.id, doc.reviewee.id, doc.deleted, new Date().toISOString());
+      const p = i * 7;
+      values.push(`('reviews', $${p + 1}, 1, nextval('docs_seq'), $${p + 2}::json, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::timestamptz)`);
+      params.push(doc.id, JSON.stringify(doc), doc.reviewer.id, doc.reviewee.id, doc.deleted, doc.team, new Date().toISOString());
     });
-    await db.query(`INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, updated_at) VALUES ${values.join(', ')}`, params);
+    await db.query(`INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, deleted, team, updated_at) VALUES ${values.join(', ')}`, params);
   }
   return performance.now() - t0;
 }
@@ -93,11 +107,12 @@ async function benchInitialSync(kit, record, kind, openFresh, budget) {
   const raw = [];
   const email = 'reviewer@bench.test';
   for (let run = 0; run <= RUNS; run++) {
-    const docs = makeReviews(kit, COUNT, email, `r${run}`);
+    let docs;
     {
       const { db, close } = await openFresh();
       await kit.migrate(db, MIGRATIONS);
-      const { server, token } = await serve(kit, db, email);
+      const { server, token, team } = await serve(kit, db, email);
+      docs = makeReviews(kit, COUNT, email, `r${run}`, team);
       try {
         const took = await initialSync(kit, server.url, token, docs);
         if (run > 0) synced.push(took); // run 0 warms up
@@ -139,14 +154,11 @@ async function benchInitialSync(kit, record, kind, openFresh, budget) {
 async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs = 1000, warmupMs = 5_000) {
   const { db, close } = await openDb();
   await kit.migrate(db, MIGRATIONS);
-  await kit.addTeam(db, 'Load');
   const users = 20;
+  const emails = Array.from({ length: users }, (_, u) => `load${u}@bench.test`);
+  const team = await seedTeam(kit, db, 'Load', emails.map((email) => ({ email, role: 'reviewer' })));
   const tokens = [];
-  for (let u = 0; u < users; u++) {
-    const email = `load${u}@bench.test`;
-    await kit.addUser(db, { email, name: `Load ${u}`, role: 'reviewer', teams: ['Load'] });
-    tokens.push({ email, token: (await kit.createToken(db, email)).token });
-  }
+  for (const email of emails) tokens.push({ email, token: (await kit.createToken(db, email)).token });
   const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
   const latencies = [];
   let errors = 0;
@@ -159,7 +171,7 @@ async function benchLoad(kit, record, openDb, durationMs, clients = 200, thinkMs
         let n = 0;
         await new Promise((done) => setTimeout(done, thinkMs * Math.random()));
         while (performance.now() < deadline) {
-          const docs = Array.from({ length: 5 }, () => kit.review(`load-${c}-${n++}`, email, `agent${n % 50}@bench.test`));
+          const docs = Array.from({ length: 5 }, () => kit.review(`load-${c}-${n++}`, email, agentOf(n), { team }));
           const changes = docs.map((doc) => ({ collection: 'reviews', id: doc.id, baseRevision: null, doc }));
           const t0 = performance.now();
           const measured = t0 >= measureFrom;
@@ -240,11 +252,12 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
       const db = await kit.openPostgres(pg.url);
       await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
       await kit.migrate(db, MIGRATIONS);
-      await kit.addTeam(db, 'Pull');
       const writer = 'writer@bench.test';
       const reader = 'lead@bench.test';
-      await kit.addUser(db, { email: writer, name: 'Writer', role: 'reviewer', teams: ['Pull'] });
-      await kit.addUser(db, { email: reader, name: 'Lead', role: 'lead', teams: ['Pull'] });
+      const team = await seedTeam(kit, db, 'Pull', [
+        { email: writer, role: 'reviewer' },
+        { email: reader, role: 'lead' },
+      ]);
       const writerToken = (await kit.createToken(db, writer)).token;
       const readerToken = (await kit.createToken(db, reader)).token;
       const server = await kit.startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
@@ -254,7 +267,7 @@ export async function benchSyncPull({ record, runs = Number(process.env.ARVIO_BE
         await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
         await page.getByRole('heading', { name: 'Team backend' }).waitFor();
         await connectProfile(page, server.url, readerToken);
-        await initialSync(kit, server.url, writerToken, makeReviews(kit, count, writer, `pull${run}`));
+        await initialSync(kit, server.url, writerToken, makeReviews(kit, count, writer, `pull${run}`, team));
         // The whole pull is the measured one: no alarm-driven sync took a part of it meanwhile.
         const before = await storedReviews(page);
         if (before !== 0) throw new Error(`${before} reviews were pulled before the measured sync`);
