@@ -1,5 +1,6 @@
 // Apply: pulled documents and the checkpoint after them in one transaction, never over a local change waiting to be pushed.
 import type { Table } from 'dexie';
+import { bulkParser } from '../model/bulk';
 import { kindNames } from '../model/kinds';
 import { canonicalJson, type ServerDoc, type SyncCollection } from '../model/sync';
 import { bulkGetFew } from '../db';
@@ -10,7 +11,6 @@ import { BULK_STATES, knownStates, recordPulledStates, stateKey } from './checkp
 import { readConflicts, upsertConflict } from './conflicts';
 import { localDocs, type LocalDoc } from './local';
 import { CHECKPOINT_KEY, CONFLICTS_KEY } from './meta';
-import { bulkParser } from '../model/bulk';
 import { docsOf, pulledCells, readPulled, type PulledDoc } from './pull';
 
 /** The stored versions of pulled docs (of kinds with string keys: those that count in rollups). */

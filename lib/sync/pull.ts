@@ -20,8 +20,8 @@ export interface PulledDoc {
 
 
 /**
- * Parses pulled docs with their collection's schema. A doc this version cannot read is left on the
- * server rather than stored half-understood. Pure, so it runs while the previous page is written.
+ * Parses pulled docs by their collection (lib/model/bulk.ts). A doc this version cannot read is left
+ * on the server rather than stored half-understood. Pure, so it runs while the previous page is written.
  */
 export function readPulled(docs: readonly ServerDoc[], parse: BulkParse): PulledDoc[] {
   const out: PulledDoc[] = [];
