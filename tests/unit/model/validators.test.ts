@@ -1,14 +1,16 @@
 // @vitest-environment node
 // The compiled validators (lib/model/compiled/validators.js, generated from the zod schemas: see
-// compiled.test.ts) must agree with them exactly: the same documents accepted, and each accepted document left as zod's parse
-// returns it. The probes are derived from the schemas themselves, so a field added later is probed too.
+// compiled.test.ts) must agree with them exactly: the same documents accepted, and each accepted
+// document left as zod's parse returns it. The probes are derived from the schemas themselves, so a
+// field added later is probed too.
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { bulkParser } from '../../../lib/model/bulk';
 import * as compiled from '../../../lib/model/compiled/validators.js';
-import { reviewSchema, type Review } from '../../../lib/model/review';
+import { reviewSchema } from '../../../lib/model/review';
 import { COMPILED, jsonSchemaOf } from '../../../scripts/validators';
+import { review } from '../../../server/tests/helpers/docs';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Node = { [key: string]: unknown };
@@ -16,37 +18,18 @@ type Path = (string | number)[];
 
 const at = '2026-03-14T09:26:53.589Z';
 
-const conversation: Review = {
-  id: 'rev-1',
+/** A review with every optional field set, ratings of both kinds and text with characters outside the BMP. */
+const conversation = review('rev-1', 'lead@example.com', 'agent@example.com', {
   team: 'team-a',
-  scorecardId: 'card-1',
-  scorecardVersion: 2,
-  reviewer: { id: 'lead@example.com', name: 'Leena Lead' },
-  reviewee: { id: 'agent@example.com', name: 'Aino Agent' },
-  target: { kind: 'conversation' },
   ratings: [
     { criterionId: 'tone', value: 3, na: false, comment: 'Lämmin sävy 😀' },
     { criterionId: 'name', value: null, na: true, comment: '' },
   ],
-  strengths: 'Selkeä vastaus',
-  developmentAreas: '',
-  strengthCriteria: ['tone'],
-  developmentCriteria: [],
-  feedback: 'Hyvä!',
-  activeMs: 61_000,
-  ticket: { helpdesk: 'zendesk', ticketId: '4211', url: 'https://example.zendesk.com/agent/tickets/4211', subject: 'Lasku', channel: 'email' },
-  ticketKey: 'zendesk:4211',
-  channel: 'email',
   score: 0.75,
-  passed: true,
-  criticalFail: false,
   createdAt: at,
   updatedAt: at,
-  revision: 1,
-  deleted: false,
-  acknowledgedAt: null,
   dispute: null,
-};
+});
 
 /** A message review without the fields older exports lack (team: its default; dispute: optional). */
 const message = (() => {
