@@ -119,7 +119,25 @@ export interface ThreadSpec {
 
 /** Reads every item under `root` into messages; never throws for one bad item. */
 export function readThread(root: ParentNode, spec: ThreadSpec, report: Report, signal?: AbortSignal): TicketMessage[] {
-  const items = allMatches(root, spec.items);
+  const skip = [...QUOTED_HISTORY, ...(spec.skip ?? [])];
+  const messages = readItems(root, spec.items, report, signal, (item, index, previous) => readItem(item, index, previous, spec, skip, report));
+  report.counts.messages = messages.length;
+  return messages;
+}
+
+/**
+ * The message items under `root` (the first of `selectors` that matches), each read by `read`, the
+ * way every adapter reads a thread: at most MAX_MESSAGES, prompt to an abort, an item wrapping another
+ * skipped, duplicate ids made unique, and one broken item never costing the rest.
+ */
+export function readItems(
+  root: ParentNode,
+  selectors: readonly string[],
+  report: Report,
+  signal: AbortSignal | undefined,
+  read: (item: Element, index: number, previous: TicketMessage | null) => TicketMessage | null,
+): TicketMessage[] {
+  const items = allMatches(root, selectors);
   report.match('items', items.selector);
   report.count('items', items.elements.length);
   if (items.elements.length === 0) report.note('no message items found');
@@ -127,8 +145,6 @@ export function readThread(root: ParentNode, spec: ThreadSpec, report: Report, s
   const messages: TicketMessage[] = [];
   const usedIds = new Set<string>();
   let previous: TicketMessage | null = null;
-  const skip = [...QUOTED_HISTORY, ...(spec.skip ?? [])];
-
   for (let index = 0; index < items.elements.length; index++) {
     if (messages.length >= MAX_MESSAGES) {
       report.note(`stopped at ${MAX_MESSAGES} messages`);
@@ -147,7 +163,7 @@ export function readThread(root: ParentNode, spec: ThreadSpec, report: Report, s
       continue;
     }
     try {
-      const message = readItem(item, index, previous, spec, skip, report);
+      const message = read(item, index, previous);
       if (!message) continue;
       if (usedIds.has(message.id)) {
         report.tally('duplicate message id; made unique by index');
@@ -162,7 +178,6 @@ export function readThread(root: ParentNode, spec: ThreadSpec, report: Report, s
       report.count('skipped');
     }
   }
-  report.counts.messages = messages.length;
   return messages;
 }
 

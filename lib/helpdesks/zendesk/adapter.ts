@@ -3,14 +3,13 @@ import type { Channel, Extraction, MessageRole, TicketMessage } from '../../mode
 import { allMatches, firstMatch, readableText } from '../dom';
 import type { Composer, HelpdeskAdapter, TicketContext } from '../types';
 import * as S from './selectors';
-import { isoTime, observePage, Report } from '../thread-reader';
+import { isoTime, observePage, readItems, Report } from '../thread-reader';
 import { commentsUrl, nextPageOf, parseZendeskComments } from './api';
 
 /** `/agent/tickets/123` and deeper (`/agent/tickets/123/events`); the host is never looked at. */
 const TICKET_PATH = /^\/agent\/tickets\/(\d{1,18})(?:\/|$)/;
 
 // Limits of the shared schema (lib/model/ticket.ts): stay inside them instead of failing a parse later.
-const MAX_MESSAGES = 20_000;
 const MAX_TEXT = 200_000;
 const MAX_AUTHOR = 300;
 
@@ -138,49 +137,7 @@ function readMessages(ctx: TicketContext, report: Report, signal?: AbortSignal):
   const log = firstMatch(ctx.root, S.conversationLog);
   report.match('log', log?.selector ?? null);
   if (!log) report.note('no conversation log container; searched the whole pane');
-  const items = allMatches(log?.element ?? ctx.root, S.messageItem);
-  report.match('items', items.selector);
-  report.count('items', items.elements.length);
-  if (items.elements.length === 0) report.note('no message items found');
-
-  const messages: TicketMessage[] = [];
-  const usedIds = new Set<string>();
-  let previous: TicketMessage | null = null;
-
-  for (let index = 0; index < items.elements.length; index++) {
-    if (messages.length >= MAX_MESSAGES) {
-      report.note(`stopped at ${MAX_MESSAGES} messages`);
-      break;
-    }
-    // Checking every message would cost more than it saves; every 256th keeps aborts prompt.
-    if ((index & 255) === 0 && signal?.aborted) {
-      report.note('aborted; messages are partial');
-      break;
-    }
-    const item = items.elements[index]!;
-    // Broken markup can wrap one item in another; the inner one is the real message.
-    if (items.selector && item.querySelector(items.selector)) {
-      report.tally('item wrapping another item skipped');
-      report.count('nested');
-      continue;
-    }
-    try {
-      const message = readItem(item, index, previous, report);
-      if (!message) continue;
-      if (usedIds.has(message.id)) {
-        report.tally('duplicate message id; made unique by index');
-        message.id = `${message.id.slice(0, 180)}~${index}`;
-      }
-      usedIds.add(message.id);
-      messages.push(message);
-      previous = message;
-    } catch (error) {
-      // One broken item must not cost the rest of the conversation.
-      report.tally(`item skipped: ${error instanceof Error ? error.name : 'error'}`);
-      report.count('skipped');
-    }
-  }
-  return messages;
+  return readItems(log?.element ?? ctx.root, S.messageItem, report, signal, (item, index, previous) => readItem(item, index, previous, report));
 }
 
 function readItem(
