@@ -1,29 +1,16 @@
 // Each calibration session's figures are kept by the one writer: whatever path writes a session or its
 // ratings (saved here, pulled from the backend), they equal a recomputation from what is stored.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { figuresOfSessions, newCalibrationRatings, newCalibrationSession, reveal, revealFigures } from '@/lib/calibration';
-import { ArvioDb, saveCalibrationRatings, saveCalibrationSession, useDatabase, writeSynced } from '@/lib/db';
+import { saveCalibrationRatings, saveCalibrationSession, writeSynced } from '@/lib/db';
 import type { CalibrationRatings } from '@/lib/model/calibration';
 import { templates } from '@/lib/scorecards/templates';
 import { applyPulled } from '@/lib/sync/apply';
+import { freshDb } from '../db/fresh';
 
 const card = templates.find((t) => t.id === 'tpl-chat-en')!;
 const people = ['a@arvio.test', 'b@arvio.test', 'c@arvio.test'];
 const now = new Date('2026-03-10T10:00:00.000Z');
-let open: ArvioDb | null = null;
-
-afterEach(() => {
-  open?.close();
-  open = null;
-});
-
-function freshDb(): ArvioDb {
-  const database = new ArvioDb(`figures-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
-  open = database;
-  return database;
-}
 
 const tickets = ['301', '302'].map((n) => ({ helpdesk: 'zendesk', ticketId: n, url: '', subject: '', channel: 'chat' as const }));
 const session = newCalibrationSession(

@@ -1,22 +1,10 @@
 // Calibration travels in the JSON export: sessions and ratings into another profile, merged by id; a bad one names its field.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agree, newCalibrationRatings, newCalibrationSession, pseudonymAddress, reveal } from '@/lib/calibration';
-import { ArvioDb, saveCalibrationRatings, saveCalibrationSession, useDatabase } from '@/lib/db';
+import { saveCalibrationRatings, saveCalibrationSession } from '@/lib/db';
 import { exportJson, importExportText } from '@/lib/export/reviews';
 import { templates } from '@/lib/scorecards/templates';
-
-let n = 0;
-const opened: ArvioDb[] = [];
-function freshDb(): ArvioDb {
-  const database = new ArvioDb(`calibration-json-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
-  opened.push(database);
-  return database;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+import { freshDb } from '../db/fresh';
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
   let out = '';

@@ -1,9 +1,8 @@
 // Derived data has one writer: whatever path writes a synced document, its outbox rows and rollups equal a recomputation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ArvioDb, useDatabase } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { ArvioDb } from '@/lib/db';
 import { saveBackendConfig } from '@/lib/sync';
 import { acknowledgeReview } from '@/lib/dashboard';
 import type { RollupRow } from '@/lib/db/database';
@@ -18,21 +17,7 @@ import type { ServerDoc } from '@/lib/model/sync';
 import { resolveConflict } from '@/lib/sync';
 import { applyPulled } from '@/lib/sync/apply';
 import { CARDS, makeReview, rng } from './factory';
-
-let counter = 0;
-let open: ArvioDb | null = null;
-
-function freshDb(): ArvioDb {
-  const database = new ArvioDb(`writer-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
-  open = database;
-  return database;
-}
-
-afterEach(() => {
-  open?.close();
-  open = null;
-});
+import { freshDb } from './fresh';
 
 function normalised(rows: RollupRow[]): Record<string, RollupRow> {
   const out: Record<string, RollupRow> = {};

@@ -1,27 +1,11 @@
 // Rollups kept in the review transactions always equal a full recomputation, whatever reviewers do.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ArvioDb, useDatabase } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { addReviews, ensureRollupShape, mergeDeltas, recomputeRollups, rollupDeltas, SEP, weekOf, type RollupDelta } from '@/lib/db/rollups';
 import { CARDS } from './factory';
 import type { RollupRow } from '@/lib/db/database';
 import { makeReview, rng } from './factory';
-
-let counter = 0;
-let open: ArvioDb | null = null;
-
-function freshDb(): ArvioDb {
-  const database = new ArvioDb(`rollups-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
-  open = database;
-  return database;
-}
-
-afterEach(() => {
-  open?.close();
-  open = null;
-});
+import { freshDb } from './fresh';
 
 function normalised(rows: RollupRow[]): Record<string, Omit<RollupRow, 'sum'> & { sum: number }> {
   const out: Record<string, RollupRow> = {};

@@ -1,25 +1,11 @@
 // A lead's CSV opens right in Excel and reads back intact through a real CSV parser, in both dialects.
 import Papa from 'papaparse';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ArvioDb, useDatabase } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { submitReview, deleteReview } from '@/lib/db/reviews';
 import { BOM, csvCell, csvLine, COMMA_DIALECT, CsvNumber, SEMICOLON_DIALECT } from '@/lib/export/csv';
 import { exportCsv, RATING_COLUMNS, REVIEW_COLUMNS } from '@/lib/export/reviews';
 import { CARDS, makeReview, rng } from '../db/factory';
-
-let n = 0;
-let open: ArvioDb | null = null;
-function freshDb(): ArvioDb {
-  const database = new ArvioDb(`csv-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
-  open = database;
-  return database;
-}
-afterEach(() => {
-  open?.close();
-  open = null;
-});
+import { freshDb } from '../db/fresh';
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
   let out = '';

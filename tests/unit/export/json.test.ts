@@ -1,23 +1,11 @@
 // A lead moves every review to another profile with the JSON file: merged by id, all or nothing, errors name the field.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ArvioDb, useDatabase } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { ArvioDb } from '@/lib/db';
 import { submitReview } from '@/lib/db/reviews';
 import { recomputeRollups } from '@/lib/db/rollups';
 import { exportJson, importExportFile, importExportText, parseExportFile, type Progress } from '@/lib/export/reviews';
 import { CARDS, makeReview, rng } from '../db/factory';
-
-let n = 0;
-const opened: ArvioDb[] = [];
-function freshDb(): ArvioDb {
-  const database = new ArvioDb(`json-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
-  opened.push(database);
-  return database;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+import { freshDb } from '../db/fresh';
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
   let out = '';

@@ -1,8 +1,7 @@
 // Every kind of the registry, the new ones included: a local table that keeps it by its key, a
 // sync id the protocol accepts and maps back to that key, and the write path that queues it.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ArvioDb, SCHEMA_V6 } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_V6 } from '@/lib/db';
 import { writeSynced } from '@/lib/db/writes';
 import { BACKEND_KEY } from '@/lib/db/database';
 import { calibrationRatingsId, kindNames, kindOf, syncChangeSchema, type DocOf, type KindName } from '@/lib/model';
@@ -20,6 +19,7 @@ import {
   selfCheck,
   teamSettings,
 } from '../../../server/tests/helpers/docs';
+import { freshDb } from '../db/fresh';
 
 const LEAD = 'lead@arvio.test';
 const AGENT = 'agent1@arvio.test';
@@ -39,14 +39,6 @@ const EXAMPLES: { [K in KindName]: DocOf<K> } = {
   ideas: idea('i-1', AGENT, 'team-a'),
   teamSettings: teamSettings('team-a', LEAD),
 };
-
-let open: ArvioDb | null = null;
-let counter = 0;
-function freshDb(): ArvioDb {
-  open = new ArvioDb(`registry-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  return open;
-}
-afterEach(() => open?.close());
 
 describe('the registry of synced kinds', () => {
   it.each(kindNames)('%s: its table is in the database schema and keeps a document by its local key', async (name) => {
