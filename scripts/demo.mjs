@@ -297,6 +297,19 @@ const coaching = await context.newPage();
 await coaching.goto(`chrome-extension://${extensionId}/coaching.html`);
 await coaching.waitForTimeout(1500);
 await shoot(coaching, '9-coaching');
+// Preparing a session with Mikko: his evidence since the last session, a review pinned, his two weakest
+// criteria as the period's focus (the self-check then shows them first while he writes), an agreed action.
+await coaching.getByRole('button', { name: 'Prepare a session with Mikko Laine' }).click();
+await coaching.locator('[data-testid="evidence"][data-state="ready"]').waitFor({ timeout: 30_000 });
+await coaching.getByRole('button', { name: /^Pin the review of ticket/ }).first().click();
+await coaching.getByLabel('Scorecard').selectOption({ label: 'Written message (e-mail)' });
+for (const criterion of ['Closing', "Customer's name"]) await coaching.getByRole('checkbox', { name: criterion, exact: true }).check();
+await coaching.getByRole('button', { name: 'Add an action' }).click();
+await coaching.getByLabel('Action 1', { exact: true }).fill('Greet by name and close with a summary of what happens next');
+await coaching.getByRole('button', { name: 'Mark as held' }).click();
+await coaching.getByRole('button', { name: 'Held: update the period' }).waitFor();
+await coaching.getByRole('heading', { name: 'Focus criteria' }).evaluate((heading) => heading.scrollIntoView());
+await shoot(coaching, '12-coaching-session');
 await dashboard.bringToFront();
 await dashboard.getByRole('tab', { name: 'Disputes' }).click();
 await dashboard.getByText('Mikko Laine').first().waitFor();
