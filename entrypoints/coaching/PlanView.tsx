@@ -178,7 +178,7 @@ function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; 
           aria-label={t('coaching.plan.prepareFor', { name })}
           onClick={async () => {
             const session = await openSession(row, me, lang, null);
-            startPreparing(session, cards);
+            startPreparing(session, cards, lang);
             location.hash = `#session/${encodeURIComponent(session.id)}`;
           }}
         >

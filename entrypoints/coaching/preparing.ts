@@ -2,15 +2,15 @@
 // the page takes it once (a later visit reads afresh).
 import { dayOf, prepareSession } from '@/lib/coaching';
 import type { CoachingSession } from '@/lib/model/coaching';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Language, Scorecard } from '@/lib/model/scorecard';
 
 export type Prepared = Awaited<ReturnType<typeof prepareSession>>;
 
 let started: { sessionId: string; read: Promise<Prepared> } | null = null;
 
-export function startPreparing(session: CoachingSession, cards: readonly Scorecard[]): void {
+export function startPreparing(session: CoachingSession, cards: readonly Scorecard[], language: Language): void {
   if (cards.length === 0) return;
-  const read = prepareSession(session.agent.id, session.id, cards, dayOf(new Date()));
+  const read = prepareSession(session.agent.id, session.id, cards, dayOf(new Date()), language);
   read.catch(() => undefined); // the page reads again if this one failed
   started = { sessionId: session.id, read };
 }

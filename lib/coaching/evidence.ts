@@ -3,7 +3,7 @@
 // (read by index in lib/coaching/store.ts), and the score formula.
 import type { FocusCriterion } from '../model/coaching';
 import type { Review, SelfCheck } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import type { Language, Scorecard } from '../model/scorecard';
 import { criterionMean, criterionScoreSum, qualityScore } from '../scoring';
 import { SEP, type RollupCell } from '../db';
 import { gapOfPairs, type CriterionGap } from '../dashboard/selfcheck-gap';
@@ -46,9 +46,17 @@ export interface Evidence {
   gap: CriterionGap[];
 }
 
-/** Per criterion id: the sum of criterion scores and ratings with a value, each scaled by its own card version. */
-function criterionSums(days: readonly DayRow[], cards: readonly Scorecard[]): Map<string, { title: string; sum: number; count: number }> {
-  const sums = new Map<string, { title: string; sum: number; count: number }>();
+/**
+ * Per criterion id: the sum of criterion scores and ratings with a value, each scaled by its own card
+ * version. Cards count together by criterion id, as focus criteria do (the Finnish and English
+ * templates share their ids); a criterion is titled in `language` where a card in it has it.
+ */
+function criterionSums(
+  days: readonly DayRow[],
+  cards: readonly Scorecard[],
+  language: Language | null,
+): Map<string, { title: string; inLanguage: boolean; sum: number; count: number }> {
+  const sums = new Map<string, { title: string; inLanguage: boolean; sum: number; count: number }>();
   for (const day of days) {
     for (const key in day.criteria ?? {}) {
       const [rawSum, count] = day.criteria![key]!;
@@ -57,7 +65,11 @@ function criterionSums(days: readonly DayRow[], cards: readonly Scorecard[]): Ma
       const scorecard = cards.find((c) => c.id === card.slice(0, at) && c.version === Number(card.slice(at + 1)));
       const criterion = scorecard?.criteria.find((c) => c.id === criterionId);
       if (!criterion || count === 0) continue;
-      const entry = sums.get(criterion.id) ?? { title: criterion.title, sum: 0, count: 0 };
+      const entry = sums.get(criterion.id) ?? { title: criterion.title, inLanguage: false, sum: 0, count: 0 };
+      if (!entry.inLanguage && scorecard!.language === language) {
+        entry.title = criterion.title;
+        entry.inLanguage = true;
+      }
       entry.sum += criterionScoreSum(criterion, rawSum);
       entry.count += count;
       sums.set(criterion.id, entry);
@@ -94,12 +106,14 @@ export function evidenceOf(args: {
   latest: readonly Review[];
   pairs: ReadonlyArray<readonly [SelfCheck, Review]>;
   cards: readonly Scorecard[];
+  /** The reader's: criteria are titled in it where a card has it. */
+  language: Language;
   from: string;
   to: string;
 }): Evidence {
   const { cards, from, to } = args;
   const days = inside(args.days, from, to);
-  const criteria = [...criterionSums(days, cards)]
+  const criteria = [...criterionSums(days, cards, args.language)]
     .map(([criterionId, e]) => ({ criterionId, title: e.title, mean: criterionMean(e) ?? 0, count: e.count }))
     .sort((a, b) => b.mean - a.mean || a.title.localeCompare(b.title));
   const weeks = new Map<string, DayRow[]>();
@@ -159,7 +173,7 @@ export function beforeAfter(
 ): BeforeAfter[] {
   const windows = beforeAfterWindows(period, today);
   const side = ([from, to]: [string, string], criterionId: string): Side => {
-    const entry = criterionSums(inside(days, from, to), cards).get(criterionId);
+    const entry = criterionSums(inside(days, from, to), cards, null).get(criterionId);
     const count = entry?.count ?? 0;
     return { from, to, count, mean: entry && count >= MIN_REVIEWS ? criterionMean(entry) : null };
   };

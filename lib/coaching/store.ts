@@ -13,7 +13,7 @@ import {
   type CoachingSession,
 } from '../model/coaching';
 import type { Person, Review, SelfCheck } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import type { Language, Scorecard } from '../model/scorecard';
 import { db, ensureRollupShape, SEP, writeSynced } from '../db';
 import { reviewOf } from '../dashboard/selfcheck-gap';
 import { namesOf } from '../dashboard/figures';
@@ -292,6 +292,7 @@ export async function prepareSession(
   sessionId: string | null,
   cards: readonly Scorecard[],
   today: string,
+  language: Language,
 ): Promise<{ evidence: Evidence; previous: CoachingSession | null; previousActions: CoachingAction[] }> {
   const database = db();
   await ensureRollupShape(database);
@@ -304,7 +305,7 @@ export async function prepareSession(
       selfCheckPairs(agentId, from, today),
       previous ? actionsOfSession(previous.id) : Promise.resolve([]),
     ]);
-    return { evidence: evidenceOf({ days, latest, pairs, cards, from, to: today }), previous, previousActions };
+    return { evidence: evidenceOf({ days, latest, pairs, cards, language, from, to: today }), previous, previousActions };
   });
 }
 

@@ -11,6 +11,7 @@ import {
   coachingPlanOf,
   currentFocus,
   ensureBuiltInForms,
+  evidenceOf,
   evidenceReviews,
   focusOfAgent,
   formTemplates,
@@ -33,11 +34,12 @@ import {
   MIN_REVIEWS,
   SHOWN_REVIEWS,
 } from '@/lib/coaching';
-import { addReviews, ArvioDb, BACKEND_KEY, useDatabase, writeSynced, type RollupDelta } from '@/lib/db';
+import { addReviews, ArvioDb, BACKEND_KEY, SEP, useDatabase, writeSynced, type RollupDelta } from '@/lib/db';
 import { coachingFormSchema, type CoachingSession } from '@/lib/model/coaching';
 import { kinds } from '@/lib/model/kinds';
 import type { Review } from '@/lib/model/review';
 import { newDraftFrom, publish } from '@/lib/scorecards';
+import { templates } from '@/lib/scorecards/templates';
 import { criterionScore } from '@/lib/scoring';
 import { selfCheck } from '../../../server/tests/helpers/docs';
 import { AGENT, card, COACH, OTHER, reviewAt } from './fixtures';
@@ -166,7 +168,7 @@ describe('preparing, holding and following up a session', () => {
       selfCheck('m000', AGENT.id, { ticketKey: 'zendesk:m000', agent: AGENT, scorecardId: card.id, scorecardVersion: 1, createdAt: '2026-01-10T07:00:00.000Z', ratings: [{ criterionId: 'tone', value: 4, na: false, comment: '' }] }),
     );
 
-    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01');
+    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
     expect(evidence.from).toBe('2026-01-06');
     expect(evidence.count).toBe(count);
     expect(evidence.reviews.map((r) => r.id)).toEqual(mine.slice(-SHOWN_REVIEWS).reverse().map((r) => r.id));
@@ -194,7 +196,7 @@ describe('preparing, holding and following up a session', () => {
       );
     }
 
-    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01');
+    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
     const tone = card.criteria.find((c) => c.id === 'tone')!;
     expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 3) })]);
   });
@@ -206,7 +208,7 @@ describe('preparing, holding and following up a session', () => {
     const mine = Array.from({ length: count }, (_, i) => reviewAt(`p${String(i).padStart(3, '0')}`, at(i), i % 5, AGENT, i === 5 ? { deleted: true } : {}));
     await putReviews([...mine, reviewAt('theirs', at(3), 0, OTHER)]);
 
-    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01');
+    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
     expect(evidence.count).toBe(count - 1);
     expect(evidence.reviews).toHaveLength(SHOWN_REVIEWS);
     const listed = [...evidence.reviews];
@@ -242,7 +244,7 @@ describe('preparing, holding and following up a session', () => {
     );
     await markActionDone('a1', AGENT, 'Every chat', new Date('2026-02-12T10:00:00Z'));
 
-    const { evidence, previous, previousActions } = await prepareSession(AGENT.id, 'next', [card], '2026-03-01');
+    const { evidence, previous, previousActions } = await prepareSession(AGENT.id, 'next', [card], '2026-03-01', 'en');
     expect(previous?.id).toBe('s1');
     expect(previousActions.map((a) => [a.id, a.status, a.doneComment])).toEqual([
       ['a1', 'done', 'Every chat'],
@@ -314,6 +316,19 @@ describe('preparing, holding and following up a session', () => {
     // With enough reviews after, a figure.
     const [toneAgain] = beforeAfter(s.focus, s.period!, dayRows([...before, ...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), [card], '2026-04-30');
     expect(toneAgain!.after.mean).toBeCloseTo(mean([...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), 10);
+  });
+});
+
+describe('evidence from scorecards in two languages', () => {
+  it('counts a criterion the Finnish and English cards share as one, titled in the reader’s language', () => {
+    const fi = templates.find((t) => t.id === 'tpl-chat-fi')!;
+    const titleIn = (c: typeof card) => c.criteria.find((k) => k.id === 'tone')!.title;
+    expect(titleIn(fi)).not.toBe(titleIn(card));
+    const days = [{ period: '2026-02-10', count: 2, scored: 2, sum: 1.5, criteria: { [`${fi.id}@${fi.version}${SEP}tone`]: [3, 1] as [number, number], [`${card.id}@${card.version}${SEP}tone`]: [2, 1] as [number, number] } }];
+    const tone = (language: 'fi' | 'en') =>
+      evidenceOf({ days, latest: [], pairs: [], cards: [fi, card], language, from: '2026-02-01', to: '2026-03-01' }).criteria.find((c) => c.criterionId === 'tone');
+    expect(tone('en')).toMatchObject({ title: titleIn(card), count: 2 });
+    expect(tone('fi')).toMatchObject({ title: titleIn(fi), count: 2 });
   });
 });
 
