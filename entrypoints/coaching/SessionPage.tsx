@@ -134,8 +134,9 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
     <article class="session" aria-labelledby="session-title" data-session={session.id}>
       <h2 id="session-title">{t('coaching.session.title', { name: agentName })}</h2>
       <p class="muted">
-        {t(`coaching.status.${session.status}`)}
-        {session.heldAt && ` · ${t('coaching.session.heldAt', { at: formatDateTime(lang, session.heldAt) })}`}
+        {session.status === 'held' && session.heldAt
+          ? t('coaching.session.heldAt', { at: formatDateTime(lang, session.heldAt) })
+          : t(`coaching.status.${session.status}`)}
         {session.scheduledFor && !session.heldAt && ` · ${t('coaching.session.scheduledFor', { at: formatDateTime(lang, session.scheduledFor) })}`}
         {session.acknowledgedAt && ` · ${t('coaching.session.acknowledged', { at: formatDateTime(lang, session.acknowledgedAt) })}`}
       </p>
