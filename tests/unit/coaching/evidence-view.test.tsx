@@ -1,24 +1,20 @@
 // The session page's evidence: "Show more reviews" reads the next page by keyboard, and a read that
 // fails says so (the button stays, to try again) instead of doing nothing.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { formTemplates, newCoachingSession, prepareSession, SHOWN_REVIEWS } from '@/lib/coaching';
-import { ArvioDb, useDatabase, writeSynced } from '@/lib/db';
+import { writeSynced, type ArvioDb } from '@/lib/db';
 import { EvidenceView } from '@/entrypoints/coaching/SessionPage';
+import { freshDb } from '../db/fresh';
 import { AGENT, card, COACH, reviewAt } from './fixtures';
 
 let database: ArvioDb;
 
 beforeEach(() => {
-  database = new ArvioDb(`evidence-view-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  useDatabase(database);
+  database = freshDb('evidence-view');
 });
-afterEach(async () => {
-  cleanup();
-  await database.delete();
-});
+afterEach(cleanup);
 
 /** The session page's evidence for the agent with `count` reviews in February. */
 async function showEvidence(count: number): Promise<void> {
