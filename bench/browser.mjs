@@ -107,3 +107,27 @@ export async function settle(dir) {
 export function startupOf(page) {
   return page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
 }
+
+/**
+ * The numbers a page reports in a console message starting with `tag` (e.g. `arvio-bench-plan 312.4 330.1`).
+ * A bench times a load this way rather than by polling it (waitForFunction, a locator's wait): those
+ * inject Playwright's script and run checks inside the very load being timed. Listen before navigating.
+ */
+export function reportedBy(page, tag, what, timeoutMs = 60_000) {
+  const stamps = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      page.off('console', onConsole);
+      reject(new Error(`${what} within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const onConsole = (message) => {
+      const [first, ...rest] = message.text().split(' ');
+      if (first !== tag) return;
+      clearTimeout(timer);
+      page.off('console', onConsole);
+      resolve(rest);
+    };
+    page.on('console', onConsole);
+  });
+  stamps.catch(() => undefined); // a failed navigation throws first; the timer's rejection is then not the news
+  return stamps;
+}

@@ -2,7 +2,7 @@
 // reveal of a session with 12 participants × 10 tickets × 20 criteria. Calibration data is stored as a
 // pull stores it, through the one writer (bench/calibration-hooks.ts), which keeps each session's
 // figures; the view reads sessions and figures only, never the ratings or reviews.
-import { settle, startupOf } from './browser.mjs';
+import { reportedBy, settle, startupOf } from './browser.mjs';
 import { profileDir } from './dashboard.mjs';
 import { median } from './stats.mjs';
 
@@ -75,8 +75,9 @@ export async function benchCalibration({ context, extensionId, record }) {
   // The view is ready when the sessions table holds every session: time since navigation start.
   await page.addInitScript(() => {
     const observer = new MutationObserver(() => {
-      if (document.querySelector('.calibration-view[data-sessions]')) {
-        window.__calibrationReady = performance.now();
+      const view = document.querySelector('.calibration-view[data-sessions]');
+      if (view) {
+        console.debug(`arvio-bench-calibration ${performance.now()} ${view.dataset.sessions}`);
         observer.disconnect();
       }
     });
@@ -97,9 +98,11 @@ export async function benchCalibration({ context, extensionId, record }) {
   for (let i = 0; i <= RUNS; i++) {
     // A fresh load each time (a navigation to the same URL with a hash would not reload the page).
     await page.goto('about:blank');
+    const stamps = reportedBy(page, 'arvio-bench-calibration', 'the Calibration view did not show its sessions');
     await page.goto(url);
-    await page.locator(`.calibration-view[data-sessions="${seeded}"]`).waitFor({ timeout: 60_000 });
-    const ready = await page.evaluate(() => window.__calibrationReady);
+    const [at, sessions] = await stamps;
+    if (Number(sessions) !== seeded) throw new Error(`the Calibration view showed ${sessions} sessions, seeded ${seeded}`);
+    const ready = Number(at);
     const started = await startupOf(page);
     // The reveal of the big session, from the click to what its first screen shows in the DOM: the
     // session summary (alpha and agreement per criterion, each participant's score per ticket) and the

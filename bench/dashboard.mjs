@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchBrowser, settle, startupOf } from './browser.mjs';
+import { launchBrowser, reportedBy, settle, startupOf } from './browser.mjs';
 import { median } from './stats.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
@@ -142,9 +142,7 @@ async function importFile(page, path, expected, profile = null, timeout = 240_00
  * filter. The end is the Element Timing of the review count (it exists only once the data is in; this
  * script marks it for Element Timing as it is inserted, before its first paint, so the product carries
  * no bench attribute), so layout and paint of that frame count; the DOM-ready moment is kept beside it for the
- * log. The charts draw a frame later. The page reports both by console message: polling it
- * (waitForFunction) would inject Playwright's script and run a check every frame inside the very load
- * being timed.
+ * log. The charts draw a frame later. The page reports both by console message (browser/reportedBy).
  */
 async function renderTab(context, extensionId, size) {
   const page = await context.newPage();
@@ -179,27 +177,13 @@ async function renderTab(context, extensionId, size) {
     });
     observer.observe(document, { subtree: true, childList: true, attributes: true });
   });
-  const reported = () =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        page.off('console', onConsole);
-        reject(new Error('the dashboard did not paint its figures within 60 s'));
-      }, 60_000);
-      const onConsole = (message) => {
-        const [tag, shown, ready] = message.text().split(' ');
-        if (tag !== 'arvio-bench-shown') return;
-        clearTimeout(timer);
-        page.off('console', onConsole);
-        if (shown === 'unsupported') reject(new Error('this browser has no Element Timing: the paint of the figures cannot be timed'));
-        else resolve({ shown: Number(shown), ready: Number(ready) });
-      };
-      page.on('console', onConsole);
-    });
   const load = async () => {
-    const stamps = reported();
-    stamps.catch(() => undefined); // a failed goto throws first; the timer's rejection is then not the news
+    const stamps = reportedBy(page, 'arvio-bench-shown', 'the dashboard did not paint its figures');
     await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
-    const { shown, ready } = await stamps;
+    const [painted, domReady] = await stamps;
+    if (painted === 'unsupported') throw new Error('this browser has no Element Timing: the paint of the figures cannot be timed');
+    const shown = Number(painted);
+    const ready = Number(domReady);
     if (!(shown > 0)) throw new Error(`no paint time for the figures (${shown})`);
     return { shown, ready, startup: await startupOf(page) };
   };
