@@ -328,6 +328,7 @@ export async function benchCoaching({ record }) {
     }
     if (process.env.ARVIO_BENCH_PROFILE) {
       // One more plan load and preparation, traced (bench/coaching-profile.mjs); not among the figures.
+      await page.goto('about:blank');
       await planLoad(page, plan);
       const planProfile = await startProfile(browser.context, page, process.env.ARVIO_BENCH_PROFILE);
       await page.goto('about:blank');
