@@ -265,6 +265,8 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
             aria-selected={tab === x.id}
             aria-controls={`panel-${x.id}`}
             tabIndex={tab === x.id ? 0 : -1}
+            // A narrow sidebar shortens the tabs not chosen (style.css): the whole name on hover.
+            title={x.label}
             onClick={() => setTab(x.id)}
           >
             {x.label}

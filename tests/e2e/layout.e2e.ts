@@ -198,10 +198,10 @@ describe('the sidebar’s width and rail', () => {
 });
 
 describe('the denser layout on small screens', () => {
-  it('at 1280×720 in Finnish the tabs stay on one line and the 12-criterion card needs far less scrolling than at 1920×1080', async () => {
+  it('at 1280×720 in Finnish the tabs stay on one line (each named in full on hover) and the 12-criterion card needs far less scrolling than at 1920×1080', async () => {
     const finnish = await launchWithExtension(undefined, { locale: 'fi-FI' });
     try {
-      const heights: Record<string, { form: number; visible: number; tabRows: number; tabsFit: boolean }> = {};
+      const heights: Record<string, { form: number; visible: number; tabRows: number; tabsFit: boolean; tabsTitled: boolean }> = {};
       for (const screen of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
         const page = await finnish.context.newPage();
         await page.setViewportSize(screen);
@@ -229,6 +229,8 @@ describe('the denser layout on small screens', () => {
             visible: criteria.filter((c) => c.getBoundingClientRect().bottom <= body.bottom).length,
             tabRows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
             tabsFit: list.scrollWidth <= list.clientWidth,
+            // A tab the narrow sidebar shortens (an ellipsis) still shows its whole name on hover.
+            tabsTitled: tabs.every((t) => t.getAttribute('title') === t.textContent),
           };
         });
         await page.close();
@@ -238,6 +240,7 @@ describe('the denser layout on small screens', () => {
       expect(small.tabsFit).toBe(true);
       expect(wide.tabRows).toBe(1);
       expect(wide.tabsFit).toBe(true);
+      expect(small.tabsTitled && wide.tabsTitled).toBe(true);
       // The same card at the same sidebar width: far shorter, so much more of it is on screen at once.
       expect(small.form).toBeLessThan(wide.form * 0.65);
       expect(small.visible).toBeGreaterThanOrEqual(6);
