@@ -1,5 +1,5 @@
 // Public face of coaching: forms, the plan, periods and focus, evidence and outcomes, calendar files, storage.
-export { formTemplates, FORM_TEMPLATE_CREATED_AT } from './templates';
+export { formTemplates } from './templates';
 export { newCoachingForm, blankSection, blankField, newCoachingSession, newCoachingAction, newCoachingNotes } from './documents';
 export { PERIOD_WEEKS, DEFAULT_PERIOD_WEEKS, DEFAULT_RHYTHM_DAYS, addDays, daysBetween, dayOf, periodOf, weeksOf } from './period';
 export { currentFocus, titleOf, type FocusNow } from './focus';

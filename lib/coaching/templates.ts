@@ -5,7 +5,7 @@ import type { CoachingField, CoachingForm, CoachingSection } from '../model/coac
 import type { Language } from '../model/scorecard';
 
 /** Fixed so that the built-in forms are identical on every install and in every test run. */
-export const FORM_TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';
+const FORM_TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';
 
 type Texts = Record<Language, string>;
 type FieldSpec =

@@ -5,7 +5,7 @@ import type { Criterion, Group, Language, ScaleKind, Scorecard } from '../model/
 import { SCALE_LABELS, type Bilingual } from './scale';
 
 /** Fixed so that templates are identical on every install and in every test run. */
-export const TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';
+const TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';
 
 interface CriterionTexts {
   title: string;
@@ -1031,8 +1031,4 @@ const LANGUAGES: Language[] = ['fi', 'en'];
 
 /** All six built-in cards: e-mail, chat and call, each in Finnish and English. */
 export const templates: Scorecard[] = cardSpecs.flatMap((spec) => LANGUAGES.map((lang) => buildCard(spec, lang)));
-
-export function templatesFor(lang: Language): Scorecard[] {
-  return templates.filter((t) => t.language === lang);
-}
 

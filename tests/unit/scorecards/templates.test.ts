@@ -1,8 +1,10 @@
 // The built-in cards: valid, complete in both languages, the same structure in fi and en.
 import { describe, expect, it } from 'vitest';
-import { scorecardSchema, SCALE_POINTS, type Scorecard } from '../../../lib/model/scorecard';
+import { scorecardSchema, SCALE_POINTS, type Language, type Scorecard } from '../../../lib/model/scorecard';
 import { proposeScorecard, publish, newDraftFrom } from '../../../lib/scorecards';
-import { templates, templatesFor } from '../../../lib/scorecards/templates';
+import { templates } from '../../../lib/scorecards/templates';
+
+const templatesFor = (lang: Language) => templates.filter((t) => t.language === lang);
 
 const ids = ['tpl-email-fi', 'tpl-email-en', 'tpl-chat-fi', 'tpl-chat-en', 'tpl-call-fi', 'tpl-call-en'];
 
