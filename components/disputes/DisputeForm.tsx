@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/i18n';
 import type { Dispute, DisputeItem } from '@/lib/model/dispute';
 import type { Person, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { levelText, NA, parseChoice } from './levels';
+import { levelText, NA, parseChoice } from '@/components/review/levels';
 
 type Scope = 'criteria' | 'whole' | 'wrongAgent';
 

@@ -4,7 +4,7 @@ import { useI18n } from '@/components/i18n';
 import { formatDateTime } from '@/lib/i18n';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { levelText } from './levels';
+import { levelText } from '@/components/review/levels';
 
 export function DisputeOutcome({ dispute, card }: { dispute: Dispute; card: Scorecard | undefined }) {
   const { t, lang } = useI18n();

@@ -6,7 +6,7 @@ import { resolve } from '@/lib/disputes';
 import type { Dispute, ResolutionItem } from '@/lib/model/dispute';
 import type { Person, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { levelText, NA, parseChoice } from './levels';
+import { levelText, NA, parseChoice } from '@/components/review/levels';
 
 interface Answer {
   outcome: 'accepted' | 'rejected' | null;

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
+import { levelText } from '@/components/review/levels';
 import {
   actionsOfSession,
   addDays,
@@ -31,6 +32,7 @@ import { latestVersions } from '@/lib/db';
 import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
 import type { CoachingAction, CoachingAnswer, CoachingForm, CoachingSession, EvidenceRef, FocusCriterion } from '@/lib/model/coaching';
 import type { Person, Review } from '@/lib/model/review';
+import type { Scorecard } from '@/lib/model/scorecard';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
@@ -151,7 +153,7 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
         </button>
       )}
 
-      <EvidenceView key={evidence?.evidence.from} prepared={evidence} session={session} onPin={togglePin} />
+      <EvidenceView key={evidence?.evidence.from} prepared={evidence} session={session} cards={who.cards} onPin={togglePin} />
 
       <section class="card-box" aria-labelledby="form-title">
         <h3 id="form-title">{form ? form.name : t('coaching.session.form')}</h3>
@@ -251,7 +253,18 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
   );
 }
 
-export function EvidenceView({ prepared, session, onPin }: { prepared: Prepared | null; session: CoachingSession; onPin(ref: EvidenceRef): void }) {
+export function EvidenceView({
+  prepared,
+  session,
+  cards,
+  onPin,
+}: {
+  prepared: Prepared | null;
+  session: CoachingSession;
+  /** The scorecards, to name a review's criteria and levels. */
+  cards: readonly Scorecard[];
+  onPin(ref: EvidenceRef): void;
+}) {
   const { t, lang } = useI18n();
   // Reviews past the first page, read a page at a time on request.
   const [more, setMore] = useState<{ reviews: Review[]; done: boolean }>({ reviews: [], done: false });
@@ -356,7 +369,7 @@ export function EvidenceView({ prepared, session, onPin }: { prepared: Prepared 
                   <strong>{t('review.developmentAreas')}:</strong> {r.developmentAreas}
                 </p>
               )}
-              <RatingPins review={r} pinned={pinned} onPin={onPin} />
+              <RatingPins review={r} cards={cards} pinned={pinned} onPin={onPin} />
             </div>
           );
         })}
@@ -375,7 +388,17 @@ export function EvidenceView({ prepared, session, onPin }: { prepared: Prepared 
   );
 }
 
-function RatingPins({ review, pinned, onPin }: { review: Evidence['reviews'][number]; pinned(ref: EvidenceRef): boolean; onPin(ref: EvidenceRef): void }) {
+function RatingPins({
+  review,
+  cards,
+  pinned,
+  onPin,
+}: {
+  review: Evidence['reviews'][number];
+  cards: readonly Scorecard[];
+  pinned(ref: EvidenceRef): boolean;
+  onPin(ref: EvidenceRef): void;
+}) {
   const { t } = useI18n();
   // Made when opened: twenty reviews’ ratings would be two hundred buttons on every preparation.
   const [open, setOpen] = useState(false);
@@ -388,13 +411,17 @@ function RatingPins({ review, pinned, onPin }: { review: Evidence['reviews'][num
         <ul>
           {rated.map((rating) => {
             const ref: EvidenceRef = { kind: 'rating', reviewId: review.id, criterionId: rating.criterionId };
+            // Named as in My coaching; the level as on the card the review was scored on.
+            const title = titleOf({ scorecardId: review.scorecardId, criterionId: rating.criterionId }, cards);
+            const scored = cards.find((c) => c.id === review.scorecardId && c.version === review.scorecardVersion);
+            const criterion = scored?.criteria.find((c) => c.id === rating.criterionId);
             return (
               <li key={rating.criterionId}>
-                {rating.criterionId}: {rating.value}{' '}
+                {title}: {levelText(t, criterion, rating.value, false)}{' '}
                 <button
                   type="button"
                   aria-pressed={pinned(ref)}
-                  aria-label={t('coaching.evidence.pinRating', { criterion: rating.criterionId, id: review.ticket.ticketId })}
+                  aria-label={t('coaching.evidence.pinRating', { criterion: title, id: review.ticket.ticketId })}
                   onClick={() => onPin(ref)}
                 >
                   {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}

@@ -25,7 +25,7 @@ async function showEvidence(count: number): Promise<void> {
   const session = newCoachingSession({ id: 'cs-1', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date('2026-03-01T09:00:00.000Z') });
   render(
     <I18nProvider fixed="en">
-      <EvidenceView prepared={prepared} session={session} onPin={() => undefined} />
+      <EvidenceView prepared={prepared} session={session} cards={[card]} onPin={() => undefined} />
     </I18nProvider>,
   );
 }
@@ -57,5 +57,21 @@ describe('the evidence’s further reviews', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show more reviews' }));
     await waitFor(() => expect(listedReviews()).toBe(SHOWN_REVIEWS + 5));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('a review’s criterion ratings', () => {
+  it('are named as the card names them, the level in words, and so are their pin buttons', async () => {
+    await showEvidence(1);
+    const review = document.querySelector('[data-review="e000"]')!;
+    const ratings = review.querySelector('details')!;
+    ratings.open = true;
+    fireEvent(ratings, new Event('toggle'));
+    await waitFor(() => expect(ratings.querySelectorAll('li')).toHaveLength(card.criteria.length));
+    // Each line: the criterion and its level, then its pin button.
+    const items = [...ratings.querySelectorAll('li')].map((li) => li.textContent!.replace(li.querySelector('button')!.textContent!, '').trim());
+    expect(items.slice(0, 3)).toEqual(['Greeting and introduction: Not met', "Customer's name: No", "Understanding the customer's need: Poor"]);
+    // The fixture's ticket id is the review's.
+    expect(screen.getByRole('button', { name: 'Pin the rating of Greeting and introduction in ticket #e000' })).toBeTruthy();
   });
 });
