@@ -52,7 +52,7 @@ export const disputesEn = {
   'disputes.waiting.title': 'Waiting for you ({count})',
   'disputes.waiting.empty': 'No disputes wait for you.',
   'disputes.waiting.item': '{agent} disputes a review of ticket #{ticket}',
-  'disputes.age': '{days} d old',
+  'disputes.age': 'waiting {age}',
   'disputes.resolved.title': 'Resolved disputes',
   'disputes.resolved.empty': 'No resolved disputes yet.',
   'disputes.noIdentity': 'Connect to the team backend (or set your e-mail in the settings) to see disputes.',

@@ -54,7 +54,7 @@ export const disputesFi: Record<keyof typeof disputesEn, string> = {
   'disputes.waiting.title': 'Odottaa sinua ({count})',
   'disputes.waiting.empty': 'Sinua ei odota yhtään kiistaa.',
   'disputes.waiting.item': '{agent} kiistää tiketin #{ticket} arvioinnin',
-  'disputes.age': '{days} pv vanha',
+  'disputes.age': 'odottanut {age}',
   'disputes.resolved.title': 'Ratkaistut kiistat',
   'disputes.resolved.empty': 'Ratkaistuja kiistoja ei vielä ole.',
   'disputes.noIdentity': 'Yhdistä tiimin palvelimeen (tai aseta sähköpostiosoitteesi asetuksissa) nähdäksesi kiistat.',

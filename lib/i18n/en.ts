@@ -25,6 +25,7 @@ import { dockingEn } from './docking-en';
 export const en = {
   'app.name': 'Arvio',
   'common.loading': 'Loading…',
+  'common.underADay': 'under a day',
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.cancel': 'Cancel',

@@ -26,6 +26,7 @@ import type { MessageKey } from './en';
 export const fi: Record<MessageKey, string> = {
   'app.name': 'Arvio',
   'common.loading': 'Ladataan…',
+  'common.underADay': 'alle vuorokauden',
   'common.save': 'Tallenna',
   'common.saved': 'Tallennettu',
   'common.cancel': 'Peruuta',

@@ -34,7 +34,7 @@ export const ideasEn = {
   'ideas.filter.category': 'Category',
   'ideas.filter.team': 'Team',
   'ideas.filter.all': 'All',
-  'ideas.age': '{days} d old',
+  'ideas.age': '{age} old',
   'ideas.by': 'from {name}',
   'ideas.shared': 'Shared with the team',
   'ideas.triage.status': 'Status',

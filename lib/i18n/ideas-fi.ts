@@ -36,7 +36,7 @@ export const ideasFi: Record<keyof typeof ideasEn, string> = {
   'ideas.filter.category': 'Aihe',
   'ideas.filter.team': 'Tiimi',
   'ideas.filter.all': 'Kaikki',
-  'ideas.age': '{days} pv vanha',
+  'ideas.age': '{age} vanha',
   'ideas.by': 'lähettäjä {name}',
   'ideas.shared': 'Jaettu tiimille',
   'ideas.triage.status': 'Tila',

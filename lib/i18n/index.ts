@@ -80,6 +80,12 @@ export function formatDay(lang: Language, day: string, year = false): string {
   return formatter(`day:${lang}:${year}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' })).format(date);
 }
 
+/** An age or a wait in whole days by locale ("3 days", "3 päivää"); under a day says so. */
+export function formatAge(t: Translate, lang: Language, days: number): string {
+  if (days < 1) return t('common.underADay');
+  return formatter(`days:${lang}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' })).format(days);
+}
+
 /** A figure such as an alpha with a fixed number of decimals, by locale ("0,815" in Finnish). */
 export function formatDecimal(lang: Language, value: number, digits: number): string {
   return formatter(`decimal:${lang}:${digits}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits })).format(value);

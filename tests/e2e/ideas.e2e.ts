@@ -45,7 +45,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await dash.goto(`chrome-extension://${lead.extensionId}/dashboard.html#ideas`);
   const card = dash.locator('.idea-card', { hasText: title });
   await card.waitFor();
-  await expect.poll(() => card.locator('header').textContent()).toContain(t('ideas.age', { days: 0 }));
+  await expect.poll(() => card.locator('header').textContent()).toContain(t('ideas.age', { age: t('common.underADay') }));
   const triage = card.getByRole('form', { name: title });
   await triage.getByLabel(t('ideas.triage.status')).selectOption('done');
   await triage.getByRole('button', { name: t('ideas.triage.save') }).click();

@@ -11,6 +11,7 @@ import type { DashboardFilter } from '@/lib/dashboard';
 import { getReview, listDisputes, reopenDispute, resolveDispute } from '@/lib/db';
 import { ageDays, disputeFigures, disputesWaiting, reopen } from '@/lib/disputes';
 import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export/disputes';
+import { formatAge } from '@/lib/i18n';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -64,7 +65,7 @@ export function DisputesView({ me, filter, cards }: Props) {
 }
 
 function WaitingDispute({ dispute, me, cards, onResolved }: { dispute: Dispute; me: Me; cards: readonly Scorecard[]; onResolved: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const review = useLive<Review | undefined | null>(() => getReview(dispute.reviewId), [dispute.reviewId], null);
   const agents = me.members.filter((m) => m.role === 'agent').map(personOf);
@@ -72,7 +73,7 @@ function WaitingDispute({ dispute, me, cards, onResolved }: { dispute: Dispute; 
     <li class="dispute-card" data-dispute={dispute.id}>
       <header>
         <strong>{t('disputes.waiting.item', { agent: dispute.agent.name || dispute.agent.id, ticket: review?.ticket.ticketId ?? '?' })}</strong>{' '}
-        <span class="muted dispute-age">{t('disputes.age', { days: ageDays(dispute, new Date()) })}</span>{' '}
+        <span class="muted dispute-age">{t('disputes.age', { age: formatAge(t, lang, ageDays(dispute, new Date())) })}</span>{' '}
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {t('disputes.resolve')}
         </button>

@@ -8,7 +8,7 @@ import { db, listIdeas, saveIdea } from '@/lib/db';
 import { ideasCsv } from '@/lib/export/ideas';
 import { filterIdeas, IDEA_CATEGORIES, IDEA_STATUSES, ideaAgeDays, needsReply, triage, type IdeaFilter } from '@/lib/ideas';
 import { readRoster, teamChoices, type RosterTeam } from '@/lib/sync';
-import { formatDateTime } from '@/lib/i18n';
+import { formatAge, formatDateTime } from '@/lib/i18n';
 import type { Idea, IdeaCategory, IdeaStatus } from '@/lib/model/idea';
 import { leadsTeam } from '@/lib/model/team';
 import type { Me } from '../disputes/useMe';
@@ -61,7 +61,7 @@ export function IdeasView({ me }: { me: Me }) {
               <strong>{idea.title}</strong> · <span class="idea-status">{t(`ideas.status.${idea.status}`)}</span>{' '}
               <span class="muted">
                 {t(`ideas.kind.${idea.kind}`)} · {t(`ideas.category.${idea.category}`)} · {t('ideas.by', { name: idea.submitter.name || idea.submitter.id })} ·{' '}
-                {teamName(idea.team)} · {t('ideas.age', { days: ideaAgeDays(idea, new Date()) })}
+                {teamName(idea.team)} · {t('ideas.age', { age: formatAge(t, lang, ideaAgeDays(idea, new Date())) })}
                 {idea.ticket && ` · ${t('ideas.ticket', { id: idea.ticket.ticketId })}`}
                 {idea.shared && ` · ${t('ideas.shared')}`}
               </span>
