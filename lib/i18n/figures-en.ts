@@ -4,7 +4,7 @@ export const figuresEn = {
   'figures.language.en': 'English',
   'figures.helpdesk.generic': 'Other site',
   'figures.criteria.scorecard': 'Scorecard',
-  'figures.criteria.ofCard': '{title} ({card})',
+  'figures.criteria.ofCard': '{title} · {card}',
   'figures.coverage.inProgress': '{month}, in progress',
   'figures.coverage.judged': 'Judged on whole months, from each agent’s first review in the range on. The current month is still in progress and is not judged.',
   'figures.coverage.noWholeMonth': 'No whole month in the range to judge yet.',

@@ -6,7 +6,7 @@ export const figuresFi: Record<keyof typeof figuresEn, string> = {
   'figures.language.en': 'englanti',
   'figures.helpdesk.generic': 'Muu sivusto',
   'figures.criteria.scorecard': 'Arviointilomake',
-  'figures.criteria.ofCard': '{title} ({card})',
+  'figures.criteria.ofCard': '{title} · {card}',
   'figures.coverage.inProgress': '{month}, kesken',
   'figures.coverage.judged': 'Arvioidaan kokonaisista kuukausista kunkin asiakaspalvelijan ensimmäisestä arviosta alkaen. Kuluva kuukausi on vielä kesken, eikä sitä arvioida.',
   'figures.coverage.noWholeMonth': 'Valitulla ajalla ei ole vielä kokonaista kuukautta arvioitavaksi.',

@@ -43,3 +43,32 @@ describe('the team view’s frames', () => {
     expect(container.querySelector('.agents-table [data-agent="aino@example.com"]')).toBeNull();
   });
 });
+
+describe('criteria of several cards', () => {
+  it('name their card after a dot, so a card named with its language reads without nested brackets', async () => {
+    const criterion = (scorecardId: string, scorecardName: string, scorecardLanguage: 'fi' | 'en', title: string, mean: number) => ({
+      scorecardId,
+      scorecardName,
+      scorecardLanguage,
+      criterionId: title.toLowerCase(),
+      title,
+      mean,
+      count: 3,
+    });
+    const criteria = [
+      criterion('tpl-chat-en', 'Chat', 'en', 'Tone', 0.9),
+      criterion('tpl-chat-fi', 'Chat', 'fi', 'Sävy', 0.8),
+      criterion('tpl-call-en', 'Call', 'en', 'Closing', 0.7),
+      criterion('tpl-call-en', 'Call', 'en', 'Greeting', 0.2),
+    ];
+    render(
+      <I18nProvider fixed="en">
+        <TeamView data={{ ...data, criteria }} filter={filter} target={4} onTarget={() => undefined} />
+      </I18nProvider>,
+      container,
+    );
+    await waitFor(() => expect(container.querySelector('.strongest li')).not.toBeNull());
+    const strongest = [...container.querySelectorAll('.strongest li')].map((li) => li.firstChild?.textContent);
+    expect(strongest).toEqual(['Tone · Chat (English)', 'Sävy · Chat (Finnish)', 'Closing · Call']);
+  });
+});
