@@ -1,14 +1,13 @@
 // One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words.
 import { useI18n } from '@/components/i18n';
-import type { MessageKey } from '@/lib/i18n';
+import { formatDateTime, formatTime, type MessageKey } from '@/lib/i18n';
+import type { Language } from '@/lib/model/scorecard';
 import type { SyncStatusView } from '@/lib/sync';
 
-export function formatSyncTime(at: number, lang: string): string {
+/** When a sync happened or will: the time alone today, else the date too. */
+export function formatSyncTime(at: number, lang: Language): string {
   const date = new Date(at);
-  const today = new Date().toDateString() === date.toDateString();
-  return today
-    ? date.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' });
+  return new Date().toDateString() === date.toDateString() ? formatTime(lang, date) : formatDateTime(lang, date.toISOString());
 }
 
 export function syncErrorKey(kind: NonNullable<SyncStatusView['lastError']>['kind']): MessageKey {

@@ -11,7 +11,7 @@ import type { TeamSettings } from '@/lib/teamSettings';
 import { TeamSettingsForm } from './TeamSettingsForm';
 import type { AdminTeamsResponse, ManagedMember } from '@/lib/model/admin';
 import { roleSchema, type Role } from '@/lib/model/sync';
-import type { Translate } from '@/lib/i18n';
+import { formatDateTime, type Translate } from '@/lib/i18n';
 import { adminClient, getBackendConfig, inviteLink, readRoster, SyncError, type AdminClient } from '@/lib/sync';
 
 type Team = AdminTeamsResponse['teams'][number];
@@ -124,7 +124,6 @@ function TeamPanel({
 }) {
   const { t, lang } = useI18n();
   const headingId = `team-${team.id}`;
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section class="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('admin.team', { name: team.name })}</h2>
@@ -153,7 +152,7 @@ function TeamPanel({
             {team.invites.map((invite) => (
               <li key={invite.id}>
                 <span>
-                  {invite.email} · {t(`sync.role.${invite.role}`)} · {t('admin.invite.expires', { date: date.format(new Date(invite.expiresAt)) })}
+                  {invite.email} · {t(`sync.role.${invite.role}`)} · {t('admin.invite.expires', { date: formatDateTime(lang, invite.expiresAt) })}
                 </span>
                 <button
                   type="button"

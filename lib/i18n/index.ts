@@ -42,6 +42,9 @@ function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
   return made;
 }
 
+/** Dates and times as this app's users read them: Finnish as in Finland, English as in Britain (24-hour, day first). */
+const dateLocale = (lang: Language): string => (lang === 'fi' ? 'fi-FI' : 'en-GB');
+
 /** A 0…1 fraction as a percentage in the user's locale ("82,5 %" in Finnish). */
 export function formatPercent(lang: Language, fraction: number, digits = 1): string {
   return formatter(`percent:${lang}:${digits}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits })).format(fraction);
@@ -56,14 +59,19 @@ export function formatNumber(lang: Language, value: number): string {
 export function formatMonth(lang: Language, month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   if (!y || !m) return month;
-  return formatter(`month:${lang}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
+  return formatter(`month:${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
 }
 
 /** Dates shown to users: by locale, in the user's time zone. */
 export function formatDateTime(lang: Language, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatter(`datetime:${lang}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+  return formatter(`datetime:${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+}
+
+/** A time of day by locale, in the user's time zone ("14.05", "14:05"). */
+export function formatTime(lang: Language, at: Date | number): string {
+  return formatter(`time:${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { timeStyle: 'short' })).format(at);
 }
 
 /** A size in bytes as the user reads it: kB under a megabyte, then MB or GB ("1,5 Mt" in Finnish). */
@@ -77,7 +85,7 @@ export function formatBytes(lang: Language, bytes: number): string {
 export function formatDay(lang: Language, day: string, year = false): string {
   const date = new Date(`${day}T12:00:00.000Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return formatter(`day:${lang}:${year}`, () => new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' })).format(date);
+  return formatter(`day:${lang}:${year}`, () => new Intl.DateTimeFormat(dateLocale(lang), { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' })).format(date);
 }
 
 /** An age or a wait in whole days by locale ("3 days", "3 päivää"); under a day says so. */
