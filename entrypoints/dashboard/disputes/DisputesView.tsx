@@ -11,7 +11,7 @@ import type { DashboardFilter } from '@/lib/dashboard';
 import { getReview, listDisputes, reopenDispute, resolveDispute } from '@/lib/db';
 import { ageDays, disputeFigures, disputesWaiting, reopen } from '@/lib/disputes';
 import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export/disputes';
-import { formatAge } from '@/lib/i18n';
+import { formatAge, formatPercent } from '@/lib/i18n';
 import type { Dispute } from '@/lib/model/dispute';
 import type { Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -118,7 +118,6 @@ function Figures({ disputes, cards, filter }: { disputes: Dispute[]; cards: read
   const { t, lang } = useI18n();
   const figures = disputeFigures(disputes);
   const title = (id: string) => cards.find((c) => c.criteria.some((x) => x.id === id))?.criteria.find((x) => x.id === id)?.title ?? id;
-  const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   const hours = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const stamp = new Date().toISOString().slice(0, 10);
   return (
@@ -169,7 +168,7 @@ function Figures({ disputes, cards, filter }: { disputes: Dispute[]; cards: read
                   <th scope="row">{title(c.criterionId)}</th>
                   <td>{c.answered}</td>
                   <td>{c.overturned}</td>
-                  <td class="share">{percent.format(c.share)}</td>
+                  <td class="share">{formatPercent(lang, c.share, 0)}</td>
                   <td>
                     {/* The calibration screen takes the criterion to calibrate from the address. */}
                     <a href={`/dashboard.html#calibration?criterion=${encodeURIComponent(c.criterionId)}`}>{t('disputes.figures.calibrate')}</a>
