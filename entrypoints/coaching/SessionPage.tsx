@@ -5,6 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
 import { levelText } from '@/components/review/levels';
+import { ReviewTexts } from '@/components/review/ReviewTexts';
 import {
   actionsOfSession,
   addDays,
@@ -359,16 +360,7 @@ export function EvidenceView({
               <button type="button" aria-pressed={pinned(ref)} aria-label={t('coaching.evidence.pinReview', { id: r.ticket.ticketId })} onClick={() => onPin(ref)}>
                 {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
               </button>
-              {r.strengths && (
-                <p>
-                  <strong>{t('review.strengths')}:</strong> {r.strengths}
-                </p>
-              )}
-              {r.developmentAreas && (
-                <p>
-                  <strong>{t('review.developmentAreas')}:</strong> {r.developmentAreas}
-                </p>
-              )}
+              <ReviewTexts review={r} />
               <RatingPins review={r} cards={cards} pinned={pinned} onPin={onPin} />
             </div>
           );

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
+import { ReviewTexts } from '@/components/review/ReviewTexts';
 import { acknowledgeReview, agentReviews, dashboardData, type DashboardData, type DashboardFilter } from '@/lib/dashboard';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
 import type { Review } from '@/lib/model/review';
@@ -36,21 +37,7 @@ export function MyReviews({ agentId, me, filter, cards }: { agentId: string | nu
                 {r.dispute && ` · ${t('disputes.history.applied')}`}
               </span>
             </header>
-            {r.strengths && (
-              <p>
-                <strong>{t('review.strengths')}:</strong> {r.strengths}
-              </p>
-            )}
-            {r.developmentAreas && (
-              <p>
-                <strong>{t('review.developmentAreas')}:</strong> {r.developmentAreas}
-              </p>
-            )}
-            {r.feedback && (
-              <p>
-                <strong>{t('review.feedback')}:</strong> {r.feedback}
-              </p>
-            )}
+            <ReviewTexts review={r} feedback />
             {r.acknowledgedAt ? (
               <p class="acknowledged">{t('dashboard.mine.acknowledged', { at: formatDateTime(lang, r.acknowledgedAt) })}</p>
             ) : (
