@@ -307,7 +307,7 @@ for (const criterion of ['Closing', "Customer's name"]) await coaching.getByRole
 await coaching.getByRole('button', { name: 'Add an action' }).click();
 await coaching.getByLabel('Action 1', { exact: true }).fill('Greet by name and close with a summary of what happens next');
 await coaching.getByRole('button', { name: 'Mark as held' }).click();
-await coaching.getByRole('button', { name: 'Held: update the period' }).waitFor();
+await coaching.getByRole('button', { name: 'Update the coaching period' }).waitFor();
 await coaching.getByRole('heading', { name: 'Focus criteria' }).evaluate((heading) => heading.scrollIntoView());
 await shoot(coaching, '12-coaching-session');
 await dashboard.bringToFront();

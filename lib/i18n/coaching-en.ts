@@ -62,7 +62,7 @@ export const coachingEn = {
   'coaching.session.form': 'Coaching form',
   'coaching.session.formMissing': 'The form version of this session is not in this profile.',
   'coaching.session.hold': 'Mark as held',
-  'coaching.session.saveHeld': 'Held: update the period',
+  'coaching.session.saveHeld': 'Update the coaching period',
   'coaching.session.needsFocus': 'Choose 1–3 focus criteria first.',
   'coaching.session.saved': 'Saved {at}',
 

@@ -64,7 +64,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.session.form': 'Valmennuslomake',
   'coaching.session.formMissing': 'Tämän valmennuksen lomakeversiota ei ole tässä profiilissa.',
   'coaching.session.hold': 'Merkitse pidetyksi',
-  'coaching.session.saveHeld': 'Pidetty: päivitä jakso',
+  'coaching.session.saveHeld': 'Päivitä valmennusjakso',
   'coaching.session.needsFocus': 'Valitse ensin 1–3 fokuskriteeriä.',
   'coaching.session.saved': 'Tallennettu {at}',
 
