@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -24,6 +25,12 @@ export default defineConfig({
   ...(bench ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' } : {}),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => shapeManifest(manifest, { release, browser: wxt.config.browser }),
+    // The bench build carries an empty extension page: the same run's floor for the first renders (bench/browser.mjs).
+    'build:publicAssets': (_wxt, files) => {
+      if (!bench) return;
+      files.push({ absoluteSrc: resolve('bench/empty-page/empty.html'), relativeDest: 'bench-empty.html' });
+      files.push({ absoluteSrc: resolve('bench/empty-page/empty.js'), relativeDest: 'bench-empty.js' });
+    },
   },
   vite: () => ({ plugins: [preact()], define: { 'import.meta.env.ARVIO_BENCH': JSON.stringify(bench) } }),
   manifest: {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureChromium } from '../scripts/system-deps.mjs';
+import { median } from './stats.mjs';
 
 /** The bench build (ARVIO_BENCH=1, made by run.mjs): the product build has none of the timeline hooks the bench reads. */
 export const EXTENSION = resolve(import.meta.dirname, '../.output/chrome-mv3-bench');
@@ -130,4 +131,34 @@ export function reportedBy(page, tag, what, timeoutMs = 60_000) {
   });
   stamps.catch(() => undefined); // a failed navigation throws first; the timer's rejection is then not the news
   return stamps;
+}
+
+/**
+ * The same run's floor for a first render: the bench build's empty extension page (one small script, one
+ * line of text; bench/empty-page) from navigation to its first contentful paint, median of `runs` fresh loads.
+ */
+export async function emptyPageFirstPaint(context, extensionId, runs = 9) {
+  const page = await context.newPage();
+  try {
+    const paints = [];
+    for (let i = 0; i <= runs; i++) {
+      await page.goto('about:blank');
+      await page.goto(`chrome-extension://${extensionId}/bench-empty.html`);
+      const paint = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            new PerformanceObserver((list, observer) => {
+              const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+              if (!entry) return;
+              observer.disconnect();
+              resolve(entry.startTime);
+            }).observe({ type: 'paint', buffered: true });
+          }),
+      );
+      if (i > 0) paints.push(paint); // the first load warms the process
+    }
+    return { value: median(paints), runs: paints.length };
+  } finally {
+    await page.close();
+  }
 }

@@ -2,7 +2,7 @@
 // reveal of a session with 12 participants × 10 tickets × 20 criteria. Calibration data is stored as a
 // pull stores it, through the one writer (bench/calibration-hooks.ts), which keeps each session's
 // figures; the view reads sessions and figures only, never the ratings or reviews.
-import { reportedBy, settle, startupOf } from './browser.mjs';
+import { emptyPageFirstPaint, reportedBy, settle, startupOf } from './browser.mjs';
 import { profileDir } from './dashboard.mjs';
 import { median } from './stats.mjs';
 import { startProfile } from './coaching-profile.mjs';
@@ -194,6 +194,8 @@ export async function benchCalibration({ context, extensionId, record }) {
     await profile.stop('calibration-view', ['calibration:view-start', 'calibration:view-shown']);
   }
   await page.close();
+  const floor = await emptyPageFirstPaint(context, extensionId);
+  record({ name: 'calibration.emptyExtensionPage.firstPaint', value: floor.value, runs: floor.runs });
   record({ name: `idb.getAll.calibration.${SESSIONS}-sessions-and-figures`, value: median(raw), runs: raw.length });
   // The same loads' start-up (navigation → DOMContentLoaded): the part of the view's first render before its own reads.
   record({ name: 'calibration.view.startup.domContentLoaded', value: median(startup), runs: startup.length });

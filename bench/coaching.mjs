@@ -2,7 +2,7 @@
 // (bench/coaching-hooks.ts): preparing a session for an agent with 2,000 reviews in a 100,000-review
 // profile (≤ 200 ms to the evidence shown), and the plan of a coach with 50 agents (first render
 // ≤ 200 ms), each beside a raw IndexedDB read of the rows the naive way would need, in the same run.
-import { launchBrowser, reportedBy, settle, startupOf } from './browser.mjs';
+import { emptyPageFirstPaint, launchBrowser, reportedBy, settle, startupOf } from './browser.mjs';
 import { generateReviews } from './dashboard.mjs';
 import { median } from './stats.mjs';
 import { startProfile } from './coaching-profile.mjs';
@@ -350,6 +350,9 @@ export async function benchCoaching({ record }) {
       baseline: windowName,
       baselineValue: median(prepRaw),
     });
+    // The floor: an empty extension page's first paint in the same browser and run.
+    const floor = await emptyPageFirstPaint(browser.context, browser.extensionId);
+    record({ name: 'coaching.emptyExtensionPage.firstPaint', value: floor.value, runs: floor.runs });
     // The same loads' start-up (navigation → DOMContentLoaded): the part of the plan's first render before its own reads.
     record({ name: 'coaching.plan.startup.domContentLoaded', value: median(planStart), runs: planStart.length });
     const planName = `idb.getAll.coach-sessions+open-actions.${AGENTS}-agents`;
