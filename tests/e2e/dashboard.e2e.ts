@@ -84,7 +84,9 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   const toneRows = page.locator('.criteria-table tr[data-criterion="tone"]');
   expect((await toneRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scorecard')))).sort()).toEqual([...toneCards].sort());
   for (const card of CARDS.filter((c) => toneCards.has(c.id))) {
-    expect(await page.locator(`.criteria-table tr[data-criterion="tone"][data-scorecard="${card.id}"] th`).textContent()).toContain(`(${card.name})`);
+    const title = card.criteria.find((c) => c.id === 'tone')!.title;
+    const named = translator(lang)('figures.criteria.ofCard', { title, card: card.name });
+    expect(await page.locator(`.criteria-table tr[data-criterion="tone"][data-scorecard="${card.id}"] th`).textContent()).toContain(named);
   }
 
   // Export both CSV shapes and the JSON.
