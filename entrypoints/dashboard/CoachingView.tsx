@@ -5,7 +5,7 @@ import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { coachingDashboard, coachingOverview, dayOf } from '@/lib/coaching';
 import { monthsBetween, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
-import { formatDay } from '@/lib/i18n';
+import { formatDay, formatMonth } from '@/lib/i18n';
 import type { Scorecard } from '@/lib/model/scorecard';
 
 export function CoachingView({ filter, options, cards }: { filter: DashboardFilter; options: FilterOptions; cards: readonly Scorecard[] }) {
@@ -37,7 +37,7 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
                 <th scope="col">{t('coaching.plan.agent')}</th>
                 {months.map((m) => (
                   <th key={m} scope="col">
-                    {m}
+                    {formatMonth(lang, m)}
                   </th>
                 ))}
                 <th scope="col">{t('dashboard.coaching.doneByDue')}</th>

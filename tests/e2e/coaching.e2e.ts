@@ -10,7 +10,7 @@ import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formTemplates } from '@/lib/coaching';
-import { formatDay, formatPercent, translator, type MessageKey } from '@/lib/i18n';
+import { formatDay, formatMonth, formatPercent, translator, type MessageKey } from '@/lib/i18n';
 import type { CoachingAction, CoachingNotes, CoachingSession } from '@/lib/model/coaching';
 import type { Review } from '@/lib/model/review';
 import { templates } from '@/lib/scorecards/templates';
@@ -305,6 +305,9 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await dashRow.waitFor({ timeout: 15_000 });
   const cells = await dashRow.locator('td').allTextContents();
   expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 2 }), '0']);
+  // Months named as everywhere else in the dashboard ("Dec 2026", "joulu 2026"), this one last.
+  const headers = await dashboard.getByTestId('coaching-view').locator('thead th').allTextContents();
+  expect(headers.at(-3)).toBe(formatMonth(lang, new Date().toISOString().slice(0, 7)));
 }
 
 describe('coaching that closes the loop, coach and agent against the team backend', () => {
