@@ -146,7 +146,8 @@ export async function emptyPageFirstPaint(context, extensionId, runs = 9) {
       await page.goto(`chrome-extension://${extensionId}/bench-empty.html`);
       const paint = await page.evaluate(
         () =>
-          new Promise((resolve) => {
+          new Promise((resolve, reject) => {
+            setTimeout(() => reject(new Error('the empty extension page did not paint within 10 s')), 10_000);
             new PerformanceObserver((list, observer) => {
               const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
               if (!entry) return;

@@ -213,9 +213,8 @@ async function firstRenders(tabs) {
 
 /**
  * The first render of 10,000 reviews beside the same loads' start-up (navigation → DOMContentLoaded:
- * the page's modules loaded and run, browser/startupOf).
+ * the page's modules loaded and run, browser/startupOf), and the same browser's empty extension page (the floor).
  */
-/** The first render beside the same loads' start-up, and the same browser's empty extension page (the floor). */
 async function recordFirstRender(record, tab, context, extensionId) {
   const startup = 'dashboard.startup.domContentLoaded';
   const floor = await emptyPageFirstPaint(context, extensionId);
