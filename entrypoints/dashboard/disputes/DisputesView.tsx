@@ -118,7 +118,8 @@ function Figures({ disputes, cards, filter }: { disputes: Dispute[]; cards: read
   const { t, lang } = useI18n();
   const figures = disputeFigures(disputes);
   const title = (id: string) => cards.find((c) => c.criteria.some((x) => x.id === id))?.criteria.find((x) => x.id === id)?.title ?? id;
-  const hours = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  // Hours to one decimal; the dictionary's placeholders format numbers by locale ("12,5").
+  const hours = (h: number): number => Math.round(h * 10) / 10;
   const stamp = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="disputes-figures" class="dispute-figures">
@@ -180,7 +181,7 @@ function Figures({ disputes, cards, filter }: { disputes: Dispute[]; cards: read
           <p class="resolve-time">
             {figures.resolveHours.median === null
               ? t('disputes.figures.resolveTime.none')
-              : t('disputes.figures.resolveTime', { median: hours.format(figures.resolveHours.median), mean: hours.format(figures.resolveHours.mean ?? 0) })}
+              : t('disputes.figures.resolveTime', { median: hours(figures.resolveHours.median), mean: hours(figures.resolveHours.mean ?? 0) })}
           </p>
           <div class="actions">
             <button
