@@ -26,6 +26,8 @@ import {
   sessionOutcome,
   titleOf,
   weeksOf,
+  withAgentPart,
+  withCompletion,
   type BeforeAfter,
   type Evidence,
 } from '@/lib/coaching';
@@ -93,30 +95,55 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
     }
   }, [session.status, session.period?.end, who.cards.length]);
 
-  const persist = (next: Editing): void => {
+  // The agent's part as it arrives (an acknowledgement, an action marked done, synced in while the
+  // page is open) is shown here; saveSession keeps it whatever this page saves.
+  const stored = useLive(async () => ({ session: await getSession(session.id), actions: await actionsOfSession(session.id) }), [session.id], null);
+  useEffect(() => {
+    if (!stored) return;
+    const byId = new Map(stored.actions.map((a) => [a.id, a]));
+    setState((s) => ({ ...s, session: withAgentPart(s.session, stored.session), actions: s.actions.map((a) => withCompletion(a, byId.get(a.id))) }));
+  }, [stored]);
+
+  /** The latest edit not yet saved. */
+  const pending = useRef<Editing | null>(null);
+  const flush = (): void => {
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      const notesDoc = coach && (next.notes !== '' || initial.notes !== '') ? newCoachingNotes(next.session, next.notes, new Date()) : null;
-      saveSession(next.session, next.actions, notesDoc).then(
-        () => {
-          setSaved(new Date().toISOString());
-          setProblem(null);
-        },
-        (error: unknown) => setProblem(notSavedText(t, { kind: 'coaching', agent: next.session.agent.name || next.session.agent.id }, error)),
-      );
-    }, SAVE_DELAY_MS);
+    const next = pending.current;
+    pending.current = null;
+    if (!next) return;
+    const notesDoc = coach && (next.notes !== '' || initial.notes !== '') ? newCoachingNotes(next.session, next.notes, new Date()) : null;
+    saveSession(next.session, next.actions, notesDoc).then(
+      () => {
+        setSaved(new Date().toISOString());
+        setProblem(null);
+      },
+      (error: unknown) => setProblem(notSavedText(t, { kind: 'coaching', agent: next.session.agent.name || next.session.agent.id }, error)),
+    );
   };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  const update = (change: (s: Editing) => Editing): void => {
+  const persist = (next: Editing, delay: number): void => {
+    pending.current = next;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(flush, delay);
+  };
+  // Leaving the session (another view, the tab closed) saves what is still waiting, rather than dropping it.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+  /** An edit, saved after a pause in typing; `delay` 0 for a deliberate step (holding the session). */
+  const update = (change: (s: Editing) => Editing, delay = SAVE_DELAY_MS): void => {
     setState((current) => {
       const next = change(current);
       const at = new Date().toISOString();
       const stamped = { ...next, session: next.session === current.session ? next.session : { ...next.session, updatedAt: at } };
-      persist(stamped);
+      persist(stamped, delay);
       return stamped;
     });
   };
-  const setSession = (patch: Partial<CoachingSession>) => update((s) => ({ ...s, session: { ...s.session, ...patch } }));
+  const setSession = (patch: Partial<CoachingSession>, delay?: number) => update((s) => ({ ...s, session: { ...s.session, ...patch } }), delay);
   const setAnswer = (answer: CoachingAnswer) =>
     setSession({ answers: [...session.answers.filter((a) => a.fieldId !== answer.fieldId), answer] });
   const togglePin = (ref: EvidenceRef) => {
@@ -128,7 +155,7 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
     update((s) => ({ ...s, actions: s.actions.map((a) => (a.id === actionId ? { ...a, ...patch, updatedAt: new Date().toISOString() } : a)) }));
   const hold = () => {
     const day = session.heldAt ? dayOf(session.heldAt) : today;
-    setSession({ status: 'held', heldAt: session.heldAt ?? new Date().toISOString(), period: periodOf(day, weeks) });
+    setSession({ status: 'held', heldAt: session.heldAt ?? new Date().toISOString(), period: periodOf(day, weeks) }, 0);
   };
   const agentName = session.agent.name || session.agent.id;
   const visibleActions = actions.filter((a) => !a.deleted);

@@ -150,10 +150,25 @@ export async function getNotes(sessionId: string): Promise<CoachingNotes | undef
 
 const same = <T>(a: T | undefined, b: T): boolean => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
+/** A coach's copy of a session with the agent's part (the acknowledgement and its comment) as stored. */
+export function withAgentPart(session: CoachingSession, stored: CoachingSession | undefined): CoachingSession {
+  return stored ? { ...session, acknowledgedAt: stored.acknowledgedAt, agentComment: stored.agentComment } : session;
+}
+
+/** A coach's copy of an action with its completion (status, when, by whom, the comment) as stored. */
+export function withCompletion(action: CoachingAction, stored: CoachingAction | undefined): CoachingAction {
+  return stored ? { ...action, status: stored.status, doneAt: stored.doneAt, doneBy: stored.doneBy, doneComment: stored.doneComment } : action;
+}
+
 /**
  * Saves a session with its actions and the coach's private notes in one transaction; what did not
  * change is not written again (autosave runs often, and each write is queued for the backend).
  * Actions of the session missing from `actions` are left as they are.
+ *
+ * The page that saves may be stale: the agent may have acknowledged the session or marked an action
+ * done since it was opened (a sync brings it in). The agent's part is the stored copy's, whatever the
+ * page holds: the acknowledgement and its comment, and an action's completion (status, when, by whom,
+ * the comment). An action edited by nobody on the page since a newer copy was stored is not written.
  */
 export async function saveSession(session: CoachingSession, actions: readonly CoachingAction[], notes: CoachingNotes | null): Promise<void> {
   const valid = coachingSessionSchema.parse(session);
@@ -169,11 +184,14 @@ export async function saveSession(session: CoachingSession, actions: readonly Co
       database.coachingActions.bulkGet(validActions.map((a) => a.id)),
       database.coachingNotes.get(valid.id),
     ]);
-    if (stored && (stored.acknowledgedAt !== valid.acknowledgedAt || stored.agentComment !== valid.agentComment)) {
-      throw new Error('the acknowledgement is the agent’s to give');
-    }
-    if (!same(stored, valid)) await writer.put('coachingSessions', [valid], { at: valid.updatedAt });
-    const changed = validActions.filter((a, i) => !same(storedActions[i], a));
+    const session = withAgentPart(valid, stored);
+    if (!same(stored, session)) await writer.put('coachingSessions', [session], { at: session.updatedAt });
+    const changed = validActions.flatMap((a, i) => {
+      const before = storedActions[i];
+      if (before && before.updatedAt > a.updatedAt) return [];
+      const merged = withCompletion(a, before);
+      return same(before, merged) ? [] : [merged];
+    });
     await writer.put('coachingActions', changed);
     if (validNotes && !same(storedNotes, validNotes)) await writer.put('coachingNotes', [validNotes]);
   });

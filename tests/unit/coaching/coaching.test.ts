@@ -268,8 +268,26 @@ describe('preparing, holding and following up a session', () => {
     expect((await getNotes('s1'))?.text).toBe('Private');
     const acknowledged = await acknowledgeSession('s1', 'Thanks', new Date('2026-02-03T08:00:00Z'));
     expect(acknowledged).toMatchObject({ acknowledgedAt: '2026-02-03T08:00:00.000Z', agentComment: 'Thanks', focus: s.focus });
-    // The coach's next autosave may not overwrite it.
-    await expect(saveSession(s, [], null)).rejects.toThrow(/agent’s to give/);
+    // The coach's next autosave, from a page opened before the acknowledgement, keeps it.
+    await saveSession({ ...s, answers: [{ fieldId: 'successes', value: 'Calm' }], updatedAt: '2026-02-03T09:00:00.000Z' }, [], null);
+    expect(await database.coachingSessions.get('s1')).toMatchObject({ acknowledgedAt: '2026-02-03T08:00:00.000Z', agentComment: 'Thanks', answers: [{ fieldId: 'successes', value: 'Calm' }] });
+    // Nor can the coach's page give or change the acknowledgement.
+    await saveSession({ ...s, acknowledgedAt: null, agentComment: 'Forged', updatedAt: '2026-02-03T10:00:00.000Z' }, [], null);
+    expect(await database.coachingSessions.get('s1')).toMatchObject({ acknowledgedAt: '2026-02-03T08:00:00.000Z', agentComment: 'Thanks' });
+  });
+
+  it('a session page opened before the agent marked an action done does not undo it, whatever it saves later', async () => {
+    const s = held('s1', '2026-02-02T09:00:00.000Z');
+    const stale = newCoachingAction(s, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: '2026-02-16', now: new Date(s.heldAt!) });
+    const other = newCoachingAction(s, { id: 'a2', text: 'Summarise', assignee: 'agent', due: '2026-02-16', now: new Date(s.heldAt!) });
+    await saveSession(s, [stale, other], null);
+    await markActionDone('a1', AGENT, 'Every call this week', new Date('2026-02-05T08:00:00Z'));
+    await markActionDone('a2', AGENT, '', new Date('2026-02-05T08:00:00Z'));
+    // The page's next autosave (the notes changed) carries both actions as they were when it opened.
+    await saveSession({ ...s, updatedAt: '2026-02-05T09:00:00.000Z' }, [stale, { ...other, due: '2026-02-20', updatedAt: '2026-02-05T09:00:00.000Z' }], null);
+    expect(await database.coachingActions.get('a1')).toMatchObject({ status: 'done', doneComment: 'Every call this week' });
+    // An action the coach edits after the agent's done keeps the coach's edit and the agent's completion.
+    expect(await database.coachingActions.get('a2')).toMatchObject({ status: 'done', due: '2026-02-20', doneBy: AGENT });
   });
 
   it('autosave writes only what changed, so the backend gets one queued change per edit', async () => {

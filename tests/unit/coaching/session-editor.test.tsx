@@ -1,0 +1,67 @@
+// The session page while the coach writes: what is still waiting to be saved is saved when the coach
+// leaves the session, and what the agent does meanwhile (acknowledging, marking an action done) shows
+// on the open page and is never undone by its next save.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '@/components/i18n';
+import {
+  acknowledgeSession,
+  formTemplates,
+  getNotes,
+  markActionDone,
+  newCoachingAction,
+  newCoachingSession,
+  periodOf,
+  saveSession,
+} from '@/lib/coaching';
+import type { ArvioDb } from '@/lib/db';
+import type { CoachingSession } from '@/lib/model/coaching';
+import { SessionPage } from '@/entrypoints/coaching/SessionPage';
+import { freshDb } from '../db/fresh';
+import { AGENT, card, COACH } from './fixtures';
+
+let database: ArvioDb;
+
+beforeEach(() => {
+  database = freshDb('session-editor');
+});
+afterEach(cleanup);
+
+const HELD_AT = '2026-02-02T09:00:00.000Z';
+
+async function openHeldSession(): Promise<CoachingSession> {
+  const base = newCoachingSession({ id: 'cs-1', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date(HELD_AT) });
+  const session: CoachingSession = { ...base, status: 'held', heldAt: HELD_AT, focus: [{ scorecardId: card.id, criterionId: 'tone' }], period: periodOf('2026-02-02') };
+  const action = newCoachingAction(session, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: '2026-02-16', now: new Date(HELD_AT) });
+  await saveSession(session, [action], null);
+  render(
+    <I18nProvider fixed="en">
+      <SessionPage id="cs-1" who={{ me: COACH, roster: null, cards: [card] }} me={COACH} />
+    </I18nProvider>,
+  );
+  await screen.findByRole('textbox', { name: 'Private notes' });
+  return session;
+}
+
+describe('the session page', () => {
+  it('saves the notes still waiting when the coach leaves the session at once', async () => {
+    await openHeldSession();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Private notes' }), { target: { value: 'Tired this month' } });
+    // Away before the autosave's pause is over: another view unmounts the page.
+    cleanup();
+    await waitFor(async () => expect((await getNotes('cs-1'))?.text).toBe('Tired this month'));
+  });
+
+  it('shows the agent’s acknowledgement and done action as they arrive, and its next save keeps them', async () => {
+    await openHeldSession();
+    await acknowledgeSession('cs-1', 'Thanks', new Date('2026-02-03T08:00:00Z'));
+    await markActionDone('a1', AGENT, 'Every call', new Date('2026-02-03T08:00:00Z'));
+    await screen.findByText(/Acknowledged by the agent/);
+    await waitFor(() => expect(document.querySelector('[data-action="a1"]')?.textContent).toContain('Done'));
+
+    fireEvent.input(screen.getByRole('textbox', { name: 'Private notes' }), { target: { value: 'Good month' } });
+    await waitFor(async () => expect((await getNotes('cs-1'))?.text).toBe('Good month'));
+    expect(await database.coachingSessions.get('cs-1')).toMatchObject({ acknowledgedAt: '2026-02-03T08:00:00.000Z', agentComment: 'Thanks' });
+    expect(await database.coachingActions.get('a1')).toMatchObject({ status: 'done', doneComment: 'Every call' });
+  });
+});
