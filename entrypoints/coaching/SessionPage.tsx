@@ -91,7 +91,8 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
 
   useEffect(() => {
     if (session.status === 'held' && session.period && session.period.end < today && who.cards.length > 0) {
-      void sessionOutcome(session, who.cards, today).then(setOutcome);
+      // A failed read leaves the figures out; the session itself is unaffected.
+      void sessionOutcome(session, who.cards, today).then(setOutcome, () => setOutcome(null));
     }
   }, [session.status, session.period?.end, who.cards.length]);
 

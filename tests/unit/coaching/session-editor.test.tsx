@@ -27,12 +27,13 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const HELD_AT = '2026-02-02T09:00:00.000Z';
+// Held today: its period runs, so the page reads no before/after figures beside what is tested.
+const HELD_AT = new Date().toISOString();
 
 async function openHeldSession(): Promise<CoachingSession> {
   const base = newCoachingSession({ id: 'cs-1', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date(HELD_AT) });
-  const session: CoachingSession = { ...base, status: 'held', heldAt: HELD_AT, focus: [{ scorecardId: card.id, criterionId: 'tone' }], period: periodOf('2026-02-02') };
-  const action = newCoachingAction(session, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: '2026-02-16', now: new Date(HELD_AT) });
+  const session: CoachingSession = { ...base, status: 'held', heldAt: HELD_AT, focus: [{ scorecardId: card.id, criterionId: 'tone' }], period: periodOf(HELD_AT.slice(0, 10)) };
+  const action = newCoachingAction(session, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: HELD_AT.slice(0, 10), now: new Date(HELD_AT) });
   await saveSession(session, [action], null);
   render(
     <I18nProvider fixed="en">
@@ -54,14 +55,14 @@ describe('the session page', () => {
 
   it('shows the agent’s acknowledgement and done action as they arrive, and its next save keeps them', async () => {
     await openHeldSession();
-    await acknowledgeSession('cs-1', 'Thanks', new Date('2026-02-03T08:00:00Z'));
-    await markActionDone('a1', AGENT, 'Every call', new Date('2026-02-03T08:00:00Z'));
+    await acknowledgeSession('cs-1', 'Thanks', new Date(Date.parse(HELD_AT) + 60_000));
+    await markActionDone('a1', AGENT, 'Every call', new Date(Date.parse(HELD_AT) + 60_000));
     await screen.findByText(/Acknowledged by the agent/);
     await waitFor(() => expect(document.querySelector('[data-action="a1"]')?.textContent).toContain('Done'));
 
     fireEvent.input(screen.getByRole('textbox', { name: 'Private notes' }), { target: { value: 'Good month' } });
     await waitFor(async () => expect((await getNotes('cs-1'))?.text).toBe('Good month'));
-    expect(await database.coachingSessions.get('cs-1')).toMatchObject({ acknowledgedAt: '2026-02-03T08:00:00.000Z', agentComment: 'Thanks' });
+    expect(await database.coachingSessions.get('cs-1')).toMatchObject({ acknowledgedAt: new Date(Date.parse(HELD_AT) + 60_000).toISOString(), agentComment: 'Thanks' });
     expect(await database.coachingActions.get('a1')).toMatchObject({ status: 'done', doneComment: 'Every call' });
   });
 });
