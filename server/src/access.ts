@@ -51,9 +51,18 @@ export function parentKind(kind: KindName): KindName | null {
   return parent.kind as KindName;
 }
 
+/**
+ * Kinds a team's lead does not read whole (calibration ratings: blind until their session opens them).
+ * An admin reads everything else, and these as a lead of every team does: their own, and what has opened.
+ */
+const leadRuled: readonly KindName[] = kindNames.filter((kind) => !kindOf(kind).read.lead.includes('team'));
+
+/** A role's read grants on a kind; an admin's, on the kinds a lead does not read whole, are a lead's. */
+const grantsOf = (kind: KindName, role: Role): readonly ReadGrant[] => kindOf(kind).read[role === 'admin' ? 'lead' : role];
+
 /** The kinds this user reads under an `opened` or `named` grant in some team (their teams' roles, as in `memberships`). */
 export const openedKinds = (roles: ReadonlySet<Role>): KindName[] =>
-  kindNames.filter((kind) => [...roles].some((role) => role !== 'admin' && (kindOf(kind).read[role].includes('opened') || kindOf(kind).read[role].includes('named'))));
+  kindNames.filter((kind) => [...roles].some((role) => grantsOf(kind, role).includes('opened') || grantsOf(kind, role).includes('named')));
 
 /**
  * A WHERE fragment limiting `docs` (aliased d) to what the user may read, with its parameters
@@ -66,7 +75,6 @@ export const openedKinds = (roles: ReadonlySet<Role>): KindName[] =>
  * and plan, which is most of a pull's cost (PGlite plans a query for every request).
  */
 export function visibleSql(user: User, first: number): { sql: string; params: unknown[] } {
-  if (user.role === 'admin') return { sql: 'TRUE', params: [] };
   const me = `$${first}`;
   const id = `$${first + 1}`;
   const account = `$${first + 2}::text`;
@@ -94,11 +102,9 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
   const opensSql = (column: string): string => `(${column} = 'all' OR (${column} = 'own' AND ${ownsSibling}))`;
   /** The document (alias) opens to the caller; under `named`, only when its audience names them. */
   const opensTo = (alias: string, named: boolean): string => `${opensSql(`${alias}.opens`)}${named ? ` AND ${alias}.audience ? ${me}` : ''}`;
-  /** `opened`/`named`: in a team whose role grants it, the document opens to the caller, or its parent does (a child is read when its parent opens). */
-  const openedSql = (grant: 'opened' | 'named'): string | null => {
-    const teams = byTeamRole(grant);
-    if (!teams) return null;
-    const named = grant === 'named';
+  /** The document opens to the caller, or its parent does (a child is read when its parent opens); under `named`, one that names them. */
+  const openedHere = (named: boolean): string => {
+    const grant = named ? 'named' : 'opened';
     const parents = kindNames.flatMap((kind) => {
       const parent = parentKind(kind);
       return parent !== null && rolesGranting(kind, grant).length > 0 ? [`(${literal(kind)}, ${literal(parent)})`] : [];
@@ -108,8 +114,21 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
         ? ''
         : ` OR EXISTS (SELECT 1 FROM docs p JOIN (VALUES ${parents.join(', ')}) AS k(kind, parent) ON p.collection = k.parent
             WHERE k.kind = d.collection AND p.id = d.parent AND ${opensTo('p', named)})`;
-    return `(${teams} AND (${opensTo('d', named)}${byParent}))`;
+    return `(${opensTo('d', named)}${byParent})`;
   };
+  /** `opened`/`named`: in a team whose role grants it, the document or its parent opens to the caller. */
+  const openedSql = (grant: 'opened' | 'named'): string | null => {
+    const teams = byTeamRole(grant);
+    return teams && `(${teams} AND ${openedHere(grant === 'named')})`;
+  };
+  if (user.role === 'admin') {
+    // Everything but the kinds a lead does not read whole; of those, the admin's own and what has opened.
+    const ruled = leadRuled.map(literal).join(', ');
+    return ruled === ''
+      ? { sql: 'TRUE', params: [] }
+      : { sql: `(d.collection NOT IN (${ruled}) OR d.owner = ${me} OR ${openedHere(false)})`, params: [email(user.email)] };
+  }
+  const params = [email(user.email), user.id, user.role];
   const grantSql = (grant: ReadGrant): string | null => {
     switch (grant) {
       case 'everyone':
@@ -135,12 +154,11 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
   };
   const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened', 'named'];
   const sql = grants.map(grantSql).filter((part) => part !== null);
-  return { sql: sql.length > 0 ? `(${sql.join(' OR ')})` : 'FALSE', params: [email(user.email), user.id, user.role] };
+  return { sql: sql.length > 0 ? `(${sql.join(' OR ')})` : 'FALSE', params };
 }
 
 export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens' | 'audience'>): boolean {
   const { user, opening } = viewer;
-  if (user.role === 'admin') return true;
   const me = email(user.email);
   const roles = rolesOf(viewer);
   const kind = kindOf(doc.collection);
@@ -156,6 +174,7 @@ export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'tea
   const opened = (named: boolean): boolean =>
     (opensToMe(doc.opens) && (!named || (doc.audience ?? []).includes(me))) ||
     (parentKey !== null && opensToMe(opening.parents.get(parentKey)) && (!named || opening.named.has(parentKey)));
+  if (user.role === 'admin') return !leadRuled.includes(doc.collection) || doc.owner === me || opened(false);
   return (
     anyRole('everyone') ||
     (anyRole('mine') && doc.owner === me) ||

@@ -253,7 +253,8 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         const rev1 = calibrationRatings(doc.id, K.rev1);
         await accepted('rev1', [change('calibrationRatings', rev1)]);
         await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))]);
-        expect(await readers('calibrationRatings', rev1.id, since, ASKERS)).toEqual(['admin', 'rev1']);
+        // Before the reveal only its author: an admin too reads it as a lead of the team would (not yet).
+        expect(await readers('calibrationRatings', rev1.id, since, ASKERS)).toEqual(['rev1']);
         expect(await told(doc.id)).toEqual(OWN_PEOPLE);
 
         const checkpoint = await lastSeq();
@@ -271,9 +272,9 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await accepted('lead', [change('calibrationSessions', doc)]);
         const rev1 = calibrationRatings(doc.id, K.rev1, 'zendesk:101');
         await accepted('rev1', [change('calibrationRatings', rev1)]);
-        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(['admin', 'rev1']);
+        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(['rev1']);
         await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2, 'zendesk:101'))]);
-        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(['admin', 'rev1', 'rev2']);
+        expect(await readers('calibrationRatings', rev1.id, 0, ASKERS)).toEqual(['rev1', 'rev2']);
         expect(await told(doc.id)).toEqual(OWN_PEOPLE);
 
         const checkpoint = await lastSeq();
