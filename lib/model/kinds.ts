@@ -108,6 +108,13 @@ function versionedKey(id: string): [string, number] | null {
 /** The team of a document; documents stored before the field existed have none. */
 const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? null;
 
+/**
+ * A built-in scorecard or coaching form as Arvio ships it: every profile has it already, so it is never
+ * sent (an agent could not publish it anyway). Built-ins ship as version 1 (their templateId is their own
+ * id); a lead's edit of one is the next version under the same id, the team's own, and is sent.
+ */
+const shippedBuiltIn = (doc: { id: string; templateId: string | null; version: number }): boolean => doc.templateId === doc.id && doc.version === 1;
+
 /** The settings of a document's team, which the server's rule applies (a dispute's window, who starts calibration). */
 const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.team ? teamSettingsId(doc.team) : null);
 
@@ -144,9 +151,8 @@ export const kinds = {
     series: (card) => card.id,
     read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
-    // Drafts stay on this computer; the built-in cards (their templateId is their own id) are in every
-    // profile already, and an agent could not publish them anyway.
-    shareable: (card) => card.status !== 'draft' && card.templateId !== card.id,
+    // Drafts stay on this computer, and so do the built-in cards as shipped.
+    shareable: (card) => card.status !== 'draft' && !shippedBuiltIn(card),
   } satisfies KindDescriptor<typeof scorecardSchema, [string, number]>,
   selfChecks: {
     schema: selfCheckSchema,
@@ -209,8 +215,8 @@ export const kinds = {
     series: (form) => form.id,
     read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
-    // As scorecards: drafts stay here, and the built-in forms are in every profile already.
-    shareable: (form) => form.status !== 'draft' && form.templateId !== form.id,
+    // As scorecards: drafts stay here, and so do the built-in forms as shipped.
+    shareable: (form) => form.status !== 'draft' && !shippedBuiltIn(form),
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {
     schema: coachingSessionSchema,

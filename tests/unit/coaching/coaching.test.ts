@@ -107,6 +107,9 @@ describe('coaching forms', () => {
     await saveForm(publish(draft, new Date('2026-03-02T00:00:00Z'), null));
     const versions = (await listForms()).filter((f) => f.id === en.id).map((f) => `${f.version}:${f.status}`);
     expect(versions).toEqual(['2:published', '1:published']);
+    // The lead's edit of a built-in form is the team's own: sent to the backend, where the agents' profiles get it.
+    expect(kinds.coachingForms.shareable(publish(draft, new Date('2026-03-02T00:00:00Z'), 'team-a'))).toBe(true);
+    expect(kinds.coachingForms.shareable(draft)).toBe(false);
   });
 });
 

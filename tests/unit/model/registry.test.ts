@@ -19,6 +19,8 @@ import {
   selfCheck,
   teamSettings,
 } from '../../../server/tests/helpers/docs';
+import { formTemplates } from '@/lib/coaching/templates';
+import { templates } from '@/lib/scorecards/templates';
 import { freshDb } from '../db/fresh';
 
 const LEAD = 'lead@arvio.test';
@@ -98,5 +100,19 @@ describe('the registry of synced kinds', () => {
     );
     expect(await database.calibrationRatings.get(draft.id)).toEqual(draft);
     expect(await database.coachingForms.get(['form-2', 1])).toBeDefined();
+  });
+
+  it('the built-in scorecards and forms as shipped stay in the profile; a lead’s published edit of one is queued', async () => {
+    const database = freshDb();
+    await database.settings.put({ key: BACKEND_KEY, value: { url: 'https://arvio.example.com', token: 'arv_test' } });
+    const shippedCard = templates[0]!;
+    const shippedForm = formTemplates[0]!;
+    const edited = <T extends { version: number; team: string | null; updatedAt: string }>(doc: T): T => ({ ...doc, version: 2, team: 'team-a', updatedAt: '2026-03-02T00:00:00.000Z' });
+    await writeSynced(database, ['scorecards', 'coachingForms'], 'local', async (writer) => {
+      await writer.put('scorecards', [shippedCard, edited(shippedCard)]);
+      await writer.put('coachingForms', [shippedForm, edited(shippedForm)]);
+    });
+    const queued = (await database.outbox.toArray()).map((row) => `${row.collection}:${row.docId}`);
+    expect(queued.sort()).toEqual([`coachingForms:${shippedForm.id}@2`, `scorecards:${shippedCard.id}@2`]);
   });
 });
