@@ -160,7 +160,18 @@ function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; 
   return (
     <tr data-agent={row.agent.id}>
       <th scope="row">{name}</th>
-      <td>{row.lastHeld?.heldAt ? formatDay(lang, dayOf(row.lastHeld.heldAt), true) : t('coaching.plan.never')}</td>
+      <td data-testid="last-held">
+        {row.lastHeld?.heldAt ? (
+          <>
+            <a href={`#session/${encodeURIComponent(row.lastHeld.id)}`} aria-label={t('coaching.plan.openLast', { name, day: formatDay(lang, dayOf(row.lastHeld.heldAt), true) })}>
+              {formatDay(lang, dayOf(row.lastHeld.heldAt), true)}
+            </a>
+            {row.lastHeld.acknowledgedAt ? <span class="chip">{t('coaching.plan.acknowledged')}</span> : <span class="muted"> · {t('coaching.plan.notAcknowledged')}</span>}
+          </>
+        ) : (
+          t('coaching.plan.never')
+        )}
+      </td>
       <td data-testid="next-due">
         {formatDay(lang, row.nextDue, true)}
         {row.planned?.scheduledFor && <span class="muted"> · {t('coaching.plan.scheduled')}</span>}

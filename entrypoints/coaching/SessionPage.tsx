@@ -329,7 +329,10 @@ export function EvidenceView({
           <p>{t('coaching.previous.none')}</p>
         ) : (
           <>
-            <p class="muted">{t('coaching.session.heldAt', { at: formatDateTime(lang, previous.heldAt!) })}</p>
+            <p class="muted">
+              {t('coaching.session.heldAt', { at: formatDateTime(lang, previous.heldAt!) })} ·{' '}
+              <a href={`#session/${encodeURIComponent(previous.id)}`}>{t('coaching.previous.open')}</a>
+            </p>
             {previousActions.length === 0 ? (
               <p>{t('coaching.actions.none')}</p>
             ) : (

@@ -88,7 +88,7 @@ function Coaching() {
       <main>
         {!who.me && <p class="notice">{t('coaching.identityMissing')}</p>}
         {route.view === 'plan' && who.me && <PlanView who={who} me={who.me} />}
-        {route.view === 'session' && who.me && <SessionPage id={route.id} who={who} me={who.me} />}
+        {route.view === 'session' && who.me && <SessionPage key={route.id} id={route.id} who={who} me={who.me} />}
         {route.view === 'forms' && <FormsView />}
         {route.view === 'mine' && <MyCoaching who={who} />}
       </main>

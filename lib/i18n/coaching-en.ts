@@ -40,6 +40,9 @@ export const coachingEn = {
   'coaching.plan.actions': 'Actions',
   'coaching.plan.rhythm': 'Rhythm',
   'coaching.plan.do': 'Do',
+  'coaching.plan.openLast': 'Open the last session with {name}, {day}',
+  'coaching.plan.acknowledged': 'acknowledged',
+  'coaching.plan.notAcknowledged': 'not acknowledged yet',
   'coaching.plan.never': 'Never',
   'coaching.plan.scheduled': 'scheduled',
   'coaching.plan.overdue': 'Overdue',
@@ -66,6 +69,7 @@ export const coachingEn = {
   'coaching.session.needsFocus': 'Choose 1–3 focus criteria first.',
   'coaching.session.saved': 'Saved {at}',
 
+  'coaching.previous.open': 'Open the previous session',
   'coaching.previous.title': 'The previous session’s actions',
   'coaching.previous.none': 'No earlier session with this agent.',
   'coaching.evidence.title': 'Evidence from {from} to {to}',

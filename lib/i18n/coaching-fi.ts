@@ -42,6 +42,9 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.plan.actions': 'Toimenpiteet',
   'coaching.plan.rhythm': 'Rytmi',
   'coaching.plan.do': 'Toiminnot',
+  'coaching.plan.openLast': 'Avaa viimeisin valmennus: {name}, {day}',
+  'coaching.plan.acknowledged': 'kuitattu',
+  'coaching.plan.notAcknowledged': 'ei vielä kuitattu',
   'coaching.plan.never': 'Ei koskaan',
   'coaching.plan.scheduled': 'sovittu',
   'coaching.plan.overdue': 'Myöhässä',
@@ -68,6 +71,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.session.needsFocus': 'Valitse ensin 1–3 fokuskriteeriä.',
   'coaching.session.saved': 'Tallennettu {at}',
 
+  'coaching.previous.open': 'Avaa edellinen valmennus',
   'coaching.previous.title': 'Edellisen valmennuksen toimenpiteet',
   'coaching.previous.none': 'Tämän asiakasneuvojan kanssa ei ole aiempaa valmennusta.',
   'coaching.evidence.title': 'Näyttö {from}–{to}',

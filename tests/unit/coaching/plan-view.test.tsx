@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import { getRhythms, plannedSessionsOf } from '@/lib/coaching';
+import { acknowledgeSession, formTemplates, getRhythms, newCoachingSession, periodOf, plannedSessionsOf, saveSession } from '@/lib/coaching';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import type { Roster } from '@/lib/sync/roster';
 import { PlanView } from '@/entrypoints/coaching/PlanView';
@@ -74,5 +74,25 @@ describe('the coaching plan', () => {
     fireEvent.keyDown(within(editor).getByLabelText('Time of the next session with Liisa Koski'), { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
     expect(await plannedSessionsOf(COACH.id)).toEqual([]);
+  });
+
+  it('takes the coach back to each agent’s last held session, and says whether the agent has acknowledged it', async () => {
+    const held = (id: string, agent: (typeof AGENTS)[number]) => ({
+      ...newCoachingSession({ id, team: null, coach: COACH, agent, form: formTemplates[1]!, scheduledFor: null, now: new Date('2026-11-02T09:00:00.000Z') }),
+      status: 'held' as const,
+      heldAt: '2026-11-02T09:00:00.000Z',
+      focus: [{ scorecardId: 'tpl-chat-en', criterionId: 'tone' }],
+      period: periodOf('2026-11-02'),
+    });
+    await saveSession(held('cs-mikko', AGENTS[0]!), [], null);
+    await saveSession(held('cs-liisa', AGENTS[1]!), [], null);
+    await acknowledgeSession('cs-mikko', '', new Date('2026-11-03T08:00:00.000Z'));
+    showPlan();
+    const link = await screen.findByRole('link', { name: 'Open the last session with Mikko Laine, 2 Nov 2026' });
+    expect(link.getAttribute('href')).toBe('#session/cs-mikko');
+    const mikko = link.closest('tr')!;
+    expect(within(mikko).getByTestId('last-held').textContent).toMatch(/^2 Nov 2026acknowledged$/);
+    const liisa = screen.getByRole('link', { name: 'Open the last session with Liisa Koski, 2 Nov 2026' }).closest('tr')!;
+    expect(within(liisa).getByTestId('last-held').textContent).toContain('not acknowledged yet');
   });
 });
