@@ -94,6 +94,13 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   conflict: 'ask';
   /** Whether a local document should be pushed at all (a scorecard draft stays on this computer). */
   shareable(doc: z.infer<S>): boolean;
+  /**
+   * What erasing a person (server/src/privacy.ts) does to a document of this kind that they own and that
+   * is not about them: `delete` (wholly theirs: their self-check, ratings, dispute, idea), `anonymise` (a
+   * record of the team's work that others rely on: they are replaced by a stand-in), or `keep` (the
+   * organisation's: scorecards, forms). A document about them (`subject`) is deleted whatever this says.
+   */
+  whenOwnerErased: 'delete' | 'anonymise' | 'keep';
 }
 
 const normalized = (value: string): string => value.trim().toLowerCase();
@@ -137,6 +144,7 @@ export const kinds = {
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'anonymise',
   } satisfies KindDescriptor<typeof reviewSchema, string>,
   scorecards: {
     schema: scorecardSchema,
@@ -153,6 +161,7 @@ export const kinds = {
     conflict: 'ask',
     // Drafts stay on this computer, and so do the built-in cards as shipped.
     shareable: (card) => card.status !== 'draft' && !shippedBuiltIn(card),
+    whenOwnerErased: 'keep',
   } satisfies KindDescriptor<typeof scorecardSchema, [string, number]>,
   selfChecks: {
     schema: selfCheckSchema,
@@ -164,6 +173,7 @@ export const kinds = {
     read: { lead: ['mine', 'team'], reviewer: ['mine'], agent: ['mine'] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'delete',
   } satisfies KindDescriptor<typeof selfCheckSchema, string>,
   calibrationSessions: {
     schema: calibrationSessionSchema,
@@ -182,6 +192,8 @@ export const kinds = {
     read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] },
     conflict: 'ask',
     shareable: () => true,
+    // The team's record: its clarifications are shown in everyone's reviews.
+    whenOwnerErased: 'anonymise',
   } satisfies KindDescriptor<typeof calibrationSessionSchema, string>,
   calibrationRatings: {
     schema: calibrationRatingsSchema,
@@ -201,6 +213,7 @@ export const kinds = {
     conflict: 'ask',
     // A draft stays in the profile: the server holds submitted ratings only.
     shareable: (ratings) => ratings.submittedAt !== null,
+    whenOwnerErased: 'delete',
   } satisfies KindDescriptor<typeof calibrationRatingsSchema, string>,
   coachingForms: {
     schema: coachingFormSchema,
@@ -217,6 +230,7 @@ export const kinds = {
     conflict: 'ask',
     // As scorecards: drafts stay here, and so do the built-in forms as shipped.
     shareable: (form) => form.status !== 'draft' && !shippedBuiltIn(form),
+    whenOwnerErased: 'keep',
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {
     schema: coachingSessionSchema,
@@ -229,6 +243,7 @@ export const kinds = {
     read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'anonymise',
   } satisfies KindDescriptor<typeof coachingSessionSchema, string>,
   coachingActions: {
     schema: coachingActionSchema,
@@ -241,6 +256,7 @@ export const kinds = {
     read: { lead: ['mine', 'team'], reviewer: [], agent: ['aboutMe'] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'anonymise',
   } satisfies KindDescriptor<typeof coachingActionSchema, string>,
   coachingNotes: {
     schema: coachingNotesSchema,
@@ -257,6 +273,7 @@ export const kinds = {
     read: { lead: ['mine', 'team'], reviewer: [], agent: [] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'anonymise',
   } satisfies KindDescriptor<typeof coachingNotesSchema, string>,
   disputes: {
     schema: disputeSchema,
@@ -274,6 +291,7 @@ export const kinds = {
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe'], agent: ['mine'] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'delete',
   } satisfies KindDescriptor<typeof disputeSchema, string>,
   ideas: {
     schema: ideaSchema,
@@ -287,6 +305,7 @@ export const kinds = {
     read: { lead: ['mine', 'team'], reviewer: ['mine', 'opened'], agent: ['mine', 'opened'] },
     conflict: 'ask',
     shareable: () => true,
+    whenOwnerErased: 'delete',
   } satisfies KindDescriptor<typeof ideaSchema, string>,
   teamSettings: {
     schema: teamSettingsSchema,
@@ -303,6 +322,8 @@ export const kinds = {
     // Two leads saving at once: the second gets the conflict to choose, never a silent overwrite.
     conflict: 'ask',
     shareable: () => true,
+    // The team's, whoever saved them last.
+    whenOwnerErased: 'anonymise',
   } satisfies KindDescriptor<typeof teamSettingsSchema, string>,
 } as const;
 

@@ -1,7 +1,7 @@
 // Data protection: conversation text in reviews and self-checks kept N months (scores kept), and erasing a
 // person. Both change documents as edits through push (a new revision and seq), so every client pulls them.
 import { createHash } from 'node:crypto';
-import type { KindName } from '../../lib/model/kinds';
+import { kindOf, type KindName } from '../../lib/model/kinds';
 import type { SyncChange } from '../../lib/model/sync';
 import type { User } from './admin';
 import type { Db } from './db';
@@ -118,17 +118,14 @@ function anonymised(value: unknown, who: string, stand: string): unknown {
   return value;
 }
 
-/** Kinds that belong to the organisation, not to a person: left as they are. */
-const ORGANISATION_KINDS = new Set(['scorecards', 'coachingForms']);
-/** Kinds whose documents are wholly their owner's, their ids formed from the owner's e-mail: deleted with them. */
-const OWNED_KINDS = new Set(['selfChecks', 'disputes', 'calibrationRatings']);
-
 /**
- * Erases a person who leaves: what is theirs or about them (reviews of them, their self-checks, coaching
- * of them, their ideas and calibration ratings) is deleted — tombstones without text, still naming them
- * so that every client holding one pulls the deletion; in what they wrote about others (reviews,
- * coaching, disputes) they are replaced by a stand-in. Their tokens and open invites go; the account
- * stays, nameless, as the name its tombstones are read by.
+ * Erases a person who leaves: what is about them (reviews of them, coaching of them) and what is wholly
+ * theirs (each kind's `whenOwnerErased` in lib/model/kinds.ts: their self-checks, ideas, disputes and
+ * calibration ratings) is deleted — tombstones without text, still naming them so that every client
+ * holding one pulls the deletion; in the team's records they made (reviews and coaching of others,
+ * calibration sessions, the team's settings) they are replaced by a stand-in; the organisation's
+ * scorecards and forms stay. Their tokens and open invites go; the account stays, nameless, as the
+ * name its tombstones are read by.
  */
 export async function erasePerson(db: Db, email: string): Promise<{ documents: number; account: boolean }> {
   const who = normalized(email);
@@ -143,10 +140,11 @@ export async function erasePerson(db: Db, email: string): Promise<{ documents: n
         [who, collection, id],
       ),
     ({ collection, doc, owner, subject }) => {
-      if (ORGANISATION_KINDS.has(collection)) return null;
-      // Theirs or about them: deleted. A tombstone keeps naming them (who may read a document follows
-      // its names, so every client that held it pulls the deletion), without its text.
-      const remove = subject === who || subject === null || (OWNED_KINDS.has(collection) && owner === who);
+      const policy = kindOf(collection as KindName).whenOwnerErased;
+      if (policy === 'keep' && subject !== who) return null;
+      // About them or wholly theirs: deleted. A tombstone keeps naming them (who may read a document
+      // follows its names, so every client that held it pulls the deletion), without its text.
+      const remove = subject === who || (owner === who && policy === 'delete');
       if (remove && typeof doc.deleted !== 'boolean') return null;
       // About someone else: kept, with them replaced by the stand-in.
       const next = remove ? { ...(withoutConversationText(collection, doc) ?? doc), deleted: true } : (anonymised(doc, who, stand) as Doc);

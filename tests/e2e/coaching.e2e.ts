@@ -279,6 +279,13 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const [acknowledged] = await serverDocs<CoachingSession>('coachingSessions', `AND owner = '${coach}'`);
   expect(acknowledged).toMatchObject({ agentComment: 'Thanks!' });
   expect(acknowledged!.acknowledgedAt).not.toBeNull();
+  // …and the coach sees it: the plan says so, and the held session opens from the row with the agent's comment.
+  const lastHeld = plan.locator(`tr[data-agent="${agent}"]`).getByTestId('last-held');
+  expect(await lastHeld.textContent()).toContain(k('coaching.plan.acknowledged'));
+  expect(await lastHeld.textContent()).not.toContain(k('coaching.plan.notAcknowledged'));
+  await lastHeld.getByRole('link').click();
+  await expect.poll(() => plan.locator(`article.session[data-session="${held!.id}"]`).textContent(), { timeout: 10_000 }).toContain('Thanks!');
+  await plan.goto(`chrome-extension://${coachBrowser.extensionId}/coaching.html#plan`);
   await plan.locator(`tr[data-agent="${agent}"]`).getByRole('button', { name: k('coaching.plan.prepareFor', { name: 'Mikko Laine' }) }).click();
   const previous = plan.getByTestId('previous-actions');
   await previous.waitFor({ timeout: 15_000 });

@@ -8,7 +8,7 @@ import { migrate } from '../../src/migrate';
 import { erasedId, purgeConversationText, scheduleRetention } from '../../src/privacy';
 import { startServer, type RunningServer } from '../../src/serve';
 import { push } from '../../src/store';
-import { review, selfCheck } from './docs';
+import { calibrationSession, review, selfCheck, teamSettings } from './docs';
 
 const ADMIN = 'admin@privacy.test';
 const LEAD = 'lead@privacy.test';
@@ -135,6 +135,25 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
       const kept = page.docs.find((d) => d.id === theirs.id);
       expect(kept?.doc).toMatchObject({ deleted: false, strengths: wordy.strengths, reviewer: { id: erasedId(REV), name: '' }, reviewee: { id: OTHER } });
       expect(JSON.stringify(page.docs)).not.toContain(REV);
+    });
+
+    it('erasing a lead keeps the team’s calibration session (its clarifications) and settings, with the lead anonymised', async () => {
+      const session = calibrationSession('erase-cal', LEAD, team, {
+        participants: [LEAD],
+        clarifications: [{ criterionId: 'greet', text: 'A greeting without the name is Partly', by: LEAD, at: RECENT, retiredAt: null }],
+      });
+      const settings = teamSettings(team, LEAD, { disputeWindowDays: 21 });
+      const results = await store(LEAD, [
+        { collection: 'calibrationSessions', id: session.id, baseRevision: null, doc: session },
+        { collection: 'teamSettings', id: settings.id, baseRevision: null, doc: settings },
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      expect((await call(ADMIN, 'POST', '/v1/admin/erase', { email: LEAD })).status).toBe(200);
+      const page = await pull(ADMIN, 0);
+      const kept = page.docs.find((d) => d.id === session.id)?.doc;
+      expect(kept).toMatchObject({ deleted: false, startedBy: erasedId(LEAD), clarifications: [{ text: 'A greeting without the name is Partly', by: erasedId(LEAD) }] });
+      expect(page.docs.find((d) => d.id === settings.id)?.doc).toMatchObject({ disputeWindowDays: 21, updatedBy: { id: erasedId(LEAD), name: '' } });
+      expect(JSON.stringify(page.docs)).not.toContain(LEAD);
     });
   });
 }
