@@ -27,14 +27,14 @@ const SECTIONS: SectionSpec[] = [
       {
         kind: 'text',
         id: 'coachExpects',
-        label: { fi: 'Valmentajan odotukset asiakasneuvojalle', en: 'What the coach expects of the agent' },
+        label: { fi: 'Valmentajan odotukset asiakaspalvelijalle', en: 'What the coach expects of the agent' },
         help: { fi: 'Mitä tältä jaksolta odotetaan, omin sanoin.', en: 'What this period is expected to bring, in plain words.' },
       },
       {
         kind: 'text',
         id: 'agentExpects',
-        label: { fi: 'Asiakasneuvojan odotukset valmentajalle', en: 'What the agent expects of the coach' },
-        help: { fi: 'Millaista tukea asiakasneuvoja toivoo.', en: 'The support the agent asks for.' },
+        label: { fi: 'Asiakaspalvelijan odotukset valmentajalle', en: 'What the agent expects of the coach' },
+        help: { fi: 'Millaista tukea asiakaspalvelija toivoo.', en: 'The support the agent asks for.' },
       },
     ],
   },

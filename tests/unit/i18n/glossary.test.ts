@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fi } from '@/lib/i18n/fi';
+import { formTemplates } from '@/lib/coaching/templates';
 import { templates } from '@/lib/scorecards/templates';
 
 /** Retired variants from the glossary's table: the third column, comma-separated, `*` for word endings. */
@@ -25,7 +26,7 @@ function retiredVariants(): { term: string; variant: string; re: RegExp }[] {
   });
 }
 
-/** Every Finnish text a user reads: UI strings (with check messages), the manifest's, and the built-in Finnish cards. */
+/** Every Finnish text a user reads: UI strings (with check messages), the manifest's, and the built-in Finnish cards and coaching form. */
 function finnishTexts(): [where: string, text: string][] {
   const manifest = JSON.parse(readFileSync('public/_locales/fi/messages.json', 'utf8')) as Record<string, { message: string }>;
   const cards = templates
@@ -42,7 +43,17 @@ function finnishTexts(): [where: string, text: string][] {
         ]),
       ]),
     ]);
-  return [...Object.entries(fi), ...Object.entries(manifest).map(([k, v]): [string, string] => [`manifest.${k}`, v.message]), ...cards];
+  const forms = formTemplates
+    .filter((form) => form.language === 'fi')
+    .flatMap((form) => [
+      [`${form.id}.name`, form.name] as [string, string],
+      ...form.sections.flatMap((s) => [[`${form.id}.${s.id}`, s.title] as [string, string], ...s.fields.flatMap((f): [string, string][] => [
+        [`${form.id}.${f.id}`, f.label],
+        [`${form.id}.${f.id}.help`, f.help],
+        ...(f.kind === 'choice' ? f.options.map((o): [string, string] => [`${form.id}.${f.id}.${o.id}`, o.label]) : []),
+      ])]),
+    ]);
+  return [...Object.entries(fi), ...Object.entries(manifest).map(([k, v]): [string, string] => [`manifest.${k}`, v.message]), ...cards, ...forms];
 }
 
 describe('Finnish words', () => {
