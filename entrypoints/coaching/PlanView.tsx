@@ -18,7 +18,8 @@ import {
 } from '@/lib/coaching';
 import { db } from '@/lib/db';
 import { documentTeam, readRoster } from '@/lib/sync';
-import { formatDay, type Translate } from '@/lib/i18n';
+import { formatDay } from '@/lib/i18n';
+import { RHYTHMS, rhythmText } from '@/components/coaching/rhythm';
 import type { CoachingSession } from '@/lib/model/coaching';
 import type { Person } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -28,7 +29,6 @@ import { startPreparing } from './preparing';
 import type { Who } from './main';
 
 /** Rhythms offered per agent, in days. */
-const RHYTHMS = [14, 21, 30, 42, 60];
 
 export function newSessionId(): string {
   return `cs-${crypto.randomUUID()}`;
@@ -148,10 +148,6 @@ async function openSession(row: PlanRow, me: Person, lang: 'fi' | 'en', schedule
       : newCoachingSession({ id: newSessionId(), team: documentTeam(await readRoster(db()), { subject: row.agent.id }), coach: me, agent: row.agent, form, scheduledFor, now: new Date() });
   await saveSession(session, [], null);
   return session;
-}
-
-function rhythmText(t: Translate, days: number): string {
-  return RHYTHMS.includes(days) ? t(`coaching.rhythm.${days}` as 'coaching.rhythm.30') : t('coaching.plan.rhythmDays', { days });
 }
 
 function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; me: Person; cards: readonly Scorecard[]; lang: 'fi' | 'en'; editing: boolean; onEdit: () => void }) {

@@ -1,6 +1,7 @@
 // The dashboard's coaching view: sessions held per agent per month against the rhythm, actions done by
 // their due date, overdue actions, and the before/after figures of finished periods, for the filter's team.
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
+import { rhythmText } from '@/components/coaching/rhythm';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { coachingDashboard, coachingOverview, dayOf } from '@/lib/coaching';
@@ -22,6 +23,8 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
     data.rhythms,
     months,
     today,
+    // Every agent in view, coached or not: one never coached is what the view is for.
+    options.agents.filter((a) => inScope(a.id)),
   );
   const outcomes = data.outcomes.filter((o) => inScope(o.session.agent.id));
   return (
@@ -51,7 +54,7 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
                   {months.map((m) => {
                     const held = row.held[m] ?? 0;
                     return (
-                      <td key={m} class={held < row.expectedPerMonth && m < today.slice(0, 7) ? 'below' : undefined} title={t('dashboard.coaching.expected', { count: row.expectedPerMonth })}>
+                      <td key={m} class={row.below[m] ? 'below' : undefined} title={rhythmText(t, row.rhythmDays)}>
                         {held}
                       </td>
                     );

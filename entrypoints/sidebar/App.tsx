@@ -13,7 +13,7 @@ import type { Diagnostics, Extraction, TicketRef, TicketSnapshot } from '@/lib/m
 /** Small screens (a 1366 × 768 laptop and below) get the denser layout. */
 const DENSE_MAX_VIEWPORT = 1366;
 import { ticketKey } from '@/lib/model/ticket';
-import { draftFromReview } from '@/lib/review';
+import { draftFromReview, proposeReviewee } from '@/lib/review';
 import type { Connection, PageLayout, PageState } from './connection';
 import { Rail, ResizeHandle } from './dock/DockControls';
 import { originOf, useDockSize } from './dock/useDockSize';
@@ -303,7 +303,13 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
         )}
         {tab === 'ideas' && <IdeasPanel ticket={ticket} extraction={extraction} me={me} />}
         {tab === 'calibration' && (
-          <CalibrationPanel ticket={ticket} home={calibration} focusScoring={scoreCalibration} onOpenSettings={() => connection.openSettings()} />
+          <CalibrationPanel
+            ticket={ticket}
+            agent={proposeReviewee(extraction.messages, { kind: 'conversation' })}
+            home={calibration}
+            focusScoring={scoreCalibration}
+            onOpenSettings={() => connection.openSettings()}
+          />
         )}
         {tab === 'history' && historyProblem && (
           <p class="not-saved" role="alert">

@@ -84,16 +84,38 @@ export interface AgentCoaching {
   agent: Person;
   /** Sessions held per month `YYYY-MM` of the range. */
   held: Record<string, number>;
-  /** Sessions the rhythm asks for in a month (at least one). */
-  expectedPerMonth: number;
+  /** The agent's rhythm in days. */
+  rhythmDays: number;
+  /** Per past month of the range: fewer sessions held than the rhythm asks for (the current month is not judged yet). */
+  below: Record<string, boolean>;
   actions: number;
   doneByDue: number;
   overdue: number;
 }
 
+/** The last day `YYYY-MM-DD` of a month `YYYY-MM`. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a past month fell short of the rhythm. A rhythm of a month or shorter asks for its sessions
+ * within the month (monthly: one; every 2 weeks: two); a longer one (every 6 weeks, 2 months) asks
+ * that a session was held within the rhythm's days before the month ended, so a month between two
+ * sessions two months apart is not marked.
+ */
+function fellShort(month: string, heldDays: readonly string[], heldInMonth: number, rhythmDays: number): boolean {
+  if (rhythmDays <= 30) return heldInMonth < Math.round(30 / rhythmDays);
+  const end = monthEnd(month);
+  const from = addDays(end, -rhythmDays);
+  return !heldDays.some((day) => day > from && day <= end);
+}
+
 /**
  * The dashboard's coaching view for a team: per agent, sessions held per month against the rhythm,
- * actions done by their due date, and overdue actions (open past due). Pure.
+ * actions done by their due date, and overdue actions (open past due). `agents` are listed even when
+ * never coached (every past month then falls short). Pure.
  */
 export function coachingOverview(
   sessions: readonly CoachingSession[],
@@ -101,21 +123,23 @@ export function coachingOverview(
   rhythm: Readonly<Record<string, number>>,
   months: readonly string[],
   today: string,
+  agents: readonly Person[] = [],
 ): AgentCoaching[] {
-  const rows = new Map<string, AgentCoaching>();
-  const rowOf = (agent: Person): AgentCoaching => {
+  const rows = new Map<string, AgentCoaching & { heldDays: string[] }>();
+  const rowOf = (agent: Person): AgentCoaching & { heldDays: string[] } => {
     const k = key(agent.id);
     let row = rows.get(k);
     if (!row) {
-      const days = rhythm[k] ?? DEFAULT_RHYTHM_DAYS;
-      row = { agent, held: Object.fromEntries(months.map((m) => [m, 0])), expectedPerMonth: Math.max(1, Math.round(30 / days)), actions: 0, doneByDue: 0, overdue: 0 };
+      row = { agent, held: Object.fromEntries(months.map((m) => [m, 0])), rhythmDays: rhythm[k] ?? DEFAULT_RHYTHM_DAYS, below: {}, actions: 0, doneByDue: 0, overdue: 0, heldDays: [] };
       rows.set(k, row);
     }
     return row;
   };
+  for (const agent of agents) rowOf(agent);
   for (const s of sessions) {
     if (s.deleted || s.status !== 'held' || !s.heldAt) continue;
     const row = rowOf(s.agent);
+    row.heldDays.push(dayOf(s.heldAt));
     const month = s.heldAt.slice(0, 7);
     if (month in row.held) row.held[month] = (row.held[month] ?? 0) + 1;
   }
@@ -126,5 +150,11 @@ export function coachingOverview(
     if (a.status === 'done' && a.doneAt && dayOf(a.doneAt) <= a.due) row.doneByDue += 1;
     if (a.status === 'open' && a.due < today) row.overdue += 1;
   }
-  return [...rows.values()].sort((a, b) => (a.agent.name || a.agent.id).localeCompare(b.agent.name || b.agent.id));
+  const thisMonth = today.slice(0, 7);
+  return [...rows.values()]
+    .map(({ heldDays, ...row }) => ({
+      ...row,
+      below: Object.fromEntries(months.filter((m) => m < thisMonth).map((m) => [m, fellShort(m, heldDays, row.held[m] ?? 0, row.rhythmDays)])),
+    }))
+    .sort((a, b) => (a.agent.name || a.agent.id).localeCompare(b.agent.name || b.agent.id));
 }

@@ -37,6 +37,7 @@ export const calibrationEn = {
   'calibration.status.revealed': 'revealed',
   'calibration.status.closed': 'agreed',
   'calibration.status.cancelled': 'cancelled',
+  'calibration.session.agent': 'Agent: {name}',
   'calibration.session.meta': 'Facilitator {facilitator} · deadline {deadline}',
   'calibration.score.title': 'Your blind scoring',
   'calibration.score.help': 'Nobody sees your ratings before the reveal, and you see nobody’s. Calibration ratings do not count in the agent’s figures.',

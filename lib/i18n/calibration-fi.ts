@@ -39,6 +39,7 @@ export const calibrationFi: Record<keyof typeof calibrationEn, string> = {
   'calibration.status.revealed': 'paljastettu',
   'calibration.status.closed': 'sovittu',
   'calibration.status.cancelled': 'peruttu',
+  'calibration.session.agent': 'Asiakaspalvelija: {name}',
   'calibration.session.meta': 'Vetäjä {facilitator} · määräaika {deadline}',
   'calibration.score.title': 'Sokkoarviosi',
   'calibration.score.help': 'Kukaan ei näe arvioitasi ennen paljastusta, etkä sinä muiden. Kalibroinnin arviot eivät vaikuta asiakaspalvelijan lukuihin.',

@@ -58,6 +58,8 @@ const WORDS = {
     card: 'tpl-chat-en',
     needsBackend: 'Calibration needs the team backend',
     namesShown: 'Show participants who gave which rating after the reveal',
+    hideAgent: 'Hide the agent’s name from participants',
+    agentLine: 'Agent: Mikko Laine',
     you: 'You',
     participant: /^Participant \d+$/,
   },
@@ -92,6 +94,8 @@ const WORDS = {
     card: 'tpl-chat-fi',
     needsBackend: 'Kalibrointi tarvitsee tiimin palvelimen',
     namesShown: 'Näytä osallistujille paljastuksen jälkeen, kuka antoi minkäkin arvion',
+    hideAgent: 'Piilota asiakaspalvelijan nimi osallistujilta',
+    agentLine: 'Asiakaspalvelija: Sara Koskinen',
     you: 'Sinä',
     participant: /^Osallistuja \d+$/,
   },
@@ -237,6 +241,10 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   await leadFrame.locator('#cal-card').selectOption(`${card.id}@${card.version}`);
   for (const email of reviewers) await leadFrame.getByRole('checkbox', { name: new RegExp(email.replace('.', '\\.')) }).check();
   await leadFrame.getByRole('checkbox', { name: words.namesShown }).setChecked(namesShown);
+  // The agent's name: hidden from the participants (the default) in the English story, shown in the Finnish one.
+  const hideAgent = lang === 'en';
+  expect(await leadFrame.getByRole('checkbox', { name: words.hideAgent }).isChecked()).toBe(true);
+  await leadFrame.getByRole('checkbox', { name: words.hideAgent }).setChecked(hideAgent);
   await leadFrame.getByRole('button', { name: words.startSubmit }).click();
   await leadFrame.getByRole('status').filter({ hasText: words.started }).waitFor();
   await waitSynced(leadOptions, words);
@@ -257,6 +265,8 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
     await frame.getByRole('heading', { name: words.waiting }).waitFor();
     expect(await frame.locator('.reveal').count()).toBe(0);
     await frame.getByText(words.blind).waitFor();
+    if (hideAgent) expect(await frame.getByTestId('calibration-agent').count()).toBe(0);
+    else expect(await frame.getByTestId('calibration-agent').textContent()).toBe(words.agentLine);
     // The server answers nothing of the others' ratings either.
     expect((await ratingsOnServer(email, sessionId)).filter((r) => r.owner !== email)).toEqual([]);
     await scoreBlind(page, frame, card, i);

@@ -19,7 +19,7 @@ import {
 } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';
 import type { CalibrationRatings, CalibrationSession } from '@/lib/model/calibration';
-import type { ReviewDraft } from '@/lib/model/review';
+import type { Person, ReviewDraft } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { ticketKey, type TicketRef } from '@/lib/model/ticket';
 import { remoteDb as db } from '@/lib/service/remote';
@@ -60,12 +60,14 @@ export function CalibrationBanner({ session, onOpen }: { session: CalibrationSes
 
 interface PanelProps {
   ticket: TicketRef;
+  /** The agent who answered on this ticket, as the page names them: shown in a session that does not hide the agent. */
+  agent: Person | null;
   home: CalibrationHome | null;
   focusScoring: boolean;
   onOpenSettings: () => void;
 }
 
-export function CalibrationPanel({ ticket, home, focusScoring, onOpenSettings }: PanelProps) {
+export function CalibrationPanel({ ticket, agent, home, focusScoring, onOpenSettings }: PanelProps) {
   const { t } = useI18n();
   const [starting, setStarting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -94,7 +96,7 @@ export function CalibrationPanel({ ticket, home, focusScoring, onOpenSettings }:
     <section class="calibration" aria-label={t('tabs.calibration')}>
       <WaitingList home={home} me={me} nameOf={nameOf} />
       {here.map((session) => (
-        <SessionOnTicket key={session.id} session={session} ticket={ticket} me={me} lead={viewer.leads(session.team)} cards={cards} nameOf={nameOf} focusScoring={focusScoring} />
+        <SessionOnTicket key={session.id} session={session} ticket={ticket} agent={agent} me={me} lead={viewer.leads(session.team)} cards={cards} nameOf={nameOf} focusScoring={focusScoring} />
       ))}
       {notice && (
         <p class="notice good" role="status">
@@ -161,6 +163,7 @@ function WaitingList({ home, me, nameOf }: { home: CalibrationHome; me: string; 
 interface SessionProps {
   session: CalibrationSession;
   ticket: TicketRef;
+  agent: Person | null;
   me: string;
   lead: boolean;
   cards: Scorecard[];
@@ -168,7 +171,7 @@ interface SessionProps {
   focusScoring: boolean;
 }
 
-function SessionOnTicket({ session: listed, ticket, me, lead, cards, nameOf, focusScoring }: SessionProps) {
+function SessionOnTicket({ session: listed, ticket, agent, me, lead, cards, nameOf, focusScoring }: SessionProps) {
   const { t, lang } = useI18n();
   const loaded = useRemote(() => db.calibrationSession(listed.id), [listed.id], null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -199,6 +202,12 @@ function SessionOnTicket({ session: listed, ticket, me, lead, cards, nameOf, foc
         {t('calibration.session.meta', { facilitator: nameOf(session.facilitator), deadline: formatDateTime(lang, session.deadline) })}
         {isOverdue(session, new Date()) && <span class="chip chip-critical">{t('calibration.waiting.overdue')}</span>}
       </p>
+      {/* The facilitator chose whether participants see whose answer they score; Arvio names the agent only when not hidden. */}
+      {!session.hideAgent && agent && (
+        <p class="muted" data-testid="calibration-agent">
+          {t('calibration.session.agent', { name: agent.name || agent.id })}
+        </p>
+      )}
       {participant && session.status === 'open' && !mine?.submittedAt && (
         <BlindScoring session={session} ticket={ticket} card={card} me={me} stored={mine ?? null} focusFirst={focusScoring} />
       )}
