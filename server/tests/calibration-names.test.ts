@@ -267,4 +267,18 @@ describe('calibration names, decided by the server', () => {
     expect(refused.status, refused.text).toBe(409);
     expect(refused.text).toContain('namesShown');
   }, 120_000);
+
+  it('when each sees the others’ ratings after submitting, nobody joins or leaves (the pseudonyms would renumber); a reorder is fine', async () => {
+    const own = fixtures.calibrationSession(`names-${++n}`, P.lead, team, { facilitator: P.fac, participants: PARTICIPANTS, namesShown: false, revealMode: 'after-own-submit' });
+    await push('lead', [sessionChange(own, null)]);
+    for (const participants of [PARTICIPANTS.slice(1), [...PARTICIPANTS, P.fac]]) {
+      const refused = await call('lead', 'POST', '/v1/sync/push', { changes: [sessionChange({ ...own, participants, updatedAt: at(3) }, 1)] });
+      expect(refused.status, refused.text).toBe(409);
+      expect(refused.text).toContain('participants are immutable');
+    }
+    await push('lead', [sessionChange({ ...own, participants: [...PARTICIPANTS].reverse(), updatedAt: at(4) }, 1)]);
+    // The facilitator reveals: a session is still set up freely before it otherwise.
+    const open = await startSession(false);
+    await push('lead', [sessionChange({ ...open, participants: PARTICIPANTS.slice(1), updatedAt: at(2) }, 1)]);
+  }, 120_000);
 });

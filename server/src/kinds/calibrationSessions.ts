@@ -43,6 +43,12 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   if (changed.includes('namesShown') && (before.revealedAt !== null || before.revealMode === 'after-own-submit')) {
     return 'namesShown is immutable once participants may have seen each other’s ratings (after the reveal, or when each sees them after submitting)';
   }
+  // A pseudonym is a rank among the participants (server/src/pseudonyms.ts): when each may see the others'
+  // ratings after submitting, someone joining or leaving would renumber ratings already sent.
+  const people = (list: readonly string[]): string => [...list].sort().join('\n');
+  if (before.revealMode === 'after-own-submit' && people(before.participants) !== people(doc.participants)) {
+    return 'participants are immutable when each sees the others’ ratings after submitting (start a new session to add someone)';
+  }
   if (changed.length === 0 && current.owner !== me && before.facilitator !== me && !lead) return 'only the starter, the facilitator or a lead changes a session';
   return null;
 };
