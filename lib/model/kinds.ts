@@ -239,7 +239,8 @@ export const kinds = {
     ...byId,
     owner: (session) => normalized(session.coach.id),
     subject: (session) => normalized(session.agent.id),
-    // Reviewers of the team read them for the agent's focus criteria, which their review form marks.
+    // Reviewers of the team read them for the agent's focus criteria, which their review form marks:
+    // the server sends them the session without the talk (server/src/sent.ts).
     read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
     conflict: 'ask',
     shareable: () => true,

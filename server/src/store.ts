@@ -10,7 +10,7 @@ import type { User } from './admin';
 import { kindNames, kindOf, type KindName } from '../../lib/model/kinds';
 import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
 import { named, toNumber, type Db, type Queryable, type Row } from './db';
-import { asSentTo, CALIBRATION_KINDS } from './pseudonyms';
+import { asSentTo, SHAPED_KINDS } from './sent';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
 /** The refusal of a write to a document the caller may not read, when its kind's rule names no reason. */
@@ -139,10 +139,10 @@ export async function push(db: Db, user: User, changes: readonly SyncChange[], h
   }
 }
 
-/** A conflict's server copy goes out as the pusher may read it (./pseudonyms.ts), like a pull. */
+/** A conflict's server copy goes out as the pusher may read it (./sent.ts), like a pull. */
 async function sentConflicts(db: Db, user: User, results: PushResult[]): Promise<PushResult[]> {
   const conflicts = results.flatMap((r) => (r.status === 'conflict' ? [r] : []));
-  if (!conflicts.some((r) => CALIBRATION_KINDS.has(r.collection))) return results;
+  if (!conflicts.some((r) => SHAPED_KINDS.has(r.collection))) return results;
   const sent = await asSentTo(db, user, conflicts.map((r) => ({ collection: r.collection, doc: r.current.doc })));
   conflicts.forEach((r, i) => {
     // Never null: a calibration document one may write names oneself, or is one's session.
@@ -392,10 +392,10 @@ export async function pullJson(db: Db, user: User, since: number, limit: number,
   );
   // The rows that fit are a prefix of those read: a row read beyond them waits for the next page.
   const more = page.length > 0 && toNumber(page[0]!.rows_read) > page.length;
-  // Calibration documents go out as this reader may have them (./pseudonyms.ts): only those are parsed and printed again.
-  const calibration = page.filter((r) => CALIBRATION_KINDS.has(String(r.collection)));
-  const sent = calibration.length === 0 ? [] : await asSentTo(db, user, calibration.map((r) => ({ collection: String(r.collection), doc: JSON.parse(String(r.doc)) as unknown })));
-  const sentOf = new Map(calibration.map((r, i) => [r, sent[i]]));
+  // Calibration documents and coaching sessions go out as this reader may have them (./sent.ts): only those are parsed and printed again.
+  const shaped = page.filter((r) => SHAPED_KINDS.has(String(r.collection)));
+  const sent = shaped.length === 0 ? [] : await asSentTo(db, user, shaped.map((r) => ({ collection: String(r.collection), doc: JSON.parse(String(r.doc)) as unknown })));
+  const sentOf = new Map(shaped.map((r, i) => [r, sent[i]]));
   const line = (r: Row, id: string, doc: string): string => {
     const head = JSON.stringify({ collection: r.collection as SyncCollection, id, revision: toNumber(r.revision), seq: toNumber(r.seq) });
     return `${head.slice(0, -1)},"doc":${doc}}`;

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formTemplates } from '@/lib/coaching';
+import { formTemplates, MIN_REVIEWS, newCoachingSession, periodOf } from '@/lib/coaching';
 import { formatDay, formatMonth, formatPercent, translator, type MessageKey } from '@/lib/i18n';
 import type { CoachingAction, CoachingNotes, CoachingSession } from '@/lib/model/coaching';
 import type { Review } from '@/lib/model/review';
 import { templates } from '@/lib/scorecards/templates';
-import { qualityScore } from '@/lib/scoring';
+import { criterionScore, qualityScore } from '@/lib/scoring';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
@@ -30,7 +30,7 @@ let server: RunningServer;
 let demo: { url: string; close(): Promise<void> };
 const tokens: Record<string, string> = {};
 const open: ExtensionBrowser[] = [];
-const people = (lang: 'en' | 'fi') => ({ coach: `tiina.${lang}@arvio.test`, agent: `mikko.${lang}@arvio.test` });
+const people = (lang: 'en' | 'fi') => ({ coach: `tiina.${lang}@arvio.test`, agent: `mikko.${lang}@arvio.test`, coached: `liisa.${lang}@arvio.test` });
 
 /** Each language's team id (its reviews belong to it). */
 let teamIds: Partial<Record<'en' | 'fi', string>> = {};
@@ -45,6 +45,7 @@ beforeAll(async () => {
     teamIds[lang] = (await addTeam(db, `Support ${lang}`)).id;
     await addUser(db, { email: coach, name: 'Tiina', role: 'lead', teams: [`Support ${lang}`] });
     await addUser(db, { email: agent, name: 'Mikko Laine', role: 'agent', teams: [`Support ${lang}`] });
+    await addUser(db, { email: people(lang).coached, name: 'Liisa Koski', role: 'agent', teams: [`Support ${lang}`] });
     for (const email of [coach, agent]) tokens[email] = (await createToken(db, email)).token;
   }
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
@@ -81,6 +82,48 @@ async function seedReviews(lang: 'en' | 'fi'): Promise<Review[]> {
   const results = await push(db, user, reviews.map((doc) => ({ collection: 'reviews' as const, id: doc.id, baseRevision: null, doc })));
   expect(results.map((r) => r.status)).toEqual(reviews.map(() => 'accepted'));
   return reviews;
+}
+
+/**
+ * A finished coaching period of a second agent, Liisa: a session held 120 days ago with "tone" in focus
+ * for four weeks, and her reviews in the four weeks before it and during and after it (on the server).
+ * Returns each side's expected figure by the score formula: the mean of the criterion's scores and the
+ * ratings it rests on.
+ */
+async function seedFinishedPeriod(lang: 'en' | 'fi'): Promise<{ session: CoachingSession; before: { mean: number; count: number }; after: { mean: number; count: number } }> {
+  const { coach, coached } = people(lang);
+  const card = templates.find((t) => t.id === `tpl-chat-${lang}`)!;
+  const tone = card.criteria.find((c) => c.id === 'tone')!;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const start = day(-120);
+  const at = `${start}T09:00:00.000Z`;
+  const session: CoachingSession = {
+    ...newCoachingSession({ id: `cs-finished-${lang}`, team: teamIds[lang]!, coach: { id: coach, name: 'Tiina' }, agent: { id: coached, name: 'Liisa Koski' }, form: formTemplates[lang === 'fi' ? 0 : 1]!, scheduledFor: null, now: new Date(at) }),
+    status: 'held',
+    heldAt: at,
+    focus: [{ scorecardId: card.id, criterionId: 'tone' }],
+    period: periodOf(start, 4),
+  };
+  const random = rng(lang === 'en' ? 17 : 18);
+  const reviewOn = (id: string, offset: number): Review => ({
+    ...makeReview({ id, random, card, createdAt: `${day(-120 + offset)}T10:00:00.000Z` }),
+    reviewer: { id: coach, name: 'Tiina' },
+    reviewee: { id: coached, name: 'Liisa Koski' },
+    team: teamIds[lang]!,
+  });
+  const before = [-25, -20, -15, -10, -5].map((offset, i) => reviewOn(`before-${lang}-${i}`, offset));
+  const after = [2, 8, 14, 20, 30, 40].map((offset, i) => reviewOn(`after-${lang}-${i}`, offset));
+  const user = (await findUserByEmail(db, coach))!;
+  const results = await push(db, user, [
+    { collection: 'coachingSessions' as const, id: session.id, baseRevision: null, doc: session },
+    ...[...before, ...after].map((doc) => ({ collection: 'reviews' as const, id: doc.id, baseRevision: null, doc })),
+  ]);
+  expect(results.map((r) => r.status)).toEqual(results.map(() => 'accepted'));
+  const figure = (reviews: Review[]) => {
+    const scores = reviews.flatMap((r) => r.ratings.filter((x) => x.criterionId === 'tone' && !x.na && x.value !== null).map((x) => criterionScore(tone, x.value!)!));
+    return { mean: scores.reduce((a, b) => a + b, 0) / scores.length, count: scores.length };
+  };
+  return { session, before: figure(before), after: figure(after) };
 }
 
 async function launch(locale: string): Promise<ExtensionBrowser> {
@@ -136,6 +179,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const card = templates.find((c) => c.id === `tpl-chat-${lang}`)!;
   const title = (id: string) => card.criteria.find((c) => c.id === id)!.title;
   const reviews = await seedReviews(lang);
+  const finished = await seedFinishedPeriod(lang);
 
   // The coach: the plan lists the agent; a session is scheduled and lands in a calendar.
   const coachBrowser = await launch(locale);
@@ -315,6 +359,14 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   // Months named as everywhere else in the dashboard ("Dec 2026", "joulu 2026"), this one last.
   const headers = await dashboard.getByTestId('coaching-view').locator('thead th').allTextContents();
   expect(headers.at(-3)).toBe(formatMonth(lang, new Date().toISOString().slice(0, 7)));
+  // Did it work? Liisa's finished period: the focus criterion before vs during and after it, by the score formula.
+  const outcome = dashboard.getByRole('region', {
+    name: k('dashboard.coaching.outcome', { name: 'Liisa Koski', from: formatDay(lang, finished.session.period!.start, true), to: formatDay(lang, finished.session.period!.end, true) }),
+  });
+  const side = (s: { mean: number; count: number }) => `${formatPercent(lang, s.mean)} (${k('coaching.ratings', { count: s.count })})`;
+  expect(finished.before.count).toBeGreaterThanOrEqual(MIN_REVIEWS);
+  expect(finished.after.count).toBeGreaterThanOrEqual(MIN_REVIEWS);
+  expect(await outcome.locator('tr[data-criterion="tone"] td').allTextContents()).toEqual([side(finished.before), side(finished.after)]);
 }
 
 describe('coaching that closes the loop, coach and agent against the team backend', () => {

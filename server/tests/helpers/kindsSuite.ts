@@ -309,6 +309,29 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         expect(await readers('coachingSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1']);
       });
 
+      it('a reviewer of the team reads a session for its focus only: the talk (answers, evidence, the agent’s comment) goes to the coach, the agent and the leads', async () => {
+        const since = await lastSeq();
+        const doc = held({
+          answers: [{ fieldId: 'challenges', value: 'Tired this month' }],
+          evidence: [{ kind: 'review', reviewId: 'r-1' }],
+          focus: [{ scorecardId: 'card-1', criterionId: 'tone' }],
+        });
+        await accepted('lead', [change('coachingSessions', doc)]);
+        await accepted('agent1', [change('coachingSessions', { ...doc, acknowledgedAt: at(30), agentComment: 'Thanks!', updatedAt: at(30) }, 1)]);
+        const sessionAs = async (who: Person) => {
+          const answer = await ctx.call(token[who], 'GET', `/v1/sync/pull?since=${since}&limit=500`);
+          return pullResponseSchema.parse(answer.json).docs.find((d) => d.id === doc.id)?.doc as Record<string, unknown> | undefined;
+        };
+        for (const who of ['rev1', 'rev2'] as const) {
+          const seen = await sessionAs(who);
+          expect(seen, who).toMatchObject({ focus: doc.focus, period: doc.period, answers: [], evidence: [], agentComment: '' });
+          expect(JSON.stringify(seen)).not.toContain('Tired this month');
+        }
+        for (const who of ['lead', 'agent1', 'admin'] as const) {
+          expect(await sessionAs(who), who).toMatchObject({ answers: doc.answers, evidence: doc.evidence, agentComment: 'Thanks!' });
+        }
+      });
+
       it('only leads of the agent’s team coach, in their own name, and nobody acknowledges for the agent', async () => {
         await refused('rev1', [change('coachingSessions', coachingSession(uid('cs'), K.rev1, K.agent1))], 'only coaches');
         // In lead A's own team the agent is no member; in the agent's team lead A is none.
