@@ -49,6 +49,9 @@ export function sessionIcs(session: CoachingSession, summary: string, descriptio
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${session.id}@arvio`,
+    // Rises with every change of the session (its minutes since 1970): a calendar given the file of a
+    // rescheduled session replaces the event it has under the same UID instead of keeping the old time.
+    `SEQUENCE:${Math.floor(Date.parse(session.updatedAt) / 60_000)}`,
     `DTSTAMP:${stamp(now.toISOString())}`,
     `DTSTART:${stamp(start)}`,
     `DTEND:${stamp(end)}`,

@@ -367,5 +367,10 @@ describe('the calendar file', () => {
     expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-20T10:15:00.000Z');
     expect(event.organizer).toBe('mailto:tiina@arvio.test');
     expect(event.attendees.map((a) => a.getFirstValue())).toEqual(['mailto:mikko@arvio.test']);
+    // Rescheduled: the same event, a higher sequence, so a calendar replaces its copy.
+    const later = sessionIcs({ ...s, scheduledFor: '2026-03-27T09:30:00.000Z', updatedAt: '2026-03-02T08:00:00.000Z' }, 'Valmennus: Mikko Laine', description, new Date('2026-03-02T08:00:00Z'));
+    const moved = new ICAL.Event(new ICAL.Component(ICAL.parse(later)).getFirstSubcomponent('vevent')!);
+    expect(moved.uid).toBe(event.uid);
+    expect(moved.sequence).toBeGreaterThan(event.sequence);
   });
 });
