@@ -2,7 +2,8 @@
 // The coach schedules (the .ics is parsed), prepares a session from the agent's reviews, pins evidence,
 // sets focus and actions, holds it; the agent sees it in My coaching, marks an action done and
 // acknowledges, and the self-check shows the focus first while writing; the coach's plan and the next
-// session follow. In English and in Finnish.
+// session follow, and the dashboard's before/after of a finished period matches the score formula.
+// In English and in Finnish.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -357,7 +358,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const cells = await dashRow.locator('td').allTextContents();
   expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 2 }), '0']);
   // Months named as everywhere else in the dashboard ("Dec 2026", "joulu 2026"), this one last.
-  const headers = await dashboard.getByTestId('coaching-view').locator('thead th').allTextContents();
+  const headers = await dashboard.getByTestId('coaching-view').locator('table').first().locator('thead th').allTextContents();
   expect(headers.at(-3)).toBe(formatMonth(lang, new Date().toISOString().slice(0, 7)));
   // Did it work? Liisa's finished period: the focus criterion before vs during and after it, by the score formula.
   const outcome = dashboard.getByRole('region', {
