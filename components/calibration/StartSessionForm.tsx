@@ -4,6 +4,7 @@ import { newCalibrationSession } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';
 import type { CalibrationSession, RevealMode } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
+import type { RosterMember } from '@/lib/model/sync';
 import type { TicketRef } from '@/lib/model/ticket';
 import type { Roster } from '@/lib/sync/roster';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
@@ -33,7 +34,6 @@ export function StartSessionForm({ roster, settings, cards, tickets, children, o
   const me = roster.me.email.toLowerCase();
   // The teams where the caller may start one (a lead, or a reviewer the lead allows): a session belongs to one of them.
   const teams = calibrationStartTeams(roster, settings);
-  const people = roster.members.filter((m) => m.role !== 'agent');
   const published = cards.filter((c) => c.status === 'published');
   const [title, setTitle] = useState(() => t('calibration.start.defaultName', { date: formatDateTime(lang, new Date().toISOString()) }));
   const [team, setTeam] = useState(teams[0]?.id ?? '');
@@ -47,6 +47,18 @@ export function StartSessionForm({ roster, settings, cards, tickets, children, o
   const [problem, setProblem] = useState<string | null>(null);
 
   const card = published.find((c) => `${c.id}@${c.version}` === cardKey);
+  // Reviewers and leads of the chosen team (the server refuses anyone else in its session).
+  const inTeam = (m: RosterMember, id: string): boolean => {
+    const name = teams.find((x) => x.id === id)?.name;
+    return name === undefined || m.teams === undefined || m.teams.includes(name);
+  };
+  const people = roster.members.filter((m) => m.role !== 'agent' && inTeam(m, team));
+  const chooseTeam = (id: string): void => {
+    setTeam(id);
+    const stays = new Set(roster.members.filter((m) => inTeam(m, id)).map((m) => m.email.toLowerCase()));
+    setParticipants((chosen) => chosen.filter((p) => stays.has(p)));
+    if (!stays.has(facilitator)) setFacilitator(me);
+  };
 
   const submit = async (): Promise<void> => {
     if (participants.length < 2) return setProblem(t('calibration.start.tooFew'));
@@ -92,7 +104,7 @@ export function StartSessionForm({ roster, settings, cards, tickets, children, o
       {teams.length > 1 && (
         <>
           <label for="cal-team">{t('calibration.start.team')}</label>
-          <select id="cal-team" value={team} onChange={(e) => setTeam(e.currentTarget.value)}>
+          <select id="cal-team" value={team} onChange={(e) => chooseTeam(e.currentTarget.value)}>
             {teams.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.name}
