@@ -1,6 +1,6 @@
 // Calibration sessions: started by a lead of the team or a reviewer its settings allow; the starter (or a lead) sets it up
 // until the reveal; the facilitator (or a lead) reveals, records agreed ratings and clarifications.
-import type { CalibrationSession } from '../../../lib/model/calibration';
+import type { CalibrationSession, Clarification } from '../../../lib/model/calibration';
 import { mayStartCalibration, type TeamSettings } from '../../../lib/model/teamSettings';
 import type { WriteRule } from './rule';
 import { changedFields, isTeamLead } from './rule';
@@ -43,6 +43,8 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   if (changed.includes('namesShown') && (before.revealedAt !== null || before.revealMode === 'after-own-submit')) {
     return 'namesShown is immutable once participants may have seen each other’s ratings (after the reveal, or when each sees them after submitting)';
   }
+  const clarified = clarificationsRefused(before.clarifications, doc.clarifications, me, lead);
+  if (clarified !== null) return clarified;
   // A pseudonym is a rank among the participants (server/src/pseudonyms.ts): when each may see the others'
   // ratings after submitting, someone joining or leaving would renumber ratings already sent.
   const people = (list: readonly string[]): string => [...list].sort().join('\n');
@@ -52,3 +54,21 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   if (changed.length === 0 && current.owner !== me && before.facilitator !== me && !lead) return 'only the starter, the facilitator or a lead changes a session';
   return null;
 };
+
+/**
+ * Clarifications are dated and attributed, and shown in everyone's later reviews: a new one is signed by
+ * whoever writes it, a saved one keeps its text, and only a lead retires one (for good).
+ */
+function clarificationsRefused(before: readonly Clarification[], after: readonly Clarification[], me: string, lead: boolean): string | null {
+  const key = (c: Clarification): string => `${c.criterionId}\u0000${c.by}\u0000${c.at}`;
+  const now = new Map(after.map((c) => [key(c), c]));
+  for (const was of before) {
+    const is = now.get(key(was));
+    if (!is) return 'a saved clarification stays (a lead retires it) (clarifications)';
+    if (is.text !== was.text) return 'a saved clarification keeps its text; write a new one (clarifications)';
+    if (is.retiredAt !== was.retiredAt && (!lead || was.retiredAt !== null)) return 'only a lead retires a clarification, once (clarifications)';
+  }
+  const saved = new Set(before.map(key));
+  const unsigned = after.find((c) => !saved.has(key(c)) && c.by !== me);
+  return unsigned ? `a new clarification is signed by its writer (clarifications: by must be ${me})` : null;
+}

@@ -116,6 +116,22 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       const session = (over: Parameters<typeof calibrationSession>[3] = {}) =>
         calibrationSession(uid('cal'), K.lead, team, { participants: [K.lead, K.rev1, K.rev2], ...over });
 
+      it('clarifications are signed by their writer, keep their text, and only a lead retires one', async () => {
+        const doc = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const revealed = { ...doc, status: 'revealed' as const, revealedAt: at(10), updatedAt: at(10) };
+        await accepted('rev1', [change('calibrationSessions', revealed, 1)]);
+        const clarification = { criterionId: 'greet', text: 'A greeting without the name is Partly', by: K.rev1, at: at(11), retiredAt: null };
+        // The facilitator may not sign one in another's name.
+        await refused('rev1', [change('calibrationSessions', { ...revealed, clarifications: [{ ...clarification, by: K.lead }], updatedAt: at(11) }, 2)], 'signed by its writer');
+        const clarified = { ...revealed, clarifications: [clarification], updatedAt: at(11) };
+        await accepted('rev1', [change('calibrationSessions', clarified, 2)]);
+        await refused('rev1', [change('calibrationSessions', { ...clarified, clarifications: [{ ...clarification, text: 'Changed' }], updatedAt: at(12) }, 3)], 'keeps its text');
+        await refused('rev1', [change('calibrationSessions', { ...clarified, clarifications: [], updatedAt: at(12) }, 3)], 'a saved clarification stays');
+        await refused('rev1', [change('calibrationSessions', { ...clarified, clarifications: [{ ...clarification, retiredAt: at(12) }], updatedAt: at(12) }, 3)], 'only a lead retires');
+        await accepted('lead', [change('calibrationSessions', { ...clarified, clarifications: [{ ...clarification, retiredAt: at(12) }], updatedAt: at(12) }, 3)]);
+      });
+
       it('a lead starts a session for the team: its reviewers and leads read it; agents and other teams do not', async () => {
         const since = await lastSeq();
         const doc = session();
