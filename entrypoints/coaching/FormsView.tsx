@@ -211,10 +211,18 @@ function FieldEditor({ field, label, onChange, onMove, onRemove }: { field: Coac
       )}
       {field.kind === 'choice' &&
         field.options.map((o, k) => (
-          <label key={o.id}>
-            {t('coaching.forms.option', { n: label, k: k + 1 })}{' '}
-            <input type="text" value={o.label} onInput={(e) => onChange({ ...field, options: field.options.map((x, j) => (j === k ? { ...x, label: e.currentTarget.value } : x)) })} />
-          </label>
+          <span class="inline-controls" key={o.id}>
+            <label>
+              {t('coaching.forms.option', { n: label, k: k + 1 })}{' '}
+              <input type="text" value={o.label} onInput={(e) => onChange({ ...field, options: field.options.map((x, j) => (j === k ? { ...x, label: e.currentTarget.value } : x)) })} />
+            </label>
+            {/* A choice keeps at least two options. */}
+            {field.options.length > 2 && (
+              <button type="button" onClick={() => onChange({ ...field, options: field.options.filter((_, j) => j !== k) })}>
+                {t('coaching.forms.removeOption', { n: label, k: k + 1 })}
+              </button>
+            )}
+          </span>
         ))}
       {field.kind === 'choice' && (
         <button type="button" onClick={() => onChange({ ...field, options: [...field.options, { id: freeId('o', field.options.map((o) => o.id)), label: '…' }] })}>

@@ -45,6 +45,16 @@ if (parseRoute(location.hash).view === 'plan') {
   });
 }
 
+/**
+ * Whether the user coaches: a lead (or an admin) in one of their teams, as the server lets only them hold
+ * sessions and edit forms; anyone without a team backend (a coach keeping sessions in the profile).
+ * Everyone else — agents, reviewers — has their own coaching only.
+ */
+function coaches(roster: Roster | null): boolean {
+  if (roster === null) return true;
+  return (roster.teams ?? [roster.me]).some((team) => team.role === 'lead' || team.role === 'admin');
+}
+
 function Coaching() {
   const { t } = useI18n();
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
@@ -68,14 +78,17 @@ function Coaching() {
   const roster = liveRoster === undefined ? bootRoster : liveRoster;
   const who: Who = { me: selfPerson(identity, roster), roster, cards };
   if (route.view === 'print') return <PrintSummary id={route.id} who={who} />;
-  const tabs: Array<'plan' | 'mine' | 'forms'> = ['plan', 'mine', 'forms'];
+  const coach = coaches(roster);
+  const tabs: Array<'plan' | 'mine' | 'forms'> = coach ? ['plan', 'mine', 'forms'] : ['mine'];
+  // Someone who coaches nobody opens on their own coaching, whatever the link said.
+  const view = coach || route.view === 'session' ? route.view : 'mine';
   return (
     <div class="page coaching">
       <header>
         <h1>{t('coaching.title')}</h1>
         <nav aria-label={t('coaching.views')}>
           {tabs.map((v) => (
-            <a key={v} href={`#${v}`} aria-current={route.view === v || (v === 'plan' && route.view === 'session') ? 'page' : undefined}>
+            <a key={v} href={`#${v}`} aria-current={view === v || (v === 'plan' && view === 'session') ? 'page' : undefined}>
               {t(`coaching.view.${v}`)}
             </a>
           ))}
@@ -87,10 +100,10 @@ function Coaching() {
       </header>
       <main>
         {!who.me && <p class="notice">{t('coaching.identityMissing')}</p>}
-        {route.view === 'plan' && who.me && <PlanView who={who} me={who.me} />}
+        {view === 'plan' && who.me && <PlanView who={who} me={who.me} />}
         {route.view === 'session' && who.me && <SessionPage key={route.id} id={route.id} who={who} me={who.me} />}
-        {route.view === 'forms' && <FormsView />}
-        {route.view === 'mine' && <MyCoaching who={who} />}
+        {view === 'forms' && <FormsView />}
+        {view === 'mine' && <MyCoaching who={who} />}
       </main>
     </div>
   );

@@ -174,6 +174,7 @@ export const coachingEn = {
   'coaching.forms.target': 'Target of question {n}',
   'coaching.forms.unit': 'Unit of question {n}',
   'coaching.forms.option': 'Option {k} of question {n}',
+  'coaching.forms.removeOption': 'Remove option {k} of question {n}',
   'coaching.forms.addOption': 'Add an option to question {n}',
   'coaching.forms.fieldUp': 'Move question {n} up',
   'coaching.forms.fieldDown': 'Move question {n} down',

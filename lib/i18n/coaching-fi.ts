@@ -176,6 +176,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.forms.target': 'Kysymyksen {n} tavoite',
   'coaching.forms.unit': 'Kysymyksen {n} yksikkö',
   'coaching.forms.option': 'Kysymyksen {n} vaihtoehto {k}',
+  'coaching.forms.removeOption': 'Poista kysymyksen {n} vaihtoehto {k}',
   'coaching.forms.addOption': 'Lisää vaihtoehto kysymykseen {n}',
   'coaching.forms.fieldUp': 'Siirrä kysymystä {n} ylös',
   'coaching.forms.fieldDown': 'Siirrä kysymystä {n} alas',

@@ -271,7 +271,10 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await before.close();
   const agentOptions = await connect(agentBrowser, agent, t);
   const mine = await agentBrowser.context.newPage();
-  await mine.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#mine`);
+  // The page's own link (the dashboard's "Coaching") opens an agent's own coaching: no plan or forms of a coach.
+  await mine.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html`);
+  const views = mine.getByRole('navigation', { name: k('coaching.views') }).getByRole('link');
+  await expect.poll(() => views.allTextContents(), { timeout: 10_000 }).toEqual([k('coaching.view.mine')]);
   const myActions = mine.getByTestId('my-actions').locator('li');
   await expect.poll(() => myActions.count(), { timeout: 15_000 }).toBe(2);
   const until = held!.period!.end;

@@ -27,6 +27,9 @@ import {
   plannedSessionsOf,
   prepareSession,
   saveForm,
+  getForm,
+  getSession,
+  latestPublishedForm,
   saveSession,
   sessionIcs,
   sessionOutcome,
@@ -100,6 +103,8 @@ describe('coaching forms', () => {
   it('a published form is immutable: editing yields the next version as a draft, and the session keeps its version', async () => {
     await ensureBuiltInForms();
     const en = formTemplates[1]!;
+    const earlier = held('kept', '2026-02-02T09:00:00.000Z');
+    await saveSession(earlier, [], null);
     await expect(saveForm({ ...en, name: 'Changed in place' })).rejects.toThrow(/cannot change/);
     const draft = { ...newDraftFrom(en, new Date('2026-03-01T00:00:00Z')), name: 'Coaching talk, sales' };
     expect(draft.version).toBe(2);
@@ -107,6 +112,10 @@ describe('coaching forms', () => {
     await saveForm(publish(draft, new Date('2026-03-02T00:00:00Z'), null));
     const versions = (await listForms()).filter((f) => f.id === en.id).map((f) => `${f.version}:${f.status}`);
     expect(versions).toEqual(['2:published', '1:published']);
+    // The session held on version 1 still names it (and reads it); a new session takes version 2.
+    expect(await getSession('kept')).toMatchObject({ formId: en.id, formVersion: 1 });
+    expect((await getForm(en.id, 1))?.name).toBe(en.name);
+    expect(await latestPublishedForm('en')).toMatchObject({ id: en.id, version: 2, name: 'Coaching talk, sales' });
     // The lead's edit of a built-in form is the team's own: sent to the backend, where the agents' profiles get it.
     expect(kinds.coachingForms.shareable(publish(draft, new Date('2026-03-02T00:00:00Z'), 'team-a'))).toBe(true);
     expect(kinds.coachingForms.shareable(draft)).toBe(false);
