@@ -28,8 +28,6 @@ import { downloadIcs } from './calendar';
 import { startPreparing } from './preparing';
 import type { Who } from './main';
 
-/** Rhythms offered per agent, in days. */
-
 export function newSessionId(): string {
   return `cs-${crypto.randomUUID()}`;
 }
