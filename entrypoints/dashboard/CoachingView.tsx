@@ -12,11 +12,12 @@ import type { Scorecard } from '@/lib/model/scorecard';
 export function CoachingView({ filter, options, cards }: { filter: DashboardFilter; options: FilterOptions; cards: readonly Scorecard[] }) {
   const { t, lang } = useI18n();
   const today = dayOf(new Date());
-  const data = useLive(() => coachingDashboard(cards, today), [cards, today], null);
-  if (!data) return <p>{t('common.loading')}</p>;
-  const months = monthsBetween(filter.from, filter.to);
   const members = filter.team ? new Set(options.teams.find((team) => team.name === filter.team)?.members.map((m) => m.toLowerCase()) ?? []) : null;
   const inScope = (agentId: string) => (filter.agent ? agentId.toLowerCase() === filter.agent.toLowerCase() : !members || members.has(agentId.toLowerCase()));
+  // The latest finished periods of the agents in view, not of the whole profile.
+  const data = useLive(() => coachingDashboard(cards, today, inScope), [cards, today, filter.team, filter.agent, options.teams], null);
+  if (!data) return <p>{t('common.loading')}</p>;
+  const months = monthsBetween(filter.from, filter.to);
   const rows = coachingOverview(
     data.sessions.filter((s) => inScope(s.agent.id)),
     data.actions.filter((a) => inScope(a.agent.id)),
@@ -26,7 +27,6 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
     // Every agent in view, coached or not: one never coached is what the view is for.
     options.agents.filter((a) => inScope(a.id)),
   );
-  const outcomes = data.outcomes.filter((o) => inScope(o.session.agent.id));
   return (
     <section aria-labelledby="coaching-view-title" data-testid="coaching-view">
       <h2 id="coaching-view-title">{t('dashboard.coaching.title')}</h2>
@@ -68,7 +68,7 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
         </div>
       )}
       <p class="muted">{t('dashboard.coaching.rhythmNote')}</p>
-      {outcomes.map(({ session, figures }) => (
+      {data.outcomes.map(({ session, figures }) => (
         <OutcomeTable
           key={session.id}
           rows={figures}

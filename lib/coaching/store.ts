@@ -355,12 +355,14 @@ export async function focusOfAgent(agentId: string, today: string): Promise<Focu
 export async function coachingDashboard(
   cards: readonly Scorecard[],
   today: string,
+  /** The agents in view (the dashboard's filter): the latest finished periods are theirs. */
+  inScope: (agentId: string) => boolean = () => true,
   outcomes = 20,
 ): Promise<{ sessions: CoachingSession[]; actions: CoachingAction[]; rhythms: Record<string, number>; outcomes: Array<{ session: CoachingSession; figures: BeforeAfter[] }> }> {
   const database = db();
   const [sessions, actions, rhythms] = await Promise.all([database.coachingSessions.toArray(), database.coachingActions.toArray(), getRhythms()]);
   const finished = sessions
-    .filter((s) => !s.deleted && s.status === 'held' && s.period && s.period.end < today && s.focus.length > 0)
+    .filter((s) => !s.deleted && s.status === 'held' && s.period && s.period.end < today && s.focus.length > 0 && inScope(s.agent.id))
     .sort((a, b) => (b.heldAt ?? '').localeCompare(a.heldAt ?? ''))
     .slice(0, outcomes);
   const figures = await Promise.all(finished.map(async (session) => ({ session, figures: await sessionOutcome(session, cards, today) })));

@@ -27,6 +27,7 @@ import {
   plannedSessionsOf,
   prepareSession,
   saveForm,
+  coachingDashboard,
   getForm,
   getSession,
   latestPublishedForm,
@@ -346,6 +347,17 @@ describe('preparing, holding and following up a session', () => {
     // With enough reviews after, a figure.
     const [toneAgain] = beforeAfter(s.focus, s.period!, dayRows([...before, ...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), [card], '2026-04-30');
     expect(toneAgain!.after.mean).toBeCloseTo(mean([...after, reviewAt('d3', '2026-03-25T10:00:00.000Z', 4)]), 10);
+  });
+
+  it('the dashboard’s latest finished periods are those of the agents in view, however many others have newer ones', async () => {
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 5) + i * 86_400_000).toISOString();
+    for (let i = 0; i < 25; i++) await saveSession(held(`a${i}`, day(10 + i)), [], null);
+    await saveSession(held('other', day(0), { agent: OTHER }), [], null);
+    const everyone = await coachingDashboard([card], '2026-12-01');
+    expect(everyone.outcomes).toHaveLength(20);
+    expect(everyone.outcomes.some((o) => o.session.id === 'other')).toBe(false);
+    const theirs = await coachingDashboard([card], '2026-12-01', (agentId) => agentId === OTHER.id);
+    expect(theirs.outcomes.map((o) => o.session.id)).toEqual(['other']);
   });
 });
 
