@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { sessionFigures } from '@/lib/calibration';
-import { ArvioDb, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5 } from '@/lib/db';
+import { ArvioDb, BACKEND_KEY, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5, writeSynced } from '@/lib/db';
+import { kindOf } from '@/lib/model/kinds';
+import { reviewSchema } from '@/lib/model/review';
 import { calibrationRatings, calibrationSession, coachingAction, dispute, review, selfCheck, scorecard, teamSettings } from '../../../server/tests/helpers/docs';
 
 describe('database migrations', () => {
@@ -124,6 +126,30 @@ describe('database migrations', () => {
     await current.open();
     expect(await current.calibrationFigures.toArray()).toEqual([sessionFigures(session, card, ratings)]);
     expect(await current.calibrationRatings.count()).toBe(3);
+    current.close();
+  });
+
+  it('documents written before they named their team (a v4 profile of that release) read as of no team, and the one writer queues them again', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('arvio', { indexedDB, IDBKeyRange });
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const { team: _reviewTeam, ...oldReview } = review('r-old', 'aino@example.com', 'mikko@example.com');
+    const { team: _checkTeam, ...oldCheck } = selfCheck('s-old', 'mikko@example.com');
+    await v4.table('reviews').put(oldReview);
+    await v4.table('selfChecks').put(oldCheck);
+    v4.close();
+
+    const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
+    await current.open();
+    const stored = await current.reviews.get('r-old');
+    expect(stored).toEqual(oldReview);
+    expect(kindOf('reviews').schema.parse(stored)).toMatchObject({ id: 'r-old', team: null });
+    expect(kindOf('selfChecks').schema.parse(await current.selfChecks.get(oldCheck.id))).toMatchObject({ team: null });
+    // Connected to a team backend, an old document goes through the writer like any other.
+    await current.settings.put({ key: BACKEND_KEY, value: { url: 'https://arvio.example.com', token: 'arv_test' } });
+    await writeSynced(current, ['reviews'], 'local', (writer) => writer.put('reviews', [reviewSchema.parse(stored)], { before: [stored] }));
+    expect((await current.outbox.toArray()).map((r) => `${r.collection}:${r.docId}`)).toEqual(['reviews:r-old']);
     current.close();
   });
 });
