@@ -1,11 +1,13 @@
 // Calibration in real Chromium against the real server on PGlite: a lead and three reviewers in four
-// profiles score the same demo ticket blind, the facilitator reveals, agrees and clarifies.
-import { mkdtemp, rm } from 'node:fs/promises';
+// profiles score the same demo ticket blind, the facilitator reveals, agrees and clarifies; the lead's
+// dashboard shows the session's alpha and downloads every rating in the long-format CSV.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { formatDecimal } from '@/lib/i18n';
+import { formatDecimal, translator } from '@/lib/i18n';
+import { CALIBRATION_CSV_HEADER } from '@/lib/export/calibration';
 import { krippendorffAlpha } from '@/lib/calibration';
 import { templates } from '@/lib/scorecards/templates';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -306,6 +308,31 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   await waitSynced(leadOptions, words);
 
   step('agreed');
+  // The dashboard's Calibration view: the session with the same alpha, and the CSV in long format with
+  // every rating as given and the agreed one.
+  const t = translator(lang);
+  const [stored] = await db.query<{ doc: { title: string } }>("SELECT doc FROM docs WHERE collection = 'calibrationSessions' AND id = $1", [sessionId]);
+  const dash = await lead.context.newPage();
+  await dash.goto(`chrome-extension://${lead.extensionId}/dashboard.html#calibration`);
+  const sessionRow = dash.locator('table.calibration-sessions tbody tr', { has: dash.getByRole('button', { name: t('calibration.dash.open', { title: stored!.doc.title }) }) });
+  await expect.poll(() => sessionRow.locator('td').last().textContent(), { timeout: 15_000 }).toContain(formatDecimal(lang, alpha, 3));
+  const [file] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: t('calibration.dash.export') }).click()]);
+  const lines = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const delimiter = lang === 'fi' ? ';' : ',';
+  expect(lines[0]!.split(delimiter)).toEqual([...CALIBRATION_CSV_HEADER]);
+  const rows = lines.slice(1).filter((line) => line.startsWith(`${sessionId}${delimiter}`));
+  expect(rows).toHaveLength(card.criteria.length * reviewers.length);
+  for (const [i, email] of reviewers.entries()) {
+    card.criteria.forEach((criterion, j) => {
+      const row = rows.find((line) => line.includes(`${delimiter}${criterion.id}${delimiter}`) && line.includes(`${delimiter}${email}${delimiter}`));
+      expect(row, `${email} ${criterion.id}`).toBeDefined();
+      // The rating as the level's position (the key pressed), and the agreed one of the first criterion.
+      const cells = row!.split(delimiter);
+      expect(cells.at(-2)).toBe(String(keyOf(i, j, criterion.levels.length)));
+      expect(cells.at(-1)).toBe(criterion.id === first.id ? String(first.levels.length - 1) : '');
+    });
+  }
+  await dash.close();
   // Each reviewer, back in their browser, sees the same figures side by side.
   for (const profile of profiles) {
     const b = await launch(words, profile);
