@@ -208,15 +208,33 @@ function cardOf(id: string): Scorecard {
 }
 
 /** Scores every criterion by keyboard in the order shown, then submits with Ctrl+Enter. */
-async function scoreBlind(page: Page, frame: Frame, card: Scorecard, i: number): Promise<void> {
-  const order = card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id));
+async function scoreBlind(page: Page, frame: Frame, card: Scorecard, i: number, { from = 0, submit = true } = {}): Promise<void> {
+  const order = card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id)).slice(from, submit ? undefined : from + 1);
   for (const criterion of order) {
     await expect
       .poll(() => frame.evaluate(() => document.activeElement?.closest('[data-criterion]')?.getAttribute('data-criterion')))
       .toBe(criterion.id);
     await page.keyboard.press(String(keyOf(i, card.criteria.indexOf(criterion), criterion.levels.length)));
   }
-  await page.keyboard.press('Control+Enter');
+  if (submit) await page.keyboard.press('Control+Enter');
+}
+
+/** The participant's own calibration ratings as this profile holds them (read on an extension page). */
+function storedRatings(page: Page): Promise<Array<{ participant: string; submittedAt: string | null; ratings: Array<{ criterionId: string; value: number | null }> }>> {
+  return page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('arvio');
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const rows = await new Promise<unknown[]>((done, fail) => {
+      const request = database.transaction('calibrationRatings').objectStore('calibrationRatings').getAll();
+      request.onsuccess = () => done(request.result as unknown[]);
+      request.onerror = () => fail(request.error);
+    });
+    database.close();
+    return rows as Array<{ participant: string; submittedAt: string | null; ratings: Array<{ criterionId: string; value: number | null }> }>;
+  });
 }
 
 /** The ordinal alpha the reveal should show: participants × criteria of the one ticket, values 0-based. */
@@ -257,13 +275,33 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   step('session started');
   // Each reviewer sees it waiting, scores blind by keyboard, and sees nobody's ratings before submitting.
   const profiles: string[] = [];
+  const firstCriterion = card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id))[0]!;
   for (const [i, email] of reviewers.entries()) {
-    const b = await launch(words);
-    const options = await connect(b, words, email);
+    let b = await launch(words);
+    let options = await connect(b, words, email);
     await expect.poll(() => badge(b), { timeout: 15_000 }).toBe('1');
-    const { page, frame } = await openTicket(b, ticket);
+    let { page, frame } = await openTicket(b, ticket);
     await frame.getByText(words.banner).waitFor();
     await frame.getByRole('button', { name: words.scoreNow }).click();
+    if (i === 0) {
+      // The first reviewer rates one criterion and closes the browser: the blind scoring was autosaved in
+      // the profile (and nothing sent), and after a restart it opens where it was left.
+      await scoreBlind(page, frame, card, i, { submit: false });
+      const rated = async () => (await storedRatings(options)).find((r) => r.participant === email)?.ratings.find((x) => x.criterionId === firstCriterion.id)?.value ?? null;
+      await expect.poll(rated, { timeout: 10_000 }).toBe(keyOf(i, card.criteria.indexOf(firstCriterion), firstCriterion.levels.length) - 1);
+      expect((await storedRatings(options)).find((r) => r.participant === email)?.submittedAt).toBeNull();
+      b = await launch(words, await closeKeeping(b));
+      options = await optionsPage(b, words);
+      ({ page, frame } = await openTicket(b, ticket));
+      await frame.getByText(words.banner).waitFor();
+      await frame.getByRole('button', { name: words.scoreNow }).click();
+      const kept = frame.locator(`[data-criterion="${firstCriterion.id}"] [role="radio"][aria-checked="true"]`);
+      await kept.waitFor({ timeout: 10_000 });
+      expect(await frame.locator(`[data-criterion="${firstCriterion.id}"] [role="radio"]`).evaluateAll((radios) => radios.findIndex((r) => r.getAttribute('aria-checked') === 'true'))).toBe(
+        keyOf(i, card.criteria.indexOf(firstCriterion), firstCriterion.levels.length) - 1,
+      );
+      expect((await ratingsOnServer(email, sessionId)).length).toBe(0);
+    }
     await frame.getByRole('heading', { name: words.waiting }).waitFor();
     expect(await frame.locator('.reveal').count()).toBe(0);
     await frame.getByText(words.blind).waitFor();
@@ -271,7 +309,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
     else expect(await frame.getByTestId('calibration-agent').textContent()).toBe(words.agentLine);
     // The server answers nothing of the others' ratings either.
     expect((await ratingsOnServer(email, sessionId)).filter((r) => r.owner !== email)).toEqual([]);
-    await scoreBlind(page, frame, card, i);
+    await scoreBlind(page, frame, card, i, { from: i === 0 ? 1 : 0 });
     await frame.getByText(words.submitted).waitFor();
     await waitSynced(options, words);
     await expect.poll(() => badge(b)).toBe('');
