@@ -12,7 +12,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { review } from '../../server/tests/helpers/docs';
-import { browsersPerTest, type ExtensionBrowser } from './harness';
+import { browsersPerTest, type ExtensionBrowser, localRows } from './harness';
 
 const LEAD = 'leena@arvio.test';
 const NEWCOMER = 'noora@arvio.test';
@@ -56,20 +56,7 @@ async function syncedNow(page: Page): Promise<void> {
 }
 
 async function localReviewIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('arvio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
-      const request = database.transaction('reviews').objectStore('reviews').getAllKeys();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    database.close();
-    return keys.map(String);
-  });
+  return (await localRows<{ id: string }>(page, 'reviews')).map((r) => r.id);
 }
 
 describe('team administration in real Chromium', () => {

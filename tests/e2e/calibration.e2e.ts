@@ -10,13 +10,14 @@ import { formatDecimal, translator } from '@/lib/i18n';
 import { CALIBRATION_CSV_HEADER } from '@/lib/export/calibration';
 import { krippendorffAlpha } from '@/lib/calibration';
 import { templates } from '@/lib/scorecards/templates';
+import type { CalibrationRatings } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 const LEAD = 'leena@arvio.test';
 
@@ -219,24 +220,6 @@ async function scoreBlind(page: Page, frame: Frame, card: Scorecard, i: number, 
   if (submit) await page.keyboard.press('Control+Enter');
 }
 
-/** The participant's own calibration ratings as this profile holds them (read on an extension page). */
-function storedRatings(page: Page): Promise<Array<{ participant: string; submittedAt: string | null; ratings: Array<{ criterionId: string; value: number | null }> }>> {
-  return page.evaluate(async () => {
-    const database = await new Promise<IDBDatabase>((done, fail) => {
-      const request = indexedDB.open('arvio');
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const rows = await new Promise<unknown[]>((done, fail) => {
-      const request = database.transaction('calibrationRatings').objectStore('calibrationRatings').getAll();
-      request.onsuccess = () => done(request.result as unknown[]);
-      request.onerror = () => fail(request.error);
-    });
-    database.close();
-    return rows as Array<{ participant: string; submittedAt: string | null; ratings: Array<{ criterionId: string; value: number | null }> }>;
-  });
-}
-
 /** The ordinal alpha the reveal should show: participants × criteria of the one ticket, values 0-based. */
 function expectedAlpha(card: Scorecard): number {
   const alpha = krippendorffAlpha([0, 1, 2].map((i) => card.criteria.map((c, j) => keyOf(i, j, c.levels.length) - 1)), 'ordinal');
@@ -287,9 +270,9 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
       // The first reviewer rates one criterion and closes the browser: the blind scoring was autosaved in
       // the profile (and nothing sent), and after a restart it opens where it was left.
       await scoreBlind(page, frame, card, i, { submit: false });
-      const rated = async () => (await storedRatings(options)).find((r) => r.participant === email)?.ratings.find((x) => x.criterionId === firstCriterion.id)?.value ?? null;
+      const rated = async () => (await localRows<CalibrationRatings>(options, 'calibrationRatings')).find((r) => r.participant === email)?.ratings.find((x) => x.criterionId === firstCriterion.id)?.value ?? null;
       await expect.poll(rated, { timeout: 10_000 }).toBe(keyOf(i, card.criteria.indexOf(firstCriterion), firstCriterion.levels.length) - 1);
-      expect((await storedRatings(options)).find((r) => r.participant === email)?.submittedAt).toBeNull();
+      expect((await localRows<CalibrationRatings>(options, 'calibrationRatings')).find((r) => r.participant === email)?.submittedAt).toBeNull();
       b = await launch(words, await closeKeeping(b));
       options = await optionsPage(b, words);
       ({ page, frame } = await openTicket(b, ticket));
@@ -394,22 +377,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
       const text = (await frame.locator('.calibration-session').first().textContent()) ?? '';
       for (const name of [...namesOf(others), ...others]) expect(text).not.toContain(name);
       // What the profile holds, read on an extension page (the extension's own storage).
-      const held = await options.evaluate(async () => {
-        const database = await new Promise<IDBDatabase>((done, fail) => {
-          const open = indexedDB.open('arvio');
-          open.onsuccess = () => done(open.result);
-          open.onerror = () => fail(open.error);
-        });
-        const all = (store: string) =>
-          new Promise<unknown[]>((done, fail) => {
-            const request = database.transaction(store).objectStore(store).getAll();
-            request.onsuccess = () => done(request.result as unknown[]);
-            request.onerror = () => fail(request.error);
-          });
-        const out = JSON.stringify([await all('calibrationSessions'), await all('calibrationRatings')]);
-        database.close();
-        return out;
-      });
+      const held = JSON.stringify([await localRows(options, 'calibrationSessions'), await localRows(options, 'calibrationRatings')]);
       expect(held).toContain('@pseudonymous.invalid');
       for (const email of others) expect(held).not.toContain(email);
     }

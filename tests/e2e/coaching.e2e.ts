@@ -23,7 +23,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { makeReview, rng } from '../unit/db/factory';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 let dataDir = '';
 let db: Db;
@@ -156,23 +156,6 @@ async function serverDocs<T>(collection: string, where = ''): Promise<T[]> {
   return (await db.query<{ doc: T }>(`SELECT doc FROM docs WHERE collection = $1 ${where} ORDER BY id`, [collection])).map((r) => r.doc);
 }
 
-async function localCount(page: Page, store: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('arvio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const count = await new Promise<number>((resolve, reject) => {
-      const request = database.transaction(name).objectStore(name).count();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    database.close();
-    return count;
-  }, store);
-}
-
 async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const t = translator(lang);
   const k = (key: string, params?: Record<string, string | number>) => t(key as MessageKey, params);
@@ -282,7 +265,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   // The pinned review shows once the agent's Arvio has read it too, which may come after the actions.
   await expect.poll(() => mine.locator('[data-session] li').filter({ hasText: pinned[0]!.ticket.ticketId }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   // The coach's private notes never reached this profile.
-  expect(await localCount(mine, 'coachingNotes')).toBe(0);
+  expect(await localRows(mine, 'coachingNotes')).toEqual([]);
   expect(await mine.getByText('Private: tired this month').count()).toBe(0);
   await mine.getByLabel(k('coaching.mine.doneComment', { text: 'Greet every customer by name' })).fill('Every chat this week');
   await mine.getByRole('button', { name: k('coaching.mine.markDoneOf', { text: 'Greet every customer by name' }) }).click();

@@ -3,34 +3,15 @@
 // the other; the review's score (by the formula), its revisions and the dashboard's figures follow, and
 // the agent sees the outcome. In English and in Finnish.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { templates } from '@/lib/scorecards/templates';
 import { formatPercent, translator } from '@/lib/i18n';
 import { scoreReview, maxValue } from '@/lib/scoring';
 import type { Dispute } from '../../lib/model/dispute';
 import type { Review } from '../../lib/model/review';
-import { sidebarFrame, toggleButton } from './harness';
+import { sidebarFrame, toggleButton, localRows } from './harness';
 import { AGENT, closeAfterEach, connected, launch, LEAD, OTHER_AGENT, pushReview, REVIEWER, startWorld, synced } from './team-harness';
 
 closeAfterEach();
-
-/** The extension's local rows of a store (read in an extension page). */
-async function localRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('arvio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = database.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    database.close();
-    return rows;
-  }, store) as Promise<T[]>;
-}
 
 async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   const t = translator(lang);

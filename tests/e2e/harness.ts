@@ -137,3 +137,21 @@ export async function runToggleCommand(worker: Worker): Promise<void> {
     if (tab?.id !== undefined) await api.tabs.sendMessage(tab.id, { type: 'toggle' });
   });
 }
+
+/** The extension's local rows of an IndexedDB store, read on one of its pages (its own storage). */
+export async function localRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('arvio');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const request = database.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    database.close();
+    return rows;
+  }, store) as Promise<T[]>;
+}

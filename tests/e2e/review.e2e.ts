@@ -6,7 +6,7 @@ import { templates } from '@/lib/scorecards/templates';
 import { scoreReview } from '@/lib/scoring';
 import type { Rating, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
 
@@ -54,20 +54,9 @@ async function setIdentity(browser: ExtensionBrowser, name: string, email: strin
 async function storedReviews(browser: ExtensionBrowser): Promise<Review[]> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const rows = await page.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('arvio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('reviews').objectStore('reviews').getAll();
-          request.onsuccess = () => resolve(request.result as unknown[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  const rows = await localRows<Review>(page, 'reviews');
   await page.close();
-  return rows as Review[];
+  return rows;
 }
 
 /** Opens a ticket and the sidebar with the keyboard shortcut; focus ends up inside the sidebar. */

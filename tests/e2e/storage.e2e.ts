@@ -19,7 +19,7 @@ import type { Review, ReviewDraft } from '@/lib/model/review';
 import type { TicketRef } from '@/lib/model/ticket';
 import { newDraft, rate, toReview } from '@/lib/review';
 import { templates } from '@/lib/scorecards/templates';
-import { EXTENSION_DIR, freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
 
@@ -94,25 +94,6 @@ async function fillWithReviews(page: Page, limitBytes: number): Promise<{ saved:
   return { saved, bytes, refusedFull: true };
 }
 
-async function readStore<T>(page: Page, store: 'reviews' | 'reviewDrafts'): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('arvio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as unknown[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  ) as Promise<T[]>;
-}
-
 /** A page of the extension that runs none of Arvio's code: the DevTools session lives here, and the test reads the database from it. */
 async function devtoolsOnExtension(browser: ExtensionBrowser): Promise<{ page: Page; cdp: CDPSession; origin: string }> {
   const page = await browser.context.newPage();
@@ -182,7 +163,7 @@ describe('storage that stays', () => {
       const { saved, bytes, refusedFull } = await fillWithReviews(page, 4_000_000);
       expect(refusedFull).toBe(false);
       expect(bytes).toBeGreaterThan(4_000_000);
-      expect((await readStore<Review>(page, 'reviews')).length).toBe(saved.length);
+      expect((await localRows<Review>(page, 'reviews')).length).toBe(saved.length);
     } finally {
       await browser.close();
       removeProfile(browser.userDataDir);
@@ -197,7 +178,7 @@ describe('storage that stays', () => {
       const { page, cdp, origin } = await devtoolsOnExtension(browser);
       // Autosave has stored the whole draft; the reviewer leaves the ticket for now.
       await expect
-        .poll(async () => (await readStore<ReviewDraft>(page, 'reviewDrafts')).map((d) => d.strengths))
+        .poll(async () => (await localRows<ReviewDraft>(page, 'reviewDrafts')).map((d) => d.strengths))
         .toEqual(['Clear steps, friendly tone.']);
       await rated.page.close();
 
@@ -221,22 +202,22 @@ describe('storage that stays', () => {
         );
       // The form keeps the ratings, and its draft is still stored.
       expect(await frame.locator('#strengths').inputValue()).toBe('Clear steps, friendly tone.');
-      const drafts = await readStore<ReviewDraft>(page, 'reviewDrafts');
+      const drafts = await localRows<ReviewDraft>(page, 'reviewDrafts');
       expect(drafts.map((d) => d.ticketKey)).toEqual(['zendesk:102']);
 
       // (b) Every review saved before is there, unchanged; the refused one is not.
       const byId = (a: Review, b: Review) => a.id.localeCompare(b.id);
-      const stored = await readStore<Review>(page, 'reviews');
+      const stored = await localRows<Review>(page, 'reviews');
       expect(stored.sort(byId)).toEqual(saved.map((r) => ({ ...r, revision: 1 })).sort(byId));
 
       // Room again (the override lifted, as freed disk space would): the same submit goes through.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await frame.getByRole('button', { name: 'Submit review' }).click();
       await frame.getByRole('status').filter({ hasText: 'Review saved.' }).waitFor();
-      const after = await readStore<Review>(page, 'reviews');
+      const after = await localRows<Review>(page, 'reviews');
       expect(after.length).toBe(saved.length + 1);
       expect(after.find((r) => r.ticketKey === 'zendesk:102')).toMatchObject({ strengths: 'Clear steps, friendly tone.', reviewer, reviewee });
-      expect(await readStore<ReviewDraft>(page, 'reviewDrafts')).toEqual([]);
+      expect(await localRows<ReviewDraft>(page, 'reviewDrafts')).toEqual([]);
     } finally {
       await browser.close();
       removeProfile(browser.userDataDir);

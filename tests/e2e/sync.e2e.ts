@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from '../../server/src/serve';
 import type { Review } from '../../lib/model/review';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export/reviews';
 import { makeReviews } from '../unit/db/factory';
-import { browsersPerTest, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { browsersPerTest, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 const REVIEWER = 'aino@arvio.test';
 const AGENT = 'mikko@arvio.test';
@@ -106,20 +106,7 @@ async function reviewByKeyboard(page: Page, frame: Frame): Promise<void> {
 }
 
 async function localReviewIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('arvio');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
-      const request = database.transaction('reviews').objectStore('reviews').getAllKeys();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    database.close();
-    return keys.map(String);
-  });
+  return (await localRows<{ id: string }>(page, 'reviews')).map((r) => r.id);
 }
 
 /** The ticket's "Earlier reviews" tab in the sidebar on the demo helpdesk: what the agent sees. */
