@@ -27,7 +27,15 @@ export function TeamSettingsForm({ team, stored, me, onSave }: Props) {
   const onSubmit = (event: Event): void => {
     event.preventDefault();
     try {
-      const settings = newTeamSettings({ team: team.id, disputeWindowDays: Number(shownDays), calibrationStarters: chosen, by: me, now: new Date() });
+      // The coaching rhythms are the plan's to edit: kept as stored.
+      const settings = newTeamSettings({
+        team: team.id,
+        disputeWindowDays: Number(shownDays),
+        calibrationStarters: chosen,
+        coachingRhythms: stored?.coachingRhythms ?? [],
+        by: me,
+        now: new Date(),
+      });
       onSave(settings).then(
         () => {
           setDays(null);

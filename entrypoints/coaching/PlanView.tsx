@@ -17,6 +17,7 @@ import {
   type PlanRow,
 } from '@/lib/coaching';
 import { db } from '@/lib/db';
+import { rhythmTeamOf } from '@/lib/teamSettings';
 import { documentTeam, readRoster } from '@/lib/sync';
 import { formatDay } from '@/lib/i18n';
 import { RHYTHMS, rhythmText } from '@/components/coaching/rhythm';
@@ -126,7 +127,7 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
           <tbody>
             {rows.flatMap((row) => [
               <PlanRowView key={row.agent.id} row={row} me={me} cards={who.cards} lang={lang} editing={editing === row.agent.id} onEdit={() => setEditing(row.agent.id)} />,
-              ...(editing === row.agent.id ? [<PlanEditor key={`${row.agent.id} editor`} row={row} me={me} lang={lang} onClose={() => close(row.agent.id)} />] : []),
+              ...(editing === row.agent.id ? [<PlanEditor key={`${row.agent.id} editor`} row={row} me={me} roster={who.roster} lang={lang} onClose={() => close(row.agent.id)} />] : []),
             ])}
           </tbody>
         </table>
@@ -212,10 +213,19 @@ function localInput(iso: string): string {
 }
 
 /** The one editor of the plan, under the row it was opened from: the next session's time and the agent's rhythm. */
-function PlanEditor({ row, me, lang, onClose }: { row: PlanRow; me: Person; lang: 'fi' | 'en'; onClose: () => void }) {
+function PlanEditor({ row, me, roster, lang, onClose }: { row: PlanRow; me: Person; roster: Roster | null; lang: 'fi' | 'en'; onClose: () => void }) {
   const { t } = useI18n();
   const name = row.agent.name || row.agent.id;
   const [when, setWhen] = useState(row.planned?.scheduledFor ? localInput(row.planned.scheduledFor) : '');
+  const [failed, setFailed] = useState<string | null>(null);
+  const onRhythm = (days: number): void => {
+    // The team's rhythm with a backend (every lead of the team sees it), else this profile's.
+    const team = rhythmTeamOf(roster, row.agent.id);
+    setRhythm(row.agent.id, days === DEFAULT_RHYTHM_DAYS ? null : days, team === null ? null : { id: team, by: me }, new Date()).then(
+      () => setFailed(null),
+      (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+    );
+  };
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const schedule = async (e: Event): Promise<void> => {
@@ -246,7 +256,7 @@ function PlanEditor({ row, me, lang, onClose }: { row: PlanRow; me: Person; lang
             {t('coaching.plan.rhythmOf', { name })}{' '}
             <select
               value={String(row.rhythmDays)}
-              onChange={(e) => void setRhythm(row.agent.id, Number(e.currentTarget.value) === DEFAULT_RHYTHM_DAYS ? null : Number(e.currentTarget.value))}
+              onChange={(e) => onRhythm(Number(e.currentTarget.value))}
             >
               {RHYTHMS.map((days) => (
                 <option key={days} value={String(days)}>
@@ -258,6 +268,11 @@ function PlanEditor({ row, me, lang, onClose }: { row: PlanRow; me: Person; lang
           <button type="button" onClick={onClose}>
             {t('coaching.plan.close')}
           </button>
+          {failed !== null && (
+            <p class="not-saved" role="alert">
+              {t('common.error', { message: failed })}
+            </p>
+          )}
         </form>
       </td>
     </tr>

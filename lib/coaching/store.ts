@@ -1,5 +1,5 @@
-// Coaching in the local database: forms, sessions with their actions and private notes, the coach's
-// rhythm per agent, and the reads the plan, the session page and the agent's view make — by index.
+// Coaching in the local database: forms, sessions with their actions and private notes, the rhythm per
+// agent, and the reads the plan, the session page and the agent's view make — by index.
 import Dexie from 'dexie';
 import { z } from 'zod';
 import {
@@ -14,6 +14,8 @@ import {
 } from '../model/coaching';
 import type { Person, Review, SelfCheck } from '../model/review';
 import type { Language, Scorecard } from '../model/scorecard';
+import { rhythmDaysSchema, teamSettingsId } from '../model/teamSettings';
+import { rhythmsOf, withRhythm } from '../teamSettings';
 import { db, ensureRollupShape, SEP, writeSynced } from '../db';
 import { reviewOf } from '../dashboard/selfcheck-gap';
 import { namesOf } from '../dashboard/figures';
@@ -223,19 +225,46 @@ export async function markActionDone(id: string, by: Person, comment: string, no
   });
 }
 
-const rhythmSchema = z.record(z.string(), z.number().int().min(7).max(366));
+const localRhythmsSchema = z.record(z.string(), rhythmDaysSchema);
 
-/** The coach's rhythm per agent in days (by lower-cased id); agents not listed are coached monthly. */
+/**
+ * The rhythm per agent in days (by lower-cased id); agents not listed are coached monthly. With a team
+ * backend they are the team's (its settings, which every lead of the team reads); without one, the
+ * coach's profile keeps them (by the name reviews give the agent).
+ */
 export async function getRhythms(): Promise<Record<string, number>> {
-  const parsed = rhythmSchema.safeParse((await db().settings.get(RHYTHM_KEY))?.value);
-  return parsed.success ? parsed.data : {};
+  const database = db();
+  const [local, teams] = await Promise.all([database.settings.get(RHYTHM_KEY), database.teamSettings.toArray()]);
+  const parsed = localRhythmsSchema.safeParse(local?.value);
+  return { ...(parsed.success ? parsed.data : {}), ...rhythmsOf(teams) };
 }
 
-export async function setRhythm(agentId: string, days: number | null): Promise<void> {
-  const rhythms = { ...(await getRhythms()) };
-  if (days === null) delete rhythms[key(agentId)];
-  else rhythms[key(agentId)] = days;
-  await db().settings.put({ key: RHYTHM_KEY, value: rhythmSchema.parse(rhythms) });
+/**
+ * Sets an agent's rhythm (null: back to monthly): in the settings of `team` (rhythmTeamOf), synced, or
+ * without one in this profile. One transaction: a rhythm the profile kept before the team's is dropped
+ * with it, so that it cannot show through when the team's goes back to monthly.
+ */
+export async function setRhythm(agentId: string, days: number | null, team: { id: string; by: Person } | null, now: Date): Promise<void> {
+  const database = db();
+  await writeSynced(
+    database,
+    ['teamSettings'],
+    'local',
+    async (writer) => {
+      const parsed = localRhythmsSchema.safeParse((await database.settings.get(RHYTHM_KEY))?.value);
+      const local = { ...(parsed.success ? parsed.data : {}) };
+      delete local[key(agentId)];
+      if (team) {
+        const before = await database.teamSettings.get(teamSettingsId(team.id));
+        const next = withRhythm(before, team.id, agentId, days, team.by, now);
+        await writer.put('teamSettings', [next], { before: [before], at: next.updatedAt });
+      } else if (days !== null) {
+        local[key(agentId)] = rhythmDaysSchema.parse(days);
+      }
+      await database.settings.put({ key: RHYTHM_KEY, value: local });
+    },
+    [database.settings],
+  );
 }
 
 /**
@@ -246,7 +275,7 @@ export async function setRhythm(agentId: string, days: number | null): Promise<v
  */
 export async function coachingPlanOf(me: Person, team: readonly Person[] | null, today: string): Promise<PlanRow[]> {
   const database = db();
-  return database.transaction('r', [database.coachingSessions, database.coachingActions, database.settings, database.rollups], async () => {
+  return database.transaction('r', [database.coachingSessions, database.coachingActions, database.settings, database.teamSettings, database.rollups], async () => {
     const [planned, agents, rhythms] = await Promise.all([
       plannedSessionsOf(me.id),
       team ?? namesOf('agent').then((names) => [...names].map(([id, name]) => ({ id, name }))),

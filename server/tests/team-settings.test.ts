@@ -161,6 +161,50 @@ describe('a team’s settings', () => {
   });
 });
 
+describe('the coaching rhythms in a team’s settings', () => {
+  const second = 'agent.second@settings.test';
+  const rhythms = [
+    { agent: P.agent, days: 14 },
+    { agent: second, days: 60 },
+  ];
+  const pulledRhythms = async (who: Who): Promise<unknown> => {
+    const page = pullResponseSchema.parse((await call(who, 'GET', '/v1/sync/pull?since=0&limit=1000')).json);
+    return page.docs.find((d) => d.collection === 'teamSettings' && d.id === teamSettingsId(team.A))?.doc.coachingRhythms;
+  };
+
+  it('go whole to the team’s leads and admins; an agent gets their own, a reviewer none', async () => {
+    await addUser(db, { email: second, name: 'second', role: 'agent', teams: ['A'] });
+    expect(await saveSettingsOfA('lead', { coachingRhythms: rhythms })).toBe('accepted');
+    const reads: Record<string, unknown> = {};
+    for (const who of ['lead', 'both', 'admin', 'agent', 'allowed', 'mixed'] as const) reads[who] = await pulledRhythms(who);
+    expect(reads).toEqual({
+      lead: rhythms,
+      both: rhythms,
+      admin: rhythms,
+      agent: [{ agent: P.agent, days: 14 }],
+      allowed: [],
+      // A lead of team B is a reviewer in team A: team A's rhythms are not theirs.
+      mixed: [],
+    });
+    // The settings themselves still reach every member.
+    expect(await saveSettingsOfA('lead', { coachingRhythms: rhythms, disputeWindowDays: 9 })).toBe('accepted');
+    const agentPage = pullResponseSchema.parse((await call('agent', 'GET', '/v1/sync/pull?since=0&limit=1000')).json);
+    expect(agentPage.docs.find((d) => d.collection === 'teamSettings' && d.id === teamSettingsId(team.A))?.doc.disputeWindowDays).toBe(9);
+  });
+
+  it('name only members of the team', async () => {
+    expect(await saveSettingsOfA('lead', { coachingRhythms: [{ agent: P.loner, days: 14 }] })).toMatch(/^403 .*loner@settings.test is not a member of this team \(coachingRhythms\)/);
+  });
+
+  it('refuse a rhythm out of bounds as a 400 naming the field', async () => {
+    const answer = await push('lead', [
+      change('teamSettings', fx.teamSettings(team.A, P.lead, { coachingRhythms: [{ agent: P.agent, days: 400 }] }), await stored('teamSettings', teamSettingsId(team.A))),
+    ]);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('coachingRhythms');
+  });
+});
+
 describe('the dispute window, as the server keeps it', () => {
   it('lets the agent open a dispute inside the team’s window and refuses one after it, with the reason', async () => {
     expect(await saveSettingsOfA('lead', { disputeWindowDays: 3 })).toBe('accepted');

@@ -1,5 +1,6 @@
 // A team's settings: written by a lead of that team (admins write any), in their own name; the
-// reviewers it allows to start calibration are members of the team.
+// reviewers it allows to start calibration and the agents it sets a coaching rhythm for are members
+// of the team.
 import type { TeamSettings } from '../../../lib/model/teamSettings';
 import type { WriteRule } from './rule';
 import { isTeamLead, normalized } from './rule';
@@ -10,7 +11,11 @@ export const teamSettingsRule: WriteRule<'teamSettings'> = (request) => {
   if (!isTeamLead(request)) return 'a team’s settings are set by a lead of the team';
   if (normalized(doc.updatedBy.id) !== me) return 'settings are saved in your own name (updatedBy must be you)';
   // Those named before may have left the team since; a name new here must be a member.
-  const before = new Set((current?.doc as TeamSettings | undefined)?.calibrationStarters ?? []);
-  const stranger = doc.calibrationStarters.find((who) => !before.has(who) && !members.has(who));
-  return stranger === undefined ? null : `${stranger} is not a member of this team (calibrationStarters)`;
+  const stored = current?.doc as Partial<TeamSettings> | undefined;
+  const starters = new Set(stored?.calibrationStarters ?? []);
+  const stranger = doc.calibrationStarters.find((who) => !starters.has(who) && !members.has(who));
+  if (stranger !== undefined) return `${stranger} is not a member of this team (calibrationStarters)`;
+  const coached = new Set((stored?.coachingRhythms ?? []).map((r) => r.agent));
+  const outsider = doc.coachingRhythms.find((r) => !coached.has(r.agent) && !members.has(r.agent));
+  return outsider === undefined ? null : `${outsider.agent} is not a member of this team (coachingRhythms)`;
 };

@@ -273,6 +273,7 @@ export function teamSettings(team: string, lead: string, over: Partial<TeamSetti
     team,
     disputeWindowDays: 14,
     calibrationStarters: [],
+    coachingRhythms: [],
     updatedBy: person(lead),
     updatedAt: at,
     ...over,

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { acknowledgeSession, formTemplates, getRhythms, newCoachingSession, periodOf, plannedSessionsOf, saveSession } from '@/lib/coaching';
 import { ArvioDb, useDatabase } from '@/lib/db';
+import { BACKEND_KEY } from '@/lib/db/database';
+import { withRhythm } from '@/lib/teamSettings';
 import type { Roster } from '@/lib/sync/roster';
 import { PlanView } from '@/entrypoints/coaching/PlanView';
 
@@ -26,10 +28,10 @@ afterEach(async () => {
   await database.delete();
 });
 
-function showPlan(): void {
+function showPlan(shown: Roster = roster): void {
   render(
     <I18nProvider fixed="en">
-      <PlanView who={{ me: COACH, roster, cards: [] }} me={COACH} />
+      <PlanView who={{ me: COACH, roster: shown, cards: [] }} me={COACH} />
     </I18nProvider>,
   );
 }
@@ -94,5 +96,39 @@ describe('the coaching plan', () => {
     expect(within(mikko).getByTestId('last-held').textContent).toMatch(/^2 Nov 2026acknowledged$/);
     const liisa = screen.getByRole('link', { name: 'Open the last session with Liisa Koski, 2 Nov 2026' }).closest('tr')!;
     expect(within(liisa).getByTestId('last-held').textContent).toContain('not acknowledged yet');
+  });
+
+  it('with a team backend, keeps the rhythm in the team’s settings (synced, every lead of the team reads it), not in the profile', async () => {
+    await database.settings.put({ key: BACKEND_KEY, value: { url: 'https://arvio.example.com', token: 'arv_test' } });
+    const teamRoster: Roster = {
+      me: { email: COACH.id, name: COACH.name, role: 'lead' },
+      members: AGENTS.map((a) => ({ email: a.id, name: a.name, role: 'agent', teams: ['t-fi'] })),
+      teams: [{ id: 't-fi', name: 'FI', role: 'lead' }],
+    };
+    // What another lead of the team set, as pulled; and a rhythm this profile kept before it had a backend.
+    await database.teamSettings.put(withRhythm(undefined, 't-fi', 'liisa@arvio.test', 60, { id: 'leena@arvio.test', name: 'Leena' }, new Date('2026-11-01T08:00:00.000Z')));
+    await database.settings.put({ key: 'coaching.rhythm', value: { 'mikko@arvio.test': 21 } });
+    showPlan(teamRoster);
+    const liisa = (await screen.findByText('Liisa Koski')).closest('tr')!;
+    expect(within(liisa).getByText('Every 2 months')).toBeTruthy();
+    const mikko = screen.getByText('Mikko Laine').closest('tr')!;
+    expect(within(mikko).getByText('Every 3 weeks')).toBeTruthy();
+
+    fireEvent.click(within(mikko).getByRole('button', { name: 'Schedule a session or set the rhythm for Mikko Laine' }));
+    const editor = screen.getByRole('form', { name: 'Next session with Mikko Laine' });
+    fireEvent.change(within(editor).getByLabelText('Coaching rhythm of Mikko Laine'), { target: { value: '14' } });
+    await waitFor(() => expect(within(mikko).getByText('Every 2 weeks')).toBeTruthy());
+    const settings = await database.teamSettings.get('settings|t-fi');
+    expect(settings?.coachingRhythms).toEqual([
+      { agent: 'liisa@arvio.test', days: 60 },
+      { agent: 'mikko@arvio.test', days: 14 },
+    ]);
+    expect(settings?.updatedBy).toEqual(COACH);
+    expect((await database.outbox.toArray()).map((r) => [r.collection, r.docId])).toEqual([['teamSettings', 'settings|t-fi']]);
+    // The profile's own rhythm went with it: back to monthly is monthly, not the old 3 weeks showing through.
+    expect((await database.settings.get('coaching.rhythm'))?.value).toEqual({});
+    fireEvent.change(within(editor).getByLabelText('Coaching rhythm of Mikko Laine'), { target: { value: '30' } });
+    await waitFor(() => expect(within(mikko).getByText('Monthly')).toBeTruthy());
+    expect(await getRhythms()).toEqual({ 'liisa@arvio.test': 60 });
   });
 });

@@ -7,13 +7,13 @@ import { BACKEND_KEY } from '@/lib/db/database';
 import { whyNoDispute } from '@/lib/disputes';
 import { mayStartCalibration, teamSettingsSchema } from '@/lib/model/teamSettings';
 import type { Roster } from '@/lib/sync/roster';
-import { calibrationStartTeams, DEFAULT_WINDOW_DAYS, newTeamSettings, windowDaysOf } from '@/lib/teamSettings';
+import { calibrationStartTeams, DEFAULT_WINDOW_DAYS, newTeamSettings, rhythmsOf, rhythmTeamOf, windowDaysOf, withRhythm } from '@/lib/teamSettings';
 import { review } from '../../../server/tests/helpers/docs';
 
 const LEAD = { id: 'Leena@Example.com', name: 'Leena' };
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const settingsOf = (team: string, days: number, starters: string[] = []) =>
-  newTeamSettings({ team, disputeWindowDays: days, calibrationStarters: starters, by: LEAD, now: NOW });
+  newTeamSettings({ team, disputeWindowDays: days, calibrationStarters: starters, coachingRhythms: [], by: LEAD, now: NOW });
 
 describe('a team’s settings, made in one place', () => {
   it('take their id from the team, lower-case e-mails, and drop repeated reviewers', () => {
@@ -23,6 +23,7 @@ describe('a team’s settings, made in one place', () => {
       team: 't-fi',
       disputeWindowDays: 3,
       calibrationStarters: ['aino@example.com', 'ville@example.com'],
+      coachingRhythms: [],
       updatedBy: { id: 'leena@example.com', name: 'Leena' },
       updatedAt: NOW.toISOString(),
     });
@@ -35,6 +36,74 @@ describe('a team’s settings, made in one place', () => {
   it('cannot be made under another team’s id', () => {
     const squatted = teamSettingsSchema.safeParse({ ...settingsOf('t-fi', 3), id: 'settings|t-se' });
     expect(squatted.error?.issues.map((i) => i.path.join('.'))).toEqual(['id']);
+  });
+});
+
+describe('the agents’ coaching rhythms in a team’s settings', () => {
+  const LATER = new Date('2026-03-11T08:00:00.000Z');
+
+  it('are none in settings saved before them', () => {
+    const { coachingRhythms: _, ...old } = settingsOf('t-fi', 3);
+    expect(teamSettingsSchema.parse(old).coachingRhythms).toEqual([]);
+  });
+
+  it('refuse an agent twice and a rhythm out of bounds, naming the field', () => {
+    const twice = teamSettingsSchema.safeParse({ ...settingsOf('t-fi', 3), coachingRhythms: [{ agent: 'mikko@example.com', days: 14 }, { agent: 'mikko@example.com', days: 60 }] });
+    expect(twice.error?.issues.map((i) => i.path.join('.'))).toEqual(['coachingRhythms.1']);
+    const weekly = teamSettingsSchema.safeParse({ ...settingsOf('t-fi', 3), coachingRhythms: [{ agent: 'mikko@example.com', days: 3 }] });
+    expect(weekly.error?.issues.map((i) => i.path.join('.'))).toEqual(['coachingRhythms.0.days']);
+  });
+
+  it('are set one agent at a time, keeping the window and the starters, and go back to monthly', () => {
+    const stored = settingsOf('t-fi', 3, ['aino@example.com']);
+    const set = withRhythm(stored, 't-fi', 'Mikko@Example.com', 14, { id: 'lasse@example.com', name: 'Lasse' }, LATER);
+    expect(set).toMatchObject({
+      disputeWindowDays: 3,
+      calibrationStarters: ['aino@example.com'],
+      coachingRhythms: [{ agent: 'mikko@example.com', days: 14 }],
+      updatedBy: { id: 'lasse@example.com', name: 'Lasse' },
+      updatedAt: LATER.toISOString(),
+    });
+    const both = withRhythm(withRhythm(set, 't-fi', 'liisa@example.com', 60, LEAD, LATER), 't-fi', 'mikko@example.com', 42, LEAD, LATER);
+    expect(both.coachingRhythms).toEqual([
+      { agent: 'liisa@example.com', days: 60 },
+      { agent: 'mikko@example.com', days: 42 },
+    ]);
+    expect(withRhythm(both, 't-fi', 'MIKKO@example.com', null, LEAD, LATER).coachingRhythms).toEqual([{ agent: 'liisa@example.com', days: 60 }]);
+  });
+
+  it('start from the defaults in a team with no settings saved yet', () => {
+    expect(withRhythm(undefined, 't-se', 'mikko@example.com', 14, LEAD, LATER)).toMatchObject({
+      id: 'settings|t-se',
+      disputeWindowDays: DEFAULT_WINDOW_DAYS,
+      calibrationStarters: [],
+      coachingRhythms: [{ agent: 'mikko@example.com', days: 14 }],
+    });
+  });
+
+  it('are read by agent across teams, the first team’s (by id) where two set one', () => {
+    const se = withRhythm(undefined, 't-se', 'mikko@example.com', 60, LEAD, LATER);
+    const fi = withRhythm(withRhythm(undefined, 't-fi', 'mikko@example.com', 14, LEAD, LATER), 't-fi', 'liisa@example.com', 42, LEAD, LATER);
+    expect(rhythmsOf([se, fi])).toEqual({ 'mikko@example.com': 14, 'liisa@example.com': 42 });
+    expect(rhythmsOf([])).toEqual({});
+  });
+
+  it('are kept in the first team the coach leads and shares with the agent; none without a backend', () => {
+    const lasse = { email: 'lasse@example.com', name: 'Lasse', role: 'reviewer' as const };
+    const mikko = { email: 'mikko@example.com', name: 'Mikko', role: 'agent' as const, teams: ['t-se', 't-fi', 't-dk'] };
+    const roster: Roster = {
+      me: lasse,
+      members: [lasse, mikko],
+      teams: [
+        { id: 't-dk', name: 'DK', role: 'reviewer' },
+        { id: 't-fi', name: 'FI', role: 'lead' },
+        { id: 't-se', name: 'SE', role: 'lead' },
+      ],
+    };
+    expect(rhythmTeamOf(roster, 'Mikko@example.com')).toBe('t-fi');
+    expect(rhythmTeamOf({ ...roster, members: [lasse, { ...mikko, teams: ['t-dk'] }] }, 'mikko@example.com')).toBeNull();
+    expect(rhythmTeamOf(roster, 'nobody@example.com')).toBeNull();
+    expect(rhythmTeamOf(null, 'mikko@example.com')).toBeNull();
   });
 });
 
