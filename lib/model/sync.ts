@@ -141,7 +141,7 @@ export const rosterMemberSchema = z.strictObject({
   email: z.string().min(3).max(300),
   name: z.string().max(300),
   role: roleSchema,
-  /** The teams the caller shares with this member (all of theirs for an admin). Absent from older servers. */
+  /** The teams the caller shares with this member (all of theirs for an admin), by name. Absent from older servers. */
   teams: z.array(z.string().max(200)).max(200).optional(),
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;

@@ -73,8 +73,11 @@ export function rhythmsOf(all: readonly TeamSettings[]): Record<string, number> 
 export function rhythmTeamOf(roster: Roster | null, agentId: string): string | null {
   const member = roster?.members.find((m) => lower(m.email) === lower(agentId));
   if (!roster || !member) return null;
+  // The roster names a member's teams by name; the user's own teams carry their ids.
+  const shared = new Set(member.teams ?? []);
   const user = { role: roster.me.role, teams: roster.teams };
-  return [...(member.teams ?? [])].sort().find((team) => leadsTeam(user, team)) ?? null;
+  const led = (roster.teams ?? []).filter((team) => shared.has(team.name) && leadsTeam(user, team.id)).map((team) => team.id);
+  return led.sort()[0] ?? null;
 }
 
 /** The dispute window (days) of a document's team, from the settings this profile holds. */

@@ -2,7 +2,7 @@
 // The coach schedules (the .ics is parsed), prepares a session from the agent's reviews, pins evidence,
 // sets focus and actions, holds it; the agent sees it in My coaching, marks an action done and
 // acknowledges, and the self-check shows the focus first while writing; the coach's plan and the next
-// session follow, and the dashboard's before/after of a finished period matches the score formula.
+// session follow, the agents' coaching rhythms are the team's (set by either lead; an agent gets their own), and the dashboard's before/after of a finished period matches the score formula.
 // In English and in Finnish.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import { formTemplates, MIN_REVIEWS, newCoachingSession, periodOf } from '@/lib/
 import { formatDay, formatMonth, formatPercent, translator, type MessageKey } from '@/lib/i18n';
 import type { CoachingAction, CoachingNotes, CoachingSession } from '@/lib/model/coaching';
 import type { Review } from '@/lib/model/review';
+import { teamSettingsId, type TeamSettings } from '@/lib/model/teamSettings';
+import { withRhythm } from '@/lib/teamSettings';
 import { templates } from '@/lib/scorecards/templates';
 import { criterionScore, qualityScore } from '@/lib/scoring';
 import { startDemoServer } from '../../demo/server.mjs';
@@ -31,7 +33,13 @@ let server: RunningServer;
 let demo: { url: string; close(): Promise<void> };
 const tokens: Record<string, string> = {};
 const open: ExtensionBrowser[] = [];
-const people = (lang: 'en' | 'fi') => ({ coach: `tiina.${lang}@arvio.test`, agent: `mikko.${lang}@arvio.test`, coached: `liisa.${lang}@arvio.test` });
+const people = (lang: 'en' | 'fi') => ({
+  coach: `tiina.${lang}@arvio.test`,
+  agent: `mikko.${lang}@arvio.test`,
+  coached: `liisa.${lang}@arvio.test`,
+  /** The team's other lead, who set Liisa's rhythm. */
+  lead: `leena.${lang}@arvio.test`,
+});
 
 /** Each language's team id (its reviews belong to it). */
 let teamIds: Partial<Record<'en' | 'fi', string>> = {};
@@ -47,6 +55,7 @@ beforeAll(async () => {
     await addUser(db, { email: coach, name: 'Tiina', role: 'lead', teams: [`Support ${lang}`] });
     await addUser(db, { email: agent, name: 'Mikko Laine', role: 'agent', teams: [`Support ${lang}`] });
     await addUser(db, { email: people(lang).coached, name: 'Liisa Koski', role: 'agent', teams: [`Support ${lang}`] });
+    await addUser(db, { email: people(lang).lead, name: 'Leena', role: 'lead', teams: [`Support ${lang}`] });
     for (const email of [coach, agent]) tokens[email] = (await createToken(db, email)).token;
   }
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
@@ -127,6 +136,14 @@ async function seedFinishedPeriod(lang: 'en' | 'fi'): Promise<{ session: Coachin
   return { session, before: figure(before), after: figure(after) };
 }
 
+/** The team's other lead has set Liisa's coaching rhythm to every two months (in the team's settings, on the server). */
+async function seedRhythm(lang: 'en' | 'fi'): Promise<void> {
+  const { lead, coached } = people(lang);
+  const settings = withRhythm(undefined, teamIds[lang]!, coached, 60, { id: lead, name: 'Leena' }, new Date());
+  const results = await push(db, (await findUserByEmail(db, lead))!, [{ collection: 'teamSettings' as const, id: settings.id, baseRevision: null, doc: settings }]);
+  expect(results.map((r) => r.status)).toEqual(['accepted']);
+}
+
 async function launch(locale: string): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension(freshProfileDir(), { locale });
   open.push(browser);
@@ -164,6 +181,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const title = (id: string) => card.criteria.find((c) => c.id === id)!.title;
   const reviews = await seedReviews(lang);
   const finished = await seedFinishedPeriod(lang);
+  await seedRhythm(lang);
 
   // The coach: the plan lists the agent; a session is scheduled and lands in a calendar.
   const coachBrowser = await launch(locale);
@@ -180,6 +198,11 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const scheduling = plan.getByRole('form', { name: k('coaching.plan.editorTitle', { name: 'Mikko Laine' }) });
   const when = scheduling.getByLabel(k('coaching.plan.when', { name: 'Mikko Laine' }));
   await expect.poll(() => when.evaluate((input) => input === document.activeElement)).toBe(true);
+  // The rhythm another lead of the team set is this coach's too; this coach sets Mikko's, for the team.
+  const liisaRow = plan.locator(`tr[data-agent="${people(lang).coached}"]`);
+  expect(await liisaRow.textContent()).toContain(k('coaching.rhythm.60'));
+  await scheduling.getByLabel(k('coaching.plan.rhythmOf', { name: 'Mikko Laine' })).selectOption('14');
+  await expect.poll(() => row.textContent()).toContain(k('coaching.rhythm.14'));
   await when.fill('2027-01-15T09:30');
   await scheduling.getByRole('button', { name: k('coaching.plan.scheduleFor', { name: 'Mikko Laine' }) }).press('Enter');
   await scheduling.waitFor({ state: 'detached' });
@@ -241,6 +264,11 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
     evidence: pinned.map((r) => ({ kind: 'review', reviewId: r.id })),
     answers: [{ fieldId: 'successes', value: 'Calm with an angry customer' }],
   });
+  const [settings] = await serverDocs<TeamSettings>('teamSettings', `AND id = '${teamSettingsId(teamIds[lang]!)}'`);
+  expect(settings?.coachingRhythms).toEqual([
+    { agent: people(lang).coached, days: 60 },
+    { agent, days: 14 },
+  ]);
   const actions = await serverDocs<CoachingAction>('coachingActions', `AND owner = '${coach}'`);
   expect(actions.map((a) => a.text).sort()).toEqual(['Greet every customer by name', 'Read the tone guide']);
   expect((await serverDocs<CoachingNotes>('coachingNotes', `AND owner = '${coach}'`)).map((n) => n.text)).toEqual(['Private: tired this month']);
@@ -264,8 +292,9 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   expect(await mine.getByTestId('focus').textContent()).toBe(k('coaching.focus.until', { day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
   // The pinned review shows once the agent's Arvio has read it too, which may come after the actions.
   await expect.poll(() => mine.locator('[data-session] li').filter({ hasText: pinned[0]!.ticket.ticketId }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  // The coach's private notes never reached this profile.
+  // The coach's private notes never reached this profile, nor another agent's coaching rhythm.
   expect(await localRows(mine, 'coachingNotes')).toEqual([]);
+  expect((await localRows<TeamSettings>(mine, 'teamSettings')).map((s) => s.coachingRhythms)).toEqual([[{ agent, days: 14 }]]);
   expect(await mine.getByText('Private: tired this month').count()).toBe(0);
   await mine.getByLabel(k('coaching.mine.doneComment', { text: 'Greet every customer by name' })).fill('Every chat this week');
   await mine.getByRole('button', { name: k('coaching.mine.markDoneOf', { text: 'Greet every customer by name' }) }).click();

@@ -102,8 +102,8 @@ describe('the coaching plan', () => {
     await database.settings.put({ key: BACKEND_KEY, value: { url: 'https://arvio.example.com', token: 'arv_test' } });
     const teamRoster: Roster = {
       me: { email: COACH.id, name: COACH.name, role: 'lead' },
-      members: AGENTS.map((a) => ({ email: a.id, name: a.name, role: 'agent', teams: ['t-fi'] })),
-      teams: [{ id: 't-fi', name: 'FI', role: 'lead' }],
+      members: AGENTS.map((a) => ({ email: a.id, name: a.name, role: 'agent', teams: ['Finland'] })),
+      teams: [{ id: 't-fi', name: 'Finland', role: 'lead' }],
     };
     // What another lead of the team set, as pulled; and a rhythm this profile kept before it had a backend.
     await database.teamSettings.put(withRhythm(undefined, 't-fi', 'liisa@arvio.test', 60, { id: 'leena@arvio.test', name: 'Leena' }, new Date('2026-11-01T08:00:00.000Z')));

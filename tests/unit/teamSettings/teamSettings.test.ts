@@ -90,18 +90,19 @@ describe('the agents’ coaching rhythms in a team’s settings', () => {
 
   it('are kept in the first team the coach leads and shares with the agent; none without a backend', () => {
     const lasse = { email: 'lasse@example.com', name: 'Lasse', role: 'reviewer' as const };
-    const mikko = { email: 'mikko@example.com', name: 'Mikko', role: 'agent' as const, teams: ['t-se', 't-fi', 't-dk'] };
+    // The roster names a member's teams by name.
+    const mikko = { email: 'mikko@example.com', name: 'Mikko', role: 'agent' as const, teams: ['Denmark', 'Finland', 'Sweden'] };
     const roster: Roster = {
       me: lasse,
       members: [lasse, mikko],
       teams: [
-        { id: 't-dk', name: 'DK', role: 'reviewer' },
-        { id: 't-fi', name: 'FI', role: 'lead' },
-        { id: 't-se', name: 'SE', role: 'lead' },
+        { id: 't-dk', name: 'Denmark', role: 'reviewer' },
+        { id: 't-se', name: 'Sweden', role: 'lead' },
+        { id: 't-fi', name: 'Finland', role: 'lead' },
       ],
     };
     expect(rhythmTeamOf(roster, 'Mikko@example.com')).toBe('t-fi');
-    expect(rhythmTeamOf({ ...roster, members: [lasse, { ...mikko, teams: ['t-dk'] }] }, 'mikko@example.com')).toBeNull();
+    expect(rhythmTeamOf({ ...roster, members: [lasse, { ...mikko, teams: ['Denmark'] }] }, 'mikko@example.com')).toBeNull();
     expect(rhythmTeamOf(roster, 'nobody@example.com')).toBeNull();
     expect(rhythmTeamOf(null, 'mikko@example.com')).toBeNull();
   });
