@@ -1,5 +1,6 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
+import { createHash } from 'node:crypto';
 import { kindNames, kindOf, type KindName, type Opens, type ReadGrant } from '../../lib/model/kinds';
 import type { Role, SyncChange } from '../../lib/model/sync';
 import type { User } from './admin';
@@ -28,6 +29,14 @@ export interface Viewer {
 export const openerKey = (kind: string, id: string): string => `${kind}\u0000${id}`;
 
 export const email = (value: string): string => value.trim().toLowerCase();
+
+/** The stand-in for an erased person inside documents (./privacy.ts): an address that names nobody. */
+export function erasedId(address: string): string {
+  return `erased-${createHash('sha256').update(email(address)).digest('hex').slice(0, 12)}@erased.invalid`;
+}
+
+/** Whether an address is a stand-in (`erasedId`). */
+export const isErasedId = (address: string): boolean => /^erased-[0-9a-f]{12}@erased\.invalid$/.test(address);
 
 const TEAM_ROLES: readonly TeamRole[] = ['lead', 'reviewer', 'agent'];
 

@@ -1,11 +1,10 @@
 // Data protection: conversation text in reviews and self-checks kept N months (scores kept), and erasing a
 // person. Both change documents as edits through push (a new revision and seq), so every client pulls them.
-import { createHash } from 'node:crypto';
 import { kindOf, type KindName } from '../../lib/model/kinds';
 import type { SyncChange } from '../../lib/model/sync';
 import type { User } from './admin';
 import type { Db } from './db';
-import { email as normalized } from './access';
+import { email as normalized, erasedId } from './access';
 import { push } from './store';
 
 /** The server itself, as the author of purges and erasures (an admin: no write rule stops it). */
@@ -99,11 +98,6 @@ export function scheduleRetention(db: Db, months: number, report: (line: string)
   return () => clearInterval(timer);
 }
 
-/** The stand-in for an erased person inside documents: an address that names nobody. */
-export function erasedId(email: string): string {
-  return `erased-${createHash('sha256').update(normalized(email)).digest('hex').slice(0, 12)}@erased.invalid`;
-}
-
 /** Every mention of `who` (as a string, or as a person `{ id, name }`) replaced by the stand-in. */
 function anonymised(value: unknown, who: string, stand: string): unknown {
   if (typeof value === 'string') return normalized(value) === who ? stand : value;
@@ -123,21 +117,27 @@ function anonymised(value: unknown, who: string, stand: string): unknown {
  * theirs (each kind's `whenOwnerErased` in lib/model/kinds.ts: their self-checks, ideas, disputes and
  * calibration ratings) is deleted — tombstones without text, still naming them so that every client
  * holding one pulls the deletion; in the team's records they made (reviews and coaching of others,
- * calibration sessions, the team's settings) they are replaced by a stand-in; the organisation's
- * scorecards and forms stay. Their tokens and open invites go; the account stays, nameless, as the
- * name its tombstones are read by.
+ * calibration sessions, the team's settings), and wherever else a document names them (a calibration
+ * session's participant, a team's coaching rhythms), they are replaced by a stand-in; the
+ * organisation's scorecards and forms stay. Their tokens and open invites go; the account stays,
+ * nameless, as the name its tombstones are read by.
  */
 export async function erasePerson(db: Db, email: string): Promise<{ documents: number; account: boolean }> {
   const who = normalized(email);
   const stand = erasedId(who);
+  // Besides what they own and what is about them, every document that names them anywhere as a value
+  // (a calibration session's participant, facilitator or clarification's writer, an agent's coaching
+  // rhythm in a team's settings, a reviewer allowed to start calibration): their address as a JSON
+  // string in the stored text, in any case. Erasure walks the table once either way (owner and subject
+  // lead no index).
   const documents = await rewrite(
     db,
     ([collection, id]) =>
       db.query(
         `SELECT collection, id, revision, doc, owner, subject FROM docs
-          WHERE (owner = $1 OR subject = $1) AND (collection, id) > ($2, $3)
+          WHERE (owner = $1 OR subject = $1 OR strpos(lower(doc::text), $4) > 0) AND (collection, id) > ($2, $3)
           ORDER BY collection, id LIMIT ${PAGE}`,
-        [who, collection, id],
+        [who, collection, id, JSON.stringify(who)],
       ),
     ({ collection, doc, owner, subject }) => {
       const policy = kindOf(collection as KindName).whenOwnerErased;

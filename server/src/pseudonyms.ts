@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { namesVisible } from '../../lib/calibration/session';
 import { calibrationRatingsId, pseudonymAddress, type CalibrationRatings, type CalibrationSession } from '../../lib/model/calibration';
 import type { User } from './admin';
-import { email } from './access';
+import { email, erasedId, isErasedId } from './access';
 import type { Queryable } from './db';
 
 /** Who reads, as far as names go: their address, and the teams they lead (an admin leads all). */
@@ -52,13 +52,18 @@ const mayKnowNames = (session: CalibrationSession, reader: NamesReader): boolean
   namesVisible(session, reader.me, reader.admin || reader.leads.has(session.team));
 
 /**
- * Each participant's pseudonym, in number order: the rank of HMAC(secret, session id, participant)
- * among the session's participants. Stable while the participants are (fixed after the reveal), the
- * same for every reader, and neither their place in the session nor the order they submitted in:
- * without the secret the ranks are a random permutation.
+ * Each participant's pseudonym, in number order: the rank of HMAC(secret, session id, participant's
+ * stand-in) among the session's participants. Stable while the participants are (fixed after the
+ * reveal), the same for every reader, and neither their place in the session nor the order they
+ * submitted in: without the secret the ranks are a random permutation. The stand-in (`erasedId`),
+ * not the address: erasing a participant puts that stand-in in their place (./privacy.ts), so their
+ * number, and with it everyone else's, stays.
  */
 function pseudonyms(secret: Buffer, session: CalibrationSession): Map<string, string> {
-  const keyed = session.participants.map((p) => ({ p, mac: createHmac('sha256', secret).update(`${session.id}\u0000${p}`).digest('hex') }));
+  const keyed = session.participants.map((p) => {
+    const drawnFrom = isErasedId(p) ? p : erasedId(p);
+    return { p, mac: createHmac('sha256', secret).update(`${session.id}\u0000${drawnFrom}`).digest('hex') };
+  });
   keyed.sort((a, b) => (a.mac < b.mac ? -1 : a.mac > b.mac ? 1 : 0));
   return new Map(keyed.map(({ p }, i) => [p, pseudonymAddress(i + 1)]));
 }

@@ -1,11 +1,13 @@
 // Data protection over real HTTP, against each database: the retention purge and erasing a person,
 // both reaching clients as ordinary pulled edits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pseudonymNumber } from '../../../lib/model/calibration';
 import { pullResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
 import type { Db } from '../../src/db';
 import { migrate } from '../../src/migrate';
-import { erasedId, purgeConversationText, scheduleRetention } from '../../src/privacy';
+import { erasedId } from '../../src/access';
+import { purgeConversationText, scheduleRetention } from '../../src/privacy';
 import { startServer, type RunningServer } from '../../src/serve';
 import { push } from '../../src/store';
 import { calibrationSession, review, selfCheck, teamSettings } from './docs';
@@ -15,6 +17,12 @@ const LEAD = 'lead@privacy.test';
 const REV = 'rev@privacy.test';
 const AGENT = 'agent@privacy.test';
 const OTHER = 'other@privacy.test';
+/** Reviewers of the team named in calibration sessions the lead starts. */
+const PART = 'part@privacy.test';
+const FAC = 'fac@privacy.test';
+const PEERS = Array.from({ length: 6 }, (_, i) => `peer${i + 1}@privacy.test`);
+/** A second lead of the team, who adds a clarification to a session they are not named in. */
+const LEAD2 = 'lead2@privacy.test';
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const OLD = '2026-03-01T10:00:00.000Z';
 const RECENT = '2026-11-20T10:00:00.000Z';
@@ -31,7 +39,8 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
       ({ db, cleanup } = await open());
       await migrate(db);
       team = (await addTeam(db, 'P')).id;
-      for (const [email, role] of [[ADMIN, 'admin'], [LEAD, 'lead'], [REV, 'reviewer'], [AGENT, 'agent'], [OTHER, 'agent']] as const) {
+      const reviewers = [PART, FAC, ...PEERS].map((email) => [email, 'reviewer'] as const);
+      for (const [email, role] of [[ADMIN, 'admin'], [LEAD, 'lead'], [LEAD2, 'lead'], [REV, 'reviewer'], [AGENT, 'agent'], [OTHER, 'agent'], ...reviewers] as const) {
         await addUser(db, { email, name: email.split('@')[0]!, role, teams: role === 'admin' ? [] : ['P'] });
         token[email] = (await createToken(db, email)).token;
       }
@@ -137,6 +146,75 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
       expect(JSON.stringify(page.docs)).not.toContain(REV);
     });
 
+    const sessionAs = async (who: string, id: string) => (await pull(who, 0)).docs.find((d) => d.id === id)?.doc as Record<string, any> | undefined;
+
+    it('erasing a reviewer named only as a participant of a lead’s calibration session replaces them there; the others keep their names and pseudonyms', async () => {
+      const participants = [LEAD, PART, ...PEERS];
+      const started = calibrationSession('erase-part', LEAD, team, { participants, namesShown: false });
+      const own = review('erase-part-review', LEAD, OTHER, { ...wordy, team });
+      const first = await store(LEAD, [
+        { collection: 'calibrationSessions', id: started.id, baseRevision: null, doc: started },
+        { collection: 'reviews', id: own.id, baseRevision: null, doc: own },
+      ]);
+      expect(first.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      // Closed, with what the session agreed and each participant's alignment (the values tell them apart).
+      const closed = {
+        ...started,
+        status: 'closed' as const,
+        revealedAt: RECENT,
+        agreed: [{ ticketKey: 'zendesk:101', criterionId: 'greet', value: 2, na: false }],
+        clarifications: [{ criterionId: 'greet', text: 'A greeting without the name is Partly', by: LEAD, at: RECENT, retiredAt: null }],
+        alignments: participants.map((participant, i) => ({ participant, alignment: (i + 1) / 10, rated: 2 })),
+      };
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: closed.id, baseRevision: 1, doc: closed }]))[0]!.status).toBe('accepted');
+      // A participant who may not see names: the others by pseudonym.
+      const peerBefore = await sessionAs(PEERS[0]!, closed.id);
+      expect(peerBefore?.participants.filter((p: string) => pseudonymNumber(p) !== null)).toHaveLength(participants.length - 1);
+
+      const erased = await call(ADMIN, 'POST', '/v1/admin/erase', { email: PART });
+      expect(erased.status).toBe(200);
+      expect(erased.json.documents).toBe(1);
+
+      const stand = erasedId(PART);
+      const lead = await pull(LEAD, 0);
+      expect(JSON.stringify(lead.docs)).not.toContain(PART);
+      const kept = lead.docs.find((d) => d.id === closed.id);
+      expect(kept).toMatchObject({
+        revision: 3,
+        doc: {
+          ...closed,
+          participants: participants.map((p) => (p === PART ? stand : p)),
+          alignments: closed.alignments.map((a) => (a.participant === PART ? { ...a, participant: stand } : a)),
+        },
+      });
+      // The lead's own: unchanged, and still theirs.
+      expect(lead.docs.find((d) => d.id === own.id)).toMatchObject({ revision: 1, doc: own });
+      expect((await call(LEAD, 'GET', '/v1/me')).status).toBe(200);
+      // Nobody's pseudonym moves: the stand-in has the erased participant's number.
+      const peerAfter = await sessionAs(PEERS[0]!, closed.id);
+      expect(peerAfter?.participants).toEqual(peerBefore?.participants);
+      expect(peerAfter?.alignments).toEqual(peerBefore?.alignments);
+    });
+
+    it('erasing a calibration session’s facilitator, and a lead who only wrote a clarification in it, replaces both there', async () => {
+      const started = calibrationSession('erase-fac', LEAD, team, { facilitator: FAC, participants: [LEAD, ...PEERS.slice(0, 2)] });
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: started.id, baseRevision: null, doc: started }]))[0]!.status).toBe('accepted');
+      const byFac = { criterionId: 'greet', text: 'Greet by name', by: FAC, at: RECENT, retiredAt: null };
+      const byLead2 = { criterionId: 'close', text: 'Close with the next step', by: LEAD2, at: RECENT, retiredAt: null };
+      const revealed = { ...started, status: 'revealed' as const, revealedAt: RECENT, clarifications: [byFac] };
+      expect((await store(FAC, [{ collection: 'calibrationSessions', id: started.id, baseRevision: 1, doc: revealed }]))[0]!.status).toBe('accepted');
+      const clarified = { ...revealed, clarifications: [byFac, byLead2] };
+      expect((await store(LEAD2, [{ collection: 'calibrationSessions', id: started.id, baseRevision: 2, doc: clarified }]))[0]!.status).toBe('accepted');
+
+      for (const who of [FAC, LEAD2]) expect((await call(ADMIN, 'POST', '/v1/admin/erase', { email: who })).json.documents).toBe(1);
+      const kept = await sessionAs(LEAD, started.id);
+      expect(kept).toEqual({
+        ...clarified,
+        facilitator: erasedId(FAC),
+        clarifications: [{ ...byFac, by: erasedId(FAC) }, { ...byLead2, by: erasedId(LEAD2) }],
+      });
+    });
+
     it('erasing a lead keeps the team’s calibration session (its clarifications) and settings, with the lead anonymised', async () => {
       const session = calibrationSession('erase-cal', LEAD, team, {
         participants: [LEAD],
@@ -154,6 +232,17 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
       expect(kept).toMatchObject({ deleted: false, startedBy: erasedId(LEAD), clarifications: [{ text: 'A greeting without the name is Partly', by: erasedId(LEAD) }] });
       expect(page.docs.find((d) => d.id === settings.id)?.doc).toMatchObject({ disputeWindowDays: 21, updatedBy: { id: erasedId(LEAD), name: '' } });
       expect(JSON.stringify(page.docs)).not.toContain(LEAD);
+    });
+
+    it('erasing an agent with a coaching rhythm and a reviewer allowed to start calibration replaces both in the team’s settings', async () => {
+      const starter = PEERS[4]!;
+      const stored = (await pull(ADMIN, 0)).docs.find((d) => d.collection === 'teamSettings');
+      const settings = teamSettings(team, ADMIN, { calibrationStarters: [starter], coachingRhythms: [{ agent: OTHER, days: 14 }] });
+      expect((await store(ADMIN, [{ collection: 'teamSettings', id: settings.id, baseRevision: stored ? stored.revision : null, doc: settings }]))[0]!.status).toBe('accepted');
+      for (const who of [OTHER, starter]) expect((await call(ADMIN, 'POST', '/v1/admin/erase', { email: who })).status).toBe(200);
+      const kept = (await pull(ADMIN, 0)).docs.find((d) => d.id === settings.id)?.doc;
+      expect(kept).toMatchObject({ calibrationStarters: [erasedId(starter)], coachingRhythms: [{ agent: erasedId(OTHER), days: 14 }] });
+      expect(JSON.stringify(kept)).not.toContain(OTHER);
     });
   });
 }
