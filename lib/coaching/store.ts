@@ -19,7 +19,7 @@ import { rhythmsOf, withRhythm } from '../teamSettings';
 import { db, ensureRollupShape, SEP, writeSynced } from '../db';
 import { reviewOf } from '../dashboard/selfcheck-gap';
 import { namesOf } from '../dashboard/figures';
-import { coachingPlan, planAgents, type PlanRow } from './plan';
+import { agreedActions, coachingPlan, planAgents, type PlanRow } from './plan';
 import { currentFocus, type FocusNow } from './focus';
 import { addDays, dayOf } from './period';
 import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, SHOWN_REVIEWS, type BeforeAfter, type DayRow, type Evidence } from './evidence';
@@ -127,22 +127,27 @@ export async function actionsOfSession(sessionId: string): Promise<CoachingActio
   return rows.filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** An agent's actions (every status), by due date, by the `[agent.id+status+due]` index. */
+/** agreedActions of `actions`, their sessions read by key. */
+async function agreedOf(actions: readonly CoachingAction[]): Promise<CoachingAction[]> {
+  return agreedActions(actions, await db().coachingSessions.bulkGet([...new Set(actions.map((a) => a.sessionId))]));
+}
+
+/** An agent's agreed actions (every status), by due date, by the `[agent.id+status+due]` index. */
 export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]> {
   const rows = await db()
     .coachingActions.where('[agent.id+status+due]')
     .between([agentId, ''], [agentId, '\uffff'])
     .toArray();
-  return rows.filter((a) => !a.deleted).sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return (await agreedOf(rows)).sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** The open actions of several agents, each by index. */
+/** The open agreed actions of several agents, each by index. */
 export async function openActionsOf(agentIds: readonly string[]): Promise<CoachingAction[]> {
   const table = db().coachingActions;
   const rows = await Promise.all(
     agentIds.map((agent) => table.where('[agent.id+status+due]').between([agent, 'open', Dexie.minKey], [agent, 'open', Dexie.maxKey]).toArray()),
   );
-  return rows.flat().filter((a) => !a.deleted);
+  return agreedOf(rows.flat());
 }
 
 export async function getNotes(sessionId: string): Promise<CoachingNotes | undefined> {
@@ -395,5 +400,5 @@ export async function coachingDashboard(
     .sort((a, b) => (b.heldAt ?? '').localeCompare(a.heldAt ?? ''))
     .slice(0, outcomes);
   const figures = await Promise.all(finished.map(async (session) => ({ session, figures: await sessionOutcome(session, cards, today) })));
-  return { sessions: sessions.filter((s) => !s.deleted), actions: actions.filter((a) => !a.deleted), rhythms, outcomes: figures };
+  return { sessions: sessions.filter((s) => !s.deleted), actions: agreedActions(actions, sessions), rhythms, outcomes: figures };
 }

@@ -168,6 +168,28 @@ describe('the coaching plan, read agent by agent', () => {
   });
 });
 
+describe('agreed actions', () => {
+  it('are those of held sessions: a session still being prepared keeps its actions from the agent, the plan and the dashboard until it is held', async () => {
+    const preparing = newCoachingSession({ id: 'p1', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date('2026-03-05T00:00:00Z') });
+    const draft = newCoachingAction(preparing, { id: 'draft', text: 'Maybe: read the tone guide', assignee: 'agent', due: '2026-03-06', now: new Date('2026-03-05T00:00:00Z') });
+    const last = held('h1', '2026-02-02T09:00:00.000Z');
+    const agreed = newCoachingAction(last, { id: 'agreed', text: 'Greet by name', assignee: 'agent', due: '2026-02-16', now: new Date(last.heldAt!) });
+    await saveSession(last, [agreed], null);
+    await saveSession(preparing, [draft], null);
+
+    expect((await actionsOfAgent(AGENT.id)).map((a) => a.id)).toEqual(['agreed']);
+    expect((await openActionsOf([AGENT.id])).map((a) => a.id)).toEqual(['agreed']);
+    const [row] = await coachingPlanOf(COACH, [AGENT], '2026-03-10');
+    expect([row!.openActions, row!.overdueActions]).toEqual([1, 1]);
+    expect((await coachingDashboard([card], '2026-03-10')).actions.map((a) => a.id)).toEqual(['agreed']);
+
+    // Held: agreed, and the agent's to do.
+    await saveSession({ ...held('p1', '2026-03-05T10:00:00.000Z'), createdAt: preparing.createdAt }, [draft], null);
+    expect((await actionsOfAgent(AGENT.id)).map((a) => a.id)).toEqual(['agreed', 'draft']);
+    expect((await coachingDashboard([card], '2026-03-10')).actions.map((a) => a.id).sort()).toEqual(['agreed', 'draft']);
+  });
+});
+
 describe('preparing, holding and following up a session', () => {
   it('an agent with more reviews than the page lists: figures over every review since the last session, the newest listed, self-checks paired with older ones', async () => {
     await saveSession(held('s1', '2026-01-05T09:00:00.000Z'), [], null);
