@@ -63,7 +63,7 @@ export function SessionPage({ id, who, me }: { id: string; who: Who; me: Person 
       setEditing(session ? { session, actions, notes: notes?.text ?? '' } : null),
     );
     // The evidence: the read the plan's click started, else read as soon as the session names its agent, beside the session's own reads.
-    const readHere = () => read.then((session) => (session ? prepareSession(session.agent.id, session.id, who.cards, dayOf(new Date()), lang) : null));
+    const readHere = () => read.then((session) => (session ? prepareSession(session, who.cards, dayOf(new Date()), lang) : null));
     const early = takePrepared(id);
     const evidence = early ? early.catch(readHere) : cardsRead ? readHere() : null;
     void evidence?.then((p) => current && p && setPrepared(p));

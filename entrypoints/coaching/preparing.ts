@@ -10,7 +10,7 @@ let started: { sessionId: string; read: Promise<Prepared> } | null = null;
 
 export function startPreparing(session: CoachingSession, cards: readonly Scorecard[], language: Language): void {
   if (cards.length === 0) return;
-  const read = prepareSession(session.agent.id, session.id, cards, dayOf(new Date()), language);
+  const read = prepareSession(session, cards, dayOf(new Date()), language);
   read.catch(() => undefined); // the page reads again if this one failed
   started = { sessionId: session.id, read };
 }

@@ -110,13 +110,16 @@ export async function sessionsOfAgent(agentId: string): Promise<CoachingSession[
   return [...byId.values()].sort((a, b) => when(b).localeCompare(when(a)));
 }
 
-/** The last session held with the agent (leaving out `exceptId`; only `coachId`'s when given), by index. */
-export async function lastHeldSession(agentId: string, exceptId: string | null = null, coachId: string | null = null): Promise<CoachingSession | null> {
+/**
+ * The last session held with the agent, by any coach (the rhythm is the agent's, whoever coaches them):
+ * leaving out `except`, and held before `before` (an ISO time) when given. By index.
+ */
+export async function lastHeldSession(agentId: string, { except = null, before = null }: { except?: string | null; before?: string | null } = {}): Promise<CoachingSession | null> {
   const rows = await db()
     .coachingSessions.where('[agent.id+heldAt]')
-    .between([agentId, Dexie.minKey], [agentId, Dexie.maxKey])
+    .between([agentId, Dexie.minKey], [agentId, before ?? Dexie.maxKey], true, false)
     .reverse()
-    .filter((s) => !s.deleted && s.status === 'held' && s.id !== exceptId && (coachId === null || s.coach.id === coachId))
+    .filter((s) => !s.deleted && s.status === 'held' && s.id !== except)
     .limit(1)
     .toArray();
   return rows[0] ?? null;
@@ -288,7 +291,7 @@ export async function coachingPlanOf(me: Person, team: readonly Person[] | null,
     ]);
     const plan = planAgents(agents, planned, me);
     const ids = plan.map((a) => a.id);
-    const [held, actions] = await Promise.all([Promise.all(ids.map((id) => lastHeldSession(id, null, me.id))), openActionsOf(ids)]);
+    const [held, actions] = await Promise.all([Promise.all(ids.map((id) => lastHeldSession(id))), openActionsOf(ids)]);
     return coachingPlan(plan, [...held.filter((s) => s !== null), ...planned], actions, rhythms, today);
   });
 }
@@ -340,24 +343,26 @@ async function selfCheckPairs(agentId: string, from: string, to: string): Promis
  * by index and in one read transaction (a transaction per self-check's ticket cost more than the reads).
  */
 export async function prepareSession(
-  agentId: string,
-  sessionId: string | null,
+  session: Pick<CoachingSession, 'id' | 'agent' | 'heldAt'>,
   cards: readonly Scorecard[],
   today: string,
   language: Language,
 ): Promise<{ evidence: Evidence; previous: CoachingSession | null; previousActions: CoachingAction[] }> {
   const database = db();
   await ensureRollupShape(database);
+  const agentId = session.agent.id;
+  // A held session's evidence is what it was held on: up to its day, since the session before it.
+  const to = session.heldAt ? dayOf(session.heldAt) : today;
   return database.transaction('r', [database.coachingSessions, database.coachingActions, database.rollups, database.reviews, database.selfChecks], async () => {
-    const previous = await lastHeldSession(agentId, sessionId);
-    const from = previous?.heldAt ? addDays(dayOf(previous.heldAt), 1) : addDays(today, -FIRST_LOOKBACK_DAYS);
+    const previous = await lastHeldSession(agentId, { except: session.id, before: session.heldAt });
+    const from = previous?.heldAt ? addDays(dayOf(previous.heldAt), 1) : addDays(to, -FIRST_LOOKBACK_DAYS);
     const [days, latest, pairs, previousActions] = await Promise.all([
-      daysOf(agentId, from, today),
-      evidenceReviews(agentId, from, today),
-      selfCheckPairs(agentId, from, today),
+      daysOf(agentId, from, to),
+      evidenceReviews(agentId, from, to),
+      selfCheckPairs(agentId, from, to),
       previous ? actionsOfSession(previous.id) : Promise.resolve([]),
     ]);
-    return { evidence: evidenceOf({ days, latest, pairs, cards, language, from, to: today }), previous, previousActions };
+    return { evidence: evidenceOf({ days, latest, pairs, cards, language, from, to }), previous, previousActions };
   });
 }
 

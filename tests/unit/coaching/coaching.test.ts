@@ -139,7 +139,7 @@ describe('the coaching plan', () => {
 });
 
 describe('the coaching plan, read agent by agent', () => {
-  it('finds the last session this coach held with each agent, and the coach’s planned sessions, scheduled or being prepared', async () => {
+  it('finds the last session held with each agent by any coach (the rhythm is the agent’s), and this coach’s planned sessions, scheduled or being prepared', async () => {
     const LEAD = { id: 'lead@arvio.test', name: 'Lead' };
     await saveSession(held('mine', '2026-02-02T09:00:00.000Z'), [], null);
     await saveSession(held('theirs', '2026-03-01T09:00:00.000Z', { coach: LEAD }), [], null);
@@ -148,15 +148,17 @@ describe('the coaching plan, read agent by agent', () => {
     const leads = newCoachingSession({ id: 'leads', team: null, coach: LEAD, agent: OTHER, form: formTemplates[1]!, scheduledFor: '2026-03-10T09:00:00.000Z', now: new Date('2026-03-05T00:00:00Z') });
     for (const s of [preparing, scheduled, leads]) await saveSession(s, [], null);
 
-    expect((await lastHeldSession(AGENT.id, null, COACH.id))?.id).toBe('mine');
     expect((await lastHeldSession(AGENT.id))?.id).toBe('theirs');
-    expect(await lastHeldSession(OTHER.id, null, COACH.id)).toBeNull();
+    expect((await lastHeldSession(AGENT.id, { except: 'theirs' }))?.id).toBe('mine');
+    expect((await lastHeldSession(AGENT.id, { before: '2026-03-01T09:00:00.000Z' }))?.id).toBe('mine');
+    expect(await lastHeldSession(AGENT.id, { before: '2026-02-02T09:00:00.000Z' })).toBeNull();
+    expect(await lastHeldSession(OTHER.id)).toBeNull();
     const planned = await plannedSessionsOf(COACH.id);
     expect(planned.map((s) => s.id).sort()).toEqual(['preparing', 'scheduled']);
-    const mine = (await lastHeldSession(AGENT.id, null, COACH.id))!;
-    const rows = coachingPlan([AGENT, OTHER], [mine, ...planned], [], {}, '2026-03-10');
+    const last = (await lastHeldSession(AGENT.id))!;
+    const rows = coachingPlan([AGENT, OTHER], [last, ...planned], [], {}, '2026-03-10');
     expect(rows.map((r) => [r.agent.id, r.lastHeld?.id ?? null, r.planned?.id ?? null, r.nextDue])).toEqual([
-      [AGENT.id, 'mine', 'preparing', '2026-03-04'],
+      [AGENT.id, 'theirs', 'preparing', '2026-03-31'],
       [OTHER.id, null, 'scheduled', '2026-03-20'],
     ]);
     // The page's read: the same rows from one read transaction, for the roster's agents or, without a
@@ -165,6 +167,30 @@ describe('the coaching plan, read agent by agent', () => {
     expect(await coachingPlanOf(COACH, [AGENT, OTHER, COACH], '2026-03-10')).toEqual(byName);
     await putReviews([reviewAt('r1', '2026-03-01T10:00:00.000Z', 2)]);
     expect(await coachingPlanOf(COACH, null, '2026-03-10')).toEqual(byName);
+  });
+});
+
+describe('an older session, opened again', () => {
+  it('shows the session held before it as the previous one, and the evidence it was held on: up to its day, not today', async () => {
+    const s1 = held('s1', '2026-01-05T09:00:00.000Z');
+    const s2 = held('s2', '2026-02-02T09:00:00.000Z');
+    const s3 = held('s3', '2026-03-02T09:00:00.000Z');
+    const a1 = newCoachingAction(s1, { id: 'a1', text: 'Greet by name', assignee: 'agent', due: '2026-01-19', now: new Date(s1.heldAt!) });
+    const a3 = newCoachingAction(s3, { id: 'a3', text: 'Summarise', assignee: 'agent', due: '2026-03-16', now: new Date(s3.heldAt!) });
+    await saveSession(s1, [a1], null);
+    await saveSession(s2, [], null);
+    await saveSession(s3, [a3], null);
+    await putReviews([reviewAt('jan', '2026-01-20T10:00:00.000Z', 3), reviewAt('feb', '2026-02-10T10:00:00.000Z', 1), reviewAt('mar', '2026-03-05T10:00:00.000Z', 0)]);
+
+    const second = await prepareSession(s2, [card], '2026-03-20', 'en');
+    expect(second.previous?.id).toBe('s1');
+    expect(second.previousActions.map((a) => a.id)).toEqual(['a1']);
+    expect([second.evidence.from, second.evidence.to]).toEqual(['2026-01-06', '2026-02-02']);
+    expect(second.evidence.reviews.map((r) => r.id)).toEqual(['jan']);
+    // A session being prepared today follows the last one held.
+    const next = await prepareSession({ id: 'next', agent: AGENT, heldAt: null }, [card], '2026-03-20', 'en');
+    expect(next.previous?.id).toBe('s3');
+    expect(next.evidence.reviews.map((r) => r.id)).toEqual(['mar']);
   });
 });
 
@@ -203,7 +229,7 @@ describe('preparing, holding and following up a session', () => {
       selfCheck('m000', AGENT.id, { ticketKey: 'zendesk:m000', agent: AGENT, scorecardId: card.id, scorecardVersion: 1, createdAt: '2026-01-10T07:00:00.000Z', ratings: [{ criterionId: 'tone', value: 4, na: false, comment: '' }] }),
     );
 
-    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
+    const { evidence } = await prepareSession({ id: 'preparing', agent: AGENT, heldAt: null }, [card], '2026-03-01', 'en');
     expect(evidence.from).toBe('2026-01-06');
     expect(evidence.count).toBe(count);
     expect(evidence.reviews.map((r) => r.id)).toEqual(mine.slice(-SHOWN_REVIEWS).reverse().map((r) => r.id));
@@ -231,7 +257,7 @@ describe('preparing, holding and following up a session', () => {
       );
     }
 
-    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
+    const { evidence } = await prepareSession({ id: 'preparing', agent: AGENT, heldAt: null }, [card], '2026-03-01', 'en');
     const tone = card.criteria.find((c) => c.id === 'tone')!;
     expect(evidence.gap).toEqual([expect.objectContaining({ criterionId: 'tone', pairs: 1, self: 1, reviewer: criterionScore(tone, 3) })]);
   });
@@ -243,7 +269,7 @@ describe('preparing, holding and following up a session', () => {
     const mine = Array.from({ length: count }, (_, i) => reviewAt(`p${String(i).padStart(3, '0')}`, at(i), i % 5, AGENT, i === 5 ? { deleted: true } : {}));
     await putReviews([...mine, reviewAt('theirs', at(3), 0, OTHER)]);
 
-    const { evidence } = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
+    const { evidence } = await prepareSession({ id: 'preparing', agent: AGENT, heldAt: null }, [card], '2026-03-01', 'en');
     expect(evidence.count).toBe(count - 1);
     expect(evidence.reviews).toHaveLength(SHOWN_REVIEWS);
     const listed = [...evidence.reviews];
@@ -279,7 +305,7 @@ describe('preparing, holding and following up a session', () => {
     );
     await markActionDone('a1', AGENT, 'Every chat', new Date('2026-02-12T10:00:00Z'));
 
-    const { evidence, previous, previousActions } = await prepareSession(AGENT.id, 'next', [card], '2026-03-01', 'en');
+    const { evidence, previous, previousActions } = await prepareSession({ id: 'next', agent: AGENT, heldAt: null }, [card], '2026-03-01', 'en');
     expect(previous?.id).toBe('s1');
     expect(previousActions.map((a) => [a.id, a.status, a.doneComment])).toEqual([
       ['a1', 'done', 'Every chat'],

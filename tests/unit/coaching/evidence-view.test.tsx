@@ -21,7 +21,7 @@ async function showEvidence(count: number): Promise<void> {
   const at = (i: number) => new Date(Date.parse('2026-02-10T08:00:00.000Z') + i * 60_000).toISOString();
   const reviews = Array.from({ length: count }, (_, i) => reviewAt(`e${String(i).padStart(3, '0')}`, at(i), i % 4));
   await writeSynced(database, ['reviews'], 'pulled', (writer) => writer.put('reviews', reviews));
-  const prepared = await prepareSession(AGENT.id, null, [card], '2026-03-01', 'en');
+  const prepared = await prepareSession({ id: 'preparing', agent: AGENT, heldAt: null }, [card], '2026-03-01', 'en');
   const session = newCoachingSession({ id: 'cs-1', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date('2026-03-01T09:00:00.000Z') });
   render(
     <I18nProvider fixed="en">
