@@ -1,5 +1,5 @@
 // One criterion as a radio group: level buttons with their described target, N/A, comment and marks.
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { Criterion } from '@/lib/model/scorecard';
 import type { Rating } from '@/lib/model/review';
 import type { RatingChoice } from '@/lib/review';
@@ -44,8 +44,10 @@ export function CriterionRating({
   const [commenting, setCommenting] = useState(false);
   // The denser layout shows the described target of the focused criterion only; others on demand.
   const [described, setDescribed] = useState(false);
-  const titleId = `crit-${criterion.id}`;
-  const targetId = `crit-${criterion.id}-target`;
+  // Unique in the document: two forms may rate the same criterion side by side (two calibration sessions on one ticket).
+  const base = `crit-${useId()}-${criterion.id}`;
+  const titleId = base;
+  const targetId = `${base}-target`;
   const selected: number | 'na' | null = rating?.na ? 'na' : (rating?.value ?? null);
   const options: (number | 'na')[] = [...criterion.levels.map((l) => l.value), ...(criterion.naAllowed ? (['na'] as const) : [])];
   // Roving tab stop: the chosen option, else the first.

@@ -77,6 +77,7 @@ export const calibrationEn = {
   'calibration.clarifications': 'Clarifications',
   'calibration.clarification.meta': '{who}, {date}',
   'calibration.clarification.retire': 'Retire',
+  'calibration.clarification.retireOf': 'Retire the clarification of {criterion}, {date}',
   'calibration.clarification.retired': 'retired {date}',
   'calibration.clarification.label': 'Clarification',
   'calibration.alignment': 'Alignment with the agreed ratings',

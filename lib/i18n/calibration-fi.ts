@@ -79,6 +79,7 @@ export const calibrationFi: Record<keyof typeof calibrationEn, string> = {
   'calibration.clarifications': 'Tarkennukset',
   'calibration.clarification.meta': '{who}, {date}',
   'calibration.clarification.retire': 'Poista käytöstä',
+  'calibration.clarification.retireOf': 'Poista käytöstä kriteerin {criterion} tarkennus, {date}',
   'calibration.clarification.retired': 'poistettu käytöstä {date}',
   'calibration.clarification.label': 'Tarkennus',
   'calibration.alignment': 'Yhdenmukaisuus sovittujen arvioiden kanssa',

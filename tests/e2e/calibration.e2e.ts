@@ -320,7 +320,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   step('revealed');
   // The lead agrees on the first criterion and clarifies it.
   const first = card.criteria[0]!;
-  await leadFrame.locator(`[id="agree-zendesk_${ticket}-${first.id}"]`).selectOption(String(first.levels.length - 2));
+  await leadFrame.getByLabel(translator(lang)('calibration.agree.choose', { criterion: first.title }), { exact: true }).selectOption(String(first.levels.length - 2));
   await leadFrame.getByRole('button', { name: words.agreeSave }).click();
   await leadFrame.getByRole('status').filter({ hasText: words.agreeSaved }).waitFor();
   await leadFrame.getByLabel(words.clarifyText).fill(words.clarification);

@@ -25,6 +25,7 @@ import { ticketKey, type TicketRef } from '@/lib/model/ticket';
 import { remoteDb as db } from '@/lib/service/remote';
 import type { Roster } from '@/lib/sync/roster';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
+import { useClarifications } from '../review/useClarifications';
 import { useRemote } from '../useRemote';
 
 export interface CalibrationHome {
@@ -209,7 +210,7 @@ function SessionOnTicket({ session: listed, ticket, agent, me, lead, cards, name
         </p>
       )}
       {participant && session.status === 'open' && !mine?.submittedAt && (
-        <BlindScoring session={session} ticket={ticket} card={card} me={me} stored={mine ?? null} focusFirst={focusScoring} />
+        <BlindScoring session={session} ticket={ticket} card={card} me={me} stored={mine ?? null} focusFirst={focusScoring} nameOf={nameOf} />
       )}
       {participant && mine?.submittedAt && <p class="notice good">{t('calibration.score.submitted')}</p>}
       {!visible && session.status === 'open' && (
@@ -254,10 +255,20 @@ function SessionOnTicket({ session: listed, ticket, agent, me, lead, cards, name
 }
 
 /** My calibration ratings in the same review form, autosaved; nothing is sent before I submit. */
-function BlindScoring(props: { session: CalibrationSession; ticket: TicketRef; card: Scorecard; me: string; stored: CalibrationRatings | null; focusFirst: boolean }) {
-  const { session, ticket, card, me, stored, focusFirst } = props;
+function BlindScoring(props: {
+  session: CalibrationSession;
+  ticket: TicketRef;
+  card: Scorecard;
+  me: string;
+  stored: CalibrationRatings | null;
+  focusFirst: boolean;
+  nameOf: (email: string) => string;
+}) {
+  const { session, ticket, card, me, stored, focusFirst, nameOf } = props;
   const { t } = useI18n();
   const key = ticketKey(ticket);
+  // The scorecard's clarifications in force, under each criterion as in a review.
+  const clarifications = useClarifications(session.scorecardId);
   const [doc, setDoc] = useState<CalibrationRatings>(() => stored ?? newCalibrationRatings(session, me, key, card, new Date()));
   const [problem, setProblem] = useState<string | null>(null);
   // A draft stored meanwhile (another tab, a restart) replaces the fresh one.
@@ -311,6 +322,8 @@ function BlindScoring(props: { session: CalibrationSession; ticket: TicketRef; c
         focusFirst={focusFirst}
         blocker={null}
         submitLabel={t('calibration.score.submit')}
+        clarifications={clarifications}
+        nameOf={nameOf}
         onChange={(next) => {
           const updated = { ...doc, ratings: next.ratings, updatedAt: new Date().toISOString() };
           setDoc(updated);

@@ -16,6 +16,7 @@ import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPers
 import { useRemote } from '../useRemote';
 import { FirstRun } from './FirstRun';
 import { takeFocusWhenShown } from './focus';
+import { useClarifications } from './useClarifications';
 
 interface Props {
   ticket: TicketRef;
@@ -81,7 +82,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
 
   // What calibration agreed about this scorecard's criteria, shown under their target-level texts.
   const scorecardId = draft?.scorecardId ?? null;
-  const clarifications = useRemote(() => (scorecardId ? db.clarificationsOfScorecard(scorecardId) : Promise.resolve({})), [scorecardId], {});
+  const clarifications = useClarifications(scorecardId);
 
   const change = (next: ReviewDraft): void => {
     const now = Date.now();
