@@ -3,8 +3,9 @@
 // never the ratings.
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
+import { criterionScoreSum } from '../scoring';
 import { alphaOfPooled, pooledCoincidences, type PooledCoincidences } from './alpha';
-import { alphaFigure, figureOf, indexRatings, sessionMatrix, type AlphaFigure } from './session';
+import { figureOf, indexRatings, sessionAlphaFigure, sessionMatrix, type AlphaFigure } from './session';
 
 export interface SessionFigures {
   sessionId: string;
@@ -24,10 +25,25 @@ export function sessionFigures(session: CalibrationSession, card: Scorecard | un
   );
   const criteria: Record<string, PooledCoincidences> = {};
   for (const id of ids) criteria[id] = pooledCoincidences(values.map((tickets) => tickets.map((of) => of.get(id) ?? null)));
-  return { sessionId: session.id, alpha: card ? alphaFigure(sessionMatrix(session, card, ratings)) : null, criteria };
+  return { sessionId: session.id, alpha: card ? sessionAlphaFigure(sessionMatrix(session, card, ratings)) : null, criteria };
 }
 
-/** Alpha (ordinal) of pooled coincidences, with "too few ratings to tell" as alphaFigure says it. */
+/**
+ * The session's alpha (as sessionAlphaFigure gives it) from its criteria's kept coincidences: each
+ * criterion's values as criterion scores, pooled, interval. A unit is one ticket's criterion, so the
+ * criteria's coincidences together are the session's.
+ */
+export function sessionAlphaOfKept(card: Scorecard, criteria: Readonly<Record<string, PooledCoincidences>>): AlphaFigure {
+  const scaled = card.criteria.flatMap((criterion) => {
+    const kept = criteria[criterion.id];
+    if (!kept) return [];
+    const cells = kept.cells.map((x, i) => (i % 3 === 2 ? x : criterionScoreSum(criterion, x)));
+    return [{ cells, units: kept.units }];
+  });
+  return figureOf(alphaOfPooled(scaled, 'interval'));
+}
+
+/** Alpha (ordinal) of pooled coincidences, with "too few ratings to tell" as figureOf says it. */
 export function pooledAlphaFigure(list: readonly PooledCoincidences[]): AlphaFigure {
   return figureOf(alphaOfPooled(list, 'ordinal'));
 }

@@ -4,7 +4,7 @@
 import type { CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
 import type { PooledCoincidences } from './alpha';
-import { pooledAlphaFigure, type SessionFigures } from './figures';
+import { pooledAlphaFigure, sessionAlphaOfKept, type SessionFigures } from './figures';
 import { shownParticipant, type ShownParticipant } from './names';
 import type { AlphaFigure } from './session';
 
@@ -55,9 +55,8 @@ export function calibrationOverview(
       continue;
     }
     const own = figures.get(session.id);
-    const pooled = card.criteria.flatMap((c) => own?.criteria[c.id] ?? []);
     // Figures kept before the scorecard came: the same alpha from the criteria's coincidences.
-    rows.push({ session, month, alpha: own?.alpha ?? pooledAlphaFigure(pooled) });
+    rows.push({ session, month, alpha: own?.alpha ?? sessionAlphaOfKept(card, own?.criteria ?? {}) });
     for (const criterion of card.criteria) {
       const pool = pools.get(criterion.id) ?? { title: criterion.title, byMonth: new Map<string, PooledCoincidences[]>() };
       pools.set(criterion.id, pool);

@@ -5,7 +5,7 @@ import type { Rating } from '../model/review';
 import type { Scorecard } from '../model/scorecard';
 import { ticketKey, type TicketRef } from '../model/ticket';
 import { emptyRatings } from '../review';
-import { maxValue, scoreReview } from '../scoring';
+import { criterionScore, maxValue, scoreReview } from '../scoring';
 import { alphaWithBasis, type ReliabilityData } from './alpha';
 import { addAgreement, alignment, MIN_PAIRABLE_VALUES, NO_PAIRS, pairAgreement, spread, type PairAgreement } from './agreement';
 
@@ -114,8 +114,19 @@ export interface AlphaFigure {
   tooFew: boolean;
 }
 
+/** A criterion's alpha: its ratings on its own scale, ordinal. */
 export function alphaFigure(data: ReliabilityData): AlphaFigure {
   return figureOf(alphaWithBasis(data, 'ordinal'));
+}
+
+/**
+ * The session's alpha, over criteria of different scales (yes/no beside 4- and 5-point): each rating as
+ * its criterion score (sessionMatrix), interval. On raw values a yes/no "yes" (1) would be the second
+ * step of a 5-point scale, and reviewers answering a yes/no criterion oppositely would seem to agree
+ * better than reviewers one step apart on a 5-point one.
+ */
+export function sessionAlphaFigure(data: ReliabilityData): AlphaFigure {
+  return figureOf(alphaWithBasis(data, 'interval'));
 }
 
 /** Whether alpha, with what it rests on, is enough to tell. */
@@ -148,20 +159,26 @@ export interface RevealFigures {
   tickets: TicketFigures[];
   /** Per criterion across tickets: alpha (units are tickets) and the pooled agreement. */
   criteria: { criterionId: string; alpha: AlphaFigure; agreement: PairAgreement }[];
-  /** The session: units are ticket × criterion. */
+  /** The session: units are ticket × criterion, ratings as criterion scores (sessionAlphaFigure). */
   session: { alpha: AlphaFigure; agreement: PairAgreement };
 }
 
 const valueOf = (rating: Rating | undefined): number | null => (rating && !rating.na && rating.value !== null ? rating.value : null);
 
-/** The rows × columns a session's alpha is computed on: participants × (ticket, criterion), submitted ratings only. */
+/**
+ * The rows × columns a session's alpha is computed on: participants × (ticket, criterion), submitted
+ * ratings only, each as its criterion score (0–1, `criterionScore`: the score formula's).
+ */
 export function sessionMatrix(session: CalibrationSession, card: Scorecard, ratings: readonly CalibrationRatings[]): ReliabilityData {
   const byKey = indexRatings(ratings);
   return session.participants.map((p) =>
     session.tickets.flatMap((t) => {
       const doc = byKey.get(`${p}|${t.ticketKey}`);
       const of = new Map((doc?.ratings ?? []).map((r) => [r.criterionId, r]));
-      return card.criteria.map((c) => valueOf(of.get(c.id)));
+      return card.criteria.map((c) => {
+        const value = valueOf(of.get(c.id));
+        return value === null ? null : criterionScore(c, value);
+      });
     }),
   );
 }
@@ -215,7 +232,7 @@ export function revealFigures(session: CalibrationSession, card: Scorecard, rati
       alpha: alphaFigure(perCriterion[ci]?.rows ?? []),
       agreement: perCriterion[ci]?.agreement ?? NO_PAIRS,
     })),
-    session: { alpha: alphaFigure(sessionMatrix(session, card, ratings)), agreement: total },
+    session: { alpha: sessionAlphaFigure(sessionMatrix(session, card, ratings)), agreement: total },
   };
 }
 

@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { formatDecimal, translator } from '@/lib/i18n';
 import { CALIBRATION_CSV_HEADER } from '@/lib/export/calibration';
 import { krippendorffAlpha } from '@/lib/calibration';
+import { criterionScore } from '@/lib/scoring';
 import { templates } from '@/lib/scorecards/templates';
 import type { CalibrationRatings } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
@@ -220,9 +221,12 @@ async function scoreBlind(page: Page, frame: Frame, card: Scorecard, i: number, 
   if (submit) await page.keyboard.press('Control+Enter');
 }
 
-/** The ordinal alpha the reveal should show: participants × criteria of the one ticket, values 0-based. */
+/**
+ * The session alpha the reveal should show: participants × criteria of the one ticket, each rating (the
+ * key pressed, 1-based) as its criterion score by the score formula, interval.
+ */
 function expectedAlpha(card: Scorecard): number {
-  const alpha = krippendorffAlpha([0, 1, 2].map((i) => card.criteria.map((c, j) => keyOf(i, j, c.levels.length) - 1)), 'ordinal');
+  const alpha = krippendorffAlpha([0, 1, 2].map((i) => card.criteria.map((c, j) => criterionScore(c, keyOf(i, j, c.levels.length) - 1))), 'interval');
   if (alpha === null) throw new Error('alpha undefined');
   return alpha;
 }

@@ -20,6 +20,7 @@ import {
 import type { CalibrationRatings } from '@/lib/model/calibration';
 import type { TicketRef } from '@/lib/model/ticket';
 import { templates } from '@/lib/scorecards/templates';
+import { criterionScore } from '@/lib/scoring';
 
 const card = templates.find((t) => t.language === 'en' && t.status === 'published') ?? templates[0]!;
 const ticket = (id: string): TicketRef => ({ helpdesk: 'demo', ticketId: id, url: `http://127.0.0.1/tickets/${id}`, subject: `Ticket ${id}`, channel: 'email' });
@@ -81,13 +82,16 @@ describe('a session', () => {
     rated(B, 'demo:102', () => 2),
   ];
 
-  it('its alpha is krippendorffAlpha (ordinal) of participants × ticket-criteria, N/A and unsubmitted missing', () => {
+  it('its alpha is krippendorffAlpha (interval) of participants × ticket-criteria, each rating as its criterion score, N/A and unsubmitted missing', () => {
     const figures = revealFigures(session(), card, ratings);
     const matrix = sessionMatrix(session(), card, ratings);
     expect(matrix).toHaveLength(3);
     expect(matrix[2]?.[0]).toBeNull();
     expect(matrix[2]?.slice(card.criteria.length).every((v) => v === null)).toBe(true);
-    expect(figures.session.alpha.alpha).toBe(krippendorffAlpha(matrix, 'ordinal'));
+    // Criterion scores, the score formula's: B's rating 2 of the second criterion on its own scale.
+    const second = card.criteria[1]!;
+    expect(matrix[1]?.[1]).toBe(criterionScore(second, Math.min(3, second.levels.length - 1)));
+    expect(figures.session.alpha.alpha).toBe(krippendorffAlpha(matrix, 'interval'));
     expect(figures.session.alpha.pairable).toBeGreaterThanOrEqual(10);
     expect(figures.session.alpha.tooFew).toBe(false);
     expect(figures.submitted.map((s) => s.size)).toEqual([2, 2, 1]);
@@ -127,5 +131,34 @@ describe('a session', () => {
     expect(clarificationsFor([clarified], 'another-card').size).toBe(0);
     const retired = retireClarification(clarified, criterion, NOW.toISOString(), NOW);
     expect(clarificationsFor([retired], card.id).get(criterion)).toBeUndefined();
+  });
+});
+
+describe('the session alpha over criteria of different scales', () => {
+  // A chat card mixes yes/no criteria with 4- and 5-point ones.
+  const mixed = templates.find((t) => t.id === 'tpl-chat-en')!;
+  const yesNo = mixed.criteria.filter((c) => c.levels.length === 2);
+  const fivePoint = mixed.criteria.filter((c) => c.levels.length === 5);
+  const one = (): ReturnType<typeof session> => ({ ...session(), scorecardId: mixed.id, tickets: [session().tickets[0]!] });
+  const scored = (who: string, value: (c: (typeof mixed.criteria)[number]) => number): CalibrationRatings => {
+    const doc = newCalibrationRatings(one(), who, 'demo:101', mixed, NOW);
+    return { ...doc, ratings: doc.ratings.map((r) => ({ ...r, value: value(mixed.criteria.find((c) => c.id === r.criterionId)!) })), submittedAt: NOW.toISOString() };
+  };
+  const top = (c: (typeof mixed.criteria)[number]) => c.levels.length - 1;
+  // What two reviewers both gave: varied, as real ratings are.
+  const base = (c: (typeof mixed.criteria)[number]) => {
+    const i = mixed.criteria.indexOf(c);
+    return c.levels.length === 2 ? i % 2 : Math.max(0, top(c) - (i % 3));
+  };
+  const alphaOf = (third: CalibrationRatings) => revealFigures(one(), mixed, [scored(A, base), scored(B, base), third]).session.alpha.alpha!;
+
+  it('is lowered more by opposite answers to yes/no criteria than by one step down on each 5-point criterion', () => {
+    expect(yesNo.length).toBeGreaterThan(0);
+    expect(fivePoint.length).toBeGreaterThan(0);
+    const opposite = alphaOf(scored(C, (c) => (c.levels.length === 2 ? 1 - base(c) : base(c))));
+    const stepDown = alphaOf(scored(C, (c) => (c.levels.length === 5 ? Math.max(0, base(c) - 1) : base(c))));
+    // On raw values, as one ordinal scale, it was the other way round (0.97 against 0.93).
+    expect(opposite).toBeLessThan(0.7);
+    expect(stepDown).toBeGreaterThan(0.9);
   });
 });
