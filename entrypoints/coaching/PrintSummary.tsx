@@ -25,6 +25,8 @@ export function PrintSummary({ id, who }: { id: string; who: Who }) {
   if (!data) return <p>{t('common.loading')}</p>;
   const { session, actions, form } = data;
   if (!session) return <p>{t('coaching.session.missing')}</p>;
+  // On paper (style.css, @media print): one A4 sheet — small type, the form's sections in two columns
+  // without their boxes, no block split over a page break.
   return (
     <main class="print-summary coaching">
       <p class="no-print">
@@ -33,25 +35,42 @@ export function PrintSummary({ id, who }: { id: string; who: Who }) {
         </button>
       </p>
       <h1>{t('coaching.print.heading', { agent: session.agent.name || session.agent.id })}</h1>
-      <p>
+      <p class="meta">
         {session.heldAt ? t('coaching.session.heldAt', { at: formatDateTime(lang, session.heldAt) }) : t(`coaching.status.${session.status}`)} ·{' '}
         {t('coaching.print.coach', { coach: session.coach.name || session.coach.id })}
       </p>
       {session.period && (
-        <p>
+        <p class="focus">
           <strong>{t('coaching.focus.until', { day: formatDay(lang, session.period.end), criteria: session.focus.map((f) => titleOf(f, who.cards)).join(', ') })}</strong>
         </p>
       )}
-      {form && <FormAnswers form={form} answers={session.answers} />}
-      <h2>{t('coaching.actions.title')}</h2>
-      <ul>
-        {actions.map((a) => (
-          <li key={a.id}>
-            {a.text} · {a.assignee === 'agent' ? t('coaching.actions.byYou') : t('coaching.actions.byCoach')} · {formatDay(lang, a.due, true)} ·{' '}
-            {t(`coaching.actionStatus.${a.status}`)}
-          </li>
-        ))}
-      </ul>
+      {form && (
+        <div class="answers">
+          <FormAnswers form={form} answers={session.answers} />
+        </div>
+      )}
+      <section class="actions" aria-labelledby="print-actions">
+        <h2 id="print-actions">{t('coaching.actions.title')}</h2>
+        <ul>
+          {actions.map((a) => (
+            <li key={a.id}>
+              {a.text} · {a.assignee === 'agent' ? t('coaching.actions.byYou') : t('coaching.actions.byCoach')} · {formatDay(lang, a.due, true)} ·{' '}
+              {t(`coaching.actionStatus.${a.status}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {session.acknowledgedAt && (
+        <p class="acknowledged">
+          {t('coaching.session.acknowledged', { at: formatDateTime(lang, session.acknowledgedAt) })}
+          {session.agentComment && (
+            <>
+              {' · '}
+              <strong>{t('coaching.session.agentComment')}:</strong> {session.agentComment}
+            </>
+          )}
+        </p>
+      )}
     </main>
   );
 }
