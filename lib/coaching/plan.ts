@@ -97,6 +97,7 @@ export interface AgentCoaching {
   rhythmDays: number;
   /** Per past month of the range: fewer sessions held than the rhythm asks for (the current month is not judged yet). */
   below: Record<string, boolean>;
+  /** The actions whose due date has come (passed, or done before it): those that could be done by it. */
   actions: number;
   doneByDue: number;
   overdue: number;
@@ -154,6 +155,8 @@ export function coachingOverview(
   }
   for (const a of actions) {
     if (a.deleted || a.status === 'dropped') continue;
+    // An open action not due yet has not been missed: it counts once done or once its day has passed.
+    if (a.status === 'open' && a.due >= today) continue;
     const row = rowOf(a.agent);
     row.actions += 1;
     if (a.status === 'done' && a.doneAt && dayOf(a.doneAt) <= a.due) row.doneByDue += 1;

@@ -1,7 +1,7 @@
 // The dashboard's coaching view against the rhythm: every agent in view (never coached included), and a
 // past month marked only when it fell short of that agent's rhythm, however long the rhythm is.
 import { describe, expect, it } from 'vitest';
-import { coachingOverview, formTemplates, newCoachingSession, periodOf } from '@/lib/coaching';
+import { coachingOverview, formTemplates, newCoachingAction, newCoachingSession, periodOf } from '@/lib/coaching';
 import type { CoachingSession } from '@/lib/model/coaching';
 import { AGENT, COACH, OTHER } from './fixtures';
 
@@ -36,3 +36,17 @@ describe('coaching against the rhythm', () => {
     expect(late!.below).toEqual({ '2026-01': false, '2026-02': false, '2026-03': true, '2026-04': true });
   });
 });
+
+describe('actions done by their due date', () => {
+  it('count the actions whose day has come: done (in time or late) or open past due; an open one not due yet is left out', () => {
+    const session = held('a', '2026-05-01');
+    const action = (id: string, due: string, done: string | null) => ({
+      ...newCoachingAction(session, { id, text: id, assignee: 'agent', due, now: new Date('2026-05-01T10:00:00Z') }),
+      ...(done ? { status: 'done' as const, doneAt: `${done}T12:00:00.000Z`, doneBy: AGENT, doneComment: '' } : {}),
+    });
+    const actions = [action('in-time', '2026-05-10', '2026-05-08'), action('late', '2026-05-05', '2026-05-12'), action('missed', '2026-05-12', null), action('not-yet', '2026-05-20', null)];
+    const [row] = coachingOverview([session], actions, {}, MONTHS, TODAY);
+    expect([row!.doneByDue, row!.actions, row!.overdue]).toEqual([1, 3, 1]);
+  });
+});
+
