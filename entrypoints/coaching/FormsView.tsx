@@ -1,15 +1,17 @@
 // Coaching form templates: the list (latest version of each), and the editor of sections and fields
 // (free text, a choice, a number with a target, yes/no), versioned like scorecards.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
 import { db, latestVersions } from '@/lib/db';
+import { formatDateTime, type Translate } from '@/lib/i18n';
 import { publishingTeam } from '@/lib/sync';
 import type { CoachingField, CoachingForm, CoachingSection } from '@/lib/model/coaching';
 import { coachingFormSchema } from '@/lib/model/coaching';
 import { archive, newDraftFrom, publish } from '@/lib/scorecards';
+import { describeIssue, errorProps, FieldError, fieldKey, type FieldErrors } from '../options/scorecards/validation';
 
 const KINDS: CoachingField['kind'][] = ['text', 'choice', 'number', 'yesNo'];
 
@@ -33,17 +35,42 @@ export function FormsView() {
   const all = useLive<CoachingForm[] | null>(listForms, [], null);
   const [editing, setEditing] = useState<CoachingForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opened = useRef(false);
+  // Back from the editor, the keyboard starts again at the list rather than at the top of the page.
+  useEffect(() => {
+    if (editing) opened.current = true;
+    else if (opened.current) heading.current?.focus();
+  }, [editing]);
   if (!all) return <p>{t('common.loading')}</p>;
-  const run = (form: CoachingForm, next: Promise<unknown>) =>
-    next.then(
+  const run = (form: CoachingForm, next: Promise<unknown>) => {
+    setNotice(null);
+    return next.then(
       () => setProblem(null),
       (error: unknown) => setProblem(notSavedText(t, { kind: 'coachingForm', name: form.name }, error)),
     );
-  if (editing) return <FormEditor form={editing} onClose={() => setEditing(null)} />;
+  };
+  const open = (form: CoachingForm) => {
+    setNotice(null);
+    setEditing(form);
+  };
+  if (editing)
+    return (
+      <FormEditor
+        form={editing}
+        onClose={(said) => {
+          setEditing(null);
+          setNotice(said ?? null);
+        }}
+      />
+    );
   return (
     <section aria-labelledby="forms-title">
-      <h2 id="forms-title">{t('coaching.forms.title')}</h2>
-      <button type="button" onClick={() => setEditing(newCoachingForm(`cf-${crypto.randomUUID()}`, lang, new Date()))}>
+      <h2 id="forms-title" tabIndex={-1} ref={heading}>
+        {t('coaching.forms.title')}
+      </h2>
+      <button type="button" onClick={() => open(newCoachingForm(`cf-${crypto.randomUUID()}`, lang, new Date()))}>
         {t('coaching.forms.new')}
       </button>
       <table>
@@ -64,7 +91,7 @@ export function FormsView() {
                 <td class="num">{form.version}</td>
                 <td>{t(`coaching.formStatus.${form.status}`)}</td>
                 <td class="inline-controls">
-                  <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={() => setEditing(newDraftFrom(form, new Date()))}>
+                  <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={() => open(newDraftFrom(form, new Date()))}>
                     {t('coaching.forms.edit')}
                   </button>
                   {form.status === 'draft' && (
@@ -87,6 +114,7 @@ export function FormsView() {
             ))}
         </tbody>
       </table>
+      <p role="status">{notice ?? ''}</p>
       {problem && (
         <p class="not-saved" role="alert">
           {problem}
@@ -96,39 +124,209 @@ export function FormsView() {
   );
 }
 
-function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(): void }) {
-  const { t } = useI18n();
+/** A pause in typing after which the draft is saved, as on the session page. */
+const SAVE_DELAY_MS = 400;
+
+/** Where a problem is, in the editor's own words ("Question 2.1"); null where no control names it. */
+function placeOf(t: Translate, key: string): string | null {
+  const parts = key.split('.');
+  if (key === 'name') return t('coaching.forms.name');
+  if (parts[0] !== 'sections' || parts.length < 3) return null;
+  const n = Number(parts[1]) + 1;
+  if (parts.length === 3) return parts[2] === 'title' ? t('coaching.forms.sectionTitle', { n }) : t('coaching.forms.section', { n });
+  const q = `${n}.${Number(parts[3]) + 1}`;
+  switch (parts[4]) {
+    case 'help':
+      return t('coaching.forms.fieldHelp', { n: q });
+    case 'target':
+      return t('coaching.forms.target', { n: q });
+    case 'unit':
+      return t('coaching.forms.unit', { n: q });
+    case 'options':
+      if (parts.length >= 6) return t('coaching.forms.option', { n: q, k: Number(parts[5]) + 1 });
+      return t('coaching.forms.fieldLabel', { n: q });
+    default:
+      return t('coaching.forms.fieldLabel', { n: q });
+  }
+}
+
+/** The form's problems by field key (`name`, `sections.1.fields.0.label`), as saving would find them; empty when it saves. */
+function validateForm(form: CoachingForm, t: Translate): FieldErrors {
+  const result = coachingFormSchema.safeParse(form);
+  if (result.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) errors[fieldKey(issue.path)] ??= describeIssue(issue, t, form);
+  return errors;
+}
+
+/** Why a draft was not saved: the first problem, where it is. */
+function invalidText(t: Translate, form: CoachingForm, errors: FieldErrors): string {
+  const [key, reason] = Object.entries(errors)[0]!;
+  const place = placeOf(t, key);
+  return notSavedText(t, { kind: 'coachingForm', name: form.name }, new Error(place ? t('coaching.forms.fixFirst', { place, reason }) : reason));
+}
+
+/**
+ * The editor of one draft. Every edit is saved as the draft after a pause in typing (drafts stay on this
+ * computer: they are never sent), and whatever is still waiting is saved when the editor is left — by
+ * its Close button, another view, or the tab closing. Publishing stays a deliberate step.
+ */
+function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(notice?: string): void }) {
+  const { t, lang: uiLang } = useI18n();
   const [form, setForm] = useState(initial);
-  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  const stay = useRef<HTMLButtonElement>(null);
   const lang = form.language;
   const fieldIds = () => form.sections.flatMap((s) => s.fields.map((f) => f.id));
-  const setSection = (i: number, section: CoachingSection) => setForm({ ...form, sections: form.sections.map((s, k) => (k === i ? section : s)) });
+
+  /** The latest edit not yet in the database; null when everything shown is saved (or being saved). */
+  const unsaved = useRef<CoachingForm | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  /** Saves one after another, so an older draft never lands after a newer one (or after publishing). */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const write = (next: CoachingForm): Promise<void> => {
+    const saving = queue.current.then(() => saveForm(next));
+    queue.current = saving.catch(() => undefined);
+    return saving;
+  };
+  const focusFirstInvalid = () => requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  /** Saves the waiting edit now; resolves true when nothing is left unsaved. */
+  const flush = (): Promise<boolean> => {
+    window.clearTimeout(timer.current);
+    const next = unsaved.current;
+    if (next === null) return queue.current.then(() => unsaved.current === null);
+    const found = validateForm(next, t);
+    if (Object.keys(found).length > 0) {
+      // Kept as unsaved: the editor still shows it, and leaving by Close asks first.
+      setErrors(found);
+      setProblem(invalidText(t, next, found));
+      return Promise.resolve(false);
+    }
+    unsaved.current = null;
+    const stamped: CoachingForm = { ...next, updatedAt: new Date().toISOString() };
+    const done = write(stamped).then(
+      () => {
+        setSavedAt(stamped.updatedAt);
+        setProblem(null);
+        setErrors({});
+        return unsaved.current === null;
+      },
+      (error: unknown) => {
+        // Tried again on the next edit, on leaving, or by Save draft.
+        unsaved.current ??= next;
+        setProblem(notSavedText(t, { kind: 'coachingForm', name: next.name }, error));
+        return false;
+      },
+    );
+    // What comes next waits for this outcome too, so it sees an edit a failed save put back.
+    queue.current = done;
+    return done;
+  };
+  // The cleanup below and the page's listeners run the newest flush (its `t`), not the first render's.
+  const latestFlush = useRef(flush);
+  latestFlush.current = flush;
+  useEffect(() => {
+    const onPageHide = () => void latestFlush.current();
+    // A draft that cannot be saved yet (a name left empty) would be lost with the tab: the browser asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      void latestFlush.current();
+      if (unsaved.current !== null) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    root.current?.querySelector<HTMLElement>('#editor-title')?.focus();
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      // Leaving the editor (another view, Close) saves what is still waiting rather than dropping it.
+      void latestFlush.current();
+    };
+  }, []);
+  useEffect(() => {
+    if (leaving) stay.current?.focus();
+  }, [leaving]);
+
+  /** An edit: shown at once, saved after a pause; problems already shown follow it, so a fixed field clears at once. */
+  const edit = (next: CoachingForm): void => {
+    setForm(next);
+    setLeaving(false);
+    if (Object.keys(errors).length > 0) {
+      const found = validateForm(next, t);
+      setErrors(found);
+      if (Object.keys(found).length === 0) setProblem(null);
+    }
+    unsaved.current = next;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void latestFlush.current(), SAVE_DELAY_MS);
+  };
+  const setSection = (i: number, section: CoachingSection) => edit({ ...form, sections: form.sections.map((s, k) => (k === i ? section : s)) });
   const setField = (si: number, fi: number, field: CoachingField) =>
     setSection(si, { ...form.sections[si]!, fields: form.sections[si]!.fields.map((f, k) => (k === fi ? field : f)) });
-  const save = async (status: 'draft' | 'published') => {
-    const next = status === 'published' ? publish(form, new Date(), await publishingTeam(db())) : { ...form, updatedAt: new Date().toISOString() };
-    const checked = coachingFormSchema.safeParse(next);
-    if (!checked.success) {
-      setMessage(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+
+  const saveNow = async () => {
+    // Deliberately: the draft as shown is saved even when nothing has changed since it was opened.
+    unsaved.current ??= form;
+    if (!(await flush()) && unsaved.current !== null) focusFirstInvalid();
+  };
+  const close = async () => {
+    // What cannot be saved (a problem shown above) is not dropped silently: the lead chooses.
+    if (await flush()) onClose();
+    else setLeaving(true);
+  };
+  const discard = () => {
+    window.clearTimeout(timer.current);
+    unsaved.current = null;
+    onClose();
+  };
+  const publishing = useRef(false);
+  const publishNow = async () => {
+    if (publishing.current) return;
+    const found = validateForm(form, t);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setProblem(invalidText(t, form, found));
+      focusFirstInvalid();
       return;
     }
+    publishing.current = true;
+    window.clearTimeout(timer.current);
+    const shown = form;
+    const waiting = unsaved.current;
+    unsaved.current = null;
     try {
-      await saveForm(checked.data);
-      setForm(checked.data);
-      setMessage(status === 'published' ? t('coaching.forms.published', { version: checked.data.version }) : t('common.saved'));
+      const next = publish(shown, new Date(), await publishingTeam(db()));
+      await write(next);
+      onClose(t('coaching.forms.published', { version: next.version }));
     } catch (error) {
-      setMessage(notSavedText(t, { kind: 'coachingForm', name: form.name }, error));
+      unsaved.current ??= waiting;
+      setProblem(notSavedText(t, { kind: 'coachingForm', name: shown.name }, error));
+    } finally {
+      publishing.current = false;
     }
   };
+
+  const invalid = (key: string, id: string) => errorProps(errors, key, id);
   return (
-    <section aria-labelledby="editor-title" class="form-editor">
-      <h2 id="editor-title">{t('coaching.forms.editing', { name: form.name, version: form.version })}</h2>
+    <section aria-labelledby="editor-title" class="form-editor" ref={root}>
+      <h2 id="editor-title" tabIndex={-1}>
+        {t('coaching.forms.editing', { name: form.name, version: form.version })}
+      </h2>
+      <p class="muted">{t('coaching.forms.autosave')}</p>
       <label>
-        {t('coaching.forms.name')} <input type="text" value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+        {t('coaching.forms.name')} <input type="text" value={form.name} onInput={(e) => edit({ ...form, name: e.currentTarget.value })} {...invalid('name', 'form-name')} />
       </label>
+      <FieldError errors={errors} field="name" id="form-name" />
       <label>
         {t('coaching.forms.language')}{' '}
-        <select value={form.language} onChange={(e) => setForm({ ...form, language: e.currentTarget.value as 'fi' | 'en' })}>
+        <select value={form.language} onChange={(e) => edit({ ...form, language: e.currentTarget.value as 'fi' | 'en' })}>
           <option value="fi">Suomi</option>
           <option value="en">English</option>
         </select>
@@ -138,12 +336,13 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose():
           <legend>{t('coaching.forms.section', { n: si + 1 })}</legend>
           <label>
             {t('coaching.forms.sectionTitle', { n: si + 1 })}{' '}
-            <input type="text" value={section.title} onInput={(e) => setSection(si, { ...section, title: e.currentTarget.value })} />
+            <input type="text" value={section.title} onInput={(e) => setSection(si, { ...section, title: e.currentTarget.value })} {...invalid(`sections.${si}.title`, `s${si}-title`)} />
           </label>
+          <FieldError errors={errors} field={`sections.${si}.title`} id={`s${si}-title`} />
           <span class="inline-controls">
-            <button type="button" aria-label={t('coaching.forms.sectionUp', { n: si + 1 })} onClick={() => setForm({ ...form, sections: move(form.sections, si, -1) })}>↑</button>
-            <button type="button" aria-label={t('coaching.forms.sectionDown', { n: si + 1 })} onClick={() => setForm({ ...form, sections: move(form.sections, si, 1) })}>↓</button>
-            <button type="button" disabled={form.sections.length < 2} onClick={() => setForm({ ...form, sections: form.sections.filter((_, k) => k !== si) })}>
+            <button type="button" aria-label={t('coaching.forms.sectionUp', { n: si + 1 })} onClick={() => edit({ ...form, sections: move(form.sections, si, -1) })}>↑</button>
+            <button type="button" aria-label={t('coaching.forms.sectionDown', { n: si + 1 })} onClick={() => edit({ ...form, sections: move(form.sections, si, 1) })}>↓</button>
+            <button type="button" disabled={form.sections.length < 2} onClick={() => edit({ ...form, sections: form.sections.filter((_, k) => k !== si) })}>
               {t('coaching.forms.removeSection', { n: si + 1 })}
             </button>
           </span>
@@ -152,6 +351,8 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose():
               key={field.id}
               field={field}
               label={`${si + 1}.${fi + 1}`}
+              errors={errors}
+              path={`sections.${si}.fields.${fi}`}
               onChange={(f) => setField(si, fi, f)}
               onMove={(delta) => setSection(si, { ...section, fields: move(section.fields, fi, delta) })}
               onRemove={section.fields.length > 1 ? () => setSection(si, { ...section, fields: section.fields.filter((_, k) => k !== fi) }) : null}
@@ -164,49 +365,93 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose():
               </button>
             ))}
           </span>
+          <FieldError errors={errors} field={`sections.${si}.fields`} id={`s${si}-fields`} />
         </fieldset>
       ))}
+      <FieldError errors={errors} field="sections" id="form-sections" />
       <p class="inline-controls">
-        <button type="button" onClick={() => setForm({ ...form, sections: [...form.sections, blankSection(freeId('s', form.sections.map((s) => s.id)), lang, freeId('f', fieldIds()))] })}>
+        <button type="button" onClick={() => edit({ ...form, sections: [...form.sections, blankSection(freeId('s', form.sections.map((s) => s.id)), lang, freeId('f', fieldIds()))] })}>
           {t('coaching.forms.addSection')}
         </button>
-        <button type="button" onClick={() => void save('draft')}>
+        <button type="button" onClick={() => void saveNow()}>
           {t('coaching.forms.saveDraft')}
         </button>
-        <button type="button" class="primary" onClick={() => void save('published')}>
+        <button type="button" class="primary" onClick={() => void publishNow()}>
           {t('coaching.forms.publish')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => void close()}>
           {t('coaching.forms.close')}
         </button>
+        <span role="status" class="save-state">
+          {savedAt && !problem ? t('coaching.forms.saved', { at: formatDateTime(uiLang, savedAt) }) : ''}
+        </span>
       </p>
-      <p role="status">{message ?? ''}</p>
+      {problem && (
+        <p class="not-saved" role="alert">
+          {problem}
+        </p>
+      )}
+      {leaving && (
+        <p class="inline-controls" role="group" aria-labelledby="leave-question">
+          <span id="leave-question">{t('coaching.forms.leaveUnsaved')}</span>
+          <button type="button" ref={stay} onClick={() => setLeaving(false)}>
+            {t('coaching.forms.keepEditing')}
+          </button>
+          <button type="button" onClick={discard}>
+            {t('coaching.forms.leaveWithout')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }
 
-function FieldEditor({ field, label, onChange, onMove, onRemove }: { field: CoachingField; label: string; onChange(f: CoachingField): void; onMove(delta: number): void; onRemove: (() => void) | null }) {
+function FieldEditor({
+  field,
+  label,
+  errors,
+  path,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  field: CoachingField;
+  label: string;
+  errors: FieldErrors;
+  /** The field's place in the form, as problems name it: `sections.1.fields.0`. */
+  path: string;
+  onChange(f: CoachingField): void;
+  onMove(delta: number): void;
+  onRemove: (() => void) | null;
+}) {
   const { t } = useI18n();
+  const id = path.replace(/\W+/g, '-');
+  const invalid = (key: string) => errorProps(errors, `${path}.${key}`, `${id}-${key.replace(/\W+/g, '-')}`);
+  const problem = (key: string) => <FieldError errors={errors} field={`${path}.${key}`} id={`${id}-${key.replace(/\W+/g, '-')}`} />;
   return (
     <div class="editor-field" data-field={field.id}>
       <p class="muted">
         {label} · {t(`coaching.fieldKind.${field.kind}`)}
       </p>
       <label>
-        {t('coaching.forms.fieldLabel', { n: label })} <input type="text" value={field.label} onInput={(e) => onChange({ ...field, label: e.currentTarget.value })} />
+        {t('coaching.forms.fieldLabel', { n: label })} <input type="text" value={field.label} onInput={(e) => onChange({ ...field, label: e.currentTarget.value })} {...invalid('label')} />
       </label>
+      {problem('label')}
       <label>
-        {t('coaching.forms.fieldHelp', { n: label })} <input type="text" value={field.help} onInput={(e) => onChange({ ...field, help: e.currentTarget.value })} />
+        {t('coaching.forms.fieldHelp', { n: label })} <input type="text" value={field.help} onInput={(e) => onChange({ ...field, help: e.currentTarget.value })} {...invalid('help')} />
       </label>
+      {problem('help')}
       {field.kind === 'number' && (
         <>
           <label>
             {t('coaching.forms.target', { n: label })}{' '}
-            <input type="number" value={field.target === null ? '' : String(field.target)} onInput={(e) => onChange({ ...field, target: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} />
+            <input type="number" value={field.target === null ? '' : String(field.target)} onInput={(e) => onChange({ ...field, target: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} {...invalid('target')} />
           </label>
+          {problem('target')}
           <label>
-            {t('coaching.forms.unit', { n: label })} <input type="text" value={field.unit} onInput={(e) => onChange({ ...field, unit: e.currentTarget.value })} />
+            {t('coaching.forms.unit', { n: label })} <input type="text" value={field.unit} onInput={(e) => onChange({ ...field, unit: e.currentTarget.value })} {...invalid('unit')} />
           </label>
+          {problem('unit')}
         </>
       )}
       {field.kind === 'choice' &&
@@ -214,8 +459,9 @@ function FieldEditor({ field, label, onChange, onMove, onRemove }: { field: Coac
           <span class="inline-controls" key={o.id}>
             <label>
               {t('coaching.forms.option', { n: label, k: k + 1 })}{' '}
-              <input type="text" value={o.label} onInput={(e) => onChange({ ...field, options: field.options.map((x, j) => (j === k ? { ...x, label: e.currentTarget.value } : x)) })} />
+              <input type="text" value={o.label} onInput={(e) => onChange({ ...field, options: field.options.map((x, j) => (j === k ? { ...x, label: e.currentTarget.value } : x)) })} {...invalid(`options.${k}.label`)} />
             </label>
+            {problem(`options.${k}.label`)}
             {/* A choice keeps at least two options. */}
             {field.options.length > 2 && (
               <button type="button" onClick={() => onChange({ ...field, options: field.options.filter((_, j) => j !== k) })}>
@@ -229,6 +475,7 @@ function FieldEditor({ field, label, onChange, onMove, onRemove }: { field: Coac
           {t('coaching.forms.addOption', { n: label })}
         </button>
       )}
+      {field.kind === 'choice' && problem('options')}
       <span class="inline-controls">
         <button type="button" aria-label={t('coaching.forms.fieldUp', { n: label })} onClick={() => onMove(-1)}>↑</button>
         <button type="button" aria-label={t('coaching.forms.fieldDown', { n: label })} onClick={() => onMove(1)}>↓</button>

@@ -181,6 +181,12 @@ export const coachingEn = {
   'coaching.forms.removeField': 'Remove question {n}',
   'coaching.forms.saveDraft': 'Save draft',
   'coaching.forms.close': 'Back to the list',
+  'coaching.forms.autosave': 'Your changes are saved as a draft on this computer as you edit. Nothing is shared until you publish.',
+  'coaching.forms.saved': 'Draft saved {at}',
+  'coaching.forms.fixFirst': '{place} needs fixing first. {reason}',
+  'coaching.forms.leaveUnsaved': 'Your latest changes are not saved. Go back to the list without them?',
+  'coaching.forms.keepEditing': 'Keep editing',
+  'coaching.forms.leaveWithout': 'Discard the changes and go back',
 
   'dashboard.view.coaching': 'Coaching',
   'dashboard.coaching.title': 'Coaching: sessions held per month, against each agent’s rhythm',

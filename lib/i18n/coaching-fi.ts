@@ -183,6 +183,12 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.forms.removeField': 'Poista kysymys {n}',
   'coaching.forms.saveDraft': 'Tallenna luonnos',
   'coaching.forms.close': 'Takaisin luetteloon',
+  'coaching.forms.autosave': 'Muutoksesi tallentuvat luonnokseen tälle tietokoneelle sitä mukaa kuin muokkaat. Mitään ei jaeta ennen kuin julkaiset.',
+  'coaching.forms.saved': 'Luonnos tallennettu {at}',
+  'coaching.forms.fixFirst': '{place} on korjattava ensin. {reason}',
+  'coaching.forms.leaveUnsaved': 'Viimeisimmät muutoksesi eivät ole tallessa. Palataanko luetteloon ilman niitä?',
+  'coaching.forms.keepEditing': 'Jatka muokkausta',
+  'coaching.forms.leaveWithout': 'Hylkää muutokset ja palaa luetteloon',
 
   'dashboard.view.coaching': 'Valmennus',
   'dashboard.coaching.title': 'Valmennus: pidetyt valmennukset kuukausittain asiakaspalvelijan rytmiin verrattuna',

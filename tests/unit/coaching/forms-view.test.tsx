@@ -1,26 +1,62 @@
 // The lead's form editor: a choice question's options can be removed as well as added, down to the two a
-// choice keeps, and the draft saves what is left.
+// choice keeps; the draft saves itself as the lead edits, and whatever is still waiting is saved when the
+// editor is left (Close, another view, the tab closing); a save that fails says so, and nothing is lost quietly.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { ensureBuiltInForms, getForm } from '@/lib/coaching';
 import { FormsView } from '@/entrypoints/coaching/FormsView';
 import { freshDb } from '../db/fresh';
+import { withFullDisk, type DiskControl } from '../db/full-disk';
+
+let disk: DiskControl;
 
 beforeEach(async () => {
-  freshDb('forms-view');
+  const database = freshDb('forms-view');
+  disk = withFullDisk(database);
   await ensureBuiltInForms();
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+/**
+ * From now on the autosave's pause never ends by itself (only the timers are stopped; the database's
+ * own work goes on), so what is saved is what leaving the editor saved.
+ */
+const pauseNeverEnds = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+const realTimeout = globalThis.setTimeout;
+
+/** waitFor for while the timers are stopped: polls on real time, and gives up after two seconds. */
+async function eventually(check: () => Promise<void>): Promise<void> {
+  for (const started = Date.now(); ; ) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() - started > 2000) throw error;
+      await new Promise((resolve) => realTimeout(resolve, 20));
+    }
+  }
+}
+
+/** The list, then the editor of the built-in English form: its version 2, a draft not saved yet. */
+async function editCoachingTalk(): Promise<void> {
+  render(
+    <I18nProvider fixed="en">
+      <FormsView />
+    </I18nProvider>,
+  );
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit Coaching talk' }));
+  await screen.findByRole('heading', { name: 'Coaching talk, version 2' });
+}
+
+const rename = (name: string) => fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: name } });
+const draft = () => getForm('tpl-coaching-en', 2);
 
 describe('the coaching form editor', () => {
   it('removes a choice’s option, keeps two at the least, and saves the draft without it', async () => {
-    render(
-      <I18nProvider fixed="en">
-        <FormsView />
-      </I18nProvider>,
-    );
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit Coaching talk' }));
+    await editCoachingTalk();
     // "The workload feels": question 2 of section 4, three options.
     const remove = (k: number) => screen.queryByRole('button', { name: `Remove option ${k} of question 4.2` });
     expect(remove(3)).not.toBeNull();
@@ -30,9 +66,102 @@ describe('the coaching form editor', () => {
     expect(screen.queryByRole('textbox', { name: 'Option 3 of question 4.2' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     await waitFor(async () => {
-      const draft = await getForm('tpl-coaching-en', 2);
-      const workload = draft?.sections.flatMap((s) => s.fields).find((f) => f.id === 'workload');
+      const workload = (await draft())?.sections.flatMap((s) => s.fields).find((f) => f.id === 'workload');
       expect(workload?.kind === 'choice' && workload.options.map((o) => o.id)).toEqual(['right', 'heavy']);
     });
+  });
+
+  it('saves the draft by itself after a pause in typing, and says so', async () => {
+    await editCoachingTalk();
+    expect(await draft()).toBeUndefined();
+    rename('Monthly talk');
+    await waitFor(async () => expect((await draft())?.name).toBe('Monthly talk'));
+    expect((await draft())?.status).toBe('draft');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Draft saved /));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('saves the edit still waiting when another view unmounts the editor at once', async () => {
+    await editCoachingTalk();
+    pauseNeverEnds();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Title of section 1' }), { target: { value: 'Since last time' } });
+    // Away before the autosave's pause is over.
+    cleanup();
+    await eventually(async () => expect((await draft())?.sections[0]?.title).toBe('Since last time'));
+  });
+
+  it('saves the edit still waiting when the lead goes back to the list at once', async () => {
+    await editCoachingTalk();
+    pauseNeverEnds();
+    rename('Monthly talk');
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await eventually(async () => expect((await draft())?.name).toBe('Monthly talk'));
+    const row = await screen.findByRole('row', { name: /Monthly talk/ });
+    expect(row.textContent).toContain('Draft');
+    // The keyboard starts again at the list.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Coaching forms' }));
+  });
+
+  it('saves the edit still waiting when the tab is closed', async () => {
+    await editCoachingTalk();
+    pauseNeverEnds();
+    rename('Monthly talk');
+    window.dispatchEvent(new Event('pagehide'));
+    await eventually(async () => expect((await draft())?.name).toBe('Monthly talk'));
+  });
+
+  it('says when a save fails, keeps the edit, and saves it once it can', async () => {
+    await editCoachingTalk();
+    disk.fill();
+    rename('Monthly talk');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(`The coaching form “Monthly talk” was not saved: the browser's storage for Arvio is full. Everything saved before is still there. Free up disk space on this computer, then try again.`);
+    expect(screen.getByRole('status').textContent).toBe('');
+
+    // Leaving now would lose the edit: the lead is asked, and keeps editing by default.
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    const keep = await screen.findByRole('button', { name: 'Keep editing' });
+    expect(screen.getByRole('group', { name: 'Your latest changes are not saved. Go back to the list without them?' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    fireEvent.click(keep);
+    expect(screen.getByRole('heading', { name: 'Monthly talk, version 2' })).toBeTruthy();
+
+    disk.free();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await screen.findByRole('row', { name: /Monthly talk/ });
+    expect((await draft())?.name).toBe('Monthly talk');
+  });
+
+  it('names what to fix before a draft can be saved, and clears it once fixed', async () => {
+    await editCoachingTalk();
+    const label = screen.getByRole('textbox', { name: 'Question 4.2' });
+    fireEvent.input(label, { target: { value: '' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The coaching form “Coaching talk” was not saved: Question 4.2 needs fixing first. This cannot be empty.');
+    expect(label.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(label.getAttribute('aria-describedby')!)?.textContent).toBe('This cannot be empty.');
+    expect(await draft()).toBeUndefined();
+
+    fireEvent.input(label, { target: { value: 'Workload' } });
+    expect(label.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(async () => expect((await draft())?.sections[3]?.fields[1]?.label).toBe('Workload'));
+  });
+
+  it('asks before leaving a draft that cannot be saved, and leaves it on request', async () => {
+    await editCoachingTalk();
+    rename('');
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard the changes and go back' }));
+    await screen.findByRole('row', { name: /Coaching talk/ });
+    expect(await draft()).toBeUndefined();
+  });
+
+  it('publishes only when asked, with the edits made, and says so on the list', async () => {
+    await editCoachingTalk();
+    rename('Monthly talk');
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Published as version 2.'));
+    expect(await draft()).toMatchObject({ name: 'Monthly talk', status: 'published' });
   });
 });
