@@ -303,13 +303,40 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await mine.getByRole('button', { name: k('coaching.mine.acknowledge') }).click();
   await mine.locator('.acknowledged').waitFor();
   await waitSynced(agentOptions, t);
-  // The agent's printable copy: the form, the focus and the actions on one page, no private notes.
+  // The agent's printable copy: the form, the focus and the actions on one page, no private notes. A real
+  // talk leaves every field of the form answered, at some length: the coach's later edit of the held session
+  // (on the server) writes them in, and the agent's profile syncs it.
+  const longAnswers: Record<string, string> = {
+    coachExpects: 'Answer every chat within two minutes, greet the customer by name and close each chat by checking that the question was really solved. Ask me when a case goes past what you can promise.',
+    agentExpects: 'A short check-in every Monday, two of my chats reviewed each week with concrete examples, and help with the refund rules, which change often and which I still look up for almost every case.',
+    inContact: 'I greet the customer by name, repeat the question in my own words before answering, and tell what happens next and when, so that nobody has to write again to ask whether anything is going on.',
+    successes: 'Calm with an angry customer: the delivery had failed twice, I apologised once, explained the new date and the compensation clearly, and the customer thanked me at the end and gave five stars.',
+    challenges: 'Long chats with several questions at once: I lose track and answer only the first one. Evenings with three chats open at a time are hard, and I sometimes copy a template that does not quite fit.',
+    actionsNote: 'Greeting by name in every chat from now on; the tone guide read by the end of next week; the coach checks the refund templates with the product team and sends the new ones before the next talk.',
+    followUp: 'Next talk in two weeks on Monday morning, 30 minutes. Before it the coach reviews four of my chats, two of them with several questions, and we go through them together with my self-checks.',
+  };
+  const answers = form.sections
+    .flatMap((s) => s.fields)
+    .map((f) => ({
+      fieldId: f.id,
+      value: f.kind === 'text' ? (longAnswers[f.id] ?? longAnswers.challenges!) : f.kind === 'number' ? 82 : f.kind === 'yesNo' ? true : f.options[1]!.id,
+    }));
+  const [stored] = await db.query<{ doc: CoachingSession; revision: number }>('SELECT doc, revision FROM docs WHERE collection = $1 AND id = $2', ['coachingSessions', held!.id]);
+  const edited = { ...stored!.doc, answers, updatedAt: new Date().toISOString() };
+  const edit = await push(db, (await findUserByEmail(db, coach))!, [{ collection: 'coachingSessions' as const, id: held!.id, baseRevision: stored!.revision, doc: edited }]);
+  expect(edit.map((r) => r.status)).toEqual(['accepted']);
+  await waitSynced(agentOptions, t);
   const printed = await agentBrowser.context.newPage();
   await printed.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#print/${encodeURIComponent(held!.id)}`);
   await printed.getByRole('heading', { name: k('coaching.print.heading', { agent: 'Mikko Laine' }) }).waitFor();
+  await printed.getByText(longAnswers.followUp!).waitFor();
   const sheet = (await printed.locator('main').textContent()) ?? '';
-  for (const text of ['Calm with an angry customer', 'Greet every customer by name', 'Read the tone guide', `${title('tone')}, ${title('name')}`]) expect(sheet).toContain(text);
+  const onSheet = ['Greet every customer by name', 'Read the tone guide', `${title('tone')}, ${title('name')}`, 'Thanks!', ...Object.values(longAnswers)];
+  for (const text of onSheet) expect(sheet).toContain(text);
   expect(sheet).not.toContain('Private');
+  // Printed as Chromium prints it (A4, the page's own @page margins): one page.
+  const pdf = await printed.pdf({ format: 'A4' });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
 
   // While writing a reply: the self-check shows the focus first.
   const ticket = await agentBrowser.context.newPage();
@@ -365,13 +392,14 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
     .toBe(k('coaching.sidebar.reviewFocus', { name: 'Mikko Laine', day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
   expect(await reviewFrame.locator('.criterion[data-focus]').evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')))).toEqual(['name', 'tone']);
 
-  // The dashboard's coaching view: one session held this month, one of two actions done by its date.
+  // The dashboard's coaching view: one session held this month; of the actions whose day has come (the one
+  // done; the other is not due yet), one done by its date.
   const dashboard = await coachBrowser.context.newPage();
   await dashboard.goto(`chrome-extension://${coachBrowser.extensionId}/dashboard.html#coaching`);
   const dashRow = dashboard.getByTestId('coaching-view').locator(`tr[data-agent="${agent}"]`);
   await dashRow.waitFor({ timeout: 15_000 });
   const cells = await dashRow.locator('td').allTextContents();
-  expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 2 }), '0']);
+  expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 1 }), '0']);
   // Months named as everywhere else in the dashboard ("Dec 2026", "joulu 2026"), this one last.
   const headers = await dashboard.getByTestId('coaching-view').locator('table').first().locator('thead th').allTextContents();
   expect(headers.at(-3)).toBe(formatMonth(lang, new Date().toISOString().slice(0, 7)));
