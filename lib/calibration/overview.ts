@@ -22,9 +22,9 @@ export interface CalibrationOverview {
   /** The criteria whose descriptions most need work: lowest overall alpha first (those with a figure). */
   lowest: { criterionId: string; title: string; overall: AlphaFigure }[];
   /**
-   * Per participant as the server sent them (./names.ts): alignment per month (mean over that
-   * month's sessions). Where a session hides names, its people count under their pseudonym's number
-   * ("Participant 2"), so such a row pools whoever had that number in each session.
+   * Per participant known by name (./names.ts: oneself, and everyone where names are shown to the
+   * reader): alignment per month (mean over that month's sessions). A pseudonym is left out: its number
+   * is someone else in the next session.
    */
   alignment: { participant: ShownParticipant; byMonth: Map<string, number> }[];
 }
@@ -80,7 +80,9 @@ export function calibrationOverview(
   for (const session of live) {
     for (const a of session.alignments) {
       const participant = shownParticipant(a.participant);
-      const key = 'email' in participant ? participant.email : `#${String(participant.n).padStart(3, '0')}`;
+      // A pseudonym is a number within one session: across sessions it is nobody's trend.
+      if (!('email' in participant)) continue;
+      const key = participant.email;
       const row = sums.get(key) ?? { participant, perMonth: new Map<string, { sum: number; n: number }>() };
       sums.set(key, row);
       const perMonth = row.perMonth;
@@ -88,9 +90,8 @@ export function calibrationOverview(
       perMonth.set(monthOf(session.createdAt), { sum: cell.sum + a.alignment, n: cell.n + 1 });
     }
   }
-  // Named people first, by address; then pseudonyms by number ('#' sorts before letters, so by key).
   const alignment = [...sums.entries()]
-    .sort(([a], [b]) => Number(a.startsWith('#')) - Number(b.startsWith('#')) || a.localeCompare(b))
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { participant, perMonth }]) => ({ participant, byMonth: new Map([...perMonth].map(([m, { sum, n }]) => [m, sum / n])) }));
   return { sessions: rows.reverse(), months, criteria, lowest, alignment };
 }
