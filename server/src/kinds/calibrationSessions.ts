@@ -1,5 +1,5 @@
 // Calibration sessions: started by a lead of the team or a reviewer its settings allow; the starter (or a lead) sets it up
-// until the reveal; the facilitator (or a lead) reveals, records agreed ratings and clarifications.
+// until the reveal; the facilitator (or a lead) reveals, then records agreed ratings, and clarifications.
 import type { CalibrationSession, Clarification } from '../../../lib/model/calibration';
 import { mayStartCalibration, type TeamSettings } from '../../../lib/model/teamSettings';
 import type { WriteRule } from './rule';
@@ -43,6 +43,19 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   if (changed.includes('namesShown') && (before.revealedAt !== null || before.revealMode === 'after-own-submit')) {
     return 'namesShown is immutable once participants may have seen each other’s ratings (after the reveal, or when each sees them after submitting)';
   }
+  // The ratings rule (calibrationRatings.ts) keeps ratings final, the check above names and the one below
+  // participants, by the session's revealMode as stored: switching it away from 'after-own-submit' would
+  // undo all three for ratings already shown. A rule sees no other documents, so it cannot tell
+  // whether anyone has submitted yet: once the session is 'after-own-submit' its mode is fixed, and once
+  // revealed (or revealed in this change) the mode is moot and fixed as well. Before the reveal a
+  // 'facilitator-reveals' session may still become 'after-own-submit': nobody has seen anything yet.
+  if (changed.includes('revealMode') && (doc.revealedAt !== null || before.revealMode === 'after-own-submit')) {
+    return 'the reveal mode is immutable once participants may have seen each other’s ratings: after the reveal, or when each sees them after submitting (revealMode)';
+  }
+  // Participants still scoring blind read the session: what the facilitator agrees, and how each participant
+  // aligns with it, waits for the reveal (stored, or made in the same change). Emptying them is no leak.
+  const early = (['agreed', 'alignments'] as const).filter((field) => changed.includes(field) && doc.revealedAt === null && doc[field].length > 0);
+  if (early.length > 0) return `ratings are agreed only after the reveal: participants still scoring blind read the session (${early.join(', ')})`;
   const clarified = clarificationsRefused(before.clarifications, doc.clarifications, me, lead);
   if (clarified !== null) return clarified;
   // A pseudonym is a rank among the participants (server/src/pseudonyms.ts): when each may see the others'

@@ -1,6 +1,8 @@
 // The write rules and read grants of calibration, coaching, disputes and ideas, per role, over real
 // HTTP: run inside serverSuite (so on PGlite and on PostgreSQL), in a team of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { agree, reveal } from '../../../lib/calibration/session';
+import { calibrationRatingsId } from '../../../lib/model/calibration';
 import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
 import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken } from '../../src/admin';
@@ -83,11 +85,11 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
       return results.map((r) => (r.status === 'accepted' ? r.revision : 0));
     }
 
-    /** Refused with 403 naming why (`because` is a part of the reason); nothing stored. */
-    async function refused(who: Person, changes: SyncChange[], because: string | RegExp): Promise<void> {
+    /** Refused with 403 (409: a field nobody may change) naming why (`because` is a part of the reason); nothing stored. */
+    async function refused(who: Person, changes: SyncChange[], because: string | RegExp, status: 403 | 409 = 403): Promise<void> {
       const before = await lastSeq();
       const answer = await ctx.call(token[who], 'POST', '/v1/sync/push', { changes });
-      expect(answer.status, answer.text).toBe(403);
+      expect(answer.status, answer.text).toBe(status);
       expect(answer.text).toMatch(because);
       expect(await lastSeq()).toBe(before);
     }
@@ -115,6 +117,26 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
     describe('calibration', () => {
       const session = (over: Parameters<typeof calibrationSession>[3] = {}) =>
         calibrationSession(uid('cal'), K.lead, team, { participants: [K.lead, K.rev1, K.rev2], ...over });
+
+      it('the participants’ alignments go to the session’s people and the leads; a reviewer of the team outside the session gets it without them', async () => {
+        const since = await lastSeq();
+        const doc = session({ participants: [K.lead, K.rev1] });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const revealed = { ...doc, status: 'revealed' as const, revealedAt: at(10), updatedAt: at(10) };
+        await accepted('lead', [change('calibrationSessions', revealed, 1)]);
+        const alignments = [
+          { participant: K.lead, alignment: 1, rated: 2 },
+          { participant: K.rev1, alignment: 0, rated: 2 },
+        ];
+        const agreed = { ...revealed, agreed: [{ ticketKey: 'zendesk:101', criterionId: 'greet', value: 2, na: false }], alignments, updatedAt: at(11) };
+        await accepted('lead', [change('calibrationSessions', agreed, 2)]);
+        const sessionAs = async (who: Person) => {
+          const answer = await ctx.call(token[who], 'GET', `/v1/sync/pull?since=${since}&limit=500`);
+          return pullResponseSchema.parse(answer.json).docs.find((d) => d.id === doc.id)?.doc as Record<string, unknown> | undefined;
+        };
+        expect(await sessionAs('rev2')).toMatchObject({ agreed: agreed.agreed, alignments: [] });
+        for (const who of ['lead', 'rev1', 'admin'] as const) expect(await sessionAs(who), who).toMatchObject({ alignments });
+      });
 
       it('clarifications are signed by their writer, keep their text, and only a lead retires one', async () => {
         const doc = session({ facilitator: K.rev1 });
@@ -203,6 +225,81 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         // The lead has not rated this ticket and the session is not revealed: still blind.
         expect(await pulled('lead', 'calibrationRatings', 0)).not.toContain(rev1.id);
         await refused('rev2', [change('calibrationRatings', { ...rev2, ratings: [], updatedAt: at(4) }, 1)], 'final');
+      });
+
+      it('after-own-submit: the reveal mode stays once ratings may have been shown, so ratings already submitted stay final', async () => {
+        const doc = session({ facilitator: K.rev1, revealMode: 'after-own-submit' });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev1 = calibrationRatings(doc.id, K.rev1, 'zendesk:101');
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2, 'zendesk:101'))]);
+        expect(await pulled('rev1', 'calibrationRatings', 0)).toContain(calibrationRatingsId(doc.id, K.rev2, 'zendesk:101'));
+        const changedMind = change('calibrationRatings', { ...rev1, ratings: [{ criterionId: 'greet', value: 0, na: false, comment: 'after seeing rev2' }], updatedAt: at(4) }, 1);
+        await refused('rev1', [changedMind], 'final');
+        // Switching to the facilitator's reveal would make rev1's ratings changeable again: refused, for the facilitator and a lead alike.
+        const switched = { ...doc, revealMode: 'facilitator-reveals' as const, updatedAt: at(5) };
+        await refused('rev1', [change('calibrationSessions', switched, 1)], '(revealMode)', 409);
+        await refused('lead', [change('calibrationSessions', switched, 1)], '(revealMode)', 409);
+        await refused('rev1', [change('calibrationSessions', { ...switched, status: 'revealed', revealedAt: at(6) }, 1)], '(revealMode)', 409);
+        await refused('rev1', [changedMind], 'final');
+        // The reveal itself, the mode kept, is the facilitator's as ever.
+        await accepted('rev1', [change('calibrationSessions', { ...doc, status: 'revealed', revealedAt: at(6), updatedAt: at(6) }, 1)]);
+      });
+
+      it('before the reveal the facilitator may still let each see the others’ ratings after submitting; never after it', async () => {
+        const doc = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        await accepted('rev2', [change('calibrationRatings', calibrationRatings(doc.id, K.rev2))]);
+        const own = { ...doc, revealMode: 'after-own-submit' as const, updatedAt: at(5) };
+        await accepted('rev1', [change('calibrationSessions', own, 1)]);
+        await refused('rev1', [change('calibrationSessions', { ...own, revealMode: 'facilitator-reveals', updatedAt: at(6) }, 2)], '(revealMode)', 409);
+
+        const other = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', other)]);
+        const revealed = reveal(other, new Date(at(10)));
+        await accepted('rev1', [change('calibrationSessions', revealed, 1)]);
+        await refused('rev1', [change('calibrationSessions', { ...revealed, revealMode: 'after-own-submit', updatedAt: at(11) }, 2)], '(revealMode)', 409);
+      });
+
+      it('agreed ratings and alignments wait for the reveal: participants still scoring blind read the session', async () => {
+        const doc = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev2 = calibrationRatings(doc.id, K.rev2);
+        await accepted('rev2', [change('calibrationRatings', rev2)]);
+        const since = await lastSeq();
+        // The extension's own agree() on a session not revealed: it stays open, with the facilitator's view in it.
+        const early = agree(doc, fixtures.scorecard('card-1', 1), [rev2], [{ ticketKey: 'zendesk:101', criterionId: 'greet', value: 0, na: false }], new Date(at(5)));
+        expect(early.status).toBe('open');
+        await refused('rev1', [change('calibrationSessions', early, 1)], '(agreed, alignments)');
+        await refused('lead', [change('calibrationSessions', { ...doc, agreed: early.agreed, updatedAt: at(5) }, 1)], '(agreed)');
+        await refused('rev1', [change('calibrationSessions', { ...doc, alignments: early.alignments, updatedAt: at(5) }, 1)], '(alignments)');
+        expect(await pulled('rev2', 'calibrationSessions', since)).toEqual([]);
+      });
+
+      it('the extension’s own flow is accepted: reveal, agree in parts, closed once all is agreed — in two pushes or in one', async () => {
+        const card = fixtures.scorecard('card-1', 1);
+        const agreedOn = (ticketKey: string, value: number) => [{ ticketKey, criterionId: 'greet', value, na: false }];
+        for (const revealMode of ['facilitator-reveals', 'after-own-submit'] as const) {
+          const doc = session({ facilitator: K.rev1, revealMode });
+          await accepted('lead', [change('calibrationSessions', doc)]);
+          const ratings = [calibrationRatings(doc.id, K.rev1, 'zendesk:101'), calibrationRatings(doc.id, K.rev2, 'zendesk:101'), calibrationRatings(doc.id, K.rev2, 'zendesk:102')];
+          for (const r of ratings) await accepted(r.participant === K.rev1 ? 'rev1' : 'rev2', [change('calibrationRatings', r)]);
+          const revealed = reveal(doc, new Date(at(10)));
+          await accepted('rev1', [change('calibrationSessions', revealed, 1)]);
+          const part = agree(revealed, card, ratings, agreedOn('zendesk:101', 1), new Date(at(11)));
+          expect(part.status).toBe('revealed');
+          expect(part.alignments.length).toBeGreaterThan(0);
+          await accepted('rev1', [change('calibrationSessions', part, 2)]);
+          const closed = agree(part, card, ratings, agreedOn('zendesk:102', 0), new Date(at(12)));
+          expect(closed.status).toBe('closed');
+          await accepted('rev1', [change('calibrationSessions', closed, 3)]);
+        }
+        // Revealed and agreed on this computer before the push: one change, the reveal in it.
+        const doc = session({ facilitator: K.rev1 });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const ratings = [calibrationRatings(doc.id, K.rev2, 'zendesk:101')];
+        await accepted('rev2', [change('calibrationRatings', ratings[0]!)]);
+        await accepted('rev1', [change('calibrationSessions', agree(reveal(doc, new Date(at(10))), card, ratings, agreedOn('zendesk:101', 1), new Date(at(11))), 1)]);
       });
 
       it('only participants rate, in their own name, a ticket of the session, once submitted', async () => {
@@ -325,7 +422,7 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         expect(await readers('coachingSessions', doc.id, since, EVERYONE)).toEqual(['lead', 'rev1', 'rev2', 'agent1']);
       });
 
-      it('a reviewer of the team reads a session for its focus only: the talk (answers, evidence, the agent’s comment) goes to the coach, the agent and the leads', async () => {
+      it('a reviewer of the team reads a session for its focus only: the talk (answers, evidence, the agent’s comment and acknowledgement, the schedule) goes to the coach, the agent and the leads', async () => {
         const since = await lastSeq();
         const doc = held({
           answers: [{ fieldId: 'challenges', value: 'Tired this month' }],
@@ -340,12 +437,19 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         };
         for (const who of ['rev1', 'rev2'] as const) {
           const seen = await sessionAs(who);
-          expect(seen, who).toMatchObject({ focus: doc.focus, period: doc.period, answers: [], evidence: [], agentComment: '' });
+          expect(seen, who).toMatchObject({ focus: doc.focus, period: doc.period, heldAt: doc.heldAt, answers: [], evidence: [], agentComment: '', acknowledgedAt: null, scheduledFor: null });
           expect(JSON.stringify(seen)).not.toContain('Tired this month');
         }
         for (const who of ['lead', 'agent1', 'admin'] as const) {
-          expect(await sessionAs(who), who).toMatchObject({ answers: doc.answers, evidence: doc.evidence, agentComment: 'Thanks!' });
+          expect(await sessionAs(who), who).toMatchObject({ answers: doc.answers, evidence: doc.evidence, agentComment: 'Thanks!', acknowledgedAt: at(30), scheduledFor: doc.scheduledFor });
         }
+      });
+
+      it('a session not held yet has no focus for the team’s reviewers: they are not sent it; the coach, the agent and the leads are', async () => {
+        const since = await lastSeq();
+        const planned = held({ status: 'planned', heldAt: null, focus: [], period: null, answers: [], evidence: [] });
+        await accepted('lead', [change('coachingSessions', planned)]);
+        expect(await readers('coachingSessions', planned.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
       });
 
       it('only leads of the agent’s team coach, in their own name, and nobody acknowledges for the agent', async () => {
