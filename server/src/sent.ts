@@ -1,8 +1,10 @@
 // Documents as a reader may have them sent, for the kinds whose content depends on who reads: calibration
-// (./pseudonyms.ts: the other participants by pseudonym), coaching sessions, which a team's reviewers
-// read for the agent's focus criteria only, and a team's settings, whose coaching rhythms are the leads'
-// (an agent gets their own). Every answer that carries documents of these kinds — the pull and a push's
-// conflict — goes through `asSentTo`; any other document goes out as it is stored.
+// (./pseudonyms.ts: the other participants by pseudonym; the participants' alignments only to the
+// session's people and leads), coaching sessions, which a team's reviewers read for the agent's focus
+// only, and a team's settings, whose coaching rhythms are the leads' (an agent gets their own). Every
+// answer that carries documents of these kinds — the pull and a push's conflict — goes through
+// `asSentTo`; any other document goes out as it is stored.
+import type { CalibrationSession } from '../../lib/model/calibration';
 import type { CoachingSession } from '../../lib/model/coaching';
 import type { TeamSettings } from '../../lib/model/teamSettings';
 import type { User } from './admin';
@@ -13,16 +15,27 @@ import { asSentTo as pseudonymised, CALIBRATION_KINDS } from './pseudonyms';
 /** The kinds sent through `asSentTo`. */
 export const SHAPED_KINDS: ReadonlySet<string> = new Set([...CALIBRATION_KINDS, 'coachingSessions', 'teamSettings']);
 /** The shaped kinds whose shape depends on whether the reader leads the document's team. */
-const BY_LEAD = new Set(['coachingSessions', 'teamSettings']);
+const BY_LEAD = new Set(['coachingSessions', 'teamSettings', 'calibrationSessions']);
 
 /**
  * A coaching session as a reader who is neither its coach, its agent nor a lead of its team (an admin
  * leads every team) has it: a reviewer of the team, whose review form marks the agent's focus criteria
- * for the period. The talk itself — the form's answers, the pinned evidence, the agent's comment — is
- * the coach's, the agent's and the leads'.
+ * for the period — so a held session, with its focus and period, and nothing of the talk (the form's
+ * answers, the pinned evidence, the agent's comment and acknowledgement, when it was scheduled). A
+ * session not held yet has no focus: null, not sent.
  */
-export function sessionForReviewer(session: CoachingSession): CoachingSession {
-  return { ...session, answers: [], evidence: [], agentComment: '' };
+export function sessionForReviewer(session: CoachingSession): CoachingSession | null {
+  if (session.status !== 'held') return null;
+  return { ...session, answers: [], evidence: [], agentComment: '', acknowledgedAt: null, scheduledFor: null };
+}
+
+/**
+ * A calibration session as a reader who is neither its facilitator, a participant nor a lead of its team
+ * has it (a reviewer of the team): without the participants' alignments, which with the agreed ratings
+ * would tell what each participant rated.
+ */
+export function calibrationForOutsider(session: CalibrationSession): CalibrationSession {
+  return { ...session, alignments: [] };
 }
 
 /** A team's settings as a member who does not lead the team has them: their own coaching rhythm only. */
@@ -40,13 +53,21 @@ export async function asSentTo(db: Queryable, user: User, docs: ReadonlyArray<{ 
   const leads = new Set(
     (await db.query<{ team_id: string }>("SELECT team_id FROM team_members WHERE user_id = $1 AND role = 'lead'", [user.id])).map((r) => String(r.team_id)),
   );
-  return docs.map(({ collection }, i) => {
+  return docs.map(({ collection, doc }, i) => {
+    const shown = sent[i];
+    if (shown === null || shown === undefined) return shown;
     if (collection === 'teamSettings') {
-      const settings = sent[i] as TeamSettings;
+      const settings = shown as TeamSettings;
       return leads.has(settings.team) ? settings : settingsForMember(settings, me);
     }
-    if (collection !== 'coachingSessions') return sent[i];
-    const session = sent[i] as CoachingSession;
+    if (collection === 'calibrationSessions') {
+      // Who the session names, as stored (what is sent may show the others by pseudonym).
+      const stored = doc as CalibrationSession;
+      const named = email(stored.facilitator) === me || stored.participants.some((p) => email(p) === me) || leads.has(stored.team);
+      return named ? shown : calibrationForOutsider(shown as CalibrationSession);
+    }
+    if (collection !== 'coachingSessions') return shown;
+    const session = shown as CoachingSession;
     const whole = email(session.coach.id) === me || email(session.agent.id) === me || (session.team !== null && leads.has(session.team));
     return whole ? session : sessionForReviewer(session);
   });
