@@ -9,7 +9,7 @@ import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/
 import type { Settings } from '@/lib/model/settings';
 import type { Person } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { readRoster, selfPerson } from '@/lib/sync';
+import { leadsSomeTeam, readRoster, selfPerson } from '@/lib/sync';
 import type { Roster } from '@/lib/sync/roster';
 import { FormsView } from './FormsView';
 import { MyCoaching } from './MyCoaching';
@@ -45,16 +45,6 @@ if (parseRoute(location.hash).view === 'plan') {
   });
 }
 
-/**
- * Whether the user coaches: a lead (or an admin) in one of their teams, as the server lets only them hold
- * sessions and edit forms; anyone without a team backend (a coach keeping sessions in the profile).
- * Everyone else — agents, reviewers — has their own coaching only.
- */
-function coaches(roster: Roster | null): boolean {
-  if (roster === null) return true;
-  return (roster.teams ?? [roster.me]).some((team) => team.role === 'lead' || team.role === 'admin');
-}
-
 function Coaching() {
   const { t } = useI18n();
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
@@ -78,7 +68,7 @@ function Coaching() {
   const roster = liveRoster === undefined ? bootRoster : liveRoster;
   const who: Who = { me: selfPerson(identity, roster), roster, cards };
   if (route.view === 'print') return <PrintSummary id={route.id} who={who} />;
-  const coach = coaches(roster);
+  const coach = leadsSomeTeam(roster);
   const tabs: Array<'plan' | 'mine' | 'forms'> = coach ? ['plan', 'mine', 'forms'] : ['mine'];
   // Someone who coaches nobody opens on their own coaching, whatever the link said.
   const view = coach || route.view === 'session' ? route.view : 'mine';

@@ -16,7 +16,7 @@ import { formatDateTime, formatPercent } from '@/lib/i18n';
 import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { TicketRef } from '@/lib/model/ticket';
-import { readRoster } from '@/lib/sync';
+import { leadsSomeTeam, readRoster } from '@/lib/sync';
 import type { Roster } from '@/lib/sync/roster';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useFormats } from './TeamView';
@@ -43,7 +43,8 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
           <SessionsTable overview={overview} onOpen={setOpenId} />
           <Lowest overview={overview} />
           <ByMonth overview={overview} />
-          <AlignmentTrend overview={overview} roster={roster} />
+          {/* Each reviewer's alignment is for the leads to follow (the server sends it only to a session's people and leads). */}
+          {leadsSomeTeam(roster) && <AlignmentTrend overview={overview} roster={roster} />}
         </>
       ),
     [overview, roster],

@@ -6,6 +6,7 @@ import { I18nProvider, useI18n } from '@/components/i18n';
 import { lazy } from '@/components/lazy';
 import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
+import { leadsSomeTeam, readRoster, type Roster } from '@/lib/sync';
 import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { Filters } from './Filters';
@@ -42,7 +43,11 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t } = useI18n();
-  const [view, setView] = useState<View>(() => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team');
+  const [chosen, setView] = useState<View>(() => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team');
+  // The team's coaching is its leads' (the server sends reviewers a session's focus only): the tab is theirs.
+  const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
+  const leads = roster !== undefined && leadsSomeTeam(roster);
+  const view: View = chosen === 'coaching' && !leads ? (roster === undefined ? 'coaching' : 'team') : chosen;
   // Who is looking: read only for the views that ask (the team view does not).
   const personal = view === 'mine' || view === 'ideas' || view === 'disputes';
   const me = useMe(personal);
@@ -85,12 +90,13 @@ function Dashboard() {
       ) : null,
     [data, filterKey, target],
   );
-  const tabs = VIEWS;
+  const tabs = leads ? VIEWS : VIEWS.filter((v) => v !== 'coaching');
   return (
     <div class="page dashboard">
       <header>
         <h1>{t('dashboard.title')}</h1>
-        <nav role="tablist" aria-label={t('dashboard.view.label')}>
+        {/* Busy until the roster says whose tabs these are (the coaching tab is the leads'). */}
+        <nav role="tablist" aria-label={t('dashboard.view.label')} aria-busy={roster === undefined}>
           {tabs.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : undefined} onClick={() => setView(v)}>
               {v === 'disputes' ? t('disputes.view') : v === 'ideas' ? t('ideas.view') : t(`dashboard.view.${v}`)}
@@ -125,7 +131,7 @@ function Dashboard() {
           cards &&
           (me === undefined ? <p>{t('common.loading')}</p> : me ? <DisputesView me={me} filter={filter} cards={cards} /> : <p class="muted">{t('disputes.noIdentity')}</p>)}
         {view === 'export' && <ExportPanel />}
-        {view === 'coaching' && cards && <CoachingView filter={filter} options={options} cards={cards} />}
+        {view === 'coaching' && leads && cards && <CoachingView filter={filter} options={options} cards={cards} />}
       </main>
     </div>
   );

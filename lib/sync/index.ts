@@ -35,6 +35,7 @@ export {
   cachedRosterSchema,
   documentTeam,
   emailKey,
+  leadsSomeTeam,
   matchReviewee,
   memberOf,
   membersNamed,

@@ -139,3 +139,13 @@ export function teamChoices(roster: Roster | null, need: TeamNeed = {}): RosterT
 export function documentTeam(roster: Roster | null, need: TeamNeed = {}): string | null {
   return teamChoices(roster, need)[0]?.id ?? null;
 }
+
+/**
+ * Whether the user leads one of their teams (an admin leads them all), or has no team backend (their
+ * profile is all there is): who holds coaching sessions and edits forms, and who follows the team's
+ * coaching and its reviewers' calibration alignment. Everyone else — agents, reviewers — sees their own.
+ */
+export function leadsSomeTeam(roster: Roster | null): boolean {
+  if (roster === null) return true;
+  return (roster.teams ?? [roster.me]).some((team) => team.role === 'lead' || team.role === 'admin');
+}

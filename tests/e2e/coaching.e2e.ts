@@ -292,6 +292,15 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   expect(await mine.getByTestId('focus').textContent()).toBe(k('coaching.focus.until', { day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
   // The pinned review shows once the agent's Arvio has read it too, which may come after the actions.
   await expect.poll(() => mine.locator('[data-session] li').filter({ hasText: pinned[0]!.ticket.ticketId }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  // The team's coaching is its leads': the agent's dashboard has no coaching tab, even when asked for by link.
+  const agentDash = await agentBrowser.context.newPage();
+  await agentDash.goto(`chrome-extension://${agentBrowser.extensionId}/dashboard.html#coaching`);
+  const tabs = agentDash.getByRole('tablist', { name: t('dashboard.view.label') });
+  await agentDash.locator('nav[role="tablist"][aria-busy="false"]').waitFor();
+  expect(await tabs.getByRole('tab').allTextContents()).not.toContain(k('dashboard.view.coaching'));
+  expect(await tabs.getByRole('tab', { selected: true }).textContent()).toBe(t('dashboard.view.team'));
+  expect(await agentDash.getByTestId('coaching-view').count()).toBe(0);
+  await agentDash.close();
   // The coach's private notes never reached this profile, nor another agent's coaching rhythm.
   expect(await localRows(mine, 'coachingNotes')).toEqual([]);
   expect((await localRows<TeamSettings>(mine, 'teamSettings')).map((s) => s.coachingRhythms)).toEqual([[{ agent, days: 14 }]]);
