@@ -107,14 +107,17 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
 
   /** The latest edit not yet saved. */
   const pending = useRef<Editing | null>(null);
+  /** The private notes' text as last saved: a save writes them only when they changed. */
+  const savedNotes = useRef(initial.notes);
   const flush = (): void => {
     window.clearTimeout(timer.current);
     const next = pending.current;
     pending.current = null;
     if (!next) return;
-    const notesDoc = coach && (next.notes !== '' || initial.notes !== '') ? newCoachingNotes(next.session, next.notes, new Date()) : null;
+    const notesDoc = coach && next.notes !== savedNotes.current ? newCoachingNotes(next.session, next.notes, new Date()) : null;
     saveSession(next.session, next.actions, notesDoc).then(
       () => {
+        if (notesDoc) savedNotes.current = notesDoc.text;
         setSaved(new Date().toISOString());
         setProblem(null);
       },
@@ -200,7 +203,8 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
             onChange={(e) => {
               const w = Number(e.currentTarget.value);
               setWeeks(w);
-              if (session.period) setSession({ period: periodOf(session.period.start, w) });
+              // Saved like every other choice: a session prepared ahead keeps its period's length until it is held.
+              setSession({ period: periodOf(session.period?.start ?? today, w) });
             }}
           >
             {PERIOD_WEEKS.map((w) => (

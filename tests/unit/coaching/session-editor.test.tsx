@@ -44,6 +44,12 @@ async function openHeldSession(): Promise<CoachingSession> {
   return session;
 }
 
+/** The page's own reads done (the evidence shown), then the page gone: nothing of it still runs when the database closes. */
+async function settled(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('[data-testid="evidence"][data-state="ready"]')).not.toBeNull());
+  cleanup();
+}
+
 describe('the session page', () => {
   it('saves the notes still waiting when the coach leaves the session at once', async () => {
     await openHeldSession();
@@ -64,5 +70,34 @@ describe('the session page', () => {
     await waitFor(async () => expect((await getNotes('cs-1'))?.text).toBe('Good month'));
     expect(await database.coachingSessions.get('cs-1')).toMatchObject({ acknowledgedAt: new Date(Date.parse(HELD_AT) + 60_000).toISOString(), agentComment: 'Thanks' });
     expect(await database.coachingActions.get('a1')).toMatchObject({ status: 'done', doneComment: 'Every call' });
+  });
+
+  it('writes the private notes only when they change, not with every autosave of the rest', async () => {
+    await openHeldSession();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Private notes' }), { target: { value: 'Tired this month' } });
+    await waitFor(async () => expect((await getNotes('cs-1'))?.text).toBe('Tired this month'));
+    const written = (await getNotes('cs-1'))!.updatedAt;
+    fireEvent.input(screen.getByRole('textbox', { name: 'Action 1' }), { target: { value: 'Greet every customer by name' } });
+    await waitFor(async () => expect((await database.coachingActions.get('a1'))?.text).toBe('Greet every customer by name'));
+    expect((await getNotes('cs-1'))!.updatedAt).toBe(written);
+    await settled();
+  });
+
+  it('keeps the period length chosen while preparing, so holding the session later uses it', async () => {
+    const planned = newCoachingSession({ id: 'cs-2', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date() });
+    await saveSession(planned, [], null);
+    const show = () =>
+      render(
+        <I18nProvider fixed="en">
+          <SessionPage id="cs-2" who={{ me: COACH, roster: null, cards: [card] }} me={COACH} />
+        </I18nProvider>,
+      );
+    show();
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Length' }), { target: { value: '2' } });
+    await waitFor(async () => expect((await database.coachingSessions.get('cs-2'))?.period).toEqual(periodOf(new Date().toISOString().slice(0, 10), 2)));
+    cleanup();
+    show();
+    expect(((await screen.findByRole('combobox', { name: 'Length' })) as HTMLSelectElement).value).toBe('2');
+    await settled();
   });
 });
