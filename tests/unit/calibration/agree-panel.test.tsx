@@ -5,37 +5,14 @@ import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgreePanel } from '@/components/calibration/AgreePanel';
 import { I18nProvider } from '@/components/i18n';
-import { clarify, newCalibrationSession, reveal } from '@/lib/calibration';
+import { clarify, reveal } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';
 import type { CalibrationSession } from '@/lib/model/calibration';
-import { templates } from '@/lib/scorecards/templates';
+import { card, now, people, sessionOn } from './fixtures';
 
 afterEach(() => cleanup());
 
-const card = templates.find((t) => t.id === 'tpl-chat-en')!;
-const people = ['a@arvio.test', 'b@arvio.test'];
-const now = new Date('2026-03-09T10:00:00.000Z');
-
-function revealed(id: string, ticketIds: string[]): CalibrationSession {
-  const started = newCalibrationSession(
-    {
-      id,
-      team: 'team-a',
-      title: `Session ${id}`,
-      startedBy: people[0]!,
-      facilitator: people[0]!,
-      card,
-      tickets: ticketIds.map((ticketId) => ({ helpdesk: 'zendesk', ticketId, url: '', subject: '', channel: 'chat' as const })),
-      participants: people,
-      deadline: now,
-      hideAgent: true,
-      namesShown: true,
-      revealMode: 'facilitator-reveals',
-    },
-    now,
-  );
-  return reveal(started, now);
-}
+const revealed = (id: string, ticketIds: string[]): CalibrationSession => reveal(sessionOn(id, ticketIds), now);
 
 function Panel({ session, ticketKeys }: { session: CalibrationSession; ticketKeys: readonly string[] }) {
   return (

@@ -5,19 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '@/components/i18n';
 import { CalibrationPanel } from '@/entrypoints/sidebar/calibration/CalibrationPanel';
-import { clarify, newCalibrationSession, reveal } from '@/lib/calibration';
+import { clarify, reveal } from '@/lib/calibration';
 import { saveCalibrationSession, writeSynced, type ArvioDb } from '@/lib/db';
 import type { CalibrationSession } from '@/lib/model/calibration';
-import { templates } from '@/lib/scorecards/templates';
+import { card, now, people, sessionOn } from './fixtures';
 import { handleDbRequest } from '@/lib/service';
 import type { Roster } from '@/lib/sync/roster';
 import { freshDb } from '../db/fresh';
 
 afterEach(() => cleanup());
 
-const card = templates.find((t) => t.id === 'tpl-chat-en')!;
-const people = ['a@arvio.test', 'b@arvio.test'];
-const now = new Date('2026-03-09T10:00:00.000Z');
 const roster: Roster = {
   me: { email: people[1]!, name: 'Bea', role: 'reviewer' },
   members: [
@@ -27,25 +24,7 @@ const roster: Roster = {
   teams: [{ id: 'team-a', name: 'Team A', role: 'reviewer' }],
 };
 
-function session(id: string, ticketId: string): CalibrationSession {
-  return newCalibrationSession(
-    {
-      id,
-      team: 'team-a',
-      title: `Session ${id}`,
-      startedBy: people[0]!,
-      facilitator: people[0]!,
-      card,
-      tickets: [{ helpdesk: 'zendesk', ticketId, url: '', subject: '', channel: 'chat' }],
-      participants: people,
-      deadline: new Date('2026-03-20T10:00:00.000Z'),
-      hideAgent: true,
-      namesShown: true,
-      revealMode: 'facilitator-reveals',
-    },
-    now,
-  );
-}
+const session = (id: string, ticketId: string): CalibrationSession => sessionOn(id, [ticketId], new Date('2026-03-20T10:00:00.000Z'));
 
 let database: ArvioDb;
 
