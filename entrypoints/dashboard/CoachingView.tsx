@@ -9,6 +9,9 @@ import { monthsBetween, type DashboardFilter, type FilterOptions } from '@/lib/d
 import { formatDay, formatMonth } from '@/lib/i18n';
 import type { Scorecard } from '@/lib/model/scorecard';
 
+/** What marks a month short of the rhythm, besides its colour; the same in both languages. */
+const BELOW_MARK = '▼';
+
 export function CoachingView({ filter, options, cards }: { filter: DashboardFilter; options: FilterOptions; cards: readonly Scorecard[] }) {
   const { t, lang } = useI18n();
   const today = dayOf(new Date());
@@ -53,8 +56,18 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
                   <th scope="row">{row.agent.name || row.agent.id}</th>
                   {months.map((m) => {
                     const held = row.held[m] ?? 0;
-                    return (
-                      <td key={m} class={row.below[m] ? 'below' : undefined} title={rhythmText(t, row.rhythmDays)}>
+                    // Not by colour alone: a mark to see (the note below is its key) and words to hear.
+                    return row.below[m] ? (
+                      <td key={m} class="below" title={rhythmText(t, row.rhythmDays)}>
+                        {/* Before the number, so the numbers of a column stay aligned on the right. */}
+                        <span class="mark" aria-hidden="true">
+                          {BELOW_MARK}
+                        </span>
+                        {held}
+                        <span class="visually-hidden"> {t('dashboard.coaching.belowRhythm')}</span>
+                      </td>
+                    ) : (
+                      <td key={m} title={rhythmText(t, row.rhythmDays)}>
                         {held}
                       </td>
                     );
@@ -67,7 +80,12 @@ export function CoachingView({ filter, options, cards }: { filter: DashboardFilt
           </table>
         </div>
       )}
-      <p class="muted">{t('dashboard.coaching.rhythmNote')}</p>
+      <p class="muted">
+        <span class="mark" aria-hidden="true">
+          {BELOW_MARK}
+        </span>{' '}
+        {t('dashboard.coaching.rhythmNote')}
+      </p>
       {data.outcomes.map(({ session, figures }) => (
         <OutcomeTable
           key={session.id}

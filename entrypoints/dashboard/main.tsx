@@ -106,11 +106,13 @@ function Dashboard() {
         <a href="/coaching.html">{t('coaching.link')}</a>
         <a href="/options.html">{t('dashboard.settings')}</a>
       </header>
-      {watching && cards && (
+      {/* The coaching view reads the months, the team and the agent: it offers those (once the roster says the tab is theirs). */}
+      {(watching || (view === 'coaching' && leads)) && cards && (
         <Filters
           filter={filter}
           options={options}
           cards={cards}
+          fields={view === 'coaching' ? ['months', 'team', 'agent'] : undefined}
           onChange={(next) => setFilter(monthsBetween(next.from, next.to).length ? next : { ...next, to: next.from })}
         />
       )}

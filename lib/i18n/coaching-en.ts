@@ -194,6 +194,7 @@ export const coachingEn = {
   'dashboard.coaching.doneByDue': 'Actions done by their due date',
   'dashboard.coaching.overdue': 'Overdue actions',
   'dashboard.coaching.ofActions': '{done} of {count}',
+  'dashboard.coaching.belowRhythm': 'below rhythm',
   'dashboard.coaching.rhythmNote': 'A past month is marked when it fell short of the agent’s rhythm (monthly unless the coach set another): fewer sessions than a rhythm of a month or shorter asks for; with a longer rhythm, no session within the rhythm’s days before the month ended. Agents never coached are listed too.',
   'dashboard.coaching.outcome': 'Did it work? {name}, {from}–{to}',
   'coaching.sidebar.focus': 'Your focus until {day}: {criteria}',

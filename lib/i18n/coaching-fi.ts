@@ -196,6 +196,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'dashboard.coaching.doneByDue': 'Toimenpiteet tehty seurantapäivään mennessä',
   'dashboard.coaching.overdue': 'Myöhässä olevat toimenpiteet',
   'dashboard.coaching.ofActions': '{done}/{count}',
+  'dashboard.coaching.belowRhythm': 'alle rytmin',
   'dashboard.coaching.rhythmNote': 'Mennyt kuukausi on merkitty, kun asiakaspalvelijan rytmi (kerran kuukaudessa, ellei valmentaja ole asettanut muuta) ei toteutunut: kuukauden tai lyhyemmällä rytmillä valmennuksia pidettiin vähemmän kuin rytmi edellyttää, pidemmällä rytmillä yhtään valmennusta ei pidetty rytmin päivinä ennen kuukauden loppua. Myös asiakaspalvelijat, joita ei ole vielä valmennettu, näkyvät.',
   'dashboard.coaching.outcome': 'Toimiko se? {name}, {from}–{to}',
   'coaching.sidebar.focus': 'Fokuksesi {day} asti: {criteria}',
