@@ -162,6 +162,8 @@ function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; 
               {formatDay(lang, dayOf(row.lastHeld.heldAt), true)}
             </a>
             {row.lastHeld.acknowledgedAt ? <span class="chip">{t('coaching.plan.acknowledged')}</span> : <span class="muted"> · {t('coaching.plan.notAcknowledged')}</span>}
+            {/* The agent's last session may be another coach's: the rhythm is the agent's, whoever coaches. */}
+            {row.lastHeld.coach.id.toLowerCase() !== me.id.toLowerCase() && <span class="muted"> · {t('coaching.plan.byCoach', { coach: row.lastHeld.coach.name || row.lastHeld.coach.id })}</span>}
           </>
         ) : (
           t('coaching.plan.never')

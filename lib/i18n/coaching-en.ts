@@ -43,6 +43,7 @@ export const coachingEn = {
   'coaching.plan.openLast': 'Open the last session with {name}, {day}',
   'coaching.plan.acknowledged': 'acknowledged',
   'coaching.plan.notAcknowledged': 'not acknowledged yet',
+  'coaching.plan.byCoach': 'held by {coach}',
   'coaching.plan.never': 'Never',
   'coaching.plan.scheduled': 'scheduled',
   'coaching.plan.overdue': 'Overdue',

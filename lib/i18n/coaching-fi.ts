@@ -45,6 +45,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.plan.openLast': 'Avaa viimeisin valmennus: {name}, {day}',
   'coaching.plan.acknowledged': 'kuitattu',
   'coaching.plan.notAcknowledged': 'ei vielä kuitattu',
+  'coaching.plan.byCoach': 'valmentajana {coach}',
   'coaching.plan.never': 'Ei koskaan',
   'coaching.plan.scheduled': 'sovittu',
   'coaching.plan.overdue': 'Myöhässä',

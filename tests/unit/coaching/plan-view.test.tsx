@@ -98,6 +98,22 @@ describe('the coaching plan', () => {
     expect(within(liisa).getByTestId('last-held').textContent).toContain('not acknowledged yet');
   });
 
+  it('counts the agent’s last session whoever held it, and names the coach when it was another', async () => {
+    const other = { id: 'leena@arvio.test', name: 'Leena' };
+    const heldBy = (id: string, coach: typeof COACH, agent: (typeof AGENTS)[number], day: string) => ({
+      ...newCoachingSession({ id, team: null, coach, agent, form: formTemplates[1]!, scheduledFor: null, now: new Date(`${day}T09:00:00.000Z`) }),
+      status: 'held' as const,
+      heldAt: `${day}T09:00:00.000Z`,
+      focus: [{ scorecardId: 'tpl-chat-en', criterionId: 'tone' }],
+      period: periodOf(day),
+    });
+    await saveSession(heldBy('cs-mine', COACH, AGENTS[0]!, '2026-10-01'), [], null);
+    await saveSession(heldBy('cs-theirs', other, AGENTS[0]!, '2026-11-02'), [], null);
+    showPlan();
+    const link = await screen.findByRole('link', { name: 'Open the last session with Mikko Laine, 2 Nov 2026' });
+    expect(link.closest('td')!.textContent).toContain('held by Leena');
+  });
+
   it('with a team backend, keeps the rhythm in the team’s settings (synced, every lead of the team reads it), not in the profile', async () => {
     await database.settings.put({ key: BACKEND_KEY, value: { url: 'https://arvio.example.com', token: 'arv_test' } });
     const teamRoster: Roster = {
