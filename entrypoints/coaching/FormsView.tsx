@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
+import { useAutosave } from '@/components/useAutosave';
 import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
 import { db, latestVersions } from '@/lib/db';
@@ -124,9 +125,6 @@ export function FormsView() {
   );
 }
 
-/** A pause in typing after which the draft is saved, as on the session page. */
-const SAVE_DELAY_MS = 400;
-
 /** Where a problem is, in the editor's own words ("Question 2.1"); null where no control names it. */
 function placeOf(t: Translate, key: string): string | null {
   const parts = key.split('.');
@@ -183,72 +181,40 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
   const lang = form.language;
   const fieldIds = () => form.sections.flatMap((s) => s.fields.map((f) => f.id));
 
-  /** The latest edit not yet in the database; null when everything shown is saved (or being saved). */
-  const unsaved = useRef<CoachingForm | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-  /** Saves one after another, so an older draft never lands after a newer one (or after publishing). */
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const write = (next: CoachingForm): Promise<void> => {
-    const saving = queue.current.then(() => saveForm(next));
-    queue.current = saving.catch(() => undefined);
-    return saving;
-  };
   const focusFirstInvalid = () => requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-
-  /** Saves the waiting edit now; resolves true when nothing is left unsaved. */
-  const flush = (): Promise<boolean> => {
-    window.clearTimeout(timer.current);
-    const next = unsaved.current;
-    if (next === null) return queue.current.then(() => unsaved.current === null);
+  // Saved after a pause in typing, and on leaving (Close, another view, the tab closed); saves in line,
+  // so an older draft never lands after a newer one or after publishing. An edit the form's checks
+  // refuse (a name left empty) is not saved: it waits, shown, and leaving by Close asks first.
+  const autosave = useAutosave<CoachingForm>(async (next) => {
     const found = validateForm(next, t);
     if (Object.keys(found).length > 0) {
-      // Kept as unsaved: the editor still shows it, and leaving by Close asks first.
       setErrors(found);
       setProblem(invalidText(t, next, found));
-      return Promise.resolve(false);
+      throw new Error('invalid');
     }
-    unsaved.current = null;
     const stamped: CoachingForm = { ...next, updatedAt: new Date().toISOString() };
-    const done = write(stamped).then(
-      () => {
-        setSavedAt(stamped.updatedAt);
-        setProblem(null);
-        setErrors({});
-        return unsaved.current === null;
-      },
-      (error: unknown) => {
-        // Tried again on the next edit, on leaving, or by Save draft.
-        unsaved.current ??= next;
-        setProblem(notSavedText(t, { kind: 'coachingForm', name: next.name }, error));
-        return false;
-      },
-    );
-    // What comes next waits for this outcome too, so it sees an edit a failed save put back.
-    queue.current = done;
-    return done;
-  };
-  // The cleanup below and the page's listeners run the newest flush (its `t`), not the first render's.
-  const latestFlush = useRef(flush);
-  latestFlush.current = flush;
+    try {
+      await saveForm(stamped);
+    } catch (error) {
+      setProblem(notSavedText(t, { kind: 'coachingForm', name: next.name }, error));
+      throw error;
+    }
+    setSavedAt(stamped.updatedAt);
+    setProblem(null);
+    setErrors({});
+  });
   useEffect(() => {
-    const onPageHide = () => void latestFlush.current();
-    // A draft that cannot be saved yet (a name left empty) would be lost with the tab: the browser asks first.
+    // A draft that cannot be saved (the checks refuse it) would be lost with the tab: the browser asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      void latestFlush.current();
-      if (unsaved.current !== null) {
+      const waiting = autosave.waiting();
+      if (waiting !== null && Object.keys(validateForm(waiting, t)).length > 0) {
         event.preventDefault();
         event.returnValue = '';
-      }
+      } else void autosave.flush();
     };
-    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('beforeunload', onBeforeUnload);
     root.current?.querySelector<HTMLElement>('#editor-title')?.focus();
-    return () => {
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      // Leaving the editor (another view, Close) saves what is still waiting rather than dropping it.
-      void latestFlush.current();
-    };
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
   useEffect(() => {
     if (leaving) stay.current?.focus();
@@ -263,9 +229,7 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
       setErrors(found);
       if (Object.keys(found).length === 0) setProblem(null);
     }
-    unsaved.current = next;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void latestFlush.current(), SAVE_DELAY_MS);
+    autosave.edit(next);
   };
   const setSection = (i: number, section: CoachingSection) => edit({ ...form, sections: form.sections.map((s, k) => (k === i ? section : s)) });
   const setField = (si: number, fi: number, field: CoachingField) =>
@@ -273,17 +237,16 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
 
   const saveNow = async () => {
     // Deliberately: the draft as shown is saved even when nothing has changed since it was opened.
-    unsaved.current ??= form;
-    if (!(await flush()) && unsaved.current !== null) focusFirstInvalid();
+    autosave.edit(autosave.waiting() ?? form);
+    if (!(await autosave.flush()) && autosave.waiting() !== null) focusFirstInvalid();
   };
   const close = async () => {
     // What cannot be saved (a problem shown above) is not dropped silently: the lead chooses.
-    if (await flush()) onClose();
+    if (await autosave.flush()) onClose();
     else setLeaving(true);
   };
   const discard = () => {
-    window.clearTimeout(timer.current);
-    unsaved.current = null;
+    autosave.drop();
     onClose();
   };
   const publishing = useRef(false);
@@ -297,16 +260,16 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
       return;
     }
     publishing.current = true;
-    window.clearTimeout(timer.current);
     const shown = form;
-    const waiting = unsaved.current;
-    unsaved.current = null;
+    const waiting = autosave.waiting();
+    autosave.drop();
     try {
       const next = publish(shown, new Date(), await publishingTeam(db()));
-      await write(next);
+      await autosave.after(() => saveForm(next));
       onClose(t('coaching.forms.published', { version: next.version }));
     } catch (error) {
-      unsaved.current ??= waiting;
+      // Not published: the draft as shown is still to save.
+      if (waiting !== null) autosave.edit(waiting);
       setProblem(notSavedText(t, { kind: 'coachingForm', name: shown.name }, error));
     } finally {
       publishing.current = false;

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
+import { useAutosave } from '@/components/useAutosave';
 import { useLive } from '@/components/useLive';
 import { levelText } from '@/components/review/levels';
 import { ReviewTexts } from '@/components/review/ReviewTexts';
@@ -41,8 +42,6 @@ import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
 import { takePrepared, type Prepared } from './preparing';
 import type { Who } from './main';
-
-const SAVE_DELAY_MS = 400;
 
 interface Editing {
   session: CoachingSession;
@@ -83,7 +82,6 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<BeforeAfter[] | null>(null);
-  const timer = useRef<number | undefined>(undefined);
   const { session, actions, notes } = state;
   const today = dayOf(new Date());
   const form = useLive<CoachingForm | null | undefined>(async () => (await getForm(session.formId, session.formVersion)) ?? null, [session.formId, session.formVersion], undefined);
@@ -105,45 +103,28 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
     setState((s) => ({ ...s, session: withAgentPart(s.session, stored.session), actions: s.actions.map((a) => withCompletion(a, byId.get(a.id))) }));
   }, [stored]);
 
-  /** The latest edit not yet saved. */
-  const pending = useRef<Editing | null>(null);
   /** The private notes' text as last saved: a save writes them only when they changed. */
   const savedNotes = useRef(initial.notes);
-  const flush = (): void => {
-    window.clearTimeout(timer.current);
-    const next = pending.current;
-    pending.current = null;
-    if (!next) return;
-    const notesDoc = coach && next.notes !== savedNotes.current ? newCoachingNotes(next.session, next.notes, new Date()) : null;
-    saveSession(next.session, next.actions, notesDoc).then(
-      () => {
-        if (notesDoc) savedNotes.current = notesDoc.text;
-        setSaved(new Date().toISOString());
-        setProblem(null);
-      },
-      (error: unknown) => setProblem(notSavedText(t, { kind: 'coaching', agent: next.session.agent.name || next.session.agent.id }, error)),
-    );
-  };
-  const persist = (next: Editing, delay: number): void => {
-    pending.current = next;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(flush, delay);
-  };
   // Leaving the session (another view, the tab closed) saves what is still waiting, rather than dropping it.
-  useEffect(() => {
-    window.addEventListener('pagehide', flush);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, []);
+  const autosave = useAutosave<Editing>(async (next) => {
+    const notesDoc = coach && next.notes !== savedNotes.current ? newCoachingNotes(next.session, next.notes, new Date()) : null;
+    try {
+      await saveSession(next.session, next.actions, notesDoc);
+    } catch (error) {
+      setProblem(notSavedText(t, { kind: 'coaching', agent: next.session.agent.name || next.session.agent.id }, error));
+      throw error;
+    }
+    if (notesDoc) savedNotes.current = notesDoc.text;
+    setSaved(new Date().toISOString());
+    setProblem(null);
+  });
   /** An edit, saved after a pause in typing; `delay` 0 for a deliberate step (holding the session). */
-  const update = (change: (s: Editing) => Editing, delay = SAVE_DELAY_MS): void => {
+  const update = (change: (s: Editing) => Editing, delay?: number): void => {
     setState((current) => {
       const next = change(current);
       const at = new Date().toISOString();
       const stamped = { ...next, session: next.session === current.session ? next.session : { ...next.session, updatedAt: at } };
-      persist(stamped, delay);
+      autosave.edit(stamped, delay);
       return stamped;
     });
   };
