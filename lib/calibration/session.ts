@@ -66,8 +66,15 @@ export function newCalibrationRatings(session: CalibrationSession, participant: 
     submittedAt: null,
     createdAt: at,
     updatedAt: at,
+    deleted: false,
   };
 }
+
+/**
+ * Ratings that count: submitted, and not deleted (erasing their participant leaves a tombstone). Ratings
+ * stored before the `deleted` field have none, and count.
+ */
+export const countsAsSubmitted = (r: CalibrationRatings): boolean => r.submittedAt !== null && r.deleted !== true;
 
 export const isOverdue = (session: Pick<CalibrationSession, 'deadline' | 'status'>, now: Date): boolean =>
   session.status === 'open' && Date.parse(session.deadline) < now.getTime();
@@ -75,7 +82,7 @@ export const isOverdue = (session: Pick<CalibrationSession, 'deadline' | 'status
 /** The tickets of a session this participant has not submitted yet (none when the session no longer takes ratings). */
 export function ticketsToRate(session: CalibrationSession, me: string, mine: readonly CalibrationRatings[]): string[] {
   if (session.status !== 'open' || session.deleted || !session.participants.includes(me)) return [];
-  const done = new Set(mine.filter((r) => r.sessionId === session.id && r.participant === me && r.submittedAt !== null).map((r) => r.ticketKey));
+  const done = new Set(mine.filter((r) => r.sessionId === session.id && r.participant === me && countsAsSubmitted(r)).map((r) => r.ticketKey));
   return session.tickets.map((t) => t.ticketKey).filter((key) => !done.has(key));
 }
 
@@ -87,7 +94,7 @@ export function ticketsToRate(session: CalibrationSession, me: string, mine: rea
 export function othersVisible(session: CalibrationSession, me: string, key: string, ratings: readonly CalibrationRatings[]): boolean {
   if (session.revealedAt !== null) return true;
   if (session.status !== 'open' || session.revealMode !== 'after-own-submit') return false;
-  return ratings.some((r) => r.sessionId === session.id && r.participant === me && r.ticketKey === key && r.submittedAt !== null);
+  return ratings.some((r) => r.sessionId === session.id && r.participant === me && r.ticketKey === key && countsAsSubmitted(r));
 }
 
 /** Whether `me` sees who gave which rating. */
@@ -183,10 +190,10 @@ export function sessionMatrix(session: CalibrationSession, card: Scorecard, rati
   );
 }
 
-/** Submitted ratings by `participant|ticketKey`. */
+/** Submitted ratings by `participant|ticketKey`; a deleted one is not there. */
 export function indexRatings(ratings: readonly CalibrationRatings[]): Map<string, CalibrationRatings> {
   const byKey = new Map<string, CalibrationRatings>();
-  for (const r of ratings) if (r.submittedAt !== null) byKey.set(`${r.participant}|${r.ticketKey}`, r);
+  for (const r of ratings) if (countsAsSubmitted(r)) byKey.set(`${r.participant}|${r.ticketKey}`, r);
   return byKey;
 }
 

@@ -1,6 +1,6 @@
 // Calibration sessions and participants' ratings: written through the one writer, read by session.
 import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
-import { clarificationsFor, type SessionFigures, type ShownClarification } from '../calibration';
+import { clarificationsFor, countsAsSubmitted, type SessionFigures, type ShownClarification } from '../calibration';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -26,14 +26,17 @@ export async function getCalibrationSession(id: string): Promise<CalibrationSess
   return db().calibrationSessions.get(id);
 }
 
+/** Ratings held here that are there: a deleted one (an erased participant's tombstone) is not. */
+const live = (rows: CalibrationRatings[]): CalibrationRatings[] => rows.filter((r) => r.deleted !== true);
+
 /** The ratings of a session held here: one's own (drafts too), and the others' once the server opened them. */
 export async function ratingsOfCalibration(sessionId: string): Promise<CalibrationRatings[]> {
-  return db().calibrationRatings.where('sessionId').equals(sessionId).toArray();
+  return live(await db().calibrationRatings.where('sessionId').equals(sessionId).toArray());
 }
 
 /** A participant's own ratings (drafts and submitted) across sessions. */
 export async function calibrationRatingsOf(participant: string): Promise<CalibrationRatings[]> {
-  return db().calibrationRatings.where('participant').equals(participant).toArray();
+  return live(await db().calibrationRatings.where('participant').equals(participant).toArray());
 }
 
 /** The clarifications in force for a scorecard, per criterion id (shown under its target-level text in reviews). */
@@ -47,12 +50,12 @@ export async function calibrationOverviewData(): Promise<{ sessions: Calibration
   return { sessions, figures: new Map(figures.map((f) => [f.sessionId, f])) };
 }
 
-/** Every session and the submitted ratings held here, by session: what the CSV export writes out. */
+/** Every session and the submitted ratings held here (not the deleted), by session: what the CSV export writes out. */
 export async function calibrationData(): Promise<{ sessions: CalibrationSession[]; ratings: Map<string, CalibrationRatings[]> }> {
   const [sessions, rows] = await Promise.all([listCalibrationSessions(), db().calibrationRatings.toArray()]);
   const ratings = new Map<string, CalibrationRatings[]>();
   for (const r of rows) {
-    if (r.submittedAt === null) continue;
+    if (!countsAsSubmitted(r)) continue;
     const list = ratings.get(r.sessionId);
     if (list) list.push(r);
     else ratings.set(r.sessionId, [r]);

@@ -2,6 +2,7 @@
 import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
 import type { Scorecard } from '../model/scorecard';
 import { shownParticipant } from '../calibration/names';
+import { countsAsSubmitted } from '../calibration/session';
 import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
 
 export const CALIBRATION_CSV_HEADER = [
@@ -34,7 +35,8 @@ export function calibrationCsv(
   for (const session of sessions) {
     if (session.deleted) continue;
     const card = cards.find((c) => c.id === session.scorecardId && c.version === session.scorecardVersion);
-    const docs = (ratings.get(session.id) ?? []).filter((r) => r.submittedAt !== null);
+    // Submitted and not deleted: an erased participant's ratings are not there (their rows stay empty).
+    const docs = (ratings.get(session.id) ?? []).filter(countsAsSubmitted);
     const agreed = new Map(session.agreed.map((a) => [`${a.ticketKey}|${a.criterionId}`, a]));
     const shown = (participant: string): string => {
       const as = shownParticipant(participant);

@@ -128,9 +128,14 @@ export async function* exportJson(options: JsonExportOptions = {}): AsyncGenerat
   });
 }
 
-/** Calibration as held: the server sent other participants by pseudonym where the exporter may not see names. */
+/**
+ * Calibration as held: the server sent other participants by pseudonym where the exporter may not see
+ * names. Deleted ratings (an erased participant's tombstones) are not there: they carry nothing to
+ * restore, and the file does not name whom they were.
+ */
 async function calibrationOut(database: ArvioDb): Promise<{ sessions: [CalibrationSession[]]; ratings: [CalibrationRatings[]] }> {
-  return { sessions: [await database.calibrationSessions.toArray()], ratings: [await database.calibrationRatings.toArray()] };
+  const ratings = (await database.calibrationRatings.toArray()).filter((r) => r.deleted !== true);
+  return { sessions: [await database.calibrationSessions.toArray()], ratings: [ratings] };
 }
 
 /** Collects pieces into a Blob as they come: the text goes to the browser's blob store, not the JS heap. */

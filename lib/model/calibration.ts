@@ -131,6 +131,12 @@ export const calibrationRatingsSchema = z
     submittedAt: timestamp.nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    /**
+     * Tombstone: erasing the participant (server/src/privacy.ts) deletes their ratings, without their
+     * values and comments; everywhere ratings are read, a deleted one is not there. (Defaults to false:
+     * ratings stored before the field are live.)
+     */
+    deleted: z.boolean().default(false),
   })
   .superRefine((r, ctx) => {
     const id = calibrationRatingsId(r.sessionId, r.participant, r.ticketKey);

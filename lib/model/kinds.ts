@@ -211,8 +211,9 @@ export const kinds = {
     // Leads of the team read them once opened; reviewers only in the sessions that name them.
     read: { lead: ['mine', 'opened'], reviewer: ['mine', 'named'], agent: ['mine'] },
     conflict: 'ask',
-    // A draft stays in the profile: the server holds submitted ratings only.
-    shareable: (ratings) => ratings.submittedAt !== null,
+    // A draft stays in the profile: the server holds submitted ratings only. A deleted one (its
+    // participant erased) is the server's own, never sent back.
+    shareable: (ratings) => ratings.submittedAt !== null && ratings.deleted !== true,
     whenOwnerErased: 'delete',
   } satisfies KindDescriptor<typeof calibrationRatingsSchema, string>,
   coachingForms: {

@@ -23,8 +23,9 @@ export async function calibrationSubmitted(db: Db, user: User, sessionId: string
   const doc = (typeof session.doc === 'string' ? JSON.parse(session.doc) : session.doc) as CalibrationSession;
   if (doc.deleted) return null;
   // Only the ticket key of each submitted ratings document: its ratings stay where the grants keep them.
+  // A deleted one (its participant erased) is not there.
   const rows = await db.query<{ owner: string; ticket: string }>(
-    "SELECT owner, doc::jsonb->>'ticketKey' AS ticket FROM docs WHERE collection = 'calibrationRatings' AND parent = $1 ORDER BY owner, ticket",
+    "SELECT owner, doc::jsonb->>'ticketKey' AS ticket FROM docs WHERE collection = 'calibrationRatings' AND parent = $1 AND NOT deleted ORDER BY owner, ticket",
     [sessionId],
   );
   // The participants as this caller may know them (./pseudonyms.ts): the same names as their pull.

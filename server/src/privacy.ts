@@ -7,7 +7,7 @@ import type { Db } from './db';
 import { email as normalized, erasedId } from './access';
 import { push } from './store';
 
-/** The server itself, as the author of purges and erasures (an admin: no write rule stops it). */
+/** The server itself, as the author of purges and erasures (an admin: no write rule stops it; pushed `asServer`, it changes what no one has opened yet). */
 const SYSTEM: User = { id: 'system', email: 'system@arvio.invalid', name: 'Arvio', role: 'admin' };
 const PAGE = 200;
 
@@ -39,6 +39,20 @@ export function withoutConversationText(collection: string, doc: Doc): Doc | nul
   return JSON.stringify(next) === JSON.stringify(doc) ? null : next;
 }
 
+/**
+ * The tombstone of a document erasure deletes: marked deleted, without the conversation's words; a
+ * participant's calibration ratings without their ratings (values and comments: a tombstone needs none).
+ */
+export function tombstoneOf(collection: string, doc: Doc): Doc {
+  if (collection === 'calibrationRatings') return { ...doc, ratings: [], deleted: true };
+  return { ...(withoutConversationText(collection, doc) ?? doc), deleted: true };
+}
+
+/** Whether a kind's documents can be tombstones: its schema has a `deleted` field (stored documents may still lack it). */
+function keepsTombstones(collection: KindName): boolean {
+  return 'deleted' in (kindOf(collection).schema as unknown as { shape: Record<string, unknown> }).shape;
+}
+
 /** Pushes server-side edits in pages, each based on the revision read; a doc edited meanwhile is left for the next run. */
 type Stored = { collection: string; id: string; revision: number; doc: Doc; owner?: string; subject?: string | null };
 
@@ -53,7 +67,7 @@ async function rewrite(db: Db, select: (after: [string, string]) => Promise<Stor
       const next = change(row);
       if (next) changes.push({ collection: row.collection as KindName, id: row.id, baseRevision: Number(row.revision), doc: next } as SyncChange);
     }
-    if (changes.length > 0) changed += (await push(db, SYSTEM, changes)).filter((r) => r.status === 'accepted').length;
+    if (changes.length > 0) changed += (await push(db, SYSTEM, changes, { asServer: true })).filter((r) => r.status === 'accepted').length;
     const last = rows.at(-1)!;
     after = [last.collection, last.id];
   }
@@ -145,9 +159,11 @@ export async function erasePerson(db: Db, email: string): Promise<{ documents: n
       // About them or wholly theirs: deleted. A tombstone keeps naming them (who may read a document
       // follows its names, so every client that held it pulls the deletion), without its text.
       const remove = subject === who || (owner === who && policy === 'delete');
-      if (remove && typeof doc.deleted !== 'boolean') return null;
+      // A kind without tombstones has nothing to delete with. (A document stored before its kind had
+      // `deleted` lacks the field: it is deleted all the same.)
+      if (remove && !keepsTombstones(collection as KindName)) return null;
       // About someone else: kept, with them replaced by the stand-in.
-      const next = remove ? { ...(withoutConversationText(collection, doc) ?? doc), deleted: true } : (anonymised(doc, who, stand) as Doc);
+      const next = remove ? tombstoneOf(collection, doc) : (anonymised(doc, who, stand) as Doc);
       return JSON.stringify(next) === JSON.stringify(doc) ? null : next;
     },
   );

@@ -88,7 +88,9 @@ function pseudonymised(collection: string, doc: unknown, naming: Naming): unknow
   }
   if (collection === 'calibrationRatings') {
     const ratings = doc as CalibrationRatings;
-    const participant = as(ratings.participant);
+    // An erased participant's tombstone still names them, while the session names their stand-in: it
+    // goes out as the stand-in would (the same pseudonym), so it reaches the copy each reader holds.
+    const participant = as(ratings.participant) ?? (ratings.deleted === true ? as(erasedId(ratings.participant)) : null);
     if (participant === null) return null;
     return participant === ratings.participant ? ratings : { ...ratings, participant, id: calibrationRatingsId(ratings.sessionId, participant, ratings.ticketKey) };
   }

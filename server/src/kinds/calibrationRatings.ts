@@ -1,5 +1,7 @@
 // A participant's ratings of one ticket of a calibration session: written by that participant only,
-// while the session takes ratings; final once the others' ratings may have been shown to them.
+// while the session takes ratings; final once the others' ratings may have been shown to them. Never
+// deleted by the participant (withdrawing them would escape the session): only erasing the participant
+// deletes them (server/src/privacy.ts writes as the server, which no rule stops). A draft is never here.
 import type { CalibrationSession } from '../../../lib/model/calibration';
 import type { WriteRule } from './rule';
 
@@ -8,6 +10,7 @@ export const calibrationRatingsRule: WriteRule<'calibrationRatings'> = ({ me, ch
   // The id is derived from session, participant and ticket (the protocol checks it): owning the
   // participant field is owning the id.
   if (next.owner !== me) return 'ratings are written only by their participant (participant must be your e-mail)';
+  if (doc.deleted) return 'submitted ratings are not deleted: only erasing their participant deletes them (deleted must be false)';
   if (doc.submittedAt === null) return 'only submitted ratings are sent';
   const session = parent?.doc as CalibrationSession | undefined;
   if (session === undefined || session.deleted) return 'no such calibration session';

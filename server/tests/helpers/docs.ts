@@ -140,6 +140,7 @@ export function calibrationRatings(sessionId: string, participant: string, ticke
     submittedAt: at,
     createdAt: at,
     updatedAt: at,
+    deleted: false,
     ...over,
   };
 }

@@ -7,6 +7,7 @@ import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
 import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken } from '../../src/admin';
 import type { Db } from '../../src/db';
+import { push } from '../../src/store';
 import * as fixtures from './docs';
 import { calibrationSession, idea } from './docs';
 
@@ -313,6 +314,21 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await refused('rev2B', [change('calibrationRatings', calibrationRatings(doc.id, 'rev2@arvio.test', 'zendesk:101', { team: teamB }))], 'no such calibration session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:999'))], 'not part of the session');
         await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { submittedAt: null }))], 'only submitted');
+        // Deleted only by erasing the participant (the server's own edit), never sent deleted by them.
+        await refused('rev1', [change('calibrationRatings', calibrationRatings(doc.id, K.rev1, 'zendesk:101', { deleted: true }))], 'not deleted');
+      });
+
+      it('a participant cannot withdraw submitted ratings by deleting them, before the reveal or after it', async () => {
+        const doc = session({ participants: [K.rev1, K.rev2] });
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const rev1 = calibrationRatings(doc.id, K.rev1);
+        await accepted('rev1', [change('calibrationRatings', rev1)]);
+        // Still open, with the facilitator revealing: rev1 may change them, not delete them.
+        await accepted('rev1', [change('calibrationRatings', { ...rev1, ratings: [{ criterionId: 'greet', value: 2, na: false, comment: '' }], updatedAt: at(2) }, 1)]);
+        await refused('rev1', [change('calibrationRatings', { ...rev1, ratings: [], deleted: true, updatedAt: at(3) }, 2)], 'not deleted');
+        await accepted('lead', [change('calibrationSessions', reveal(doc, new Date(at(4))), 1)]);
+        await refused('rev1', [change('calibrationRatings', { ...rev1, ratings: [], deleted: true, updatedAt: at(5) }, 2)], /not deleted|no longer takes ratings/);
+        expect(await pulled('lead', 'calibrationRatings', 0)).toContain(rev1.id);
       });
 
       it('before the reveal the server says only who submitted which ticket — to those who may read the session, never a rating', async () => {
@@ -331,6 +347,12 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         expect(await readers('calibrationRatings', `${doc.id}|${K.rev1}|zendesk:102`, 0, EVERYONE)).toEqual(['rev1']);
         // Agents and other teams are told nothing, not even that the session exists.
         for (const who of ['agent1', 'agent2', 'leadA', 'rev2B', 'agent2B'] as const) expect((await submitted(who)).status, who).toBe(404);
+        // Ratings the server deleted (erasing their participant does) are not submitted.
+        const server = { id: 'system', email: 'system@arvio.invalid', name: 'Arvio', role: 'admin' } as const;
+        const gone = calibrationRatings(doc.id, K.rev1, 'zendesk:102', { ratings: [], deleted: true });
+        const [deleted] = await push(ctx.db(), server, [change('calibrationRatings', gone, 1)], { asServer: true });
+        expect(deleted?.status).toBe('accepted');
+        expect((await submitted('rev2')).json).toEqual({ submitted: [{ participant: K.rev1, tickets: [] }, { participant: K.rev2, tickets: [] }] });
         expect((await ctx.call(token.lead, 'GET', '/v1/calibration/no-such-session/submitted')).status).toBe(404);
         const bad = await ctx.call(token.lead, 'GET', '/v1/calibration/a%7Cb/submitted');
         expect(bad.status).toBe(400);

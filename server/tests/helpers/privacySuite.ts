@@ -1,7 +1,7 @@
 // Data protection over real HTTP, against each database: the retention purge and erasing a person,
 // both reaching clients as ordinary pulled edits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pseudonymNumber } from '../../../lib/model/calibration';
+import { pseudonymNumber, type CalibrationRatings } from '../../../lib/model/calibration';
 import { pullResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
 import type { Db } from '../../src/db';
@@ -10,7 +10,7 @@ import { erasedId } from '../../src/access';
 import { purgeConversationText, scheduleRetention } from '../../src/privacy';
 import { startServer, type RunningServer } from '../../src/serve';
 import { push } from '../../src/store';
-import { calibrationSession, review, selfCheck, teamSettings } from './docs';
+import { calibrationRatings, calibrationSession, review, selfCheck, teamSettings } from './docs';
 
 const ADMIN = 'admin@privacy.test';
 const LEAD = 'lead@privacy.test';
@@ -213,6 +213,65 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
         facilitator: erasedId(FAC),
         clarifications: [{ ...byFac, by: erasedId(FAC) }, { ...byLead2, by: erasedId(LEAD2) }],
       });
+    });
+
+    it('erasing a reviewer who rated in a calibration session deletes their ratings: the lead, and a participant who knows them by pseudonym, pull the tombstone without ratings or comments', async () => {
+      const [rater, other] = [PEERS[2]!, PEERS[3]!];
+      const started = calibrationSession('erase-rated', LEAD, team, { participants: [rater, other, PEERS[5]!], namesShown: false });
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: started.id, baseRevision: null, doc: started }]))[0]!.status).toBe('accepted');
+      const words = 'Asiakas kertoi henkilötunnuksensa 010101-123N';
+      const theirs = calibrationRatings(started.id, rater, 'zendesk:101', { team, ratings: [{ criterionId: 'greet', value: 2, na: false, comment: words }] });
+      const others = calibrationRatings(started.id, other, 'zendesk:101', { team, ratings: [{ criterionId: 'greet', value: 1, na: false, comment: 'Tervehti nimellä' }] });
+      expect((await store(rater, [{ collection: 'calibrationRatings', id: theirs.id, baseRevision: null, doc: theirs }]))[0]!.status).toBe('accepted');
+      expect((await store(other, [{ collection: 'calibrationRatings', id: others.id, baseRevision: null, doc: others }]))[0]!.status).toBe('accepted');
+      const revealed = { ...started, status: 'revealed' as const, revealedAt: RECENT };
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: started.id, baseRevision: 1, doc: revealed }]))[0]!.status).toBe('accepted');
+      // And in a session still blind: ratings nobody but the rater reads yet, stored before ratings had `deleted`.
+      const blind = calibrationSession('erase-rated-blind', LEAD, team, { participants: [rater, other] });
+      const { deleted: _, ...blindRatings } = calibrationRatings(blind.id, rater, 'zendesk:102', { team, ratings: [{ criterionId: 'greet', value: 0, na: false, comment: words }] });
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: blind.id, baseRevision: null, doc: blind }]))[0]!.status).toBe('accepted');
+      const stored = await store(rater, [{ collection: 'calibrationRatings', id: blindRatings.id, baseRevision: null, doc: blindRatings as CalibrationRatings }]);
+      expect(stored[0]!.status).toBe('accepted');
+      // Before: the lead (the facilitator) holds the ratings by name; the other participant by pseudonym, with the comment.
+      const leadBefore = await pull(LEAD, 0);
+      expect(leadBefore.docs.find((d) => d.id === theirs.id)?.doc).toEqual(theirs);
+      const otherBefore = await pull(other, 0);
+      const held = otherBefore.docs.find((d) => d.collection === 'calibrationRatings' && d.doc.sessionId === started.id && d.doc.participant !== other);
+      expect(pseudonymNumber(String(held?.doc.participant))).not.toBeNull();
+      expect(JSON.stringify(held?.doc)).toContain(words);
+
+      const erased = await call(ADMIN, 'POST', '/v1/admin/erase', { email: rater });
+      expect(erased.status).toBe(200);
+      // Their ratings in both sessions, both sessions, and the earlier one that named them.
+      expect(erased.json.documents).toBe(5);
+      const [blindStored] = await db.query<{ revision: number; deleted: boolean; doc: unknown }>(
+        "SELECT revision, deleted, doc::text AS doc FROM docs WHERE collection = 'calibrationRatings' AND id = $1",
+        [blindRatings.id],
+      );
+      expect(blindStored).toMatchObject({ revision: 2, deleted: true });
+      expect(String(blindStored?.doc)).not.toContain(words);
+
+      const after = await pull(LEAD, leadBefore.checkpoint);
+      expect(after.docs.find((d) => d.id === theirs.id)).toMatchObject({ revision: 2, doc: { ...theirs, ratings: [], deleted: true } });
+      expect(after.docs.find((d) => d.id === started.id)?.doc).toMatchObject({ participants: [erasedId(rater), other, PEERS[5]] });
+      const lead = await pull(LEAD, 0);
+      expect(JSON.stringify(lead.docs)).not.toContain(words);
+      expect(lead.docs.find((d) => d.id === others.id)).toMatchObject({ revision: 1, doc: others });
+      // The other participant pulls it under the id they hold it by: the same pseudonym, now the stand-in's.
+      const otherAfter = await pull(other, otherBefore.checkpoint);
+      expect(otherAfter.docs.find((d) => d.id === held?.id)).toMatchObject({ revision: 2, doc: { participant: held?.doc.participant, ratings: [], deleted: true } });
+      expect(JSON.stringify((await pull(other, 0)).docs)).not.toContain(words);
+      // Nobody is told the erased reviewer submitted anything.
+      const submitted = await call(LEAD, 'GET', `/v1/calibration/${started.id}/submitted`);
+      expect(submitted.json).toEqual({
+        submitted: [
+          { participant: erasedId(rater), tickets: [] },
+          { participant: other, tickets: ['zendesk:101'] },
+          { participant: PEERS[5], tickets: [] },
+        ],
+      });
+      const [row] = await db.query<{ deleted: boolean }>('SELECT deleted FROM docs WHERE collection = $1 AND id = $2', ['calibrationRatings', theirs.id]);
+      expect(row?.deleted).toBe(true);
     });
 
     it('erasing a lead keeps the team’s calibration session (its clarifications) and settings, with the lead anonymised', async () => {

@@ -1,7 +1,7 @@
 // Each calibration session's figures are kept by the one writer: whatever path writes a session or its
 // ratings (saved here, pulled from the backend), they equal a recomputation from what is stored.
 import { describe, expect, it } from 'vitest';
-import { figuresOfSessions, newCalibrationRatings, newCalibrationSession, reveal, revealFigures } from '@/lib/calibration';
+import { figuresOfSessions, newCalibrationRatings, newCalibrationSession, reveal, revealFigures, sessionFigures } from '@/lib/calibration';
 import { saveCalibrationRatings, saveCalibrationSession, writeSynced } from '@/lib/db';
 import type { CalibrationRatings } from '@/lib/model/calibration';
 import { templates } from '@/lib/scorecards/templates';
@@ -56,5 +56,22 @@ describe('the figures the Calibration view reads', () => {
     expect(stored).toHaveLength(5);
     expect((await kept())[0]?.alpha).toEqual(revealFigures(session, card, stored).session.alpha);
     expect((await kept())[0]?.alpha?.tooFew).toBe(false);
+
+    // people[2] is erased: the server's tombstone of their ratings, pulled, drops them from the kept figures.
+    const before = (await kept())[0]!;
+    const tombstone = { ...theirs[0]!, ratings: [], deleted: true };
+    await applyPulled(
+      database,
+      [{ collection: 'calibrationRatings', id: tombstone.id, revision: 2, seq: 10, doc: tombstone as unknown as Record<string, unknown> }],
+      10,
+      Date.now(),
+    );
+    expect(await database.calibrationRatings.get(tombstone.id)).toEqual(tombstone);
+    expect(await kept()).toEqual(await expected());
+    const live = (await database.calibrationRatings.toArray()).filter((r) => r.submittedAt !== null && !r.deleted);
+    expect(live).toHaveLength(4);
+    expect((await kept())[0]).toEqual(sessionFigures(reveal(session, now), card, live));
+    expect((await kept())[0]?.alpha).toEqual(revealFigures(session, card, live).session.alpha);
+    expect((await kept())[0]?.alpha?.pairable).toBeLessThan(before.alpha!.pairable);
   });
 });

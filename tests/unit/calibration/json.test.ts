@@ -1,9 +1,10 @@
 // Calibration travels in the JSON export: sessions and ratings into another profile, merged by id; a bad one names its field.
 import { describe, expect, it } from 'vitest';
 import { agree, newCalibrationRatings, newCalibrationSession, pseudonymAddress, reveal } from '@/lib/calibration';
-import { saveCalibrationRatings, saveCalibrationSession } from '@/lib/db';
+import { calibrationData, calibrationRatingsOf, ratingsOfCalibration, saveCalibrationRatings, saveCalibrationSession } from '@/lib/db';
 import { exportJson, importExportText } from '@/lib/export/reviews';
 import { templates } from '@/lib/scorecards/templates';
+import { applyPulled } from '@/lib/sync/apply';
 import { freshDb } from '../db/fresh';
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
@@ -78,6 +79,28 @@ describe('calibration in the JSON export', () => {
     const target = freshDb();
     expect((await importExportText(text)).ok).toBe(true);
     expect(await target.calibrationRatings.count()).toBe(2);
+  });
+
+  it('leaves an erased participant’s deleted ratings out: of the file, of the CSV’s data and of what the sidebar and the dashboard read', async () => {
+    const database = freshDb();
+    await saveCalibrationSession(reveal(session, now));
+    const mine = { ...newCalibrationRatings(session, 'b@arvio.test', 'zendesk:102', card, now), submittedAt: now.toISOString() };
+    await saveCalibrationRatings(mine);
+    // a's ratings as the server leaves them when a is erased: a tombstone, pulled over the copy held here.
+    const theirs = { ...newCalibrationRatings(session, 'a@arvio.test', 'zendesk:102', card, now), submittedAt: now.toISOString() };
+    const rated = { ...theirs, ratings: theirs.ratings.map((r) => ({ ...r, value: 1, comment: 'a’s words' })) };
+    const tombstone = { ...theirs, ratings: [], deleted: true };
+    await applyPulled(database, [{ collection: 'calibrationRatings', id: rated.id, revision: 1, seq: 1, doc: rated }], 1, Date.now());
+    await applyPulled(database, [{ collection: 'calibrationRatings', id: tombstone.id, revision: 2, seq: 2, doc: tombstone }], 2, Date.now());
+    expect(await database.calibrationRatings.get(tombstone.id)).toEqual(tombstone);
+
+    const text = await collect(exportJson({ now }));
+    expect((JSON.parse(text) as { calibrationRatings: { id: string }[] }).calibrationRatings.map((r) => r.id)).toEqual([mine.id]);
+    expect(text).not.toContain(tombstone.id);
+    expect([...(await calibrationData()).ratings.values()].flat()).toEqual([mine]);
+    expect(await ratingsOfCalibration(session.id)).toEqual([mine]);
+    expect(await calibrationRatingsOf('a@arvio.test')).toEqual([]);
+    expect(await calibrationRatingsOf('b@arvio.test')).toEqual([mine]);
   });
 
   it('reads files of earlier releases, which have no calibration', async () => {

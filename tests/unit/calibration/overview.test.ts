@@ -97,6 +97,19 @@ describe('the Calibration view’s figures', () => {
     expect(calibrationCsv([march.session], ratings, [card], SEMICOLON_DIALECT, anonymous).split('\r\n')[0]).toContain(';');
   });
 
+  it('leaves a deleted rating (its participant erased) out of the CSV: their rows stay, without a rating', () => {
+    const gone = march.ratings.filter((r) => r.participant === people[2]).map((r) => ({ ...r, deleted: true }));
+    const kept = march.ratings.filter((r) => r.participant !== people[2]);
+    const lines = calibrationCsv([march.session], new Map([['s1', [...kept, ...gone]]]), [card], COMMA_DIALECT, anonymous).replace('\uFEFF', '').trim().split('\r\n').slice(1);
+    expect(lines).toHaveLength(2 * card.criteria.length * people.length);
+    const theirs = lines.filter((line) => line.split(',')[6] === people[2]);
+    expect(theirs).toHaveLength(2 * card.criteria.length);
+    expect(theirs.every((line) => line.split(',')[7] === '')).toBe(true);
+    expect(calibrationCsv([march.session], new Map([['s1', [...kept, ...gone]]]), [card], COMMA_DIALECT, anonymous)).toBe(
+      calibrationCsv([march.session], new Map([['s1', kept]]), [card], COMMA_DIALECT, anonymous),
+    );
+  });
+
   it('writes the participants in the CSV as the server sent them: pseudonyms as "Participant k" (the server’s number), oneself and names by e-mail', () => {
     const received = asReceivedBy(people[1]!, numbers, march.session, march.ratings);
     const lines = calibrationCsv([received.session], new Map([['s1', received.ratings]]), [card], COMMA_DIALECT, anonymous).replace('\uFEFF', '').trim().split('\r\n').slice(1);

@@ -5,6 +5,7 @@ import {
   alignment,
   clarificationsFor,
   clarify,
+  indexRatings,
   krippendorffAlpha,
   newCalibrationRatings,
   newCalibrationSession,
@@ -13,6 +14,7 @@ import {
   retireClarification,
   reveal,
   revealFigures,
+  sessionFigures,
   sessionMatrix,
   spread,
   ticketsToRate,
@@ -121,6 +123,34 @@ describe('a session', () => {
     expect(closed.alignments.find((a) => a.participant === C)?.rated).toBe(card.criteria.length - 1);
     const partly = agree(reveal(session(), NOW), card, ratings, agreed.slice(0, 1), NOW);
     expect(partly.status).toBe('revealed');
+  });
+
+  it('leaves a deleted rating out (its participant erased): as if never submitted, in the reveal, the kept figures, the blind rule and agreeing', () => {
+    // C's ratings of demo:101, deleted: the flag decides, even with the values still in it.
+    const deleted = { ...ratings[2]!, deleted: true };
+    const withDeleted = [...ratings.slice(0, 2), deleted, ...ratings.slice(3)];
+    const without = [...ratings.slice(0, 2), ...ratings.slice(3)];
+    expect(indexRatings(withDeleted).has(`${C}|demo:101`)).toBe(false);
+    expect([...indexRatings(withDeleted).keys()]).toEqual([...indexRatings(without).keys()]);
+    const figures = revealFigures(session(), card, withDeleted);
+    expect(figures).toEqual(revealFigures(session(), card, without));
+    expect(figures.submitted.map((s) => s.size)).toEqual([2, 2, 0]);
+    expect(figures.tickets[0]?.scores[2]).toBeNull();
+    expect(sessionMatrix(session(), card, withDeleted)).toEqual(sessionMatrix(session(), card, without));
+    // The figures the one writer keeps, with the scorecard here or not yet.
+    expect(sessionFigures(session(), card, withDeleted)).toEqual(sessionFigures(session(), card, without));
+    expect(sessionFigures(session(), undefined, withDeleted)).toEqual(sessionFigures(session(), undefined, without));
+    // As the server's erasure leaves it: no ratings, deleted.
+    const tombstone = { ...ratings[2]!, ratings: [], deleted: true };
+    expect(revealFigures(session(), card, [...without, tombstone])).toEqual(revealFigures(session(), card, without));
+    const own = session('after-own-submit');
+    expect(othersVisible(own, C, 'demo:101', withDeleted)).toBe(false);
+    expect(ticketsToRate(own, C, withDeleted)).toEqual(['demo:101', 'demo:102']);
+    // Agreeing: no alignment for someone whose only ratings are deleted.
+    const agreed = session().tickets.flatMap((t) => card.criteria.map((c) => ({ ticketKey: t.ticketKey, criterionId: c.id, value: 1, na: false })));
+    const closed = agree(reveal(session(), NOW), card, withDeleted, agreed, NOW);
+    expect(closed.alignments.map((a) => a.participant)).toEqual([A, B]);
+    expect(closed).toEqual(agree(reveal(session(), NOW), card, without, agreed, NOW));
   });
 
   it('clarifications are shown for the scorecard until a lead retires them', () => {

@@ -68,6 +68,21 @@ describe('the registry of synced kinds', () => {
     expect(change.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['doc.id']));
   });
 
+  it('what erasing a person deletes can be deleted: a kind wholly its owner’s, or about someone, keeps tombstones (`deleted`, false unless set)', () => {
+    for (const name of kindNames) {
+      const kind = kindOf(name);
+      if (kind.whenOwnerErased !== 'delete' && kind.subject(EXAMPLES[name] as never) === null) continue;
+      const shape = (kind.schema as unknown as { shape: Record<string, unknown> }).shape;
+      expect('deleted' in shape, `${name} has a deleted field`).toBe(true);
+      expect((EXAMPLES[name] as { deleted?: unknown }).deleted, name).toBe(false);
+    }
+    // Ratings stored before the field are live.
+    const { deleted: _, ...older } = calibrationRatings('cal-1', 'rev1@arvio.test');
+    expect(kindOf('calibrationRatings').schema.parse(older)).toMatchObject({ deleted: false });
+    // A deleted one is the server's (erasure): never queued back (a participant may not send it).
+    expect(kindOf('calibrationRatings').shareable(calibrationRatings('cal-1', 'rev1@arvio.test', 'zendesk:101', { ratings: [], deleted: true }))).toBe(false);
+  });
+
   it('parents are kinds of the registry, and `opened` and `named` read only kinds that can be opened', () => {
     for (const name of kindNames) {
       const kind = kindOf(name);
