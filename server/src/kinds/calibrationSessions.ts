@@ -38,6 +38,8 @@ export const calibrationSessionsRule: WriteRule<'calibrationSessions'> = (reques
   }
   if (reveal.length > 0 && before.facilitator !== me && !lead) return `only the facilitator or a lead reveals and agrees (${reveal.join(', ')})`;
   if (before.revealedAt !== null && doc.revealedAt !== before.revealedAt) return 'a reveal cannot be taken back';
+  // A cancelled session opens nobody's ratings (lib/model/kinds.ts); opening it again would reopen them.
+  if (before.status === 'cancelled' && doc.status !== 'cancelled') return 'a cancelled session stays cancelled: start a new one (status)';
   // Readers hold the ratings under the names (or pseudonyms) they were sent: a later choice could take
   // back no name already sent, and would leave the same ratings stored twice under two ids.
   if (changed.includes('namesShown') && (before.revealedAt !== null || before.revealMode === 'after-own-submit')) {

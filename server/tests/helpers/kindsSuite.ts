@@ -139,6 +139,14 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         for (const who of ['lead', 'rev1', 'admin'] as const) expect(await sessionAs(who), who).toMatchObject({ alignments });
       });
 
+      it('a cancelled session stays cancelled', async () => {
+        const doc = session();
+        await accepted('lead', [change('calibrationSessions', doc)]);
+        const cancelled = { ...doc, status: 'cancelled' as const, updatedAt: at(10) };
+        await accepted('lead', [change('calibrationSessions', cancelled, 1)]);
+        await refused('lead', [change('calibrationSessions', { ...cancelled, status: 'open' as const, updatedAt: at(11) }, 2)], 'stays cancelled');
+      });
+
       it('clarifications are signed by their writer, keep their text, and only a lead retires one', async () => {
         const doc = session({ facilitator: K.rev1 });
         await accepted('lead', [change('calibrationSessions', doc)]);
