@@ -1,24 +1,26 @@
 // The dashboard's Calibration view: sessions over time, alpha per criterion by month, the criteria that
-// agree least, each reviewer's alignment trend — as tables — a session's full reveal, and the CSV.
-import { useMemo, useState } from 'preact/hooks';
+// agree least, each reviewer's alignment trend — charts with their numbers as tables — a session's full
+// reveal, and the CSV.
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgreePanel } from '@/components/calibration/AgreePanel';
 import { alphaText, participantLabel, RevealView } from '@/components/calibration/RevealView';
 import { StartSessionForm } from '@/components/calibration/StartSessionForm';
 import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { calibrationOverview, calibrationViewer, facilitates, revealFigures, shownParticipant, type CalibrationOverview } from '@/lib/calibration';
+import { calibrationOverview, calibrationViewer, facilitates, revealFigures, shownParticipant, type AlphaFigure, type CalibrationOverview } from '@/lib/calibration';
 import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratingsOfCalibration, saveCalibrationSession } from '@/lib/db';
 import { calibrationCsv } from '@/lib/export/calibration';
 import { dialectFor } from '@/lib/export/csv';
 import { ticketFromLink } from '@/lib/helpdesks/links';
-import { formatDateTime, formatPercent } from '@/lib/i18n';
+import { formatDateTime, formatDay, formatDecimal, formatPercent } from '@/lib/i18n';
 import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession } from '@/lib/model/calibration';
 import type { Scorecard } from '@/lib/model/scorecard';
 import type { TicketRef } from '@/lib/model/ticket';
 import { leadsSomeTeam, readRoster } from '@/lib/sync';
 import type { Roster } from '@/lib/sync/roster';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
+import { Chart, SERIES_COLORS } from './Chart';
 import { useFormats } from './TeamView';
 
 type Data = Awaited<ReturnType<typeof calibrationOverviewData>>;
@@ -40,6 +42,7 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
       overview &&
       roster !== undefined && (
         <>
+          <OverTime overview={overview} />
           <SessionsTable overview={overview} onOpen={setOpenId} />
           <Lowest overview={overview} />
           <ByMonth overview={overview} />
@@ -94,6 +97,20 @@ export function CalibrationView({ cards }: { cards: Scorecard[] }) {
 
 /** The newest sessions the table shows until asked for all (a year of weekly sessions is more than a screen). */
 const FIRST_SESSIONS = 25;
+
+/** Sessions over time: each one's alpha, oldest first. Its numbers are the sessions table's, right under it. */
+function OverTime({ overview }: { overview: CalibrationOverview }) {
+  const { t, lang } = useI18n();
+  const oldestFirst = useMemo(() => [...overview.sessions].reverse(), [overview]);
+  const labels = useMemo(() => oldestFirst.map((row) => formatDay(lang, row.session.createdAt.slice(0, 10), true)), [oldestFirst, lang]);
+  const series = useMemo(() => [{ label: t('calibration.col.alpha'), values: oldestFirst.map((row) => plotted(row.alpha)), color: SERIES_COLORS[0]! }], [oldestFirst, t]);
+  const range = useMemo(() => alphaRange(series[0]!.values), [series]);
+  const axis = useCallback((v: number) => formatDecimal(lang, v, 1), [lang]);
+  if (oldestFirst.length < 2) return null;
+  return (
+    <Chart title={t('calibration.dash.overTime')} heading="h3" labels={labels} series={series} kind="line" formatY={axis} yRange={range} xLabel={t('calibration.dash.col.date')} />
+  );
+}
 
 function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
@@ -160,12 +177,26 @@ function Lowest({ overview }: { overview: CalibrationOverview }) {
   );
 }
 
+/** An alpha to plot: none where it is undefined or rests on too few ratings to tell (the table says which). */
+const plotted = (figure: AlphaFigure | null | undefined): number | null => (figure && !figure.tooFew ? figure.alpha : null);
+
+/** The y range of alpha charts: up to 1, down to 0 or the lowest alpha shown (alpha can fall below 0). */
+function alphaRange(values: readonly (number | null)[]): [number, number] {
+  return [Math.min(0, ...values.filter((v): v is number => v !== null)), 1];
+}
+
 function ByMonth({ overview }: { overview: CalibrationOverview }) {
   const { t, lang } = useI18n();
   const f = useFormats();
+  const labels = useMemo(() => overview.months.map(f.month), [overview, f]);
+  const series = useMemo(
+    () => overview.criteria.map((c, i) => ({ label: c.title, values: overview.months.map((m) => plotted(c.byMonth.get(m))), color: SERIES_COLORS[i % SERIES_COLORS.length]! })),
+    [overview],
+  );
+  const range = useMemo(() => alphaRange(series.flatMap((s) => s.values)), [series]);
+  const axis = useCallback((v: number) => formatDecimal(lang, v, 1), [lang]);
   return (
-    <>
-      <h3>{t('calibration.dash.byMonth')}</h3>
+    <Chart title={t('calibration.dash.byMonth')} heading="h3" labels={labels} series={series} kind="line" formatY={axis} yRange={range} xLabel={t('calibration.dash.col.month')}>
       <div class="table-wrap">
         <table>
           <thead>
@@ -193,18 +224,27 @@ function ByMonth({ overview }: { overview: CalibrationOverview }) {
           </tbody>
         </table>
       </div>
-    </>
+    </Chart>
   );
 }
 
 function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; roster: Roster | null }) {
   const { t, lang } = useI18n();
   const f = useFormats();
-  if (overview.alignment.length === 0) return null;
   const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
+  const labels = useMemo(() => overview.months.map(f.month), [overview, f]);
+  const series = useMemo(
+    () =>
+      overview.alignment.map((row, i) => ({
+        label: participantLabel(t, row.participant, nameOf),
+        values: overview.months.map((m) => row.byMonth.get(m) ?? null),
+        color: SERIES_COLORS[i % SERIES_COLORS.length]!,
+      })),
+    [overview, roster, t],
+  );
+  if (overview.alignment.length === 0) return null;
   return (
-    <>
-      <h3>{t('calibration.dash.alignment')}</h3>
+    <Chart title={t('calibration.dash.alignment')} heading="h3" labels={labels} series={series} kind="line" formatY={f.pctAxis} yRange={ALIGNMENT_RANGE} xLabel={t('calibration.dash.col.month')}>
       <div class="table-wrap">
         <table>
           <thead>
@@ -230,9 +270,12 @@ function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; r
           </tbody>
         </table>
       </div>
-    </>
+    </Chart>
   );
 }
+
+/** Alignment is a share: 0–100 %. */
+const ALIGNMENT_RANGE: [number, number] = [0, 1];
 
 /** A whole session: every ticket side by side, and the agreeing (the facilitator or a lead). */
 function OpenSession(props: { session: CalibrationSession; card: Scorecard | null; roster: Roster | null; onClose: () => void }) {

@@ -22,13 +22,18 @@ export interface ChartProps {
   yRange?: [number, number];
   /** What the x axis counts (a period…), named in the legend when the chart has one. */
   xLabel?: string;
-  /** The same numbers as a table. */
-  children: ComponentChildren;
+  /** The title's heading level where the chart sits under a section of its own (the Calibration view). */
+  heading?: 'h2' | 'h3';
+  /** The same numbers as a table (none where a table beside the chart already holds them). */
+  children?: ComponentChildren;
 }
+
+/** Colours for charts of many series (one per criterion, per reviewer), told apart in order. */
+export const SERIES_COLORS = ['#1f7a5c', '#a35c00', '#2f5fa7', '#9b2f6b', '#5a666e', '#6b8e23', '#b03a2e', '#00838f'];
 
 const AXIS_FONT = '12px system-ui, sans-serif';
 
-export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '', children }: ChartProps) {
+export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '', heading: Heading = 'h2', children }: ChartProps) {
   const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -87,13 +92,15 @@ export function Chart({ title, labels, series, kind, formatY, yRange, xLabel = '
   return (
     <figure class="chart">
       <figcaption>
-        <h2>{title}</h2>
+        <Heading>{title}</Heading>
       </figcaption>
       <div ref={host} class="plot" role="img" aria-label={t('dashboard.chart.label', { title })} />
-      <details open>
-        <summary>{t('dashboard.table.show')}</summary>
-        {children}
-      </details>
+      {children !== undefined && (
+        <details open>
+          <summary>{t('dashboard.table.show')}</summary>
+          {children}
+        </details>
+      )}
     </figure>
   );
 }

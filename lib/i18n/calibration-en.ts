@@ -101,6 +101,7 @@ export const calibrationEn = {
   'calibration.dash.open': 'Show {title}',
   'calibration.dash.close': 'Close session view',
   'calibration.dash.byMonth': 'Alpha per criterion by month',
+  'calibration.dash.overTime': 'Each session’s alpha, oldest first',
   'calibration.dash.lowest': 'Lowest agreement: the criteria whose descriptions need work',
   'calibration.dash.lowest.none': 'Not enough ratings yet to tell which criteria agree least.',
   'calibration.dash.alignment': 'Each reviewer’s alignment with the agreed ratings, by month',

@@ -103,6 +103,7 @@ export const calibrationFi: Record<keyof typeof calibrationEn, string> = {
   'calibration.dash.open': 'Näytä {title}',
   'calibration.dash.close': 'Sulje kalibroinnin näkymä',
   'calibration.dash.byMonth': 'Alfa kriteereittäin kuukausittain',
+  'calibration.dash.overTime': 'Kunkin kalibroinnin alfa, vanhin ensin',
   'calibration.dash.lowest': 'Heikoin yksimielisyys: kriteerit, joiden kuvaukset kaipaavat työtä',
   'calibration.dash.lowest.none': 'Arvioita ei ole vielä tarpeeksi kertomaan, missä kriteereissä ollaan vähiten yksimielisiä.',
   'calibration.dash.alignment': 'Arvioijien yhdenmukaisuus sovittujen arvioiden kanssa kuukausittain',

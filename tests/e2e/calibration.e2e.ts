@@ -341,6 +341,10 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   await dash.goto(`chrome-extension://${lead.extensionId}/dashboard.html#calibration`);
   const sessionRow = dash.locator('table.calibration-sessions tbody tr', { has: dash.getByRole('button', { name: t('calibration.dash.open', { title: stored!.doc.title }) }) });
   await expect.poll(() => sessionRow.locator('td').last().textContent(), { timeout: 15_000 }).toContain(formatDecimal(lang, alpha, 3));
+  // Charts beside their numbers: alpha per criterion by month, and (the lead's) each reviewer's alignment.
+  for (const title of [t('calibration.dash.byMonth'), t('calibration.dash.alignment')]) {
+    await dash.getByRole('img', { name: t('dashboard.chart.label', { title }) }).locator('canvas').waitFor();
+  }
   const [file] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: t('calibration.dash.export') }).click()]);
   const lines = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
   const delimiter = lang === 'fi' ? ';' : ',';
