@@ -172,6 +172,7 @@ function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; 
       <td data-testid="next-due">
         {formatDay(lang, row.nextDue, true)}
         {row.planned?.scheduledFor && <span class="muted"> · {t('coaching.plan.scheduled')}</span>}
+        {row.otherPlanned && <span class="muted"> · {t('coaching.plan.scheduledBy', { coach: row.otherPlanned.coach.name || row.otherPlanned.coach.id })}</span>}
         {row.overdue && <span class="chip overdue">{t('coaching.plan.overdue')}</span>}
       </td>
       <td class="num" data-testid="open-actions">

@@ -6,9 +6,11 @@ import { addDays, dayOf, DEFAULT_RHYTHM_DAYS } from './period';
 export interface PlanRow {
   agent: Person;
   lastHeld: CoachingSession | null;
-  /** The next planned session, if one is scheduled. */
+  /** This coach's next planned session (scheduled, or being prepared), if any. */
   planned: CoachingSession | null;
-  /** `YYYY-MM-DD`: the scheduled day, else the last held day plus the rhythm; today when never coached. */
+  /** Another coach's session scheduled with the agent, the earliest, when this coach has none scheduled: not to book a second. */
+  otherPlanned: CoachingSession | null;
+  /** `YYYY-MM-DD`: the scheduled day (this coach's, else another's), else the last held day plus the rhythm; today when never coached. */
   nextDue: string;
   rhythmDays: number;
   overdue: boolean;
@@ -37,8 +39,9 @@ export function agreedActions(actions: readonly CoachingAction[], sessions: Read
 }
 
 /**
- * One row per agent. `sessions` and `actions` may hold other agents' too (they are grouped here);
- * `rhythm` is the coach's per-agent rhythm in days (missing: monthly).
+ * One row per agent. `sessions` (held sessions, and this coach's planned ones) and `actions` may hold
+ * other agents' too (they are grouped here); `rhythm` is the per-agent rhythm in days (missing: monthly);
+ * `others` are other coaches' planned sessions.
  */
 export function coachingPlan(
   agents: readonly Person[],
@@ -46,20 +49,24 @@ export function coachingPlan(
   actions: readonly CoachingAction[],
   rhythm: Readonly<Record<string, number>>,
   today: string,
+  others: readonly CoachingSession[] = [],
 ): PlanRow[] {
   const held = new Map<string, CoachingSession>();
   const planned = new Map<string, CoachingSession>();
+  const earliest = (into: Map<string, CoachingSession>, s: CoachingSession): void => {
+    const seen = into.get(key(s.agent.id));
+    if (!seen || (s.scheduledFor ?? '￿') < (seen.scheduledFor ?? '￿')) into.set(key(s.agent.id), s);
+  };
   for (const s of sessions) {
     if (s.deleted) continue;
     const agent = key(s.agent.id);
     if (s.status === 'held') {
       const seen = held.get(agent);
       if (!seen || (s.heldAt ?? '') > (seen.heldAt ?? '')) held.set(agent, s);
-    } else if (s.status === 'planned') {
-      const seen = planned.get(agent);
-      if (!seen || (s.scheduledFor ?? '￿') < (seen.scheduledFor ?? '￿')) planned.set(agent, s);
-    }
+    } else if (s.status === 'planned') earliest(planned, s);
   }
+  const theirs = new Map<string, CoachingSession>();
+  for (const s of others) if (!s.deleted && s.status === 'planned' && s.scheduledFor) earliest(theirs, s);
   const open = new Map<string, { open: number; overdue: number }>();
   for (const a of actions) {
     if (a.deleted || a.status !== 'open') continue;
@@ -72,14 +79,17 @@ export function coachingPlan(
     const k = key(agent.id);
     const lastHeld = held.get(k) ?? null;
     const next = planned.get(k) ?? null;
+    const other = next?.scheduledFor ? null : (theirs.get(k) ?? null);
     const rhythmDays = rhythm[k] ?? DEFAULT_RHYTHM_DAYS;
     const byRhythm = lastHeld?.heldAt ? addDays(dayOf(lastHeld.heldAt), rhythmDays) : today;
-    const nextDue = next?.scheduledFor ? dayOf(next.scheduledFor) : byRhythm;
+    const scheduled = next?.scheduledFor ?? other?.scheduledFor ?? null;
+    const nextDue = scheduled ? dayOf(scheduled) : byRhythm;
     const counts = open.get(k) ?? { open: 0, overdue: 0 };
     return {
       agent,
       lastHeld,
       planned: next,
+      otherPlanned: other,
       nextDue,
       rhythmDays,
       overdue: nextDue < today,

@@ -276,23 +276,26 @@ export async function setRhythm(agentId: string, days: number | null, team: { id
 }
 
 /**
- * The coach's plan, read in one read transaction, every read by index: the coach's planned sessions,
- * the agents (`team`, or without a backend the agents reviews name), the rhythms, then per agent the
- * last session this coach held and the open actions. Never the coach's whole history; one transaction,
- * not one per agent (a transaction costs more than these reads).
+ * The coach's plan, read in one read transaction, every read by index: the planned sessions (the
+ * coach's, and other coaches' scheduled ones), the agents (`team`, or without a backend the agents
+ * reviews name), the rhythms, then per agent the last session held (by any coach) and the open actions.
+ * Never the whole history; one transaction, not one per agent (a transaction costs more than these reads).
  */
 export async function coachingPlanOf(me: Person, team: readonly Person[] | null, today: string): Promise<PlanRow[]> {
   const database = db();
   return database.transaction('r', [database.coachingSessions, database.coachingActions, database.settings, database.teamSettings, database.rollups], async () => {
-    const [planned, agents, rhythms] = await Promise.all([
-      plannedSessionsOf(me.id),
+    const [allPlanned, agents, rhythms] = await Promise.all([
+      database.coachingSessions.where('status').equals('planned').toArray(),
       team ?? namesOf('agent').then((names) => [...names].map(([id, name]) => ({ id, name }))),
       getRhythms(),
     ]);
+    const mine = (s: CoachingSession) => s.coach.id === me.id;
+    const planned = allPlanned.filter((s) => !s.deleted && mine(s));
     const plan = planAgents(agents, planned, me);
     const ids = plan.map((a) => a.id);
     const [held, actions] = await Promise.all([Promise.all(ids.map((id) => lastHeldSession(id))), openActionsOf(ids)]);
-    return coachingPlan(plan, [...held.filter((s) => s !== null), ...planned], actions, rhythms, today);
+    const others = allPlanned.filter((s) => !mine(s));
+    return coachingPlan(plan, [...held.filter((s) => s !== null), ...planned], actions, rhythms, today, others);
   });
 }
 

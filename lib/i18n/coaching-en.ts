@@ -46,6 +46,7 @@ export const coachingEn = {
   'coaching.plan.byCoach': 'held by {coach}',
   'coaching.plan.never': 'Never',
   'coaching.plan.scheduled': 'scheduled',
+  'coaching.plan.scheduledBy': 'scheduled by {coach}',
   'coaching.plan.overdue': 'Overdue',
   'coaching.plan.openActions': 'Open: {count}',
   'coaching.plan.overdueActions': 'overdue: {count}',

@@ -48,6 +48,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.plan.byCoach': 'valmentajana {coach}',
   'coaching.plan.never': 'Ei koskaan',
   'coaching.plan.scheduled': 'sovittu',
+  'coaching.plan.scheduledBy': 'sovittu, valmentajana {coach}',
   'coaching.plan.overdue': 'Myöhässä',
   'coaching.plan.openActions': 'Avoinna: {count}',
   'coaching.plan.overdueActions': 'myöhässä: {count}',

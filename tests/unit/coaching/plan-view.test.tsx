@@ -109,9 +109,16 @@ describe('the coaching plan', () => {
     });
     await saveSession(heldBy('cs-mine', COACH, AGENTS[0]!, '2026-10-01'), [], null);
     await saveSession(heldBy('cs-theirs', other, AGENTS[0]!, '2026-11-02'), [], null);
+    // Leena has also scheduled the next one: this coach sees it and its day, not a day by the rhythm.
+    await saveSession(newCoachingSession({ id: 'cs-next', team: null, coach: other, agent: AGENTS[0]!, form: formTemplates[1]!, scheduledFor: '2027-01-11T09:00:00.000Z', now: new Date('2026-11-03T09:00:00.000Z') }), [], null);
     showPlan();
     const link = await screen.findByRole('link', { name: 'Open the last session with Mikko Laine, 2 Nov 2026' });
     expect(link.closest('td')!.textContent).toContain('held by Leena');
+    expect(within(link.closest('tr')!).getByTestId('next-due').textContent).toBe('11 Jan 2027 · scheduled by Leena');
+    // Preparing a session of this coach's own does not take over Leena's.
+    fireEvent.click(within(link.closest('tr')!).getByRole('button', { name: 'Prepare a session with Mikko Laine' }));
+    await waitFor(async () => expect((await plannedSessionsOf(COACH.id)).map((s) => s.agent.id)).toEqual([AGENTS[0]!.id]));
+    expect((await plannedSessionsOf(other.id)).map((s) => s.id)).toEqual(['cs-next']);
   });
 
   it('with a team backend, keeps the rhythm in the team’s settings (synced, every lead of the team reads it), not in the profile', async () => {
