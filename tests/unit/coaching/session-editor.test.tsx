@@ -25,7 +25,12 @@ let database: ArvioDb;
 beforeEach(() => {
   database = freshDb('session-editor');
 });
-afterEach(cleanup);
+afterEach(async () => {
+  cleanup();
+  // What the page started is done before the database closes: a read-write transaction over every table
+  // begins only after the transactions before it end.
+  await database.transaction('rw', database.tables, async () => undefined);
+});
 
 // Held today: its period runs, so the page reads no before/after figures beside what is tested.
 const HELD_AT = new Date().toISOString();
@@ -41,13 +46,13 @@ async function openHeldSession(): Promise<CoachingSession> {
     </I18nProvider>,
   );
   await screen.findByRole('textbox', { name: 'Private notes' });
+  await evidenceShown();
   return session;
 }
 
-/** The page's own reads done (the evidence shown), then the page gone: nothing of it still runs when the database closes. */
-async function settled(): Promise<void> {
+/** The page's own first reads done: its evidence shown. */
+async function evidenceShown(): Promise<void> {
   await waitFor(() => expect(document.querySelector('[data-testid="evidence"][data-state="ready"]')).not.toBeNull());
-  cleanup();
 }
 
 describe('the session page', () => {
@@ -80,7 +85,6 @@ describe('the session page', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Action 1' }), { target: { value: 'Greet every customer by name' } });
     await waitFor(async () => expect((await database.coachingActions.get('a1'))?.text).toBe('Greet every customer by name'));
     expect((await getNotes('cs-1'))!.updatedAt).toBe(written);
-    await settled();
   });
 
   it('keeps the period length chosen while preparing, so holding the session later uses it', async () => {
@@ -98,6 +102,6 @@ describe('the session page', () => {
     cleanup();
     show();
     expect(((await screen.findByRole('combobox', { name: 'Length' })) as HTMLSelectElement).value).toBe('2');
-    await settled();
+    await evidenceShown();
   });
 });
