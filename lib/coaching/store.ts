@@ -92,10 +92,10 @@ export async function getSession(id: string): Promise<CoachingSession | undefine
   return session && !session.deleted ? session : undefined;
 }
 
-/** A coach's sessions waiting to be held (scheduled or being prepared), by the status index: few, never the coach's history. */
-export async function plannedSessionsOf(coachId: string): Promise<CoachingSession[]> {
+/** The sessions waiting to be held (scheduled or being prepared), every coach's, by the status index: few, never the history. */
+export async function plannedSessions(): Promise<CoachingSession[]> {
   const rows = await db().coachingSessions.where('status').equals('planned').toArray();
-  return rows.filter((s) => !s.deleted && s.coach.id === coachId);
+  return rows.filter((s) => !s.deleted);
 }
 
 /** An agent's held and scheduled sessions, newest first, by the agent's two time indexes. */
@@ -285,12 +285,12 @@ export async function coachingPlanOf(me: Person, team: readonly Person[] | null,
   const database = db();
   return database.transaction('r', [database.coachingSessions, database.coachingActions, database.settings, database.teamSettings, database.rollups], async () => {
     const [allPlanned, agents, rhythms] = await Promise.all([
-      database.coachingSessions.where('status').equals('planned').toArray(),
+      plannedSessions(),
       team ?? namesOf('agent').then((names) => [...names].map(([id, name]) => ({ id, name }))),
       getRhythms(),
     ]);
     const mine = (s: CoachingSession) => s.coach.id === me.id;
-    const planned = allPlanned.filter((s) => !s.deleted && mine(s));
+    const planned = allPlanned.filter(mine);
     const plan = planAgents(agents, planned, me);
     const ids = plan.map((a) => a.id);
     const [held, actions] = await Promise.all([Promise.all(ids.map((id) => lastHeldSession(id))), openActionsOf(ids)]);

@@ -24,7 +24,7 @@ import {
   lastHeldSession,
   openActionsOf,
   periodOf,
-  plannedSessionsOf,
+  plannedSessions,
   prepareSession,
   saveForm,
   coachingDashboard,
@@ -47,6 +47,9 @@ import { templates } from '@/lib/scorecards/templates';
 import { criterionScore } from '@/lib/scoring';
 import { selfCheck } from '../../../server/tests/helpers/docs';
 import { AGENT, card, COACH, OTHER, reviewAt } from './fixtures';
+
+/** A coach's planned sessions. */
+const plannedBy = async (coachId: string) => (await plannedSessions()).filter((s) => s.coach.id === coachId);
 
 let database: ArvioDb;
 
@@ -153,7 +156,7 @@ describe('the coaching plan, read agent by agent', () => {
     expect((await lastHeldSession(AGENT.id, { before: '2026-03-01T09:00:00.000Z' }))?.id).toBe('mine');
     expect(await lastHeldSession(AGENT.id, { before: '2026-02-02T09:00:00.000Z' })).toBeNull();
     expect(await lastHeldSession(OTHER.id)).toBeNull();
-    const planned = await plannedSessionsOf(COACH.id);
+    const planned = await plannedBy(COACH.id);
     expect(planned.map((s) => s.id).sort()).toEqual(['preparing', 'scheduled']);
     const last = (await lastHeldSession(AGENT.id))!;
     const rows = coachingPlan([AGENT, OTHER], [last, ...planned], [], {}, '2026-03-10');

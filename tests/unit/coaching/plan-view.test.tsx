@@ -4,12 +4,15 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import { acknowledgeSession, formTemplates, getRhythms, newCoachingSession, periodOf, plannedSessionsOf, saveSession } from '@/lib/coaching';
+import { acknowledgeSession, formTemplates, getRhythms, newCoachingSession, periodOf, plannedSessions, saveSession } from '@/lib/coaching';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { BACKEND_KEY } from '@/lib/db/database';
 import { withRhythm } from '@/lib/teamSettings';
 import type { Roster } from '@/lib/sync/roster';
 import { PlanView } from '@/entrypoints/coaching/PlanView';
+
+/** A coach's planned sessions. */
+const plannedBy = async (coachId: string) => (await plannedSessions()).filter((s) => s.coach.id === coachId);
 
 const COACH = { id: 'tiina@arvio.test', name: 'Tiina' };
 const AGENTS = [
@@ -63,7 +66,7 @@ describe('the coaching plan', () => {
     fireEvent.submit(editor);
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
     expect(document.activeElement).toBe(open);
-    const planned = await plannedSessionsOf(COACH.id);
+    const planned = await plannedBy(COACH.id);
     expect(planned.map((s) => [s.agent.id, s.scheduledFor])).toEqual([['mikko@arvio.test', new Date('2027-01-15T09:30').toISOString()]]);
     expect(await within(row).findByRole('button', { name: 'Calendar file for Mikko Laine' })).toBeTruthy();
   });
@@ -75,7 +78,7 @@ describe('the coaching plan', () => {
     const editor = screen.getByRole('form', { name: 'Next session with Liisa Koski' });
     fireEvent.keyDown(within(editor).getByLabelText('Time of the next session with Liisa Koski'), { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
-    expect(await plannedSessionsOf(COACH.id)).toEqual([]);
+    expect(await plannedBy(COACH.id)).toEqual([]);
   });
 
   it('takes the coach back to each agent’s last held session, and says whether the agent has acknowledged it', async () => {
@@ -117,8 +120,8 @@ describe('the coaching plan', () => {
     expect(within(link.closest('tr')!).getByTestId('next-due').textContent).toBe('11 Jan 2027 · scheduled by Leena');
     // Preparing a session of this coach's own does not take over Leena's.
     fireEvent.click(within(link.closest('tr')!).getByRole('button', { name: 'Prepare a session with Mikko Laine' }));
-    await waitFor(async () => expect((await plannedSessionsOf(COACH.id)).map((s) => s.agent.id)).toEqual([AGENTS[0]!.id]));
-    expect((await plannedSessionsOf(other.id)).map((s) => s.id)).toEqual(['cs-next']);
+    await waitFor(async () => expect((await plannedBy(COACH.id)).map((s) => s.agent.id)).toEqual([AGENTS[0]!.id]));
+    expect((await plannedBy(other.id)).map((s) => s.id)).toEqual(['cs-next']);
   });
 
   it('with a team backend, keeps the rhythm in the team’s settings (synced, every lead of the team reads it), not in the profile', async () => {
