@@ -18,7 +18,7 @@ import {
 } from '@/lib/coaching';
 import { db } from '@/lib/db';
 import { rhythmTeamOf } from '@/lib/teamSettings';
-import { documentTeam, readRoster } from '@/lib/sync';
+import { documentTeam, emailKey, readRoster } from '@/lib/sync';
 import { formatDay } from '@/lib/i18n';
 import { RHYTHMS, rhythmText } from '@/components/coaching/rhythm';
 import type { CoachingSession } from '@/lib/model/coaching';
@@ -163,7 +163,7 @@ function PlanRowView({ row, me, cards, lang, editing, onEdit }: { row: PlanRow; 
             </a>
             {row.lastHeld.acknowledgedAt ? <span class="chip">{t('coaching.plan.acknowledged')}</span> : <span class="muted"> · {t('coaching.plan.notAcknowledged')}</span>}
             {/* The agent's last session may be another coach's: the rhythm is the agent's, whoever coaches. */}
-            {row.lastHeld.coach.id.toLowerCase() !== me.id.toLowerCase() && <span class="muted"> · {t('coaching.plan.byCoach', { coach: row.lastHeld.coach.name || row.lastHeld.coach.id })}</span>}
+            {emailKey(row.lastHeld.coach.id) !== emailKey(me.id) && <span class="muted"> · {t('coaching.plan.byCoach', { coach: row.lastHeld.coach.name || row.lastHeld.coach.id })}</span>}
           </>
         ) : (
           t('coaching.plan.never')

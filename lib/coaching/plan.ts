@@ -1,6 +1,6 @@
 // The coaching plan: per agent, the last session held, the next one due, overdue, open actions. Pure.
 import type { CoachingAction, CoachingSession } from '../model/coaching';
-import type { Person } from '../model/review';
+import { emailKey, type Person } from '../model/review';
 import { addDays, dayOf, DEFAULT_RHYTHM_DAYS } from './period';
 
 export interface PlanRow {
@@ -18,14 +18,13 @@ export interface PlanRow {
   overdueActions: number;
 }
 
-const key = (id: string): string => id.trim().toLowerCase();
 
 /** The agents a coach plans for: `team` and the agents of the coach's planned sessions, once each, without the coach, by name. */
 export function planAgents(team: readonly Person[], planned: readonly CoachingSession[], me: Person): Person[] {
   const people = new Map<string, Person>();
-  for (const p of team) people.set(key(p.id), p);
-  for (const s of planned) if (!people.has(key(s.agent.id))) people.set(key(s.agent.id), s.agent);
-  people.delete(key(me.id));
+  for (const p of team) people.set(emailKey(p.id), p);
+  for (const s of planned) if (!people.has(emailKey(s.agent.id))) people.set(emailKey(s.agent.id), s.agent);
+  people.delete(emailKey(me.id));
   return [...people.values()].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
 }
 
@@ -54,12 +53,12 @@ export function coachingPlan(
   const held = new Map<string, CoachingSession>();
   const planned = new Map<string, CoachingSession>();
   const earliest = (into: Map<string, CoachingSession>, s: CoachingSession): void => {
-    const seen = into.get(key(s.agent.id));
-    if (!seen || (s.scheduledFor ?? '￿') < (seen.scheduledFor ?? '￿')) into.set(key(s.agent.id), s);
+    const seen = into.get(emailKey(s.agent.id));
+    if (!seen || (s.scheduledFor ?? '￿') < (seen.scheduledFor ?? '￿')) into.set(emailKey(s.agent.id), s);
   };
   for (const s of sessions) {
     if (s.deleted) continue;
-    const agent = key(s.agent.id);
+    const agent = emailKey(s.agent.id);
     if (s.status === 'held') {
       const seen = held.get(agent);
       if (!seen || (s.heldAt ?? '') > (seen.heldAt ?? '')) held.set(agent, s);
@@ -70,13 +69,13 @@ export function coachingPlan(
   const open = new Map<string, { open: number; overdue: number }>();
   for (const a of actions) {
     if (a.deleted || a.status !== 'open') continue;
-    const counts = open.get(key(a.agent.id)) ?? { open: 0, overdue: 0 };
+    const counts = open.get(emailKey(a.agent.id)) ?? { open: 0, overdue: 0 };
     counts.open += 1;
     if (a.due < today) counts.overdue += 1;
-    open.set(key(a.agent.id), counts);
+    open.set(emailKey(a.agent.id), counts);
   }
   return agents.map((agent) => {
-    const k = key(agent.id);
+    const k = emailKey(agent.id);
     const lastHeld = held.get(k) ?? null;
     const next = planned.get(k) ?? null;
     const other = next?.scheduledFor ? null : (theirs.get(k) ?? null);
@@ -147,7 +146,7 @@ export function coachingOverview(
 ): AgentCoaching[] {
   const rows = new Map<string, AgentCoaching & { heldDays: string[] }>();
   const rowOf = (agent: Person): AgentCoaching & { heldDays: string[] } => {
-    const k = key(agent.id);
+    const k = emailKey(agent.id);
     let row = rows.get(k);
     if (!row) {
       row = { agent, held: Object.fromEntries(months.map((m) => [m, 0])), rhythmDays: rhythm[k] ?? DEFAULT_RHYTHM_DAYS, below: {}, actions: 0, doneByDue: 0, overdue: 0, heldDays: [] };

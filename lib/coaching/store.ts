@@ -12,7 +12,7 @@ import {
   type CoachingNotes,
   type CoachingSession,
 } from '../model/coaching';
-import type { Person, Review, SelfCheck } from '../model/review';
+import { emailKey, type Person, type Review, type SelfCheck } from '../model/review';
 import type { Language, Scorecard } from '../model/scorecard';
 import { rhythmDaysSchema, teamSettingsId } from '../model/teamSettings';
 import { rhythmsOf, withRhythm } from '../teamSettings';
@@ -27,7 +27,6 @@ import { formTemplates } from './templates';
 
 const SEEDED_KEY = 'coachingForms.seeded';
 const RHYTHM_KEY = 'coaching.rhythm';
-const key = (id: string): string => id.trim().toLowerCase();
 
 /** Puts the built-in forms in place the first time; an archived one stays archived. */
 export async function ensureBuiltInForms(): Promise<void> {
@@ -261,13 +260,13 @@ export async function setRhythm(agentId: string, days: number | null, team: { id
     async (writer) => {
       const parsed = localRhythmsSchema.safeParse((await database.settings.get(RHYTHM_KEY))?.value);
       const local = { ...(parsed.success ? parsed.data : {}) };
-      delete local[key(agentId)];
+      delete local[emailKey(agentId)];
       if (team) {
         const before = await database.teamSettings.get(teamSettingsId(team.id));
         const next = withRhythm(before, team.id, agentId, days, team.by, now);
         await writer.put('teamSettings', [next], { before: [before], at: next.updatedAt });
       } else if (days !== null) {
-        local[key(agentId)] = rhythmDaysSchema.parse(days);
+        local[emailKey(agentId)] = rhythmDaysSchema.parse(days);
       }
       await database.settings.put({ key: RHYTHM_KEY, value: local });
     },

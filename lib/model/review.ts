@@ -20,6 +20,9 @@ export type Person = z.infer<typeof personSchema>;
  */
 export const emailSchema = z.email().max(254).lowercase();
 
+/** An e-mail as identities compare (a person's id, a roster member, a team setting's agent): trimmed, lower-cased. */
+export const emailKey = (email: string): string => email.trim().toLowerCase();
+
 export const ratingSchema = z.object({
   criterionId: id,
   /** The level's value, or null when not rated yet. */

@@ -1,7 +1,7 @@
 // The team roster in the extension: its cached shape, and mapping helpdesk display names onto members (pure).
 import { z } from 'zod';
 import { rosterMemberSchema, teamRosterResponseSchema, type Role, type RosterMember } from '../model/sync';
-import type { Person } from '../model/review';
+import { emailKey, type Person } from '../model/review';
 
 /** The roster as cached in the settings row `sync.roster`: from which backend and token, and when. */
 export const cachedRosterSchema = z.object({
@@ -25,8 +25,7 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
-/** An e-mail as identities compare (reviewee and reviewer ids, roster members): trimmed, lower-cased. */
-export const emailKey = (email: string): string => email.trim().toLowerCase();
+export { emailKey } from '../model/review';
 
 const sameEmail = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
 

@@ -1,7 +1,7 @@
 // Team settings, the pure domain: the one place they are made, and what the extension reads from them
 // — a review's dispute window, the teams where the user may start a calibration session, and the
 // agents' coaching rhythms.
-import type { Person } from '../model/review';
+import { emailKey, type Person } from '../model/review';
 import { leadsTeam } from '../model/team';
 import {
   DEFAULT_WINDOW_DAYS,
@@ -26,17 +26,15 @@ export interface TeamSettingsInput {
   now: Date;
 }
 
-const lower = (email: string): string => email.trim().toLowerCase();
-
 /** The one place a team's settings document is made (its id is the team's). Throws what the schema refuses. */
 export function newTeamSettings({ team, disputeWindowDays: days, calibrationStarters, coachingRhythms, by, now }: TeamSettingsInput): TeamSettings {
   return teamSettingsSchema.parse({
     id: teamSettingsId(team),
     team,
     disputeWindowDays: days,
-    calibrationStarters: [...new Set(calibrationStarters.map(lower))].sort(),
-    coachingRhythms: coachingRhythms.map((r) => ({ agent: lower(r.agent), days: r.days })).sort((a, b) => a.agent.localeCompare(b.agent)),
-    updatedBy: { id: lower(by.id), name: by.name },
+    calibrationStarters: [...new Set(calibrationStarters.map(emailKey))].sort(),
+    coachingRhythms: coachingRhythms.map((r) => ({ agent: emailKey(r.agent), days: r.days })).sort((a, b) => a.agent.localeCompare(b.agent)),
+    updatedBy: { id: emailKey(by.id), name: by.name },
     updatedAt: now.toISOString(),
   });
 }
@@ -46,7 +44,7 @@ export function newTeamSettings({ team, disputeWindowDays: days, calibrationStar
  * as `stored`, or the defaults when the team has none saved yet.
  */
 export function withRhythm(stored: TeamSettings | undefined, team: string, agent: string, days: number | null, by: Person, now: Date): TeamSettings {
-  const others = (stored?.coachingRhythms ?? []).filter((r) => r.agent !== lower(agent));
+  const others = (stored?.coachingRhythms ?? []).filter((r) => r.agent !== emailKey(agent));
   return newTeamSettings({
     team,
     disputeWindowDays: stored?.disputeWindowDays ?? DEFAULT_WINDOW_DAYS,
@@ -71,7 +69,7 @@ export function rhythmsOf(all: readonly TeamSettings[]): Record<string, number> 
  * with the agent; null without a backend or such a team (the coach's profile then keeps it).
  */
 export function rhythmTeamOf(roster: Roster | null, agentId: string): string | null {
-  const member = roster?.members.find((m) => lower(m.email) === lower(agentId));
+  const member = roster?.members.find((m) => emailKey(m.email) === emailKey(agentId));
   if (!roster || !member) return null;
   // The roster names a member's teams by name; the user's own teams carry their ids.
   const shared = new Set(member.teams ?? []);

@@ -1,5 +1,6 @@
 // Data protection: conversation text in reviews and self-checks kept N months (scores kept), and erasing a
 // person. Both change documents as edits through push (a new revision and seq), so every client pulls them.
+import { z } from 'zod';
 import { kindOf, type KindName } from '../../lib/model/kinds';
 import type { SyncChange } from '../../lib/model/sync';
 import type { User } from './admin';
@@ -50,7 +51,8 @@ export function tombstoneOf(collection: string, doc: Doc): Doc {
 
 /** Whether a kind's documents can be tombstones: its schema has a `deleted` field (stored documents may still lack it). */
 function keepsTombstones(collection: KindName): boolean {
-  return 'deleted' in (kindOf(collection).schema as unknown as { shape: Record<string, unknown> }).shape;
+  const schema: unknown = kindOf(collection).schema;
+  return schema instanceof z.ZodObject && 'deleted' in schema.shape;
 }
 
 /** Pushes server-side edits in pages, each based on the revision read; a doc edited meanwhile is left for the next run. */
