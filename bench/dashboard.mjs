@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { emptyPageFirstPaint, launchBrowser, reportedBy, settle, startupOf } from './browser.mjs';
+import { startProfile } from './coaching-profile.mjs';
 import { median } from './stats.mjs';
 
 const DEADLINE_MS = 8 * 60_000;
@@ -148,6 +149,7 @@ async function renderTab(context, extensionId, size) {
   const page = await context.newPage();
   // Stamps from the page itself, on the page's own clock (0 = navigation start).
   await page.addInitScript(() => {
+    performance.mark('dashboard:start');
     if (!PerformanceObserver.supportedEntryTypes.includes('element')) {
       console.debug('arvio-bench-shown unsupported');
       return;
@@ -155,7 +157,9 @@ async function renderTab(context, extensionId, size) {
     let shown = null;
     let ready = null;
     const report = () => {
-      if (shown !== null && ready !== null) console.debug(`arvio-bench-shown ${shown} ${ready}`);
+      if (shown === null || ready === null) return;
+      performance.mark('dashboard:shown');
+      console.debug(`arvio-bench-shown ${shown} ${ready}`);
     };
     const timing = new PerformanceObserver((list) => {
       const entry = list.getEntries().find((e) => e.identifier === 'dashboard-figures');
@@ -467,6 +471,12 @@ export async function benchDashboard({ context, extensionId, record, sizes = [10
     const tab = await renderTab(context, extensionId, small);
     await firstRenders([tab]);
     console.log(`  figures in the DOM at ${median(tab.domReady).toFixed(1)} ms, painted at ${median(tab.painted).toFixed(1)} ms (${tab.painted.map(Math.round).join(' ')})`);
+    if (process.env.ARVIO_BENCH_PROFILE) {
+      // One more load, traced (bench/coaching-profile.mjs); not among the figures.
+      const profile = await startProfile(context, tab.page, process.env.ARVIO_BENCH_PROFILE);
+      await tab.load();
+      await profile.stop('dashboard-first-render', ['dashboard:start', 'dashboard:shown']);
+    }
     await recordFirstRender(record, tab, context, extensionId);
     rmSync(dir, { recursive: true, force: true });
     return;

@@ -24,6 +24,18 @@ const CoachingView = lazy(() => import('./CoachingView').then((m) => m.CoachingV
 
 type View = 'team' | 'mine' | 'calibration' | 'disputes' | 'ideas' | 'export' | 'coaching';
 const VIEWS: readonly View[] = ['team', 'mine', 'calibration', 'disputes', 'ideas', 'export', 'coaching'];
+const LAZY_VIEWS: Partial<Record<View, { preload(): void }>> = {
+  mine: MyReviews,
+  calibration: CalibrationView,
+  ideas: IdeasView,
+  disputes: DisputesView,
+  export: ExportPanel,
+  coaching: CoachingView,
+};
+/** The view the page's link opens (dashboard.html#calibration); the team view without one. */
+const linkedView = (): View => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team';
+// The code of the view the link opens loads with the page's first reads, not after its first render.
+LAZY_VIEWS[linkedView()]?.preload();
 
 // The bench build lets bench/disputes.mjs drive a resolution in a large profile.
 if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
@@ -43,7 +55,7 @@ const NO_OPTIONS: FilterOptions = { teams: [], agents: [], reviewers: [], scorec
 
 function Dashboard() {
   const { t } = useI18n();
-  const [chosen, setView] = useState<View>(() => VIEWS.find((v) => location.hash.slice(1) === v) ?? 'team');
+  const [chosen, setView] = useState<View>(linkedView);
   // The team's coaching is its leads' (the server sends reviewers a session's focus only): the tab is theirs.
   const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const leads = roster !== undefined && leadsSomeTeam(roster);

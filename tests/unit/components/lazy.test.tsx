@@ -29,6 +29,34 @@ describe('a view loaded on first use', () => {
     expect(loads).toBe(1);
   });
 
+  it('preloaded (the view a link opens), shows at once without Loading…; the code is fetched once', async () => {
+    let loads = 0;
+    const View = lazy(() => {
+      loads++;
+      return Promise.resolve(Greeting);
+    });
+    View.preload();
+    View.preload();
+    await Promise.resolve();
+    await Promise.resolve();
+    render(<I18nProvider fixed="en"><View name="Aino" /></I18nProvider>);
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect(screen.getByText('Hello Aino')).toBeTruthy();
+    expect(loads).toBe(1);
+  });
+
+  it('a failed preload is told when the view is shown, and the next showing tries again', async () => {
+    let loads = 0;
+    const View = lazy<{ name: string }>(() => (++loads === 1 ? Promise.reject(new Error('chunk missing')) : Promise.resolve(Greeting)));
+    View.preload();
+    const first = render(<I18nProvider fixed="en"><View name="Aino" /></I18nProvider>);
+    expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong: chunk missing');
+    first.unmount();
+    render(<I18nProvider fixed="en"><View name="Aino" /></I18nProvider>);
+    expect(await screen.findByText('Hello Aino')).toBeTruthy();
+    expect(loads).toBe(2);
+  });
+
   it('says in the reader’s language when its code cannot be loaded', async () => {
     const View = lazy<{ name: string }>(() => Promise.reject(new Error('chunk missing')));
     render(<I18nProvider fixed="fi"><View name="Aino" /></I18nProvider>);
