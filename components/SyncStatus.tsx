@@ -1,7 +1,7 @@
 // One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words.
 import { useI18n } from '@/components/i18n';
 import { formatDateTime, formatTime, type MessageKey } from '@/lib/i18n';
-import type { Language } from '@/lib/model/scorecard';
+import type { Language } from '@/lib/model';
 import type { SyncStatusView } from '@/lib/sync';
 
 /** When a sync happened or will: the time alone today, else the date too. */

@@ -1,7 +1,6 @@
 // The ticket as the sidebar shows it: header, and the conversation with a selectable review target.
 import { formatDateTime } from '@/lib/i18n';
-import type { ReviewTarget } from '@/lib/model/review';
-import type { Extraction, TicketRef } from '@/lib/model/ticket';
+import type { Extraction, ReviewTarget, TicketRef } from '@/lib/model';
 import { useI18n } from './i18n';
 
 export function TicketHeader({ ticket, extraction }: { ticket: TicketRef; extraction: Extraction }) {

@@ -2,10 +2,8 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { LANGUAGE_STORAGE_KEY } from '@/lib/i18n/content';
-import { resolveLanguage, translator, type Translate } from '@/lib/i18n';
-import type { Language } from '@/lib/model/scorecard';
-import { languagePreferenceSchema } from '@/lib/model/settings';
+import { LANGUAGE_STORAGE_KEY, resolveLanguage, translator, type Translate } from '@/lib/i18n';
+import { languagePreferenceSchema, type Language } from '@/lib/model';
 
 interface I18n {
   lang: Language;

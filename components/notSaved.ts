@@ -1,5 +1,5 @@
 // What the user reads when a write fails: what was not saved, and why — the same words on every page.
-import { isQuotaError } from '@/lib/db/quota';
+import { isQuotaError } from '@/lib/db';
 import type { Translate } from '@/lib/i18n';
 
 /** The thing a failed write would have saved, named the way the user knows it. */

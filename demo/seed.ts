@@ -2,7 +2,7 @@
 // score formula), as a JSON export file that the demo imports through the dashboard like a lead would.
 import { newCalibrationRatings } from '../lib/calibration';
 import { newDispute } from '../lib/disputes';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../lib/export/reviews';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../lib/export';
 import { kindOf, type DocOf, type KindName } from '../lib/model/kinds';
 import type { CalibrationRatings, CalibrationSession } from '../lib/model/calibration';
 import type { Dispute } from '../lib/model/dispute';

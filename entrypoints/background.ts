@@ -1,15 +1,11 @@
 // Background worker: the database service for framed pages, the relay between pages and their sidebars, the keyboard command and the sync schedule. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
-import type { FromBackground } from '@/lib/model/commands';
-import { DB_REQUEST, handleDbRequest, refuseDbRequest, servesCaller } from '@/lib/service';
+import type { FromBackground } from '@/lib/model';
+import { DB_REQUEST, handleDbRequest, refuseDbRequest, servesCaller, watchWaitingBadge } from '@/lib/service';
 import { createRelay } from '@/lib/messaging';
-import { ensureBuiltInScorecards } from '@/lib/db';
-import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync/scheduler';
-import { syncSiteScripts } from '@/lib/helpdesks/registration';
-import { parseSites, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
-import { mirrorSites } from '@/lib/db/sites';
-import { requestPersistence } from '@/lib/db/persistence';
-import { watchWaitingBadge } from '@/lib/service/waiting';
+import { ensureBuiltInScorecards, mirrorSites, requestPersistence } from '@/lib/db';
+import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync';
+import { parseSites, SITES_STORAGE_KEY, syncSiteScripts } from '@/lib/helpdesks';
 
 async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });

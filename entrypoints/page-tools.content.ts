@@ -1,8 +1,5 @@
 // Imported on demand by helpdesk.js (see lib/helpdesks/page-tools.ts): hands it the picker and the snapshot.
-import { cssPathOf } from '@/lib/helpdesks/generic/adapter';
-import { startPicker } from '@/lib/helpdesks/generic/picker';
-import { PAGE_TOOLS_GLOBAL, type PageTools } from '@/lib/helpdesks/page-tools';
-import { structuralSnapshot } from '@/lib/helpdesks/snapshot';
+import { cssPathOf, PAGE_TOOLS_GLOBAL, startPicker, structuralSnapshot, type PageTools } from '@/lib/helpdesks';
 
 export default defineContentScript({
   // Never in the manifest: helpdesk.js imports it (a web-accessible file) when the user picks or reports.

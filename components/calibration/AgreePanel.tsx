@@ -3,8 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { agree, clarify, retireClarification, shownParticipant } from '@/lib/calibration';
 import { participantLabel } from './RevealView';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
-import type { AgreedRating, CalibrationRatings, CalibrationSession } from '@/lib/model/calibration';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { AgreedRating, CalibrationRatings, CalibrationSession, Scorecard } from '@/lib/model';
 import { useI18n } from '../i18n';
 
 interface Props {

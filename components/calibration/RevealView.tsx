@@ -1,11 +1,16 @@
 // The reveal: every participant's rating side by side per ticket and criterion, spread, agreement and alpha.
 import { useState } from 'preact/hooks';
-import type { AlphaFigure, RevealFigures, ShownParticipant, TicketFigures } from '@/lib/calibration';
-import { agreementShares, MIN_PAIRABLE_VALUES, type PairAgreement } from '@/lib/calibration';
+import {
+  agreementShares,
+  MIN_PAIRABLE_VALUES,
+  type AlphaFigure,
+  type PairAgreement,
+  type RevealFigures,
+  type ShownParticipant,
+  type TicketFigures,
+} from '@/lib/calibration';
 import { formatDecimal, formatPercent, type Translate } from '@/lib/i18n';
-import type { CalibrationSession } from '@/lib/model/calibration';
-import type { Language } from '@/lib/model/scorecard';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { CalibrationSession, Language, Scorecard } from '@/lib/model';
 import { useI18n } from '../i18n';
 
 interface Props {

@@ -2,13 +2,9 @@
 import { useState } from 'preact/hooks';
 import { newCalibrationSession } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';
-import type { CalibrationSession, RevealMode } from '@/lib/model/calibration';
-import type { Scorecard } from '@/lib/model/scorecard';
-import type { RosterMember } from '@/lib/model/sync';
-import type { TicketRef } from '@/lib/model/ticket';
-import type { Roster } from '@/lib/sync/roster';
+import { DAY_MS, type CalibrationSession, type RevealMode, type RosterMember, type Scorecard, type TicketRef } from '@/lib/model';
+import type { Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
-import { DAY_MS } from '@/lib/model/time';
 import { useI18n } from '../i18n';
 
 interface Props {

@@ -4,9 +4,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { newDispute } from '@/lib/disputes';
 import { formatDateTime } from '@/lib/i18n';
-import type { Dispute, DisputeItem } from '@/lib/model/dispute';
-import type { Person, Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Dispute, DisputeItem, Person, Review, Scorecard } from '@/lib/model';
 import { levelText, NA, parseChoice } from '@/components/review/levels';
 
 type Scope = 'criteria' | 'whole' | 'wrongAgent';

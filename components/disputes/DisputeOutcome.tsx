@@ -2,8 +2,7 @@
 // reason and the answer, the resolver's comment, and whom the review concerns now.
 import { useI18n } from '@/components/i18n';
 import { formatDateTime } from '@/lib/i18n';
-import type { Dispute } from '@/lib/model/dispute';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Dispute, Scorecard } from '@/lib/model';
 import { levelText } from '@/components/review/levels';
 
 export function DisputeOutcome({ dispute, card }: { dispute: Dispute; card: Scorecard | undefined }) {

@@ -4,9 +4,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { whyNoDispute, windowEnds } from '@/lib/disputes';
 import { formatDateTime } from '@/lib/i18n';
-import type { Dispute } from '@/lib/model/dispute';
-import type { Person, Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Dispute, Person, Review, Scorecard } from '@/lib/model';
 import { DisputeForm } from './DisputeForm';
 import { DisputeOutcome } from './DisputeOutcome';
 

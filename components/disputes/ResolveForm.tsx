@@ -3,9 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { resolve } from '@/lib/disputes';
-import type { Dispute, ResolutionItem } from '@/lib/model/dispute';
-import type { Person, Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Dispute, Person, ResolutionItem, Review, Scorecard } from '@/lib/model';
 import { levelText, NA, parseChoice } from '@/components/review/levels';
 
 interface Answer {

@@ -1,7 +1,6 @@
 // One criterion as a radio group: level buttons with their described target, N/A, comment and marks.
 import { useId, useState } from 'preact/hooks';
-import type { Criterion } from '@/lib/model/scorecard';
-import type { Rating } from '@/lib/model/review';
+import type { Criterion, Rating } from '@/lib/model';
 import type { RatingChoice } from '@/lib/review';
 import type { ShownClarification } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';

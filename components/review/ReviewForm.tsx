@@ -1,7 +1,6 @@
 // The scoring form: criteria by group, free-text findings, the running score and submit — all by keyboard.
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { Scorecard } from '@/lib/model/scorecard';
-import type { ReviewDraft, SelfCheck } from '@/lib/model/review';
+import type { ReviewDraft, Scorecard, SelfCheck } from '@/lib/model';
 import type { ShownClarification } from '@/lib/calibration';
 import { comment, formOrder, rate, toggleMark, type RatingChoice } from '@/lib/review';
 import { scoreReview } from '@/lib/scoring';

@@ -1,7 +1,7 @@
 // A review's written texts, each under its label, rendered as text: what went well, what to develop,
 // and the encouraging feedback where the reader is the agent it was written to.
 import { useI18n } from '@/components/i18n';
-import type { Review } from '@/lib/model/review';
+import type { Review } from '@/lib/model';
 
 export function ReviewTexts({ review, feedback = false }: { review: Pick<Review, 'strengths' | 'developmentAreas' | 'feedback'>; feedback?: boolean }) {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 // The running score while scoring: percentage, pass/fail against the card's own mark, critical fails.
 import { formatPercent } from '@/lib/i18n';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model';
 import type { ReviewScore } from '@/lib/scoring';
 import { useI18n } from '../i18n';
 

@@ -1,6 +1,6 @@
 // A rating as words (the level's label, N/A or not rated), and a rating picked in a <select>.
 import type { Translate } from '@/lib/i18n';
-import type { Criterion } from '@/lib/model/scorecard';
+import type { Criterion } from '@/lib/model';
 
 /** The <select> value of N/A ('' is "no choice", digits are levels). */
 export const NA = 'na';

@@ -5,14 +5,11 @@ import { useI18n } from '@/components/i18n';
 import { syncErrorKey } from '@/components/SyncStatus';
 import { useLive } from '@/components/useLive';
 import { db, listTeamSettings, saveTeamSettings } from '@/lib/db';
-import type { Person } from '@/lib/model/review';
-import { personOf, type Roster } from '@/lib/sync/roster';
+import { roleSchema, type AdminTeamsResponse, type ManagedMember, type Person, type Role } from '@/lib/model';
+import { adminClient, getBackendConfig, inviteLink, personOf, readRoster, SyncError, type AdminClient, type Roster } from '@/lib/sync';
 import type { TeamSettings } from '@/lib/teamSettings';
 import { TeamSettingsForm } from './TeamSettingsForm';
-import type { AdminTeamsResponse, ManagedMember } from '@/lib/model/admin';
-import { roleSchema, type Role } from '@/lib/model/sync';
 import { formatDateTime, type Translate } from '@/lib/i18n';
-import { adminClient, getBackendConfig, inviteLink, readRoster, SyncError, type AdminClient } from '@/lib/sync';
 
 type Team = AdminTeamsResponse['teams'][number];
 type Notice = { kind: 'ok' | 'error'; text: string } | null;

@@ -2,8 +2,7 @@
 // window and the reviewers allowed to start calibration. Saved locally and synced like every document.
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import type { ManagedMember } from '@/lib/model/admin';
-import type { Person } from '@/lib/model/review';
+import type { ManagedMember, Person } from '@/lib/model';
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, newTeamSettings, type TeamSettings } from '@/lib/teamSettings';
 
 interface Props {

@@ -1,6 +1,6 @@
 // A coaching form filled in (editable for the coach) or read (the agent's copy, the printed summary).
 import { useI18n } from '@/components/i18n';
-import type { CoachingAnswer, CoachingField, CoachingForm } from '@/lib/model/coaching';
+import type { CoachingAnswer, CoachingField, CoachingForm } from '@/lib/model';
 
 type Value = CoachingAnswer['value'];
 

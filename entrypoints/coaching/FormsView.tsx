@@ -9,8 +9,7 @@ import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, 
 import { db, latestVersions } from '@/lib/db';
 import { formatDateTime, type Translate } from '@/lib/i18n';
 import { publishingTeam } from '@/lib/sync';
-import type { CoachingField, CoachingForm, CoachingSection } from '@/lib/model/coaching';
-import { coachingFormSchema } from '@/lib/model/coaching';
+import { coachingFormSchema, type CoachingField, type CoachingForm, type CoachingSection } from '@/lib/model';
 import { archive, newDraftFrom, publish } from '@/lib/scorecards';
 import { describeIssue, errorProps, FieldError, fieldKey, type FieldErrors } from '../options/scorecards/validation';
 

@@ -7,8 +7,7 @@ import { useLive } from '@/components/useLive';
 import { acknowledgeSession, actionsOfAgent, dayOf, getForm, markActionDone, sessionsOfAgent, titleOf } from '@/lib/coaching';
 import { getReview } from '@/lib/db';
 import { formatDateTime, formatDay, formatPercent } from '@/lib/i18n';
-import type { CoachingAction, CoachingForm, CoachingSession } from '@/lib/model/coaching';
-import type { Person, Review } from '@/lib/model/review';
+import type { CoachingAction, CoachingForm, CoachingSession, Person, Review } from '@/lib/model';
 import { FormAnswers } from './FormAnswers';
 import type { Who } from './main';
 

@@ -4,7 +4,7 @@ import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { actionsOfSession, getForm, getSession, titleOf } from '@/lib/coaching';
 import { formatDateTime, formatDay } from '@/lib/i18n';
-import type { CoachingAction, CoachingForm, CoachingSession } from '@/lib/model/coaching';
+import type { CoachingAction, CoachingForm, CoachingSession } from '@/lib/model';
 import { FormAnswers } from './FormAnswers';
 import type { Who } from './main';
 

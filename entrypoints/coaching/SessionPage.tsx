@@ -34,9 +34,7 @@ import {
 } from '@/lib/coaching';
 import { latestVersions } from '@/lib/db';
 import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
-import type { CoachingAction, CoachingAnswer, CoachingForm, CoachingSession, EvidenceRef, FocusCriterion } from '@/lib/model/coaching';
-import type { Person, Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { CoachingAction, CoachingAnswer, CoachingForm, CoachingSession, EvidenceRef, FocusCriterion, Person, Review, Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';

@@ -2,7 +2,7 @@
 import { downloadBlob } from '@/components/download';
 import { sessionIcs } from '@/lib/coaching';
 import type { Translate } from '@/lib/i18n';
-import type { CoachingSession } from '@/lib/model/coaching';
+import type { CoachingSession } from '@/lib/model';
 
 export function downloadIcs(session: CoachingSession, t: Translate): void {
   const text = sessionIcs(

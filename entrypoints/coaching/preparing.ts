@@ -1,8 +1,7 @@
 // A session's evidence read from the plan's "Prepare session" click, before the session page renders;
 // the page takes it once (a later visit reads afresh).
 import { dayOf, prepareSession } from '@/lib/coaching';
-import type { CoachingSession } from '@/lib/model/coaching';
-import type { Language, Scorecard } from '@/lib/model/scorecard';
+import type { CoachingSession, Language, Scorecard } from '@/lib/model';
 
 export type Prepared = Awaited<ReturnType<typeof prepareSession>>;
 

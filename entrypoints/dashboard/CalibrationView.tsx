@@ -8,17 +8,21 @@ import { StartSessionForm } from '@/components/calibration/StartSessionForm';
 import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { calibrationOverview, calibrationViewer, facilitates, revealFigures, shownParticipant, type AlphaFigure, type CalibrationOverview } from '@/lib/calibration';
+import {
+  calibrationOverview,
+  calibrationViewer,
+  facilitates,
+  revealFigures,
+  shownParticipant,
+  type AlphaFigure,
+  type CalibrationOverview,
+} from '@/lib/calibration';
 import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratingsOfCalibration, saveCalibrationSession } from '@/lib/db';
-import { calibrationCsv } from '@/lib/export/calibration';
-import { dialectFor } from '@/lib/export/csv';
-import { ticketFromLink } from '@/lib/helpdesks/links';
+import { calibrationCsv, dialectFor } from '@/lib/export';
+import { ticketFromLink } from '@/lib/helpdesks';
 import { formatDateTime, formatDay, formatDecimal, formatPercent } from '@/lib/i18n';
-import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession } from '@/lib/model/calibration';
-import type { Scorecard } from '@/lib/model/scorecard';
-import type { TicketRef } from '@/lib/model/ticket';
-import { leadsSomeTeam, readRoster } from '@/lib/sync';
-import type { Roster } from '@/lib/sync/roster';
+import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession, type Scorecard, type TicketRef } from '@/lib/model';
+import { leadsSomeTeam, readRoster, type Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { Chart, SERIES_COLORS } from './Chart';
 import { useFormats } from './TeamView';

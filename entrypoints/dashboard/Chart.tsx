@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { labelStep } from '@/lib/dashboard/axis';
+import { labelStep } from '@/lib/dashboard';
 
 export interface ChartSeries {
   label: string;

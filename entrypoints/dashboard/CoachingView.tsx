@@ -7,7 +7,7 @@ import { useLive } from '@/components/useLive';
 import { coachingDashboard, coachingOverview, dayOf } from '@/lib/coaching';
 import { monthsBetween, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import { formatDay, formatMonth } from '@/lib/i18n';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model';
 
 /** What marks a month short of the rhythm, besides its colour; the same in both languages. */
 const BELOW_MARK = '▼';

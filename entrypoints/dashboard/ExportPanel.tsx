@@ -4,10 +4,9 @@ import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
-import { getBackendConfig } from '@/lib/sync';
-import { fetchServerExport } from '@/lib/export/server';
-import type { CsvDelimiter, CsvLocale } from '@/lib/export/csv';
-import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/export/reviews';
+import type { CsvDelimiter, CsvLocale } from '@/lib/export';
+import { fetchServerExport, getBackendConfig } from '@/lib/sync';
+import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/transfer';
 
 type Status =
   | { kind: 'idle' }

@@ -1,9 +1,8 @@
 // The self-check vs reviewer gap per criterion, as a table (coaching material: where views differ most).
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import type { DashboardFilter } from '@/lib/dashboard';
-import { selfCheckGap, type CriterionGap } from '@/lib/dashboard';
-import type { Scorecard } from '@/lib/model/scorecard';
+import { selfCheckGap, type CriterionGap, type DashboardFilter } from '@/lib/dashboard';
+import type { Scorecard } from '@/lib/model';
 import { familyLabels } from '@/lib/scorecards';
 import { useFormats } from './TeamView';
 

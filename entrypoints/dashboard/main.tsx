@@ -7,8 +7,17 @@ import { lazy } from '@/components/lazy';
 import { useLive } from '@/components/useLive';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
 import { leadsSomeTeam, readRoster, type Roster } from '@/lib/sync';
-import { dashboardData, filterOptions, getCoverageTarget, monthsBetween, setCoverageTarget, type DashboardData, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
-import type { Scorecard } from '@/lib/model/scorecard';
+import {
+  dashboardData,
+  filterOptions,
+  getCoverageTarget,
+  monthsBetween,
+  setCoverageTarget,
+  type DashboardData,
+  type DashboardFilter,
+  type FilterOptions,
+} from '@/lib/dashboard';
+import type { Scorecard } from '@/lib/model';
 import { Filters } from './Filters';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';

@@ -1,6 +1,6 @@
 // Follows the reply the agent is writing: per keystroke only a timer reset; the text is read once typing pauses.
-import type { Composer } from '@/lib/helpdesks/types';
-import type { ComposerDraft } from '@/lib/model/messages';
+import type { Composer } from '@/lib/helpdesks';
+import type { ComposerDraft } from '@/lib/model';
 
 /** Long enough to skip work between keystrokes, short enough for hints within 300 ms of the last one. */
 export const DRAFT_DEBOUNCE_MS = 120;

@@ -1,6 +1,6 @@
 // The content script's job: find the active ticket, read it, and keep the docked sidebar current.
-import type { Composer, HelpdeskAdapter, HelpdeskLayout, TicketContext } from '@/lib/helpdesks/types';
-import type { TicketRef, TicketSnapshot } from '@/lib/model/ticket';
+import type { Composer, HelpdeskAdapter, HelpdeskLayout, TicketContext } from '@/lib/helpdesks';
+import type { TicketRef, TicketSnapshot } from '@/lib/model';
 
 export interface ControllerDeps {
   doc: Document;

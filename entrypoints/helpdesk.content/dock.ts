@@ -1,5 +1,5 @@
 // The sidebar's dock on the host page: a toggle button (shown while the sidebar is closed) and the sidebar iframe, inside a shadow root.
-import type { ContentKey } from '@/lib/i18n/content';
+import type { ContentKey } from '@/lib/i18n';
 
 export interface Dock {
   readonly open: boolean;

@@ -1,24 +1,36 @@
 // Content script entry: wires the controller, the dock and the line to the sidebar (through the background). Never opens IndexedDB.
 import { browser } from 'wxt/browser';
-import { HELPDESK_MATCHES } from '@/lib/helpdesks/matches';
-import { adapterPicker } from '@/lib/helpdesks/registry';
-import { createGenericAdapter } from '@/lib/helpdesks/generic/adapter';
-import { loadedPageTools, PAGE_TOOLS_FILE, type PageTools } from '@/lib/helpdesks/page-tools';
-import { parseRegions, parseSites, REGIONS_STORAGE_KEY, siteFor, SITES_STORAGE_KEY } from '@/lib/helpdesks/sites';
-import { sitesContentEn } from '@/lib/i18n/sites-en';
-import { sitesContentFi } from '@/lib/i18n/sites-fi';
-import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY } from '@/lib/i18n/content';
-import { fromBackgroundSchema, PAGE_PORT_PREFIX, toContentSchema } from '@/lib/model/commands';
-import type { ComposerDraft, FromPage } from '@/lib/model/messages';
-import { openChannel, type Channel } from '@/lib/messaging/channel';
+import {
+  adapterPicker,
+  createGenericAdapter,
+  firstMatch,
+  HELPDESK_MATCHES,
+  loadedPageTools,
+  PAGE_TOOLS_FILE,
+  parseRegions,
+  parseSites,
+  REGIONS_STORAGE_KEY,
+  siteFor,
+  SITES_STORAGE_KEY,
+  type PageTools,
+} from '@/lib/helpdesks';
+import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY, sitesContentEn, sitesContentFi } from '@/lib/i18n';
+import {
+  dockSizeKey,
+  dockWidth,
+  fromBackgroundSchema,
+  isToggleShortcut,
+  PAGE_PORT_PREFIX,
+  toContentSchema,
+  type ComposerDraft,
+  type FromPage,
+} from '@/lib/model';
+import { openChannel, type Channel } from '@/lib/messaging';
 import { startController } from './controller';
 import { createBadge } from './badge';
 import { trackComposer } from './composer';
 import { createDock, type Dock } from './dock';
 import { createRoom } from './room';
-import { dockSizeKey, dockWidth } from '@/lib/model/dock';
-import { firstMatch } from '@/lib/helpdesks/dom';
-import { isToggleShortcut } from '@/lib/model/commands';
 import { measureRead } from '@/bench/hooks';
 
 const OPEN_KEY = 'arvio.sidebarOpen';

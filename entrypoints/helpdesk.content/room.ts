@@ -1,5 +1,5 @@
 // Room for the open sidebar: the helpdesk's main container (its adapter names it), else the whole page, is narrowed so the sidebar sits beside it.
-import { firstMatch } from '@/lib/helpdesks/dom';
+import { firstMatch } from '@/lib/helpdesks';
 
 export interface Fit {
   /** What was narrowed: the adapter's main container, or the page (the generic fallback). */

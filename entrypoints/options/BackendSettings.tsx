@@ -7,14 +7,17 @@ import { db } from '@/lib/db';
 import {
   backendConfigSchema,
   clearBackendConfig,
+  fetchMe,
   getBackendConfig,
+  readConflicts,
+  resolveConflict,
   saveBackendConfig,
+  statusView,
+  SyncError,
+  type SyncConflict,
 } from '@/lib/sync';
-import { remoteDb } from '@/lib/service/remote';
-import { canonicalJson, type MeResponse } from '@/lib/model/sync';
-import { fetchMe, SyncError } from '@/lib/sync';
-import { resolveConflict } from '@/lib/sync';
-import { readConflicts, statusView, type SyncConflict } from '@/lib/sync';
+import { remoteDb } from '@/lib/service';
+import { canonicalJson, type MeResponse } from '@/lib/model';
 import { askForOrigin, useHeldOrigin } from './hostPermission';
 import { InviteJoin, type Joined } from './InviteJoin';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { getSettings, saveSettings } from '@/lib/db';
-import { settingsSchema, type Settings } from '@/lib/model/settings';
+import { settingsSchema, type Settings } from '@/lib/model';
 
 export function GeneralSettings() {
   const { t } = useI18n();

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { parseInviteLink, redeemInvite, saveBackendConfig, SyncError } from '@/lib/sync';
-import type { MeResponse } from '@/lib/model/sync';
+import type { MeResponse } from '@/lib/model';
 import { askForOrigin, useHeldOrigin } from './hostPermission';
 
 export interface Joined {

@@ -5,7 +5,7 @@ import { notSavedText } from '@/components/notSaved';
 import { CHECK_IDS } from '@/lib/checks';
 import { getSettings, saveSettings } from '@/lib/db';
 import type { MessageKey } from '@/lib/i18n';
-import type { SelfCheckSettings as Prefs, Settings } from '@/lib/model/settings';
+import type { SelfCheckSettings as Prefs, Settings } from '@/lib/model';
 
 const lines = (text: string): string[] =>
   text

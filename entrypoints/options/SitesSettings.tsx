@@ -5,8 +5,8 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { originCovered } from '@/lib/sync';
-import { deletePageReport, listPageReports, listSites, removeSite, saveSite, type PageReport } from '@/lib/db/sites';
-import { normaliseOrigin, SITE_TYPES, sitePattern, type SiteType } from '@/lib/helpdesks/sites';
+import { deletePageReport, listPageReports, listSites, removeSite, saveSite, type PageReport } from '@/lib/db';
+import { normaliseOrigin, SITE_TYPES, sitePattern, type SiteType } from '@/lib/helpdesks';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 

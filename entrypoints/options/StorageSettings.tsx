@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
-import { readStorageStatus, type StorageStatus } from '@/lib/db/persistence';
+import { readStorageStatus, type StorageStatus } from '@/lib/db';
 import { formatBytes } from '@/lib/i18n';
 
 export function StorageSettings() {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { ensureBuiltInScorecards, getScorecard } from '@/lib/db';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model';
 import { levelNumber } from '@/lib/scorecards';
 import { criterionFacts } from '../options/scorecards/Preview';
 

@@ -4,33 +4,39 @@ import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { SyncStatus } from '@/components/SyncStatus';
-import { remoteDb as db } from '@/lib/service/remote';
-import { isToggleShortcut } from '@/lib/model/commands';
-import type { Review, ReviewTarget } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
-import type { Diagnostics, Extraction, TicketRef, TicketSnapshot } from '@/lib/model/ticket';
+import { remoteDb as db } from '@/lib/service';
+import {
+  defaultSettings,
+  isToggleShortcut,
+  ticketKey,
+  type ComposerDraft,
+  type Diagnostics,
+  type Dispute,
+  type Extraction,
+  type Review,
+  type ReviewDraft,
+  type ReviewTarget,
+  type Scorecard,
+  type TicketRef,
+  type TicketSnapshot,
+} from '@/lib/model';
 
 /** Small screens (a 1366 × 768 laptop and below) get the denser layout. */
 const DENSE_MAX_VIEWPORT = 1366;
-import { ticketKey } from '@/lib/model/ticket';
 import { draftFromReview, proposeReviewee } from '@/lib/review';
 import type { Connection, PageLayout, PageState } from './connection';
 import { Rail, ResizeHandle } from './dock/DockControls';
 import { originOf, useDockSize } from './dock/useDockSize';
-import type { ReviewDraft } from '@/lib/model/review';
 import { scoreReview } from '@/lib/scoring';
 import { SelfCheckPanel } from './selfcheck/SelfCheckPanel';
 import { onFocus, useFocus, useSelfAgent } from './selfcheck/useFocus';
 import { useDraftHints } from './selfcheck/useDraftHints';
-import type { ComposerDraft } from '@/lib/model/messages';
-import { defaultSettings } from '@/lib/model/settings';
 import { useRemote } from './useRemote';
 import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 import { markTicketRendered } from '@/bench/hooks';
 import type { TeamSettings } from '@/lib/teamSettings';
-import type { Dispute } from '@/lib/model/dispute';
-import { selfPerson } from '@/lib/sync/roster';
+import { selfPerson } from '@/lib/sync';
 import { IdeasPanel } from './ideas/IdeasPanel';
 import { GenericActions, ReportPage } from './PageActions';
 import { CalibrationBanner, CalibrationPanel, useCalibrationHome, waitingHere } from './calibration/CalibrationPanel';

@@ -1,8 +1,8 @@
 // Sidebar actions on the page itself: pick the conversation or review the selection (generic sites), and "Report this page".
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { remoteDb as db } from '@/lib/service/remote';
-import type { Diagnostics, TicketRef } from '@/lib/model/ticket';
+import { remoteDb as db } from '@/lib/service';
+import type { Diagnostics, TicketRef } from '@/lib/model';
 import type { Connection } from './connection';
 
 export function GenericActions({ connection, picked }: { connection: Connection; picked: boolean }) {

@@ -1,9 +1,8 @@
 // The sidebar's line to its page, through the background (the only route a framed extension page has in Firefox); every message is parsed before use.
 import { browser } from 'wxt/browser';
-import { openChannel } from '@/lib/messaging/channel';
-import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type FromPage, type FromSidebar } from '@/lib/model/messages';
-import type { TicketSnapshot } from '@/lib/model/ticket';
-import { remoteChanged, remoteDocked } from '@/lib/service/remote';
+import { openChannel } from '@/lib/messaging';
+import { SIDEBAR_PORT_PREFIX, toSidebarSchema, type ComposerDraft, type FromPage, type FromSidebar, type TicketSnapshot } from '@/lib/model';
+import { remoteChanged, remoteDocked } from '@/lib/service';
 
 export interface PageState {
   snapshot: TicketSnapshot | null;

@@ -1,7 +1,7 @@
 // Sidebar page entry: connect to the page (through the background) first, then render; data only once docked.
 import { render } from 'preact';
 import { I18nProvider } from '@/components/i18n';
-import { remoteDb } from '@/lib/service/remote';
+import { remoteDb } from '@/lib/service';
 import { App } from './App';
 import { connectToPage } from './connection';
 import { Docked } from './dock/Docked';

@@ -1,6 +1,6 @@
 // Data for the sidebar from the background's database service, refreshed when the database changes.
 import { useEffect, useState } from 'preact/hooks';
-import { onRemoteChange } from '@/lib/service/remote';
+import { onRemoteChange } from '@/lib/service';
 
 export function useRemote<T>(query: () => Promise<T>, deps: readonly unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);

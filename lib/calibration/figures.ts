@@ -1,8 +1,7 @@
 // A session's figures for the dashboard's Calibration view, computed once when the session or its
 // ratings change (lib/db/writes.ts keeps them, as it keeps the review rollups): the view reads these,
 // never the ratings.
-import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
-import type { Scorecard } from '../model/scorecard';
+import type { CalibrationRatings, CalibrationSession, Scorecard } from '../model';
 import { criterionScoreSum } from '../scoring';
 import { alphaOfPooled, pooledCoincidences, type PooledCoincidences } from './alpha';
 import { figureOf, indexRatings, sessionAlphaFigure, sessionMatrix, type AlphaFigure } from './session';

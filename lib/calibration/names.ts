@@ -1,8 +1,7 @@
 // How a reader knows a session's participants: as the server sent them. The server decides who sees
 // names (server/src/pseudonyms.ts, by `namesVisible`): the others come as e-mails, or as pseudonymous
 // addresses shown "Participant k" — in the reveal, the alignments, the CSV and, as they are, in the JSON export.
-import { pseudonymAddress, pseudonymNumber } from '../model/calibration';
-import { leadsTeam, type TeamRoles } from '../model/team';
+import { leadsTeam, pseudonymAddress, pseudonymNumber, type TeamRoles } from '../model';
 
 export { pseudonymAddress, pseudonymNumber };
 

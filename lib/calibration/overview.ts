@@ -1,8 +1,7 @@
 // The dashboard's Calibration view as figures: sessions over time, alpha per criterion by month,
 // the criteria with the lowest agreement, each reviewer's alignment trend. Reads each session's
 // figures (./figures.ts, kept as its ratings change), never the ratings or reviews themselves.
-import type { CalibrationSession } from '../model/calibration';
-import type { Scorecard } from '../model/scorecard';
+import type { CalibrationSession, Scorecard } from '../model';
 import type { PooledCoincidences } from './alpha';
 import { pooledAlphaFigure, sessionAlphaOfKept, type SessionFigures } from './figures';
 import { shownParticipant, type ShownParticipant } from './names';

@@ -1,9 +1,16 @@
 // A calibration session as pure steps: start it, rate blind, reveal, agree — and the figures of the reveal.
-import type { AgreedRating, CalibrationRatings, CalibrationSession, Clarification, RevealMode } from '../model/calibration';
-import { calibrationRatingsId } from '../model/calibration';
-import type { Rating } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
-import { ticketKey, type TicketRef } from '../model/ticket';
+import {
+  calibrationRatingsId,
+  ticketKey,
+  type AgreedRating,
+  type CalibrationRatings,
+  type CalibrationSession,
+  type Clarification,
+  type Rating,
+  type RevealMode,
+  type Scorecard,
+  type TicketRef,
+} from '../model';
 import { emptyRatings } from '../review';
 import { criterionScore, maxValue, scoreReview } from '../scoring';
 import { alphaWithBasis, type ReliabilityData } from './alpha';

@@ -1,7 +1,5 @@
 // Where each coaching document is made: one function per kind (the team field is set here).
-import type { CoachingAction, CoachingField, CoachingForm, CoachingNotes, CoachingSection, CoachingSession } from '../model/coaching';
-import type { Person } from '../model/review';
-import type { Language } from '../model/scorecard';
+import type { CoachingAction, CoachingField, CoachingForm, CoachingNotes, CoachingSection, CoachingSession, Language, Person } from '../model';
 
 /** A new form template to edit: one section with one free-text field, a draft. */
 export function newCoachingForm(id: string, lang: Language, now: Date): CoachingForm {

@@ -1,12 +1,10 @@
 // What a coach looks at before a session, and whether a period worked: pure, from the agent's day
 // rollup rows (lib/db/rollups.ts `agent.d`), the newest reviews and the self-check pairs of a window
 // (read by index in lib/coaching/store.ts), and the score formula.
-import type { FocusCriterion } from '../model/coaching';
-import type { Review, SelfCheck } from '../model/review';
-import type { Language, Scorecard } from '../model/scorecard';
+import type { FocusCriterion, Language, Review, Scorecard, SelfCheck } from '../model';
 import { criterionMean, criterionScoreSum, qualityScore } from '../scoring';
 import { SEP, type RollupCell } from '../db';
-import { gapOfPairs, type CriterionGap } from '../dashboard/selfcheck-gap';
+import { gapOfPairs, type CriterionGap } from '../dashboard';
 import { titleOf } from './focus';
 import { addDays, daysBetween } from './period';
 

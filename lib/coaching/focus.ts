@@ -1,6 +1,5 @@
-// The coaching focus in force for an agent, and how a focus criterion is named. Pure and Dexie-free: the sidebar imports this file alone.
-import type { CoachingSession, FocusCriterion } from '../model/coaching';
-import type { Scorecard } from '../model/scorecard';
+// The coaching focus in force for an agent, and how a focus criterion is named. Pure and Dexie-free (the sidebar uses it).
+import type { CoachingSession, FocusCriterion, Scorecard } from '../model';
 
 export interface FocusNow {
   focus: FocusCriterion[];

@@ -1,5 +1,5 @@
 // An iCalendar (RFC 5545) event for a scheduled coaching session, so it lands in both calendars. Pure.
-import type { CoachingSession } from '../model/coaching';
+import type { CoachingSession } from '../model';
 
 export const SESSION_MINUTES = 45;
 

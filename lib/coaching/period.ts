@@ -1,5 +1,5 @@
 // Coaching periods and rhythm as calendar arithmetic on `YYYY-MM-DD` days (UTC), pure.
-import { DAY_MS } from '../model/time';
+import { DAY_MS } from '../model';
 
 /** Offered period lengths in weeks; 4 is the default. */
 export const PERIOD_WEEKS = [2, 3, 4] as const;

@@ -1,6 +1,5 @@
 // The coaching plan: per agent, the last session held, the next one due, overdue, open actions. Pure.
-import type { CoachingAction, CoachingSession } from '../model/coaching';
-import { emailKey, type Person } from '../model/review';
+import { emailKey, type CoachingAction, type CoachingSession, type Person } from '../model';
 import { addDays, dayOf, DEFAULT_RHYTHM_DAYS } from './period';
 
 export interface PlanRow {

@@ -7,18 +7,22 @@ import {
   coachingFormSchema,
   coachingNotesSchema,
   coachingSessionSchema,
+  emailKey,
+  rhythmDaysSchema,
+  teamSettingsId,
   type CoachingAction,
   type CoachingForm,
   type CoachingNotes,
   type CoachingSession,
-} from '../model/coaching';
-import { emailKey, type Person, type Review, type SelfCheck } from '../model/review';
-import type { Language, Scorecard } from '../model/scorecard';
-import { rhythmDaysSchema, teamSettingsId } from '../model/teamSettings';
+  type Language,
+  type Person,
+  type Review,
+  type Scorecard,
+  type SelfCheck,
+} from '../model';
 import { rhythmsOf, withRhythm } from '../teamSettings';
 import { db, ensureRollupShape, SEP, writeSynced } from '../db';
-import { reviewOf } from '../dashboard/selfcheck-gap';
-import { namesOf } from '../dashboard/figures';
+import { namesOf, reviewOf } from '../dashboard';
 import { agreedActions, coachingPlan, planAgents, type PlanRow } from './plan';
 import { currentFocus, type FocusNow } from './focus';
 import { addDays, dayOf } from './period';

@@ -1,8 +1,7 @@
 // The built-in coaching forms, Finnish and English, from one structure: the points a monthly coaching
 // talk goes through every time (expectations both ways, measurable goals as figures and as what is
 // done in the contact, successes, challenges, agreed actions, next follow-up).
-import type { CoachingField, CoachingForm, CoachingSection } from '../model/coaching';
-import type { Language } from '../model/scorecard';
+import type { CoachingField, CoachingForm, CoachingSection, Language } from '../model';
 
 /** Fixed so that the built-in forms are identical on every install and in every test run. */
 const FORM_TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';

@@ -1,16 +1,10 @@
 // The dashboard's questions, answered from rollups by index (never by scanning reviews), plus acknowledgements.
 import Dexie from 'dexie';
 import { z } from 'zod';
-import type { Review } from '../model/review';
-import type { Language, Scorecard } from '../model/scorecard';
+import { DAY_MS, type Language, type Review, type Scorecard } from '../model';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
-import { emailKey, rosterTeams } from '../sync';
-import { readRoster } from '../sync';
-import { db } from '../db';
-import { writeSynced } from '../db';
-import type { RollupRow } from '../db';
-import { addReviews, ALL_PERIOD, monthOf, SEP, weekOf, type RollupCell, type RollupDelta, type Who } from '../db';
-import { DAY_MS } from '../model/time';
+import { emailKey, readRoster, rosterTeams } from '../sync';
+import { addReviews, ALL_PERIOD, db, monthOf, SEP, weekOf, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
 
 export type Granularity = 'week' | 'month';
 

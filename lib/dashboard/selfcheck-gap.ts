@@ -1,7 +1,6 @@
 // Self-check vs reviewer per criterion: where agents see their replies differently from their reviewers.
 import { criterionMean, criterionScore } from '../scoring';
-import type { Review, SelfCheck } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import type { Review, Scorecard, SelfCheck } from '../model';
 import { db } from '../db';
 
 /** One criterion of one scorecard family (the reviewer's card): cards sharing a criterion id stay apart. */

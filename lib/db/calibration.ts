@@ -1,5 +1,5 @@
 // Calibration sessions and participants' ratings: written through the one writer, read by session.
-import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
+import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model';
 import { clarificationsFor, countsAsSubmitted, type SessionFigures, type ShownClarification } from '../calibration';
 import { db } from './database';
 import { writeSynced } from './writes';

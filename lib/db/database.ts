@@ -16,7 +16,7 @@ import type {
   SelfCheck,
   TeamSettings,
 } from '../model';
-import { figuresOfSessions, type SessionFigures } from '../calibration/figures';
+import { figuresOfSessions, type SessionFigures } from '../calibration';
 import { revealQuotaAborts } from './quota-middleware';
 
 export interface SettingRow {

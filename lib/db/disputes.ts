@@ -1,7 +1,6 @@
 // Disputes in the database: opened, resolved (the review's new revision in the same transaction), reopened.
 import { appliedReview } from '../disputes';
-import { disputeId, disputeSchema, type Dispute } from '../model/dispute';
-import type { Review } from '../model/review';
+import { disputeId, disputeSchema, type Dispute, type Review } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 

@@ -1,6 +1,6 @@
 // Ideas and obstacles in the database: submitted, triaged, listed; and which answers the submitter has seen.
 import { z } from 'zod';
-import { ideaSchema, type Idea } from '../model/idea';
+import { ideaSchema, type Idea } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 

@@ -46,8 +46,9 @@ export {
   type Who,
 } from './rollups';
 export { bulkGetFew, presentKeys } from './bulk';
-// quota.ts has no Dexie: the sidebar (lib/service/remote.ts) imports it on its own, to stay Dexie-free.
+// quota.ts has no Dexie: the sidebar's remoteDb (lib/service) uses it and stays Dexie-free (package.json's sideEffects lets the bundler drop this folder's other modules).
 export { isQuotaError, StorageFullError } from './quota';
+export { readStorageStatus, requestPersistence, type StorageStatus } from './persistence';
 export {
   DisputeStateError,
   disputeOf,

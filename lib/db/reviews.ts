@@ -1,6 +1,6 @@
 // Reviews, drafts and their revisions: every write that belongs together is one transaction.
 import Dexie from 'dexie';
-import { reviewSchema, type Review, type ReviewDraft } from '../model/review';
+import { reviewSchema, type Review, type ReviewDraft } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 

@@ -24,8 +24,7 @@
 // pure and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
-import type { Review } from '../model/review';
-import { DAY_MS } from '../model/time';
+import { DAY_MS, type Review } from '../model';
 import { SCORE_BUCKETS, scoreBucket } from '../scoring';
 import { bulkGetFew } from './bulk';
 import type { ArvioDb, RollupRow, SettingRow } from './database';

@@ -1,5 +1,5 @@
 // Scorecards in the local database: built-ins seeded once, drafts edited, published versions frozen.
-import { scorecardSchema, type Scorecard } from '../model/scorecard';
+import { scorecardSchema, type Scorecard } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 

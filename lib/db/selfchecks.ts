@@ -1,5 +1,5 @@
 // Agents' self-checks: private to this computer unless a team backend syncs them; one per ticket and agent.
-import { selfCheckId, selfCheckSchema, type SelfCheck } from '../model/review';
+import { selfCheckId, selfCheckSchema, type SelfCheck } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 

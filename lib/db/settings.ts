@@ -1,8 +1,8 @@
 // Reading and writing the user's settings; the language is mirrored to storage.local for the content script.
 import { browser } from 'wxt/browser';
-import { defaultSettings, settingsSchema, type Identity, type Settings } from '../model/settings';
+import { defaultSettings, settingsSchema, type Identity, type Settings } from '../model';
 import { db } from './database';
-import { LANGUAGE_STORAGE_KEY } from '../i18n/content';
+import { LANGUAGE_STORAGE_KEY } from '../i18n';
 
 export { LANGUAGE_STORAGE_KEY };
 

@@ -1,7 +1,7 @@
 // Self-hosted helpdesk sites and "report this page" snapshots, kept in the settings table; sites mirrored to storage.local.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { normaliseOrigin, REGIONS_STORAGE_KEY, SITE_TYPES, SITES_STORAGE_KEY, type Site } from '../helpdesks/sites';
+import { normaliseOrigin, REGIONS_STORAGE_KEY, SITE_TYPES, SITES_STORAGE_KEY, type Site } from '../helpdesks';
 import { db, type ArvioDb } from './database';
 
 const SITES_KEY = 'sites';

@@ -1,5 +1,5 @@
 // Team settings in the database: those of the user's teams as pulled, and a lead's save (synced).
-import { teamSettingsSchema, type TeamSettings } from '../model/teamSettings';
+import { teamSettingsSchema, type TeamSettings } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 

@@ -9,9 +9,8 @@
 // says whether a write is queued, and deltas are summed until the transaction's end.
 // tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows.
 import type { Table } from 'dexie';
-import { figuresOfSessions } from '../calibration/figures';
-import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
-import { kindOf, type AnyDoc, type DocOf, type KindName } from '../model/kinds';
+import { figuresOfSessions } from '../calibration';
+import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type DocOf, type KindName } from '../model';
 import { BACKEND_KEY, type ArvioDb, type OutboxRow } from './database';
 import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
 

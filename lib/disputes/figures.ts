@@ -1,5 +1,5 @@
 // Dispute figures for the dashboard and its exports, pure: per reviewer, overturns per criterion, time to resolve.
-import type { Dispute } from '../model/dispute';
+import type { Dispute } from '../model';
 
 export interface ReviewerDisputes {
   reviewer: { id: string; name: string };

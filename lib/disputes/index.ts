@@ -1,10 +1,19 @@
 // Disputes, the pure domain: who may open one and until when, the one place a dispute is made, its
 // resolution (the outcome follows from the answers), and the review revision an accepted one becomes.
-import { disputeId, disputeSchema, type Dispute, type DisputeItem, type DisputeStatus, type ResolutionItem } from '../model/dispute';
-import type { Person, Rating, Review } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import {
+  DAY_MS,
+  disputeId,
+  disputeSchema,
+  type Dispute,
+  type DisputeItem,
+  type DisputeStatus,
+  type Person,
+  type Rating,
+  type ResolutionItem,
+  type Review,
+  type Scorecard,
+} from '../model';
 import { scoreReview } from '../scoring';
-import { DAY_MS } from '../model/time';
 
 export { countWaiting, disputesWaiting, type Viewer } from './waiting';
 export { disputeFigures, type DisputeFigures, type CriterionOverturns, type ReviewerDisputes } from './figures';

@@ -1,9 +1,7 @@
 // What waits for the user in disputes and ideas: the open disputes they are to resolve, and the count the
 // toolbar badge shows for this area.
 import { ideasWaiting } from '../ideas';
-import type { Dispute } from '../model/dispute';
-import type { Idea } from '../model/idea';
-import { leadsTeam, type TeamRoles } from '../model/team';
+import { leadsTeam, type Dispute, type Idea, type TeamRoles } from '../model';
 
 /** The user as the waiting count sees them: their e-mail, and their roles from the team roster (lib/model/team TeamRoles). */
 export interface Viewer extends TeamRoles {

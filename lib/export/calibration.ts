@@ -1,8 +1,6 @@
 // Calibration as CSV in long format: one row per session, ticket, criterion and participant, with the agreed rating.
-import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
-import type { Scorecard } from '../model/scorecard';
-import { shownParticipant } from '../calibration/names';
-import { countsAsSubmitted } from '../calibration/session';
+import type { CalibrationRatings, CalibrationSession, Scorecard } from '../model';
+import { countsAsSubmitted, shownParticipant } from '../calibration';
 import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
 
 export const CALIBRATION_CSV_HEADER = [

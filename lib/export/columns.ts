@@ -1,7 +1,6 @@
 // The CSV columns of exported reviews, pure: the extension's export and the server's use the same.
 import { translator, type MessageKey } from '../i18n';
-import type { Person, Review } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
+import type { Person, Review, Scorecard } from '../model';
 import { criterionScore, maxValue } from '../scoring';
 import { CsvDate, CsvNumber, type CsvDialect, type CsvValue } from './csv';
 

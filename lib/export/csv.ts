@@ -1,5 +1,5 @@
 // A CSV writer that Excel opens right (BOM, ',' or ';' with decimal commas and local dates, safe quoting, no formulas); shared with the server.
-import type { Language } from '../model/scorecard';
+import type { Language } from '../model';
 
 export type CsvDelimiter = ',' | ';';
 

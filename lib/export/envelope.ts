@@ -1,8 +1,6 @@
 // The `arvio.export` JSON file: its envelope schema and its writer, pure, so the extension and the server write one format.
 import { z } from 'zod';
-import type { Review, SelfCheck } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
-import type { CalibrationRatings, CalibrationSession } from '../model/calibration';
+import type { CalibrationRatings, CalibrationSession, Review, Scorecard, SelfCheck } from '../model';
 
 export const EXPORT_FORMAT = 'arvio.export';
 export const EXPORT_FORMAT_VERSION = 1;

@@ -1,6 +1,6 @@
 // Ideas and obstacles as CSV for the lead: one row per idea, its latest reply, age in days.
 import { ideaAgeDays } from '../ideas';
-import type { Idea } from '../model/idea';
+import type { Idea } from '../model';
 import { BOM, csvLine, dialectFor, type CsvDelimiter } from './csv';
 
 export function ideasCsv(ideas: readonly Idea[], teamName: (id: string) => string, now: Date, delimiter: CsvDelimiter = ','): string {

@@ -1,6 +1,6 @@
 // Optional redaction of personal data in reviews' free text before export: e-mail, phone, henkilötunnus, card, IBAN.
 import { CHECK_IDS, runChecks, type CheckId } from '../checks';
-import type { Review } from '../model/review';
+import type { Review } from '../model';
 
 /** Every check but the personal-data one: its valid-only detectors (checksums) are what we reuse. */
 const ONLY_PERSONAL_DATA: CheckId[] = CHECK_IDS.filter((id) => id !== 'personalData');

@@ -1,6 +1,6 @@
 // Scorecards out to a JSON file and back in, all or nothing, with errors that name the field.
 import { z } from 'zod';
-import { scorecardSchema, type Scorecard } from '../model/scorecard';
+import { scorecardSchema, type Scorecard } from '../model';
 
 export const SCORECARDS_FORMAT = 'arvio.scorecards';
 export const SCORECARDS_FORMAT_VERSION = 1;

@@ -1,5 +1,5 @@
 // A ticket link, as a lead pastes it into the dashboard, read as a ticket reference (pure).
-import type { TicketRef } from '../model/ticket';
+import type { TicketRef } from '../model';
 import { conversationIdFromUrl as freescout } from './freescout/adapter';
 import { ticketIdFromUrl as freshdesk } from './freshdesk/adapter';
 import { conversationIdFromUrl as front } from './front/adapter';

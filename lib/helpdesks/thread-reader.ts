@@ -1,5 +1,5 @@
 // Shared machinery of the DOM adapters: a page's message items become messages, with diagnostics.
-import type { Channel, Diagnostics, Extraction, MessageRole, TicketMessage } from '../model/ticket';
+import type { Channel, Diagnostics, Extraction, MessageRole, TicketMessage } from '../model';
 import { allMatches, firstMatch, readableText } from './dom';
 import type { Composer, HelpdeskAdapter, HelpdeskLayout, TicketContext } from './types';
 

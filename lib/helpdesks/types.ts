@@ -1,5 +1,5 @@
 // The contract every helpdesk adapter fulfils (see ARCHITECTURE.md, "Helpdesk adapters").
-import type { Channel, Extraction } from '../model/ticket';
+import type { Channel, Extraction } from '../model';
 
 export interface TicketContext {
   ticketId: string;

@@ -1,9 +1,12 @@
 // Translation: one typed dictionary per language; the language follows the browser unless overridden.
 import { en, type MessageKey } from './en';
 import { fi } from './fi';
-import type { Language } from '../model/scorecard';
+import type { Language } from '../model';
 
 export type { MessageKey };
+export { contentStrings, LANGUAGE_STORAGE_KEY, type ContentKey } from './content';
+export { sitesContentEn } from './sites-en';
+export { sitesContentFi } from './sites-fi';
 export type LanguagePreference = Language | 'auto';
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { en, fi };

@@ -1,5 +1,5 @@
 // English strings of the agents' self-check (the hint sentences come from lib/checks).
-import { checkMessagesEn } from '../checks/messages';
+import { checkMessagesEn } from '../checks';
 
 export const selfCheckEn = {
   ...checkMessagesEn,

@@ -1,5 +1,5 @@
 // Finnish strings of the agents' self-check (the hint sentences come from lib/checks).
-import { checkMessagesFi } from '../checks/messages';
+import { checkMessagesFi } from '../checks';
 import type { SelfCheckKey } from './selfcheck-en';
 
 export const selfCheckFi: Record<SelfCheckKey, string> = {

@@ -1,10 +1,6 @@
 // Ideas and obstacles, the pure domain: the one place an idea is made, the lead's triage (a reply is
 // required for done and won't do), sharing, the list's filters, and what waits for whom.
-import { ideaSchema, type Idea, type IdeaCategory, type IdeaStatus } from '../model/idea';
-import type { Person } from '../model/review';
-import type { TicketRef } from '../model/ticket';
-import { leadsTeam, type TeamRoles } from '../model/team';
-import { DAY_MS } from '../model/time';
+import { DAY_MS, ideaSchema, leadsTeam, type Idea, type IdeaCategory, type IdeaStatus, type Person, type TeamRoles, type TicketRef } from '../model';
 
 export const IDEA_STATUSES: readonly IdeaStatus[] = ['new', 'considering', 'inProgress', 'done', 'wontDo'];
 export const IDEA_CATEGORIES: readonly IdeaCategory[] = ['process', 'tools', 'knowledgeBase', 'product', 'other'];

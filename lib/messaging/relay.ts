@@ -9,7 +9,7 @@ import {
   type FromPage,
   type ToContent,
   type ToSidebar,
-} from '../model/messages';
+} from '../model';
 import type { PortLike } from './channel';
 
 /** A connecting port as the background sees it: `sender` is the browser's word, not the frame's. */

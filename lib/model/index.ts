@@ -13,3 +13,7 @@ export * from './sync';
 export * from './kinds';
 export * from './admin';
 export * from './teamSettings';
+export * from './time';
+export * from './bulk';
+export * from './dock';
+export * from './commands';

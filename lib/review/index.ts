@@ -1,7 +1,15 @@
 // Reviewing as pure steps: start a draft, rate, mark, time it, and turn it into a review.
-import type { Person, Rating, Review, ReviewDraft, ReviewTarget } from '../model/review';
-import type { Scorecard } from '../model/scorecard';
-import { ticketKey, type TicketMessage, type TicketRef } from '../model/ticket';
+import {
+  ticketKey,
+  type Person,
+  type Rating,
+  type Review,
+  type ReviewDraft,
+  type ReviewTarget,
+  type Scorecard,
+  type TicketMessage,
+  type TicketRef,
+} from '../model';
 import { scoreReview } from '../scoring';
 
 /** Time between two interactions counts as reviewing only up to this long (then the reviewer was away). */
@@ -187,3 +195,4 @@ export function toReview(
     acknowledgedAt: existing?.acknowledgedAt ?? null,
   };
 }
+export { CHECK_CRITERIA, hintCounts, hintsFor, mergeRatings, selfCheckableCriteria, suggestedRatings } from './selfcheck';

@@ -1,7 +1,6 @@
 // The agent's self-check: which criteria the automatic checks speak to, and what they suggest.
 import { premarkLevel, type CheckId, type Hint } from '../checks';
-import type { Rating } from '../model/review';
-import type { Criterion, Scorecard } from '../model/scorecard';
+import type { Criterion, Rating, Scorecard } from '../model';
 
 /**
  * Built-in criterion ids each check informs. A team's own cards that keep these ids get the same

@@ -1,6 +1,6 @@
 // How scorecards are named to people: families told apart where cards share a name (the Finnish and
 // English "Chat"), and levels numbered from 1.
-import type { Criterion, Language, Scorecard } from '../model/scorecard';
+import type { Criterion, Language, Scorecard } from '../model';
 
 /**
  * A label per scorecard id (a family: one id across versions), from its newest version known: the

@@ -1,5 +1,5 @@
 // Scorecard lifecycle as pure steps: draft a new version, publish, archive, duplicate, edit helpers.
-import type { Criterion, Language, Scorecard } from '../model/scorecard';
+import type { Criterion, Language, Scorecard } from '../model';
 import { SCALE_LABELS } from './scale';
 
 /** Timestamps are stored as ISO text; callers pass a Date so tests can fix the clock. */

@@ -1,6 +1,5 @@
 // Which scorecard to offer for a ticket: kept apart from the templates so the sidebar does not bundle them.
-import type { Channel } from '../model/ticket';
-import type { Language, Scorecard } from '../model/scorecard';
+import type { Channel, Language, Scorecard } from '../model';
 
 /**
  * The card to offer for a ticket: published cards for the channel, in the UI language when one

@@ -1,5 +1,5 @@
 // The default point labels of each scale, apart from the built-in templates: the editors need them, not the templates.
-import type { Language, ScaleKind } from '../model/scorecard';
+import type { Language, ScaleKind } from '../model';
 
 export type Bilingual<T> = Record<Language, T>;
 

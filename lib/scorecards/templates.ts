@@ -1,7 +1,6 @@
 // Built-in scorecards for written messages, chat and calls, in Finnish and English, built from one structure.
 // Loaded only where the cards are first created (lib/db/scorecards.ts), never in a page's start-up.
-import type { Channel } from '../model/ticket';
-import type { Criterion, Group, Language, ScaleKind, Scorecard } from '../model/scorecard';
+import type { Channel, Criterion, Group, Language, ScaleKind, Scorecard } from '../model';
 import { SCALE_LABELS, type Bilingual } from './scale';
 
 /** Fixed so that templates are identical on every install and in every test run. */

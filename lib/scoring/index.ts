@@ -1,6 +1,5 @@
 // The score formula: criterion, review and aggregate scores as pure functions (README, "Score formula").
-import { SCALE_POINTS, type Criterion, type Scorecard } from '../model/scorecard';
-import type { Rating } from '../model/review';
+import { SCALE_POINTS, type Criterion, type Rating, type Scorecard } from '../model';
 
 export interface ReviewScore {
   /** Weighted mean 0…1; 0 on a critical fail; null when nothing with weight was rated. */

@@ -1,7 +1,7 @@
 // The sidebar's view of the database: every call goes to the background's database service.
 import { browser } from 'wxt/browser';
 import { DB_REQUEST, dbReplySchema } from './protocol';
-import { StorageFullError } from '../db/quota';
+import { StorageFullError } from '../db';
 import type { OperationName, RemoteDb } from './service';
 
 /** How long a refused call waits for its sidebar to be docked again (the page reconnecting after the worker stopped). */

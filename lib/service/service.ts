@@ -4,43 +4,52 @@
 // deny IndexedDB ("The user denied permission to access the database") when third-party cookies
 // are blocked. So the sidebar asks the background worker, which runs in the extension origin.
 import { z } from 'zod';
-import { reviewDraftSchema, reviewSchema, selfCheckSchema } from '../model/review';
-import { saveSelfCheck, selfChecksOfTicket } from '../db';
-import { ensureBuiltInScorecards, listScorecards } from '../db';
 import {
-  deleteReview,
-  discardReviewDraft,
-  draftsOfTicket,
-  getReview,
-  getReviewDraft,
-  reviewsOfTicket,
-  saveReviewDraft,
-  submitReview,
-} from '../db';
-import { calibrationSessionSchema, calibrationRatingsSchema, type CalibrationSubmittedResponse } from '../model/calibration';
-import { fetchCalibrationSubmitted, getBackendConfig } from '../sync';
+  calibrationRatingsSchema,
+  calibrationSessionSchema,
+  disputeSchema,
+  ideaSchema,
+  identitySchema,
+  reviewDraftSchema,
+  reviewSchema,
+  selfCheckSchema,
+  type CalibrationSubmittedResponse,
+} from '../model';
 import {
   calibrationRatingsOf,
   clarificationsOfScorecard,
+  db,
+  deleteReview,
+  discardReviewDraft,
+  disputesOfReviews,
+  draftsOfTicket,
+  ensureBuiltInScorecards,
   getCalibrationSession,
+  getReview,
+  getReviewDraft,
+  getSettings,
+  ideasOfSubmitter,
+  isQuotaError,
   listCalibrationSessions,
+  listScorecards,
+  listTeamSettings,
+  markIdeasSeen,
+  openDispute,
+  pageReportSchema,
   ratingsOfCalibration,
+  reviewsOfTicket,
   saveCalibrationRatings,
   saveCalibrationSession,
+  saveIdea,
+  saveIdentity,
+  savePageReport,
+  saveReviewDraft,
+  saveSelfCheck,
+  selfChecksOfTicket,
+  submitReview,
 } from '../db';
-import { getSettings, saveIdentity } from '../db';
-import { identitySchema } from '../model/settings';
+import { fetchCalibrationSubmitted, getBackendConfig, readRoster, runScheduledSync, statusView } from '../sync';
 import { DB_REQUEST, type DbReply } from './protocol';
-import { statusView } from '../sync';
-import { readRoster } from '../sync';
-import { runScheduledSync } from '../sync/scheduler';
-import { db } from '../db';
-import { pageReportSchema, savePageReport } from '../db';
-import { isQuotaError } from '../db';
-import { disputesOfReviews, listTeamSettings, openDispute } from '../db';
-import { disputeSchema } from '../model/dispute';
-import { ideasOfSubmitter, markIdeasSeen, saveIdea } from '../db';
-import { ideaSchema } from '../model/idea';
 import { focusOfAgent } from '../coaching';
 
 const key = z.string().min(1).max(500);

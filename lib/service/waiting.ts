@@ -1,12 +1,11 @@
 // "Waiting for you": the count on the toolbar icon, summed over sources. A feature that has work
 // waiting for the user (calibration, disputes and ideas) adds one function below.
 import { liveQuery } from 'dexie';
-import { calibrationRatingsOf, ideasSeen, listCalibrationSessions, listDisputes, listIdeas } from '../db';
-import { countWaiting } from '../disputes/waiting';
+import { calibrationRatingsOf, db, ideasSeen, listCalibrationSessions, listDisputes, listIdeas } from '../db';
+import { countWaiting } from '../disputes';
 import { ticketsToRate } from '../calibration';
-import type { TeamRoles } from '../model/team';
+import type { TeamRoles } from '../model';
 import { readRoster } from '../sync';
-import { db } from '../db';
 
 export interface WaitingContext {
   /** The user's e-mail on the team backend; null without one. */

@@ -12,8 +12,8 @@ import {
   type InviteRequest,
   type InviteResponse,
   type RedeemResponse,
-} from '../model/admin';
-import type { Role } from '../model/sync';
+  type Role,
+} from '../model';
 import { headers, join, parseBackendUrl, request, type FetchLike } from './client';
 
 const parser =

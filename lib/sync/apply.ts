@@ -1,12 +1,19 @@
 // Apply: pulled documents and the checkpoint after them in one transaction, never over a local change waiting to be pushed.
 import type { Table } from 'dexie';
-import { bulkParser } from '../model/bulk';
-import { kindNames } from '../model/kinds';
-import { canonicalJson, type ServerDoc, type SyncCollection } from '../model/sync';
-import { bulkGetFew } from '../db';
-import type { ArvioDb, SyncStateRow } from '../db';
-import { PENDING_ROLLUPS_KEY, readPendingRollups, readRollups, type RollupDelta } from '../db';
-import { DocWriter, hasRollups, tableOf, writeScope } from '../db';
+import { bulkParser, canonicalJson, kindNames, type ServerDoc, type SyncCollection } from '../model';
+import {
+  bulkGetFew,
+  DocWriter,
+  hasRollups,
+  PENDING_ROLLUPS_KEY,
+  readPendingRollups,
+  readRollups,
+  tableOf,
+  writeScope,
+  type ArvioDb,
+  type RollupDelta,
+  type SyncStateRow,
+} from '../db';
 import { BULK_STATES, knownStates, recordPulledStates, stateKey } from './checkpoint';
 import { readConflicts, upsertConflict } from './conflicts';
 import { localDocs, type LocalDoc } from './local';

@@ -1,10 +1,9 @@
 // The team backend's address and token, kept in the settings table and validated on the way in and out.
 import { z } from 'zod';
-import { kindNames } from '../model/kinds';
-import { BACKEND_KEY, db, type ArvioDb } from '../db';
+import { kindNames } from '../model';
+import { BACKEND_KEY, db, requeueAll, writeScope, type ArvioDb } from '../db';
 
 export { BACKEND_KEY };
-import { requeueAll, writeScope } from '../db';
 import { parseBackendUrl } from './client';
 import { SERVER_STATE_KEYS } from './meta';
 

@@ -1,9 +1,8 @@
 // Where the pull stands: the checkpoint, and what the server last confirmed of each document (the base of the next push).
 import Dexie from 'dexie';
 import { z } from 'zod';
-import type { SyncCollection } from '../model/sync';
-import { bulkGetFew } from '../db';
-import type { ArvioDb, PulledStatesRow, SyncStateRow } from '../db';
+import type { SyncCollection } from '../model';
+import { bulkGetFew, type ArvioDb, type PulledStatesRow, type SyncStateRow } from '../db';
 import { CHECKPOINT_KEY, readSetting } from './meta';
 
 export const stateKey = (collection: SyncCollection, id: string): string => `${collection}:${id}`;

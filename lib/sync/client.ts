@@ -1,18 +1,19 @@
 // The protocol client: push and pull over fetch, with timeouts, parsed answers and classified errors.
-import { calibrationSubmittedResponseSchema, type CalibrationSubmittedResponse } from '../model/calibration';
-import type { z } from 'zod';
 import {
+  calibrationSubmittedResponseSchema,
   MAX_PUSH_BATCH,
   meResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   teamRosterResponseSchema,
+  type CalibrationSubmittedResponse,
   type MeResponse,
   type PullResponse,
   type PushResponse,
   type SyncChange,
   type TeamRosterResponse,
-} from '../model/sync';
+} from '../model';
+import type { z } from 'zod';
 import { kindOfStatus, parseRetryAfter, SyncError, toSyncError } from './errors';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

@@ -1,11 +1,7 @@
 // Conflicts: both sides of a document changed apart; kept for the user, who keeps one. Neither side is overwritten.
 import { z } from 'zod';
-import type { AnyDoc } from '../model/kinds';
-import type { Review } from '../model/review';
-import { syncCollectionSchema, syncDocSchemas, type SyncCollection } from '../model/sync';
-import type { ArvioDb } from '../db';
-import { DocWriter, writeScope } from '../db';
-import { kindNames } from '../model/kinds';
+import { kindNames, syncCollectionSchema, syncDocSchemas, type AnyDoc, type Review, type SyncCollection } from '../model';
+import { DocWriter, writeScope, type ArvioDb } from '../db';
 import { stateKey } from './checkpoint';
 import { localDoc } from './local';
 import { CONFLICTS_KEY, readSetting } from './meta';

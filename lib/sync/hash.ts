@@ -1,5 +1,5 @@
 // A short, stable hash of a document's canonical JSON: what the push remembers of docs on the wire, and the roster of its token.
-import { canonicalJson } from '../model/sync';
+import { canonicalJson } from '../model';
 
 /** A 53-bit hash of a document's canonical JSON (cyrb53): cheap to keep for every in-flight doc. */
 export function docHash(doc: unknown): string {

@@ -1,7 +1,6 @@
 // Sync with the team backend, the extension side: its public face. The engine is split by concern —
 // push.ts, pull.ts, apply.ts, conflicts.ts, checkpoint.ts (+ meta.ts, lease.ts, status.ts) and the
-// run loop in run.ts — modelled on RxDB's replication. scheduler.ts (browser alarms) is the
-// background's own and imported from there.
+// run loop in run.ts — modelled on RxDB's replication — and scheduler.ts, the background's browser alarms.
 export { backoff, nextDelay, type BackoffOptions } from './backoff';
 export {
   backendConfigSchema,
@@ -53,3 +52,5 @@ export {
   type RosterMatch,
 } from './roster';
 export { adminClient, inviteLink, parseInviteLink, redeemInvite, type AdminClient } from './admin';
+export { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon, SYNC_ALARM, SYNC_SOON_ALARM } from './scheduler';
+export { fetchServerExport } from './export';

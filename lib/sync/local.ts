@@ -1,9 +1,6 @@
 // The local documents of a kind by sync id: what push sends, what apply compares, what a conflict keeps.
-import type { AnyDoc } from '../model/kinds';
-import { kindOf } from '../model/kinds';
-import type { SyncCollection } from '../model/sync';
-import type { ArvioDb } from '../db';
-import { tableOf } from '../db';
+import { kindOf, type AnyDoc, type SyncCollection } from '../model';
+import { tableOf, type ArvioDb } from '../db';
 
 export type LocalDoc = AnyDoc;
 

@@ -1,9 +1,6 @@
 // Pull: pages fetched by checkpoint, parsed with their kind's schema while earlier ones are written.
-import { bulkParser, type BulkParse } from '../model/bulk';
-import { kindNames, kindOf } from '../model/kinds';
-import type { PullResponse, ServerDoc, SyncCollection } from '../model/sync';
-import type { RollupDelta } from '../db';
-import { countNew, hasRollups } from '../db';
+import { bulkParser, kindNames, kindOf, type BulkParse, type PullResponse, type ServerDoc, type SyncCollection } from '../model';
+import { countNew, hasRollups, type RollupDelta } from '../db';
 import { stateKey } from './checkpoint';
 import type { LocalDoc } from './local';
 

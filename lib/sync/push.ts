@@ -1,7 +1,6 @@
 // Push: the outbox, one group per document, in batches; a lost answer recognised as our own write; refusals set aside.
 import { z } from 'zod';
-import { kindNames, kindOf } from '../model/kinds';
-import { MAX_PUSH_BATCH, type PushResult, type SyncChange, type SyncCollection } from '../model/sync';
+import { kindNames, kindOf, MAX_PUSH_BATCH, type PushResult, type SyncChange, type SyncCollection } from '../model';
 import { writeSynced, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { knownStates, stateKey } from './checkpoint';

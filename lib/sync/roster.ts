@@ -1,7 +1,6 @@
 // The team roster in the extension: its cached shape, and mapping helpdesk display names onto members (pure).
 import { z } from 'zod';
-import { rosterMemberSchema, teamRosterResponseSchema, type Role, type RosterMember } from '../model/sync';
-import { emailKey, type Person } from '../model/review';
+import { emailKey, rosterMemberSchema, teamRosterResponseSchema, type Person, type Role, type RosterMember } from '../model';
 
 /** The roster as cached in the settings row `sync.roster`: from which backend and token, and when. */
 export const cachedRosterSchema = z.object({
@@ -25,7 +24,7 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
-export { emailKey } from '../model/review';
+export { emailKey } from '../model';
 
 const sameEmail = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
 

@@ -1,7 +1,6 @@
 // The run loop: one sync run (push, then pull and apply page by page) under a lease, with backoff on failure.
-import { MAX_PULL_LIMIT } from '../model/sync';
-import type { ArvioDb } from '../db';
-import { foldPendingRollups, isQuotaError, mergeDeltas } from '../db';
+import { MAX_PULL_LIMIT } from '../model';
+import { foldPendingRollups, isQuotaError, mergeDeltas, type ArvioDb } from '../db';
 import { applyPulledDocs } from './apply';
 import { getBackendConfig, type BackendConfig } from './backend';
 import { nextDelay } from './backoff';

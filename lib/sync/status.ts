@@ -1,6 +1,6 @@
 // The sync status the user sees: last success, last error in plain words, pending and conflict counts, refused docs.
 import { z } from 'zod';
-import { syncCollectionSchema } from '../model/sync';
+import { syncCollectionSchema } from '../model';
 import { BACKEND_KEY, type ArvioDb } from '../db';
 import { readConflicts } from './conflicts';
 import { readSetting, STATUS_KEY } from './meta';

@@ -1,20 +1,21 @@
 // Team settings, the pure domain: the one place they are made, and what the extension reads from them
 // — a review's dispute window, the teams where the user may start a calibration session, and the
 // agents' coaching rhythms.
-import { emailKey, type Person } from '../model/review';
-import { leadsTeam } from '../model/team';
 import {
   DEFAULT_WINDOW_DAYS,
   disputeWindowDays,
+  emailKey,
+  leadsTeam,
   mayStartCalibration,
   teamSettingsId,
   teamSettingsSchema,
   type CoachingRhythm,
+  type Person,
   type TeamSettings,
-} from '../model/teamSettings';
+} from '../model';
 import type { Roster, RosterTeam } from '../sync';
 
-export { DEFAULT_WINDOW_DAYS, MAX_RHYTHM_DAYS, MAX_WINDOW_DAYS, MIN_RHYTHM_DAYS, MIN_WINDOW_DAYS, type TeamSettings } from '../model/teamSettings';
+export { DEFAULT_WINDOW_DAYS, MAX_RHYTHM_DAYS, MAX_WINDOW_DAYS, MIN_RHYTHM_DAYS, MIN_WINDOW_DAYS, type TeamSettings } from '../model';
 
 export interface TeamSettingsInput {
   team: string;

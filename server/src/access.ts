@@ -1,8 +1,7 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
 import { createHash } from 'node:crypto';
-import { kindNames, kindOf, type KindName, type Opens, type ReadGrant } from '../../lib/model/kinds';
-import type { Role, SyncChange } from '../../lib/model/sync';
+import { kindNames, kindOf, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import { writeRules, type DocAccess, type WriteRule } from './kinds';
 

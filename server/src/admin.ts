@@ -1,6 +1,6 @@
 // Users, teams and tokens: the operations behind the CLI (and the test fixtures).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { roleSchema, teamRoleSchema, type Role, type RosterMember, type TeamRosterResponse } from '../../lib/model/sync';
+import { roleSchema, teamRoleSchema, type Role, type RosterMember, type TeamRosterResponse } from '../../lib/model';
 import { named, type Db, type Queryable } from './db';
 
 export interface User {

@@ -9,7 +9,7 @@ import {
   roleChangeRequestSchema,
   type AdminDoneResponse,
   type EraseResponse,
-} from '../../lib/model/admin';
+} from '../../lib/model';
 import type { User } from './admin';
 import type { Db } from './db';
 import { fail, invalid, readJson } from './http';

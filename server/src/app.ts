@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  calibrationSubmittedParamsSchema,
   exportQuerySchema,
   publishScorecardRequestSchema,
   pullQuerySchema,
@@ -10,13 +11,12 @@ import {
   scorecardSyncId,
   type MeResponse,
   type TeamRosterResponse,
-} from '../../lib/model/sync';
+} from '../../lib/model';
 import { rosterOf, rosterTeamsOf, teamsOf, userByToken, type User } from './admin';
-import { calibrationSubmittedParamsSchema } from '../../lib/model/calibration';
 import { calibrationSubmitted } from './calibration';
 import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
-import { dialectFor } from '../../lib/export/csv';
+import { dialectFor } from '../../lib/export';
 import { adminRoutes, REDEEM_PATH } from './adminRoutes';
 import { fail, invalid, readJson, unacceptable } from './http';
 import { inputIssues } from './input';

@@ -1,5 +1,5 @@
 // What the server says of a calibration session's ratings before they are opened: who submitted what.
-import type { CalibrationSession, CalibrationSubmittedResponse } from '../../lib/model/calibration';
+import type { CalibrationSession, CalibrationSubmittedResponse } from '../../lib/model';
 import { canRead, inAudience } from './access';
 import type { User } from './admin';
 import type { Db } from './db';

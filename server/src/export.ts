@@ -1,9 +1,6 @@
 // The team export: the extension's own CSV rows and `arvio.export` file (lib/export), written in pieces from pages of stored docs.
-import { headerCells, REVIEW_COLUMNS, reviewCells } from '../../lib/export/columns';
-import { BOM, csvLine, type CsvDialect } from '../../lib/export/csv';
-import { writeExportFile } from '../../lib/export/envelope';
-import { reviewSchema, type Review } from '../../lib/model/review';
-import { scorecardSchema, type Scorecard } from '../../lib/model/scorecard';
+import { BOM, csvLine, headerCells, REVIEW_COLUMNS, reviewCells, writeExportFile, type CsvDialect } from '../../lib/export';
+import { reviewSchema, scorecardSchema, type Review, type Scorecard } from '../../lib/model';
 
 /** Stored docs were validated on the way in; parse again so a bad row is skipped, not half-written. */
 export function asReview(doc: unknown): Review | null {

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { ErrorResponse } from '../../lib/model/sync';
+import type { ErrorResponse } from '../../lib/model';
 import { inputIssues, type InputIssue } from './input';
 
 export const fail = (c: Context, status: ContentfulStatusCode, body: ErrorResponse) => c.json(body, status);

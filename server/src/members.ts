@@ -2,15 +2,7 @@
 // Every check reads the database at request time, so a change (a revoked token, a removed member)
 // holds at once on every server process, on PGlite and PostgreSQL alike.
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  INVITE_DAYS,
-  INVITE_PREFIX,
-  type AdminTeamsResponse,
-  type InviteResponse,
-  type ManagedMember,
-  type RedeemResponse,
-} from '../../lib/model/admin';
-import type { Role } from '../../lib/model/sync';
+import { INVITE_DAYS, INVITE_PREFIX, type AdminTeamsResponse, type InviteResponse, type ManagedMember, type RedeemResponse, type Role } from '../../lib/model';
 import { hashToken, insertToken, insertUser, teamRoleOf, teamsOf, toUser, type User } from './admin';
 import type { Db, Queryable } from './db';
 

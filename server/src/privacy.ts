@@ -1,8 +1,7 @@
 // Data protection: conversation text in reviews and self-checks kept N months (scores kept), and erasing a
 // person. Both change documents as edits through push (a new revision and seq), so every client pulls them.
 import { z } from 'zod';
-import { kindOf, type KindName } from '../../lib/model/kinds';
-import type { SyncChange } from '../../lib/model/sync';
+import { kindOf, type KindName, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import type { Db } from './db';
 import { email as normalized, erasedId } from './access';

@@ -1,7 +1,7 @@
 // Calibration as sent to a reader who may not see who gave which rating: the other participants by pseudonym.
 import { createHmac } from 'node:crypto';
-import { namesVisible } from '../../lib/calibration/session';
-import { calibrationRatingsId, pseudonymAddress, type CalibrationRatings, type CalibrationSession } from '../../lib/model/calibration';
+import { namesVisible } from '../../lib/calibration';
+import { calibrationRatingsId, pseudonymAddress, type CalibrationRatings, type CalibrationSession } from '../../lib/model';
 import type { User } from './admin';
 import { email, erasedId, isErasedId } from './access';
 import type { Queryable } from './db';

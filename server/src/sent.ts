@@ -4,9 +4,7 @@
 // only, and a team's settings, whose coaching rhythms are the leads' (an agent gets their own). Every
 // answer that carries documents of these kinds — the pull and a push's conflict — goes through
 // `asSentTo`; any other document goes out as it is stored.
-import type { CalibrationSession } from '../../lib/model/calibration';
-import type { CoachingSession } from '../../lib/model/coaching';
-import type { TeamSettings } from '../../lib/model/teamSettings';
+import type { CalibrationSession, CoachingSession, TeamSettings } from '../../lib/model';
 import type { User } from './admin';
 import { email } from './access';
 import type { Queryable } from './db';

@@ -1,14 +1,20 @@
 // Synced documents: push (accept or conflict, idempotent), pull by sequence, scorecards, export.
-import {
-  canonicalJson,
-  MAX_PULL_PAGE_BYTES,
-  type PushResult,
-  type SyncChange,
-  type SyncCollection,
-} from '../../lib/model/sync';
+import { canonicalJson, kindNames, kindOf, MAX_PULL_PAGE_BYTES, type KindName, type PushResult, type SyncChange, type SyncCollection } from '../../lib/model';
 import type { User } from './admin';
-import { kindNames, kindOf, type KindName } from '../../lib/model/kinds';
-import { accessOf, canRead, email, openedKinds, openerKey, parentKind, refuseWrite, rolesOf, visibleSql, type DocAccess, type TeamRole, type Viewer } from './access';
+import {
+  accessOf,
+  canRead,
+  email,
+  openedKinds,
+  openerKey,
+  parentKind,
+  refuseWrite,
+  rolesOf,
+  visibleSql,
+  type DocAccess,
+  type TeamRole,
+  type Viewer,
+} from './access';
 import { named, toNumber, type Db, type Queryable, type Row } from './db';
 import { asSentTo, SHAPED_KINDS } from './sent';
 

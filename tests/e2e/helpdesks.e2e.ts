@@ -299,10 +299,24 @@ describe('diagnostics when a ticket shows no messages', () => {
   });
 });
 
-describe('content script budget', () => {
+describe('what the helpdesk page loads', () => {
   it('is at most 25 KB gzipped with every adapter', () => {
     const file = `${EXTENSION_DIR}/content-scripts/helpdesk.js`;
     expect(statSync(file).size).toBeGreaterThan(0);
     expect(gzipSync(readFileSync(file)).length).toBeLessThanOrEqual(25 * 1024);
+  });
+
+  it('neither the content script nor the framed sidebar carries the database: lib folders’ unused modules stay out of a build', () => {
+    // Both import lib/ through its folders' index.ts; package.json's sideEffects lets the bundler drop
+    // what a page does not use, Dexie with it (the sidebar reaches the database by message).
+    const html = readFileSync(`${EXTENSION_DIR}/sidebar.html`, 'utf8');
+    const chunks = [...html.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(chunks.length).toBeGreaterThan(0);
+    const withDatabase = [...chunks, 'content-scripts/helpdesk.js'].filter((chunk) => readFileSync(`${EXTENSION_DIR}/${chunk}`, 'utf8').includes('indexedDB'));
+    expect(withDatabase).toEqual([]);
+    // The check can fail: the dashboard's start-up does carry it.
+    const dashboard = readFileSync(`${EXTENSION_DIR}/dashboard.html`, 'utf8');
+    const dashboardChunks = [...dashboard.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(dashboardChunks.some((chunk) => readFileSync(`${EXTENSION_DIR}/${chunk}`, 'utf8').includes('indexedDB'))).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import type { Review } from '../../lib/model/review';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export/reviews';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export';
 import { makeReviews } from '../unit/db/factory';
 import { browsersPerTest, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 

@@ -10,13 +10,10 @@ import { useLive } from '@/components/useLive';
 import type { DashboardFilter } from '@/lib/dashboard';
 import { getReview, listDisputes, reopenDispute, resolveDispute } from '@/lib/db';
 import { ageDays, disputeFigures, disputesWaiting, reopen } from '@/lib/disputes';
-import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export/disputes';
+import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export';
 import { formatAge, formatPercent } from '@/lib/i18n';
-import type { Dispute } from '@/lib/model/dispute';
-import type { Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
-import { leadsTeam } from '@/lib/model/team';
-import { personOf } from '@/lib/sync/roster';
+import { leadsTeam, type Dispute, type Review, type Scorecard } from '@/lib/model';
+import { personOf } from '@/lib/sync';
 import type { Me } from './useMe';
 
 interface Props {

@@ -2,9 +2,7 @@
 import { DisputeSection } from '@/components/disputes/DisputeSection';
 import { useLive } from '@/components/useLive';
 import { disputeOf, listTeamSettings, openDispute } from '@/lib/db';
-import type { Dispute } from '@/lib/model/dispute';
-import type { Person, Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Dispute, Person, Review, Scorecard } from '@/lib/model';
 import { windowDaysOf, type TeamSettings } from '@/lib/teamSettings';
 
 export function ReviewDispute({ review, me, card }: { review: Review; me: Person; card: Scorecard | undefined }) {

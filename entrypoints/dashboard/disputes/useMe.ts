@@ -2,8 +2,7 @@
 import { useLive } from '@/components/useLive';
 import { db, getSettings } from '@/lib/db';
 import type { Viewer } from '@/lib/disputes';
-import type { Person } from '@/lib/model/review';
-import type { RosterMember } from '@/lib/model/sync';
+import type { Person, RosterMember } from '@/lib/model';
 import { readRoster, selfPerson } from '@/lib/sync';
 
 export interface Me extends Viewer {

@@ -5,12 +5,11 @@ import { downloadBlob } from '@/components/download';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { db, listIdeas, saveIdea } from '@/lib/db';
-import { ideasCsv } from '@/lib/export/ideas';
+import { ideasCsv } from '@/lib/export';
 import { filterIdeas, IDEA_CATEGORIES, IDEA_STATUSES, ideaAgeDays, needsReply, triage, type IdeaFilter } from '@/lib/ideas';
 import { readRoster, teamChoices, type RosterTeam } from '@/lib/sync';
 import { formatAge, formatDateTime } from '@/lib/i18n';
-import type { Idea, IdeaCategory, IdeaStatus } from '@/lib/model/idea';
-import { leadsTeam } from '@/lib/model/team';
+import { leadsTeam, type Idea, type IdeaCategory, type IdeaStatus } from '@/lib/model';
 import type { Me } from '../disputes/useMe';
 
 export function IdeasView({ me }: { me: Me }) {

@@ -1,7 +1,6 @@
 // One criterion in the editor: texts, weight, scale with a label and described target per point, flags, group, moving.
 import { useI18n } from '@/components/i18n';
-import type { Criterion, Group, Language, Level, ScaleKind } from '@/lib/model/scorecard';
-import { SCALE_POINTS } from '@/lib/model/scorecard';
+import { SCALE_POINTS, type Criterion, type Group, type Language, type Level, type ScaleKind } from '@/lib/model';
 import { levelNumber, SCALE_LABELS } from '@/lib/scorecards';
 import { errorProps, FieldError, type FieldErrors } from './validation';
 

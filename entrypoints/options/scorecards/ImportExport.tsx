@@ -4,9 +4,9 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { importScorecards } from '@/lib/db';
-import { exportScorecards, formatPath, parseScorecardsImport, scorecardsFileSchema } from '@/lib/export/scorecards';
+import { exportScorecards, formatPath, parseScorecardsImport, scorecardsFileSchema } from '@/lib/export';
 import type { Translate } from '@/lib/i18n';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model';
 import { describeIssue } from './validation';
 
 /** `arvio-scorecards-YYYY-MM-DD.json`, by the user's local date. */

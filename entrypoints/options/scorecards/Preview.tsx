@@ -1,7 +1,7 @@
 // How a reviewer will see a scorecard: criteria by group, level buttons, and the described target of each point.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import type { Criterion, Scorecard } from '@/lib/model/scorecard';
+import type { Criterion, Scorecard } from '@/lib/model';
 import type { Translate } from '@/lib/i18n';
 import { levelNumber } from '@/lib/scorecards';
 

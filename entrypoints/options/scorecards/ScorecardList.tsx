@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { latestVersions } from '@/lib/db';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model';
 import { printUrl } from './ScorecardEditor';
 
 export type RowAction = 'edit' | 'preview' | 'duplicate' | 'publish' | 'archive' | 'delete';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { db, deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Scorecard } from '@/lib/model';
 import { archive, blankScorecard, duplicate, newDraftFrom, publish } from '@/lib/scorecards';
 import { ImportExport } from './ImportExport';
 import { Preview } from './Preview';

@@ -1,7 +1,7 @@
 // Schema problems in words: zod issues of a scorecard (or an import file) turned into field keys and localized reasons.
 import type { z } from 'zod';
 import type { Translate } from '@/lib/i18n';
-import { scorecardSchema, type Scorecard } from '@/lib/model/scorecard';
+import { scorecardSchema, type Scorecard } from '@/lib/model';
 
 /** Errors of one card by field key: `name`, `criteria.2.levels.1.label`, or `''` for the card as a whole. */
 export type FieldErrors = Record<string, string>;

@@ -18,12 +18,9 @@ import {
   ticketsToRate,
 } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';
-import type { CalibrationRatings, CalibrationSession } from '@/lib/model/calibration';
-import type { Person, ReviewDraft } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
-import { ticketKey, type TicketRef } from '@/lib/model/ticket';
-import { remoteDb as db } from '@/lib/service/remote';
-import type { Roster } from '@/lib/sync/roster';
+import { ticketKey, type CalibrationRatings, type CalibrationSession, type Person, type ReviewDraft, type Scorecard, type TicketRef } from '@/lib/model';
+import { remoteDb as db } from '@/lib/service';
+import type { Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useClarifications } from '../review/useClarifications';
 import { useRemote } from '../useRemote';

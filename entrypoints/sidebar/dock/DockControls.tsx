@@ -1,7 +1,7 @@
 // The sidebar's own layout controls: a width handle (drag or arrow keys) and the collapsed rail.
 import { useI18n } from '@/components/i18n';
 import { formatPercent } from '@/lib/i18n';
-import { DOCK_MIN_WIDTH, dockMaxWidth, dockWidth, type DockSize } from '@/lib/model/dock';
+import { DOCK_MIN_WIDTH, dockMaxWidth, dockWidth, type DockSize } from '@/lib/model';
 
 const STEP = 20;
 

@@ -1,7 +1,7 @@
 // The sidebar's own size on this helpdesk site: read from and written to storage.local, where the content script follows it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DOCK_DEFAULT_WIDTH, dockSizeKey, dockSizeSchema, type DockSize } from '@/lib/model/dock';
+import { DOCK_DEFAULT_WIDTH, dockSizeKey, dockSizeSchema, type DockSize } from '@/lib/model';
 
 const initial: DockSize = { width: DOCK_DEFAULT_WIDTH, collapsed: false };
 

@@ -4,11 +4,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { IDEA_CATEGORIES, newIdea } from '@/lib/ideas';
 import { formatDateTime } from '@/lib/i18n';
-import type { Idea, IdeaCategory } from '@/lib/model/idea';
-import type { Person } from '@/lib/model/review';
-import type { Extraction, TicketRef } from '@/lib/model/ticket';
-import { remoteDb as db } from '@/lib/service/remote';
-import { teamChoices } from '@/lib/sync/roster';
+import type { Extraction, Idea, IdeaCategory, Person, TicketRef } from '@/lib/model';
+import { remoteDb as db } from '@/lib/service';
+import { teamChoices } from '@/lib/sync';
 import { useRemote } from '../useRemote';
 
 interface Props {

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
-import { identitySchema } from '@/lib/model/settings';
-import { remoteDb as db } from '@/lib/service/remote';
+import { identitySchema } from '@/lib/model';
+import { remoteDb as db } from '@/lib/service';
 import { takeFocusWhenShown } from './focus';
 
 export function FirstRun({ onOpenSettings }: { onOpenSettings: () => void }) {

@@ -4,9 +4,7 @@ import { DisputeOutcome } from '@/components/disputes/DisputeOutcome';
 import { DisputeSection } from '@/components/disputes/DisputeSection';
 import { useI18n } from '@/components/i18n';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
-import type { Dispute } from '@/lib/model/dispute';
-import type { Person, Review } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
+import type { Dispute, Person, Review, Scorecard } from '@/lib/model';
 import { windowDaysOf, type TeamSettings } from '@/lib/teamSettings';
 
 /** The reviews' disputes, and what the agent needs to open one. */

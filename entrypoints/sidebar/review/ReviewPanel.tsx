@@ -5,14 +5,22 @@ import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
 import { formatDay } from '@/lib/i18n';
 import { focusTitles, useFocus } from '../selfcheck/useFocus';
-import { remoteDb as db } from '@/lib/service/remote';
-import type { Person, ReviewDraft, ReviewTarget, SelfCheck } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
-import { defaultSettings, type Settings } from '@/lib/model/settings';
-import { ticketKey, type Extraction, type TicketRef } from '@/lib/model/ticket';
+import { remoteDb as db } from '@/lib/service';
+import {
+  defaultSettings,
+  ticketKey,
+  type Extraction,
+  type Person,
+  type ReviewDraft,
+  type ReviewTarget,
+  type Scorecard,
+  type SelfCheck,
+  type Settings,
+  type TicketRef,
+} from '@/lib/model';
 import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, startWithDigit, toReview } from '@/lib/review';
-import { proposeScorecard } from '@/lib/scorecards/propose';
-import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync/roster';
+import { proposeScorecard } from '@/lib/scorecards';
+import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync';
 import { useRemote } from '../useRemote';
 import { FirstRun } from './FirstRun';
 import { takeFocusWhenShown } from './focus';

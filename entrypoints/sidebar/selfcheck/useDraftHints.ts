@@ -1,9 +1,7 @@
 // Runs the automatic checks on the composer's draft (public replies only), in the user's language.
 import { useMemo } from 'preact/hooks';
 import { CHECK_IDS, runChecks, type CheckId, type CheckResult } from '@/lib/checks';
-import type { ComposerDraft } from '@/lib/model/messages';
-import type { SelfCheckSettings } from '@/lib/model/settings';
-import type { Extraction } from '@/lib/model/ticket';
+import type { ComposerDraft, Extraction, SelfCheckSettings } from '@/lib/model';
 
 export function customerNameOf(extraction: Extraction): string | null {
   return extraction.messages.find((m) => m.role === 'customer' && m.author.trim())?.author.trim() ?? null;

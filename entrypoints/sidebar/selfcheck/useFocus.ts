@@ -1,12 +1,10 @@
 // Who the agent writing here is, and the coaching focus in force for them today (from the database service).
-import { remoteDb as db } from '@/lib/service/remote';
-import { titleOf, type FocusNow } from '@/lib/coaching/focus';
+import { remoteDb as db } from '@/lib/service';
+import { titleOf, type FocusNow } from '@/lib/coaching';
 import type { Hint } from '@/lib/checks';
-import { CHECK_CRITERIA } from '@/lib/review/selfcheck';
-import type { Person } from '@/lib/model/review';
-import type { Scorecard } from '@/lib/model/scorecard';
-import type { Settings } from '@/lib/model/settings';
-import { selfPerson, type Roster } from '@/lib/sync/roster';
+import { CHECK_CRITERIA } from '@/lib/review';
+import type { Person, Scorecard, Settings } from '@/lib/model';
+import { selfPerson, type Roster } from '@/lib/sync';
 import { useRemote } from '../useRemote';
 
 /** With a team backend the agent is their backend account (its e-mail), as the server authorizes them. */

@@ -1,5 +1,5 @@
 // FreeScout (self-hosted): the open conversation and its threads, read from the server-rendered page.
-import type { Channel, MessageRole } from '../../model/ticket';
+import type { Channel, MessageRole } from '../../model';
 import { firstMatch } from '../dom';
 import { idFrom, siteAdapter, subjectIn, type ThreadSpec } from '../thread-reader';
 import * as S from './selectors';

@@ -1,5 +1,5 @@
 // Generic fallback for sites with no known helpdesk: a remembered conversation region, or the selected text.
-import type { Extraction, TicketMessage } from '../../model/ticket';
+import type { Extraction, TicketMessage } from '../../model';
 import { readableText } from '../dom';
 import type { HelpdeskAdapter, TicketContext } from '../types';
 import { observePage } from '../thread-reader';

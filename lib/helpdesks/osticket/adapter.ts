@@ -1,5 +1,5 @@
 // osTicket staff panel (self-hosted): the open ticket's thread entries, read from the server-rendered page.
-import type { Channel, MessageRole } from '../../model/ticket';
+import type { Channel, MessageRole } from '../../model';
 import { firstMatch, readableText } from '../dom';
 import { channelFromWords, idFrom, siteAdapter, subjectIn, type ThreadSpec } from '../thread-reader';
 import * as S from './selectors';

@@ -1,5 +1,5 @@
 // Zammad (self-hosted), classic and desktop UI: reads the ticket's articles from the same-origin REST API, else the DOM.
-import type { Channel, Extraction, MessageRole, TicketMessage } from '../../model/ticket';
+import type { Channel, Extraction, MessageRole, TicketMessage } from '../../model';
 import { allMatches, firstMatch, inertHtml, readableText } from '../dom';
 import type { HelpdeskAdapter, TicketContext } from '../types';
 import {

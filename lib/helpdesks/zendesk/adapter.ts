@@ -1,5 +1,5 @@
 // Zendesk Agent Workspace: finds the active ticket, reads its conversation from the same-origin API, else the DOM.
-import type { Channel, Extraction, MessageRole, TicketMessage } from '../../model/ticket';
+import type { Channel, Extraction, MessageRole, TicketMessage } from '../../model';
 import { allMatches, firstMatch, readableText } from '../dom';
 import type { Composer, HelpdeskAdapter, TicketContext } from '../types';
 import * as S from './selectors';

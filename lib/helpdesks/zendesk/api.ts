@@ -1,5 +1,5 @@
 // Zendesk's same-origin REST answer (/api/v2/tickets/<id>/comments.json?include=users) as messages; checked by hand, no zod.
-import type { Channel, MessageRole, TicketMessage } from '../../model/ticket';
+import type { Channel, MessageRole, TicketMessage } from '../../model';
 import { inertHtml, readableText } from '../dom';
 import { Report, isoTime, oneLine } from '../thread-reader';
 

@@ -2,7 +2,7 @@
 // while the session takes ratings; final once the others' ratings may have been shown to them. Never
 // deleted by the participant (withdrawing them would escape the session): only erasing the participant
 // deletes them (server/src/privacy.ts writes as the server, which no rule stops). A draft is never here.
-import type { CalibrationSession } from '../../../lib/model/calibration';
+import type { CalibrationSession } from '../../../lib/model';
 import type { WriteRule } from './rule';
 
 export const calibrationRatingsRule: WriteRule<'calibrationRatings'> = ({ me, change, next, current, parent }) => {

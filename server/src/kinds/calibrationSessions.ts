@@ -1,9 +1,7 @@
 // Calibration sessions: started by a lead of the team or a reviewer its settings allow; the starter (or a lead) sets it up
 // until the reveal; the facilitator (or a lead) reveals, then records agreed ratings, and clarifications.
-import type { CalibrationSession, Clarification } from '../../../lib/model/calibration';
-import { mayStartCalibration, type TeamSettings } from '../../../lib/model/teamSettings';
-import type { WriteRule } from './rule';
-import { changedFields, isTeamLead } from './rule';
+import { mayStartCalibration, type CalibrationSession, type Clarification, type TeamSettings } from '../../../lib/model';
+import { changedFields, isTeamLead, type WriteRule } from './rule';
 
 const FIXED = ['id', 'team', 'startedBy', 'createdAt'];
 /** The facilitator's part: when and how the ratings are shown, and what was agreed. */

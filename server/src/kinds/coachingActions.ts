@@ -1,8 +1,7 @@
 // Agreed actions: written by the session's coach or a lead of the team; the agent marks them done
 // (or open again) in their own name, and changes nothing else.
-import type { CoachingSession } from '../../../lib/model/coaching';
-import type { WriteRule } from './rule';
-import { changedFields, normalized } from './rule';
+import type { CoachingSession } from '../../../lib/model';
+import { changedFields, normalized, type WriteRule } from './rule';
 
 const DONE = ['status', 'doneAt', 'doneBy', 'doneComment'];
 

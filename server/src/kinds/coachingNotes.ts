@@ -1,8 +1,7 @@
 // A coach's private notes of a session: written by that session's coach only (read by the coach and
 // the team's leads; never by the agent: see the read grants).
-import type { CoachingSession } from '../../../lib/model/coaching';
-import type { WriteRule } from './rule';
-import { normalized } from './rule';
+import type { CoachingSession } from '../../../lib/model';
+import { normalized, type WriteRule } from './rule';
 
 export const coachingNotesRule: WriteRule<'coachingNotes'> = ({ role, me, next, parent }) => {
   if (role !== 'lead') return 'private coaching notes are the coach’s';

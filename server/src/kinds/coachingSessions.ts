@@ -1,8 +1,7 @@
 // Coaching sessions: held by a coach (a lead) with an agent of their teams; a lead of the team may
 // edit the content too; only the agent acknowledges.
-import type { CoachingSession } from '../../../lib/model/coaching';
-import type { WriteRule } from './rule';
-import { changedFields } from './rule';
+import type { CoachingSession } from '../../../lib/model';
+import { changedFields, type WriteRule } from './rule';
 
 /** The agent's part. */
 const AGENT = ['acknowledgedAt', 'agentComment', 'updatedAt'];

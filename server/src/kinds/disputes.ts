@@ -1,12 +1,8 @@
 // Disputes: opened only by the reviewed agent, on their own review; resolved only by the review's
 // reviewer or a lead of the team, never by the one who disputes; once resolved, changed by a lead only;
 // opened only within the window the team's settings set.
-import type { Dispute } from '../../../lib/model/dispute';
-import { disputeWindowDays, type TeamSettings } from '../../../lib/model/teamSettings';
-import { DAY_MS } from '../../../lib/model/time';
-import type { DocAccess } from './rule';
-import type { WriteRule } from './rule';
-import { changedFields, isTeamLead, normalized } from './rule';
+import { DAY_MS, disputeWindowDays, type Dispute, type TeamSettings } from '../../../lib/model';
+import { changedFields, isTeamLead, normalized, type DocAccess, type WriteRule } from './rule';
 
 const FIXED = ['id', 'reviewId', 'agent', 'reviewer', 'openedAt'];
 /** The agent's part, while the dispute is open. */

@@ -1,9 +1,7 @@
 // Ideas and obstacles: submitted by anyone to one of their teams, edited by the submitter while new;
 // a lead of the team triages, answers (replies are appended, in their own name) and shares.
-import type { Idea } from '../../../lib/model/idea';
-import type { WriteRule } from './rule';
-import { changedFields, isTeamLead, normalized } from './rule';
-import { canonicalJson } from '../../../lib/model/sync';
+import { canonicalJson, type Idea } from '../../../lib/model';
+import { changedFields, isTeamLead, normalized, type WriteRule } from './rule';
 
 const FIXED = ['id', 'team', 'submitter', 'createdAt'];
 const SUBMITTER = ['kind', 'category', 'title', 'text', 'ticket', 'ticketText', 'deleted'];

@@ -1,5 +1,5 @@
 // Each synced kind's write rule on the server: one entry per kind of the registry (lib/model/kinds.ts).
-import type { KindName } from '../../../lib/model/kinds';
+import type { KindName } from '../../../lib/model';
 import { calibrationRatingsRule } from './calibrationRatings';
 import { calibrationSessionsRule } from './calibrationSessions';
 import { coachingActionsRule } from './coachingActions';

@@ -1,9 +1,7 @@
 // Reviews: written by their reviewer (a reviewer or lead); the reviewed person may only acknowledge; a
 // lead of the team may write the revision that applies a dispute they resolved (its accepted ratings, the right agent).
-import type { Dispute } from '../../../lib/model/dispute';
-import type { Review } from '../../../lib/model/review';
-import type { WriteRequest, WriteRule } from './rule';
-import { changedFields, isTeamLead, normalized, sameExcept } from './rule';
+import type { Dispute, Review } from '../../../lib/model';
+import { changedFields, isTeamLead, normalized, sameExcept, type WriteRequest, type WriteRule } from './rule';
 
 export const reviewsRule: WriteRule<'reviews'> = (request) => {
   const { role, me, next, current, change } = request;

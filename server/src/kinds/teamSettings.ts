@@ -1,9 +1,8 @@
 // A team's settings: written by a lead of that team (admins write any), in their own name; the
 // reviewers it allows to start calibration and the agents it sets a coaching rhythm for are members
 // of the team.
-import type { TeamSettings } from '../../../lib/model/teamSettings';
-import type { WriteRule } from './rule';
-import { isTeamLead, normalized } from './rule';
+import type { TeamSettings } from '../../../lib/model';
+import { isTeamLead, normalized, type WriteRule } from './rule';
 
 export const teamSettingsRule: WriteRule<'teamSettings'> = (request) => {
   const { me, members, change, current } = request;

@@ -1,5 +1,5 @@
 // Versioned documents a lead publishes (scorecards, coaching forms): a published version is immutable but for archiving.
-import type { KindName } from '../../../lib/model/kinds';
+import type { KindName } from '../../../lib/model';
 import { sameExcept, type WriteRule } from './rule';
 
 /** The rule of a kind published in immutable versions; `what` names it in the refusals ("scorecard"). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { agree, newCalibrationRatings, newCalibrationSession, pseudonymAddress, reveal } from '@/lib/calibration';
 import { calibrationData, calibrationRatingsOf, ratingsOfCalibration, saveCalibrationRatings, saveCalibrationSession } from '@/lib/db';
-import { exportJson, importExportText } from '@/lib/export/reviews';
+import { exportJson, importExportText } from '@/lib/transfer';
 import { templates } from '@/lib/scorecards/templates';
 import { applyPulled } from '@/lib/sync/apply';
 import { freshDb } from '../db/fresh';

@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { submitReview, deleteReview } from '@/lib/db/reviews';
 import { BOM, csvCell, csvLine, COMMA_DIALECT, CsvNumber, SEMICOLON_DIALECT } from '@/lib/export/csv';
-import { exportCsv, RATING_COLUMNS, REVIEW_COLUMNS } from '@/lib/export/reviews';
+import { RATING_COLUMNS, REVIEW_COLUMNS } from '@/lib/export';
+import { exportCsv } from '@/lib/transfer';
 import { CARDS, makeReview, rng } from '../db/factory';
 import { freshDb } from '../db/fresh';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ArvioDb } from '@/lib/db';
 import { submitReview } from '@/lib/db/reviews';
 import { recomputeRollups } from '@/lib/db/rollups';
-import { exportJson, importExportFile, importExportText, parseExportFile, type Progress } from '@/lib/export/reviews';
+import { exportJson, importExportFile, importExportText, parseExportFile, type Progress } from '@/lib/transfer';
 import { CARDS, makeReview, rng } from '../db/factory';
 import { freshDb } from '../db/fresh';
 

@@ -1,20 +1,37 @@
 // All collected reviews out (CSV per review, CSV per rating, full JSON) by cursor in chunks, and JSON back in, all or nothing.
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { bulkGetFew, presentKeys } from '../db';
-import { db, type ArvioDb } from '../db';
-import { writeSynced } from '../db';
-import { bulkParser } from '../model/bulk';
-import { selfCheckSchema, type Review, type SelfCheck } from '../model/review';
-import { scorecardSchema, type Scorecard } from '../model/scorecard';
-import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model/calibration';
-import { BOM, csvLine, dialectFor, type CsvDelimiter, type CsvLocale } from './csv';
-import { headerCells, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells } from './columns';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, writeExportFile } from './envelope';
-
-export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, RATING_COLUMNS, ratingCells, REVIEW_COLUMNS, reviewCells };
-import { redactReview } from './redact';
-import { formatPath } from './scorecards';
+import { bulkGetFew, db, presentKeys, writeSynced, type ArvioDb } from '../db';
+import {
+  BOM,
+  csvLine,
+  dialectFor,
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  exportEnvelopeSchema,
+  formatPath,
+  headerCells,
+  RATING_COLUMNS,
+  ratingCells,
+  redactReview,
+  REVIEW_COLUMNS,
+  reviewCells,
+  writeExportFile,
+  type CsvDelimiter,
+  type CsvLocale,
+} from '../export';
+import {
+  bulkParser,
+  calibrationRatingsSchema,
+  calibrationSessionSchema,
+  scorecardSchema,
+  selfCheckSchema,
+  type CalibrationRatings,
+  type CalibrationSession,
+  type Review,
+  type Scorecard,
+  type SelfCheck,
+} from '../model';
 
 /** Reviews per read: small enough that reading and formatting one chunk stays well under a 100 ms task. */
 export const DEFAULT_CHUNK = 500;

@@ -1,6 +1,6 @@
 // Leads' export from the team backend: the same CSV and JSON shapes, streamed by the server.
-import type { BackendConfig } from '../sync';
-import type { CsvLocale } from './csv';
+import type { CsvLocale } from '../export';
+import type { BackendConfig } from './backend';
 
 export async function fetchServerExport(
   config: BackendConfig,
