@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '../../lib/db/database';
 import { submitReview } from '../../lib/db/reviews';
 import { getBackendConfig, saveBackendConfig, type BackendConfig } from '../../lib/sync';
-import { importExportText } from '../../lib/export/reviews';
+import { importExportText } from '../../lib/transfer';
 import type { Review } from '../../lib/model/review';
 import type { Scorecard } from '../../lib/model/scorecard';
 import { canonicalJson } from '../../lib/model/sync';
