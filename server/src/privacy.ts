@@ -13,10 +13,14 @@ const PAGE = 200;
 
 type Doc = Record<string, unknown>;
 
+/** Kinds whose documents carry the conversation's words (`withoutConversationText`). */
+export const CONVERSATION_KINDS = ['reviews', 'selfChecks', 'calibrationSessions', 'calibrationRatings'] as const;
+
 /**
  * The document without the conversation's words: a review's free text (strengths, development areas,
  * feedback, rating comments) and the ticket's subject (the customer's); a self-check's kept draft and
- * subject. Scores, ratings' values and dates stay. Null when there is nothing left to remove.
+ * subject; a calibration session's tickets' subjects, and a participant's rating comments. Scores,
+ * ratings' values, agreed ratings, clarifications and dates stay. Null when there is nothing left to remove.
  */
 export function withoutConversationText(collection: string, doc: Doc): Doc | null {
   const ticket = doc.ticket as Doc | undefined;
@@ -33,6 +37,12 @@ export function withoutConversationText(collection: string, doc: Doc): Doc | nul
     };
   } else if (collection === 'selfChecks') {
     next = { ...doc, draftText: null, ...(ticket ? { ticket: { ...ticket, subject: '' } } : {}) };
+  } else if (collection === 'calibrationSessions') {
+    const tickets = (doc.tickets as Doc[] | undefined) ?? [];
+    next = { ...doc, tickets: tickets.map((t) => ({ ...t, ticket: { ...(t.ticket as Doc), subject: '' } })) };
+  } else if (collection === 'calibrationRatings') {
+    const ratings = (doc.ratings as Doc[] | undefined) ?? [];
+    next = { ...doc, ratings: ratings.map((r) => ({ ...r, comment: '' })) };
   } else {
     return null;
   }
@@ -81,15 +91,16 @@ export function retentionCutoff(months: number, now: Date): Date {
   return cutoff;
 }
 
-/** Removes the conversation text of reviews and self-checks created more than `months` months ago. */
+/** Removes the conversation text of documents (CONVERSATION_KINDS) created more than `months` months ago. */
 export function purgeConversationText(db: Db, months: number, now = new Date()): Promise<number> {
   const cutoff = retentionCutoff(months, now).toISOString();
+  const kinds = CONVERSATION_KINDS.map((kind) => `'${kind}'`).join(', ');
   return rewrite(
     db,
     ([collection, id]) =>
       db.query(
         `SELECT collection, id, revision, doc FROM docs
-          WHERE collection IN ('reviews', 'selfChecks') AND (doc->>'createdAt') < $1 AND (collection, id) > ($2, $3)
+          WHERE collection IN (${kinds}) AND (doc->>'createdAt') < $1 AND (collection, id) > ($2, $3)
           ORDER BY collection, id LIMIT ${PAGE}`,
         [cutoff, collection, id],
       ),

@@ -106,6 +106,36 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
       }
     });
 
+    it('a purge removes a calibration session’s conversation text too: its tickets’ subjects and the participants’ rating comments; values, agreed ratings and clarifications stay', async () => {
+      const [first, second] = [PEERS[0]!, PEERS[1]!];
+      const started = calibrationSession('ret-cal', LEAD, team, { participants: [first, second], namesShown: false });
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: started.id, baseRevision: null, doc: started }]))[0]!.status).toBe('accepted');
+      const words = 'Asiakas kertoi tilinumeronsa FI12 3456';
+      const firsts = calibrationRatings(started.id, first, 'zendesk:101', { team, ratings: [{ criterionId: 'greet', value: 2, na: false, comment: words }] });
+      const seconds = calibrationRatings(started.id, second, 'zendesk:101', { team, ratings: [{ criterionId: 'greet', value: 1, na: false, comment: 'Lainasi asiakasta' }] });
+      expect((await store(first, [{ collection: 'calibrationRatings', id: firsts.id, baseRevision: null, doc: firsts }]))[0]!.status).toBe('accepted');
+      expect((await store(second, [{ collection: 'calibrationRatings', id: seconds.id, baseRevision: null, doc: seconds }]))[0]!.status).toBe('accepted');
+      const clarification = { criterionId: 'greet', text: 'Tervehdys ilman nimeä on "Osittain"', by: LEAD, at: RECENT, retiredAt: null };
+      const agreed = { ...started, status: 'closed' as const, revealedAt: RECENT, agreed: [{ ticketKey: 'zendesk:101', criterionId: 'greet', value: 1, na: false }], clarifications: [clarification] };
+      expect((await store(LEAD, [{ collection: 'calibrationSessions', id: started.id, baseRevision: 1, doc: agreed }]))[0]!.status).toBe('accepted');
+      const before = await pull(second, 0);
+      expect(JSON.stringify(before.docs)).toContain(words);
+
+      expect(await purgeConversationText(db, 6, NOW)).toBe(3);
+      const after = await pull(second, before.checkpoint);
+      const session = after.docs.find((d) => d.id === started.id)?.doc;
+      expect(session).toMatchObject({ agreed: agreed.agreed, clarifications: [clarification], status: 'closed' });
+      expect(session?.tickets.map((t: { ticket: { subject: string; ticketId: string } }) => [t.ticket.ticketId, t.ticket.subject])).toEqual([['101', ''], ['102', '']]);
+      const ratings = after.docs.filter((d) => d.collection === 'calibrationRatings' && d.doc.sessionId === started.id);
+      expect(ratings.map((d) => d.doc.ratings)).toEqual([
+        [{ criterionId: 'greet', value: expect.any(Number), na: false, comment: '' }],
+        [{ criterionId: 'greet', value: expect.any(Number), na: false, comment: '' }],
+      ]);
+      expect(ratings.map((d) => d.doc.ratings[0].value).sort()).toEqual([1, 2]);
+      expect(JSON.stringify((await pull(LEAD, 0)).docs)).not.toContain(words);
+      expect(await purgeConversationText(db, 6, NOW)).toBe(0);
+    });
+
     it('erasing an agent who leaves: reviews of them and their self-checks are deleted, the lead pulls the deletions, their access ends', async () => {
       const about = review('erase-1', REV, AGENT, { ...wordy, team });
       const aboutOther = review('erase-2', REV, OTHER, { ...wordy, team });
