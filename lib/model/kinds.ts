@@ -240,6 +240,9 @@ export const kinds = {
     ...byId,
     owner: (session) => normalized(session.coach.id),
     subject: (session) => normalized(session.agent.id),
+    // Its agreed actions reach its agent once it is held: until then they are the coach's draft.
+    opens: (session) => (session.status === 'held' && !session.deleted ? 'all' : null),
+    audience: (session) => [normalized(session.agent.id)],
     // Reviewers of the team read them for the agent's focus criteria, which their review form marks:
     // the server sends them the session without the talk (server/src/sent.ts).
     read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
@@ -255,7 +258,9 @@ export const kinds = {
     owner: (action) => normalized(action.coach.id),
     subject: (action) => normalized(action.agent.id),
     parent: { kind: 'coachingSessions', id: (action) => action.sessionId },
-    read: { lead: ['mine', 'team'], reviewer: [], agent: ['aboutMe'] },
+    // The agent's once their session is held (it opens them to its agent, its audience): a session
+    // being prepared keeps its actions the coach's draft, which the agent's profile never receives.
+    read: { lead: ['mine', 'team'], reviewer: [], agent: ['named'] },
     conflict: 'ask',
     shareable: () => true,
     whenOwnerErased: 'anonymise',

@@ -1,6 +1,6 @@
 // The server over real HTTP on 127.0.0.1 against the embedded default, PGlite, in a temp folder; and its migrations.
 // @vitest-environment node
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { openPglite } from '../src/db';
 import { migrate, MIGRATIONS_DIR } from '../src/migrate';
 import { kindOf } from '../../lib/model/kinds';
 import { pullJson } from '../src/store';
-import { calibrationSession, dispute, review, scorecard, selfCheck } from './helpers/docs';
+import { calibrationSession, coachingSession, dispute, review, scorecard, selfCheck } from './helpers/docs';
 import { serverSuite } from './helpers/suite';
 
 serverSuite('server on PGlite', async () => {
@@ -35,7 +35,7 @@ describe('migrations', () => {
         'agent@arvio.test',
       ]);
 
-      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql']);
+      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql']);
 
       const user = await findUserByEmail(db, 'lead@arvio.test');
       const page = pullResponseSchema.parse(JSON.parse(await pullJson(db, user!, 0, 10)));
@@ -79,7 +79,7 @@ describe('migrations', () => {
       }
       await db.query("SELECT setval('docs_seq', $1)", [rows.length]);
 
-      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql']);
+      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql']);
 
       const stored = await db.query<{ id: string; team: string | null; revision: number; seq: unknown; doc: Record<string, unknown> }>(
         'SELECT id, team, revision, seq, doc FROM docs ORDER BY id',
@@ -132,10 +132,42 @@ describe('migrations', () => {
         JSON.stringify(session),
         'lead@old.test',
       ]);
-      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql']);
+      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql']);
       const [row] = await db.query<{ audience: unknown }>("SELECT audience FROM docs WHERE id = 'cal-old'");
       expect(row?.audience).toEqual(kindOf('calibrationSessions').audience!(session));
       expect(row?.audience).toEqual(['fac@old.test', 'rev1@old.test', 'rev2@old.test']);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(before, { recursive: true, force: true });
+    }
+  }, 120_000);
+  it('open the agreed actions of coaching sessions held before sessions opened them to their agent, as a push would store them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arvio-pglite-'));
+    const before = await mkdtemp(join(tmpdir(), 'arvio-migrations-'));
+    const db = await openPglite(dir);
+    try {
+      for (const file of (await readdir(MIGRATIONS_DIR)).filter((f) => f < '009')) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      await migrate(db, before);
+      const held = coachingSession('cs-held', 'lead@old.test', 'Agent@Old.test', { team: 't-a' });
+      const planned = coachingSession('cs-planned', 'lead@old.test', 'agent@old.test', { team: 't-a', status: 'planned', heldAt: null });
+      const gone = coachingSession('cs-gone', 'lead@old.test', 'agent@old.test', { team: 't-a', deleted: true });
+      for (const [i, session] of [held, planned, gone].entries()) {
+        await db.query("INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, team) VALUES ('coachingSessions', $1, 1, $2, $3::json, 'lead@old.test', $4, 't-a')", [
+          session.id,
+          i + 1,
+          JSON.stringify(session),
+          session.agent.id.toLowerCase(),
+        ]);
+      }
+      expect(await migrate(db)).toEqual(['009_coaching_actions_opened.sql']);
+      const rows = await db.query<{ id: string; opens: string | null; audience: unknown }>("SELECT id, opens, audience FROM docs WHERE collection = 'coachingSessions' ORDER BY id");
+      const kind = kindOf('coachingSessions');
+      expect(rows).toEqual(
+        [gone, held, planned].map((session) => ({ id: session.id, opens: kind.opens!(session), audience: kind.audience!(session) })),
+      );
+      expect(rows.map((r) => r.opens)).toEqual([null, 'all', null]);
+      expect(rows[1]!.audience).toEqual(['agent@old.test']);
     } finally {
       await db.close();
       await rm(dir, { recursive: true, force: true });

@@ -514,13 +514,21 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         await accepted('lead', [change('coachingSessions', edited, 1)]);
       });
 
-            it('agreed actions: the agent reads and marks theirs done in their own name; other agents and reviewers never see them', async () => {
-        const doc = held();
+      it('agreed actions: the agent receives them once the session is held, and marks theirs done in their own name; other agents and reviewers never see them', async () => {
+        // Written while the session is being prepared: the coach's draft, which the agent never receives.
+        const doc = held({ status: 'planned', heldAt: null });
         await accepted('lead', [change('coachingSessions', doc)]);
         const since = await lastSeq();
         const action = coachingAction(uid('act'), doc.id, K.lead, K.agent1);
         await accepted('lead', [change('coachingActions', action)]);
+        expect(await readers('coachingActions', action.id, since, EVERYONE)).toEqual(['lead']);
+        // Not theirs yet: refused in the words a document that does not exist would get.
+        await refused('agent1', [change('coachingActions', { ...action, status: 'done', doneAt: at(50), doneBy: { id: K.agent1, name: 'agent1' } }, 1)], 'no such coaching session');
+        // Held: the agent pulls the action as it was written, with no new write of it.
+        await accepted('lead', [change('coachingSessions', { ...doc, status: 'held', heldAt: at(55), updatedAt: at(55) }, 1)]);
         expect(await readers('coachingActions', action.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
+        const [stored] = await ctx.db().query<{ revision: number }>("SELECT revision FROM docs WHERE collection = 'coachingActions' AND id = $1", [action.id]);
+        expect(Number(stored!.revision)).toBe(1);
         const done = { ...action, status: 'done' as const, doneAt: at(60), doneBy: { id: K.agent1, name: 'agent1' }, doneComment: 'Every chat this week' };
         await refused('agent1', [change('coachingActions', { ...done, doneBy: { id: K.lead, name: 'lead' } }, 1)], 'own name');
         await refused('agent1', [change('coachingActions', { ...done, due: '2026-04-30' }, 1)], 'only marks an action done');

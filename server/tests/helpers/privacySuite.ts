@@ -1,7 +1,7 @@
 // Data protection over real HTTP, against each database: the retention purge and erasing a person,
 // both reaching clients as ordinary pulled edits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pseudonymNumber, type CalibrationRatings } from '../../../lib/model/calibration';
+import { pseudonymNumber, type CalibrationRatings, type CalibrationSession } from '../../../lib/model/calibration';
 import { pullResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
 import type { Db } from '../../src/db';
@@ -123,15 +123,15 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
 
       expect(await purgeConversationText(db, 6, NOW)).toBe(3);
       const after = await pull(second, before.checkpoint);
-      const session = after.docs.find((d) => d.id === started.id)?.doc;
+      const session = after.docs.find((d) => d.id === started.id)?.doc as CalibrationSession | undefined;
       expect(session).toMatchObject({ agreed: agreed.agreed, clarifications: [clarification], status: 'closed' });
-      expect(session?.tickets.map((t: { ticket: { subject: string; ticketId: string } }) => [t.ticket.ticketId, t.ticket.subject])).toEqual([['101', ''], ['102', '']]);
-      const ratings = after.docs.filter((d) => d.collection === 'calibrationRatings' && d.doc.sessionId === started.id);
-      expect(ratings.map((d) => d.doc.ratings)).toEqual([
+      expect(session?.tickets.map((t) => [t.ticket.ticketId, t.ticket.subject])).toEqual([['101', ''], ['102', '']]);
+      const ratings = after.docs.flatMap((d) => (d.collection === 'calibrationRatings' && d.doc.sessionId === started.id ? [d.doc as CalibrationRatings] : []));
+      expect(ratings.map((d) => d.ratings)).toEqual([
         [{ criterionId: 'greet', value: expect.any(Number), na: false, comment: '' }],
         [{ criterionId: 'greet', value: expect.any(Number), na: false, comment: '' }],
       ]);
-      expect(ratings.map((d) => d.doc.ratings[0].value).sort()).toEqual([1, 2]);
+      expect(ratings.map((d) => d.ratings[0]!.value).sort()).toEqual([1, 2]);
       expect(JSON.stringify((await pull(LEAD, 0)).docs)).not.toContain(words);
       expect(await purgeConversationText(db, 6, NOW)).toBe(0);
     });
