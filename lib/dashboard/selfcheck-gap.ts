@@ -1,6 +1,6 @@
 // Self-check vs reviewer per criterion: where agents see their replies differently from their reviewers.
 import { criterionMean, criterionScore } from '../scoring';
-import type { Review, Scorecard, SelfCheck } from '../model';
+import { emailKey, type Review, type Scorecard, type SelfCheck } from '../model';
 import { db } from '../db';
 
 /** One criterion of one scorecard family (the reviewer's card): cards sharing a criterion id stay apart. */
@@ -23,7 +23,7 @@ export interface GapFilter {
   agent: string | null;
 }
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
 
 /** The review about this self-check's agent on the same ticket (matched by e-mail or shown name). */
 export function reviewOf(selfCheck: SelfCheck, reviews: readonly Review[]): Review | undefined {

@@ -1,6 +1,6 @@
 // Disputes in the database: opened, resolved (the review's new revision in the same transaction), reopened.
 import { appliedReview } from '../disputes';
-import { disputeId, disputeSchema, type Dispute, type Review } from '../model';
+import { disputeId, disputeSchema, emailKey, type Dispute, type Review } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -74,7 +74,7 @@ export async function disputesOfReviews(reviewIds: readonly string[]): Promise<D
 
 /** The dispute an agent opened on a review, if any. */
 export async function disputeOf(agentId: string, reviewId: string): Promise<Dispute | undefined> {
-  const row = await db().disputes.get(disputeId(agentId.trim().toLowerCase(), reviewId));
+  const row = await db().disputes.get(disputeId(emailKey(agentId), reviewId));
   return row && !row.deleted ? row : undefined;
 }
 

@@ -1,6 +1,6 @@
 // Ideas and obstacles in the database: submitted, triaged, listed; and which answers the submitter has seen.
 import { z } from 'zod';
-import { ideaSchema, type Idea } from '../model';
+import { emailKey, ideaSchema, type Idea } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -21,7 +21,7 @@ export async function listIdeas(): Promise<Idea[]> {
 }
 
 export async function ideasOfSubmitter(email: string): Promise<Idea[]> {
-  const rows = await db().ideas.where('submitter.id').equals(email.trim().toLowerCase()).toArray();
+  const rows = await db().ideas.where('submitter.id').equals(emailKey(email)).toArray();
   return rows.filter((i) => !i.deleted).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 

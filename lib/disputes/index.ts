@@ -1,6 +1,7 @@
 // Disputes, the pure domain: who may open one and until when, the one place a dispute is made, its
 // resolution (the outcome follows from the answers), and the review revision an accepted one becomes.
 import {
+  emailKey,
   DAY_MS,
   disputeId,
   disputeSchema,
@@ -18,7 +19,6 @@ import { scoreReview } from '../scoring';
 export { countWaiting, disputesWaiting, type Viewer } from './waiting';
 export { disputeFigures, type DisputeFigures, type CriterionOverturns, type ReviewerDisputes } from './figures';
 
-const email = (value: string): string => value.trim().toLowerCase();
 
 /** When the window to dispute a review closes (the days are its team's setting: lib/teamSettings windowDaysOf). */
 export function windowEnds(review: Pick<Review, 'createdAt'>, windowDays: number): Date {
@@ -32,7 +32,7 @@ export type NoDispute = 'notAboutYou' | 'deleted' | 'windowClosed' | 'alreadyDis
  * review that stands, within the window, and once (one dispute per review; a lead may reopen it).
  */
 export function whyNoDispute(review: Review, me: string, existing: Dispute | undefined, now: Date, windowDays: number): NoDispute | null {
-  if (email(review.reviewee.id) !== email(me) || email(review.reviewer.id) === email(me)) return 'notAboutYou';
+  if (emailKey(review.reviewee.id) !== emailKey(me) || emailKey(review.reviewer.id) === emailKey(me)) return 'notAboutYou';
   if (review.deleted) return 'deleted';
   if (existing && !existing.deleted) return 'alreadyDisputed';
   if (now.getTime() > windowEnds(review, windowDays).getTime()) return 'windowClosed';
@@ -53,7 +53,7 @@ export interface DisputeInput {
 /** The one place a dispute document is made: in its review's team (a child belongs to its parent's). Throws what the schema refuses. */
 export function newDispute({ review, agent, wrongAgent, reason, items, now }: DisputeInput): Dispute {
   const at = now.toISOString();
-  const agentId = email(agent.id);
+  const agentId = emailKey(agent.id);
   return disputeSchema.parse({
     id: disputeId(agentId, review.id),
     reviewId: review.id,

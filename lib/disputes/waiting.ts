@@ -1,7 +1,7 @@
 // What waits for the user in disputes and ideas: the open disputes they are to resolve, and the count the
 // toolbar badge shows for this area.
 import { ideasWaiting } from '../ideas';
-import { leadsTeam, type Dispute, type Idea, type TeamRoles } from '../model';
+import { emailKey, leadsTeam, type Dispute, type Idea, type TeamRoles } from '../model';
 
 /** The user as the waiting count sees them: their e-mail, and their roles from the team roster (lib/model/team TeamRoles). */
 export interface Viewer extends TeamRoles {
@@ -9,7 +9,6 @@ export interface Viewer extends TeamRoles {
   role: 'admin' | 'lead' | 'reviewer' | 'agent';
 }
 
-const email = (value: string): string => value.trim().toLowerCase();
 
 /**
  * The open disputes waiting for `viewer`, oldest first: a reviewer's are those of their own reviews; a
@@ -17,11 +16,11 @@ const email = (value: string): string => value.trim().toLowerCase();
  * resolves their own.
  */
 export function disputesWaiting(disputes: Iterable<Dispute>, viewer: Viewer): Dispute[] {
-  const me = email(viewer.email);
+  const me = emailKey(viewer.email);
   const waiting: Dispute[] = [];
   for (const d of disputes) {
-    if (d.deleted || d.status !== 'open' || email(d.agent.id) === me) continue;
-    if (email(d.reviewer.id) === me || leadsTeam(viewer, d.team)) waiting.push(d);
+    if (d.deleted || d.status !== 'open' || emailKey(d.agent.id) === me) continue;
+    if (emailKey(d.reviewer.id) === me || leadsTeam(viewer, d.team)) waiting.push(d);
   }
   return waiting.sort((a, b) => (a.reopenedAt ?? a.openedAt).localeCompare(b.reopenedAt ?? b.openedAt));
 }

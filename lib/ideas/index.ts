@@ -1,6 +1,6 @@
 // Ideas and obstacles, the pure domain: the one place an idea is made, the lead's triage (a reply is
 // required for done and won't do), sharing, the list's filters, and what waits for whom.
-import { DAY_MS, ideaSchema, leadsTeam, type Idea, type IdeaCategory, type IdeaStatus, type Person, type TeamRoles, type TicketRef } from '../model';
+import { DAY_MS, emailKey, ideaSchema, leadsTeam, type Idea, type IdeaCategory, type IdeaStatus, type Person, type TeamRoles, type TicketRef } from '../model';
 
 export const IDEA_STATUSES: readonly IdeaStatus[] = ['new', 'considering', 'inProgress', 'done', 'wontDo'];
 export const IDEA_CATEGORIES: readonly IdeaCategory[] = ['process', 'tools', 'knowledgeBase', 'product', 'other'];
@@ -29,7 +29,7 @@ export function newIdea({ id, team, submitter, kind, category, title, text, tick
   return ideaSchema.parse({
     id,
     team,
-    submitter: { id: submitter.id.trim().toLowerCase(), name: submitter.name },
+    submitter: { id: emailKey(submitter.id), name: submitter.name },
     kind,
     category,
     title: title.trim(),
@@ -85,7 +85,7 @@ export interface IdeaViewer extends TeamRoles {
  * the updatedAt they saw).
  */
 export function ideasWaiting(ideas: Iterable<Idea>, viewer: IdeaViewer, seen: Readonly<Record<string, string>>): Idea[] {
-  const me = viewer.email.trim().toLowerCase();
+  const me = emailKey(viewer.email);
   const out: Idea[] = [];
   for (const idea of ideas) {
     if (idea.deleted) continue;

@@ -1,5 +1,6 @@
 // Team administration over HTTP (server/src/members.ts, the extension's admin page): invites, members, roles, tokens.
 import { z } from 'zod';
+import { emailKey } from './review';
 import { meResponseSchema, roleSchema } from './sync';
 
 const id = z.string().min(1).max(100);
@@ -18,7 +19,7 @@ export const INVITE_DAYS = 7;
 /** `POST /v1/admin/invites`: invite a person by e-mail into a team with a role. */
 export const inviteRequestSchema = z.strictObject({
   team: id,
-  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+  email: z.email().max(254).transform(emailKey),
   name: z.string().trim().max(200).default(''),
   role: roleSchema,
 });
@@ -78,6 +79,6 @@ export const adminDoneResponseSchema = z.strictObject({ ok: z.literal(true), rev
 export type AdminDoneResponse = z.infer<typeof adminDoneResponseSchema>;
 
 /** `POST /v1/admin/erase` (admins): erase a person who leaves (server/src/privacy.ts). */
-export const eraseRequestSchema = z.strictObject({ email: z.email().max(254).transform((e) => e.trim().toLowerCase()) });
+export const eraseRequestSchema = z.strictObject({ email: z.email().max(254).transform(emailKey) });
 export const eraseResponseSchema = z.strictObject({ documents: z.number().int().min(0), account: z.boolean() });
 export type EraseResponse = z.infer<typeof eraseResponseSchema>;

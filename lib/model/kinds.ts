@@ -14,7 +14,7 @@ import { calibrationRatingsId, calibrationRatingsSchema, calibrationSessionSchem
 import { coachingActionSchema, coachingFormSchema, coachingNotesSchema, coachingSessionSchema } from './coaching';
 import { disputeId, disputeSchema } from './dispute';
 import { ideaSchema } from './idea';
-import { reviewSchema, selfCheckSchema } from './review';
+import { emailKey, reviewSchema, selfCheckSchema } from './review';
 import { scorecardSchema } from './scorecard';
 import { teamSettingsId, teamSettingsSchema } from './teamSettings';
 
@@ -103,7 +103,6 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   whenOwnerErased: 'delete' | 'anonymise' | 'keep';
 }
 
-const normalized = (value: string): string => value.trim().toLowerCase();
 
 /** `card@3` → ['card', 3]: scorecards sync per immutable published version. */
 function versionedKey(id: string): [string, number] | null {
@@ -137,8 +136,8 @@ export const kinds = {
     table: 'reviews',
     team: teamOf,
     ...byId,
-    owner: (review) => normalized(review.reviewer.id),
-    subject: (review) => normalized(review.reviewee.id),
+    owner: (review) => emailKey(review.reviewer.id),
+    subject: (review) => emailKey(review.reviewee.id),
     // A revision that applies a resolved dispute names it; the rule lets a lead of the team write that one.
     cites: { kind: 'disputes', id: (review) => review.dispute ?? null },
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] },
@@ -153,7 +152,7 @@ export const kinds = {
     localKey: (card) => [card.id, card.version],
     syncId: (card) => `${card.id}@${card.version}`,
     keyOfSyncId: versionedKey,
-    owner: (_card, caller) => normalized(caller),
+    owner: (_card, caller) => emailKey(caller),
     subject: () => null,
     orgWide: true,
     series: (card) => card.id,
@@ -168,7 +167,7 @@ export const kinds = {
     table: 'selfChecks',
     team: teamOf,
     ...byId,
-    owner: (check) => normalized(check.agent.id),
+    owner: (check) => emailKey(check.agent.id),
     subject: () => null,
     read: { lead: ['mine', 'team'], reviewer: ['mine'], agent: ['mine'] },
     conflict: 'ask',
@@ -180,7 +179,7 @@ export const kinds = {
     table: 'calibrationSessions',
     team: teamOf,
     ...byId,
-    owner: (session) => normalized(session.startedBy),
+    owner: (session) => emailKey(session.startedBy),
     subject: () => null,
     // Who may start one: a lead, or a reviewer the team's settings allow.
     cites: { kind: 'teamSettings', id: teamSettingsOf },
@@ -188,7 +187,7 @@ export const kinds = {
     opens: (session) =>
       session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
     // Its ratings open to its own people (and the team's leads), never to the rest of the team.
-    audience: (session) => [...new Set([session.facilitator, ...session.participants].map(normalized))].sort(),
+    audience: (session) => [...new Set([session.facilitator, ...session.participants].map(emailKey))].sort(),
     read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] },
     conflict: 'ask',
     shareable: () => true,
@@ -203,7 +202,7 @@ export const kinds = {
     // Derived from its fields, never taken from the doc: another person cannot hold this id.
     syncId: (ratings) => calibrationRatingsId(ratings.sessionId, ratings.participant, ratings.ticketKey),
     keyOfSyncId: (id) => id,
-    owner: (ratings) => normalized(ratings.participant),
+    owner: (ratings) => emailKey(ratings.participant),
     // Not a review of the agent: about nobody, never in the agent's figures.
     subject: () => null,
     parent: { kind: 'calibrationSessions', id: (ratings) => ratings.sessionId },
@@ -223,7 +222,7 @@ export const kinds = {
     localKey: (form) => [form.id, form.version],
     syncId: (form) => `${form.id}@${form.version}`,
     keyOfSyncId: versionedKey,
-    owner: (_form, caller) => normalized(caller),
+    owner: (_form, caller) => emailKey(caller),
     subject: () => null,
     orgWide: true,
     series: (form) => form.id,
@@ -238,11 +237,11 @@ export const kinds = {
     table: 'coachingSessions',
     team: teamOf,
     ...byId,
-    owner: (session) => normalized(session.coach.id),
-    subject: (session) => normalized(session.agent.id),
+    owner: (session) => emailKey(session.coach.id),
+    subject: (session) => emailKey(session.agent.id),
     // Its agreed actions reach its agent once it is held: until then they are the coach's draft.
     opens: (session) => (session.status === 'held' && !session.deleted ? 'all' : null),
-    audience: (session) => [normalized(session.agent.id)],
+    audience: (session) => [emailKey(session.agent.id)],
     // Reviewers of the team read them for the agent's focus criteria, which their review form marks:
     // the server sends them the session without the talk (server/src/sent.ts).
     read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },
@@ -255,8 +254,8 @@ export const kinds = {
     table: 'coachingActions',
     team: teamOf,
     ...byId,
-    owner: (action) => normalized(action.coach.id),
-    subject: (action) => normalized(action.agent.id),
+    owner: (action) => emailKey(action.coach.id),
+    subject: (action) => emailKey(action.agent.id),
     parent: { kind: 'coachingSessions', id: (action) => action.sessionId },
     // The agent's once their session is held (it opens them to its agent, its audience): a session
     // being prepared keeps its actions the coach's draft, which the agent's profile never receives.
@@ -273,8 +272,8 @@ export const kinds = {
     localKey: (notes) => notes.sessionId,
     syncId: (notes) => notes.sessionId,
     keyOfSyncId: (id) => id,
-    owner: (notes) => normalized(notes.coach.id),
-    subject: (notes) => normalized(notes.agent.id),
+    owner: (notes) => emailKey(notes.coach.id),
+    subject: (notes) => emailKey(notes.agent.id),
     parent: { kind: 'coachingSessions', id: (notes) => notes.sessionId },
     // Private: the coach and the team's leads; the agent they are about reads nothing of them.
     read: { lead: ['mine', 'team'], reviewer: [], agent: [] },
@@ -289,9 +288,9 @@ export const kinds = {
     localKey: (dispute) => dispute.id,
     syncId: (dispute) => disputeId(dispute.agent.id, dispute.reviewId),
     keyOfSyncId: (id) => id,
-    owner: (dispute) => normalized(dispute.agent.id),
+    owner: (dispute) => emailKey(dispute.agent.id),
     // About the reviewer's work: the reviewer reads the disputes of their reviews.
-    subject: (dispute) => normalized(dispute.reviewer.id),
+    subject: (dispute) => emailKey(dispute.reviewer.id),
     parent: { kind: 'reviews', id: (dispute) => dispute.reviewId },
     // The window to open one is the team's setting.
     cites: { kind: 'teamSettings', id: teamSettingsOf },
@@ -305,7 +304,7 @@ export const kinds = {
     table: 'ideas',
     team: teamOf,
     ...byId,
-    owner: (idea) => normalized(idea.submitter.id),
+    owner: (idea) => emailKey(idea.submitter.id),
     subject: () => null,
     // Private to the submitter and the leads until a lead shares it with the team.
     opens: (idea) => (idea.shared && !idea.deleted ? 'all' : null),
@@ -323,7 +322,7 @@ export const kinds = {
     syncId: (settings) => teamSettingsId(settings.team),
     keyOfSyncId: (id) => id,
     // A lead's, and the next lead's to change: the rule decides by role, not by who saved last.
-    owner: (_settings, caller) => normalized(caller),
+    owner: (_settings, caller) => emailKey(caller),
     subject: () => null,
     read: { lead: ['team'], reviewer: ['team'], agent: ['team'] },
     // Two leads saving at once: the second gets the conflict to choose, never a silent overwrite.

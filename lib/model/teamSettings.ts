@@ -3,7 +3,7 @@
 // often each agent is coached (sent whole to the team's leads only: server/src/sent.ts).
 import { z } from 'zod';
 import { check, noDuplicates } from './checks';
-import { emailSchema, personSchema } from './review';
+import { emailKey, emailSchema, personSchema } from './review';
 import { teamIdSchema } from './team';
 import type { Role } from './sync';
 
@@ -58,5 +58,5 @@ export const disputeWindowDays = (settings: Pick<TeamSettings, 'disputeWindowDay
  */
 export function mayStartCalibration(role: Role, me: string, settings: Pick<TeamSettings, 'calibrationStarters'> | null | undefined): boolean {
   if (role === 'lead' || role === 'admin') return true;
-  return role === 'reviewer' && (settings?.calibrationStarters.includes(me.trim().toLowerCase()) ?? false);
+  return role === 'reviewer' && (settings?.calibrationStarters.includes(emailKey(me)) ?? false);
 }

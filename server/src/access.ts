@@ -1,7 +1,7 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
 import { createHash } from 'node:crypto';
-import { kindNames, kindOf, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
+import { emailKey, kindNames, kindOf, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import { writeRules, type DocAccess, type WriteRule } from './kinds';
 
@@ -27,11 +27,10 @@ export interface Viewer {
 /** A key of a (kind, id or group) pair in Viewer.opening. */
 export const openerKey = (kind: string, id: string): string => `${kind}\u0000${id}`;
 
-export const email = (value: string): string => value.trim().toLowerCase();
 
 /** The stand-in for an erased person inside documents (./privacy.ts): an address that names nobody. */
 export function erasedId(address: string): string {
-  return `erased-${createHash('sha256').update(email(address)).digest('hex').slice(0, 12)}@erased.invalid`;
+  return `erased-${createHash('sha256').update(emailKey(address)).digest('hex').slice(0, 12)}@erased.invalid`;
 }
 
 /** Whether an address is a stand-in (`erasedId`). */
@@ -134,9 +133,9 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
     const ruled = leadRuled.map(literal).join(', ');
     return ruled === ''
       ? { sql: 'TRUE', params: [] }
-      : { sql: `(d.collection NOT IN (${ruled}) OR d.owner = ${me} OR ${openedHere(false)})`, params: [email(user.email)] };
+      : { sql: `(d.collection NOT IN (${ruled}) OR d.owner = ${me} OR ${openedHere(false)})`, params: [emailKey(user.email)] };
   }
-  const params = [email(user.email), user.id, user.role];
+  const params = [emailKey(user.email), user.id, user.role];
   const grantSql = (grant: ReadGrant): string | null => {
     switch (grant) {
       case 'everyone':
@@ -167,7 +166,7 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
 
 export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens' | 'audience'>): boolean {
   const { user, opening } = viewer;
-  const me = email(user.email);
+  const me = emailKey(user.email);
   const roles = rolesOf(viewer);
   const kind = kindOf(doc.collection);
   /** The person's own grants: held when any of their roles has them. */
@@ -204,7 +203,7 @@ export function inAudience(viewer: Viewer, kind: KindName, parent: Pick<DocAcces
   const role = parent.team === null ? undefined : viewer.teams.get(parent.team)?.role;
   if (role === undefined) return false;
   const grants = kindOf(kind).read[role];
-  return grants.includes('opened') || (grants.includes('named') && (parent.audience ?? []).includes(email(viewer.user.email)));
+  return grants.includes('opened') || (grants.includes('named') && (parent.audience ?? []).includes(emailKey(viewer.user.email)));
 }
 
 /** The authorization columns a change would store. */
@@ -214,7 +213,7 @@ export function accessOf(change: SyncChange, user: User): Omit<DocAccess, 'doc'>
     collection: change.collection,
     team: kind.team(change.doc),
     series: kind.series?.(change.doc) ?? null,
-    owner: kind.owner(change.doc, email(user.email)),
+    owner: kind.owner(change.doc, emailKey(user.email)),
     subject: kind.subject(change.doc),
     parent: kind.parent?.id(change.doc) ?? null,
     grp: kind.group?.(change.doc) ?? null,
@@ -261,7 +260,7 @@ export function refuseWrite(
   if (renamed && next.subject !== null && !here.members.has(next.subject)) return `${next.subject} is not a member of this team`;
   // The rule of the change's own kind: the registry pairs them, the checker cannot follow the union.
   const rule = writeRules[change.collection] as WriteRule<KindName>;
-  const request = { user, me: email(user.email), change, next, current, parent: readableParent, cited: readable(cited) };
+  const request = { user, me: emailKey(user.email), change, next, current, parent: readableParent, cited: readable(cited) };
   const reason = rule({ ...request, role: here.role, members: here.members });
   if (reason !== null || current === null || current.team === next.team) return reason;
   const there = current.team === null ? undefined : viewer.teams.get(current.team);

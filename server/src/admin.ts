@@ -1,6 +1,6 @@
 // Users, teams and tokens: the operations behind the CLI (and the test fixtures).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { roleSchema, teamRoleSchema, type Role, type RosterMember, type TeamRosterResponse } from '../../lib/model';
+import { emailKey, roleSchema, teamRoleSchema, type Role, type RosterMember, type TeamRosterResponse } from '../../lib/model';
 import { named, type Db, type Queryable } from './db';
 
 export interface User {
@@ -33,7 +33,7 @@ export function toUser(row: Record<string, unknown>): User {
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<User | null> {
-  const [row] = await db.query('SELECT id, email, name, role FROM users WHERE email = $1', [email.trim().toLowerCase()]);
+  const [row] = await db.query('SELECT id, email, name, role FROM users WHERE email = $1', [emailKey(email)]);
   return row ? toUser(row) : null;
 }
 
@@ -43,7 +43,7 @@ export async function addUser(
 ): Promise<User> {
   const role = roleSchema.safeParse(input.role);
   if (!role.success) throw new AdminError(`role must be one of ${roleSchema.options.join(', ')}`);
-  const email = input.email.trim().toLowerCase();
+  const email = emailKey(input.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new AdminError(`not an e-mail address: "${input.email}"`);
   return db.transaction((tx) => insertUser(tx, email, input.name, role.data, input.teams ?? []));
 }
@@ -171,7 +171,7 @@ export async function bootstrapAdmin(
     await tx.query('SELECT pg_advisory_xact_lock(4242002)');
     const [row] = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM users');
     if (Number(row?.n) > 0) return null;
-    const user = await insertUser(tx, email.trim().toLowerCase(), 'Administrator', 'admin', []);
+    const user = await insertUser(tx, emailKey(email), 'Administrator', 'admin', []);
     const { token } = await insertToken(tx, user.id);
     return { user, token };
   });

@@ -1,10 +1,10 @@
 // Data protection: conversation text in reviews and self-checks kept N months (scores kept), and erasing a
 // person. Both change documents as edits through push (a new revision and seq), so every client pulls them.
 import { z } from 'zod';
-import { kindOf, type KindName, type SyncChange } from '../../lib/model';
+import { emailKey, kindOf, type KindName, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import type { Db } from './db';
-import { email as normalized, erasedId } from './access';
+import { erasedId } from './access';
 import { push } from './store';
 
 /** The server itself, as the author of purges and erasures (an admin: no write rule stops it; pushed `asServer`, it changes what no one has opened yet). */
@@ -126,11 +126,11 @@ export function scheduleRetention(db: Db, months: number, report: (line: string)
 
 /** Every mention of `who` (as a string, or as a person `{ id, name }`) replaced by the stand-in. */
 function anonymised(value: unknown, who: string, stand: string): unknown {
-  if (typeof value === 'string') return normalized(value) === who ? stand : value;
+  if (typeof value === 'string') return emailKey(value) === who ? stand : value;
   if (Array.isArray(value)) return value.map((v) => anonymised(v, who, stand));
   if (value !== null && typeof value === 'object') {
     const record = value as Doc;
-    const person = typeof record.id === 'string' && normalized(record.id) === who && typeof record.name === 'string';
+    const person = typeof record.id === 'string' && emailKey(record.id) === who && typeof record.name === 'string';
     const out: Doc = {};
     for (const [key, v] of Object.entries(record)) out[key] = person && key === 'name' ? '' : anonymised(v, who, stand);
     return out;
@@ -149,7 +149,7 @@ function anonymised(value: unknown, who: string, stand: string): unknown {
  * nameless, as the name its tombstones are read by.
  */
 export async function erasePerson(db: Db, email: string): Promise<{ documents: number; account: boolean }> {
-  const who = normalized(email);
+  const who = emailKey(email);
   const stand = erasedId(who);
   // Besides what they own and what is about them, every document that names them anywhere as a value
   // (a calibration session's participant, facilitator or clarification's writer, an agent's coaching

@@ -1,9 +1,9 @@
 // Calibration as sent to a reader who may not see who gave which rating: the other participants by pseudonym.
 import { createHmac } from 'node:crypto';
 import { namesVisible } from '../../lib/calibration';
-import { calibrationRatingsId, pseudonymAddress, type CalibrationRatings, type CalibrationSession } from '../../lib/model';
+import { calibrationRatingsId, emailKey, pseudonymAddress, type CalibrationRatings, type CalibrationSession } from '../../lib/model';
 import type { User } from './admin';
-import { email, erasedId, isErasedId } from './access';
+import { erasedId, isErasedId } from './access';
 import type { Queryable } from './db';
 
 /** Who reads, as far as names go: their address, and the teams they lead (an admin leads all). */
@@ -41,7 +41,7 @@ function pseudonymSecret(db: Queryable): Promise<Buffer> {
 
 async function namesReaderOf(db: Queryable, user: User): Promise<NamesReader> {
   const rows = await db.query<{ team_id: string }>("SELECT team_id FROM team_members WHERE user_id = $1 AND role = 'lead'", [user.id]);
-  return { me: email(user.email), admin: user.role === 'admin', leads: new Set(rows.map((r) => String(r.team_id))) };
+  return { me: emailKey(user.email), admin: user.role === 'admin', leads: new Set(rows.map((r) => String(r.team_id))) };
 }
 
 /**
@@ -116,7 +116,7 @@ export async function asSentTo(db: Queryable, user: User, docs: ReadonlyArray<{ 
     const id = sessionOf(collection, doc);
     const naming = id === null ? undefined : namings.get(id);
     // A ratings document whose session is gone tells nobody but its participant anything.
-    if (id !== null && naming === undefined) return collection === 'calibrationRatings' && (doc as CalibrationRatings).participant !== email(user.email) ? null : doc;
+    if (id !== null && naming === undefined) return collection === 'calibrationRatings' && (doc as CalibrationRatings).participant !== emailKey(user.email) ? null : doc;
     return naming ? pseudonymised(collection, doc, naming) : doc;
   });
 }

@@ -4,9 +4,8 @@
 // only, and a team's settings, whose coaching rhythms are the leads' (an agent gets their own). Every
 // answer that carries documents of these kinds — the pull and a push's conflict — goes through
 // `asSentTo`; any other document goes out as it is stored.
-import type { CalibrationSession, CoachingSession, TeamSettings } from '../../lib/model';
+import { emailKey, type CalibrationSession, type CoachingSession, type TeamSettings } from '../../lib/model';
 import type { User } from './admin';
-import { email } from './access';
 import type { Queryable } from './db';
 import { asSentTo as pseudonymised, CALIBRATION_KINDS } from './pseudonyms';
 
@@ -39,7 +38,7 @@ export function calibrationForOutsider(session: CalibrationSession): Calibration
 /** A team's settings as a member who does not lead the team has them: their own coaching rhythm only. */
 export function settingsForMember(settings: TeamSettings, me: string): TeamSettings {
   // Settings stored before the rhythms have none.
-  return { ...settings, coachingRhythms: (settings.coachingRhythms ?? []).filter((r) => email(r.agent) === me) };
+  return { ...settings, coachingRhythms: (settings.coachingRhythms ?? []).filter((r) => emailKey(r.agent) === me) };
 }
 
 /** Documents as `user` may have them sent, in order; null for one not to send. */
@@ -47,7 +46,7 @@ export async function asSentTo(db: Queryable, user: User, docs: ReadonlyArray<{ 
   const sent = await pseudonymised(db, user, docs);
   // An admin leads every team: everything whole.
   if (user.role === 'admin' || !docs.some((d) => BY_LEAD.has(d.collection))) return sent;
-  const me = email(user.email);
+  const me = emailKey(user.email);
   const leads = new Set(
     (await db.query<{ team_id: string }>("SELECT team_id FROM team_members WHERE user_id = $1 AND role = 'lead'", [user.id])).map((r) => String(r.team_id)),
   );
@@ -61,12 +60,12 @@ export async function asSentTo(db: Queryable, user: User, docs: ReadonlyArray<{ 
     if (collection === 'calibrationSessions') {
       // Who the session names, as stored (what is sent may show the others by pseudonym).
       const stored = doc as CalibrationSession;
-      const named = email(stored.facilitator) === me || stored.participants.some((p) => email(p) === me) || leads.has(stored.team);
+      const named = emailKey(stored.facilitator) === me || stored.participants.some((p) => emailKey(p) === me) || leads.has(stored.team);
       return named ? shown : calibrationForOutsider(shown as CalibrationSession);
     }
     if (collection !== 'coachingSessions') return shown;
     const session = shown as CoachingSession;
-    const whole = email(session.coach.id) === me || email(session.agent.id) === me || (session.team !== null && leads.has(session.team));
+    const whole = emailKey(session.coach.id) === me || emailKey(session.agent.id) === me || (session.team !== null && leads.has(session.team));
     return whole ? session : sessionForReviewer(session);
   });
 }

@@ -1,10 +1,9 @@
 // Synced documents: push (accept or conflict, idempotent), pull by sequence, scorecards, export.
-import { canonicalJson, kindNames, kindOf, MAX_PULL_PAGE_BYTES, type KindName, type PushResult, type SyncChange, type SyncCollection } from '../../lib/model';
+import { canonicalJson, emailKey, kindNames, kindOf, MAX_PULL_PAGE_BYTES, type KindName, type PushResult, type SyncChange, type SyncCollection } from '../../lib/model';
 import type { User } from './admin';
 import {
   accessOf,
   canRead,
-  email,
   openedKinds,
   openerKey,
   parentKind,
@@ -71,8 +70,8 @@ export async function viewerOf(db: Queryable, user: User, kinds: readonly KindNa
   );
   const teams = new Map<string, { role: TeamRole; members: Set<string> }>();
   for (const row of rows) {
-    const team = teams.get(row.team_id) ?? { role: row.role, members: new Set([email(user.email)]) };
-    team.members.add(email(row.email));
+    const team = teams.get(row.team_id) ?? { role: row.role, members: new Set([emailKey(user.email)]) };
+    team.members.add(emailKey(row.email));
     teams.set(row.team_id, team);
   }
   return { user, teams, opening: await openingOf(db, user, rolesOf({ user, teams }), kinds) };
@@ -87,13 +86,13 @@ async function openingOf(db: Queryable, user: User, roles: ReturnType<typeof rol
       ? []
       : db.query<{ collection: string; id: string; opens: 'all' | 'own'; named: boolean }>(
           'SELECT collection, id, opens, coalesce(audience ? $2, false) AS named FROM docs WHERE opens IS NOT NULL AND collection = ANY($1::text[])',
-          [parentKinds, email(user.email)],
+          [parentKinds, emailKey(user.email)],
         ),
     opened.length === 0
       ? []
       : db.query<{ collection: string; grp: string }>(
           'SELECT DISTINCT collection, grp FROM docs WHERE owner = $1 AND grp IS NOT NULL AND collection = ANY($2::text[])',
-          [email(user.email), opened],
+          [emailKey(user.email), opened],
         ),
   ]);
   return {

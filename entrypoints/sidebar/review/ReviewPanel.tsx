@@ -8,6 +8,7 @@ import { focusTitles, useFocus } from '../selfcheck/useFocus';
 import { remoteDb as db } from '@/lib/service';
 import {
   defaultSettings,
+  emailKey,
   ticketKey,
   type Extraction,
   type Person,
@@ -458,6 +459,6 @@ function TeamPicker({ teams, value, onChange }: { teams: RosterTeam[]; value: st
 /** The reviewed agent's own self-check of this ticket, matched by e-mail or by the name the helpdesk shows. */
 function selfCheckOf(selfChecks: SelfCheck[], reviewee: Person | null): SelfCheck | null {
   if (!reviewee) return null;
-  const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const same = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
   return selfChecks.find((s) => same(s.agent.id, reviewee.id) || same(s.agent.name, reviewee.name)) ?? null;
 }

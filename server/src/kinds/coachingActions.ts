@@ -1,7 +1,7 @@
 // Agreed actions: written by the session's coach or a lead of the team; the agent marks them done
 // (or open again) in their own name, and changes nothing else.
-import type { CoachingSession } from '../../../lib/model';
-import { changedFields, normalized, type WriteRule } from './rule';
+import { emailKey, type CoachingSession } from '../../../lib/model';
+import { changedFields, type WriteRule } from './rule';
 
 const DONE = ['status', 'doneAt', 'doneBy', 'doneComment'];
 
@@ -10,11 +10,11 @@ export const coachingActionsRule: WriteRule<'coachingActions'> = (request) => {
   const doc = change.doc;
   const session = parent?.doc as CoachingSession | undefined;
   if (session === undefined) return 'no such coaching session';
-  if (normalized(session.coach.id) !== next.owner || normalized(session.agent.id) !== next.subject) {
+  if (emailKey(session.coach.id) !== next.owner || emailKey(session.agent.id) !== next.subject) {
     return 'an action names its session’s coach and agent';
   }
   const changed = current === null ? Object.keys(doc) : changedFields(current.doc, doc);
-  if (changed.some((field) => DONE.includes(field)) && doc.doneBy !== null && normalized(doc.doneBy.id) !== me) {
+  if (changed.some((field) => DONE.includes(field)) && doc.doneBy !== null && emailKey(doc.doneBy.id) !== me) {
     return 'an action is marked done in your own name (doneBy must be you)';
   }
   if (current !== null && current.subject === me && current.owner !== me) {

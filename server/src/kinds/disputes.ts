@@ -1,8 +1,8 @@
 // Disputes: opened only by the reviewed agent, on their own review; resolved only by the review's
 // reviewer or a lead of the team, never by the one who disputes; once resolved, changed by a lead only;
 // opened only within the window the team's settings set.
-import { DAY_MS, disputeWindowDays, type Dispute, type TeamSettings } from '../../../lib/model';
-import { changedFields, isTeamLead, normalized, type DocAccess, type WriteRule } from './rule';
+import { DAY_MS, disputeWindowDays, emailKey, type Dispute, type TeamSettings } from '../../../lib/model';
+import { changedFields, isTeamLead, type DocAccess, type WriteRule } from './rule';
 
 const FIXED = ['id', 'reviewId', 'agent', 'reviewer', 'openedAt'];
 /** The agent's part, while the dispute is open. */
@@ -47,7 +47,7 @@ export const disputesRule: WriteRule<'disputes'> = (request) => {
   if (changed.some((field) => RESOLVER.includes(field))) {
     if (current.owner === me) return 'nobody resolves their own dispute';
     if (review.owner !== me && !lead) return 'only the review’s reviewer or a lead of the team resolves a dispute';
-    if (doc.resolution !== null && normalized(doc.resolution.by.id) !== me) return 'a resolution is given in your own name (resolution.by must be you)';
+    if (doc.resolution !== null && emailKey(doc.resolution.by.id) !== me) return 'a resolution is given in your own name (resolution.by must be you)';
   }
   return null;
 };

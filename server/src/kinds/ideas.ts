@@ -1,7 +1,7 @@
 // Ideas and obstacles: submitted by anyone to one of their teams, edited by the submitter while new;
 // a lead of the team triages, answers (replies are appended, in their own name) and shares.
-import { canonicalJson, type Idea } from '../../../lib/model';
-import { changedFields, isTeamLead, normalized, type WriteRule } from './rule';
+import { canonicalJson, emailKey, type Idea } from '../../../lib/model';
+import { changedFields, isTeamLead, type WriteRule } from './rule';
 
 const FIXED = ['id', 'team', 'submitter', 'createdAt'];
 const SUBMITTER = ['kind', 'category', 'title', 'text', 'ticket', 'ticketText', 'deleted'];
@@ -27,7 +27,7 @@ export const ideasRule: WriteRule<'ideas'> = (request) => {
   if (changed.includes('replies')) {
     const kept = doc.replies.slice(0, before.replies.length);
     if (canonicalJson(kept) !== canonicalJson(before.replies)) return 'replies are kept: new ones are added after them';
-    if (doc.replies.slice(before.replies.length).some((reply) => normalized(reply.by.id) !== me)) return 'a reply is written in your own name';
+    if (doc.replies.slice(before.replies.length).some((reply) => emailKey(reply.by.id) !== me)) return 'a reply is written in your own name';
   }
   return null;
 };

@@ -1,7 +1,7 @@
 // Reviews: written by their reviewer (a reviewer or lead); the reviewed person may only acknowledge; a
 // lead of the team may write the revision that applies a dispute they resolved (its accepted ratings, the right agent).
-import type { Dispute, Review } from '../../../lib/model';
-import { changedFields, isTeamLead, normalized, sameExcept, type WriteRequest, type WriteRule } from './rule';
+import { emailKey, type Dispute, type Review } from '../../../lib/model';
+import { changedFields, isTeamLead, sameExcept, type WriteRequest, type WriteRule } from './rule';
 
 export const reviewsRule: WriteRule<'reviews'> = (request) => {
   const { role, me, next, current, change } = request;
@@ -31,11 +31,11 @@ function refuseApplied({ me, change, current, cited }: WriteRequest<'reviews'>):
   const dispute = cited?.doc as Dispute | undefined;
   if (!dispute || cited!.collection !== 'disputes' || dispute.reviewId !== change.id || dispute.deleted) return 'a lead’s revision of a review names a dispute of that review (dispute)';
   if (dispute.status === 'open' || dispute.status === 'rejected' || !dispute.resolution) return 'only an accepted dispute changes the review';
-  if (normalized(dispute.resolution.by.id) !== me) return 'a dispute is applied by the one who resolved it';
+  if (emailKey(dispute.resolution.by.id) !== me) return 'a dispute is applied by the one who resolved it';
   const stray = changedFields(before, doc).filter((field) => !APPLIED.includes(field));
   if (stray.length > 0) return `applying a dispute changes only its ratings and the right agent (${stray.join(', ')})`;
   const rightAgent = dispute.resolution.rightAgent;
-  if (normalized(doc.reviewee.id) !== normalized((rightAgent ?? before.reviewee).id)) return 'the review moves only to the right agent the dispute names';
+  if (emailKey(doc.reviewee.id) !== emailKey((rightAgent ?? before.reviewee).id)) return 'the review moves only to the right agent the dispute names';
   const accepted = new Map(dispute.resolution.items.flatMap((a) => (a.outcome === 'accepted' ? [[a.criterionId, a] as const] : [])));
   const was = new Map(before.ratings.map((r) => [r.criterionId, r]));
   for (const rating of doc.ratings) {

@@ -1,5 +1,5 @@
 // The shape of a kind's write rule on the server, and helpers the rules share.
-import { canonicalJson, type DocOf, type KindName, type Opens } from '../../../lib/model';
+import { canonicalJson, emailKey, type DocOf, type KindName, type Opens } from '../../../lib/model';
 import type { TeamRole } from '../access';
 import type { User } from '../admin';
 
@@ -74,4 +74,3 @@ export function sameExcept(a: object, b: object, keys: readonly string[]): boole
 export const isTeamLead = (request: Pick<WriteRequest<KindName>, 'role'>): boolean => request.role === 'lead';
 
 /** An e-mail as the server compares them (owner and subject are stored so). */
-export const normalized = (value: string): string => value.trim().toLowerCase();
