@@ -12,7 +12,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { review } from '../../server/tests/helpers/docs';
-import { browsersPerTest, type ExtensionBrowser, localRows } from './harness';
+import { browsersPerTest, localRows, syncNow, type ExtensionBrowser } from './harness';
 
 const LEAD = 'leena@arvio.test';
 const NEWCOMER = 'noora@arvio.test';
@@ -51,7 +51,7 @@ async function optionsPage(b: ExtensionBrowser): Promise<Page> {
 }
 
 async function syncedNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await syncNow(page, 'Sync now');
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 15_000 }).toMatch(/Last synced .*Everything is synced\./);
 }
 

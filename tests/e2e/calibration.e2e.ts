@@ -18,7 +18,7 @@ import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
+import { freshProfileDir, launchWithExtension, localRows, removeProfile, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
 
 const LEAD = 'leena@arvio.test';
 
@@ -169,7 +169,7 @@ async function connect(b: ExtensionBrowser, words: Words, email: string): Promis
 }
 
 async function waitSynced(page: Page, words: Words): Promise<void> {
-  await page.getByRole('button', { name: words.syncNow }).click();
+  await syncNow(page, words.syncNow);
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 15_000 }).toMatch(words.synced);
 }
 

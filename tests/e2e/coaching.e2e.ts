@@ -25,7 +25,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { makeReview, rng } from '../unit/db/factory';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
+import { freshProfileDir, launchWithExtension, localRows, removeProfile, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
 
 let dataDir = '';
 let db: Db;
@@ -165,7 +165,7 @@ async function connect(b: ExtensionBrowser, email: string, t: ReturnType<typeof 
 }
 
 async function waitSynced(page: Page, t: ReturnType<typeof translator>): Promise<void> {
-  await page.getByRole('button', { name: t('sync.now') }).click();
+  await syncNow(page, t('sync.now'));
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 20_000 }).toContain(t('sync.status.upToDate'));
 }
 

@@ -155,3 +155,36 @@ export async function localRows<T>(page: Page, store: string): Promise<T[]> {
     return rows;
   }, store) as Promise<T[]>;
 }
+
+/**
+ * Clicks the options page's "Sync now" (named `buttonName` in the page's language) and returns once that
+ * sync has run: the button is disabled while the background syncs and enabled again after. Watched by a
+ * MutationObserver set before the click, so a sync faster than any poll is not missed. The status line
+ * alone cannot tell: "Everything is synced" only says nothing waits to be pushed, before the pull too.
+ */
+export async function syncNow(page: Page, buttonName: string, timeout = 30_000): Promise<void> {
+  const button = page.getByRole('button', { name: buttonName });
+  await button.waitFor();
+  await button.evaluate(
+    (element, timeout) =>
+      new Promise<void>((resolve, reject) => {
+        const target = element as HTMLButtonElement;
+        let started = false;
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the sync did not finish within ${timeout / 1000} s`));
+        }, timeout);
+        const observer = new MutationObserver(() => {
+          if (target.disabled) started = true;
+          else if (started) {
+            clearTimeout(timer);
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(target, { attributes: true, childList: true, characterData: true, subtree: true });
+        target.click();
+      }),
+    timeout,
+  );
+}

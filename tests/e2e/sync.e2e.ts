@@ -13,7 +13,7 @@ import { startServer, type RunningServer } from '../../server/src/serve';
 import type { Review } from '../../lib/model/review';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export';
 import { makeReviews } from '../unit/db/factory';
-import { browsersPerTest, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
+import { browsersPerTest, localRows, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
 
 const REVIEWER = 'aino@arvio.test';
 const AGENT = 'mikko@arvio.test';
@@ -71,7 +71,7 @@ async function connect(page: Page, email: string): Promise<void> {
 }
 
 async function waitSynced(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await syncNow(page, 'Sync now');
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 15_000 }).toMatch(/Last synced .*Everything is synced\./);
 }
 

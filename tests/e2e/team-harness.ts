@@ -14,7 +14,7 @@ import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
-import { browserPool, type ExtensionBrowser } from './harness';
+import { browserPool, syncNow, type ExtensionBrowser } from './harness';
 
 export const REVIEWER = 'aino@arvio.test';
 export const AGENT = 'mikko@arvio.test';
@@ -85,7 +85,7 @@ export async function connected(b: ExtensionBrowser, w: World, t: Translate, ema
 }
 
 export async function synced(page: Page, t: Translate): Promise<void> {
-  await page.getByRole('button', { name: t('sync.now') }).click();
+  await syncNow(page, t('sync.now'));
   await expect.poll(() => page.getByTestId('sync-status-details').textContent(), { timeout: 20_000 }).toContain(t('sync.status.upToDate'));
 }
 
