@@ -53,4 +53,4 @@ export {
 } from './roster';
 export { adminClient, inviteLink, parseInviteLink, redeemInvite, type AdminClient } from './admin';
 export { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon, SYNC_ALARM, SYNC_SOON_ALARM } from './scheduler';
-export { fetchServerExport } from './export';
+export { fetchServerExport } from './server-export';
