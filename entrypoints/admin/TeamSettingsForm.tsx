@@ -2,7 +2,7 @@
 // window and the reviewers allowed to start calibration. Saved locally and synced like every document.
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import type { ManagedMember, Person } from '@/lib/model';
+import { emailKey, type ManagedMember, type Person } from '@/lib/model';
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, newTeamSettings, type TeamSettings } from '@/lib/teamSettings';
 
 interface Props {
@@ -76,7 +76,7 @@ export function TeamSettingsForm({ team, stored, me, onSave }: Props) {
         </p>
         {reviewers.length === 0 && <p class="muted">{t('teamSettings.starters.none')}</p>}
         {reviewers.map((m) => {
-          const email = m.email.toLowerCase();
+          const email = emailKey(m.email);
           return (
             <label class="checkbox" key={email}>
               <input

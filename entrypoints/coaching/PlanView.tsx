@@ -18,10 +18,10 @@ import {
 } from '@/lib/coaching';
 import { db } from '@/lib/db';
 import { rhythmTeamOf } from '@/lib/teamSettings';
-import { documentTeam, emailKey, readRoster, type Roster } from '@/lib/sync';
+import { documentTeam, readRoster, type Roster } from '@/lib/sync';
 import { formatDay } from '@/lib/i18n';
 import { RHYTHMS, rhythmText } from '@/components/coaching/rhythm';
-import type { CoachingSession, Person, Scorecard } from '@/lib/model';
+import { emailKey, type CoachingSession, type Person, type Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { startPreparing } from './preparing';
 import type { Who } from './main';

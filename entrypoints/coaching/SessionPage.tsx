@@ -34,7 +34,7 @@ import {
 } from '@/lib/coaching';
 import { latestVersions } from '@/lib/db';
 import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
-import type { CoachingAction, CoachingAnswer, CoachingForm, CoachingSession, EvidenceRef, FocusCriterion, Person, Review, Scorecard } from '@/lib/model';
+import { emailKey, type CoachingAction, type CoachingAnswer, type CoachingForm, type CoachingSession, type EvidenceRef, type FocusCriterion, type Person, type Review, type Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
@@ -83,7 +83,7 @@ function SessionEditor({ initial, evidence, who, me }: { initial: Editing; evide
   const { session, actions, notes } = state;
   const today = dayOf(new Date());
   const form = useLive<CoachingForm | null | undefined>(async () => (await getForm(session.formId, session.formVersion)) ?? null, [session.formId, session.formVersion], undefined);
-  const coach = session.coach.id.toLowerCase() === me.id.toLowerCase();
+  const coach = emailKey(session.coach.id) === emailKey(me.id);
 
   useEffect(() => {
     if (session.status === 'held' && session.period && session.period.end < today && who.cards.length > 0) {

@@ -22,7 +22,7 @@ import { calibrationCsv, dialectFor } from '@/lib/export';
 import { ticketFromLink } from '@/lib/helpdesks';
 import { formatDateTime, formatDay, formatDecimal, formatPercent } from '@/lib/i18n';
 import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession, type Scorecard, type TicketRef } from '@/lib/model';
-import { leadsSomeTeam, readRoster, type Roster } from '@/lib/sync';
+import { leadsSomeTeam, nameOfAddress, readRoster, type Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { Chart, SERIES_COLORS } from './Chart';
 import { useFormats } from './TeamView';
@@ -235,7 +235,7 @@ function ByMonth({ overview }: { overview: CalibrationOverview }) {
 function AlignmentTrend({ overview, roster }: { overview: CalibrationOverview; roster: Roster | null }) {
   const { t, lang } = useI18n();
   const f = useFormats();
-  const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
+  const nameOf = (email: string): string => nameOfAddress(roster, email);
   const labels = useMemo(() => overview.months.map(f.month), [overview, f]);
   const series = useMemo(
     () =>
@@ -297,7 +297,7 @@ function OpenSession(props: { session: CalibrationSession; card: Scorecard | nul
   const lead = viewer.leads(session.team);
   const figures = useMemo(() => (card && ratings ? revealFigures(session, card, ratings) : null), [session, card, ratings]);
   if (!card || !ratings || !figures) return null;
-  const nameOf = (email: string): string => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
+  const nameOf = (email: string): string => nameOfAddress(roster, email);
   const labels = session.participants.map((p) => participantLabel(t, shownParticipant(p), nameOf));
   const keys = session.tickets.map((x) => x.ticketKey);
   return (

@@ -7,7 +7,7 @@ import { useLive } from '@/components/useLive';
 import { coachingDashboard, coachingOverview, dayOf } from '@/lib/coaching';
 import { monthsBetween, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import { formatDay, formatMonth } from '@/lib/i18n';
-import type { Scorecard } from '@/lib/model';
+import { emailKey, type Scorecard } from '@/lib/model';
 
 /** What marks a month short of the rhythm, besides its colour; the same in both languages. */
 const BELOW_MARK = '▼';
@@ -15,8 +15,8 @@ const BELOW_MARK = '▼';
 export function CoachingView({ filter, options, cards }: { filter: DashboardFilter; options: FilterOptions; cards: readonly Scorecard[] }) {
   const { t, lang } = useI18n();
   const today = dayOf(new Date());
-  const members = filter.team ? new Set(options.teams.find((team) => team.name === filter.team)?.members.map((m) => m.toLowerCase()) ?? []) : null;
-  const inScope = (agentId: string) => (filter.agent ? agentId.toLowerCase() === filter.agent.toLowerCase() : !members || members.has(agentId.toLowerCase()));
+  const members = filter.team ? new Set(options.teams.find((team) => team.name === filter.team)?.members.map(emailKey) ?? []) : null;
+  const inScope = (agentId: string) => (filter.agent ? emailKey(agentId) === emailKey(filter.agent) : !members || members.has(emailKey(agentId)));
   // The latest finished periods of the agents in view, not of the whole profile.
   const data = useLive(() => coachingDashboard(cards, today, inScope), [cards, today, filter.team, filter.agent, options.teams], null);
   if (!data) return <p>{t('common.loading')}</p>;

@@ -4,9 +4,8 @@ import { useI18n } from '@/components/i18n';
 import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/dashboard';
 import type { MessageKey } from '@/lib/i18n';
 import { helpdeskName } from '@/lib/helpdesks';
-import type { Scorecard } from '@/lib/model';
+import { emailKey, type Scorecard } from '@/lib/model';
 import { familyLabels } from '@/lib/scorecards';
-import { emailKey } from '@/lib/sync';
 
 /** One filter of the form ('months' is the from–to pair). */
 export type FilterField = 'months' | 'granularity' | 'team' | 'agent' | 'reviewer' | 'scorecard' | 'channel' | 'helpdesk';

@@ -292,7 +292,7 @@ export async function coachingPlanOf(me: Person, team: readonly Person[] | null,
       team ?? namesOf('agent').then((names) => [...names].map(([id, name]) => ({ id, name }))),
       getRhythms(),
     ]);
-    const mine = (s: CoachingSession) => s.coach.id === me.id;
+    const mine = (s: CoachingSession) => emailKey(s.coach.id) === emailKey(me.id);
     const planned = allPlanned.filter(mine);
     const plan = planAgents(agents, planned, me);
     const ids = plan.map((a) => a.id);

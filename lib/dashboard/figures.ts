@@ -1,9 +1,9 @@
 // The dashboard's questions, answered from rollups by index (never by scanning reviews), plus acknowledgements.
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { DAY_MS, type Language, type Review, type Scorecard } from '../model';
+import { DAY_MS, emailKey, type Language, type Review, type Scorecard } from '../model';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
-import { emailKey, readRoster, rosterTeams } from '../sync';
+import { readRoster, rosterTeams } from '../sync';
 import { addReviews, ALL_PERIOD, db, monthOf, SEP, weekOf, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
 
 export type Granularity = 'week' | 'month';

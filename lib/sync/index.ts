@@ -33,11 +33,11 @@ export { ROSTER_KEY, publishingTeam, readRoster, refreshRoster } from './roster-
 export {
   cachedRosterSchema,
   documentTeam,
-  emailKey,
   leadsSomeTeam,
   matchReviewee,
   memberOf,
   membersNamed,
+  nameOfAddress,
   normalizeName,
   personOf,
   revieweeFor,

@@ -24,8 +24,6 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
 
-export { emailKey } from '../model';
-
 const sameEmail = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
 
 /** The members whose name is this display name (ignoring case and whitespace), or whose e-mail it is. */
@@ -36,6 +34,11 @@ export function membersNamed(displayName: string, members: readonly RosterMember
 }
 
 export const personOf = (member: RosterMember): Person => ({ id: member.email, name: member.name });
+
+/** How the roster names an address (a participant, a clarification's author), else the address itself. */
+export function nameOfAddress(roster: { members: readonly RosterMember[] } | null | undefined, address: string): string {
+  return roster?.members.find((m) => sameEmail(m.email, address))?.name ?? address;
+}
 
 /** The roster member a person already is (their id is a member's e-mail), else null. */
 export function memberOf(person: Person | null, members: readonly RosterMember[]): RosterMember | null {

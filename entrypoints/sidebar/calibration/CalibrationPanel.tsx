@@ -20,7 +20,7 @@ import {
 import { formatDateTime } from '@/lib/i18n';
 import { ticketKey, type CalibrationRatings, type CalibrationSession, type Person, type ReviewDraft, type Scorecard, type TicketRef } from '@/lib/model';
 import { remoteDb as db } from '@/lib/service';
-import type { Roster } from '@/lib/sync';
+import { nameOfAddress, type Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { useClarifications } from '../review/useClarifications';
 import { useRemote } from '../useRemote';
@@ -89,7 +89,7 @@ export function CalibrationPanel({ ticket, agent, home, focusScoring, onOpenSett
   const here = home.sessions.filter(
     (s) => s.tickets.some((x) => x.ticketKey === key) && (s.participants.includes(me) || s.facilitator === me || s.startedBy === me || viewer.leads(s.team)),
   );
-  const nameOf = (email: string): string => roster.members.find((m) => m.email.toLowerCase() === email)?.name ?? email;
+  const nameOf = (email: string): string => nameOfAddress(roster, email);
   return (
     <section class="calibration" aria-label={t('tabs.calibration')}>
       <WaitingList home={home} me={me} nameOf={nameOf} />

@@ -4,7 +4,7 @@ import { DisputeOutcome } from '@/components/disputes/DisputeOutcome';
 import { DisputeSection } from '@/components/disputes/DisputeSection';
 import { useI18n } from '@/components/i18n';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
-import type { Dispute, Person, Review, Scorecard } from '@/lib/model';
+import { emailKey, type Dispute, type Person, type Review, type Scorecard } from '@/lib/model';
 import { windowDaysOf, type TeamSettings } from '@/lib/teamSettings';
 
 /** The reviews' disputes, and what the agent needs to open one. */
@@ -59,8 +59,8 @@ function HistoryItem({
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const { me } = disputes;
-  const byMe = me === null || review.reviewer.id.toLowerCase() === me.id.toLowerCase();
-  const mine = me !== null && review.reviewee.id.toLowerCase() === me.id.toLowerCase() && !byMe;
+  const byMe = me === null || emailKey(review.reviewer.id) === emailKey(me.id);
+  const mine = me !== null && emailKey(review.reviewee.id) === emailKey(me.id) && !byMe;
   const dispute = disputes.disputes.find((d) => d.reviewId === review.id);
   const score = review.score === null ? t('review.score.none') : formatPercent(lang, review.score);
   return (

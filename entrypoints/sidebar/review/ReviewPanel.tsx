@@ -21,7 +21,7 @@ import {
 } from '@/lib/model';
 import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, startWithDigit, toReview } from '@/lib/review';
 import { proposeScorecard } from '@/lib/scorecards';
-import { matchReviewee, memberOf, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync';
+import { matchReviewee, memberOf, nameOfAddress, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync';
 import { useRemote } from '../useRemote';
 import { FirstRun } from './FirstRun';
 import { takeFocusWhenShown } from './focus';
@@ -217,7 +217,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
             selfCheck={selfCheckOf(selfChecks, draft.reviewee)}
             coachingFocus={revieweeFocus ? new Set(revieweeFocus.focus.map((f) => f.criterionId)) : undefined}
             clarifications={clarifications}
-            nameOf={(email) => roster?.members.find((m) => m.email.toLowerCase() === email)?.name ?? email}
+            nameOf={(email) => nameOfAddress(roster, email)}
           />
           {submitProblem && (
             <p class="not-saved" role="alert">

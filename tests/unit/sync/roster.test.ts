@@ -1,7 +1,7 @@
 // Mapping helpdesk display names onto the team roster: unique match, case and whitespace, ambiguity, no backend.
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from '@/lib/model/sync';
-import { documentTeam, matchReviewee, memberOf, normalizeName, revieweeFor, rosterChoices, rosterTeams, selfPerson, teamChoices, type Roster } from '@/lib/sync/roster';
+import { documentTeam, matchReviewee, memberOf, nameOfAddress, normalizeName, revieweeFor, rosterChoices, rosterTeams, selfPerson, teamChoices, type Roster } from '@/lib/sync/roster';
 
 const mikko: RosterMember = { email: 'mikko@arvio.test', name: 'Mikko Laine', role: 'agent' };
 const liisa: RosterMember = { email: 'liisa@arvio.test', name: 'Liisa Virtanen', role: 'agent' };
@@ -57,6 +57,15 @@ describe('the team roster in the reviewee picker', () => {
     expect(selfPerson({ name: 'Me', email: 'me@example.com' }, roster)).toEqual({ id: 'aino@arvio.test', name: 'Aino' });
     expect(selfPerson({ name: 'Me', email: 'me@example.com' }, null)).toEqual({ id: 'me@example.com', name: 'Me' });
     expect(selfPerson({ name: '', email: '' }, null)).toBeNull();
+  });
+});
+
+describe('names of addresses', () => {
+  it('names an address as the roster does, whatever its case and spaces; an address the roster lacks stays as it is', () => {
+    const roster = { members: [{ email: 'aino.lahtinen@example.com', name: 'Aino Lahtinen', role: 'reviewer' as const }] };
+    expect(nameOfAddress(roster, ' Aino.Lahtinen@example.com')).toBe('Aino Lahtinen');
+    expect(nameOfAddress(roster, 'participant-2@pseudonymous.invalid')).toBe('participant-2@pseudonymous.invalid');
+    expect(nameOfAddress(null, 'aino.lahtinen@example.com')).toBe('aino.lahtinen@example.com');
   });
 });
 
