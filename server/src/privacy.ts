@@ -14,7 +14,7 @@ const PAGE = 200;
 type Doc = Record<string, unknown>;
 
 /** Kinds whose documents carry the conversation's words (`withoutConversationText`). */
-export const CONVERSATION_KINDS = ['reviews', 'selfChecks', 'calibrationSessions', 'calibrationRatings'] as const;
+const CONVERSATION_KINDS: readonly KindName[] = ['reviews', 'selfChecks', 'calibrationSessions', 'calibrationRatings'];
 
 /**
  * The document without the conversation's words: a review's free text (strengths, development areas,
@@ -94,15 +94,14 @@ export function retentionCutoff(months: number, now: Date): Date {
 /** Removes the conversation text of documents (CONVERSATION_KINDS) created more than `months` months ago. */
 export function purgeConversationText(db: Db, months: number, now = new Date()): Promise<number> {
   const cutoff = retentionCutoff(months, now).toISOString();
-  const kinds = CONVERSATION_KINDS.map((kind) => `'${kind}'`).join(', ');
   return rewrite(
     db,
     ([collection, id]) =>
       db.query(
         `SELECT collection, id, revision, doc FROM docs
-          WHERE collection IN (${kinds}) AND (doc->>'createdAt') < $1 AND (collection, id) > ($2, $3)
+          WHERE collection = ANY($4::text[]) AND (doc->>'createdAt') < $1 AND (collection, id) > ($2, $3)
           ORDER BY collection, id LIMIT ${PAGE}`,
-        [cutoff, collection, id],
+        [cutoff, collection, id, CONVERSATION_KINDS],
       ),
     ({ collection, doc }) => withoutConversationText(collection, doc),
   );
