@@ -1,7 +1,7 @@
 // The dashboard's Calibration view: sessions over time, alpha per criterion by month, the criteria that
 // agree least, each reviewer's alignment trend — charts with their numbers as tables — a session's full
 // reveal, and the CSV.
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { AgreePanel } from '@/components/calibration/AgreePanel';
 import { alphaText, participantLabel, RevealView } from '@/components/calibration/RevealView';
 import { StartSessionForm } from '@/components/calibration/StartSessionForm';
@@ -105,14 +105,14 @@ const FIRST_SESSIONS = 25;
 /** Sessions over time: each one's alpha, oldest first. Its numbers are the sessions table's, right under it. */
 function OverTime({ overview }: { overview: CalibrationOverview }) {
   const { t, lang } = useI18n();
+  const f = useFormats();
   const oldestFirst = useMemo(() => [...overview.sessions].reverse(), [overview]);
   const labels = useMemo(() => oldestFirst.map((row) => formatDay(lang, row.session.createdAt.slice(0, 10), true)), [oldestFirst, lang]);
   const series = useMemo(() => [{ label: t('calibration.col.alpha'), values: oldestFirst.map((row) => plotted(row.alpha)), color: SERIES_COLORS[0]! }], [oldestFirst, t]);
   const range = useMemo(() => alphaRange(series[0]!.values), [series]);
-  const axis = useCallback((v: number) => formatDecimal(lang, v, 1), [lang]);
   if (oldestFirst.length < 2) return null;
   return (
-    <Chart title={t('calibration.dash.overTime')} heading="h3" labels={labels} series={series} kind="line" formatY={axis} yRange={range} xLabel={t('calibration.dash.col.date')} />
+    <Chart title={t('calibration.dash.overTime')} heading="h3" labels={labels} series={series} kind="line" formatY={f.alphaAxis} yRange={range} xLabel={t('calibration.dash.col.date')} />
   );
 }
 
@@ -198,9 +198,8 @@ function ByMonth({ overview }: { overview: CalibrationOverview }) {
     [overview],
   );
   const range = useMemo(() => alphaRange(series.flatMap((s) => s.values)), [series]);
-  const axis = useCallback((v: number) => formatDecimal(lang, v, 1), [lang]);
   return (
-    <Chart title={t('calibration.dash.byMonth')} heading="h3" labels={labels} series={series} kind="line" formatY={axis} yRange={range} xLabel={t('calibration.dash.col.month')}>
+    <Chart title={t('calibration.dash.byMonth')} heading="h3" labels={labels} series={series} kind="line" formatY={f.alphaAxis} yRange={range} xLabel={t('calibration.dash.col.month')}>
       <div class="table-wrap">
         <table>
           <thead>

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { judgeCoverage, type CriterionResult, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
-import { formatMonth, formatNumber, formatPercent } from '@/lib/i18n';
+import { formatDecimal, formatMonth, formatNumber, formatPercent } from '@/lib/i18n';
 import { familyLabels } from '@/lib/scorecards';
 import { Chart } from './Chart';
 
@@ -14,6 +14,8 @@ export function useFormats() {
       num: (v: number) => formatNumber(lang, v),
       pctAxis: (v: number) => formatPercent(lang, v),
       numAxis: (v: number) => formatNumber(lang, v),
+      /** An agreement coefficient (alpha) on an axis: one decimal. */
+      alphaAxis: (v: number) => formatDecimal(lang, v, 1),
       month: (m: string) => formatMonth(lang, m),
     }),
     [lang, t],
