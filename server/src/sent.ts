@@ -1,7 +1,7 @@
 // Documents as a reader may have them sent, for the kinds whose content depends on who reads: calibration
 // (./pseudonyms.ts: the other participants by pseudonym; the participants' alignments only to the
 // session's people and leads), coaching sessions, which a team's reviewers read for the agent's focus
-// only, and a team's settings, whose coaching rhythms are the leads' (an agent gets their own). Every
+// only and the agent without the coach's preparation until held, and a team's settings, whose coaching rhythms are the leads' (an agent gets their own). Every
 // answer that carries documents of these kinds — the pull and a push's conflict — goes through
 // `asSentTo`; any other document goes out as it is stored.
 import { emailKey, type CalibrationSession, type CoachingSession, type TeamSettings } from '../../lib/model';
@@ -24,6 +24,17 @@ const BY_LEAD = new Set(['coachingSessions', 'teamSettings', 'calibrationSession
 export function sessionForReviewer(session: CoachingSession): CoachingSession | null {
   if (session.status !== 'held') return null;
   return { ...session, answers: [], evidence: [], agentComment: '', acknowledgedAt: null, scheduledFor: null };
+}
+
+/**
+ * A coaching session as its agent has it: whole once held; before that (planned, or cancelled before
+ * it was held) its schedule, form and status, and nothing of the coach's preparation (the form's
+ * answers, the pinned evidence, the focus and period), which reaches the agent when the session is
+ * held, as its agreed actions do (lib/model/kinds.ts: the session opens them to its agent).
+ */
+export function sessionForAgent(session: CoachingSession): CoachingSession {
+  if (session.status === 'held') return session;
+  return { ...session, answers: [], evidence: [], focus: [], period: null };
 }
 
 /**
@@ -65,7 +76,7 @@ export async function asSentTo(db: Queryable, user: User, docs: ReadonlyArray<{ 
     }
     if (collection !== 'coachingSessions') return shown;
     const session = shown as CoachingSession;
-    const whole = emailKey(session.coach.id) === me || emailKey(session.agent.id) === me || (session.team !== null && leads.has(session.team));
-    return whole ? session : sessionForReviewer(session);
+    if (emailKey(session.coach.id) === me || (session.team !== null && leads.has(session.team))) return session;
+    return emailKey(session.agent.id) === me ? sessionForAgent(session) : sessionForReviewer(session);
   });
 }

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agree, reveal } from '../../../lib/calibration/session';
 import { calibrationRatingsId } from '../../../lib/model/calibration';
+import { coachingSessionSchema } from '../../../lib/model/coaching';
 import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
 import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken } from '../../src/admin';
@@ -480,6 +481,35 @@ export function kindsSuite(ctx: KindsSuiteContext): void {
         const planned = held({ status: 'planned', heldAt: null, focus: [], period: null, answers: [], evidence: [] });
         await accepted('lead', [change('coachingSessions', planned)]);
         expect(await readers('coachingSessions', planned.id, since, EVERYONE)).toEqual(['lead', 'agent1']);
+      });
+
+      it('a session being prepared reaches its agent as its schedule only: the coach’s answers, evidence, focus and period reach the agent when it is held', async () => {
+        const since = await lastSeq();
+        const preparation = {
+          answers: [{ fieldId: 'challenges', value: 'Still drafting this' }],
+          evidence: [{ kind: 'review' as const, reviewId: 'r-1' }],
+          focus: [{ scorecardId: 'card-1', criterionId: 'tone' }],
+          period: { start: '2026-03-02', end: '2026-03-29' },
+        };
+        const planned = held({ status: 'planned', heldAt: null, ...preparation });
+        await accepted('lead', [change('coachingSessions', planned)]);
+        const sessionAs = async (who: Person) => {
+          const answer = await ctx.call(token[who], 'GET', `/v1/sync/pull?since=${since}&limit=500`);
+          return pullResponseSchema.parse(answer.json).docs.find((d) => d.id === planned.id)?.doc as Record<string, unknown> | undefined;
+        };
+        const seen = await sessionAs('agent1');
+        expect(seen).toMatchObject({ status: 'planned', scheduledFor: planned.scheduledFor, formId: planned.formId, answers: [], evidence: [], focus: [], period: null });
+        expect(JSON.stringify(seen)).not.toContain('Still drafting this');
+        // What is sent is a session the agent's profile accepts as it is.
+        expect(coachingSessionSchema.safeParse(seen).success).toBe(true);
+        for (const who of ['lead', 'admin'] as const) expect(await sessionAs(who), who).toMatchObject(preparation);
+        // Cancelled before it was held: still nothing of the preparation.
+        await accepted('lead', [change('coachingSessions', { ...planned, status: 'cancelled', updatedAt: at(20) }, 1)]);
+        expect(await sessionAs('agent1')).toMatchObject({ status: 'cancelled', answers: [], evidence: [], focus: [], period: null });
+        // Held: the agent has the whole talk.
+        const heldDoc = { ...planned, status: 'held' as const, heldAt: at(30), updatedAt: at(30) };
+        await accepted('lead', [change('coachingSessions', heldDoc, 2)]);
+        expect(await sessionAs('agent1')).toMatchObject({ status: 'held', ...preparation });
       });
 
       it('only leads of the agent’s team coach, in their own name, and nobody acknowledges for the agent', async () => {
