@@ -78,10 +78,13 @@ export function newCalibrationRatings(session: CalibrationSession, participant: 
 }
 
 /**
- * Ratings that count: submitted, and not deleted (erasing their participant leaves a tombstone). Ratings
- * stored before the `deleted` field have none, and count.
+ * Ratings that are there: not deleted (erasing their participant leaves a tombstone). Ratings stored
+ * before the `deleted` field have none, and are there.
  */
-export const countsAsSubmitted = (r: CalibrationRatings): boolean => r.submittedAt !== null && r.deleted !== true;
+export const ratingsThere = (r: CalibrationRatings): boolean => r.deleted !== true;
+
+/** Ratings that count: submitted, and there. */
+export const countsAsSubmitted = (r: CalibrationRatings): boolean => r.submittedAt !== null && ratingsThere(r);
 
 export const isOverdue = (session: Pick<CalibrationSession, 'deadline' | 'status'>, now: Date): boolean =>
   session.status === 'open' && Date.parse(session.deadline) < now.getTime();

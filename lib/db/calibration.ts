@@ -1,6 +1,6 @@
 // Calibration sessions and participants' ratings: written through the one writer, read by session.
 import { calibrationRatingsSchema, calibrationSessionSchema, type CalibrationRatings, type CalibrationSession } from '../model';
-import { clarificationsFor, countsAsSubmitted, type SessionFigures, type ShownClarification } from '../calibration';
+import { clarificationsFor, countsAsSubmitted, ratingsThere, type SessionFigures, type ShownClarification } from '../calibration';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -26,17 +26,14 @@ export async function getCalibrationSession(id: string): Promise<CalibrationSess
   return db().calibrationSessions.get(id);
 }
 
-/** Ratings held here that are there: a deleted one (an erased participant's tombstone) is not. */
-const live = (rows: CalibrationRatings[]): CalibrationRatings[] => rows.filter((r) => r.deleted !== true);
-
 /** The ratings of a session held here: one's own (drafts too), and the others' once the server opened them. */
 export async function ratingsOfCalibration(sessionId: string): Promise<CalibrationRatings[]> {
-  return live(await db().calibrationRatings.where('sessionId').equals(sessionId).toArray());
+  return (await db().calibrationRatings.where('sessionId').equals(sessionId).toArray()).filter(ratingsThere);
 }
 
 /** A participant's own ratings (drafts and submitted) across sessions. */
 export async function calibrationRatingsOf(participant: string): Promise<CalibrationRatings[]> {
-  return live(await db().calibrationRatings.where('participant').equals(participant).toArray());
+  return (await db().calibrationRatings.where('participant').equals(participant).toArray()).filter(ratingsThere);
 }
 
 /** The clarifications in force for a scorecard, per criterion id (shown under its target-level text in reviews). */
