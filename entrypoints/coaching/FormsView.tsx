@@ -6,7 +6,7 @@ import { notSavedText } from '@/components/notSaved';
 import { useAutosave } from '@/components/useAutosave';
 import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
-import { db, latestVersions } from '@/lib/db';
+import { db, listedVersions } from '@/lib/db';
 import { formatDateTime, type Translate } from '@/lib/i18n';
 import { publishingTeam } from '@/lib/sync';
 import { coachingFormSchema, type CoachingField, type CoachingForm, type CoachingSection } from '@/lib/model';
@@ -83,7 +83,7 @@ export function FormsView() {
           </tr>
         </thead>
         <tbody>
-          {latestVersions(all)
+          {listedVersions(all)
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((form) => (
               <tr key={form.id} data-form={form.id}>
@@ -91,7 +91,7 @@ export function FormsView() {
                 <td class="num">{form.version}</td>
                 <td>{t(`coaching.formStatus.${form.status}`)}</td>
                 <td class="inline-controls">
-                  <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={() => open(newDraftFrom(form, new Date()))}>
+                  <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={async () => open(newDraftFrom(form, new Date(), await publishingTeam(db())))}>
                     {t('coaching.forms.edit')}
                   </button>
                   {form.status === 'draft' && (

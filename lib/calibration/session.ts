@@ -1,6 +1,7 @@
 // A calibration session as pure steps: start it, rate blind, reveal, agree — and the figures of the reveal.
 import {
   calibrationRatingsId,
+  seriesOf,
   ticketKey,
   type AgreedRating,
   type CalibrationRatings,
@@ -308,11 +309,14 @@ export interface ShownClarification extends Clarification {
   sessionId: string;
 }
 
-/** The clarifications in force for a scorecard (any version: criteria keep their ids), oldest first, per criterion. */
+/**
+ * The clarifications in force for a scorecard (any version: criteria keep their ids), oldest first, per
+ * criterion: those made on it, and for a team's edit of a built-in those made on the built-in before.
+ */
 export function clarificationsFor(sessions: readonly CalibrationSession[], scorecardId: string): Map<string, ShownClarification[]> {
   const byCriterion = new Map<string, ShownClarification[]>();
   for (const session of sessions) {
-    if (session.deleted || session.scorecardId !== scorecardId) continue;
+    if (session.deleted || (session.scorecardId !== scorecardId && session.scorecardId !== seriesOf(scorecardId))) continue;
     for (const c of session.clarifications) {
       if (c.retiredAt !== null) continue;
       byCriterion.set(c.criterionId, [...(byCriterion.get(c.criterionId) ?? []), { ...c, sessionId: session.id }]);

@@ -1,7 +1,7 @@
 // The dashboard's questions, answered from rollups by index (never by scanning reviews), plus acknowledgements.
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { DAY_MS, emailKey, type Language, type Review, type Scorecard } from '../model';
+import { DAY_MS, emailKey, seriesOf, type Language, type Review, type Scorecard } from '../model';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
 import { readRoster, rosterTeams } from '../sync';
 import { addReviews, ALL_PERIOD, db, monthOf, SEP, weekOf, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
@@ -41,6 +41,7 @@ export interface PeriodTotals extends Totals {
 
 /** One criterion of one scorecard family (its id across versions). */
 export interface CriterionResult {
+  /** The family's id (`seriesOf`). */
   scorecardId: string;
   /** The family's newest version's name and language. */
   scorecardName: string;
@@ -293,8 +294,9 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   }
 
   const cardByKey = new Map(cards.map((c) => [`${c.id}@${c.version}`, c]));
-  // Per scorecard family (a card's id across its versions): cards that share a criterion id (the chat
-  // and phone cards both have `tone`) measure different things. Named from the family's newest version.
+  // Per scorecard family (a card's id across its versions, a team's edit of a built-in with the built-in:
+  // seriesOf): cards that share a criterion id (the chat and phone cards both have `tone`) measure
+  // different things. Named from the family's newest version.
   const crit = new Map<
     string,
     { scorecardId: string; criterionId: string; sum: number; count: number; title: string; scorecardName: string; scorecardLanguage: Language; version: number }
@@ -305,9 +307,10 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
     for (const [criterionId, [sum, count]] of Object.entries(p.row.criteria)) {
       const criterion = card.criteria.find((c) => c.id === criterionId);
       if (!criterion || count === 0) continue;
-      const key = `${card.id}${SEP}${criterionId}`;
+      const family = seriesOf(card.id);
+      const key = `${family}${SEP}${criterionId}`;
       const entry = crit.get(key) ?? {
-        scorecardId: card.id,
+        scorecardId: family,
         criterionId,
         sum: 0,
         count: 0,

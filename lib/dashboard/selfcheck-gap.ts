@@ -1,6 +1,6 @@
 // Self-check vs reviewer per criterion: where agents see their replies differently from their reviewers.
 import { criterionMean, criterionScore } from '../scoring';
-import { emailKey, type Review, type Scorecard, type SelfCheck } from '../model';
+import { emailKey, seriesOf, type Review, type Scorecard, type SelfCheck } from '../model';
 import { db } from '../db';
 
 /** One criterion of one scorecard family (the reviewer's card): cards sharing a criterion id stay apart. */
@@ -66,8 +66,10 @@ export function gapOfPairs(pairs: Iterable<readonly [SelfCheck, Review]>, cards:
       const selfScore = criterionScore(selfCriterion, own.value);
       const reviewScore = criterionScore(reviewCriterion, theirs.value);
       if (selfScore === null || reviewScore === null) continue;
-      const key = `${reviewCard.id}\n${own.criterionId}`;
-      const sum = sums.get(key) ?? { scorecardId: reviewCard.id, scorecardName: reviewCard.name, criterionId: own.criterionId, title: reviewCriterion.title, self: 0, reviewer: 0, pairs: 0 };
+      // Per scorecard family, as the dashboard's criteria (a team's edit of a built-in with the built-in).
+      const family = seriesOf(reviewCard.id);
+      const key = `${family}\n${own.criterionId}`;
+      const sum = sums.get(key) ?? { scorecardId: family, scorecardName: reviewCard.name, criterionId: own.criterionId, title: reviewCriterion.title, self: 0, reviewer: 0, pairs: 0 };
       sum.self += selfScore;
       sum.reviewer += reviewScore;
       sum.pairs += 1;

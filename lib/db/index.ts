@@ -6,6 +6,8 @@ export {
   ensureBuiltInScorecards,
   listScorecards,
   latestVersions,
+  listedVersions,
+  versionsOfRow,
   getScorecard,
   saveScorecard,
   importScorecards,

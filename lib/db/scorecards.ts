@@ -1,5 +1,5 @@
 // Scorecards in the local database: built-ins seeded once, drafts edited, published versions frozen.
-import { scorecardSchema, type Scorecard } from '../model';
+import { scorecardSchema, seriesOf, type Scorecard } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -41,6 +41,20 @@ export function latestVersions<T extends Pick<Scorecard, 'id' | 'version'>>(card
     if (!seen || card.version > seen.version) latest.set(card.id, card);
   }
   return [...latest.values()];
+}
+
+/**
+ * The rows of a list of cards or forms: the latest version of each, but a built-in that a team's own
+ * edit of it continues here (`newDraftFrom`) is no row of its own: the edit's row stands for both.
+ */
+export function listedVersions<T extends Pick<Scorecard, 'id' | 'version'>>(cards: readonly T[]): T[] {
+  const continued = new Set(cards.filter((c) => seriesOf(c.id) !== c.id).map((c) => seriesOf(c.id)));
+  return latestVersions(cards).filter((c) => !continued.has(c.id));
+}
+
+/** The versions a list's row stands for, oldest first: its own, and for a team's edit of a built-in, the built-in's before them. */
+export function versionsOfRow<T extends Pick<Scorecard, 'id' | 'version'>>(cards: readonly T[], row: Pick<Scorecard, 'id'>): T[] {
+  return cards.filter((c) => c.id === row.id || c.id === seriesOf(row.id)).sort((a, b) => a.version - b.version);
 }
 
 export async function getScorecard(id: string, version: number): Promise<Scorecard | undefined> {

@@ -15,7 +15,7 @@ import { coachingActionSchema, coachingFormSchema, coachingNotesSchema, coaching
 import { disputeId, disputeSchema } from './dispute';
 import { ideaSchema } from './idea';
 import { emailKey, reviewSchema, selfCheckSchema } from './review';
-import { scorecardSchema } from './scorecard';
+import { isShippedBuiltIn, scorecardSchema } from './scorecard';
 import { teamSettingsId, teamSettingsSchema } from './teamSettings';
 
 /**
@@ -114,12 +114,6 @@ function versionedKey(id: string): [string, number] | null {
 /** The team of a document; documents stored before the field existed have none. */
 const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? null;
 
-/**
- * A built-in scorecard or coaching form as Arvio ships it: every profile has it already, so it is never
- * sent (an agent could not publish it anyway). Built-ins ship as version 1 (their templateId is their own
- * id); a lead's edit of one is the next version under the same id, the team's own, and is sent.
- */
-const shippedBuiltIn = (doc: { id: string; templateId: string | null; version: number }): boolean => doc.templateId === doc.id && doc.version === 1;
 
 /** The settings of a document's team, which the server's rule applies (a dispute's window, who starts calibration). */
 const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.team ? teamSettingsId(doc.team) : null);
@@ -159,7 +153,7 @@ export const kinds = {
     read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
     // Drafts stay on this computer, and so do the built-in cards as shipped.
-    shareable: (card) => card.status !== 'draft' && !shippedBuiltIn(card),
+    shareable: (card) => card.status !== 'draft' && !isShippedBuiltIn(card),
     whenOwnerErased: 'keep',
   } satisfies KindDescriptor<typeof scorecardSchema, [string, number]>,
   selfChecks: {
@@ -229,7 +223,7 @@ export const kinds = {
     read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
     conflict: 'ask',
     // As scorecards: drafts stay here, and so do the built-in forms as shipped.
-    shareable: (form) => form.status !== 'draft' && !shippedBuiltIn(form),
+    shareable: (form) => form.status !== 'draft' && !isShippedBuiltIn(form),
     whenOwnerErased: 'keep',
   } satisfies KindDescriptor<typeof coachingFormSchema, [string, number]>,
   coachingSessions: {

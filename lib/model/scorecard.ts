@@ -95,3 +95,30 @@ export const scorecardSchema = z
     });
   });
 export type Scorecard = z.infer<typeof scorecardSchema>;
+
+/**
+ * A built-in scorecard or coaching form as Arvio ships it: in every profile already (version 1, its
+ * templateId its own id), so it is never sent (an agent could not publish it anyway).
+ */
+export const isShippedBuiltIn = (doc: { id: string; templateId: string | null; version: number }): boolean => doc.templateId === doc.id && doc.version === 1;
+
+/** What joins a built-in's id to a team's in the id of the team's own series of it. */
+const TEAM_EDIT = '~';
+
+/**
+ * The id of a team's own series of a built-in: a lead's edit of the built-in in a profile that publishes
+ * into a team. Every team edits its own, so two teams' edits never meet in one series (whose versions
+ * keep the first's team); the id holds the built-in's, so the edit continues it (`seriesOf`).
+ */
+export function teamEditId(builtInId: string, team: string): string {
+  return `${builtInId}${TEAM_EDIT}${team}`.slice(0, 100);
+}
+
+/**
+ * The series a card's figures and clarifications continue: a team's edit of a built-in continues the
+ * built-in (`tpl-email-fi~<team>` → `tpl-email-fi`); any other card is its own.
+ */
+export function seriesOf(scorecardId: string): string {
+  const at = scorecardId.indexOf(TEAM_EDIT);
+  return at > 0 ? scorecardId.slice(0, at) : scorecardId;
+}

@@ -1,5 +1,5 @@
 // Scorecard lifecycle as pure steps: draft a new version, publish, archive, duplicate, edit helpers.
-import type { Criterion, Language, Scorecard } from '../model';
+import { isShippedBuiltIn, teamEditId, type Criterion, type Language, type Scorecard } from '../model';
 import { SCALE_LABELS } from './scale';
 
 /** Timestamps are stored as ISO text; callers pass a Date so tests can fix the clock. */
@@ -20,11 +20,17 @@ export interface Versioned {
  * Editing starts here. A published (or archived) card is immutable, because reviews point at its
  * id + version; editing it yields the next version as a draft under the same id. A draft is
  * already editable and comes back unchanged (as a copy).
+ *
+ * A built-in as shipped is every profile's, and a series keeps the team of its first version: edited in
+ * a profile that publishes into a team (`team`: publishingTeam in lib/sync), its next version starts the
+ * team's own series (`teamEditId`), so each team's edit of it is theirs and two teams' never collide.
+ * Without a team (no backend, or an admin's edit for the whole organisation) it stays under its own id.
  */
-export function newDraftFrom<T extends Versioned>(card: T, now: Date): T {
+export function newDraftFrom<T extends Versioned & { id: string; templateId: string | null }>(card: T, now: Date, team: string | null): T {
   const copy = structuredClone(card);
   if (card.status === 'draft') return copy;
-  return { ...copy, version: card.version + 1, status: 'draft', updatedAt: iso(now), publishedAt: null };
+  const id = team !== null && isShippedBuiltIn(card) ? teamEditId(card.id, team) : card.id;
+  return { ...copy, id, version: card.version + 1, status: 'draft', updatedAt: iso(now), publishedAt: null };
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { templates } from '@/lib/scorecards/templates';
+import { teamEditId } from '@/lib/model/scorecard';
 import { startDemoServer } from '../../demo/server.mjs';
 import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
@@ -19,6 +20,7 @@ const REVIEWER = 'aino@arvio.test';
 const AGENT = 'mikko@arvio.test';
 const OTHER_AGENT = 'liisa@arvio.test';
 const LEAD = 'leena@arvio.test';
+const SE_LEAD = 'sanna@arvio.test';
 
 let dataDir = '';
 let db: Db;
@@ -38,7 +40,8 @@ beforeAll(async () => {
   await addUser(db, { email: AGENT, name: 'Mikko Laine', role: 'agent', teams: ['Support FI'] });
   await addUser(db, { email: OTHER_AGENT, name: 'Liisa', role: 'agent', teams: ['Support SE'] });
   await addUser(db, { email: LEAD, name: 'Leena', role: 'lead', teams: ['Support FI', 'Support SE'] });
-  for (const email of [REVIEWER, AGENT, OTHER_AGENT, LEAD]) tokens[email] = (await createToken(db, email)).token;
+  await addUser(db, { email: SE_LEAD, name: 'Sanna', role: 'lead', teams: ['Support SE'] });
+  for (const email of [REVIEWER, AGENT, OTHER_AGENT, LEAD, SE_LEAD]) tokens[email] = (await createToken(db, email)).token;
   server = await startServer(db, { port: 0, hostname: '127.0.0.1' }, { logError: () => undefined });
   demo = await startDemoServer({ port: 0 });
 });
@@ -208,5 +211,47 @@ describe('team sync in real Chromium', () => {
     const stored = await db.query<{ id: string; doc: Review }>("SELECT id, doc FROM docs WHERE collection = 'reviews' AND id LIKE 'imported-%' ORDER BY id");
     expect(stored.map((r) => r.id)).toEqual(reviews.map((r) => r.id));
     for (const [i, row] of stored.entries()) expect(row.doc).toMatchObject({ reviewer: { id: LEAD }, reviewee: { id: AGENT }, score: reviews[i]!.score });
+  });
+
+  it('the leads of two teams each edit the same built-in scorecard: both edits reach the server, each its team’s own, and each team reads its own', async () => {
+    /** What a lead does in the options page: Edit the built-in e-mail card, rename its first criterion, Save draft, Publish, Sync now. */
+    const editBuiltIn = async (email: string, title: string): Promise<Page> => {
+      const b = await launch();
+      const page = await optionsPage(b);
+      await connect(page, email);
+      const row = page.locator('tr', { has: page.getByRole('rowheader', { name: /^Written message \(e-mail\)/ }) });
+      await row.getByRole('button', { name: 'Edit Written message (e-mail)' }).click();
+      await page.getByRole('textbox', { name: 'Title' }).first().fill(title);
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByRole('status').filter({ hasText: 'Draft saved as version 2.' }).waitFor();
+      await page.getByRole('button', { name: 'Back to list' }).click();
+      await row.getByRole('button', { name: 'Publish Written message (e-mail)' }).click();
+      await page.getByRole('status').filter({ hasText: 'version 2 is published' }).waitFor();
+      // Everything reached the server, and nothing was refused.
+      await waitSynced(page);
+      expect(await page.getByTestId('sync-status-details').textContent()).not.toContain('The server refused');
+      // One row for the card: the team's edit stands in the built-in's.
+      expect(await page.getByRole('rowheader', { name: /^Written message \(e-mail\)/ }).count()).toBe(1);
+      return page;
+    };
+    await editBuiltIn(LEAD, 'Greeting, the Finnish team’s way');
+    await editBuiltIn(SE_LEAD, 'Greeting, the Swedish team’s way');
+
+    const [fi, se] = await Promise.all(['Support FI', 'Support SE'].map(async (name) => (await db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]))[0]!.id));
+    const stored = await db.query<{ id: string; team: string; doc: { criteria: Array<{ title: string }> } }>(
+      "SELECT id, team, doc FROM docs WHERE collection = 'scorecards' AND id LIKE 'tpl-email-en%' ORDER BY team",
+    );
+    expect(stored.map((r) => [r.id, r.team, r.doc.criteria[0]!.title]).sort()).toEqual(
+      [
+        [`${teamEditId('tpl-email-en', fi!)}@2`, fi, 'Greeting, the Finnish team’s way'],
+        [`${teamEditId('tpl-email-en', se!)}@2`, se, 'Greeting, the Swedish team’s way'],
+      ].sort(),
+    );
+    // The Finnish team's reviewer pulls the Finnish team's edit, not the Swedish team's.
+    const reviewer = await launch();
+    const reviewerPage = await optionsPage(reviewer);
+    await connect(reviewerPage, REVIEWER);
+    const cards = (await localRows<{ id: string; version: number }>(reviewerPage, 'scorecards')).filter((c) => c.id.startsWith('tpl-email-en')).map((c) => `${c.id}@${c.version}`);
+    expect(cards.sort()).toEqual(['tpl-email-en@1', `${teamEditId('tpl-email-en', fi!)}@2`].sort());
   });
 });

@@ -1,7 +1,7 @@
 // The scorecards a team has: latest version of each, its status and channels, and what can be done with it.
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { latestVersions } from '@/lib/db';
+import { listedVersions, versionsOfRow } from '@/lib/db';
 import type { Scorecard } from '@/lib/model';
 import { printUrl } from './ScorecardEditor';
 
@@ -168,7 +168,7 @@ function Table(props: ScorecardListProps & { cards: Scorecard[]; caption: string
             key={card.id}
             {...props}
             card={card}
-            versions={props.all.filter((v) => v.id === card.id).sort((a, b) => a.version - b.version)}
+            versions={versionsOfRow(props.all, card)}
           />
         ))}
       </tbody>
@@ -178,7 +178,7 @@ function Table(props: ScorecardListProps & { cards: Scorecard[]; caption: string
 
 export function ScorecardList(props: ScorecardListProps) {
   const { t } = useI18n();
-  const latest = latestVersions(props.all).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const latest = listedVersions(props.all).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const active = latest.filter((c) => c.status !== 'archived');
   const archived = latest.filter((c) => c.status === 'archived');
   return (

@@ -41,9 +41,9 @@ export function ScorecardsSection() {
     requestAnimationFrame(() => headingRef.current?.focus());
   };
 
-  const edit = (card: Scorecard) => {
+  const edit = async (card: Scorecard) => {
+    const draft = newDraftFrom(card, new Date(), await publishingTeam(db()));
     editKey.current += 1;
-    const draft = newDraftFrom(card, new Date());
     setNotice('');
     setView({
       kind: 'edit',

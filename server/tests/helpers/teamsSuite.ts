@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindOf, type DocOf, type KindName } from '../../../lib/model/kinds';
 import { pullResponseSchema, pushResponseSchema, type SyncChange } from '../../../lib/model/sync';
+import { newDraftFrom, publish } from '../../../lib/scorecards';
+import { templates } from '../../../lib/scorecards/templates';
 import { addTeam, addUser, createToken } from '../../src/admin';
 import type { Db } from '../../src/db';
 import { review, scorecard, selfCheck } from './docs';
@@ -118,6 +120,24 @@ export function teamsSuite(ctx: TeamsSuiteContext): void {
       expect(own.status, own.text).toBe(201);
       const cards = (await ctx.call(token.agentY, 'GET', '/v1/scorecards')).json as { scorecards: Array<{ id: string; doc: { passMark: number } }> };
       expect(cards.scorecards.find((c) => c.id === `${id}@2`)?.doc.passMark).toBe(85);
+    });
+
+    it('2b. two teams’ leads each edit the same built-in scorecard: each edit is its team’s own series, both go through, and each team reads its own only', async () => {
+      const builtIn = templates.find((t) => t.id === 'tpl-call-en')!;
+      const at = new Date('2026-03-01T09:00:00.000Z');
+      // What each lead's options page does: the edit (in a profile that publishes into the lead's team), then Publish.
+      const edited = (lead: 'X' | 'Y', passMark: number) => ({ ...publish(newDraftFrom(builtIn, at, team[lead]), at, team[lead]), passMark });
+      const x = edited('X', 70);
+      const y = edited('Y', 90);
+      await accepted('leadX', [change('scorecards', x)]);
+      await accepted('leadY', [change('scorecards', y)]);
+      const cardsOf = async (who: Person) =>
+        ((await ctx.call(token[who], 'GET', '/v1/scorecards')).json as { scorecards: Array<{ id: string; doc: { passMark: number } }> }).scorecards.filter((c) => c.id.startsWith(builtIn.id));
+      expect((await cardsOf('agentX')).map((c) => [c.id, c.doc.passMark])).toEqual([[`${x.id}@2`, 70]]);
+      expect((await cardsOf('agentY')).map((c) => [c.id, c.doc.passMark])).toEqual([[`${y.id}@2`, 90]]);
+      // Each team's next version stays in its own series.
+      await accepted('leadY', [change('scorecards', { ...publish(newDraftFrom(y, at, team.Y), at, team.Y), passMark: 95 })]);
+      expect((await cardsOf('leadX')).map((c) => c.id)).toEqual([`${x.id}@2`]);
     });
 
     it('3. a review a reviewer of two teams writes in one team is read by that team, never by members of the other only', async () => {

@@ -21,6 +21,7 @@ import {
 } from '@/lib/calibration';
 import type { CalibrationRatings } from '@/lib/model/calibration';
 import type { TicketRef } from '@/lib/model/ticket';
+import { teamEditId } from '@/lib/model/scorecard';
 import { templates } from '@/lib/scorecards/templates';
 import { criterionScore } from '@/lib/scoring';
 
@@ -161,6 +162,16 @@ describe('a session', () => {
     expect(clarificationsFor([clarified], 'another-card').size).toBe(0);
     const retired = retireClarification(clarified, criterion, NOW.toISOString(), NOW);
     expect(clarificationsFor([retired], card.id).get(criterion)).toBeUndefined();
+  });
+
+  it('a team’s edit of a built-in shows the clarifications made on the built-in, and its own; not another team’s', () => {
+    const criterion = card.criteria[0]!.id;
+    const onBuiltIn = clarify({ ...session(), id: 'on-built-in', scorecardId: 'tpl-email-fi' }, criterion, 'Made on the built-in', LEAD, NOW);
+    const onOurs = clarify({ ...session(), id: 'on-ours', scorecardId: teamEditId('tpl-email-fi', 'team-a') }, criterion, 'Made on ours', LEAD, NOW);
+    const onTheirs = clarify({ ...session(), id: 'on-theirs', scorecardId: teamEditId('tpl-email-fi', 'team-b') }, criterion, 'Made on theirs', LEAD, NOW);
+    const texts = (id: string) => clarificationsFor([onBuiltIn, onOurs, onTheirs], id).get(criterion)?.map((c) => c.text);
+    expect(texts(teamEditId('tpl-email-fi', 'team-a'))).toEqual(['Made on the built-in', 'Made on ours']);
+    expect(texts('tpl-email-fi')).toEqual(['Made on the built-in']);
   });
 });
 

@@ -110,7 +110,7 @@ describe('coaching forms', () => {
     const earlier = held('kept', '2026-02-02T09:00:00.000Z');
     await saveSession(earlier, [], null);
     await expect(saveForm({ ...en, name: 'Changed in place' })).rejects.toThrow(/cannot change/);
-    const draft = { ...newDraftFrom(en, new Date('2026-03-01T00:00:00Z')), name: 'Coaching talk, sales' };
+    const draft = { ...newDraftFrom(en, new Date('2026-03-01T00:00:00Z'), null), name: 'Coaching talk, sales' };
     expect(draft.version).toBe(2);
     await saveForm(draft);
     await saveForm(publish(draft, new Date('2026-03-02T00:00:00Z'), null));

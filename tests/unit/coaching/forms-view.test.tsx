@@ -5,6 +5,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { ensureBuiltInForms, getForm } from '@/lib/coaching';
+import { BACKEND_KEY, db } from '@/lib/db';
+import { teamEditId } from '@/lib/model';
+import { docHash, ROSTER_KEY } from '@/lib/sync';
 import { FormsView } from '@/entrypoints/coaching/FormsView';
 import { freshDb } from '../db/fresh';
 import { withFullDisk, type DiskControl } from '../db/full-disk';
@@ -53,6 +56,27 @@ async function editCoachingTalk(): Promise<void> {
 
 const rename = (name: string) => fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: name } });
 const draft = () => getForm('tpl-coaching-en', 2);
+
+describe('a team’s own form', () => {
+  it('a lead connected to a team edits the built-in form as the team’s own series, which stands in the built-in’s row', async () => {
+    const backend = { url: 'https://arvio.example.com', token: 'arv_test' };
+    const me = { email: 'lead@example.com', name: 'Lead', role: 'lead' as const, teams: ['Support'] };
+    await db().settings.put({ key: BACKEND_KEY, value: backend });
+    await db().settings.put({
+      key: ROSTER_KEY,
+      value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me, members: [me], teams: [{ id: 'team-s', name: 'Support', role: 'lead' }] },
+    });
+    await editCoachingTalk();
+    rename('Monthly talk');
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Published as version 2.'));
+    expect(await getForm(teamEditId('tpl-coaching-en', 'team-s'), 2)).toMatchObject({ name: 'Monthly talk', status: 'published', team: 'team-s', templateId: 'tpl-coaching-en' });
+    expect(await draft()).toBeUndefined();
+    // One row: the team's form, not the built-in beside it.
+    await screen.findByRole('button', { name: 'Edit Monthly talk' });
+    expect(screen.queryByRole('button', { name: 'Edit Coaching talk' })).toBeNull();
+  });
+});
 
 describe('the coaching form editor', () => {
   it('removes a choice’s option, keeps two at the least, and saves the draft without it', async () => {

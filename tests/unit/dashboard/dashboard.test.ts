@@ -11,6 +11,7 @@ import { BACKEND_KEY } from '@/lib/sync';
 import { docHash } from '@/lib/sync';
 import { ROSTER_KEY } from '@/lib/sync/roster-store';
 import { templates } from '@/lib/scorecards/templates';
+import { newDraftFrom, publish } from '@/lib/scorecards';
 import type { Scorecard } from '@/lib/model/scorecard';
 import { AGENTS, CARDS, makeReview, REVIEWERS, rng } from '../db/factory';
 import { criterionKey, expectedFigures } from './oracle';
@@ -172,6 +173,25 @@ describe('dashboard queries', () => {
     expect(tone.map(({ scorecardId, scorecardName, title, mean, count }) => ({ scorecardId, scorecardName, title, mean, count }))).toEqual([
       { scorecardId: chat.id, scorecardName: chat.name, title: chat.criteria.find((c) => c.id === 'tone')!.title, mean: 1, count: 3 },
       { scorecardId: call.id, scorecardName: call.name, title: call.criteria.find((c) => c.id === 'tone')!.title, mean: 0, count: 1 },
+    ]);
+  });
+
+  it('a team’s edit of a built-in continues the built-in’s figures: one row per criterion, named by the newest version', async () => {
+    const database = new ArvioDb(`dash-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    useDatabase(database);
+    open = database;
+    const chat = templates.find((t) => t.id === 'tpl-chat-en')!;
+    const ours = { ...publish(newDraftFrom(chat, new Date('2026-02-10T00:00:00Z'), 'team-a'), new Date('2026-02-10T00:00:00Z'), 'team-a'), name: 'Chat, our way' };
+    const rate = (card: Scorecard, id: string, value: number, createdAt: string) => {
+      const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c.id === 'tone' ? value : maxValue(c), na: false, comment: '' }));
+      return { ...makeReview({ id, random: rng(n), card, createdAt }), ratings, ...scoreReview(card, ratings) };
+    };
+    const top = maxValue(chat.criteria.find((c) => c.id === 'tone')!);
+    await submitReview(rate(chat, 'before', top, '2026-02-03T10:00:00.000Z'), null);
+    await submitReview(rate(ours, 'after', 0, '2026-02-12T10:00:00.000Z'), null);
+    const tone = (await dashboardData(ALL, [chat, ours])).criteria.filter((c) => c.criterionId === 'tone');
+    expect(tone.map(({ scorecardId, scorecardName, mean, count }) => ({ scorecardId, scorecardName, mean, count }))).toEqual([
+      { scorecardId: chat.id, scorecardName: 'Chat, our way', mean: 0.5, count: 2 },
     ]);
   });
 

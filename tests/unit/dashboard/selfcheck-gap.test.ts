@@ -5,6 +5,7 @@ import { ArvioDb, saveSelfCheck, submitReview, useDatabase } from '@/lib/db';
 import { selfCheckGap } from '@/lib/dashboard';
 import { newDraft, rate, toReview } from '@/lib/review';
 import { templates } from '@/lib/scorecards/templates';
+import { newDraftFrom, publish } from '@/lib/scorecards';
 import type { TicketRef } from '@/lib/model/ticket';
 
 const card = templates.find((t) => t.id === 'tpl-email-fi')!;
@@ -37,6 +38,26 @@ describe('self-check vs reviewer gap', () => {
     expect(gaps).toEqual([{ scorecardId: card.id, scorecardName: card.name, criterionId: 'tone', title: tone.title, self: 1, reviewer: 0, pairs: 1 }]);
     expect(await selfCheckGap({ from: '2026-04', to: '2026-12', agent: null }, templates)).toEqual([]);
     expect(await selfCheckGap({ from: '2026-01', to: '2026-12', agent: 'Mikko' }, templates)).toEqual([]);
+  });
+
+  it('a team’s edit of a built-in continues the built-in’s gaps', async () => {
+    const ours = publish(newDraftFrom(card, new Date('2026-03-01T00:00:00Z'), 'team-a'), new Date('2026-03-01T00:00:00Z'), 'team-a');
+    const reviewee = { id: 'aino@example.com', name: 'Aino Virtanen' };
+    for (const [n, used] of [['101', card], ['102', ours]] as const) {
+      const at = new Date(`2026-03-0${n === '101' ? 2 : 4}T10:00:00Z`);
+      const top = used.criteria.find((c) => c.id === 'tone')!.levels.length - 1;
+      const ref = { ...ticket, ticketId: n };
+      await saveSelfCheck({
+        id: `zendesk:${n}|aino@example.com`, team: null, ticket: ref, ticketKey: `zendesk:${n}`, agent: reviewee,
+        scorecardId: used.id, scorecardVersion: used.version,
+        ratings: [{ criterionId: 'tone', value: top, na: false, comment: '' }],
+        hintCounts: {}, draftText: null, createdAt: at.toISOString(), updatedAt: at.toISOString(), deleted: false,
+      });
+      const draft = rate(newDraft(ref, { kind: 'conversation' }, used, reviewee, at), 'tone', { value: 0 });
+      await submitReview(toReview(draft, used, { id: 't@example.com', name: 'T' }, reviewee, `r${n}`, at, null, null), null);
+    }
+    const gaps = await selfCheckGap({ from: '2026-01', to: '2026-12', agent: null }, [...templates, ours]);
+    expect(gaps.map((g) => [g.scorecardId, g.criterionId, g.self, g.reviewer, g.pairs])).toEqual([[card.id, 'tone', 1, 0, 2]]);
   });
 
   it('two cards sharing a criterion id keep their own gaps', async () => {

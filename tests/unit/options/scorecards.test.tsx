@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import { ArvioDb, ensureBuiltInScorecards, getScorecard, listScorecards, useDatabase } from '@/lib/db';
+import { ArvioDb, ensureBuiltInScorecards, getScorecard, listScorecards, saveScorecard, useDatabase } from '@/lib/db';
 import { exportScorecards } from '@/lib/export/scorecards';
 import { translator } from '@/lib/i18n';
 import type { Language, Scorecard } from '@/lib/model/scorecard';
@@ -60,7 +60,7 @@ describe('scale changes', () => {
 describe('the scorecard editor', () => {
   it('editing a published card says it stays frozen and saves the changes as version 2', async () => {
     await ensureBuiltInScorecards();
-    const draft = newDraftFrom(emailEn, new Date());
+    const draft = newDraftFrom(emailEn, new Date(), null);
     inLanguage(<ScorecardEditor initial={draft} frozenFrom={1} stored={false} onDone={() => {}} onPreview={() => {}} />);
 
     expect(screen.getByRole('note').textContent).toContain('Version 1 is published and stays frozen');
@@ -117,6 +117,26 @@ describe('the scorecard editor', () => {
     // And with the buttons: moving down again.
     fireEvent.click(screen.getByRole('button', { name: 'Move Second down' }));
     await screen.findByRole('article', { name: 'Criterion 2 of 2: Second' });
+  });
+});
+
+describe('the list', () => {
+  it('a team’s edit of a built-in stands in the built-in’s row, which lists the built-in as its version 1; discarding the edit brings the built-in back', async () => {
+    await ensureBuiltInScorecards();
+    const edit = { ...newDraftFrom(emailEn, new Date('2026-03-01T10:00:00Z'), 'team-a'), name: 'Written message (e-mail)' };
+    await saveScorecard(edit);
+    const { container } = inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Discard the draft version of Written message (e-mail)' });
+    expect(screen.getAllByRole('button', { name: 'Edit Written message (e-mail)' })).toHaveLength(1);
+    expect(container.querySelector(`tr[data-card-id="${emailEn.id}"]`)).toBeNull();
+    const row = container.querySelector<HTMLElement>(`tr[data-card-id="${edit.id}"]`)!;
+    expect(row.textContent).toContain('v1 stays published');
+    expect(row.querySelector('details.versions summary')?.textContent).toBe('2 versions');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard the draft version of Written message (e-mail)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(container.querySelector(`tr[data-card-id="${emailEn.id}"]`)).not.toBeNull());
+    expect(container.querySelector(`tr[data-card-id="${edit.id}"]`)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // A lead edits, publishes, archives and copies scorecards; old versions stay as they were.
 import { describe, expect, it } from 'vitest';
-import { scorecardSchema, type Scorecard } from '../../../lib/model/scorecard';
+import { kindOf } from '../../../lib/model/kinds';
+import { scorecardSchema, seriesOf, teamEditId, type Scorecard } from '../../../lib/model/scorecard';
 import { archive, blankCriterion, blankScorecard, duplicate, moveCriterion, newDraftFrom, publish } from '../../../lib/scorecards';
 import { templates } from '../../../lib/scorecards/templates';
 
@@ -11,7 +12,7 @@ const template = templates.find((t) => t.id === 'tpl-email-fi')!;
 describe('editing a published card', () => {
   it('makes the next version as a draft under the same id, leaving the published one untouched', () => {
     const before = structuredClone(template);
-    const draft = newDraftFrom(template, now);
+    const draft = newDraftFrom(template, now, null);
     expect(draft).toMatchObject({ id: template.id, version: 2, status: 'draft', publishedAt: null, updatedAt: now.toISOString() });
     expect(template).toEqual(before);
     draft.criteria[0]!.title = 'Muutettu';
@@ -19,18 +20,47 @@ describe('editing a published card', () => {
   });
 
   it('a draft stays the same version', () => {
-    const draft = newDraftFrom(template, now);
-    expect(newDraftFrom(draft, later).version).toBe(2);
+    const draft = newDraftFrom(template, now, null);
+    expect(newDraftFrom(draft, later, null).version).toBe(2);
   });
 
   it('publishing stamps the time; archiving keeps the version', () => {
-    const v2 = publish(newDraftFrom(template, now), later, 'team-a');
+    const v2 = publish(newDraftFrom(template, now, null), later, 'team-a');
     expect(v2).toMatchObject({ status: 'published', version: 2, publishedAt: later.toISOString(), team: 'team-a' });
     // A later version keeps its series' team, whoever publishes it.
-    expect(publish(newDraftFrom(v2, later), later, 'team-b').team).toBe('team-a');
+    expect(publish(newDraftFrom(v2, later, null), later, 'team-b').team).toBe('team-a');
     expect(scorecardSchema.safeParse(v2).success).toBe(true);
     const gone = archive(v2, later);
     expect(gone).toMatchObject({ status: 'archived', version: 2, publishedAt: later.toISOString() });
+  });
+});
+
+describe('a team’s edit of a built-in', () => {
+  it('in a profile that publishes into a team, the edit of a built-in as shipped starts the team’s own series, which continues the built-in', () => {
+    const draft = newDraftFrom(template, now, 'team-a');
+    expect(draft).toMatchObject({ id: teamEditId(template.id, 'team-a'), version: 2, status: 'draft', templateId: template.id });
+    expect(seriesOf(draft.id)).toBe(template.id);
+    // Another team's edit of the same built-in is a series of its own: the two never meet on the server.
+    expect(newDraftFrom(template, now, 'team-b').id).not.toBe(draft.id);
+    // Sent once published (the built-in as shipped never is), into the team its id names.
+    const v2 = publish(draft, later, 'team-a');
+    expect(kindOf('scorecards').shareable(v2)).toBe(true);
+    expect(kindOf('scorecards').shareable(template)).toBe(false);
+    expect(v2.team).toBe('team-a');
+    // Its next edit stays in its series.
+    expect(newDraftFrom(v2, later, 'team-a')).toMatchObject({ id: draft.id, version: 3 });
+  });
+
+  it('without a team (no backend, or an admin’s edit for the whole organisation) the edit stays under the built-in’s id; a card of the team’s own is never renamed', () => {
+    expect(newDraftFrom(template, now, null)).toMatchObject({ id: template.id, version: 2 });
+    const own = publish(blankScorecard('card-1', 'fi', now), now, 'team-a');
+    expect(newDraftFrom(own, later, 'team-a')).toMatchObject({ id: 'card-1', version: 2 });
+    const copied = publish(duplicate(template, 'card-2', now, ' (kopio)'), now, 'team-a');
+    expect(newDraftFrom(copied, later, 'team-a').id).toBe('card-2');
+    // The built-in's own second version (an earlier release's edit) is no built-in as shipped.
+    const v2 = publish(newDraftFrom(template, now, null), later, 'team-a');
+    expect(newDraftFrom(v2, later, 'team-b')).toMatchObject({ id: template.id, version: 3 });
+    expect(seriesOf('card-1')).toBe('card-1');
   });
 });
 

@@ -92,8 +92,8 @@ describe('proposing a card for a ticket', () => {
 
   it('takes the newest published version and skips drafts', () => {
     const base = templates.find((t) => t.id === 'tpl-email-fi')!;
-    const v2 = publish(newDraftFrom(base, new Date('2026-02-01T00:00:00Z')), new Date('2026-02-02T00:00:00Z'), null);
-    const v3draft = newDraftFrom(v2, new Date('2026-03-01T00:00:00Z'));
+    const v2 = publish(newDraftFrom(base, new Date('2026-02-01T00:00:00Z'), null), new Date('2026-02-02T00:00:00Z'), null);
+    const v3draft = newDraftFrom(v2, new Date('2026-03-01T00:00:00Z'), null);
     const chosen = proposeScorecard([base, v3draft, v2], 'email', 'fi');
     expect(chosen?.version).toBe(2);
   });
