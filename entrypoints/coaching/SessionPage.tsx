@@ -32,9 +32,9 @@ import {
   type BeforeAfter,
   type Evidence,
 } from '@/lib/coaching';
-import { latestVersions } from '@/lib/db';
+import { listedVersions } from '@/lib/db';
 import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
-import { emailKey, type CoachingAction, type CoachingAnswer, type CoachingForm, type CoachingSession, type EvidenceRef, type FocusCriterion, type Person, type Review, type Scorecard } from '@/lib/model';
+import { emailKey, seriesOf, type CoachingAction, type CoachingAnswer, type CoachingForm, type CoachingSession, type EvidenceRef, type FocusCriterion, type Person, type Review, type Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';
@@ -493,11 +493,16 @@ function GapTable({ evidence }: { evidence: Evidence }) {
 /** Focus criteria (1–3) from a published scorecard: the evidence's weakest are offered first. */
 function FocusPicker({ who, evidence, focus, onChange }: { who: Who; evidence: Evidence | null; focus: FocusCriterion[]; onChange(focus: FocusCriterion[]): void }) {
   const { t } = useI18n();
-  const cards = latestVersions(who.cards.filter((c) => c.status === 'published'));
+  const cards = listedVersions(who.cards.filter((c) => c.status === 'published'));
+  /** The card offered for a card id: itself, or the team's card that continues it (a built-in the team edited). */
+  const offered = (id: string | undefined): string | undefined => cards.find((c) => c.id === id)?.id ?? cards.find((c) => seriesOf(c.id) === id)?.id;
   const used = new Map<string, number>();
-  for (const r of evidence?.reviews ?? []) used.set(r.scorecardId, (used.get(r.scorecardId) ?? 0) + 1);
+  for (const r of evidence?.reviews ?? []) {
+    const id = offered(r.scorecardId);
+    if (id) used.set(id, (used.get(id) ?? 0) + 1);
+  }
   const [chosenCard, setCardId] = useState<string | null>(null);
-  const cardId = chosenCard ?? focus[0]?.scorecardId ?? [...used].sort((a, b) => b[1] - a[1])[0]?.[0] ?? cards[0]?.id ?? '';
+  const cardId = chosenCard ?? offered(focus[0]?.scorecardId) ?? [...used].sort((a, b) => b[1] - a[1])[0]?.[0] ?? cards[0]?.id ?? '';
   const card = cards.find((c) => c.id === cardId);
   const has = (criterionId: string) => focus.some((f) => f.scorecardId === cardId && f.criterionId === criterionId);
   return (

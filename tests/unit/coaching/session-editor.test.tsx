@@ -16,6 +16,7 @@ import {
 } from '@/lib/coaching';
 import type { ArvioDb } from '@/lib/db';
 import type { CoachingSession } from '@/lib/model/coaching';
+import { newDraftFrom, publish } from '@/lib/scorecards';
 import { SessionPage } from '@/entrypoints/coaching/SessionPage';
 import { freshDb } from '../db/fresh';
 import { AGENT, card, COACH } from './fixtures';
@@ -85,6 +86,22 @@ describe('the session page', () => {
     fireEvent.input(screen.getByRole('textbox', { name: 'Action 1' }), { target: { value: 'Greet every customer by name' } });
     await waitFor(async () => expect((await database.coachingActions.get('a1'))?.text).toBe('Greet every customer by name'));
     expect((await getNotes('cs-1'))!.updatedAt).toBe(written);
+  });
+
+  it('offers a team’s edit of a built-in for the focus in the built-in’s place, with the criteria of a focus set on the built-in', async () => {
+    const ours = publish(newDraftFrom(card, new Date(), 'team-a'), new Date(), 'team-a');
+    const base = newCoachingSession({ id: 'cs-3', team: null, coach: COACH, agent: AGENT, form: formTemplates[1]!, scheduledFor: null, now: new Date() });
+    await saveSession({ ...base, focus: [{ scorecardId: card.id, criterionId: 'tone' }] }, [], null);
+    render(
+      <I18nProvider fixed="en">
+        <SessionPage id="cs-3" who={{ me: COACH, roster: null, cards: [card, ours] }} me={COACH} />
+      </I18nProvider>,
+    );
+    const picker = (await screen.findByRole('combobox', { name: 'Scorecard' })) as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.value)).toEqual([ours.id]);
+    expect(picker.value).toBe(ours.id);
+    expect(screen.getByRole('group', { name: 'Criteria' }).querySelectorAll('input[type="checkbox"]')).toHaveLength(ours.criteria.length);
+    await evidenceShown();
   });
 
   it('keeps the period length chosen while preparing, so holding the session later uses it', async () => {
