@@ -1,7 +1,7 @@
 // The built-in coaching forms, Finnish and English, from one structure: the points a monthly coaching
 // talk goes through every time (expectations both ways, measurable goals as figures and as what is
 // done in the contact, successes, challenges, agreed actions, next follow-up).
-import type { CoachingField, CoachingForm, CoachingSection, Language } from '../model';
+import { BUILT_IN_PREFIX, type CoachingField, type CoachingForm, type CoachingSection, type Language } from '../model';
 
 /** Fixed so that the built-in forms are identical on every install and in every test run. */
 const FORM_TEMPLATE_CREATED_AT = '2026-01-01T00:00:00.000Z';
@@ -152,7 +152,7 @@ function field(spec: FieldSpec, lang: Language): CoachingField {
 }
 
 function form(lang: Language): CoachingForm {
-  const id = `tpl-coaching-${lang}`;
+  const id = `${BUILT_IN_PREFIX}coaching-${lang}`;
   const sections: CoachingSection[] = SECTIONS.map((s) => ({ id: s.id, title: s.title[lang], fields: s.fields.map((f) => field(f, lang)) }));
   return {
     id,

@@ -114,7 +114,6 @@ function versionedKey(id: string): [string, number] | null {
 /** The team of a document; documents stored before the field existed have none. */
 const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? null;
 
-
 /** The settings of a document's team, which the server's rule applies (a dispute's window, who starts calibration). */
 const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.team ? teamSettingsId(doc.team) : null);
 

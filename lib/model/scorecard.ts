@@ -102,6 +102,9 @@ export type Scorecard = z.infer<typeof scorecardSchema>;
  */
 export const isShippedBuiltIn = (doc: { id: string; templateId: string | null; version: number }): boolean => doc.templateId === doc.id && doc.version === 1;
 
+/** How the id of every built-in scorecard and coaching form begins. */
+export const BUILT_IN_PREFIX = 'tpl-';
+
 /** What joins a built-in's id to a team's in the id of the team's own series of it. */
 const TEAM_EDIT = '~';
 
@@ -120,5 +123,5 @@ export function teamEditId(builtInId: string, team: string): string {
  */
 export function seriesOf(scorecardId: string): string {
   const at = scorecardId.indexOf(TEAM_EDIT);
-  return at > 0 ? scorecardId.slice(0, at) : scorecardId;
+  return at > 0 && scorecardId.startsWith(BUILT_IN_PREFIX) ? scorecardId.slice(0, at) : scorecardId;
 }

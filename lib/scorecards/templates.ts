@@ -1,6 +1,6 @@
 // Built-in scorecards for written messages, chat and calls, in Finnish and English, built from one structure.
 // Loaded only where the cards are first created (lib/db/scorecards.ts), never in a page's start-up.
-import type { Channel, Criterion, Group, Language, ScaleKind, Scorecard } from '../model';
+import { BUILT_IN_PREFIX, type Channel, type Criterion, type Group, type Language, type ScaleKind, type Scorecard } from '../model';
 import { SCALE_LABELS, type Bilingual } from './scale';
 
 /** Fixed so that templates are identical on every install and in every test run. */
@@ -1001,7 +1001,7 @@ function buildCriterion(spec: CriterionSpec, lang: Language): Criterion {
 }
 
 function buildCard(spec: CardSpec, lang: Language): Scorecard {
-  const id = `tpl-${spec.key}-${lang}`;
+  const id = `${BUILT_IN_PREFIX}${spec.key}-${lang}`;
   return {
     id,
     version: 1,

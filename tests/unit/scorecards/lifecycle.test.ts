@@ -61,6 +61,8 @@ describe('a team’s edit of a built-in', () => {
     const v2 = publish(newDraftFrom(template, now, null), later, 'team-a');
     expect(newDraftFrom(v2, later, 'team-b')).toMatchObject({ id: template.id, version: 3 });
     expect(seriesOf('card-1')).toBe('card-1');
+    // Only a built-in's id is continued: an imported card's own `~` is part of its id.
+    expect(seriesOf('their~card')).toBe('their~card');
   });
 });
 
