@@ -4,7 +4,7 @@ import { useI18n } from '@/components/i18n';
 import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/dashboard';
 import type { MessageKey } from '@/lib/i18n';
 import { helpdeskName } from '@/lib/helpdesks';
-import { emailKey, type Scorecard } from '@/lib/model';
+import { emailKey, seriesOf, type Scorecard } from '@/lib/model';
 import { familyLabels } from '@/lib/scorecards';
 
 /** One filter of the form ('months' is the from–to pair). */
@@ -24,9 +24,15 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
   const shows = (field: FilterField) => !fields || fields.includes(field);
   const set = <K extends keyof DashboardFilter>(key: K, value: DashboardFilter[K]) => onChange({ ...filter, [key]: value });
   const orNull = (v: string) => (v === '' ? null : v);
-  const cardIds = [...new Set(options.scorecards.map((k) => k.split('@')[0] ?? k))];
+  // Per family (`id@version` keys; a team's edit of a built-in with the built-in, named by its newest version).
+  const familyOf = (key: string) => seriesOf(key.slice(0, key.lastIndexOf('@')));
+  const cardIds = [...new Set(options.scorecards.map(familyOf))];
   // Cards of the same name (the Finnish and English "Chat") are told apart by language, then id.
-  const cardLabels = familyLabels(cardIds, cards, (language) => t(`figures.language.${language}`));
+  const cardLabels = familyLabels(
+    cardIds,
+    cards.map((c) => ({ ...c, id: seriesOf(c.id) })),
+    (language) => t(`figures.language.${language}`),
+  );
   const cardName = (id: string) => cardLabels.get(id) ?? id;
   const channelLabel = (c: string) => (['email', 'chat', 'call'].includes(c) ? t(`channel.${c}` as MessageKey) : c);
   const helpdeskLabel = (h: string) => helpdeskName(h) ?? (h === 'generic' ? t('figures.helpdesk.generic') : h);
@@ -105,10 +111,10 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
               <optgroup key={id} label={cardName(id)}>
                 <option value={id}>{t('dashboard.filter.allVersions', { name: cardName(id) })}</option>
                 {options.scorecards
-                  .filter((k) => k.startsWith(`${id}@`))
+                  .filter((k) => familyOf(k) === id)
                   .map((k) => (
                     <option key={k} value={k}>
-                      {t('dashboard.filter.version', { name: cardName(id), version: k.slice(id.length + 1) })}
+                      {t('dashboard.filter.version', { name: cardName(id), version: k.slice(k.lastIndexOf('@') + 1) })}
                     </option>
                   ))}
               </optgroup>

@@ -133,8 +133,9 @@ function parse(row: RollupCell): Parsed {
 function matchesSlice(p: Parsed, f: DashboardFilter): boolean {
   if (f.channel && p.channel !== f.channel) return false;
   if (f.helpdesk && p.helpdesk !== f.helpdesk) return false;
+  // A card's key is `id@version`; a family (no version) takes a team's edit of a built-in with the built-in.
   if (f.scorecard) {
-    if (f.scorecard.includes('@') ? p.card !== f.scorecard : !p.card.startsWith(`${f.scorecard}@`)) return false;
+    if (f.scorecard.includes('@') ? p.card !== f.scorecard : seriesOf(p.card.slice(0, p.card.lastIndexOf('@'))) !== f.scorecard) return false;
   }
   return true;
 }

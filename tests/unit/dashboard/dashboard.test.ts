@@ -193,6 +193,9 @@ describe('dashboard queries', () => {
     expect(tone.map(({ scorecardId, scorecardName, mean, count }) => ({ scorecardId, scorecardName, mean, count }))).toEqual([
       { scorecardId: chat.id, scorecardName: 'Chat, our way', mean: 0.5, count: 2 },
     ]);
+    // The scorecard filter's family is both; a version is that version only.
+    expect((await dashboardData({ ...ALL, scorecard: chat.id }, [chat, ours])).totals.count).toBe(2);
+    expect((await dashboardData({ ...ALL, scorecard: `${ours.id}@2` }, [chat, ours])).totals.count).toBe(1);
   });
 
   it('weeks of a month range are whole ISO weeks', () => {
