@@ -29,8 +29,25 @@ export interface Versioned {
 export function newDraftFrom<T extends Versioned & { id: string; templateId: string | null }>(card: T, now: Date, team: string | null): T {
   const copy = structuredClone(card);
   if (card.status === 'draft') return copy;
-  const id = team !== null && isShippedBuiltIn(card) ? teamEditId(card.id, team) : card.id;
-  return { ...copy, id, version: card.version + 1, status: 'draft', updatedAt: iso(now), publishedAt: null };
+  const teamEdit = team !== null && isShippedBuiltIn(card);
+  return {
+    ...copy,
+    id: teamEdit ? teamEditId(card.id, team) : card.id,
+    team: teamEdit ? team : copy.team,
+    version: card.version + 1,
+    status: 'draft',
+    updatedAt: iso(now),
+    publishedAt: null,
+  };
+}
+
+/**
+ * Whether a draft's team is still to choose: a new series (a new card or form, a copy) has none until it
+ * is first published. A later version keeps its series' team, and a team's edit of a built-in is named
+ * after its team.
+ */
+export function teamToChoose(draft: Versioned): boolean {
+  return draft.status === 'draft' && draft.team === null;
 }
 
 /**

@@ -29,7 +29,7 @@ export { describeSyncError, kindOfStatus, parseRetryAfter, SyncError, toSyncErro
 export { docHash } from './hash';
 export { runSync, syncIfDue, type SyncOptions, type SyncOutcome } from './run';
 export { currentStatus, emptyStatus, statusView, type SyncStatus, type SyncStatusView } from './status';
-export { ROSTER_KEY, publishingTeam, readRoster, refreshRoster } from './roster-store';
+export { ROSTER_KEY, publishingTeam, publishingTeams, readRoster, refreshRoster } from './roster-store';
 export {
   cachedRosterSchema,
   documentTeam,

@@ -3,7 +3,10 @@ import { BACKEND_KEY, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { fetchRoster, type FetchLike, type RequestOptions } from './client';
 import { docHash } from './hash';
-import { cachedRosterSchema, documentTeam, type CachedRoster, type Roster } from './roster';
+import { cachedRosterSchema, documentTeam, teamChoices, type CachedRoster, type Roster, type RosterTeam, type TeamNeed } from './roster';
+
+/** Who publishes scorecards and coaching forms: leads; an admin's are the whole organisation's. */
+const PUBLISHING: TeamNeed = { roles: ['lead'], orgWide: true };
 
 export const ROSTER_KEY = 'sync.roster';
 
@@ -33,9 +36,14 @@ export async function refreshRoster(
 }
 
 /**
- * The team a scorecard or coaching form is published into: the publishing lead's first team; an
- * admin's are the whole organisation's (null), as are a profile's without a backend.
+ * The teams a scorecard or coaching form of a new series may be published into: those the user leads.
+ * None for an admin (theirs are the whole organisation's) and in a profile without a backend.
  */
+export async function publishingTeams(database: ArvioDb): Promise<RosterTeam[]> {
+  return teamChoices(await readRoster(database), PUBLISHING);
+}
+
+/** The team a new series is published into when nobody chose one: the first of publishingTeams, or null. */
 export async function publishingTeam(database: ArvioDb): Promise<string | null> {
-  return documentTeam(await readRoster(database), { roles: ['lead'], orgWide: true });
+  return documentTeam(await readRoster(database), PUBLISHING);
 }

@@ -254,4 +254,34 @@ describe('team sync in real Chromium', () => {
     const cards = (await localRows<{ id: string; version: number }>(reviewerPage, 'scorecards')).filter((c) => c.id.startsWith('tpl-email-en')).map((c) => `${c.id}@${c.version}`);
     expect(cards.sort()).toEqual(['tpl-email-en@1', `${teamEditId('tpl-email-en', fi!)}@2`].sort());
   });
+
+  it('a lead of two teams publishes a new scorecard into the second: its lead gets it, the first team does not', async () => {
+    const lead = await launch();
+    const page = await optionsPage(lead);
+    await connect(page, LEAD);
+    await page.getByRole('button', { name: 'New scorecard' }).click();
+    const editor = page.getByRole('region', { name: /^Edit:/ });
+    await editor.getByLabel('Name', { exact: true }).fill('Swedish returns');
+    await editor.getByLabel('Title', { exact: true }).fill('Return label sent');
+    const team = editor.getByRole('combobox', { name: 'Team' });
+    await team.waitFor();
+    expect(await team.locator('option').allTextContents()).toEqual(['Support FI', 'Support SE']);
+    await team.selectOption({ label: 'Support SE' });
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Swedish returns version 1 is published.' }).waitFor();
+    await waitSynced(page);
+    expect(await page.getByTestId('sync-status-details').textContent()).not.toContain('The server refused');
+
+    const [se] = await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Support SE'");
+    const [stored] = await db.query<{ id: string; team: string }>("SELECT id, team FROM docs WHERE collection = 'scorecards' AND doc->>'name' = 'Swedish returns'");
+    expect(stored?.team).toBe(se!.id);
+    const names = async (email: string) => {
+      const b = await launch();
+      const p = await optionsPage(b);
+      await connect(p, email);
+      return (await localRows<{ name: string }>(p, 'scorecards')).map((c) => c.name);
+    };
+    expect(await names(SE_LEAD)).toContain('Swedish returns');
+    expect(await names(REVIEWER)).not.toContain('Swedish returns');
+  });
 });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
+import { TeamPicker } from '@/components/TeamPicker';
 import { formatDay } from '@/lib/i18n';
 import { focusTitles, useFocus } from '../selfcheck/useFocus';
 import { remoteDb as db } from '@/lib/service';
@@ -21,7 +22,7 @@ import {
 } from '@/lib/model';
 import { addActiveTime, draftKeyOf, newDraft, proposeReviewee, revieweeCandidates, startWithDigit, toReview } from '@/lib/review';
 import { proposeScorecard } from '@/lib/scorecards';
-import { matchReviewee, memberOf, nameOfAddress, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster, type RosterTeam } from '@/lib/sync';
+import { matchReviewee, memberOf, nameOfAddress, personOf, revieweeFor, rosterChoices, selfPerson, teamChoices, type Roster } from '@/lib/sync';
 import { useRemote } from '../useRemote';
 import { FirstRun } from './FirstRun';
 import { takeFocusWhenShown } from './focus';
@@ -190,7 +191,7 @@ export function ReviewPanel({ ticket, extraction, target, draftKeyOverride, onSu
         value={draft.reviewee}
         onChange={(reviewee) => change({ ...draft, reviewee })}
       />
-      {!draft.reviewId && teams.length > 1 && <TeamPicker teams={teams} value={team} onChange={setTeamPick} />}
+      {!draft.reviewId && teams.length > 1 && <TeamPicker id="review-team" teams={teams} value={team} onChange={setTeamPick} />}
       {card ? (
         <>
           <p class="muted">
@@ -435,23 +436,6 @@ function RosterPicker({
           </p>
         ),
       )}
-    </div>
-  );
-}
-
-/** Which of the teams the reviewer and the reviewee share a new review belongs to: offered only when there are several. */
-function TeamPicker({ teams, value, onChange }: { teams: RosterTeam[]; value: string | null; onChange: (team: string) => void }) {
-  const { t } = useI18n();
-  return (
-    <div class="reviewee">
-      <label for="review-team">{t('teams.label')}</label>
-      <select id="review-team" value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

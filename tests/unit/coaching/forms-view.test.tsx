@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import { ensureBuiltInForms, getForm } from '@/lib/coaching';
+import { ensureBuiltInForms, getForm, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
 import { BACKEND_KEY, db } from '@/lib/db';
 import { teamEditId } from '@/lib/model';
 import { docHash, ROSTER_KEY } from '@/lib/sync';
@@ -57,15 +57,51 @@ async function editCoachingTalk(): Promise<void> {
 const rename = (name: string) => fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: name } });
 const draft = () => getForm('tpl-coaching-en', 2);
 
+/** The profile connected to a backend as a lead of `teams` (id and name). */
+async function leadOf(...teams: Array<[id: string, name: string]>): Promise<void> {
+  const backend = { url: 'https://arvio.example.com', token: 'arv_test' };
+  const me = { email: 'lead@example.com', name: 'Lead', role: 'lead' as const, teams: teams.map(([, name]) => name) };
+  await db().settings.put({ key: BACKEND_KEY, value: backend });
+  await db().settings.put({
+    key: ROSTER_KEY,
+    value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me, members: [me], teams: teams.map(([id, name]) => ({ id, name, role: 'lead' })) },
+  });
+}
+
 describe('a team’s own form', () => {
+  it('a lead of several teams chooses the team a new form is published into', async () => {
+    await leadOf(['team-fi', 'Support FI'], ['team-se', 'Support SE']);
+    render(
+      <I18nProvider fixed="en">
+        <FormsView />
+      </I18nProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'New form' }));
+    rename('Sales talk');
+    const team = (await screen.findByRole('combobox', { name: 'Team' })) as HTMLSelectElement;
+    expect([...team.options].map((o) => o.textContent)).toEqual(['Support FI', 'Support SE']);
+    fireEvent.change(team, { target: { value: 'team-se' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Published as version 1.'));
+    const forms = await listForms();
+    expect(forms.find((f) => f.name === 'Sales talk')).toMatchObject({ status: 'published', team: 'team-se' });
+  });
+
+  it('Publish on a new form’s row opens the editor, where its team is chosen', async () => {
+    await leadOf(['team-fi', 'Support FI'], ['team-se', 'Support SE']);
+    await saveForm({ ...newCoachingForm('cf-new', 'en', new Date('2026-03-01T10:00:00Z')), name: 'Sales talk' });
+    render(
+      <I18nProvider fixed="en">
+        <FormsView />
+      </I18nProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish Sales talk' }));
+    await screen.findByRole('combobox', { name: 'Team' });
+    expect((await getForm('cf-new', 1))?.status).toBe('draft');
+  });
+
   it('a lead connected to a team edits the built-in form as the team’s own series, which stands in the built-in’s row', async () => {
-    const backend = { url: 'https://arvio.example.com', token: 'arv_test' };
-    const me = { email: 'lead@example.com', name: 'Lead', role: 'lead' as const, teams: ['Support'] };
-    await db().settings.put({ key: BACKEND_KEY, value: backend });
-    await db().settings.put({
-      key: ROSTER_KEY,
-      value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me, members: [me], teams: [{ id: 'team-s', name: 'Support', role: 'lead' }] },
-    });
+    await leadOf(['team-s', 'Support']);
     await editCoachingTalk();
     rename('Monthly talk');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));

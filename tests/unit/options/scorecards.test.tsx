@@ -4,7 +4,8 @@ import type { ComponentChildren } from 'preact';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import { ArvioDb, ensureBuiltInScorecards, getScorecard, listScorecards, saveScorecard, useDatabase } from '@/lib/db';
+import { ArvioDb, BACKEND_KEY, db, ensureBuiltInScorecards, getScorecard, listScorecards, saveScorecard, useDatabase } from '@/lib/db';
+import { docHash, ROSTER_KEY } from '@/lib/sync';
 import { exportScorecards } from '@/lib/export/scorecards';
 import { translator } from '@/lib/i18n';
 import type { Language, Scorecard } from '@/lib/model/scorecard';
@@ -117,6 +118,47 @@ describe('the scorecard editor', () => {
     // And with the buttons: moving down again.
     fireEvent.click(screen.getByRole('button', { name: 'Move Second down' }));
     await screen.findByRole('article', { name: 'Criterion 2 of 2: Second' });
+  });
+});
+
+describe('a lead of several teams', () => {
+  /** The profile connected to a backend as a lead of two teams. */
+  async function leadOfTwoTeams(): Promise<void> {
+    const backend = { url: 'https://arvio.example.com', token: 'arv_test' };
+    const me = { email: 'lead@example.com', name: 'Lead', role: 'lead' as const, teams: ['Support FI', 'Support SE'] };
+    const teams = [
+      { id: 'team-fi', name: 'Support FI', role: 'lead' as const },
+      { id: 'team-se', name: 'Support SE', role: 'lead' as const },
+    ];
+    await db().settings.put({ key: BACKEND_KEY, value: backend });
+    await db().settings.put({ key: ROSTER_KEY, value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me, members: [me], teams } });
+  }
+
+  it('chooses the team a new card is published into; a later version keeps its series’ team', async () => {
+    await leadOfTwoTeams();
+    const card = { ...blankScorecard('card-new', 'en', new Date('2026-03-01T10:00:00Z')), name: 'Returns' };
+    const { unmount } = inLanguage(<ScorecardEditor initial={card} frozenFrom={null} stored={false} onDone={() => {}} onPreview={() => {}} />);
+    const team = (await screen.findByRole('combobox', { name: 'Team' })) as HTMLSelectElement;
+    expect([...team.options].map((o) => o.textContent)).toEqual(['Support FI', 'Support SE']);
+    expect(team.value).toBe('team-fi');
+    fireEvent.change(team, { target: { value: 'team-se' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(async () => expect(await getScorecard('card-new', 1)).toMatchObject({ status: 'published', team: 'team-se' }));
+    unmount();
+
+    const v1 = (await getScorecard('card-new', 1))!;
+    inLanguage(<ScorecardEditor initial={newDraftFrom(v1, new Date(), 'team-fi')} frozenFrom={1} stored={false} onDone={() => {}} onPreview={() => {}} />);
+    await screen.findByRole('button', { name: 'Publish' });
+    expect(screen.queryByRole('combobox', { name: 'Team' })).toBeNull();
+  });
+
+  it('Publish on a new card’s row opens the editor, where its team is chosen', async () => {
+    await leadOfTwoTeams();
+    await saveScorecard({ ...blankScorecard('card-new', 'en', new Date('2026-03-01T10:00:00Z')), name: 'Returns' });
+    inLanguage(<ScorecardsSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish Returns' }));
+    await screen.findByRole('combobox', { name: 'Team' });
+    expect((await getScorecard('card-new', 1))?.status).toBe('draft');
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '../../../lib/model/kinds';
 import { scorecardSchema, seriesOf, teamEditId, type Scorecard } from '../../../lib/model/scorecard';
-import { archive, blankCriterion, blankScorecard, duplicate, moveCriterion, newDraftFrom, publish } from '../../../lib/scorecards';
+import { archive, blankCriterion, blankScorecard, duplicate, moveCriterion, newDraftFrom, publish, teamToChoose } from '../../../lib/scorecards';
 import { templates } from '../../../lib/scorecards/templates';
 
 const now = new Date('2026-04-01T09:00:00.000Z');
@@ -38,7 +38,10 @@ describe('editing a published card', () => {
 describe('a team’s edit of a built-in', () => {
   it('in a profile that publishes into a team, the edit of a built-in as shipped starts the team’s own series, which continues the built-in', () => {
     const draft = newDraftFrom(template, now, 'team-a');
-    expect(draft).toMatchObject({ id: teamEditId(template.id, 'team-a'), version: 2, status: 'draft', templateId: template.id });
+    expect(draft).toMatchObject({ id: teamEditId(template.id, 'team-a'), team: 'team-a', version: 2, status: 'draft', templateId: template.id });
+    // Named after its team, it is published into that team, whichever a lead of several would pick.
+    expect(teamToChoose(draft)).toBe(false);
+    expect(publish(draft, later, 'team-b').team).toBe('team-a');
     expect(seriesOf(draft.id)).toBe(template.id);
     // Another team's edit of the same built-in is a series of its own: the two never meet on the server.
     expect(newDraftFrom(template, now, 'team-b').id).not.toBe(draft.id);
@@ -55,6 +58,9 @@ describe('a team’s edit of a built-in', () => {
     expect(newDraftFrom(template, now, null)).toMatchObject({ id: template.id, version: 2 });
     const own = publish(blankScorecard('card-1', 'fi', now), now, 'team-a');
     expect(newDraftFrom(own, later, 'team-a')).toMatchObject({ id: 'card-1', version: 2 });
+    // A new series' team is chosen when it is first published; a later version keeps its series' team.
+    expect(teamToChoose(blankScorecard('card-1', 'fi', now))).toBe(true);
+    expect(teamToChoose(newDraftFrom(own, later, 'team-b'))).toBe(false);
     const copied = publish(duplicate(template, 'card-2', now, ' (kopio)'), now, 'team-a');
     expect(newDraftFrom(copied, later, 'team-a').id).toBe('card-2');
     // The built-in's own second version (an earlier release's edit) is no built-in as shipped.
