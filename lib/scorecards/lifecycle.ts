@@ -52,8 +52,9 @@ export function teamToChoose(draft: Versioned): boolean {
 
 /**
  * Publishing freezes this version; publishing a published card again changes nothing. A card (or
- * form) of no team yet (its first version) is published into `team` (publishingTeam in lib/sync; null:
- * for the whole organisation, which only an admin may do); later versions keep their series' team.
+ * form) of no team yet (its first version) is published into `team` (the lead's choice among
+ * publishingTeams in lib/sync, else publishingTeam; null: for the whole organisation, which only an admin
+ * may do); later versions keep their series' team.
  */
 export function publish<T extends Versioned>(card: T, now: Date, team: string | null): T {
   if (card.status === 'published') return structuredClone(card);
