@@ -8,10 +8,10 @@ import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
 import { db, listedVersions } from '@/lib/db';
 import { formatDateTime, type Translate } from '@/lib/i18n';
-import { publishingTeam, publishingTeams, type RosterTeam } from '@/lib/sync';
-import { TeamPicker } from '@/components/TeamPicker';
+import { publishingTeam } from '@/lib/sync';
+import { asksForTeam, usePublishTeam } from '@/components/publishTeam';
 import { coachingFormSchema, type CoachingField, type CoachingForm, type CoachingSection } from '@/lib/model';
-import { archive, newDraftFrom, publish, teamToChoose } from '@/lib/scorecards';
+import { archive, newDraftFrom, publish } from '@/lib/scorecards';
 import { describeIssue, errorProps, FieldError, fieldKey, type FieldErrors } from '../options/scorecards/validation';
 
 const KINDS: CoachingField['kind'][] = ['text', 'choice', 'number', 'yesNo'];
@@ -98,7 +98,7 @@ export function FormsView() {
                   {form.status === 'draft' && (
                     <button type="button" aria-label={t('coaching.forms.publishOf', { name: form.name })} onClick={async () => {
                         // A new form of a lead of several teams opens in the editor, where its team is chosen.
-                        if (teamToChoose(form) && (await publishingTeams(db())).length > 1) return open(form);
+                        if (await asksForTeam(form)) return open(form);
                         return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
                       }}>
                       {t('coaching.forms.publish')}
@@ -183,12 +183,7 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
   const root = useRef<HTMLElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
   const lang = form.language;
-  /** The teams a lead of several may publish a new form into, and the one chosen (the first by default). */
-  const [teams, setTeams] = useState<RosterTeam[]>([]);
-  const [team, setTeam] = useState<string | null>(null);
-  useEffect(() => {
-    void publishingTeams(db()).then(setTeams);
-  }, []);
+  const { picker: teamPicker, publishTeam } = usePublishTeam(form, 'form-team');
   const fieldIds = () => form.sections.flatMap((s) => s.fields.map((f) => f.id));
 
   const focusFirstInvalid = () => requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -274,7 +269,7 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
     const waiting = autosave.waiting();
     autosave.drop();
     try {
-      const next = publish(shown, new Date(), team ?? (await publishingTeam(db())));
+      const next = publish(shown, new Date(), await publishTeam());
       await autosave.after(() => saveForm(next));
       onClose(t('coaching.forms.published', { version: next.version }));
     } catch (error) {
@@ -342,7 +337,7 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
         </fieldset>
       ))}
       <FieldError errors={errors} field="sections" id="form-sections" />
-      {teamToChoose(form) && teams.length > 1 && <TeamPicker id="form-team" teams={teams} value={team ?? teams[0]!.id} onChange={setTeam} />}
+      {teamPicker}
       <p class="inline-controls">
         <button type="button" onClick={() => edit({ ...form, sections: [...form.sections, blankSection(freeId('s', form.sections.map((s) => s.id)), lang, freeId('f', fieldIds()))] })}>
           {t('coaching.forms.addSection')}

@@ -2,13 +2,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
-import { db, saveScorecard } from '@/lib/db';
+import { saveScorecard } from '@/lib/db';
 import type { Channel, Criterion, Group, Language, Scorecard } from '@/lib/model';
-import { blankCriterion, moveCriterion, publish, teamToChoose } from '@/lib/scorecards';
+import { blankCriterion, moveCriterion, publish } from '@/lib/scorecards';
 import { CriterionEditor } from './CriterionEditor';
 import { errorProps, FieldError, validateCard, type FieldErrors } from './validation';
-import { publishingTeam, publishingTeams, type RosterTeam } from '@/lib/sync';
-import { TeamPicker } from '@/components/TeamPicker';
+import { usePublishTeam } from '@/components/publishTeam';
 
 export const CHANNELS: Channel[] = ['email', 'chat', 'call'];
 
@@ -48,12 +47,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const [status, setStatus] = useState('');
   const [focus, setFocus] = useState<Focus>(null);
   const rootRef = useRef<HTMLElement>(null);
-  /** The teams a lead of several may publish a new card into, and the one chosen (the first by default). */
-  const [teams, setTeams] = useState<RosterTeam[]>([]);
-  const [team, setTeam] = useState<string | null>(null);
-  useEffect(() => {
-    void publishingTeams(db()).then(setTeams);
-  }, []);
+  const { picker: teamPicker, publishTeam } = usePublishTeam(card, 'card-team');
 
   useEffect(() => {
     rootRef.current?.querySelector<HTMLElement>('h2')?.focus();
@@ -116,7 +110,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const publishNow = async () => {
     if (!check(card)) return;
     try {
-      const published = publish(card, new Date(), team ?? (await publishingTeam(db())));
+      const published = publish(card, new Date(), await publishTeam());
       await saveScorecard(published);
       props.onDone(t('scorecards.notice.published', { name: published.name, version: published.version }));
     } catch (e) {
@@ -326,7 +320,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
         })}
       </div>
 
-      {teamToChoose(card) && teams.length > 1 && <TeamPicker id="card-team" teams={teams} value={team ?? teams[0]!.id} onChange={setTeam} />}
+      {teamPicker}
       <div class="actions sticky-actions">
         <button type="button" class="primary" onClick={() => void save()}>
           {t('scorecards.action.saveDraft')}

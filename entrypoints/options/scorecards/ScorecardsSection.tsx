@@ -4,12 +4,13 @@ import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { db, deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
 import type { Scorecard } from '@/lib/model';
-import { archive, blankScorecard, duplicate, newDraftFrom, publish, teamToChoose } from '@/lib/scorecards';
+import { archive, blankScorecard, duplicate, newDraftFrom, publish } from '@/lib/scorecards';
 import { ImportExport } from './ImportExport';
 import { Preview } from './Preview';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardList, type RowAction } from './ScorecardList';
-import { publishingTeam, publishingTeams } from '@/lib/sync';
+import { publishingTeam } from '@/lib/sync';
+import { asksForTeam } from '@/components/publishTeam';
 import { validateCard } from './validation';
 import './style.css';
 
@@ -73,7 +74,7 @@ export function ScorecardsSection() {
           // A draft with problems opens in the editor, where the problems are shown by their fields, and so
           // does a new card of a lead of several teams, who chooses its team there.
           if (Object.keys(validateCard(card, t)).length > 0) return edit(card);
-          if (teamToChoose(card) && (await publishingTeams(db())).length > 1) return edit(card);
+          if (await asksForTeam(card)) return edit(card);
           const published = publish(card, now, await publishingTeam(db()));
           await saveScorecard(published);
           await refresh();
