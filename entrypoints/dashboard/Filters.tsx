@@ -1,7 +1,7 @@
 // The dashboard's filters: months, trend granularity, team, agent, reviewer, scorecard (and version), channel, helpdesk;
 // a view that reads only some of them shows only those.
 import { useI18n } from '@/components/i18n';
-import type { DashboardFilter, FilterOptions, Granularity } from '@/lib/dashboard';
+import { familyOfCardKey, type DashboardFilter, type FilterOptions, type Granularity } from '@/lib/dashboard';
 import type { MessageKey } from '@/lib/i18n';
 import { helpdeskName } from '@/lib/helpdesks';
 import { emailKey, seriesOf, type Scorecard } from '@/lib/model';
@@ -24,9 +24,8 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
   const shows = (field: FilterField) => !fields || fields.includes(field);
   const set = <K extends keyof DashboardFilter>(key: K, value: DashboardFilter[K]) => onChange({ ...filter, [key]: value });
   const orNull = (v: string) => (v === '' ? null : v);
-  // Per family (`id@version` keys; a team's edit of a built-in with the built-in, named by its newest version).
-  const familyOf = (key: string) => seriesOf(key.slice(0, key.lastIndexOf('@')));
-  const cardIds = [...new Set(options.scorecards.map(familyOf))];
+  // Per family (a team's edit of a built-in with the built-in, named by its newest version).
+  const cardIds = [...new Set(options.scorecards.map(familyOfCardKey))];
   // Cards of the same name (the Finnish and English "Chat") are told apart by language, then id.
   const cardLabels = familyLabels(
     cardIds,
@@ -111,7 +110,7 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
               <optgroup key={id} label={cardName(id)}>
                 <option value={id}>{t('dashboard.filter.allVersions', { name: cardName(id) })}</option>
                 {options.scorecards
-                  .filter((k) => familyOf(k) === id)
+                  .filter((k) => familyOfCardKey(k) === id)
                   .map((k) => (
                     <option key={k} value={k}>
                       {t('dashboard.filter.version', { name: cardName(id), version: k.slice(k.lastIndexOf('@') + 1) })}

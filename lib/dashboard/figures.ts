@@ -130,12 +130,19 @@ function parse(row: RollupCell): Parsed {
   return { row, who, card, channel, helpdesk };
 }
 
+/**
+ * The card family of a rollup's card key (`id@version`): the id, and for a team's edit of a built-in the
+ * built-in's (seriesOf). The scorecard filter offers and matches families.
+ */
+export function familyOfCardKey(key: string): string {
+  return seriesOf(key.slice(0, key.lastIndexOf('@')));
+}
+
 function matchesSlice(p: Parsed, f: DashboardFilter): boolean {
   if (f.channel && p.channel !== f.channel) return false;
   if (f.helpdesk && p.helpdesk !== f.helpdesk) return false;
-  // A card's key is `id@version`; a family (no version) takes a team's edit of a built-in with the built-in.
   if (f.scorecard) {
-    if (f.scorecard.includes('@') ? p.card !== f.scorecard : seriesOf(p.card.slice(0, p.card.lastIndexOf('@'))) !== f.scorecard) return false;
+    if (f.scorecard.includes('@') ? p.card !== f.scorecard : familyOfCardKey(p.card) !== f.scorecard) return false;
   }
   return true;
 }
