@@ -244,6 +244,11 @@ export function BackendSettings() {
                   {status.nextAttemptAt !== null && ` ${t('sync.status.nextAttempt', { time: formatSyncTime(status.nextAttemptAt, lang) })}`}
                 </li>
               )}
+              {status.access && (
+                <li data-testid="sync-access-changed">
+                  {t('sync.status.accessChanged', { time: formatSyncTime(status.access.at, lang), count: status.access.removed })}
+                </li>
+              )}
               {status.refused.map((r) => (
                 <li key={`${r.collection}:${r.id}`} class="error-text">
                   {t('sync.status.refused', { id: r.id, reason: r.reason })}

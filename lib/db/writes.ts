@@ -124,6 +124,21 @@ export class DocWriter {
     });
   }
 
+  /**
+   * Removes stored documents from this profile, taking them out of the rollups: what the server no
+   * longer lets this user read (lib/sync/access.ts). Never a user's deletion, which is a write of the
+   * document marked deleted, queued for the server: a removal is not sent anywhere.
+   */
+  remove<K extends KindName>(kind: K, docs: readonly DocOf<K>[]): Promise<unknown> {
+    if (this.origin === 'local') throw new Error('a local deletion is a put of the document marked deleted');
+    if (docs.length === 0) return Promise.resolve();
+    const descriptor = kindOf(kind);
+    rollupCounters[kind]?.(this.deltas, docs, -1);
+    const sessionOf = figureSessions[kind];
+    if (sessionOf) for (const doc of docs) this.sessions.add(sessionOf(doc));
+    return tableOf(this.database, kind).bulkDelete(docs.map((doc) => descriptor.localKey(doc)));
+  }
+
   /** Takes documents counted ahead (countNew) back out: they were not written after all. */
   uncount(kind: KindName, docs: Iterable<AnyDoc>): void {
     rollupCounters[kind]?.(this.deltas, docs, -1);

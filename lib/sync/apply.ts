@@ -45,13 +45,16 @@ export async function applyPulled(database: ArvioDb, docs: readonly ServerDoc[],
  * A bulk transaction with `more` of the pull to come (a fresh profile catching up) adds its rollup
  * deltas to the pending ones; the others write the rollup rows, with any pending deltas folded in.
  * `cells`: pulledCells(pulled) when the caller has summed them already (it is consumed).
+ * `reconcile`: a pull from the beginning after the user's access changed (./access.ts): a document
+ * the server sends at a revision this profile knows is written again when what is stored differs from
+ * it (the server now sends it whole, or less of it, to this user).
  */
 export async function applyPulledDocs(
   database: ArvioDb,
   pulled: readonly PulledDoc[],
   checkpoint: number,
   now: number,
-  { cells = pulledCells(pulled), more = false }: { cells?: Map<string, RollupDelta>; more?: boolean } = {},
+  { cells = pulledCells(pulled), more = false, reconcile = false }: { cells?: Map<string, RollupDelta>; more?: boolean; reconcile?: boolean } = {},
 ): Promise<{ applied: number; conflicts: number }> {
   // A doc changed between two pages comes twice: its later state is the one to apply.
   const latest = new Map<string, PulledDoc>();
@@ -99,12 +102,14 @@ export async function applyPulledDocs(
     if (waitingDocs.length > 0) {
       const full = await knownStates(database, waitingDocs.map((p) => p.key));
       waitingDocs.forEach((p, i) => waitingStates.set(p.key, full[i]));
-      for (const collection of kindNames) {
-        const mine = waitingDocs.filter((p) => p.collection === collection);
-        if (mine.length === 0) continue;
-        const stored = await localDocs(database, collection, mine.map((p) => p.id));
-        mine.forEach((p, i) => locals.set(p.key, stored[i]));
-      }
+    }
+    // A reconciling pull compares every doc with its stored version.
+    const compared = reconcile ? docs : waitingDocs;
+    for (const collection of kindNames) {
+      const mine = compared.filter((p) => p.collection === collection);
+      if (mine.length === 0) continue;
+      const stored = await localDocs(database, collection, mine.map((p) => p.id));
+      mine.forEach((p, i) => locals.set(p.key, stored[i]));
     }
     let conflicts = storedConflicts;
     const conflicted = new Set(conflicts.map((c) => stateKey(c.collection, c.id)));
@@ -114,7 +119,10 @@ export async function applyPulledDocs(
     const dropOutbox: number[] = [];
     for (const [i, p] of docs.entries()) {
       const known = pending.has(p.key) ? waitingStates.get(p.key) : states[i];
-      if (known && known.revision >= p.revision) continue; // our own push coming back, or older
+      // Our own push coming back, or older. Reconciling, the revision known of a doc not changed here
+      // may come as sent differently now: compared below.
+      const resent = reconcile && !pending.has(p.key);
+      if (known && (known.revision > p.revision || (known.revision === p.revision && !resent))) continue;
       if (conflicted.has(p.key)) {
         conflicts = conflicts.map((c) =>
           stateKey(c.collection, c.id) === p.key ? { ...c, theirs: p.doc as Record<string, unknown>, theirsRevision: p.revision, theirsSeq: p.seq } : c,
@@ -122,8 +130,8 @@ export async function applyPulledDocs(
         continue;
       }
       const waiting = pending.get(p.key);
+      const local = locals.get(p.key);
       if (waiting) {
-        const local = locals.get(p.key);
         dropOutbox.push(...waiting);
         if (local && canonicalJson(local) === canonicalJson(p.doc)) {
           newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
@@ -140,6 +148,10 @@ export async function applyPulledDocs(
         });
         conflicted.add(p.key);
         found++;
+        continue;
+      }
+      if (reconcile && local && canonicalJson(local) === canonicalJson(p.doc)) {
+        newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
         continue;
       }
       toPut.get(p.collection)!.push(p);

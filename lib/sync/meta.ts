@@ -8,8 +8,10 @@ export const CONFLICTS_KEY = 'sync.conflicts';
 export const LEASE_KEY = 'sync.lease';
 /** Hashes of docs sent whose answer was not seen yet: a "conflict" with one of them is our own write. */
 export const SENT_KEY = 'sync.sent';
-/** Every key a new server makes meaningless (its checkpoint, revisions, conflicts and status). */
-export const SERVER_STATE_KEYS = [CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY] as const;
+/** The user's access (their role and teams) the profile's documents were pulled under: ./access.ts. */
+export const ACCESS_KEY = 'sync.access';
+/** Every key a new server makes meaningless (its checkpoint, revisions, conflicts, status and access). */
+export const SERVER_STATE_KEYS = [CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY, ACCESS_KEY] as const;
 
 /** A settings row parsed with its schema; the fallback when missing or unreadable. */
 export async function readSetting<S extends z.ZodType>(database: ArvioDb, key: string, schema: S, fallback: z.infer<S>): Promise<z.infer<S>> {

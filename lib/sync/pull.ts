@@ -76,9 +76,10 @@ export interface SizedPage {
  * one is parsed) and parses them while earlier ones are written, holding at most `ahead` docs not yet
  * taken (by weight: see FetchedPage.size; and one page under way). `take` hands over every page that has arrived (at least one, at
  * most `limit` docs unless one page is bigger), or null at the end; a failed fetch is thrown after
- * the pages before it have been taken.
+ * the pages before it have been taken. `seen` collects the state key of every doc the server sent,
+ * readable here or not (a reconciling pull: ./access.ts).
  */
-export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<SizedPage>, since: number, ahead: number) {
+export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<SizedPage>, since: number, ahead: number, seen?: Set<string>) {
   const ready: FetchedPage[] = [];
   let failure: unknown = null;
   let finished = false;
@@ -100,6 +101,7 @@ export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<S
         if (stopped) return;
         next = page.more && page.docs.length > 0 ? fetchPage(page.checkpoint, false) : null;
         next?.catch(() => undefined);
+        if (seen) for (const d of page.docs) seen.add(stateKey(d.collection, d.id));
         const docs = readPulled(page.docs, parse);
         const size = Math.max(page.docs.length, Math.ceil(length / TYPICAL_DOC_LENGTH));
         ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, size });

@@ -1,6 +1,7 @@
 // The run loop: one sync run (push, then pull and apply page by page) under a lease, with backoff on failure.
 import { MAX_PULL_LIMIT } from '../model';
 import { foldPendingRollups, isQuotaError, mergeDeltas, type ArvioDb } from '../db';
+import { accessToReconcile, removeUnsent } from './access';
 import { applyPulledDocs } from './apply';
 import { getBackendConfig, type BackendConfig } from './backend';
 import { nextDelay } from './backoff';
@@ -86,27 +87,46 @@ export async function runSync(
     // Pages are fetched and parsed while earlier ones are written: the server, the script and
     // IndexedDB work side by side. Pages that arrived meanwhile are written together (fewer
     // transactions, each rollup row once), always in order, each write with its checkpoint.
-    const feed = pageFeed(fetchPage, await readCheckpoint(database), applyLimit);
-    // The roster (reviewee choices, own identity) is fetched beside the pull; a server without it is no failure.
+    // Reconciling (`sent` given), every doc the server sends is noted and compared with the stored one.
+    const pull = async (since: number, sent?: Set<string>): Promise<void> => {
+      const feed = pageFeed(fetchPage, since, applyLimit, sent);
+      try {
+        for (let pages = await feed.take(applyLimit); pages; pages = await feed.take(applyLimit)) {
+          throwIfAborted(options.signal);
+          await keepLease();
+          const cells = pages[0]!.cells;
+          for (const page of pages.slice(1)) mergeDeltas(cells, [...page.cells.values()]);
+          const last = pages.at(-1)!;
+          const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), last.checkpoint, now(), { cells, more: last.more, reconcile: sent !== undefined });
+          pulled += applied.applied;
+          tally.conflicts += applied.conflicts;
+        }
+      } finally {
+        feed.stop();
+        // A pull stopped early leaves its bulk transactions' rollup deltas pending: fold them now.
+        await foldPendingRollups(database).catch(() => undefined);
+      }
+    };
+    const from = await readCheckpoint(database);
+    // The roster (reviewee choices, own identity, the user's access) is fetched beside the pull; a server without it is no failure.
     const roster = refreshRoster(database, backend, fetchImpl, now(), options.signal, { timeoutMs: options.timeoutMs }).catch(() => undefined);
     try {
-      for (let pages = await feed.take(applyLimit); pages; pages = await feed.take(applyLimit)) {
-        throwIfAborted(options.signal);
-        await keepLease();
-        const cells = pages[0]!.cells;
-        for (const page of pages.slice(1)) mergeDeltas(cells, [...page.cells.values()]);
-        const last = pages.at(-1)!;
-        const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), last.checkpoint, now(), { cells, more: last.more });
-        pulled += applied.applied;
-        tally.conflicts += applied.conflicts;
-      }
+      await pull(from);
     } finally {
-      feed.stop();
       await roster;
-      // A pull stopped early leaves its bulk transactions' rollup deltas pending: fold them now.
-      await foldPendingRollups(database).catch(() => undefined);
     }
-    const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null });
+    // The user's teams or role changed: everything again from the beginning, and what was not sent leaves.
+    const access = await accessToReconcile(database, from);
+    let changed: SyncStatus['access'] | undefined;
+    if (access !== null) {
+      const sent = new Set<string>();
+      await pull(0, sent);
+      await keepLease();
+      const removed = await removeUnsent(database, sent, access);
+      // What was added shows by itself; what left is said, as dashboards may count less now.
+      if (removed > 0) changed = { at: now(), removed };
+    }
+    const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null, ...(changed ? { access: changed } : {}) });
     return { result: 'ok', pushed: tally.pushed, pulled, conflicts: tally.conflicts, refused: tally.refused, status };
   } catch (error) {
     // A full disk is this computer's problem, not the server's: the user is told so, and it is retried.

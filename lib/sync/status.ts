@@ -19,6 +19,12 @@ export const syncStatusSchema = z.object({
   nextAttemptAt: z.number().nullable(),
   /** Changes the server refused (role or validation); kept locally, not retried. */
   refused: z.array(z.object({ collection: syncCollectionSchema, id: z.string(), reason: z.string() })).max(50),
+  /**
+   * The last time the user's access changed (a team joined or left, a role changed) and the profile
+   * was made to hold what they may read now (./access.ts): when, and how many documents they may no
+   * longer read left this computer. Absent from statuses stored before.
+   */
+  access: z.object({ at: z.number(), removed: z.number().int().min(0) }).nullable().default(null),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -31,6 +37,7 @@ export const emptyStatus: SyncStatus = {
   attempt: 0,
   nextAttemptAt: null,
   refused: [],
+  access: null,
 };
 
 export const readStatus = (database: ArvioDb): Promise<SyncStatus> => readSetting(database, STATUS_KEY, syncStatusSchema, emptyStatus);

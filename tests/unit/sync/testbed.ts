@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { BACKEND_KEY } from '@/lib/db/database';
 import { recomputeRollups } from '@/lib/db/rollups';
-import { canonicalJson, pushRequestSchema, type SyncCollection } from '@/lib/model/sync';
+import { canonicalJson, pushRequestSchema, type SyncCollection, type TeamRosterResponse } from '@/lib/model/sync';
 import type { BackendConfig, FetchLike } from '@/lib/sync';
 import { review } from '../../../server/tests/helpers/docs';
 
@@ -18,6 +18,10 @@ export class FakeServer {
   refuse: (doc: Record<string, unknown>) => boolean = () => false;
   /** Runs before a push is answered (e.g. the user edits meanwhile). */
   duringPush: () => Promise<void> = async () => undefined;
+  /** The user's roster (`GET /v1/team/members`): who they are and their role in each team; none by default. */
+  roster: TeamRosterResponse | null = null;
+  /** What the user may read, as the pull sends it: a doc, another shape of it, or null (not sent). */
+  sentAs: (doc: Record<string, unknown>, collection: SyncCollection) => Record<string, unknown> | null = (doc) => doc;
 
   put(collection: SyncCollection, id: string, doc: Record<string, unknown>): void {
     const key = `${collection}:${id}`;
@@ -53,10 +57,17 @@ export class FakeServer {
       const query = new URL(url).searchParams;
       const since = Number(query.get('since'));
       const limit = Number(query.get('limit'));
-      const after = [...this.docs.values()].filter((d) => d.seq > since).sort((a, b) => a.seq - b.seq);
+      const after = [...this.docs.values()]
+        .filter((d) => d.seq > since)
+        .flatMap((d) => {
+          const doc = this.sentAs(d.doc, d.collection);
+          return doc === null ? [] : [{ ...d, doc }];
+        })
+        .sort((a, b) => a.seq - b.seq);
       const docs = after.slice(0, limit);
       return Response.json({ docs, checkpoint: docs.at(-1)?.seq ?? since, more: after.length > limit });
     }
+    if (path === '/v1/team/members' && this.roster) return Response.json(this.roster);
     return new Response('{}', { status: 404 });
   };
 }

@@ -1,0 +1,96 @@
+// When the user's access changes on the server (a team joined or left, a role given or taken), the
+// profile is made to hold what they may read now: a pull from the beginning brings what a team or role
+// opens to them, and what they may no longer read leaves this computer.
+//
+// A pull sends documents changed after the checkpoint only. A team's documents written before the
+// user joined it would never come, and a team's documents already here would stay after they left:
+// the server decides every read (server/src/access.ts), and only a pull from the beginning tells the
+// profile what that decision is now.
+import { z } from 'zod';
+import { kindNames, kindOf, type AnyDoc, type SyncCollection } from '../model';
+import { DocWriter, writeScope, type ArvioDb } from '../db';
+import { stateKey } from './checkpoint';
+import { readConflicts } from './conflicts';
+import { localDocs } from './local';
+import { ACCESS_KEY, readSetting } from './meta';
+import type { Roster } from './roster';
+import { readRoster } from './roster-store';
+import { readStatus } from './status';
+
+/**
+ * What decides which documents the server sends the user: their account's role and their role in
+ * each of their teams (an admin reads every team's). Null when the roster does not say (an older
+ * server, or none fetched yet).
+ */
+export function accessOf(roster: Roster | null): string | null {
+  if (!roster?.teams) return null;
+  if (roster.me.role === 'admin') return 'admin';
+  return [roster.me.role, ...roster.teams.map((team) => `${team.id}=${team.role}`).sort()].join(' ');
+}
+
+/**
+ * The access to reconcile the profile to after a pull that started at checkpoint `pulledFrom`: the
+ * roster's, when the profile's documents were pulled under another one; else null. A profile whose
+ * first pull this was holds what that access reads, which is recorded; one pulled by a release that
+ * did not record it is reconciled once.
+ */
+export async function accessToReconcile(database: ArvioDb, pulledFrom: number): Promise<string | null> {
+  const [access, recorded] = await Promise.all([readRoster(database).then(accessOf), readSetting(database, ACCESS_KEY, z.string().nullable(), null)]);
+  if (access === null || access === recorded) return null;
+  if (recorded === null && pulledFrom === 0) {
+    await database.settings.put({ key: ACCESS_KEY, value: access });
+    return null;
+  }
+  return access;
+}
+
+/**
+ * After a pull from the beginning under `access`, which sent the documents `sent` (state keys):
+ * removes every document the server had confirmed to this profile and did not send — the user may
+ * no longer read it — and records `access`, in one transaction. What waits to be pushed, a conflict
+ * waiting for the user and a change the server refused stay: they are the user's own work. A
+ * review's kept revisions leave with it. Returns how many documents were removed.
+ */
+export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>, access: string): Promise<number> {
+  const tables = writeScope(database, kindNames, [database.syncState, database.pulledStates, database.reviewRevisions]);
+  return database.transaction('rw', tables, async () => {
+    const [own, pulled, queued, conflicts, { refused }] = await Promise.all([
+      database.syncState.toCollection().primaryKeys(),
+      database.pulledStates.toArray(),
+      database.outbox.toArray(),
+      readConflicts(database),
+      readStatus(database),
+    ]);
+    const kept = new Set([
+      ...queued.map((row) => stateKey(row.collection, row.docId)),
+      ...conflicts.map((c) => stateKey(c.collection, c.id)),
+      ...refused.map((r) => stateKey(r.collection, r.id)),
+    ]);
+    const known = new Set([...own, ...pulled.flatMap((row) => row.entries.map(([key]) => key))]);
+    const gone = new Map<SyncCollection, string[]>();
+    for (const key of known) {
+      if (sent.has(key) || kept.has(key)) continue;
+      // A state key is `collection:id`; ids may hold colons, collections do not.
+      const at = key.indexOf(':');
+      const collection = key.slice(0, at) as SyncCollection;
+      if (!kindNames.includes(collection)) continue;
+      gone.set(collection, [...(gone.get(collection) ?? []), key.slice(at + 1)]);
+    }
+    const writer = new DocWriter(database, 'pulled');
+    let removed = 0;
+    for (const [collection, ids] of gone) {
+      const descriptor = kindOf(collection);
+      // Drafts and the built-ins as shipped were never the server's to take back.
+      const docs = (await localDocs(database, collection, ids)).filter((doc): doc is AnyDoc => doc !== undefined && descriptor.shareable(doc));
+      removed += docs.length;
+      await writer.remove(collection, docs);
+      if (collection === 'reviews') await database.reviewRevisions.where('reviewId').anyOf(ids).delete();
+    }
+    await Promise.all([
+      writer.flush(),
+      database.syncState.bulkDelete([...gone].flatMap(([collection, ids]) => ids.map((id) => stateKey(collection, id)))),
+      database.settings.put({ key: ACCESS_KEY, value: access }),
+    ]);
+    return removed;
+  });
+}

@@ -1,0 +1,181 @@
+// When the user's teams or role change on the server, the profile comes to hold what they may read then.
+import { describe, expect } from 'vitest';
+import { submitReview } from '@/lib/db';
+import type { Role, TeamRosterResponse } from '@/lib/model';
+import { runSync, type Roster } from '@/lib/sync';
+import { accessOf } from '@/lib/sync/access';
+import { CHECKPOINT_KEY } from '@/lib/sync/meta';
+import { readStatus } from '@/lib/sync/status';
+import { review } from '../../../server/tests/helpers/docs';
+import { BACKEND, expectRollupsRebuilt, FakeServer, it, mine } from './testbed';
+
+const me = { email: 'rev1@arvio.test', name: 'rev1', role: 'reviewer' as Role };
+
+/** The roster of a reviewer whose teams are `teams` (id → role). */
+function rosterOf(teams: Record<string, Role>, role: Role = 'reviewer'): TeamRosterResponse {
+  return { me: { ...me, role }, members: [], teams: Object.entries(teams).map(([id, teamRole]) => ({ id, name: id.toUpperCase(), role: teamRole })) };
+}
+
+/** The server sends a doc of a team only to members of that team, as the roster says. */
+function readsTeamsOfRoster(server: FakeServer): void {
+  server.sentAs = (doc) => (server.roster?.teams?.some((t) => t.id === doc.team) ? doc : null);
+}
+
+const theirs = (id: string, team: string) => review(id, 'rev9@arvio.test', 'agent1@arvio.test', { team });
+
+async function syncOk(database: Parameters<typeof runSync>[0], server: FakeServer) {
+  const outcome = await runSync(database, BACKEND, server.fetch);
+  expect(outcome.result).toBe('ok');
+  return outcome;
+}
+
+describe("the user's access", () => {
+  it('is their role and their role in each team, in any order; an admin reads every team; unknown without teams', () => {
+    const roster = (teams: TeamRosterResponse['teams'], role: Role = 'reviewer'): Roster => ({ me: { ...me, role }, members: [], teams });
+    expect(accessOf(roster([{ id: 'b', name: 'B', role: 'lead' }, { id: 'a', name: 'A', role: 'reviewer' }]))).toBe(
+      accessOf(roster([{ id: 'a', name: 'A', role: 'reviewer' }, { id: 'b', name: 'B', role: 'lead' }])),
+    );
+    expect(accessOf(roster([{ id: 'a', name: 'A', role: 'reviewer' }]))).not.toBe(accessOf(roster([{ id: 'a', name: 'A', role: 'lead' }])));
+    expect(accessOf(roster([{ id: 'a', name: 'A', role: 'admin' }], 'admin'))).toBe(accessOf(roster([], 'admin')));
+    expect(accessOf(roster(undefined))).toBeNull();
+    expect(accessOf(null)).toBeNull();
+  });
+});
+
+describe('a sync after the user joined a team', () => {
+  it("brings the team's documents written before they joined, and counts them in the dashboard", async ({ database, server }) => {
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.put('reviews', 'b-1', theirs('b-1', 'team-b'));
+    server.put('reviews', 'b-2', theirs('b-2', 'team-b'));
+    // Written after them: the checkpoint passes team B's documents.
+    server.put('reviews', 'a-2', theirs('a-2', 'team-a'));
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    readsTeamsOfRoster(server);
+    await syncOk(database, server);
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'a-2']);
+
+    server.roster = rosterOf({ 'team-a': 'reviewer', 'team-b': 'reviewer' });
+    await syncOk(database, server);
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'a-2', 'b-1', 'b-2']);
+    await expectRollupsRebuilt(database);
+    // Nothing left: no notice, and the next sync pulls from where this one ended.
+    expect((await readStatus(database)).access).toBeNull();
+    const since: number[] = [];
+    const fetch = server.fetch;
+    server.fetch = (url, init) => {
+      const at = new URL(url);
+      if (at.pathname === '/v1/sync/pull') since.push(Number(at.searchParams.get('since')));
+      return fetch(url, init);
+    };
+    await syncOk(database, server);
+    expect(since).toEqual([server.seq]);
+  });
+
+  it('a fresh profile pulls once, and a profile of a release that did not record access is reconciled once', async ({ database, server }) => {
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    const since: number[] = [];
+    const fetch = server.fetch;
+    server.fetch = (url, init) => {
+      const at = new URL(url);
+      if (at.pathname === '/v1/sync/pull') since.push(Number(at.searchParams.get('since')));
+      return fetch(url, init);
+    };
+    await syncOk(database, server);
+    expect(since).toEqual([0]);
+    // As the release before left it: a checkpoint, and no access recorded.
+    await database.settings.delete('sync.access');
+    since.length = 0;
+    await syncOk(database, server);
+    expect(since).toEqual([1, 0]);
+    since.length = 0;
+    await syncOk(database, server);
+    expect(since).toEqual([1]);
+  });
+});
+
+describe('a sync after the user left a team or lost a role', () => {
+  it("removes the team's documents from the profile, keeps the user's own unsent work, and says so", async ({ database, server }) => {
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.put('reviews', 'b-1', theirs('b-1', 'team-b'));
+    server.put('reviews', 'b-2', theirs('b-2', 'team-b'));
+    server.roster = rosterOf({ 'team-a': 'reviewer', 'team-b': 'reviewer' });
+    readsTeamsOfRoster(server);
+    await submitReview(mine('mine-b-sent', { team: 'team-b' }), null);
+    await syncOk(database, server);
+    // Edited after it was sent: kept revisions of it are in the profile.
+    await submitReview({ ...(await database.reviews.get('mine-b-sent'))!, strengths: 'Edited' }, null);
+    await syncOk(database, server);
+    expect(await database.reviewRevisions.where('reviewId').equals('mine-b-sent').count()).toBe(1);
+    expect(await database.reviews.count()).toBe(4);
+
+    // Written while still a member, not sent yet when they leave: their own work stays, and is still offered to the server.
+    await submitReview(mine('mine-b-unsent', { team: 'team-b' }), null);
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    const blocked = server.fetch;
+    server.fetch = (url, init) => (new URL(url).pathname === '/v1/sync/push' ? Promise.resolve(new Response('{}', { status: 503 })) : blocked(url, init));
+    // A push that fails fails the run: the pull does not happen, nothing is removed.
+    expect((await runSync(database, BACKEND, server.fetch)).result).toBe('failed');
+    expect(await database.reviews.count()).toBe(5);
+    server.fetch = (url, init) =>
+      new URL(url).pathname === '/v1/sync/push'
+        ? Promise.resolve(Response.json({ error: 'forbidden', message: 'not a member of team-b' }, { status: 403 }))
+        : blocked(url, init);
+    await syncOk(database, server);
+
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'mine-b-unsent']);
+    expect(await database.reviewRevisions.where('reviewId').equals('mine-b-sent').count()).toBe(0);
+    await expectRollupsRebuilt(database);
+    const status = await readStatus(database);
+    expect(status.access?.removed).toBe(3);
+    expect(status.refused.map((r) => r.id)).toEqual(['mine-b-unsent']);
+    // The server never hears of the removal: nothing is queued for it.
+    expect(await database.outbox.count()).toBe(0);
+    expect(server.docs.get('reviews:b-1')).toBeDefined();
+  });
+
+  it('writes again what the server now sends differently at the same revision (less of it, or all of it)', async ({ database, server }) => {
+    server.put('reviews', 'a-1', { ...theirs('a-1', 'team-a'), developmentAreas: 'Between the coach and the lead' });
+    server.roster = rosterOf({ 'team-a': 'lead' }, 'lead');
+    server.sentAs = (doc) => (server.roster?.me.role === 'lead' ? doc : { ...doc, developmentAreas: '' });
+    await syncOk(database, server);
+    expect((await database.reviews.get('a-1'))?.developmentAreas).toBe('Between the coach and the lead');
+
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    await syncOk(database, server);
+    expect((await database.reviews.get('a-1'))?.developmentAreas).toBe('');
+    server.roster = rosterOf({ 'team-a': 'lead' }, 'lead');
+    await syncOk(database, server);
+    expect((await database.reviews.get('a-1'))?.developmentAreas).toBe('Between the coach and the lead');
+    await expectRollupsRebuilt(database);
+  });
+
+  it('a run stopped during the pull from the beginning removes nothing, and the next one does it all', async ({ database, server }) => {
+    for (let i = 0; i < 5; i++) {
+      server.put('reviews', `a-${i}`, theirs(`a-${i}`, 'team-a'));
+      server.put('reviews', `b-${i}`, theirs(`b-${i}`, 'team-b'));
+    }
+    server.roster = rosterOf({ 'team-a': 'reviewer', 'team-b': 'reviewer' });
+    readsTeamsOfRoster(server);
+    await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 2 });
+    expect(await database.reviews.count()).toBe(10);
+
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    const fetch = server.fetch;
+    let pulls = 0;
+    server.fetch = (url, init) => {
+      const at = new URL(url);
+      // The pull from the beginning fails after its first page.
+      if (at.pathname === '/v1/sync/pull' && at.searchParams.get('since') !== '0' && ++pulls > 1) return Promise.reject(new TypeError('offline'));
+      return fetch(url, init);
+    };
+    expect((await runSync(database, BACKEND, server.fetch, Date.now, { pullLimit: 2 })).result).toBe('failed');
+    expect(await database.reviews.count()).toBe(10);
+    expect((await database.settings.get(CHECKPOINT_KEY))?.value).toBeLessThan(server.seq);
+
+    server.fetch = fetch;
+    await syncOk(database, server);
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-0', 'a-1', 'a-2', 'a-3', 'a-4']);
+    expect((await readStatus(database)).access?.removed).toBe(5);
+  });
+});
