@@ -7,7 +7,10 @@ import type { Frame, Page } from 'playwright-core';
 import { templates } from '@/lib/scorecards/templates';
 import { teamEditId } from '@/lib/model/scorecard';
 import { startDemoServer } from '../../demo/server.mjs';
-import { addTeam, addUser, createToken } from '../../server/src/admin';
+import { addTeam, addUser, createToken, findUserByEmail } from '../../server/src/admin';
+import { createInvite, redeemInvite, removeMember } from '../../server/src/members';
+import { push } from '../../server/src/store';
+import { review } from '../../server/tests/helpers/docs';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
@@ -283,5 +286,43 @@ describe('team sync in real Chromium', () => {
     };
     expect(await names(SE_LEAD)).toContain('Swedish returns');
     expect(await names(REVIEWER)).not.toContain('Swedish returns');
+  });
+
+  it("a reviewer who joins a second team gets what the team made before; removed from it, it leaves the browser, and the settings say so", async () => {
+    const [fi, se] = await Promise.all(['Support FI', 'Support SE'].map(async (name) => (await db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]))[0]!.id));
+    const seLead = (await findUserByEmail(db, SE_LEAD))!;
+    const seReview = review('se-before-joining', SE_LEAD, OTHER_AGENT, { team: se!, ticketKey: 'demo:se-1' });
+    await push(db, seLead, [{ collection: 'reviews', id: seReview.id, baseRevision: null, doc: seReview }]);
+    // The Finnish team's work after it: the reviewer's checkpoint passes everything of the Swedish team.
+    const fiReview = review('fi-after', LEAD, AGENT, { team: fi!, ticketKey: 'demo:fi-1' });
+    await push(db, (await findUserByEmail(db, LEAD))!, [{ collection: 'reviews', id: fiReview.id, baseRevision: null, doc: fiReview }]);
+
+    const reviewer = await launch();
+    const page = await optionsPage(reviewer);
+    await connect(page, REVIEWER);
+    const cardNames = async () => (await localRows<{ name: string }>(page, 'scorecards')).map((c) => c.name);
+    expect(await cardNames()).not.toContain('Swedish returns');
+    expect(await localReviewIds(page)).not.toContain(seReview.id);
+    expect(await localReviewIds(page)).toContain(fiReview.id);
+
+    // An admin invites them into the Swedish team (a lead manages only their own teams' accounts); the invite is redeemed.
+    const admin = await addUser(db, { email: 'admin@arvio.test', name: 'Admin', role: 'admin', teams: [] });
+    const invite = await createInvite(db, admin, { team: se!, email: REVIEWER, name: 'Aino', role: 'reviewer' });
+    await redeemInvite(db, invite.code);
+    await waitSynced(page);
+    await expect.poll(cardNames, { timeout: 15_000 }).toContain('Swedish returns');
+    expect(await localReviewIds(page)).toContain(seReview.id);
+    expect(await page.getByTestId('sync-access-changed').count()).toBe(0);
+
+    // Removed from the Swedish team: its card and review leave this browser; the Finnish team's stay.
+    await removeMember(db, seLead, se!, (await findUserByEmail(db, REVIEWER))!.id);
+    await waitSynced(page);
+    await expect.poll(cardNames, { timeout: 15_000 }).not.toContain('Swedish returns');
+    expect(await localReviewIds(page)).not.toContain(seReview.id);
+    expect(await localReviewIds(page)).toContain(fiReview.id);
+    expect(await cardNames()).toContain('Written message (e-mail)');
+    await expect
+      .poll(() => page.getByTestId('sync-access-changed').textContent())
+      .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);
   });
 });
