@@ -74,7 +74,9 @@ export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>,
       const at = key.indexOf(':');
       const collection = key.slice(0, at) as SyncCollection;
       if (!kindNames.includes(collection)) continue;
-      gone.set(collection, [...(gone.get(collection) ?? []), key.slice(at + 1)]);
+      const ids = gone.get(collection) ?? [];
+      ids.push(key.slice(at + 1));
+      gone.set(collection, ids);
     }
     const writer = new DocWriter(database, 'pulled');
     let removed = 0;
