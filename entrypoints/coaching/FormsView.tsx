@@ -8,7 +8,7 @@ import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
 import { db, listedVersions } from '@/lib/db';
 import { formatDateTime, type Translate } from '@/lib/i18n';
-import { publishingTeam } from '@/lib/sync';
+import { mayChangeVersions, publishingTeam, readRoster, type Roster } from '@/lib/sync';
 import { asksForTeam, usePublishTeam } from '@/components/publishTeam';
 import { coachingFormSchema, type CoachingField, type CoachingForm, type CoachingSection } from '@/lib/model';
 import { archive, newDraftFrom, publish } from '@/lib/scorecards';
@@ -34,6 +34,8 @@ function freeId(prefix: string, taken: Iterable<string>): string {
 export function FormsView() {
   const { t, lang } = useI18n();
   const all = useLive<CoachingForm[] | null>(listForms, [], null);
+  // Whose forms the user may change: the team backend's roster (null without one).
+  const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const [editing, setEditing] = useState<CoachingForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function FormsView() {
     if (editing) opened.current = true;
     else if (opened.current) heading.current?.focus();
   }, [editing]);
-  if (!all) return <p>{t('common.loading')}</p>;
+  if (!all || roster === undefined) return <p>{t('common.loading')}</p>;
   const run = (form: CoachingForm, next: Promise<unknown>) => {
     setNotice(null);
     return next.then(
@@ -92,22 +94,28 @@ export function FormsView() {
                 <td class="num">{form.version}</td>
                 <td>{t(`coaching.formStatus.${form.status}`)}</td>
                 <td class="inline-controls">
-                  <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={async () => open(newDraftFrom(form, new Date(), await publishingTeam(db())))}>
-                    {t('coaching.forms.edit')}
-                  </button>
-                  {form.status === 'draft' && (
-                    <button type="button" aria-label={t('coaching.forms.publishOf', { name: form.name })} onClick={async () => {
-                        // A new form of a lead of several teams opens in the editor, where its team is chosen.
-                        if (await asksForTeam(form)) return open(form);
-                        return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
-                      }}>
-                      {t('coaching.forms.publish')}
-                    </button>
-                  )}
-                  {form.status === 'published' && (
-                    <button type="button" aria-label={t('coaching.forms.archiveOf', { name: form.name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
-                      {t('coaching.forms.archive')}
-                    </button>
+                  {mayChangeVersions(roster, form) ? (
+                    <>
+                      <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={async () => open(newDraftFrom(form, new Date(), await publishingTeam(db())))}>
+                        {t('coaching.forms.edit')}
+                      </button>
+                      {form.status === 'draft' && (
+                        <button type="button" aria-label={t('coaching.forms.publishOf', { name: form.name })} onClick={async () => {
+                            // A new form of a lead of several teams opens in the editor, where its team is chosen.
+                            if (await asksForTeam(form)) return open(form);
+                            return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
+                          }}>
+                          {t('coaching.forms.publish')}
+                        </button>
+                      )}
+                      {form.status === 'published' && (
+                        <button type="button" aria-label={t('coaching.forms.archiveOf', { name: form.name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
+                          {t('coaching.forms.archive')}
+                        </button>
+                      )}
+                    </>
+                  ) : (
+                    <span class="muted">{t(form.team === null ? 'coaching.forms.organisations' : 'coaching.forms.anotherTeams')}</span>
                   )}
                   {form.status === 'draft' && (
                     <button type="button" aria-label={t('coaching.forms.deleteOf', { name: form.name })} onClick={() => run(form, deleteFormDraft(form))}>

@@ -160,6 +160,8 @@ export const coachingEn = {
   'coaching.forms.publishOf': 'Publish {name}',
   'coaching.forms.archive': 'Archive',
   'coaching.forms.archiveOf': 'Archive {name}',
+  'coaching.forms.organisations': 'The organisation’s: an admin publishes its versions.',
+  'coaching.forms.anotherTeams': 'Another team’s: its leads publish its versions.',
   'coaching.forms.delete': 'Delete',
   'coaching.forms.deleteOf': 'Delete the draft {name}',
   'coaching.forms.editing': '{name}, version {version}',

@@ -162,6 +162,8 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.forms.publishOf': 'Julkaise: {name}',
   'coaching.forms.archive': 'Arkistoi',
   'coaching.forms.archiveOf': 'Arkistoi: {name}',
+  'coaching.forms.organisations': 'Organisaation lomake: sen versiot julkaisee ylläpitäjä.',
+  'coaching.forms.anotherTeams': 'Toisen tiimin lomake: sen versiot julkaisevat sen tiiminvetäjät.',
   'coaching.forms.delete': 'Poista',
   'coaching.forms.deleteOf': 'Poista luonnos: {name}',
   'coaching.forms.editing': '{name}, versio {version}',

@@ -3,6 +3,8 @@ export const scorecardsEn = {
   'scorecards.title': 'Scorecards',
   'scorecards.help':
     'The criteria your team agreed on. Publishing freezes a version: reviews keep the version they were scored with, and editing a published card makes a new draft version.',
+  'scorecards.help.leadsKeep':
+    'The criteria your team agreed on, kept by your team’s leads: you can preview, print and export them here. Reviews keep the version they were scored with.',
   'scorecards.untitled': 'Untitled scorecard',
   'scorecards.version': 'v{version}',
   'scorecards.copySuffix': ' (copy)',
@@ -41,6 +43,8 @@ export const scorecardsEn = {
   'scorecards.list.version': 'Version',
   'scorecards.list.actions': 'Actions',
   'scorecards.list.versions': '{count} versions',
+  'scorecards.list.organisations': 'The organisation’s: an admin publishes its versions. Duplicate it to make your team’s own.',
+  'scorecards.list.anotherTeams': 'Another team’s: its leads publish its versions. Duplicate it to make your team’s own.',
   'scorecards.list.publishedAlso': 'v{version} stays published',
   'scorecards.list.edit': 'Edit {name}',
   'scorecards.list.preview': 'Preview {name}',

@@ -5,6 +5,8 @@ export const scorecardsFi: Record<ScorecardsKey, string> = {
   'scorecards.title': 'Arviointilomakkeet',
   'scorecards.help':
     'Tiimin yhdessä sopimat kriteerit. Julkaiseminen lukitsee version: arvio säilyttää version, jolla se tehtiin, ja julkaistun lomakkeen muokkaus tekee uuden luonnosversion.',
+  'scorecards.help.leadsKeep':
+    'Tiimin yhdessä sopimat kriteerit. Lomakkeita ylläpitävät tiimisi tiiminvetäjät: täällä voit esikatsella, tulostaa ja viedä ne. Arvio säilyttää version, jolla se tehtiin.',
   'scorecards.untitled': 'Nimetön arviointilomake',
   'scorecards.version': 'v{version}',
   'scorecards.copySuffix': ' (kopio)',
@@ -43,6 +45,8 @@ export const scorecardsFi: Record<ScorecardsKey, string> = {
   'scorecards.list.version': 'Versio',
   'scorecards.list.actions': 'Toiminnot',
   'scorecards.list.versions': '{count} versiota',
+  'scorecards.list.organisations': 'Organisaation lomake: sen versiot julkaisee ylläpitäjä. Kopioi se, niin saat tiimillesi oman.',
+  'scorecards.list.anotherTeams': 'Toisen tiimin lomake: sen versiot julkaisevat sen tiiminvetäjät. Kopioi se, niin saat tiimillesi oman.',
   'scorecards.list.publishedAlso': 'v{version} pysyy julkaistuna',
   'scorecards.list.edit': 'Muokkaa: {name}',
   'scorecards.list.preview': 'Esikatsele: {name}',

@@ -22,7 +22,7 @@ import { readStatus } from './status';
  * each of their teams (an admin reads every team's). Null when the roster does not say (an older
  * server, or none fetched yet).
  */
-export function accessOf(roster: Roster | null): string | null {
+export function accessOfRoster(roster: Roster | null): string | null {
   if (!roster?.teams) return null;
   if (roster.me.role === 'admin') return 'admin';
   return [roster.me.role, ...roster.teams.map((team) => `${team.id}=${team.role}`).sort()].join(' ');
@@ -35,7 +35,7 @@ export function accessOf(roster: Roster | null): string | null {
  * did not record it is reconciled once.
  */
 export async function accessToReconcile(database: ArvioDb, pulledFrom: number): Promise<string | null> {
-  const [access, recorded] = await Promise.all([readRoster(database).then(accessOf), readSetting(database, ACCESS_KEY, z.string().nullable(), null)]);
+  const [access, recorded] = await Promise.all([readRoster(database).then(accessOfRoster), readSetting(database, ACCESS_KEY, z.string().nullable(), null)]);
   if (access === null || access === recorded) return null;
   if (recorded === null && pulledFrom === 0) {
     await database.settings.put({ key: ACCESS_KEY, value: access });

@@ -34,6 +34,7 @@ export {
   cachedRosterSchema,
   documentTeam,
   leadsSomeTeam,
+  mayChangeVersions,
   matchReviewee,
   memberOf,
   membersNamed,

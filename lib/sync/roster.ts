@@ -1,6 +1,6 @@
 // The team roster in the extension: its cached shape, and mapping helpdesk display names onto members (pure).
 import { z } from 'zod';
-import { emailKey, rosterMemberSchema, teamRosterResponseSchema, type Person, type Role, type RosterMember } from '../model';
+import { emailKey, isShippedBuiltIn, rosterMemberSchema, teamRosterResponseSchema, type Person, type Role, type RosterMember } from '../model';
 
 /** The roster as cached in the settings row `sync.roster`: from which backend and token, and when. */
 export const cachedRosterSchema = z.object({
@@ -149,4 +149,18 @@ export function documentTeam(roster: Roster | null, need: TeamNeed = {}): string
 export function leadsSomeTeam(roster: Roster | null): boolean {
   if (roster === null) return true;
   return (roster.teams ?? [roster.me]).some((team) => team.role === 'lead' || team.role === 'admin');
+}
+
+/**
+ * Whether the user may make new versions of a scorecard or coaching form (edit, publish, archive, or
+ * start one), as the team backend decides: without one, always (the profile is all there is); an admin,
+ * always; otherwise a lead of the series' team — for a new series or a built-in as shipped (whose edit
+ * becomes their team's own), a lead of some team. The organisation's (published with no team) are an
+ * admin's; a reviewer's or an agent's, never: a team's scorecards are kept by its leads.
+ */
+export function mayChangeVersions(roster: Roster | null, doc: { id: string; templateId: string | null; version: number; team: string | null; status: string }): boolean {
+  if (roster === null || roster.me.role === 'admin') return true;
+  if (isShippedBuiltIn(doc) || (doc.team === null && doc.status === 'draft')) return leadsSomeTeam(roster);
+  if (doc.team === null) return false;
+  return (roster.teams ?? []).some((team) => team.id === doc.team && (team.role === 'lead' || team.role === 'admin'));
 }

@@ -43,11 +43,14 @@ export function ImportExport({
   all,
   selectedIds,
   onImported,
+  mayImport,
 }: {
   /** Every version of every card. */
   all: Scorecard[];
   selectedIds: ReadonlySet<string>;
   onImported(): void;
+  /** A team's scorecards are its leads': others export them only. */
+  mayImport: boolean;
 }) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -99,17 +102,19 @@ export function ImportExport({
             {t('scorecards.export.all')}
           </button>
         </div>
-        <div class="import">
-          <label for="scorecards-import">{t('scorecards.import.label')}</label>
-          <input
-            id="scorecards-import"
-            type="file"
-            accept="application/json,.json"
-            disabled={busy}
-            aria-describedby="scorecards-import-outcome"
-            onChange={(e) => void onFile(e.currentTarget)}
-          />
-        </div>
+        {mayImport && (
+          <div class="import">
+            <label for="scorecards-import">{t('scorecards.import.label')}</label>
+            <input
+              id="scorecards-import"
+              type="file"
+              accept="application/json,.json"
+              disabled={busy}
+              aria-describedby="scorecards-import-outcome"
+              onChange={(e) => void onFile(e.currentTarget)}
+            />
+          </div>
+        )}
       </div>
       <div id="scorecards-import-outcome" aria-live="polite">
         {outcome && (

@@ -13,6 +13,10 @@ export interface ScorecardListProps {
   selectedIds: ReadonlySet<string>;
   onSelect(id: string, on: boolean): void;
   onAction(action: RowAction, card: Scorecard): void;
+  /** Whether the user may make new versions of the card (lib/sync mayChangeVersions): else it is shown, previewed and copied only. */
+  mayChange(card: Scorecard): boolean;
+  /** Whether the user may start cards of their own (a copy): a lead, or anyone without a team backend. */
+  mayCreate: boolean;
   onPreviewVersion(card: Scorecard): void;
   confirmingDelete: string | null;
   onConfirmDelete(card: Scorecard | null): void;
@@ -29,6 +33,7 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
   }, [confirming]);
   const published = versions.find((v) => v.status === 'published' && v.version !== card.version);
   const act = (action: RowAction) => () => props.onAction(action, card);
+  const changeable = props.mayChange(card);
 
   return (
     <tr data-card-id={card.id}>
@@ -76,6 +81,9 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
         {published && card.status === 'draft' && (
           <span class="muted block">{t('scorecards.list.publishedAlso', { version: published.version })}</span>
         )}
+        {!changeable && props.mayCreate && (
+          <span class="muted block">{t(card.team === null ? 'scorecards.list.organisations' : 'scorecards.list.anotherTeams')}</span>
+        )}
       </td>
       <td class="num">{card.version}</td>
       <td>{card.channels.map((ch) => t(`channel.${ch}`)).join(', ')}</td>
@@ -94,7 +102,7 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
           </span>
         ) : (
           <>
-            {card.status !== 'archived' && (
+            {changeable && card.status !== 'archived' && (
               <button type="button" aria-label={t('scorecards.list.edit', { name })} onClick={act('edit')}>
                 {t('scorecards.action.edit')}
               </button>
@@ -102,9 +110,11 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
             <button type="button" aria-label={t('scorecards.list.preview', { name })} onClick={act('preview')}>
               {t('scorecards.action.preview')}
             </button>
-            <button type="button" aria-label={t('scorecards.list.duplicate', { name })} onClick={act('duplicate')}>
-              {t('scorecards.action.duplicate')}
-            </button>
+            {props.mayCreate && (
+              <button type="button" aria-label={t('scorecards.list.duplicate', { name })} onClick={act('duplicate')}>
+                {t('scorecards.action.duplicate')}
+              </button>
+            )}
             <a
               class="button"
               href={printUrl(card)}
@@ -114,12 +124,12 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
             >
               {t('scorecards.action.print')}
             </a>
-            {card.status === 'draft' && (
+            {changeable && card.status === 'draft' && (
               <button type="button" aria-label={t('scorecards.list.publish', { name })} onClick={act('publish')}>
                 {t('scorecards.action.publish')}
               </button>
             )}
-            {card.status === 'published' && (
+            {changeable && card.status === 'published' && (
               <button type="button" aria-label={t('scorecards.list.archive', { name })} onClick={act('archive')}>
                 {t('scorecards.action.archive')}
               </button>

@@ -9,7 +9,7 @@ import { ImportExport } from './ImportExport';
 import { Preview } from './Preview';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardList, type RowAction } from './ScorecardList';
-import { publishingTeam } from '@/lib/sync';
+import { leadsSomeTeam, mayChangeVersions, publishingTeam, readRoster, type Roster } from '@/lib/sync';
 import { asksForTeam } from '@/components/publishTeam';
 import { validateCard } from './validation';
 import './style.css';
@@ -22,6 +22,8 @@ type View =
 export function ScorecardsSection() {
   const { t, lang } = useI18n();
   const [all, setAll] = useState<Scorecard[] | null>(null);
+  // Who keeps the cards: the team backend's roster (null without one).
+  const [roster, setRoster] = useState<Roster | null>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
@@ -29,7 +31,12 @@ export function ScorecardsSection() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editKey = useRef(0);
 
-  const refresh = async () => setAll(await listScorecards());
+  const refresh = async () => {
+    const [cards, who] = await Promise.all([listScorecards(), readRoster(db())]);
+    setRoster(who);
+    setAll(cards);
+  };
+  const mayCreate = leadsSomeTeam(roster);
   useEffect(() => {
     // The background seeds the built-in templates on install; a page opened first must not show an empty list.
     void ensureBuiltInScorecards().then(refresh);
@@ -151,11 +158,13 @@ export function ScorecardsSection() {
           <h2 id="scorecards-title" tabIndex={-1} ref={headingRef}>
             {t('scorecards.title')}
           </h2>
-          <button type="button" class="primary" onClick={createNew}>
-            {t('scorecards.action.new')}
-          </button>
+          {mayCreate && (
+            <button type="button" class="primary" onClick={createNew}>
+              {t('scorecards.action.new')}
+            </button>
+          )}
         </div>
-        <p class="muted">{t('scorecards.help')}</p>
+        <p class="muted">{t(mayCreate ? 'scorecards.help' : 'scorecards.help.leadsKeep')}</p>
         <p role="status" class="notice-line">
           {notice}
         </p>
@@ -172,13 +181,15 @@ export function ScorecardsSection() {
               setSelected(next);
             }}
             onAction={(action, card) => void run(action, card)}
+            mayChange={(card) => mayChangeVersions(roster, card)}
+            mayCreate={mayCreate}
             onPreviewVersion={(card) => setView({ kind: 'preview', card })}
             confirmingDelete={confirming}
             onConfirmDelete={(card) => setConfirming(card ? card.id : null)}
           />
         )}
       </section>
-      {all !== null && <ImportExport all={all} selectedIds={selected} onImported={() => void refresh()} />}
+      {all !== null && <ImportExport all={all} selectedIds={selected} onImported={() => void refresh()} mayImport={mayCreate} />}
     </>
   );
 }

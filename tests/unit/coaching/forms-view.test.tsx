@@ -114,6 +114,30 @@ describe('a team’s own form', () => {
   });
 });
 
+describe('what a lead may change', () => {
+  it('the organisation’s forms and another team’s are shown, not offered to edit or archive, and say whose they are', async () => {
+    await leadOf(['team-fi', 'Support FI']);
+    const published = (id: string, name: string, team: string | null) => ({ ...newCoachingForm(id, 'en', new Date('2026-03-01T10:00:00Z')), name, team, status: 'published' as const });
+    await saveForm(published('cf-org', 'Company talk', null));
+    await saveForm(published('cf-se', 'Swedish talk', 'team-se'));
+    await saveForm(published('cf-fi', 'Finnish talk', 'team-fi'));
+    const { container } = render(
+      <I18nProvider fixed="en">
+        <FormsView />
+      </I18nProvider>,
+    );
+    await screen.findByRole('button', { name: 'Edit Finnish talk' });
+    expect(screen.getByRole('button', { name: 'Archive Finnish talk' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Edit Coaching talk' })).toBeTruthy();
+    for (const name of ['Company talk', 'Swedish talk']) {
+      expect(screen.queryByRole('button', { name: `Edit ${name}` })).toBeNull();
+      expect(screen.queryByRole('button', { name: `Archive ${name}` })).toBeNull();
+    }
+    expect(container.querySelector('tr[data-form="cf-org"]')?.textContent).toContain('The organisation’s: an admin publishes its versions.');
+    expect(container.querySelector('tr[data-form="cf-se"]')?.textContent).toContain('Another team’s: its leads publish its versions.');
+  });
+});
+
 describe('the coaching form editor', () => {
   it('removes a choice’s option, keeps two at the least, and saves the draft without it', async () => {
     await editCoachingTalk();

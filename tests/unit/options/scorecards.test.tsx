@@ -121,18 +121,19 @@ describe('the scorecard editor', () => {
   });
 });
 
+/** The profile connected to a backend as `role` in each of `teams` (id → role). */
+async function connectedAs(role: 'lead' | 'reviewer' | 'agent', teams: Record<string, 'lead' | 'reviewer' | 'agent'>): Promise<void> {
+  const backend = { url: 'https://arvio.example.com', token: 'arv_test' };
+  const names = { 'team-fi': 'Support FI', 'team-se': 'Support SE' } as Record<string, string>;
+  const me = { email: 'me@example.com', name: 'Me', role, teams: Object.keys(teams).map((id) => names[id]!) };
+  const rows = Object.entries(teams).map(([id, teamRole]) => ({ id, name: names[id]!, role: teamRole }));
+  await db().settings.put({ key: BACKEND_KEY, value: backend });
+  await db().settings.put({ key: ROSTER_KEY, value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me, members: [me], teams: rows } });
+}
+
 describe('a lead of several teams', () => {
   /** The profile connected to a backend as a lead of two teams. */
-  async function leadOfTwoTeams(): Promise<void> {
-    const backend = { url: 'https://arvio.example.com', token: 'arv_test' };
-    const me = { email: 'lead@example.com', name: 'Lead', role: 'lead' as const, teams: ['Support FI', 'Support SE'] };
-    const teams = [
-      { id: 'team-fi', name: 'Support FI', role: 'lead' as const },
-      { id: 'team-se', name: 'Support SE', role: 'lead' as const },
-    ];
-    await db().settings.put({ key: BACKEND_KEY, value: backend });
-    await db().settings.put({ key: ROSTER_KEY, value: { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: 0, me, members: [me], teams } });
-  }
+  const leadOfTwoTeams = () => connectedAs('lead', { 'team-fi': 'lead', 'team-se': 'lead' });
 
   it('chooses the team a new card is published into; a later version keeps its series’ team', async () => {
     await leadOfTwoTeams();
@@ -159,6 +160,56 @@ describe('a lead of several teams', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Publish Returns' }));
     await screen.findByRole('combobox', { name: 'Team' });
     expect((await getScorecard('card-new', 1))?.status).toBe('draft');
+  });
+});
+
+describe('what the list offers follows the role on the team backend', () => {
+  const teamCard = (id: string, team: string | null): Scorecard => ({ ...emailEn, id, templateId: null, team, name: `Card ${id}`, status: 'published' });
+
+  it('a reviewer previews, prints and exports the team’s cards, and is told its leads keep them; nothing they would be refused is offered', async () => {
+    await ensureBuiltInScorecards();
+    await saveScorecard(teamCard('fi-card', 'team-fi'));
+    await connectedAs('reviewer', { 'team-fi': 'reviewer' });
+    inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Preview Card fi-card' });
+    await screen.findByText(/kept by your team’s leads/);
+    for (const name of [/^Edit /, /^Archive /, /^Duplicate /, /^Publish /]) expect(screen.queryAllByRole('button', { name })).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'New scorecard' })).toBeNull();
+    expect(screen.queryByLabelText('Import scorecards from a JSON file')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Export all' })).toBeTruthy();
+  });
+
+  it('a lead changes their team’s cards and the built-ins; the organisation’s and another team’s they copy', async () => {
+    await ensureBuiltInScorecards();
+    await saveScorecard(teamCard('fi-card', 'team-fi'));
+    await saveScorecard(teamCard('se-card', 'team-se'));
+    await saveScorecard(teamCard('org-card', null));
+    await connectedAs('lead', { 'team-fi': 'lead', 'team-se': 'reviewer' });
+    const { container } = inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Card fi-card' });
+    expect(screen.getByRole('button', { name: 'Archive Card fi-card' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Edit Written message (e-mail)' })).toBeTruthy();
+    for (const id of ['se-card', 'org-card']) {
+      expect(screen.queryByRole('button', { name: `Edit Card ${id}` })).toBeNull();
+      expect(screen.queryByRole('button', { name: `Archive Card ${id}` })).toBeNull();
+      expect(screen.getByRole('button', { name: `Duplicate Card ${id}` })).toBeTruthy();
+    }
+    expect(container.querySelector('tr[data-card-id="org-card"]')?.textContent).toContain('The organisation’s: an admin publishes its versions.');
+    expect(container.querySelector('tr[data-card-id="se-card"]')?.textContent).toContain('Another team’s: its leads publish its versions.');
+    expect(screen.getByRole('button', { name: 'New scorecard' })).toBeTruthy();
+  });
+
+  it('without a team backend, and for an admin, everything is offered', async () => {
+    await saveScorecard(teamCard('org-card', null));
+    const { unmount } = inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Card org-card' });
+    unmount();
+    await connectedAs('lead', {});
+    const roster = (await db().settings.get(ROSTER_KEY))!.value as { me: { role: string } };
+    await db().settings.put({ key: ROSTER_KEY, value: { ...roster, me: { ...roster.me, role: 'admin' } } });
+    inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Card org-card' });
+    expect(screen.getByRole('button', { name: 'Archive Card org-card' })).toBeTruthy();
   });
 });
 

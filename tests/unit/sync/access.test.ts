@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { submitReview } from '@/lib/db';
 import type { Role, TeamRosterResponse } from '@/lib/model';
 import { runSync, type Roster } from '@/lib/sync';
-import { accessOf } from '@/lib/sync/access';
+import { accessOfRoster } from '@/lib/sync/access';
 import { CHECKPOINT_KEY } from '@/lib/sync/meta';
 import { readStatus } from '@/lib/sync/status';
 import { review } from '../../../server/tests/helpers/docs';
@@ -32,13 +32,13 @@ async function syncOk(database: Parameters<typeof runSync>[0], server: FakeServe
 describe("the user's access", () => {
   it('is their role and their role in each team, in any order; an admin reads every team; unknown without teams', () => {
     const roster = (teams: TeamRosterResponse['teams'], role: Role = 'reviewer'): Roster => ({ me: { ...me, role }, members: [], teams });
-    expect(accessOf(roster([{ id: 'b', name: 'B', role: 'lead' }, { id: 'a', name: 'A', role: 'reviewer' }]))).toBe(
-      accessOf(roster([{ id: 'a', name: 'A', role: 'reviewer' }, { id: 'b', name: 'B', role: 'lead' }])),
+    expect(accessOfRoster(roster([{ id: 'b', name: 'B', role: 'lead' }, { id: 'a', name: 'A', role: 'reviewer' }]))).toBe(
+      accessOfRoster(roster([{ id: 'a', name: 'A', role: 'reviewer' }, { id: 'b', name: 'B', role: 'lead' }])),
     );
-    expect(accessOf(roster([{ id: 'a', name: 'A', role: 'reviewer' }]))).not.toBe(accessOf(roster([{ id: 'a', name: 'A', role: 'lead' }])));
-    expect(accessOf(roster([{ id: 'a', name: 'A', role: 'admin' }], 'admin'))).toBe(accessOf(roster([], 'admin')));
-    expect(accessOf(roster(undefined))).toBeNull();
-    expect(accessOf(null)).toBeNull();
+    expect(accessOfRoster(roster([{ id: 'a', name: 'A', role: 'reviewer' }]))).not.toBe(accessOfRoster(roster([{ id: 'a', name: 'A', role: 'lead' }])));
+    expect(accessOfRoster(roster([{ id: 'a', name: 'A', role: 'admin' }], 'admin'))).toBe(accessOfRoster(roster([], 'admin')));
+    expect(accessOfRoster(roster(undefined))).toBeNull();
+    expect(accessOfRoster(null)).toBeNull();
   });
 });
 
