@@ -288,6 +288,17 @@ describe('team sync in real Chromium', () => {
     expect(await names(REVIEWER)).not.toContain('Swedish returns');
   });
 
+  it("a reviewer's settings show the team's scorecards to preview and print, not to change: its leads keep them", async () => {
+    const reviewer = await launch();
+    const page = await optionsPage(reviewer);
+    await page.getByRole('button', { name: 'Edit Written message (e-mail)' }).waitFor();
+    await connect(page, REVIEWER);
+    await page.getByText(/kept by your team’s leads/).waitFor();
+    await page.getByRole('button', { name: 'Preview Written message (e-mail)' }).waitFor();
+    expect(await page.getByRole('button', { name: /^(Edit|Archive|Duplicate|Publish) / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New scorecard' }).count()).toBe(0);
+  });
+
   it("a reviewer who joins a second team gets what the team made before; removed from it, it leaves the browser, and the settings say so", async () => {
     const [fi, se] = await Promise.all(['Support FI', 'Support SE'].map(async (name) => (await db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]))[0]!.id));
     const seLead = (await findUserByEmail(db, SE_LEAD))!;

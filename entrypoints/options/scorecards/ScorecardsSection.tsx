@@ -1,6 +1,7 @@
 // The scorecards part of the options page: the list, and the editor or preview of one card in its place.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { useLive } from '@/components/useLive';
 import { notSavedText } from '@/components/notSaved';
 import { db, deleteScorecardDraft, ensureBuiltInScorecards, listScorecards, saveScorecard } from '@/lib/db';
 import type { Scorecard } from '@/lib/model';
@@ -22,8 +23,8 @@ type View =
 export function ScorecardsSection() {
   const { t, lang } = useI18n();
   const [all, setAll] = useState<Scorecard[] | null>(null);
-  // Who keeps the cards: the team backend's roster (null without one).
-  const [roster, setRoster] = useState<Roster | null>(null);
+  // Who keeps the cards: the team backend's roster (null without one), as a sync or a connection changes it.
+  const roster = useLive<Roster | null | undefined>(() => readRoster(db()), [], undefined);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState('');
@@ -31,12 +32,8 @@ export function ScorecardsSection() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editKey = useRef(0);
 
-  const refresh = async () => {
-    const [cards, who] = await Promise.all([listScorecards(), readRoster(db())]);
-    setRoster(who);
-    setAll(cards);
-  };
-  const mayCreate = leadsSomeTeam(roster);
+  const refresh = async () => setAll(await listScorecards());
+  const mayCreate = roster !== undefined && leadsSomeTeam(roster);
   useEffect(() => {
     // The background seeds the built-in templates on install; a page opened first must not show an empty list.
     void ensureBuiltInScorecards().then(refresh);
@@ -168,7 +165,7 @@ export function ScorecardsSection() {
         <p role="status" class="notice-line">
           {notice}
         </p>
-        {all === null ? (
+        {all === null || roster === undefined ? (
           <p>{t('common.loading')}</p>
         ) : (
           <ScorecardList
@@ -189,7 +186,7 @@ export function ScorecardsSection() {
           />
         )}
       </section>
-      {all !== null && <ImportExport all={all} selectedIds={selected} onImported={() => void refresh()} mayImport={mayCreate} />}
+      {all !== null && roster !== undefined && <ImportExport all={all} selectedIds={selected} onImported={() => void refresh()} mayImport={mayCreate} />}
     </>
   );
 }
