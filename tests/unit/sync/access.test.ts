@@ -23,6 +23,18 @@ function readsTeamsOfRoster(server: FakeServer): void {
 
 const theirs = (id: string, team: string) => review(id, 'rev9@arvio.test', 'agent1@arvio.test', { team });
 
+/** The `since` of every pull the server is asked for from now on, in order. */
+function pullsOf(server: FakeServer): number[] {
+  const since: number[] = [];
+  const fetch = server.fetch;
+  server.fetch = (url, init) => {
+    const at = new URL(url);
+    if (at.pathname === '/v1/sync/pull') since.push(Number(at.searchParams.get('since')));
+    return fetch(url, init);
+  };
+  return since;
+}
+
 async function syncOk(database: Parameters<typeof runSync>[0], server: FakeServer) {
   const outcome = await runSync(database, BACKEND, server.fetch);
   expect(outcome.result).toBe('ok');
@@ -60,13 +72,7 @@ describe('a sync after the user joined a team', () => {
     await expectRollupsRebuilt(database);
     // Nothing left: no notice, and the next sync pulls from where this one ended.
     expect((await readStatus(database)).access).toBeNull();
-    const since: number[] = [];
-    const fetch = server.fetch;
-    server.fetch = (url, init) => {
-      const at = new URL(url);
-      if (at.pathname === '/v1/sync/pull') since.push(Number(at.searchParams.get('since')));
-      return fetch(url, init);
-    };
+    const since = pullsOf(server);
     await syncOk(database, server);
     expect(since).toEqual([server.seq]);
   });
@@ -74,13 +80,7 @@ describe('a sync after the user joined a team', () => {
   it('a fresh profile pulls once, and a profile of a release that did not record access is reconciled once', async ({ database, server }) => {
     server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
     server.roster = rosterOf({ 'team-a': 'reviewer' });
-    const since: number[] = [];
-    const fetch = server.fetch;
-    server.fetch = (url, init) => {
-      const at = new URL(url);
-      if (at.pathname === '/v1/sync/pull') since.push(Number(at.searchParams.get('since')));
-      return fetch(url, init);
-    };
+    const since = pullsOf(server);
     await syncOk(database, server);
     expect(since).toEqual([0]);
     // As the release before left it: a checkpoint, and no access recorded.
