@@ -16,6 +16,7 @@ import { kindNames, kindOf } from '@/lib/model/kinds';
 import type { Review, SelfCheck } from '@/lib/model/review';
 import type { ServerDoc } from '@/lib/model/sync';
 import { resolveConflict } from '@/lib/sync';
+import { removeUnsent } from '@/lib/sync/access';
 import { applyPulled } from '@/lib/sync/apply';
 import { CARDS, makeReview, rng } from './factory';
 import { freshDb } from './fresh';
@@ -87,7 +88,7 @@ describe('the one writer of synced documents', () => {
   });
 
   it.each([1, 2, 3, 4])(
-    'submits, edits, deletes, acknowledgements, self-checks, imports, pulls and resolved conflicts leave outbox and rollups equal to a recomputation (seed %i)',
+    'submits, edits, deletes, acknowledgements, self-checks, imports, pulls, removals of what is no longer readable and resolved conflicts leave outbox and rollups equal to a recomputation (seed %i)',
     async (seed) => {
       const database = freshDb();
       await saveBackendConfig({ url: 'http://127.0.0.1:9', token: 'secret' });
@@ -133,6 +134,10 @@ describe('the one writer of synced documents', () => {
           await applyPulled(database, [serverDoc(review, revision, seq)], seq, Date.now());
         }
       }
+      // The user's access shrank: about half the reviews pulled are no longer sent, and leave this profile.
+      const stillSent = new Set([...pulled.keys()].filter(() => random() < 0.5).map((id) => `reviews:${id}`));
+      await removeUnsent(database, stillSent, 'reviewer');
+      expect((await database.reviews.bulkGet([...pulled.keys()])).filter((r) => r !== undefined).length).toBe(stillSent.size);
       // A conflict on a local review, resolved one way, and on another, the other way.
       const [first, second] = [...local].filter((k) => k.startsWith('reviews:')).map((k) => k.slice('reviews:'.length));
       for (const [i, id] of [first!, second!].entries()) {
