@@ -33,6 +33,7 @@ export { countNew, DocWriter, hasRollups, requeueAll, tableOf, writeScope, write
 export {
   addReviews,
   ALL_PERIOD,
+  cardsReviewed,
   ensureRollupShape,
   foldPendingRollups,
   mergeDeltas,

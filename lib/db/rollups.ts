@@ -237,6 +237,12 @@ export function mergeDeltas(into: Map<string, RollupDelta>, deltas: readonly Rol
   }
 }
 
+/** The cards (`id@version`) the reviews held here were scored with, from the directory of slices (never the reviews). */
+export async function cardsReviewed(rollups: EntityTable<RollupRow, 'key'>): Promise<Set<string>> {
+  const slices = await rollups.where('[dimension+period]').equals(['slice.all', ALL_PERIOD]).toArray();
+  return new Set(slices.filter((row) => row.count > 0).map((row) => row.value.slice(0, row.value.indexOf(SEP))));
+}
+
 /** Stored rollup rows by key (absent: undefined), read in few requests. */
 export async function readRollups(rollups: EntityTable<RollupRow, 'key'>, keys: readonly string[]): Promise<Map<string, RollupCell | undefined>> {
   const rows = (await bulkGetFew(rollups, keys)) as (RollupCell | undefined)[];

@@ -8,7 +8,7 @@
 // profile what that decision is now.
 import { z } from 'zod';
 import { kindNames, kindOf, type AnyDoc, type SyncCollection } from '../model';
-import { DocWriter, writeScope, type ArvioDb } from '../db';
+import { cardsReviewed, DocWriter, writeScope, type ArvioDb } from '../db';
 import { stateKey } from './checkpoint';
 import { readConflicts } from './conflicts';
 import { localDocs } from './local';
@@ -42,6 +42,32 @@ export async function accessToReconcile(database: ArvioDb, pulledFrom: number): 
     return null;
   }
   return access;
+}
+
+/** Kinds published in versions that other documents are made with (a review's scorecard, a session's form). */
+const VERSIONED: readonly SyncCollection[] = ['scorecards', 'coachingForms'];
+
+/**
+ * The scorecard and coaching form versions (state keys: `scorecards:id@version`, or `scorecards:id` for
+ * every version) that documents held here were made with: the reviews' cards (from the dashboard's
+ * directory of slices, not the reviews), the calibration sessions' cards, the coaching sessions' forms
+ * and their focus criteria's cards. Kept when the user may no longer read them, so that their own
+ * reviews, sessions and focus still read right.
+ */
+async function citedVersions(database: ArvioDb): Promise<Set<string>> {
+  const [reviewed, calibration, coaching] = await Promise.all([
+    cardsReviewed(database.rollups),
+    database.calibrationSessions.toArray(),
+    database.coachingSessions.toArray(),
+  ]);
+  return new Set([
+    ...[...reviewed].map((card) => stateKey('scorecards', card)),
+    ...calibration.map((session) => stateKey('scorecards', `${session.scorecardId}@${session.scorecardVersion}`)),
+    ...coaching.flatMap((session) => [
+      stateKey('coachingForms', `${session.formId}@${session.formVersion}`),
+      ...session.focus.map((focus) => stateKey('scorecards', focus.scorecardId)),
+    ]),
+  ]);
 }
 
 /**
@@ -79,14 +105,24 @@ export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>,
       gone.set(collection, ids);
     }
     const writer = new DocWriter(database, 'pulled');
-    let removed = 0;
-    for (const [collection, ids] of gone) {
+    const remove = async (collection: SyncCollection, ids: readonly string[]): Promise<number> => {
       const descriptor = kindOf(collection);
       // Drafts and the built-ins as shipped were never the server's to take back.
       const docs = (await localDocs(database, collection, ids)).filter((doc): doc is AnyDoc => doc !== undefined && descriptor.shareable(doc));
-      removed += docs.length;
       await writer.remove(collection, docs);
       if (collection === 'reviews') await database.reviewRevisions.where('reviewId').anyOf(ids).delete();
+      return docs.length;
+    };
+    // The documents first; then the scorecard and form versions that no document staying here was made with.
+    let removed = 0;
+    for (const [collection, ids] of gone) if (!VERSIONED.includes(collection)) removed += await remove(collection, ids);
+    await writer.flush();
+    const cited = await citedVersions(database);
+    for (const collection of VERSIONED) {
+      const ids = gone.get(collection) ?? [];
+      const unused = ids.filter((id) => !cited.has(`${collection}:${id}`) && !cited.has(`${collection}:${id.slice(0, id.lastIndexOf('@'))}`));
+      gone.set(collection, unused);
+      removed += await remove(collection, unused);
     }
     await Promise.all([
       writer.flush(),

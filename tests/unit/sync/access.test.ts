@@ -6,7 +6,7 @@ import { runSync, type Roster } from '@/lib/sync';
 import { accessOfRoster } from '@/lib/sync/access';
 import { CHECKPOINT_KEY } from '@/lib/sync/meta';
 import { readStatus } from '@/lib/sync/status';
-import { review } from '../../../server/tests/helpers/docs';
+import { coachingForm, coachingSession, review, scorecard } from '../../../server/tests/helpers/docs';
 import { BACKEND, expectRollupsRebuilt, FakeServer, it, mine } from './testbed';
 
 const me = { email: 'rev1@arvio.test', name: 'rev1', role: 'reviewer' as Role };
@@ -132,6 +132,46 @@ describe('a sync after the user left a team or lost a role', () => {
     // The server never hears of the removal: nothing is queued for it.
     expect(await database.outbox.count()).toBe(0);
     expect(server.docs.get('reviews:b-1')).toBeDefined();
+  });
+
+  it('keeps the scorecard versions that reviews staying here were scored with; the others leave', async ({ database, server }) => {
+    // The server sends the user their own reviews whatever the team, and a team's cards to its members.
+    server.sentAs = (doc, collection) =>
+      server.roster?.teams?.some((t) => t.id === doc.team) || (collection === 'reviews' && (doc.reviewer as { id: string }).id === me.email) ? doc : null;
+    server.put('scorecards', 'card-b@1', { ...scorecard('card-b', 1), team: 'team-b' });
+    server.put('scorecards', 'card-b@2', { ...scorecard('card-b', 2), team: 'team-b' });
+    server.put('scorecards', 'card-c@1', { ...scorecard('card-c', 1), team: 'team-b' });
+    server.put('reviews', 'own-b', mine('own-b', { team: 'team-b', scorecardId: 'card-b', scorecardVersion: 1 }));
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.roster = rosterOf({ 'team-a': 'reviewer', 'team-b': 'reviewer' });
+    await syncOk(database, server);
+    expect(await database.scorecards.count()).toBe(3);
+
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    await syncOk(database, server);
+    // Their own review stays, and so does the card version it was scored with, so it still reads right.
+    expect(await database.reviews.get('own-b')).toBeDefined();
+    expect((await database.scorecards.toArray()).map((c) => `${c.id}@${c.version}`)).toEqual(['card-b@1']);
+    expect((await readStatus(database)).access?.removed).toBe(2);
+  });
+
+  it("keeps the form an agent's own coaching session was held with, and the card of its focus", async ({ database, server }) => {
+    // The agent reads sessions about them whatever the team, and a team's forms and cards as its member.
+    server.sentAs = (doc, collection) =>
+      server.roster?.teams?.some((t) => t.id === doc.team) || (collection === 'coachingSessions' && (doc.agent as { id: string }).id === me.email) ? doc : null;
+    server.put('coachingForms', 'form-1@1', { ...coachingForm('form-1', 1), team: 'team-b' });
+    server.put('coachingForms', 'form-2@1', { ...coachingForm('form-2', 1), team: 'team-b' });
+    server.put('scorecards', 'card-1@1', { ...scorecard('card-1', 1), team: 'team-b' });
+    server.put('scorecards', 'card-1@2', { ...scorecard('card-1', 2), team: 'team-b' });
+    server.put('coachingSessions', 'cs-1', coachingSession('cs-1', 'lead@arvio.test', me.email, { team: 'team-b' }));
+    server.roster = rosterOf({ 'team-b': 'agent' }, 'agent');
+    await syncOk(database, server);
+    server.roster = rosterOf({ 'team-a': 'agent' }, 'agent');
+    await syncOk(database, server);
+    expect(await database.coachingSessions.get('cs-1')).toBeDefined();
+    expect((await database.coachingForms.toArray()).map((f) => `${f.id}@${f.version}`)).toEqual(['form-1@1']);
+    // The focus names a card, not a version: every version of it stays.
+    expect((await database.scorecards.toArray()).map((c) => `${c.id}@${c.version}`)).toEqual(['card-1@1', 'card-1@2']);
   });
 
   it('writes again what the server now sends differently at the same revision (less of it, or all of it)', async ({ database, server }) => {
