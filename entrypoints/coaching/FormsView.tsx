@@ -6,7 +6,7 @@ import { notSavedText } from '@/components/notSaved';
 import { useAutosave } from '@/components/useAutosave';
 import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
-import { db, listedVersions } from '@/lib/db';
+import { db, decidingVersion, listedVersions, versionsOfRow } from '@/lib/db';
 import { formatDateTime, type Translate } from '@/lib/i18n';
 import { mayChangeVersions, publishingTeam, readRoster, type Roster } from '@/lib/sync';
 import { asksForTeam, usePublishTeam } from '@/components/publishTeam';
@@ -88,43 +88,47 @@ export function FormsView() {
         <tbody>
           {listedVersions(all)
             .sort((a, b) => a.name.localeCompare(b.name))
-            .map((form) => (
-              <tr key={form.id} data-form={form.id}>
-                <th scope="row">{form.name}</th>
-                <td class="num">{form.version}</td>
-                <td>{t(`coaching.formStatus.${form.status}`)}</td>
-                <td class="inline-controls">
-                  {mayChangeVersions(roster, form) ? (
-                    <>
-                      <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={async () => open(newDraftFrom(form, new Date(), await publishingTeam(db())))}>
-                        {t('coaching.forms.edit')}
+            .map((form) => {
+              // A draft that continues a published version is that version's team's to change.
+              const deciding = decidingVersion(versionsOfRow(all, form), form);
+              return (
+                <tr key={form.id} data-form={form.id}>
+                  <th scope="row">{form.name}</th>
+                  <td class="num">{form.version}</td>
+                  <td>{t(`coaching.formStatus.${form.status}`)}</td>
+                  <td class="inline-controls">
+                    {mayChangeVersions(roster, deciding) ? (
+                      <>
+                        <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={async () => open(newDraftFrom(form, new Date(), await publishingTeam(db())))}>
+                          {t('coaching.forms.edit')}
+                        </button>
+                        {form.status === 'draft' && (
+                          <button type="button" aria-label={t('coaching.forms.publishOf', { name: form.name })} onClick={async () => {
+                              // A new form of a lead of several teams opens in the editor, where its team is chosen.
+                              if (await asksForTeam(form)) return open(form);
+                              return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
+                            }}>
+                            {t('coaching.forms.publish')}
+                          </button>
+                        )}
+                        {form.status === 'published' && (
+                          <button type="button" aria-label={t('coaching.forms.archiveOf', { name: form.name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
+                            {t('coaching.forms.archive')}
+                          </button>
+                        )}
+                      </>
+                    ) : (
+                      <span class="muted">{t(deciding.team === null ? 'coaching.forms.organisations' : 'coaching.forms.anotherTeams')}</span>
+                    )}
+                    {form.status === 'draft' && (
+                      <button type="button" aria-label={t('coaching.forms.deleteOf', { name: form.name })} onClick={() => run(form, deleteFormDraft(form))}>
+                        {t('coaching.forms.delete')}
                       </button>
-                      {form.status === 'draft' && (
-                        <button type="button" aria-label={t('coaching.forms.publishOf', { name: form.name })} onClick={async () => {
-                            // A new form of a lead of several teams opens in the editor, where its team is chosen.
-                            if (await asksForTeam(form)) return open(form);
-                            return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
-                          }}>
-                          {t('coaching.forms.publish')}
-                        </button>
-                      )}
-                      {form.status === 'published' && (
-                        <button type="button" aria-label={t('coaching.forms.archiveOf', { name: form.name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
-                          {t('coaching.forms.archive')}
-                        </button>
-                      )}
-                    </>
-                  ) : (
-                    <span class="muted">{t(form.team === null ? 'coaching.forms.organisations' : 'coaching.forms.anotherTeams')}</span>
-                  )}
-                  {form.status === 'draft' && (
-                    <button type="button" aria-label={t('coaching.forms.deleteOf', { name: form.name })} onClick={() => run(form, deleteFormDraft(form))}>
-                      {t('coaching.forms.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
         </tbody>
       </table>
       <p role="status">{notice ?? ''}</p>

@@ -8,6 +8,7 @@ export {
   latestVersions,
   listedVersions,
   versionsOfRow,
+  decidingVersion,
   getScorecard,
   saveScorecard,
   importScorecards,

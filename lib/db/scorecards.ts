@@ -57,6 +57,14 @@ export function versionsOfRow<T extends Pick<Scorecard, 'id' | 'version'>>(cards
   return cards.filter((c) => c.id === row.id || c.id === seriesOf(row.id)).sort((a, b) => a.version - b.version);
 }
 
+/**
+ * The version of a row (versionsOfRow, oldest first) whose team says who may change the row's card: its
+ * newest one that is not a draft, as a draft continues it; the card itself while it is only a draft.
+ */
+export function decidingVersion<T extends Pick<Scorecard, 'status'>>(versions: readonly T[], card: T): T {
+  return versions.findLast((v) => v.status !== 'draft') ?? card;
+}
+
 export async function getScorecard(id: string, version: number): Promise<Scorecard | undefined> {
   return db().scorecards.get([id, version]);
 }

@@ -1,7 +1,7 @@
 // The scorecards a team has: latest version of each, its status and channels, and what can be done with it.
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { listedVersions, versionsOfRow } from '@/lib/db';
+import { decidingVersion, listedVersions, versionsOfRow } from '@/lib/db';
 import type { Scorecard } from '@/lib/model';
 import { printUrl } from './ScorecardEditor';
 
@@ -33,7 +33,9 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
   }, [confirming]);
   const published = versions.find((v) => v.status === 'published' && v.version !== card.version);
   const act = (action: RowAction) => () => props.onAction(action, card);
-  const changeable = props.mayChange(card);
+  // A draft that continues a published version is that version's team's to change.
+  const deciding = decidingVersion(versions, card);
+  const changeable = props.mayChange(deciding);
 
   return (
     <tr data-card-id={card.id}>
@@ -82,7 +84,7 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
           <span class="muted block">{t('scorecards.list.publishedAlso', { version: published.version })}</span>
         )}
         {!changeable && props.mayCreate && (
-          <span class="muted block">{t(card.team === null ? 'scorecards.list.organisations' : 'scorecards.list.anotherTeams')}</span>
+          <span class="muted block">{t(deciding.team === null ? 'scorecards.list.organisations' : 'scorecards.list.anotherTeams')}</span>
         )}
       </td>
       <td class="num">{card.version}</td>

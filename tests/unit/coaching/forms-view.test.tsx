@@ -135,6 +135,11 @@ describe('what a lead may change', () => {
     }
     expect(container.querySelector('tr[data-form="cf-org"]')?.textContent).toContain('The organisation’s: an admin publishes its versions.');
     expect(container.querySelector('tr[data-form="cf-se"]')?.textContent).toContain('Another team’s: its leads publish its versions.');
+    // A draft made from the organisation's form before: still the organisation's, not offered to publish.
+    await saveForm({ ...published('cf-org', 'Company talk', null), version: 2, status: 'draft' });
+    await waitFor(() => expect(container.querySelector('tr[data-form="cf-org"] td.num')?.textContent).toBe('2'));
+    expect(screen.queryByRole('button', { name: 'Publish Company talk' })).toBeNull();
+    expect(container.querySelector('tr[data-form="cf-org"]')?.textContent).toContain('The organisation’s');
   });
 });
 

@@ -197,6 +197,14 @@ describe('what the list offers follows the role on the team backend', () => {
     expect(container.querySelector('tr[data-card-id="org-card"]')?.textContent).toContain('The organisation’s: an admin publishes its versions.');
     expect(container.querySelector('tr[data-card-id="se-card"]')?.textContent).toContain('Another team’s: its leads publish its versions.');
     expect(screen.getByRole('button', { name: 'New scorecard' })).toBeTruthy();
+
+    // A draft made from the organisation's card before: still the organisation's, not offered to publish.
+    cleanup();
+    await saveScorecard({ ...teamCard('org-card', null), version: 2, status: 'draft' });
+    inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Card fi-card' });
+    expect(screen.queryByRole('button', { name: 'Publish Card org-card' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Discard the draft version of Card org-card' })).toBeTruthy();
   });
 
   it('without a team backend, and for an admin, everything is offered', async () => {
