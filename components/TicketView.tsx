@@ -23,7 +23,8 @@ export function TicketHeader({ ticket, extraction }: { ticket: TicketRef; extrac
 interface MessageListProps {
   extraction: Extraction;
   target: ReviewTarget;
-  onTarget: (target: ReviewTarget) => void;
+  /** Choosing what to review (the whole conversation or one message); without it, the conversation is only read (an agent's). */
+  onTarget?: ((target: ReviewTarget) => void) | undefined;
 }
 
 export function MessageList({ extraction, target, onTarget }: MessageListProps) {
@@ -33,14 +34,11 @@ export function MessageList({ extraction, target, onTarget }: MessageListProps) 
     <section class="messages" aria-labelledby="messages-title">
       <div class="messages-head">
         <h2 id="messages-title">{t('sidebar.messages.title')}</h2>
-        <button
-          type="button"
-          class="target-button"
-          aria-pressed={whole}
-          onClick={() => onTarget({ kind: 'conversation' })}
-        >
-          {t('sidebar.messages.whole')}
-        </button>
+        {onTarget && (
+          <button type="button" class="target-button" aria-pressed={whole} onClick={() => onTarget({ kind: 'conversation' })}>
+            {t('sidebar.messages.whole')}
+          </button>
+        )}
       </div>
       <ol class="message-list">
         {extraction.messages.map((message) => {
@@ -57,14 +55,16 @@ export function MessageList({ extraction, target, onTarget }: MessageListProps) 
                 </header>
                 {/* Host-page text is data: rendered as a text node, never as markup. */}
                 <p class="message-text">{message.text}</p>
-                <button
-                  type="button"
-                  class="target-button small"
-                  aria-pressed={selected}
-                  onClick={() => onTarget(selected ? { kind: 'conversation' } : { kind: 'message', messageId: message.id })}
-                >
-                  {selected ? t('sidebar.messages.selected') : t('sidebar.messages.select')}
-                </button>
+                {onTarget && (
+                  <button
+                    type="button"
+                    class="target-button small"
+                    aria-pressed={selected}
+                    onClick={() => onTarget(selected ? { kind: 'conversation' } : { kind: 'message', messageId: message.id })}
+                  >
+                    {selected ? t('sidebar.messages.selected') : t('sidebar.messages.select')}
+                  </button>
+                )}
               </article>
             </li>
           );

@@ -36,7 +36,7 @@ import { ReviewHistory } from './review/ReviewHistory';
 import { ReviewPanel } from './review/ReviewPanel';
 import { markTicketRendered } from '@/bench/hooks';
 import type { TeamSettings } from '@/lib/teamSettings';
-import { selfPerson } from '@/lib/sync';
+import { reviewsOthers, selfPerson, type Roster } from '@/lib/sync';
 import { IdeasPanel } from './ideas/IdeasPanel';
 import { GenericActions, ReportPage } from './PageActions';
 import { CalibrationBanner, CalibrationPanel, useCalibrationHome, waitingHere } from './calibration/CalibrationPanel';
@@ -172,6 +172,8 @@ function SnapshotView({
 }
 
 type Tab = 'review' | 'selfcheck' | 'conversation' | 'history' | 'calibration' | 'ideas';
+/** The tabs of someone who reviews others (lib/sync reviewsOthers): not an agent's. */
+const REVIEWERS_TABS: readonly Tab[] = ['review', 'calibration'];
 
 interface TicketPaneProps {
   ticket: TicketRef;
@@ -184,7 +186,7 @@ interface TicketPaneProps {
 function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketPaneProps) {
   const { t } = useI18n();
   const key = ticketKey(ticket);
-  const [tab, setTab] = useState<Tab>('review');
+  const [chosenTab, setTab] = useState<Tab>('review');
   const settings = useRemote(() => db.getSettings(), [], defaultSettings);
   const hints = useDraftHints(draft, extraction, settings.selfCheck);
 
@@ -202,11 +204,12 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
   const [historyProblem, setHistoryProblem] = useState<string | null>(null);
   const reviews = useRemote(() => db.reviewsOfTicket(key), [key], [] as Review[]);
   const cards = useRemote(() => db.listScorecards(), [], [] as Scorecard[]);
-  const roster = useRemote(() => db.teamRoster(), [], null);
+  // Undefined until read: the tabs are a reviewer's until the roster says otherwise.
+  const roster = useRemote<Roster | null | undefined>(() => db.teamRoster(), [], undefined);
   const reviewIds = reviews.map((r) => r.id).join('\n');
   const disputes = useRemote(() => (reviewIds ? db.disputesOfReviews(reviewIds.split('\n')) : Promise.resolve([])), [reviewIds], [] as Dispute[]);
   const teamSettings = useRemote(() => db.listTeamSettings(), [], [] as TeamSettings[]);
-  const me = selfPerson(settings.identity, roster);
+  const me = selfPerson(settings.identity, roster ?? null);
   const calibration = useCalibrationHome();
   const calibrationWaiting = waitingHere(calibration, key);
   const [scoreCalibration, setScoreCalibration] = useState(false);
@@ -227,7 +230,8 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
     });
   }, [key]);
 
-  const tabs: { id: Tab; label: string }[] = [
+  const reviewer = roster === undefined || reviewsOthers(roster);
+  const allTabs: { id: Tab; label: string }[] = [
     { id: 'review', label: t('tabs.review') },
     { id: 'selfcheck', label: t('tabs.selfcheck', { count: hints.hints.length }) },
     { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
@@ -235,6 +239,9 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
     { id: 'calibration', label: t('tabs.calibration') },
     { id: 'ideas', label: t('ideas.tab') },
   ];
+  const tabs = allTabs.filter((x) => reviewer || !REVIEWERS_TABS.includes(x.id));
+  // An agent's sidebar opens on their self-check (also when the page asks for the review).
+  const tab = tabs.some((x) => x.id === chosenTab) ? chosenTab : 'selfcheck';
 
   if (onExpand) return <Rail hints={hints.hints.length} score={railScore} onExpand={onExpand} />;
 
@@ -300,11 +307,15 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
           <MessageList
             extraction={extraction}
             target={target}
-            onTarget={(next) => {
-              setTarget(next);
-              setEditKey(null);
-              setTab('review');
-            }}
+            onTarget={
+              reviewer
+                ? (next) => {
+                    setTarget(next);
+                    setEditKey(null);
+                    setTab('review');
+                  }
+                : undefined
+            }
           />
         )}
         {tab === 'ideas' && <IdeasPanel ticket={ticket} extraction={extraction} me={me} />}

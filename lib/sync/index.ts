@@ -42,6 +42,7 @@ export {
   normalizeName,
   personOf,
   revieweeFor,
+  reviewsOthers,
   rosterChoices,
   rosterTeams,
   selfPerson,

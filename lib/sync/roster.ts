@@ -152,6 +152,16 @@ export function leadsSomeTeam(roster: Roster | null): boolean {
 }
 
 /**
+ * Whether the user reviews others: a reviewer or a lead in one of their teams (an admin in all), or
+ * anyone without a team backend. An agent's sidebar is for checking their own replies: the server
+ * takes no review from them, and calibration is the reviewers'.
+ */
+export function reviewsOthers(roster: Roster | null): boolean {
+  if (roster === null) return true;
+  return (roster.teams ?? [roster.me]).some((team) => team.role !== 'agent');
+}
+
+/**
  * Whether the user may make new versions of a scorecard or coaching form (edit, publish, archive, or
  * start one), as the team backend decides: without one, always (the profile is all there is); an admin,
  * always; otherwise a lead of the series' team — for a new series or a built-in as shipped (whose edit

@@ -357,6 +357,11 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await expect.poll(() => ticket.locator('arvio-badge').getAttribute('data-count', { timeout: 1000 }).catch(() => null), { timeout: 5000 }).not.toBeNull();
   await ticket.locator('arvio-badge').click();
   const frame = await sidebarFrame(ticket);
+  // An agent's sidebar is for their own replies: no review form or calibration (the server takes neither from them).
+  const sidebarTabs = frame.getByRole('tablist', { name: k('tabs.label') }).getByRole('tab');
+  await expect.poll(() => sidebarTabs.count(), { timeout: 10_000 }).toBe(4);
+  expect(await frame.getByRole('tab', { selected: true }).getAttribute('id')).toBe('tab-selfcheck');
+  expect((await sidebarTabs.evaluateAll((tabs) => tabs.map((tab) => tab.id))).sort()).toEqual(['tab-conversation', 'tab-history', 'tab-ideas', 'tab-selfcheck']);
   const focusLine = frame.getByTestId('coaching-focus');
   await expect.poll(() => focusLine.textContent(), { timeout: 10_000 }).toBe(k('coaching.sidebar.focus', { day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
   const checklist = frame.locator('.selfcheck fieldset .criterion');

@@ -68,7 +68,8 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
 
   // The agent reads the status and the reply in the sidebar.
   await synced(agentOptions, t);
-  await frame.getByRole('tab', { name: t('tabs.review'), exact: true }).click();
+  // Away to the self-check (an agent's sidebar has no review form) and back: the panel reads its list again.
+  await frame.locator('#tab-selfcheck').click();
   await frame.getByRole('tab', { name: t('ideas.tab') }).click();
   await mine.getByText(t('ideas.status.done')).waitFor();
   await expect.poll(() => mine.locator('.idea-replies').textContent()).toContain(reply);

@@ -90,9 +90,10 @@ describe('team settings that a lead sets and the server enforces', () => {
     });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('window to dispute this review has closed (3 days');
-    // Nor is the agent offered a calibration start.
-    await agentFrame.getByRole('tab', { name: en('tabs.calibration') }).click();
-    await agentFrame.getByRole('heading', { name: en('calibration.waiting.title') }).waitFor();
+    // Nor is the agent offered a calibration start: an agent's sidebar has no calibration (nor review) tab.
+    await agentFrame.locator('#tab-selfcheck').waitFor();
+    expect(await agentFrame.getByRole('tab', { name: en('tabs.calibration') }).count()).toBe(0);
+    expect(await agentFrame.getByRole('tab', { name: en('tabs.review'), exact: true }).count()).toBe(0);
     expect(await agentFrame.getByRole('button', { name: en('calibration.start.open') }).count()).toBe(0);
 
     step('the agent was refused');

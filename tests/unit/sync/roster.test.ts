@@ -1,7 +1,20 @@
 // Mapping helpdesk display names onto the team roster: unique match, case and whitespace, ambiguity, no backend.
 import { describe, expect, it } from 'vitest';
 import type { RosterMember } from '@/lib/model/sync';
-import { documentTeam, matchReviewee, memberOf, nameOfAddress, normalizeName, revieweeFor, rosterChoices, rosterTeams, selfPerson, teamChoices, type Roster } from '@/lib/sync/roster';
+import {
+  documentTeam,
+  matchReviewee,
+  memberOf,
+  nameOfAddress,
+  normalizeName,
+  revieweeFor,
+  reviewsOthers,
+  rosterChoices,
+  rosterTeams,
+  selfPerson,
+  teamChoices,
+  type Roster,
+} from '@/lib/sync/roster';
 
 const mikko: RosterMember = { email: 'mikko@arvio.test', name: 'Mikko Laine', role: 'agent' };
 const liisa: RosterMember = { email: 'liisa@arvio.test', name: 'Liisa Virtanen', role: 'agent' };
@@ -122,5 +135,25 @@ describe('which team a new document belongs to', () => {
     const admin: Roster = { me: { ...aino, role: 'admin' }, members: [aino], teams: teams.map((t) => ({ ...t, role: 'admin' as const })) };
     expect(documentTeam(admin, { roles: ['lead'], orgWide: true })).toBeNull();
     expect(documentTeam(admin, { roles: ['lead'] })).toBe('t-billing');
+  });
+});
+
+describe('who reviews others', () => {
+  const as = (role: RosterMember['role'], teams: Array<RosterMember['role']> | undefined): Roster => ({
+    me: { email: 'me@example.com', name: 'Me', role },
+    members: [],
+    teams: teams?.map((teamRole, i) => ({ id: `t${i}`, name: `T${i}`, role: teamRole })),
+  });
+
+  it('a reviewer or a lead in some team, an admin, and anyone without a team backend; not an agent', () => {
+    expect(reviewsOthers(null)).toBe(true);
+    expect(reviewsOthers(as('reviewer', ['reviewer']))).toBe(true);
+    expect(reviewsOthers(as('lead', ['agent', 'lead']))).toBe(true);
+    expect(reviewsOthers(as('admin', ['admin']))).toBe(true);
+    expect(reviewsOthers(as('agent', ['agent']))).toBe(false);
+    expect(reviewsOthers(as('agent', ['agent', 'agent']))).toBe(false);
+    // An older server without the teams: the account's role says.
+    expect(reviewsOthers(as('agent', undefined))).toBe(false);
+    expect(reviewsOthers(as('reviewer', undefined))).toBe(true);
   });
 });
