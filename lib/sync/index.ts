@@ -1,6 +1,7 @@
 // Sync with the team backend, the extension side: its public face. The engine is split by concern —
-// push.ts, pull.ts, apply.ts, conflicts.ts, checkpoint.ts (+ meta.ts, lease.ts, status.ts) and the
-// run loop in run.ts — modelled on RxDB's replication — and scheduler.ts, the background's browser alarms.
+// push.ts, pull.ts, apply.ts, conflicts.ts, checkpoint.ts (+ meta.ts, lease.ts, status.ts), access.ts
+// (the user's teams or role changed) and the run loop in run.ts — modelled on RxDB's replication — and
+// scheduler.ts, the background's browser alarms.
 export { backoff, nextDelay, type BackoffOptions } from './backoff';
 export {
   backendConfigSchema,
