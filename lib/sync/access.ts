@@ -74,8 +74,9 @@ async function citedVersions(database: ArvioDb): Promise<Set<string>> {
  * After a pull from the beginning under `access`, which sent the documents `sent` (state keys):
  * removes every document the server had confirmed to this profile and did not send — the user may
  * no longer read it — and records `access`, in one transaction. What waits to be pushed, a conflict
- * waiting for the user and a change the server refused stay: they are the user's own work. A
- * review's kept revisions leave with it. Returns how many documents were removed.
+ * waiting for the user and a change the server refused stay: they are the user's own work; so do the
+ * scorecard and form versions that documents staying here were made with (citedVersions). A review's
+ * kept revisions leave with it. Returns how many documents were removed.
  */
 export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>, access: string): Promise<number> {
   const tables = writeScope(database, kindNames, [database.syncState, database.pulledStates, database.reviewRevisions]);
@@ -120,7 +121,7 @@ export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>,
     const cited = await citedVersions(database);
     for (const collection of VERSIONED) {
       const ids = gone.get(collection) ?? [];
-      const unused = ids.filter((id) => !cited.has(`${collection}:${id}`) && !cited.has(`${collection}:${id.slice(0, id.lastIndexOf('@'))}`));
+      const unused = ids.filter((id) => !cited.has(stateKey(collection, id)) && !cited.has(stateKey(collection, id.slice(0, id.lastIndexOf('@')))));
       gone.set(collection, unused);
       removed += await remove(collection, unused);
     }
