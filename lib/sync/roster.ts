@@ -141,6 +141,9 @@ export function documentTeam(roster: Roster | null, need: TeamNeed = {}): string
   return teamChoices(roster, need)[0]?.id ?? null;
 }
 
+/** A role in a team that leads it (an admin leads every team). */
+const leads = (team: { role: Role }): boolean => team.role === 'lead' || team.role === 'admin';
+
 /**
  * Whether the user leads one of their teams (an admin leads them all), or has no team backend (their
  * profile is all there is): who holds coaching sessions and edits forms, and who follows the team's
@@ -148,7 +151,7 @@ export function documentTeam(roster: Roster | null, need: TeamNeed = {}): string
  */
 export function leadsSomeTeam(roster: Roster | null): boolean {
   if (roster === null) return true;
-  return (roster.teams ?? [roster.me]).some((team) => team.role === 'lead' || team.role === 'admin');
+  return (roster.teams ?? [roster.me]).some(leads);
 }
 
 /**
@@ -172,5 +175,5 @@ export function mayChangeVersions(roster: Roster | null, doc: { id: string; temp
   if (roster === null || roster.me.role === 'admin') return true;
   if (isShippedBuiltIn(doc) || (doc.team === null && doc.status === 'draft')) return leadsSomeTeam(roster);
   if (doc.team === null) return false;
-  return (roster.teams ?? []).some((team) => team.id === doc.team && (team.role === 'lead' || team.role === 'admin'));
+  return (roster.teams ?? []).some((team) => team.id === doc.team && leads(team));
 }
