@@ -299,7 +299,7 @@ await coaching.waitForTimeout(1500);
 await shoot(coaching, '9-coaching');
 // Preparing a session with Mikko: his evidence since the last session, a review pinned, his two weakest
 // criteria as the period's focus (the self-check then shows them first while he writes), an agreed action.
-await coaching.getByRole('button', { name: 'Prepare a session with Mikko Laine' }).click();
+await coaching.getByRole('button', { name: 'Prepare session with Mikko Laine' }).click();
 await coaching.locator('[data-testid="evidence"][data-state="ready"]').waitFor({ timeout: 30_000 });
 await coaching.getByRole('button', { name: /^Pin the review of ticket/ }).first().click();
 await coaching.getByLabel('Scorecard').selectOption({ label: 'Written message (e-mail)' });

@@ -372,7 +372,7 @@ export function EvidenceView({
             <div key={r.id} class={`evidence-review${pinned(ref) ? ' pinned' : ''}`} data-review={r.id}>
               <strong>{pct(r.score)}</strong> · {formatDateTime(lang, r.createdAt)} · {t('dashboard.mine.ticket', { id: r.ticket.ticketId })}{' '}
               <button type="button" aria-pressed={pinned(ref)} aria-label={t('coaching.evidence.pinReview', { id: r.ticket.ticketId })} onClick={() => onPin(ref)}>
-                {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
+                {t('coaching.evidence.pin')}
               </button>
               <ReviewTexts review={r} />
               <RatingPins review={r} cards={cards} pinned={pinned} onPin={onPin} />
@@ -430,7 +430,7 @@ function RatingPins({
                   aria-label={t('coaching.evidence.pinRating', { criterion: title, id: review.ticket.ticketId })}
                   onClick={() => onPin(ref)}
                 >
-                  {pinned(ref) ? t('coaching.evidence.pinned') : t('coaching.evidence.pin')}
+                  {t('coaching.evidence.pin')}
                 </button>
               </li>
             );

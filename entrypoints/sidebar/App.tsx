@@ -76,7 +76,10 @@ export function App({ connection }: { connection: Connection }) {
   if (collapsed) {
     return (
       <main aria-label={t('sidebar.title')} class="sidebar collapsed">
-        <div class="bar">{close}</div>
+        <div class="bar">
+          <h1 class="visually-hidden">{t('app.name')}</h1>
+          {close}
+        </div>
         <SnapshotView snapshot={snapshot} draft={page.draft} connection={connection} onExpand={() => setSize({ ...size, collapsed: false })} />
       </main>
     );
@@ -88,7 +91,7 @@ export function App({ connection }: { connection: Connection }) {
         <span class="brand">{t('app.name')}</span>
         <span class="bar-tools">
           {origin && (
-            <button type="button" class="bar-button" aria-label={t('dock.collapse')} title={t('dock.collapse')} onClick={() => setSize({ ...size, collapsed: true })}>
+            <button type="button" class="icon-button" aria-label={t('dock.collapse')} title={t('dock.collapse')} onClick={() => setSize({ ...size, collapsed: true })}>
               ›
             </button>
           )}

@@ -57,7 +57,7 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.plan.prepareFor': 'Valmistele valmennus: {name}',
   'coaching.plan.when': 'Seuraavan valmennuksen aika: {name}',
   'coaching.plan.schedule': 'Sovi aika',
-  'coaching.plan.scheduleFor': 'Sovi valmennuksen aika: {name}',
+  'coaching.plan.scheduleFor': 'Sovi aika valmennukselle: {name}',
   'coaching.plan.ics': 'Kalenteritiedosto: {name}',
 
   'coaching.session.title': 'Valmennus: {name}',
@@ -89,7 +89,6 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.evidence.reviews': 'Arvioinnit vahvuuksineen ja kehityskohteineen',
   'coaching.evidence.noReviews': 'Tältä ajalta ei ole arviointeja tästä asiakaspalvelijasta.',
   'coaching.evidence.pin': 'Kiinnitä',
-  'coaching.evidence.pinned': 'Kiinnitetty',
   'coaching.evidence.pinReview': 'Kiinnitä tiketin #{id} arviointi',
   'coaching.evidence.pinRating': 'Kiinnitä kriteerin {criterion} arvio tiketissä #{id}',
   'coaching.evidence.ratings': 'Kriteerien arviot',

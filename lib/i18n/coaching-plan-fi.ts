@@ -3,7 +3,7 @@ import type { coachingPlanEn } from './coaching-plan-en';
 
 export const coachingPlanFi: Record<keyof typeof coachingPlanEn, string> = {
   'coaching.plan.openEditor': 'Sovi aika…',
-  'coaching.plan.openEditorFor': 'Sovi valmennuksen aika tai rytmi: {name}',
+  'coaching.plan.openEditorFor': 'Sovi aika tai rytmi valmennukselle: {name}',
   'coaching.plan.editorTitle': 'Seuraava valmennus: {name}',
   'coaching.plan.rhythmDays': '{days} päivän välein',
   'coaching.plan.close': 'Sulje',

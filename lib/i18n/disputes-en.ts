@@ -71,6 +71,7 @@ export const disputesEn = {
   'disputes.figures.overturned': 'Overturned',
   'disputes.figures.share': 'Share overturned',
   'disputes.figures.calibrate': 'Start calibration',
+  'disputes.figures.calibrateColumn': 'Calibration',
   'disputes.figures.resolveTime': 'Time to resolve: median {median} h, mean {mean} h',
   'disputes.figures.resolveTime.none': 'Time to resolve: no dispute resolved yet',
   'disputes.figures.csv': 'Dispute figures (CSV)',

@@ -73,6 +73,7 @@ export const disputesFi: Record<keyof typeof disputesEn, string> = {
   'disputes.figures.overturned': 'Muutettu',
   'disputes.figures.share': 'Muutettujen osuus',
   'disputes.figures.calibrate': 'Aloita kalibrointi',
+  'disputes.figures.calibrateColumn': 'Kalibrointi',
   'disputes.figures.resolveTime': 'Ratkaisuaika: mediaani {median} h, keskiarvo {mean} h',
   'disputes.figures.resolveTime.none': 'Ratkaisuaika: yhtään kiistaa ei ole vielä ratkaistu',
   'disputes.figures.csv': 'Kiistojen luvut (CSV)',

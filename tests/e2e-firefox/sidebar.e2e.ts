@@ -71,7 +71,7 @@ describe('Arvio in Firefox on the demo helpdesk', () => {
 
   it('closes by its ✕ and by the keyboard shortcut, in the page and inside the sidebar', async () => {
     const { page, frame } = await openWithSidebar(firefox.browser, `${demo.url}/agent/tickets/103`);
-    await frame.click('.bar .icon-button');
+    await frame.click('.bar button[aria-label="Close sidebar"]');
     await expect.poll(() => toggleState(page)).toBe('false');
     expect(await page.$eval('arvio-dock >>> iframe', (f) => getComputedStyle(f).display)).toBe('none');
 

@@ -12,7 +12,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { review } from '../../server/tests/helpers/docs';
-import { browsersPerTest, localRows, syncNow, type ExtensionBrowser } from './harness';
+import { browsersPerTest, expectAccessible, localRows, syncNow, type ExtensionBrowser } from './harness';
 
 const LEAD = 'leena@arvio.test';
 const NEWCOMER = 'noora@arvio.test';
@@ -81,6 +81,7 @@ describe('team administration in real Chromium', () => {
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/invite#arvinv_`));
     await admin.getByText(`${NEWCOMER} · agent`).waitFor();
+    await expectAccessible(admin);
 
     // The newcomer's own browser: no token copied, only the link.
     const agent = await launch();

@@ -18,7 +18,7 @@ import { addTeam, addUser, createToken } from '../../server/src/admin';
 import { openPglite, type Db } from '../../server/src/db';
 import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
-import { freshProfileDir, launchWithExtension, localRows, removeProfile, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
+import { expectAccessible, freshProfileDir, launchWithExtension, localRows, removeProfile, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
 
 const LEAD = 'leena@arvio.test';
 
@@ -252,6 +252,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   const hideAgent = lang === 'en';
   expect(await leadFrame.getByRole('checkbox', { name: words.hideAgent }).isChecked()).toBe(true);
   await leadFrame.getByRole('checkbox', { name: words.hideAgent }).setChecked(hideAgent);
+  await expectAccessible(leadFrame);
   await leadFrame.getByRole('button', { name: words.startSubmit }).click();
   await leadFrame.getByRole('status').filter({ hasText: words.started }).waitFor();
   await waitSynced(leadOptions, words);
@@ -292,6 +293,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
     await frame.getByRole('heading', { name: words.waiting }).waitFor();
     expect(await frame.locator('.reveal').count()).toBe(0);
     await frame.getByText(words.blind).waitFor();
+    if (i === 1) await expectAccessible(frame);
     if (hideAgent) expect(await frame.getByTestId('calibration-agent').count()).toBe(0);
     else expect(await frame.getByTestId('calibration-agent').textContent()).toBe(words.agentLine);
     // The server answers nothing of the others' ratings either.
@@ -330,6 +332,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   await leadFrame.getByLabel(words.clarifyText).fill(words.clarification);
   await leadFrame.getByRole('button', { name: words.clarifySave }).click();
   await leadFrame.locator('.clarifications').getByText(words.clarification).waitFor();
+  await expectAccessible(leadFrame);
   await waitSynced(leadOptions, words);
 
   step('agreed');
@@ -345,6 +348,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
   for (const title of [t('calibration.dash.byMonth'), t('calibration.dash.alignment')]) {
     await dash.getByRole('img', { name: t('dashboard.chart.label', { title }) }).locator('canvas').waitFor();
   }
+  await expectAccessible(dash);
   const [file] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: t('calibration.dash.export') }).click()]);
   const lines = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
   const delimiter = lang === 'fi' ? ';' : ',';
@@ -395,6 +399,7 @@ async function story(lang: 'en' | 'fi', namesShown: boolean): Promise<void> {
       await frame.locator('#scorecard').selectOption(`${card.id}@${card.version}`);
       await frame.getByRole('button', { name: words.startReview }).click();
       await frame.locator(`[data-criterion="${first.id}"] .clarification`, { hasText: words.clarification }).waitFor();
+      await expectAccessible(frame);
     }
     await b.close();
     open.splice(open.indexOf(b), 1);

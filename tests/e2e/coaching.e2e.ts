@@ -25,7 +25,7 @@ import { migrate } from '../../server/src/migrate';
 import { startServer, type RunningServer } from '../../server/src/serve';
 import { push } from '../../server/src/store';
 import { makeReview, rng } from '../unit/db/factory';
-import { freshProfileDir, launchWithExtension, localRows, removeProfile, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
+import { expectAccessible, freshProfileDir, launchWithExtension, localRows, removeProfile, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
 
 let dataDir = '';
 let db: Db;
@@ -198,6 +198,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const scheduling = plan.getByRole('form', { name: k('coaching.plan.editorTitle', { name: 'Mikko Laine' }) });
   const when = scheduling.getByLabel(k('coaching.plan.when', { name: 'Mikko Laine' }));
   await expect.poll(() => when.evaluate((input) => input === document.activeElement)).toBe(true);
+  await expectAccessible(plan);
   // The rhythm another lead of the team set is this coach's too; this coach sets Mikko's, for the team.
   const liisaRow = plan.locator(`tr[data-agent="${people(lang).coached}"]`);
   expect(await liisaRow.textContent()).toContain(k('coaching.rhythm.60'));
@@ -239,6 +240,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await session.getByLabel(k('coaching.actions.text', { n: 1 }), { exact: true }).fill('Greet every customer by name');
   await session.getByLabel(k('coaching.actions.text', { n: 2 }), { exact: true }).fill('Read the tone guide');
   await session.getByRole('textbox', { name: k('coaching.notes.title') }).fill('Private: tired this month');
+  await expectAccessible(session);
   await session.getByRole('button', { name: k('coaching.session.hold') }).click();
   await session.getByRole('button', { name: k('coaching.session.saveHeld') }).waitFor();
   await expect.poll(() => session.getByRole('status').textContent()).toContain(k('coaching.session.saved', { at: '' }).trim());
@@ -311,6 +313,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await mine.getByLabel(k('coaching.mine.ackComment')).fill('Thanks!');
   await mine.getByRole('button', { name: k('coaching.mine.acknowledge') }).click();
   await mine.locator('.acknowledged').waitFor();
+  await expectAccessible(mine);
   await waitSynced(agentOptions, t);
   // The agent's printable copy: the form, the focus and the actions on one page, no private notes. A real
   // talk leaves every field of the form answered, at some length: the coach's later edit of the held session
@@ -343,6 +346,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const onSheet = ['Greet every customer by name', 'Read the tone guide', `${title('tone')}, ${title('name')}`, 'Thanks!', ...Object.values(longAnswers)];
   for (const text of onSheet) expect(sheet).toContain(text);
   expect(sheet).not.toContain('Private');
+  await expectAccessible(printed);
   // Printed as Chromium prints it (A4, the page's own @page margins): one page.
   const pdf = await printed.pdf({ format: 'A4' });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
@@ -372,6 +376,8 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   expect(await frame.locator('.hints > li').first().getAttribute('data-focus')).toBe('true');
   // The composer badge tells a hint touches the focus (the customer's name is not used).
   await expect.poll(async () => Number(await ticket.locator('arvio-badge').getAttribute('data-focus', { timeout: 1000 }).catch(() => '0')), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expectAccessible(frame);
+  await expectAccessible(ticket, ['arvio-dock', 'arvio-badge']);
 
   // The coach: the plan shows one open action, the acknowledgement is in, and the next session opens with the previous actions.
   await waitSynced(coachOptions, t);
@@ -405,6 +411,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
     .poll(() => reviewFrame.getByTestId('reviewee-focus').textContent(), { timeout: 10_000 })
     .toBe(k('coaching.sidebar.reviewFocus', { name: 'Mikko Laine', day: formatDay(lang, until), criteria: `${title('tone')}, ${title('name')}` }));
   expect(await reviewFrame.locator('.criterion[data-focus]').evaluateAll((els) => els.map((e) => e.getAttribute('data-criterion')))).toEqual(['name', 'tone']);
+  await expectAccessible(reviewFrame);
 
   // The dashboard's coaching view: one session held this month; of the actions whose day has come (the one
   // done; the other is not due yet), one done by its date.
@@ -425,6 +432,15 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   expect(finished.before.count).toBeGreaterThanOrEqual(MIN_REVIEWS);
   expect(finished.after.count).toBeGreaterThanOrEqual(MIN_REVIEWS);
   expect(await outcome.locator('tr[data-criterion="tone"] td').allTextContents()).toEqual([side(finished.before), side(finished.after)]);
+  await expectAccessible(dashboard);
+
+  // The coaching forms and their editor.
+  await plan.goto(`chrome-extension://${coachBrowser.extensionId}/coaching.html#forms`);
+  await plan.getByRole('heading', { name: k('coaching.forms.title') }).waitFor();
+  await expectAccessible(plan);
+  await plan.getByRole('button', { name: k('coaching.forms.editOf', { name: form.name }) }).click();
+  await plan.locator('#editor-title').waitFor();
+  await expectAccessible(plan);
 }
 
 describe('coaching that closes the loop, coach and agent against the team backend', () => {

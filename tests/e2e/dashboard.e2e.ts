@@ -10,7 +10,7 @@ import { formatPercent, translator, type MessageKey } from '../../lib/i18n';
 import type { Review } from '../../lib/model/review';
 import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
 import { expectedFigures } from '../unit/dashboard/oracle';
-import { browsersPerTest, freshProfileDir } from './harness';
+import { browsersPerTest, expectAccessible, freshProfileDir } from './harness';
 
 const browsers = browsersPerTest();
 
@@ -88,6 +88,7 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
     const named = translator(lang)('figures.criteria.ofCard', { title, card: card.name });
     expect(await page.locator(`.criteria-table tr[data-criterion="tone"][data-scorecard="${card.id}"] th`).textContent()).toContain(named);
   }
+  await expectAccessible(page);
 
   // Export both CSV shapes and the JSON.
   await page.getByRole('tab', { name: names.exportTab! }).click();
@@ -124,6 +125,7 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   expect(file.format).toBe('arvio.export');
   const byIdJson = (xs: Review[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
   expect(byIdJson(file.reviews)).toEqual(byIdJson(seeded));
+  await expectAccessible(page);
 }
 
 describe('dashboard and exports in Chromium', () => {

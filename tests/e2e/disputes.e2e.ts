@@ -8,7 +8,7 @@ import { formatPercent, translator } from '@/lib/i18n';
 import { scoreReview, maxValue } from '@/lib/scoring';
 import type { Dispute } from '../../lib/model/dispute';
 import type { Review } from '../../lib/model/review';
-import { sidebarFrame, toggleButton, localRows } from './harness';
+import { expectAccessible, sidebarFrame, toggleButton, localRows } from './harness';
 import { AGENT, closeAfterEach, connected, launch, LEAD, OTHER_AGENT, pushReview, REVIEWER, startWorld, synced } from './team-harness';
 
 closeAfterEach();
@@ -40,6 +40,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await form.getByLabel(t('disputes.form.proposed', { criterion: first!.title })).selectOption(String(top.value));
   await form.getByLabel(t('disputes.form.criterion', { criterion: second!.title })).check();
   await form.getByLabel(t('disputes.form.itemReason', { criterion: second!.title })).fill('The answer covered everything asked.');
+  await expectAccessible(frame);
   await form.getByRole('button', { name: t('disputes.form.send') }).click();
   await frame.getByText(t('disputes.status.open')).waitFor();
   await synced(agentOptions, t);
@@ -65,6 +66,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   const reject = resolveForm.getByRole('group', { name: second!.title });
   await reject.getByLabel(t('disputes.resolve.reject')).check();
   await reject.getByLabel(t('disputes.resolve.reason')).fill('The refund date was missing.');
+  await expectAccessible(dash);
   await resolveForm.getByRole('button', { name: t('disputes.resolve.send') }).click();
   await dash.getByRole('status').filter({ hasText: t('disputes.resolve.done') }).waitFor();
   await dash.getByRole('heading', { name: t('disputes.waiting.title', { count: 0 }) }).waitFor();
@@ -75,6 +77,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   await expect.poll(() => dash.locator(`.dispute-criteria tr[data-criterion="${first!.id}"] .share`).textContent()).toBe(percent.format(1));
   await expect.poll(() => dash.locator(`.dispute-criteria tr[data-criterion="${second!.id}"] .share`).textContent()).toBe(percent.format(0));
+  await expectAccessible(dash);
   const revisions = await localRows<{ reviewId: string; revision: number; review: Review }>(dash, 'reviewRevisions');
   expect(revisions.map((r) => [r.reviewId, r.revision, r.review.score])).toEqual([[review.id, 1, before.score]]);
   await dash.getByRole('tab', { name: t('dashboard.view.team') }).click();
@@ -95,6 +98,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await item.getByText(t('disputes.outcome.accepted', { level: top.label })).waitFor();
   expect(await item.locator('header strong').textContent()).toBe(formatPercent(lang, after.score!));
   await item.getByText(t('disputes.history.applied'), { exact: false }).waitFor();
+  await expectAccessible(mine);
 }
 
 describe('disputes between an agent and a reviewer, each in their own browser', () => {

@@ -1,9 +1,10 @@
 // Real Chromium with the built extension, against servers on 127.0.0.1. Shared by every e2e file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -187,4 +188,27 @@ export async function syncNow(page: Page, buttonName: string, timeout = 30_000):
       }),
     timeout,
   );
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.2 A/AA rules and its best practices, run on an Arvio page or the sidebar's frame as
+ * it is now: no violation. On a helpdesk page, `include` limits the audit to what Arvio put there (the
+ * dock, the composer's badge): the host page is not ours to judge. Each violation is named with the
+ * elements it found, so a failure says what to fix.
+ */
+export async function expectAccessible(target: Page | Frame, include?: readonly string[]): Promise<void> {
+  // Evaluated over DevTools: an extension page's CSP (rightly) refuses an injected script tag.
+  await target.evaluate(AXE_SOURCE);
+  const violations = await target.evaluate(async (include) => {
+    type Result = { violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<Result> } }).axe;
+    const result = await axe.run(include ? { include: include.map((selector) => [selector]) } : document, {
+      iframes: false, // the sidebar's frame is audited on its own (an extension page: axe cannot reach into it)
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')} (${v.nodes[0]?.failureSummary ?? ''})`);
+  }, include ?? null);
+  expect(violations).toEqual([]);
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '@/lib/i18n';
 import type { Idea } from '../../lib/model/idea';
-import { sidebarFrame, toggleButton } from './harness';
+import { expectAccessible, sidebarFrame, toggleButton } from './harness';
 import { AGENT, closeAfterEach, connected, LEAD, launch, startWorld, synced } from './team-harness';
 
 closeAfterEach();
@@ -30,6 +30,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await form.getByLabel(t('ideas.form.text')).fill('It still names the old form.');
   expect(await form.getByLabel(t('ideas.form.linkTicket', { id: ticketId })).isChecked()).toBe(true);
   expect(await form.getByLabel(t('ideas.form.copyText')).isChecked()).toBe(false);
+  await expectAccessible(frame);
   await form.getByRole('button', { name: t('ideas.form.send') }).click();
   await frame.getByRole('status').filter({ hasText: t('ideas.form.sent') }).waitFor();
   const mine = frame.locator('.idea-card', { hasText: title });
@@ -54,6 +55,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   expect((await w.db.query<{ doc: Idea }>("SELECT doc FROM docs WHERE collection = 'ideas'"))[0]!.doc.status).toBe('new');
   const reply = lang === 'fi' ? 'Makro päivitetty uuteen lomakkeeseen.' : 'The macro now names the new form.';
   await triage.getByLabel(t('ideas.triage.reply')).fill(reply);
+  await expectAccessible(dash);
   await triage.getByRole('button', { name: t('ideas.triage.save') }).click();
   await card.getByRole('status').filter({ hasText: t('ideas.triage.saved') }).waitFor();
   // The status filter finds it under Done, not under New.
@@ -73,6 +75,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await frame.getByRole('tab', { name: t('ideas.tab') }).click();
   await mine.getByText(t('ideas.status.done')).waitFor();
   await expect.poll(() => mine.locator('.idea-replies').textContent()).toContain(reply);
+  await expectAccessible(frame);
 }
 
 describe('ideas and obstacles between an agent and the lead, each in their own browser', () => {

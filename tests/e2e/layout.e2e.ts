@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
-import { launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { expectAccessible, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 import { serveFixture, type FixtureServer } from './fixture-server';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
@@ -188,6 +188,7 @@ describe('the sidebar’s width and rail', () => {
     await expect.poll(async () => { const c = await counts(); return c.rail === c.badge; }).toBe(true);
     expect(Number((await counts()).badge)).toBeGreaterThan(0);
     await expect.poll(() => frame.locator('.rail-score').getAttribute('data-score')).toBe(score);
+    await expectAccessible(frame);
     // The rail sits beside the helpdesk too.
     await expect.poll(() => whatIsThere(page, '[data-test-id="submit_button-button"]', '[data-test-id="omni-log-comment-item"]:last-child [data-test-id="omni-log-message-content"]')).toEqual({ send: true, line: true });
 

@@ -6,7 +6,7 @@ import { templates } from '@/lib/scorecards/templates';
 import { scoreReview } from '@/lib/scoring';
 import type { Rating, Review } from '@/lib/model/review';
 import type { Scorecard } from '@/lib/model/scorecard';
-import { freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
+import { expectAccessible, freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
 
@@ -255,6 +255,7 @@ describe('reviewing a ticket in the sidebar', () => {
       await page.keyboard.type('tiina@');
       await page.keyboard.press('Enter');
       await frame.getByRole('alert').filter({ hasText: 'valid e-mail' }).waitFor();
+      await expectAccessible(frame);
       await page.keyboard.type('example.com');
       await page.keyboard.press('Enter');
 
@@ -268,6 +269,7 @@ describe('reviewing a ticket in the sidebar', () => {
       await expect
         .poll(() => frame.evaluate(() => document.activeElement?.closest('[data-criterion]')?.getAttribute('data-criterion')))
         .toBe(second!.id);
+      await expectAccessible(frame);
       // The name and e-mail are the reviewer's settings now.
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -300,6 +302,7 @@ describe('reviewing a ticket in the sidebar', () => {
       // Percentages in Finnish format (decimal comma, space before %).
       const shown = await frame.locator('.history-head strong').textContent();
       expect(shown).toBe(new Intl.NumberFormat('fi', { style: 'percent', maximumFractionDigits: 1 }).format(expected.score ?? 0));
+      await expectAccessible(frame);
       await page.close();
     } finally {
       await browser.close();

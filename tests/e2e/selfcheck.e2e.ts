@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
-import { launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { expectAccessible, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: ExtensionBrowser;
@@ -66,6 +66,8 @@ describe('self-check before sending', () => {
       frame.locator(`.selfcheck [data-criterion="${id}"] [role="radio"]`).evaluateAll((radios) => radios.findIndex((r) => r.getAttribute('aria-checked') === 'true'));
     expect(await premarked('tone')).toBe(0);
     expect(await premarked('closing')).toBe(0);
+    await expectAccessible(frame);
+    await expectAccessible(page, ['arvio-dock', 'arvio-badge']);
 
     // Fixing the text clears them.
     await editor.click();
@@ -104,6 +106,9 @@ describe('self-check before sending', () => {
     expect(await frame.locator('.selfcheck').count()).toBe(0); // the review form is shown now
     const selfRated = frame.locator('[data-criterion="tone"] .self-rated');
     await expect.poll(() => selfRated.textContent()).toMatch(/^Agent's self-check: /);
+    // Audited scrolled to the end, where the sticky submit bar sits in its own place and covers no criterion.
+    await frame.locator('.body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
+    await expectAccessible(frame);
     await page.close();
   });
 

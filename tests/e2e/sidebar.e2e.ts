@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
 import { tickets } from '../../demo/tickets.mjs';
-import { launchWithExtension, removeProfile, runToggleCommand, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { expectAccessible, launchWithExtension, removeProfile, runToggleCommand, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 import { serveFixture } from './fixture-server';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
@@ -61,6 +61,8 @@ describe('sidebar beside a ticket', () => {
       if (message.author) expect(await item.locator('.message-author').textContent()).toBe(message.author);
     }
     expect(await frame.locator('.message.role-bot').count()).toBe(expected.messages.filter((m) => m.role === 'bot').length);
+    await expectAccessible(frame);
+    await expectAccessible(page, ['arvio-dock']);
     // The demo answers Zendesk's comments API as Zendesk does: asked, and never a 404.
     expect(api.length).toBeGreaterThan(0);
     expect(api.every((status) => status === 200)).toBe(true);

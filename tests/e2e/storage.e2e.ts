@@ -19,7 +19,7 @@ import type { Review, ReviewDraft } from '@/lib/model/review';
 import type { TicketRef } from '@/lib/model/ticket';
 import { newDraft, rate, toReview } from '@/lib/review';
 import { templates } from '@/lib/scorecards/templates';
-import { EXTENSION_DIR, freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
+import { EXTENSION_DIR, expectAccessible, freshProfileDir, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser, localRows } from './harness';
 
 let demo: Awaited<ReturnType<typeof startDemoServer>>;
 
@@ -202,6 +202,8 @@ describe('storage that stays', () => {
         );
       // The form keeps the ratings, and its draft is still stored.
       expect(await frame.locator('#strengths').inputValue()).toBe('Clear steps, friendly tone.');
+      await frame.locator('.body').evaluate((body) => body.scrollTo(0, body.scrollHeight)); // the submit bar in its own place
+      await expectAccessible(frame);
       const drafts = await localRows<ReviewDraft>(page, 'reviewDrafts');
       expect(drafts.map((d) => d.ticketKey)).toEqual(['zendesk:102']);
 

@@ -17,7 +17,7 @@ import { startServer, type RunningServer } from '../../server/src/serve';
 import type { Review } from '../../lib/model/review';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from '../../lib/export';
 import { makeReviews } from '../unit/db/factory';
-import { browsersPerTest, localRows, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
+import { browsersPerTest, expectAccessible, localRows, sidebarFrame, syncNow, toggleButton, type ExtensionBrowser } from './harness';
 
 const REVIEWER = 'aino@arvio.test';
 const AGENT = 'mikko@arvio.test';
@@ -334,6 +334,7 @@ describe('team sync in real Chromium', () => {
     expect(await cardNames()).toContain('Written message (e-mail)');
     await expect
       .poll(() => page.getByTestId('sync-access-changed').textContent())
-      .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);
+      .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);    // The settings page of a connected reviewer: its scorecards to preview, the backend's status.
+    await expectAccessible(page);
   });
 });

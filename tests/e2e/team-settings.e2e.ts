@@ -13,7 +13,7 @@ import type { Review } from '../../lib/model/review';
 import type { TeamSettings } from '../../lib/model/teamSettings';
 import * as fixtures from '../../server/tests/helpers/docs';
 import { addUser, createToken } from '../../server/src/admin';
-import { sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { expectAccessible, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 import { AGENT, closeAfterEach, connected, launch, LEAD, pushReview, REVIEWER, startWorld, synced, type World } from './team-harness';
 
 closeAfterEach();
@@ -68,6 +68,7 @@ describe('team settings that a lead sets and the server enforces', () => {
     await windowDays.focus();
     await admin.keyboard.press('Enter');
     await form.getByRole('status').filter({ hasText: fi('teamSettings.saved', { team: 'Support FI' }) }).waitFor();
+    await expectAccessible(admin);
     await synced(leadOptions, fi);
     const [settings] = await w.db.query<{ doc: TeamSettings }>("SELECT doc FROM docs WHERE collection = 'teamSettings'");
     expect(settings!.doc).toMatchObject({ team: w.teamId, disputeWindowDays: 3, calibrationStarters: [REVIEWER], updatedBy: { id: LEAD } });
@@ -81,6 +82,7 @@ describe('team settings that a lead sets and the server enforces', () => {
     const [reasonStart] = en('teamSettings.windowClosed', { days: 3, date: '\u0000' }).split('\u0000');
     await expect.poll(() => agentFrame.locator('.dispute-closed').allTextContents()).toEqual([expect.stringContaining(reasonStart!)]);
     expect(await agentFrame.getByRole('button', { name: en('disputes.open') }).count()).toBe(1);
+    await expectAccessible(agentFrame);
     // The server refuses the old one too, whatever the agent's Arvio would send.
     const forged = fixtures.dispute(old.id, AGENT, REVIEWER, { team: w.teamId, openedAt: new Date(Date.now() - 4 * DAY).toISOString() });
     const refused = await fetch(`${w.server.url}/v1/sync/push`, {

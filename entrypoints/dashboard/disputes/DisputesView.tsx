@@ -157,7 +157,9 @@ function Figures({ disputes, cards, filter }: { disputes: Dispute[]; cards: read
                     {t(`disputes.figures.${k}`)}
                   </th>
                 ))}
-                <th scope="col" />
+                <th scope="col">
+                  <span class="visually-hidden">{t('disputes.figures.calibrateColumn')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

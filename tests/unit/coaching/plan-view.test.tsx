@@ -119,7 +119,7 @@ describe('the coaching plan', () => {
     expect(link.closest('td')!.textContent).toContain('held by Leena');
     expect(within(link.closest('tr')!).getByTestId('next-due').textContent).toBe('11 Jan 2027 · scheduled by Leena');
     // Preparing a session of this coach's own does not take over Leena's.
-    fireEvent.click(within(link.closest('tr')!).getByRole('button', { name: 'Prepare a session with Mikko Laine' }));
+    fireEvent.click(within(link.closest('tr')!).getByRole('button', { name: 'Prepare session with Mikko Laine' }));
     await waitFor(async () => expect((await plannedBy(COACH.id)).map((s) => s.agent.id)).toEqual([AGENTS[0]!.id]));
     expect((await plannedBy(other.id)).map((s) => s.id)).toEqual(['cs-next']);
   });
