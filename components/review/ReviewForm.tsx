@@ -1,5 +1,5 @@
 // The scoring form: criteria by group, free-text findings, the running score and submit — all by keyboard.
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { ReviewDraft, Scorecard, SelfCheck } from '@/lib/model';
 import type { ShownClarification } from '@/lib/calibration';
 import { comment, formOrder, rate, toggleMark, type RatingChoice } from '@/lib/review';
@@ -51,6 +51,28 @@ export function ReviewForm({
   const ordered = useMemo(() => formOrder(card), [card]);
   const missing = result.total - result.rated - result.na;
   const reason = missing > 0 ? t('review.incomplete', { missing }) : blocker;
+
+  // The sticky submit bar's height, for the page's scroll padding that keeps focus from moving under it
+  // (the sidebar's style.css). One review form is on a page at a time.
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const page = document.documentElement.style;
+    const measure = (): void => {
+      page.setProperty('--submit-bar-height', `${element.offsetHeight}px`);
+      // A bar that grew (the score, what is still missing) may now cover the control in focus.
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && root.current?.contains(focused) && !element.contains(focused)) focused.scrollIntoView({ block: 'nearest' });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      page.removeProperty('--submit-bar-height');
+    };
+  }, []);
 
   const focusCriterion = (index: number): void => {
     const groups = root.current?.querySelectorAll<HTMLElement>('[role="radiogroup"]');
@@ -159,7 +181,7 @@ export function ReviewForm({
         />
       </fieldset>
       )}
-      <div class="submit-bar">
+      <div class="submit-bar" ref={bar}>
         <ScoreSummary card={card} result={result} />
         {reason && (
           <p class="muted" id="submit-blocker">

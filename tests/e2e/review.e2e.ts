@@ -216,6 +216,16 @@ describe('reviewing a ticket in the sidebar', () => {
         await expect
           .poll(() => frame.evaluate(() => document.activeElement?.closest('[data-criterion]')?.getAttribute('data-criterion')))
           .toBe(criterion.id);
+        // The focused level is in sight, not under the sticky submit bar (once the bar has taken its new height).
+        await expect
+          .poll(() =>
+            frame.evaluate(() => {
+              const focused = document.activeElement!.getBoundingClientRect();
+              const bar = document.querySelector('.submit-bar')!.getBoundingClientRect();
+              return focused.top >= 0 && focused.bottom <= bar.top;
+            }),
+          )
+          .toBe(true);
         const key = String(Math.max(1, criterion.levels.length - (index % 2)));
         await press(key);
         keys.push([criterion.id, key]);
