@@ -1,9 +1,9 @@
-// Which of the user's teams a new document belongs to: offered only where there are several (a review, a
+// Which of the user's teams a new document belongs to: offered only where there are several (a review, an idea, a
 // scorecard's or coaching form's first publication).
 import { useI18n } from '@/components/i18n';
 import type { RosterTeam } from '@/lib/sync';
 
-export function TeamPicker({ id, teams, value, onChange }: { id: string; teams: readonly RosterTeam[]; value: string | null; onChange: (team: string) => void }) {
+export function TeamPicker({ id, teams, value, onChange }: { id: string; teams: readonly Pick<RosterTeam, 'id' | 'name'>[]; value: string | null; onChange: (team: string) => void }) {
   const { t } = useI18n();
   return (
     <div class="reviewee">

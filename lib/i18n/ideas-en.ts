@@ -15,7 +15,6 @@ export const ideasEn = {
   'ideas.form.text': 'Description',
   'ideas.form.linkTicket': 'Link this ticket (#{id})',
   'ideas.form.copyText': 'Copy the ticket’s text too (only if it is needed)',
-  'ideas.form.team': 'Team',
   'ideas.form.send': 'Send',
   'ideas.form.sent': 'Sent. The answer will show here.',
   'ideas.form.needTitle': 'Give it a title.',

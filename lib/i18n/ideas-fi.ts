@@ -17,7 +17,6 @@ export const ideasFi: Record<keyof typeof ideasEn, string> = {
   'ideas.form.text': 'Kuvaus',
   'ideas.form.linkTicket': 'Liitä tämä tiketti (#{id})',
   'ideas.form.copyText': 'Kopioi myös tiketin teksti (vain jos sitä tarvitaan)',
-  'ideas.form.team': 'Tiimi',
   'ideas.form.send': 'Lähetä',
   'ideas.form.sent': 'Lähetetty. Vastaus näkyy tässä.',
   'ideas.form.needTitle': 'Anna otsikko.',

@@ -2,6 +2,7 @@
 // text copied only if they choose), and read the status and every answer of what one has sent.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { TeamPicker } from '@/components/TeamPicker';
 import { IDEA_CATEGORIES, newIdea } from '@/lib/ideas';
 import { formatDateTime } from '@/lib/i18n';
 import type { Extraction, Idea, IdeaCategory, Person, TicketRef } from '@/lib/model';
@@ -105,18 +106,7 @@ function IdeaForm({ ticket, extraction, me, teams }: { ticket: TicketRef; extrac
           ))}
         </select>
       </label>
-      {teams.length > 1 && (
-        <label class="field">
-          {t('ideas.form.team')}
-          <select value={team} onChange={(e) => setTeam((e.currentTarget as HTMLSelectElement).value)}>
-            {teams.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {teams.length > 1 && <TeamPicker id="idea-team" teams={teams} value={team} onChange={setTeam} />}
       <label class="field">
         {t('ideas.form.titleField')}
         <input type="text" required maxLength={200} value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
