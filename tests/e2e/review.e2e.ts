@@ -106,6 +106,15 @@ describe('reviewing a ticket in the sidebar', () => {
       expect(expected.complete).toBe(true);
       // The running score is what the formula says.
       await expect.poll(() => frame.locator('.score-value').getAttribute('data-score')).toBe(String(expected.score));
+      // In a Windows high-contrast theme (forced colors) the chosen level still stands out from the others.
+      await page.emulateMedia({ forcedColors: 'active' });
+      const levels = frame.locator(`[data-criterion="${keys[0]![0]}"] [role="radio"]`);
+      const look = () =>
+        levels.evaluateAll((radios) => radios.map((r) => `${r.getAttribute('aria-checked')} ${getComputedStyle(r).backgroundColor} ${getComputedStyle(r).color}`));
+      await expect.poll(async () => new Set((await look()).filter((l) => l.startsWith('false')).map((l) => l.slice(6))).size).toBe(1);
+      const [checked] = (await look()).filter((l) => l.startsWith('true')).map((l) => l.slice(5));
+      expect((await look()).filter((l) => l.startsWith('false')).map((l) => l.slice(6))).not.toContain(checked);
+      await page.emulateMedia({ forcedColors: 'none' });
 
       await page.keyboard.type('Clear steps, friendly tone.');
       await page.keyboard.press('Control+Enter');
