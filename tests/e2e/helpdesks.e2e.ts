@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, expectAccessible, launchWithExtension, removeProfile, sidebarFrame, toggleButton, type ExtensionBrowser } from './harness';
 import { serveFixture, type FixtureServer } from './fixture-server';
 
 const FIXTURES = 'tests/fixtures/helpdesks';
@@ -83,6 +83,7 @@ async function expectConversation(frame: Frame, messages: ExpectedMessage[]): Pr
     if (message.author) expect(await item.locator('.message-author').textContent()).toBe(message.author);
   }
   expect(await frame.locator(`.message.role-internal`).count()).toBe(messages.filter((m) => m.role === 'internal').length);
+  await expectAccessible(frame);
 }
 
 async function optionsPage(): Promise<Page> {
@@ -263,6 +264,7 @@ describe('the generic fallback on a plain page', () => {
     // Pick the region: the sidebar steps aside, the hovered region is outlined, a click picks it.
     await frame.getByRole('button', { name: /Pick (the conversation|again)/ }).click();
     await page.locator('arvio-picker').waitFor({ state: 'attached' });
+    await expectAccessible(page, ['arvio-picker']);
     const box = (await page.locator('#thread').boundingBox())!;
     await page.mouse.move(box.x + 6, box.y + 6);
     await page.mouse.click(box.x + 6, box.y + 6);
