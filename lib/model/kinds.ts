@@ -333,6 +333,9 @@ export type AnyDoc = DocOf<KindName>;
 /** The kinds in a stable order (the registry's). */
 export const kindNames = Object.keys(kinds) as [KindName, ...KindName[]];
 
+/** Whether a name (from the wire) is a kind this release knows. */
+export const isKindName = (name: string): name is KindName => (kindNames as readonly string[]).includes(name);
+
 /** The descriptor of a kind, typed loosely for generic code that handles any kind. */
 export function kindOf(name: KindName): KindDescriptor {
   return kinds[name] as unknown as KindDescriptor;

@@ -1,18 +1,19 @@
 // When the user's access changes on the server (a team joined or left, a role given or taken), the
 // profile is made to hold what they may read now: a pull from the beginning brings what a team or role
-// opens to them, and what they may no longer read leaves this computer.
+// opens to them, and what they may no longer read leaves this computer. The same pull brings, after an
+// upgrade, what an earlier release skipped because it could not read it.
 //
 // A pull sends documents changed after the checkpoint only. A team's documents written before the
 // user joined it would never come, and a team's documents already here would stay after they left:
 // the server decides every read (server/src/access.ts), and only a pull from the beginning tells the
 // profile what that decision is now.
 import { z } from 'zod';
-import { kindNames, kindOf, type AnyDoc, type SyncCollection } from '../model';
+import { isKindName, kindNames, kindOf, type AnyDoc, type SyncCollection } from '../model';
 import { cardsReviewed, DocWriter, writeScope, type ArvioDb } from '../db';
 import { stateKey } from './checkpoint';
 import { readConflicts } from './conflicts';
 import { localDocs } from './local';
-import { ACCESS_KEY, readSetting } from './meta';
+import { ACCESS_KEY, readSetting, SKIPPED_KEY } from './meta';
 import type { Roster } from './roster';
 import { readRoster } from './roster-store';
 import { readStatus } from './status';
@@ -44,6 +45,26 @@ export async function accessToReconcile(database: ArvioDb, pulledFrom: number): 
   return access;
 }
 
+/**
+ * Whether pulled documents were skipped by another release than `release` (the extension's version): a
+ * kind or a field that release did not know. The pull had passed them; this one may read them.
+ */
+export async function skippedByAnotherRelease(database: ArvioDb, release: string | undefined): Promise<boolean> {
+  const recorded = await readSetting(database, SKIPPED_KEY, z.string().nullable(), null);
+  return release !== undefined && recorded !== null && recorded !== release;
+}
+
+/**
+ * Records which release skipped pulled documents, after a run's pulls: `skipped` of them by `release`.
+ * After a pull from the beginning the record is what that pull skipped; after a pull since the checkpoint,
+ * a skip adds to it, and none leaves what an earlier pull of this release skipped.
+ */
+export async function recordSkipped(database: ArvioDb, release: string | undefined, skipped: number, fromBeginning: boolean): Promise<void> {
+  if (release === undefined) return;
+  if (skipped > 0) await database.settings.put({ key: SKIPPED_KEY, value: release });
+  else if (fromBeginning) await database.settings.delete(SKIPPED_KEY);
+}
+
 /** Kinds published in versions that other documents are made with (a review's scorecard, a session's form). */
 const VERSIONED: readonly SyncCollection[] = ['scorecards', 'coachingForms'];
 
@@ -71,14 +92,14 @@ async function citedVersions(database: ArvioDb): Promise<Set<string>> {
 }
 
 /**
- * After a pull from the beginning under `access`, which sent the documents `sent` (state keys):
- * removes every document the server had confirmed to this profile and did not send — the user may
+ * After a pull from the beginning under `access` (null: unchanged), which sent the documents `sent` (state
+ * keys): removes every document the server had confirmed to this profile and did not send — the user may
  * no longer read it — and records `access`, in one transaction. What waits to be pushed, a conflict
  * waiting for the user and a change the server refused stay: they are the user's own work; so do the
  * scorecard and form versions that documents staying here were made with (citedVersions). A review's
  * kept revisions leave with it. Returns how many documents were removed.
  */
-export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>, access: string): Promise<number> {
+export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>, access: string | null): Promise<number> {
   const tables = writeScope(database, kindNames, [database.syncState, database.pulledStates, database.reviewRevisions]);
   return database.transaction('rw', tables, async () => {
     const [own, pulled, queued, conflicts, { refused }] = await Promise.all([
@@ -99,8 +120,8 @@ export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>,
       if (sent.has(key) || kept.has(key)) continue;
       // A state key is `collection:id`; ids may hold colons, collections do not.
       const at = key.indexOf(':');
-      const collection = key.slice(0, at) as SyncCollection;
-      if (!kindNames.includes(collection)) continue;
+      const collection = key.slice(0, at);
+      if (!isKindName(collection)) continue;
       const ids = gone.get(collection) ?? [];
       ids.push(key.slice(at + 1));
       gone.set(collection, ids);
@@ -128,7 +149,7 @@ export async function removeUnsent(database: ArvioDb, sent: ReadonlySet<string>,
     await Promise.all([
       writer.flush(),
       database.syncState.bulkDelete([...gone].flatMap(([collection, ids]) => ids.map((id) => stateKey(collection, id)))),
-      database.settings.put({ key: ACCESS_KEY, value: access }),
+      access === null ? undefined : database.settings.put({ key: ACCESS_KEY, value: access }),
     ]);
     return removed;
   });

@@ -10,8 +10,10 @@ export const LEASE_KEY = 'sync.lease';
 export const SENT_KEY = 'sync.sent';
 /** The user's access (their role and teams) the profile's documents were pulled under: ./access.ts. */
 export const ACCESS_KEY = 'sync.access';
-/** Every key a new server makes meaningless (its checkpoint, revisions, conflicts, status and access). */
-export const SERVER_STATE_KEYS = [CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY, ACCESS_KEY] as const;
+/** The release that skipped pulled documents it could not read: ./access.ts. */
+export const SKIPPED_KEY = 'sync.skipped';
+/** Every key a new server makes meaningless (its checkpoint, revisions, conflicts, status, access and skipped documents). */
+export const SERVER_STATE_KEYS = [CHECKPOINT_KEY, CONFLICTS_KEY, SENT_KEY, STATUS_KEY, ACCESS_KEY, SKIPPED_KEY] as const;
 
 /** A settings row parsed with its schema; the fallback when missing or unreadable. */
 export async function readSetting<S extends z.ZodType>(database: ArvioDb, key: string, schema: S, fallback: z.infer<S>): Promise<z.infer<S>> {

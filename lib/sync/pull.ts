@@ -1,5 +1,5 @@
 // Pull: pages fetched by checkpoint, parsed with their kind's schema while earlier ones are written.
-import { bulkParser, kindNames, kindOf, type BulkParse, type PullResponse, type ServerDoc, type SyncCollection } from '../model';
+import { bulkParser, isKindName, kindNames, kindOf, type BulkParse, type PullResponse, type ServerDoc, type SyncCollection } from '../model';
 import { countNew, hasRollups, type RollupDelta } from '../db';
 import { stateKey } from './checkpoint';
 import type { LocalDoc } from './local';
@@ -17,12 +17,14 @@ export interface PulledDoc {
 
 
 /**
- * Parses pulled docs by their collection (lib/model/bulk.ts). A doc this version cannot read is left
- * on the server rather than stored half-understood. Pure, so it runs while the previous page is written.
+ * Parses pulled docs by their collection (lib/model/bulk.ts). A doc this version cannot read (a kind it
+ * does not know, a field it does not have) is left on the server rather than stored half-understood: a
+ * later release pulls it again (./access.ts). Pure, so it runs while the previous page is written.
  */
 export function readPulled(docs: readonly ServerDoc[], parse: BulkParse): PulledDoc[] {
   const out: PulledDoc[] = [];
   for (const d of docs) {
+    if (!isKindName(d.collection)) continue;
     const parsed = parse(d.collection, d.doc);
     if (!parsed.success) continue;
     const doc = parsed.data;
@@ -54,6 +56,8 @@ export interface FetchedPage {
   /** pulledCells(docs) */
   cells: Map<string, RollupDelta>;
   checkpoint: number;
+  /** Docs of the page this release could not read (readPulled). */
+  skipped: number;
   /**
    * What the buffer bound and a transaction's size count: the docs as sent (before unreadable ones
    * were dropped), or one per TYPICAL_DOC_LENGTH of the answer when that is more, so that pages of
@@ -101,10 +105,10 @@ export function pageFeed(fetchPage: (since: number, first: boolean) => Promise<S
         if (stopped) return;
         next = page.more && page.docs.length > 0 ? fetchPage(page.checkpoint, false) : null;
         next?.catch(() => undefined);
-        if (seen) for (const d of page.docs) seen.add(stateKey(d.collection, d.id));
+        if (seen) for (const d of page.docs) if (isKindName(d.collection)) seen.add(stateKey(d.collection, d.id));
         const docs = readPulled(page.docs, parse);
         const size = Math.max(page.docs.length, Math.ceil(length / TYPICAL_DOC_LENGTH));
-        ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, size });
+        ready.push({ docs, more: next !== null, cells: pulledCells(docs), checkpoint: page.checkpoint, skipped: page.docs.length - docs.length, size });
         wakeTaker();
       }
     } catch (error) {

@@ -1,7 +1,7 @@
 // The run loop: one sync run (push, then pull and apply page by page) under a lease, with backoff on failure.
 import { MAX_PULL_LIMIT } from '../model';
 import { foldPendingRollups, isQuotaError, mergeDeltas, type ArvioDb } from '../db';
-import { accessToReconcile, removeUnsent } from './access';
+import { accessToReconcile, recordSkipped, removeUnsent, skippedByAnotherRelease } from './access';
 import { applyPulledDocs } from './apply';
 import { getBackendConfig, type BackendConfig } from './backend';
 import { nextDelay } from './backoff';
@@ -27,6 +27,11 @@ export interface SyncOptions {
   applyLimit?: number;
   /** How long a run may hold the profile's sync lease (default 2 min); a dead worker's lease expires. */
   leaseMs?: number;
+  /**
+   * The extension's version. Pulled documents a release cannot read (a newer server's kind or field) are
+   * skipped; the first run of another release pulls from the beginning to take them. Without it nothing is recorded.
+   */
+  release?: string;
 }
 
 export interface SyncOutcome {
@@ -62,6 +67,7 @@ export async function runSync(
 ): Promise<SyncOutcome> {
   const tally: PushTally = { pushed: 0, conflicts: 0, refused: 0, again: false };
   let pulled = 0;
+  let skipped = 0;
   const leaseMs = options.leaseMs ?? 120_000;
   const owner = await acquireLease(database, now(), leaseMs);
   if (!owner) return { result: 'busy', pushed: 0, pulled: 0, conflicts: 0, refused: 0, status: await currentStatus(database) };
@@ -100,6 +106,7 @@ export async function runSync(
           const applied = await applyPulledDocs(database, pages.flatMap((p) => p.docs), last.checkpoint, now(), { cells, more: last.more, reconcile: sent !== undefined });
           pulled += applied.applied;
           tally.conflicts += applied.conflicts;
+          skipped += pages.reduce((n, page) => n + page.skipped, 0);
         }
       } finally {
         feed.stop();
@@ -115,10 +122,13 @@ export async function runSync(
     } finally {
       await roster;
     }
-    // The user's teams or role changed: everything again from the beginning, and what was not sent leaves.
+    // The user's teams or role changed, or an earlier release skipped documents this one may read:
+    // everything again from the beginning, and what was not sent leaves.
     const access = await accessToReconcile(database, from);
+    const again = access !== null || (await skippedByAnotherRelease(database, options.release));
     let changed: SyncStatus['access'] | undefined;
-    if (access !== null) {
+    if (again) {
+      skipped = 0;
       const sent = new Set<string>();
       await pull(0, sent);
       await keepLease();
@@ -126,6 +136,7 @@ export async function runSync(
       // What was added shows by itself; what left is said, as dashboards may count less now.
       if (removed > 0) changed = { at: now(), removed };
     }
+    await recordSkipped(database, options.release, skipped, again);
     const status = await writeStatus(database, { lastSuccessAt: now(), lastError: null, attempt: 0, nextAttemptAt: null, ...(changed ? { access: changed } : {}) });
     return { result: 'ok', pushed: tally.pushed, pulled, conflicts: tally.conflicts, refused: tally.refused, status };
   } catch (error) {

@@ -25,7 +25,7 @@ export async function syncSoon(delayMs = DEBOUNCE_MS): Promise<void> {
 
 /** Runs a sync when due (or at once when forced) and books the retry a failure asks for. */
 export async function runScheduledSync(force = false): Promise<SyncOutcome> {
-  const outcome = await syncIfDue(db(), (input, init) => fetch(input, init), Date.now, { force });
+  const outcome = await syncIfDue(db(), (input, init) => fetch(input, init), Date.now, { force, release: browser.runtime.getManifest().version });
   const next = outcome.status.nextAttemptAt;
   if (outcome.result === 'failed' && next !== null) await browser.alarms.create(SYNC_SOON_ALARM, { when: Math.max(next, Date.now() + 1_000) });
   return outcome;

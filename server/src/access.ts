@@ -1,7 +1,7 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
 import { createHash } from 'node:crypto';
-import { emailKey, kindNames, kindOf, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
+import { emailKey, isKindName, kindNames, kindOf, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import { writeRules, type DocAccess, type WriteRule } from './kinds';
 
@@ -54,8 +54,8 @@ export const rolesOf = (viewer: Pick<Viewer, 'user' | 'teams'>): Set<Role> => ne
 export function parentKind(kind: KindName): KindName | null {
   const parent = kindOf(kind).parent;
   if (!parent) return null;
-  if (!(kindNames as readonly string[]).includes(parent.kind)) throw new Error(`the parent of ${kind}, "${parent.kind}", is not a kind`);
-  return parent.kind as KindName;
+  if (!isKindName(parent.kind)) throw new Error(`the parent of ${kind}, "${parent.kind}", is not a kind`);
+  return parent.kind;
 }
 
 /**

@@ -1,7 +1,7 @@
 // When the user's teams or role change on the server, the profile comes to hold what they may read then.
 import { describe, expect } from 'vitest';
 import { submitReview } from '@/lib/db';
-import type { Role, TeamRosterResponse } from '@/lib/model';
+import type { Role, SyncCollection, TeamRosterResponse } from '@/lib/model';
 import { runSync, type Roster } from '@/lib/sync';
 import { accessOfRoster } from '@/lib/sync/access';
 import { CHECKPOINT_KEY } from '@/lib/sync/meta';
@@ -35,8 +35,8 @@ function pullsOf(server: FakeServer): number[] {
   return since;
 }
 
-async function syncOk(database: Parameters<typeof runSync>[0], server: FakeServer) {
-  const outcome = await runSync(database, BACKEND, server.fetch);
+async function syncOk(database: Parameters<typeof runSync>[0], server: FakeServer, release?: string) {
+  const outcome = await runSync(database, BACKEND, server.fetch, Date.now, { release });
   expect(outcome.result).toBe('ok');
   return outcome;
 }
@@ -217,5 +217,41 @@ describe('a sync after the user left a team or lost a role', () => {
     await syncOk(database, server);
     expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-0', 'a-1', 'a-2', 'a-3', 'a-4']);
     expect((await readStatus(database)).access?.removed).toBe(5);
+  });
+});
+
+describe('documents a release could not read', () => {
+  it('of a kind it does not know (a newer server’s) are skipped: the pull goes on with the rest', async ({ database, server }) => {
+    server.put('surveys' as SyncCollection, 's-1', { id: 's-1', question: 'How did it go?' });
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    await syncOk(database, server, '1.0');
+    expect((await database.reviews.toArray()).map((r) => r.id)).toEqual(['a-1']);
+  });
+
+  it('arrive once another release runs, which pulls from the beginning once', async ({ database, server }) => {
+    // Release 1.0 does not know the kind of target the server's copy of a-2 has; release 1.1 does (here:
+    // the server sends it as 1.1 would read it).
+    let upgraded = false;
+    server.sentAs = (doc) => (doc.id === 'a-2' && !upgraded ? { ...doc, target: { kind: 'callSegment', from: 12, to: 40 } } : doc);
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.put('reviews', 'a-2', theirs('a-2', 'team-a'));
+    server.put('reviews', 'a-3', theirs('a-3', 'team-a'));
+    const since = pullsOf(server);
+    await syncOk(database, server, '1.0');
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'a-3']);
+    // The same release again: nothing new to read, no pull from the beginning.
+    await syncOk(database, server, '1.0');
+    expect(since).toEqual([0, 3]);
+
+    upgraded = true;
+    since.length = 0;
+    await syncOk(database, server, '1.1');
+    expect(since).toEqual([3, 0]);
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'a-2', 'a-3']);
+    await expectRollupsRebuilt(database);
+    // Nothing skipped any more: later runs pull from the checkpoint.
+    since.length = 0;
+    await syncOk(database, server, '1.1');
+    expect(since).toEqual([3]);
   });
 });
