@@ -1,4 +1,5 @@
-// One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words.
+// One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words;
+// and, for a day, what left this browser when the user's teams or role changed.
 import { useI18n } from '@/components/i18n';
 import { formatDateTime, formatTime, type MessageKey } from '@/lib/i18n';
 import type { Language } from '@/lib/model';
@@ -13,6 +14,8 @@ export function formatSyncTime(at: number, lang: Language): string {
 export function syncErrorKey(kind: NonNullable<SyncStatusView['lastError']>['kind']): MessageKey {
   return `sync.error.${kind}`;
 }
+
+const ACCESS_NOTICE_MS = 24 * 60 * 60 * 1000;
 
 /** `status` null while loading: nothing is shown rather than a guess. */
 export function SyncStatus({ status }: { status: SyncStatusView | null }) {
@@ -36,9 +39,19 @@ export function SyncStatus({ status }: { status: SyncStatusView | null }) {
   } else {
     text = t('sync.status.never');
   }
+  // Items that left this browser with a change of the user's teams or role are said here for a day
+  // (the settings say it until the next change): a list in the sidebar may be shorter than it was.
+  const left = status.access && status.access.removed > 0 && Date.now() - status.access.at < ACCESS_NOTICE_MS ? status.access : null;
   return (
-    <p class={`sync-status sync-status-${tone}`} role="status" aria-live="polite" data-testid="sync-status">
-      {text}
-    </p>
+    <>
+      <p class={`sync-status sync-status-${tone}`} role="status" aria-live="polite" data-testid="sync-status">
+        {text}
+      </p>
+      {left && (
+        <p class="sync-status sync-status-warn" data-testid="sync-access-changed">
+          {t('sync.status.accessChanged', { time: formatSyncTime(left.at, lang), count: left.removed })}
+        </p>
+      )}
+    </>
   );
 }

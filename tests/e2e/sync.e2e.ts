@@ -115,7 +115,6 @@ async function localReviewIds(page: Page): Promise<string[]> {
   return (await localRows<{ id: string }>(page, 'reviews')).map((r) => r.id);
 }
 
-/** The ticket's "Earlier reviews" tab in the sidebar on the demo helpdesk: what the agent sees. */
 /** The sidebar's "Earlier reviews" tab on a ticket settles on `count` (its list loads after the tab shows). */
 async function expectEarlierReviews(b: ExtensionBrowser, ticketId: string, count: number): Promise<void> {
   const page = await b.context.newPage();
@@ -336,5 +335,10 @@ describe('team sync in real Chromium', () => {
       .poll(() => page.getByTestId('sync-access-changed').textContent())
       .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);    // The settings page of a connected reviewer: its scorecards to preview, the backend's status.
     await expectAccessible(page);
+    // The sidebar says it too (for a day): its lists may be shorter than they were.
+    const { frame } = await openTicket(reviewer, '102');
+    await expect
+      .poll(() => frame.getByTestId('sync-access-changed').textContent(), { timeout: 10_000 })
+      .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);
   });
 });
