@@ -422,5 +422,6 @@ describe('calibration in real Chromium with the team backend', () => {
     await frame.getByRole('tab', { name: 'Calibration' }).click();
     await frame.getByRole('heading', { name: WORDS.en.needsBackend }).waitFor();
     expect(await frame.getByRole('button', { name: 'Open settings' }).count()).toBe(1);
+    await expectAccessible(frame);
   });
 });

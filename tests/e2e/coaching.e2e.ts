@@ -281,6 +281,7 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   const before = await agentBrowser.context.newPage();
   await before.goto(`chrome-extension://${agentBrowser.extensionId}/coaching.html#mine`);
   expect(await before.getByTestId('needs-backend').textContent()).toBe(k('coaching.mine.needsBackend'));
+  await expectAccessible(before);
   await before.close();
   const agentOptions = await connect(agentBrowser, agent, t);
   const mine = await agentBrowser.context.newPage();
