@@ -20,7 +20,7 @@ import {
 import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratingsOfCalibration, saveCalibrationSession } from '@/lib/db';
 import { calibrationCsv, dialectFor } from '@/lib/export';
 import { ticketFromLink } from '@/lib/helpdesks';
-import { formatDateTime, formatDay, formatDecimal, formatPercent } from '@/lib/i18n';
+import { formatDateTime, formatDay, formatPercent } from '@/lib/i18n';
 import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession, type Scorecard, type TicketRef } from '@/lib/model';
 import { leadsSomeTeam, nameOfAddress, readRoster, type Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';

@@ -6,8 +6,6 @@ import {
   BOM,
   csvLine,
   dialectFor,
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
   exportEnvelopeSchema,
   formatPath,
   headerCells,

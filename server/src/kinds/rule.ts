@@ -1,5 +1,5 @@
 // The shape of a kind's write rule on the server, and helpers the rules share.
-import { canonicalJson, emailKey, type DocOf, type KindName, type Opens } from '../../../lib/model';
+import { canonicalJson, type DocOf, type KindName, type Opens } from '../../../lib/model';
 import type { TeamRole } from '../access';
 import type { User } from '../admin';
 

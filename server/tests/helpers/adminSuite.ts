@@ -6,7 +6,7 @@ import { pullResponseSchema } from '../../../lib/model/sync';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
 import { runCommand } from '../../src/cli';
 import type { Db } from '../../src/db';
-import { createInvite, redeemInvite } from '../../src/members';
+import { createInvite } from '../../src/members';
 import { migrate } from '../../src/migrate';
 import { startServer, type RunningServer } from '../../src/serve';
 import { review } from './docs';
