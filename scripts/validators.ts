@@ -5,8 +5,8 @@
 //
 // `npm run validators` writes the file; tests/unit/model/compiled.test.ts fails while the file differs
 // from what this gives. tests/unit/model/validators.test.ts proves that each compiled validator accepts
-// exactly what its schema accepts and leaves the document as the schema's parse returns it (unknown
-// keys stripped, defaults filled in).
+// exactly what its schema accepts and leaves the document as the schema's parse returns it (defaults
+// filled in; unknown keys refused, as every document schema is strict).
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build, type Rollup } from 'vite';
@@ -20,8 +20,7 @@ type JsonSchema = { [key: string]: unknown };
 
 /**
  * A union whose branches each fix one property to a constant (a zod discriminated union) is checked
- * by that property alone: ajv's `discriminator` picks the branch, so stripping unknown keys in one
- * branch cannot remove what another branch needs.
+ * by that property alone: ajv's `discriminator` picks the branch and checks it alone, as zod does.
  */
 function markDiscriminators(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(markDiscriminators);
@@ -51,8 +50,7 @@ export async function compileValidators(): Promise<string> {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, optimize: true },
     strict: true,
-    // zod's parse: unknown keys are dropped, defaults filled in; ajv does both in place.
-    removeAdditional: 'all',
+    // zod's parse: unknown keys are refused (every document schema is strict), defaults filled in in place.
     useDefaults: true,
     discriminator: true,
     // zod's date-time and e-mail checks are regular expressions, which z.toJSONSchema writes as

@@ -162,6 +162,7 @@ export const scorecardsEn = {
   'scorecards.error.levels': 'The points do not match the scale.',
   'scorecards.error.notArvioFile': 'This is not an Arvio scorecards file.',
   'scorecards.error.fileVersion': 'This file version is not supported.',
+  'scorecards.error.unknownField': 'This release of Arvio does not know the field {keys}: the file may come from a newer release.',
 
   'scorecards.print.pageTitle': '{name} – scorecard',
   'scorecards.print.button': 'Print',

@@ -164,6 +164,7 @@ export const scorecardsFi: Record<ScorecardsKey, string> = {
   'scorecards.error.levels': 'Pisteet eivät vastaa asteikkoa.',
   'scorecards.error.notArvioFile': 'Tämä ei ole Arvion lomaketiedosto.',
   'scorecards.error.fileVersion': 'Tiedoston versiota ei tueta.',
+  'scorecards.error.unknownField': 'Tämä Arvion versio ei tunne kenttää {keys}. Tiedosto voi olla tehty uudemmalla versiolla.',
 
   'scorecards.print.pageTitle': '{name} – arviointilomake',
   'scorecards.print.button': 'Tulosta',

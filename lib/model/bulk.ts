@@ -1,8 +1,9 @@
 // Documents parsed in bulk (pulled pages, imported files): by the validator compiled ahead of time
 // from the kind's schema where there is one (scripts/validators.ts; the extension's CSP keeps zod
 // from compiling its own checks), else by the schema. A compiled validator gives zod's verdict
-// (tests/unit/model/validators.test.ts proves it) without zod's copy of every document: it removes
-// unknown keys and fills defaults in place, so the object checked is the parsed value. A document it
+// (tests/unit/model/validators.test.ts proves it) without zod's copy of every document: it refuses
+// unknown keys, as zod does (every document schema is strict), and fills defaults in place, so the
+// object checked is the parsed value. A document it
 // refuses goes to zod, whose first issue is what the user reads.
 import type { z } from 'zod';
 import { kindOf, type DocOf, type KindName } from './kinds';

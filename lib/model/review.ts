@@ -7,7 +7,7 @@ const id = z.string().min(1).max(100);
 const text = z.string().max(20_000);
 const timestamp = z.iso.datetime();
 
-export const personSchema = z.object({
+export const personSchema = z.strictObject({
   /** E-mail when known (the identity across helpdesks and the backend), else the display name. */
   id: z.string().min(1).max(300),
   name: z.string().max(300),
@@ -23,7 +23,7 @@ export const emailSchema = z.email().max(254).lowercase();
 /** An e-mail as identities compare (a person's id, a roster member, a team setting's agent): trimmed, lower-cased. */
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
-export const ratingSchema = z.object({
+export const ratingSchema = z.strictObject({
   criterionId: id,
   /** The level's value, or null when not rated yet. */
   value: z.number().int().min(0).max(10).nullable(),
@@ -33,13 +33,13 @@ export const ratingSchema = z.object({
 export type Rating = z.infer<typeof ratingSchema>;
 
 export const reviewTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('conversation') }),
-  z.object({ kind: z.literal('message'), messageId: z.string().min(1).max(200) }),
+  z.strictObject({ kind: z.literal('conversation') }),
+  z.strictObject({ kind: z.literal('message'), messageId: z.string().min(1).max(200) }),
 ]);
 export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
 
 /** What the reviewer fills in; shared by drafts and submitted reviews. */
-export const reviewContentSchema = z.object({
+export const reviewContentSchema = z.strictObject({
   scorecardId: id,
   scorecardVersion: z.number().int().min(1),
   reviewee: personSchema.nullable(),
@@ -106,7 +106,7 @@ export function selfCheckId(ticketKey: string, agentId: string): string {
   return `${ticketKey}|${agentId}`;
 }
 
-export const selfCheckSchema = z.object({
+export const selfCheckSchema = z.strictObject({
   id,
   /** The agent's team it belongs to (read by that team's leads). */
   team: docTeamSchema,

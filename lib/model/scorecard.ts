@@ -16,7 +16,7 @@ export type ScaleKind = z.infer<typeof scaleKindSchema>;
 /** How many points each scale has; the values are 0…n−1 (binary 0/1). */
 export const SCALE_POINTS: Record<ScaleKind, number> = { binary: 2, three: 3, four: 4, five: 5 };
 
-export const levelSchema = z.object({
+export const levelSchema = z.strictObject({
   value: z.number().int().min(0).max(10),
   label: shortText.min(1),
   /** The described target level: what a contact at this point looks like. */
@@ -25,7 +25,7 @@ export const levelSchema = z.object({
 export type Level = z.infer<typeof levelSchema>;
 
 export const criterionSchema = z
-  .object({
+  .strictObject({
     id,
     groupId: id,
     title: shortText.min(1),
@@ -35,7 +35,7 @@ export const criterionSchema = z
     levels: z.array(levelSchema).min(2).max(5),
     naAllowed: z.boolean(),
     /** A critical criterion whose normalised score is below `threshold` fails the whole review. */
-    critical: z.object({ threshold: z.number().gt(0).max(1) }).nullable(),
+    critical: z.strictObject({ threshold: z.number().gt(0).max(1) }).nullable(),
     selfCheckable: z.boolean(),
   })
   .superRefine((c, ctx) => {
@@ -52,7 +52,7 @@ export const criterionSchema = z
   });
 export type Criterion = z.infer<typeof criterionSchema>;
 
-export const groupSchema = z.object({
+export const groupSchema = z.strictObject({
   id,
   title: shortText.min(1),
   /** Phases of a contact (opening … closing) or interaction qualities (tone, clarity, spelling). */
@@ -63,7 +63,7 @@ export type Group = z.infer<typeof groupSchema>;
 export const scorecardStatusSchema = z.enum(['draft', 'published', 'archived']);
 
 export const scorecardSchema = z
-  .object({
+  .strictObject({
     id,
     version: z.number().int().min(1),
     /** The team whose card it is; null: organisation-wide (published by an admin). Every version of a card keeps it. */

@@ -17,7 +17,7 @@ export const ticketMessageSchema = z.object({
 });
 export type TicketMessage = z.infer<typeof ticketMessageSchema>;
 
-export const ticketRefSchema = z.object({
+export const ticketRefSchema = z.strictObject({
   helpdesk: z.string().min(1).max(40),
   ticketId: z.string().min(1).max(200),
   url: z.string().max(2000),

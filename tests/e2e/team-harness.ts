@@ -99,6 +99,7 @@ export async function pushReview(
   { id, ticketId, card, ratings, daysAgo = 1 }: { id: string; ticketId: string; card: Scorecard; ratings: Rating[]; daysAgo?: number },
 ): Promise<Review> {
   const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  const { score, passed, criticalFail } = scoreReview(card, ratings);
   const review: Review = {
     id,
     scorecardId: card.id,
@@ -116,7 +117,9 @@ export async function pushReview(
     ticket: { helpdesk: 'zendesk', ticketId, url: `${w.demo.url}/agent/tickets/${ticketId}`, subject: 'Chat', channel: 'chat' },
     ticketKey: `zendesk:${ticketId}`,
     channel: 'chat',
-    ...scoreReview(card, ratings),
+    score,
+    passed,
+    criticalFail,
     createdAt: at,
     updatedAt: at,
     revision: 1,

@@ -61,6 +61,8 @@ export function describeIssue(issue: z.core.$ZodIssue, t: Translate, root?: unkn
       return t('scorecards.error.oneOf', { values: issue.values.map((v) => String(v)).join(', ') });
     case 'invalid_format':
       return t('scorecards.error.format', { format: issue.format });
+    case 'unrecognized_keys':
+      return t('scorecards.error.unknownField', { keys: issue.keys.join(', ') });
     case 'custom':
       if (last === 'groupId') return t('scorecards.error.noGroup');
       if (last === 'id') return t('scorecards.error.duplicate');

@@ -50,7 +50,8 @@ var schema31 = {
 					"maxLength": 300
 				}
 			},
-			"required": ["id", "name"]
+			"required": ["id", "name"],
+			"additionalProperties": false
 		},
 		"target": {
 			"oneOf": [{
@@ -59,7 +60,8 @@ var schema31 = {
 					"type": "string",
 					"const": "conversation"
 				} },
-				"required": ["kind"]
+				"required": ["kind"],
+				"additionalProperties": false
 			}, {
 				"type": "object",
 				"properties": {
@@ -73,7 +75,8 @@ var schema31 = {
 						"maxLength": 200
 					}
 				},
-				"required": ["kind", "messageId"]
+				"required": ["kind", "messageId"],
+				"additionalProperties": false
 			}],
 			"type": "object",
 			"discriminator": { "propertyName": "kind" }
@@ -105,7 +108,8 @@ var schema31 = {
 					"value",
 					"na",
 					"comment"
-				]
+				],
+				"additionalProperties": false
 			}
 		},
 		"strengths": {
@@ -169,7 +173,8 @@ var schema31 = {
 					"maxLength": 300
 				}
 			},
-			"required": ["id", "name"]
+			"required": ["id", "name"],
+			"additionalProperties": false
 		},
 		"ticket": {
 			"type": "object",
@@ -207,7 +212,8 @@ var schema31 = {
 				"url",
 				"subject",
 				"channel"
-			]
+			],
+			"additionalProperties": false
 		},
 		"ticketKey": {
 			"type": "string",
@@ -281,7 +287,8 @@ var schema31 = {
 		"revision",
 		"deleted",
 		"acknowledgedAt"
-	]
+	],
+	"additionalProperties": false
 };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
@@ -307,7 +314,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 				return false;
 			} else {
 				const _errs1 = errors;
-				for (const key0 in data) if (!func1.call(schema31.properties, key0)) delete data[key0];
+				for (const key0 in data) if (!func1.call(schema31.properties, key0)) {
+					validate20.errors = [{
+						instancePath,
+						schemaPath: "#/additionalProperties",
+						keyword: "additionalProperties",
+						params: { additionalProperty: key0 },
+						message: "must NOT have additional properties"
+					}];
+					return false;
+				}
 				if (_errs1 === errors) {
 					if (data.scorecardId !== void 0) {
 						let data0 = data.scorecardId;
@@ -409,7 +425,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 											return false;
 										} else {
 											const _errs8 = errors;
-											for (const key1 in data2) if (!(key1 === "id" || key1 === "name")) delete data2[key1];
+											for (const key1 in data2) if (!(key1 === "id" || key1 === "name")) {
+												validate20.errors = [{
+													instancePath: instancePath + "/reviewee",
+													schemaPath: "#/properties/reviewee/additionalProperties",
+													keyword: "additionalProperties",
+													params: { additionalProperty: key1 },
+													message: "must NOT have additional properties"
+												}];
+												return false;
+											}
 											if (_errs8 === errors) {
 												if (data2.id !== void 0) {
 													let data3 = data2.id;
@@ -516,7 +541,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 																return false;
 															} else {
 																const _errs18 = errors;
-																for (const key2 in data5) if (!(key2 === "kind")) delete data5[key2];
+																for (const key2 in data5) if (!(key2 === "kind")) {
+																	validate20.errors = [{
+																		instancePath: instancePath + "/target",
+																		schemaPath: "#/properties/target/oneOf/0/additionalProperties",
+																		keyword: "additionalProperties",
+																		params: { additionalProperty: key2 },
+																		message: "must NOT have additional properties"
+																	}];
+																	return false;
+																}
 																if (_errs18 === errors) {
 																	if (data5.kind !== void 0) {
 																		let data6 = data5.kind;
@@ -570,7 +604,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 																return false;
 															} else {
 																const _errs23 = errors;
-																for (const key3 in data5) if (!(key3 === "kind" || key3 === "messageId")) delete data5[key3];
+																for (const key3 in data5) if (!(key3 === "kind" || key3 === "messageId")) {
+																	validate20.errors = [{
+																		instancePath: instancePath + "/target",
+																		schemaPath: "#/properties/target/oneOf/1/additionalProperties",
+																		keyword: "additionalProperties",
+																		params: { additionalProperty: key3 },
+																		message: "must NOT have additional properties"
+																	}];
+																	return false;
+																}
 																if (_errs23 === errors) {
 																	if (data5.kind !== void 0) {
 																		let data7 = data5.kind;
@@ -725,7 +768,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 																	return false;
 																} else {
 																	const _errs32 = errors;
-																	for (const key4 in data10) if (!(key4 === "criterionId" || key4 === "value" || key4 === "na" || key4 === "comment")) delete data10[key4];
+																	for (const key4 in data10) if (!(key4 === "criterionId" || key4 === "value" || key4 === "na" || key4 === "comment")) {
+																		validate20.errors = [{
+																			instancePath: instancePath + "/ratings/" + i0,
+																			schemaPath: "#/properties/ratings/items/additionalProperties",
+																			keyword: "additionalProperties",
+																			params: { additionalProperty: key4 },
+																			message: "must NOT have additional properties"
+																		}];
+																		return false;
+																	}
 																	if (_errs32 === errors) {
 																		if (data10.criterionId !== void 0) {
 																			let data11 = data10.criterionId;
@@ -1337,7 +1389,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 																						return false;
 																					} else {
 																						const _errs71 = errors;
-																						for (const key5 in data25) if (!(key5 === "id" || key5 === "name")) delete data25[key5];
+																						for (const key5 in data25) if (!(key5 === "id" || key5 === "name")) {
+																							validate20.errors = [{
+																								instancePath: instancePath + "/reviewer",
+																								schemaPath: "#/properties/reviewer/additionalProperties",
+																								keyword: "additionalProperties",
+																								params: { additionalProperty: key5 },
+																								message: "must NOT have additional properties"
+																							}];
+																							return false;
+																						}
 																						if (_errs71 === errors) {
 																							if (data25.id !== void 0) {
 																								let data26 = data25.id;
@@ -1439,7 +1500,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 																							return false;
 																						} else {
 																							const _errs78 = errors;
-																							for (const key6 in data28) if (!(key6 === "helpdesk" || key6 === "ticketId" || key6 === "url" || key6 === "subject" || key6 === "channel")) delete data28[key6];
+																							for (const key6 in data28) if (!(key6 === "helpdesk" || key6 === "ticketId" || key6 === "url" || key6 === "subject" || key6 === "channel")) {
+																								validate20.errors = [{
+																									instancePath: instancePath + "/ticket",
+																									schemaPath: "#/properties/ticket/additionalProperties",
+																									keyword: "additionalProperties",
+																									params: { additionalProperty: key6 },
+																									message: "must NOT have additional properties"
+																								}];
+																								return false;
+																							}
 																							if (_errs78 === errors) {
 																								if (data28.helpdesk !== void 0) {
 																									let data29 = data28.helpdesk;

@@ -637,6 +637,17 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
         ['an unknown field in a change', () => ({ changes: [{ ...change(good()), force: true }] }), 400, 'changes.0'],
         ['an unknown top-level field', () => ({ changes: [], since: 3 }), 400, '(root)'],
         ['an invalid review', () => ({ changes: [change({ ...good(), score: 7 })] }), 400, 'changes.0.doc.score'],
+        // A newer release's field: stored without it, the review would lose it at its next edit here.
+        ['an unknown field in a review', () => ({ changes: [change(Object.assign(good(), { sentiment: 'warm' }))] }), 400, /changes\.0\.doc: Unrecognized key: \\"sentiment\\"/],
+        [
+          'an unknown field in a review’s rating',
+          () => {
+            const doc = good();
+            return { changes: [change({ ...doc, ratings: doc.ratings.map((r) => Object.assign(r, { confidence: 0.9 })) })] };
+          },
+          400,
+          /changes\.0\.doc\.ratings\.0: Unrecognized key: \\"confidence\\"/,
+        ],
         ['an id that is not the doc’s', () => ({ changes: [{ ...change(good()), id: 'other' }] }), 400, 'changes.0.id'],
         ['an unknown collection', () => ({ changes: [{ ...change(good()), collection: 'users' }] }), 400, 'changes.0.collection'],
         [

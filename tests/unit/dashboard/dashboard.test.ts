@@ -164,7 +164,8 @@ describe('dashboard queries', () => {
     const call = templates.find((t) => t.id === 'tpl-call-en')!;
     const rate = (card: Scorecard, id: string, value: number, createdAt: string) => {
       const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c.id === 'tone' ? value : maxValue(c), na: false, comment: '' }));
-      return { ...makeReview({ id, random: rng(n), card, createdAt }), ratings, ...scoreReview(card, ratings) };
+      const { score, passed, criticalFail } = scoreReview(card, ratings);
+      return { ...makeReview({ id, random: rng(n), card, createdAt }), ratings, score, passed, criticalFail };
     };
     // Three chats with the top tone, one call with the lowest.
     for (const [i, day] of ['02', '03', '04'].entries()) await submitReview(rate(chat, `chat${i}`, maxValue(chat.criteria.find((c) => c.id === 'tone')!), `2026-02-${day}T10:00:00.000Z`), null);
@@ -184,7 +185,8 @@ describe('dashboard queries', () => {
     const ours = { ...publish(newDraftFrom(chat, new Date('2026-02-10T00:00:00Z'), 'team-a'), new Date('2026-02-10T00:00:00Z'), 'team-a'), name: 'Chat, our way' };
     const rate = (card: Scorecard, id: string, value: number, createdAt: string) => {
       const ratings = card.criteria.map((c) => ({ criterionId: c.id, value: c.id === 'tone' ? value : maxValue(c), na: false, comment: '' }));
-      return { ...makeReview({ id, random: rng(n), card, createdAt }), ratings, ...scoreReview(card, ratings) };
+      const { score, passed, criticalFail } = scoreReview(card, ratings);
+      return { ...makeReview({ id, random: rng(n), card, createdAt }), ratings, score, passed, criticalFail };
     };
     const top = maxValue(chat.criteria.find((c) => c.id === 'tone')!);
     await submitReview(rate(chat, 'before', top, '2026-02-03T10:00:00.000Z'), null);

@@ -256,6 +256,26 @@ describe('import and export', () => {
     expect(await listScorecards()).toEqual(before);
   });
 
+  it('a file from a newer release names the field this release does not know, in both languages', async () => {
+    inLanguage(<ScorecardsSection />);
+    await screen.findByRole('button', { name: 'Edit Written message (e-mail)' });
+    const before = await listScorecards();
+
+    const file = JSON.parse(exportScorecards([emailEn])) as { scorecards: { criteria: Record<string, unknown>[] }[] };
+    file.scorecards[0]!.criteria[0]!.example = 'Hello Maija!';
+    const text = JSON.stringify(file);
+    chooseFile(fileInput(), text);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Nothing was imported. Field scorecards[0].criteria[0]: This release of Arvio does not know the field example: the file may come from a newer release.',
+    );
+    expect(await listScorecards()).toEqual(before);
+    expect(importErrorText(text, { path: 'scorecards[0].criteria[0]', message: 'Unrecognized key' }, translator('fi'))).toBe(
+      'Mitään ei tuotu. Kenttä scorecards[0].criteria[0]: Tämä Arvion versio ei tunne kenttää example. Tiedosto voi olla tehty uudemmalla versiolla.',
+    );
+  });
+
   it('a good file is imported at once and the count is shown', async () => {
     inLanguage(<ScorecardsSection />);
     await screen.findByRole('button', { name: 'Edit Written message (e-mail)' });

@@ -259,6 +259,19 @@ describe('reading pulled documents', () => {
     expect(pulled.map((p) => p.id)).toEqual(['r4']);
   });
 
+  it('leaves a document with a field this version does not know (a newer release’s), at any depth: stored without it, an edit here would send it back without it', () => {
+    const newer = mine('r1');
+    const card = scorecard('card', 1);
+    const pulled = readPulled([
+      { ...sent(1), doc: { ...newer, sentiment: 'warm' } },
+      { ...sent(2), doc: { ...mine('r2'), ratings: mine('r2').ratings.map((r) => ({ ...r, confidence: 0.9 })) } },
+      { collection: 'scorecards', id: 'card@1', revision: 1, seq: 3, doc: { ...card, criteria: card.criteria.map((c) => ({ ...c, example: 'Hello Maija!' })) } },
+      sent(4),
+    ], parse);
+
+    expect(pulled.map((p) => p.id)).toEqual(['r4']);
+  });
+
   it('drops a document whose id is not the one its kind forms from it', () => {
     const pulled = readPulled([
       { ...sent(1), id: 'r2' },
