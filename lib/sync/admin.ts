@@ -16,11 +16,6 @@ import {
 } from '../model';
 import { headers, join, parseBackendUrl, request, type FetchLike } from './client';
 
-const parser =
-  <T>(schema: z.ZodType<T>) =>
-  (value: unknown) =>
-    schema.safeParse(value);
-
 /** The link to hand to the invited person: the backend address and the code (in the fragment, never sent to a server). */
 export function inviteLink(backendUrl: string, code: string): string {
   return `${backendUrl.replace(/\/+$/, '')}/invite#${code}`;
@@ -38,7 +33,7 @@ export function parseInviteLink(text: string): { url: string; code: string } | n
 /** Exchanges an invite code for this person's own token (no token needed; the code is used up). */
 export function redeemInvite(baseUrl: string, code: string, fetchImpl: FetchLike = fetch): Promise<RedeemResponse> {
   return request(
-    parser(redeemResponseSchema),
+    redeemResponseSchema,
     join(baseUrl, '/v1/invites/redeem'),
     { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ code }) },
     fetchImpl,
@@ -51,7 +46,7 @@ export function redeemInvite(baseUrl: string, code: string, fetchImpl: FetchLike
 export function adminClient(baseUrl: string, token: string, fetchImpl: FetchLike = fetch) {
   const call = <T>(schema: z.ZodType<T>, method: string, path: string, body?: unknown): Promise<T> =>
     request(
-      parser(schema),
+      schema,
       join(baseUrl, path),
       { method, headers: headers(token), ...(body === undefined ? {} : { body: JSON.stringify(body) }) },
       fetchImpl,

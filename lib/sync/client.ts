@@ -63,19 +63,19 @@ export function chunkChanges(changes: readonly SyncChange[], maxCount = MAX_PUSH
 }
 
 export function request<T>(
-  parse: (value: unknown) => z.ZodSafeParseResult<T>,
+  schema: z.ZodType<T>,
   url: string,
   init: RequestInit,
   fetchImpl: FetchLike,
   signal: AbortSignal | undefined,
   options: RequestOptions,
 ): Promise<T> {
-  return requestSized(parse, url, init, fetchImpl, signal, options).then((answer) => answer.value);
+  return requestSized(schema, url, init, fetchImpl, signal, options).then((answer) => answer.value);
 }
 
 /** A request whose answer comes with its length as received (UTF-16 units of the body text). */
 async function requestSized<T>(
-  parse: (value: unknown) => z.ZodSafeParseResult<T>,
+  schema: z.ZodType<T>,
   url: string,
   init: RequestInit,
   fetchImpl: FetchLike,
@@ -118,7 +118,7 @@ async function requestSized<T>(
       // A proxy's HTML page instead of our JSON: treat as a server fault, retried later.
       throw new SyncError('server', 'the answer was not JSON', response.status);
     }
-    const parsed = parse(json);
+    const parsed = readAnswer(schema, json);
     if (!parsed.success) throw new SyncError('server', `unexpected answer: ${parsed.error.issues[0]?.message ?? ''}`, response.status);
     return { value: parsed.data, length: body.length };
   } finally {
@@ -137,14 +137,23 @@ function serverMessage(body: string): string {
   return body.slice(0, 200);
 }
 
-/** Every answer is parsed with its schema before it is used. */
-const parseAnswer = {
-  push: (value: unknown) => pushResponseSchema.safeParse(value),
-  pull: (value: unknown) => pullResponseSchema.safeParse(value),
-  me: (value: unknown) => meResponseSchema.safeParse(value),
-  roster: (value: unknown) => teamRosterResponseSchema.safeParse(value),
-  submitted: (value: unknown) => calibrationSubmittedResponseSchema.safeParse(value),
-};
+/**
+ * An answer as this release knows it. The answers' schemas are strict (the server's tests hold it to
+ * them), but a newer server may add a field to an answer, and the documented order of an upgrade is
+ * the server first: so fields this release does not know are let go, at any depth, and everything
+ * else the schema says still holds. Only answers are read so: a document (a pulled doc, a conflict's
+ * copy) is a record here and meets its kind's strict schema later, where a field this release does not
+ * know makes it wait for the upgrade instead (./pull.ts). `json` is the answer just parsed, ours to change.
+ */
+export function readAnswer<T>(schema: z.ZodType<T>, json: unknown): z.ZodSafeParseResult<T> {
+  const parsed = schema.safeParse(json);
+  if (parsed.success || !parsed.error.issues.every((issue) => issue.code === 'unrecognized_keys')) return parsed;
+  for (const issue of parsed.error.issues) {
+    const holder = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown>)[key], json) as Record<string, unknown>;
+    for (const key of issue.keys) delete holder[key];
+  }
+  return schema.safeParse(json);
+}
 
 export const headers = (token: string): Record<string, string> => ({
   authorization: `Bearer ${token}`,
@@ -167,7 +176,7 @@ export function pushBatch(
     return Promise.reject(new SyncError('rejected', `a batch holds at most ${MAX_PUSH_BATCH} changes; use chunkChanges`));
   }
   return request(
-    parseAnswer.push,
+    pushResponseSchema,
     join(baseUrl, '/v1/sync/push'),
     { method: 'POST', headers: headers(token), body: JSON.stringify({ changes }) },
     fetchImpl,
@@ -201,7 +210,7 @@ export async function pullPage(
 ): Promise<{ page: PullResponse; length: number }> {
   const query = new URLSearchParams({ since: String(since), limit: String(limit) });
   const { value, length } = await requestSized(
-    parseAnswer.pull,
+    pullResponseSchema,
     join(baseUrl, `/v1/sync/pull?${query}`),
     { method: 'GET', headers: headers(token) },
     fetchImpl,
@@ -219,7 +228,7 @@ export function fetchMe(
   signal?: AbortSignal,
   options: RequestOptions = {},
 ): Promise<MeResponse> {
-  return request(parseAnswer.me, join(baseUrl, '/v1/me'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+  return request(meResponseSchema, join(baseUrl, '/v1/me'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
 }
 
 /** The team roster: whom this user may name as reviewee, and who they are themself. */
@@ -230,7 +239,7 @@ export function fetchRoster(
   signal?: AbortSignal,
   options: RequestOptions = {},
 ): Promise<TeamRosterResponse> {
-  return request(parseAnswer.roster, join(baseUrl, '/v1/team/members'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+  return request(teamRosterResponseSchema, join(baseUrl, '/v1/team/members'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
 }
 
 /** Who of a calibration session's participants submitted which tickets (never their ratings). */
@@ -242,5 +251,5 @@ export function fetchCalibrationSubmitted(
   options: RequestOptions = {},
 ): Promise<CalibrationSubmittedResponse> {
   const url = join(baseUrl, `/v1/calibration/${encodeURIComponent(sessionId)}/submitted`);
-  return request(parseAnswer.submitted, url, { method: 'GET', headers: headers(token) }, fetchImpl, undefined, options);
+  return request(calibrationSubmittedResponseSchema, url, { method: 'GET', headers: headers(token) }, fetchImpl, undefined, options);
 }

@@ -70,6 +70,31 @@ describe('pushBatch and pullSince', () => {
     expect(await fetchMe(BASE, 't', fetchImpl)).toEqual(me);
   });
 
+  // Upgrades go server first: an extension must keep syncing with a server that says more than it knows.
+  it('reads a newer server’s answers without the fields this release does not know, at any depth; a document in them stays as sent', async () => {
+    const doc = { id: 'r1', feedback: 'Hyvä', sentiment: 'warm' };
+    const pulled = recorder(() =>
+      json(200, { docs: [{ collection: 'reviews', id: 'r1', revision: 2, seq: 9, doc, origin: 'import' }], checkpoint: 9, more: false, serverTime: '2027-01-01T00:00:00Z' }),
+    );
+    expect(await pullSince(BASE, 't', 0, 100, pulled.fetchImpl)).toEqual({ docs: [{ collection: 'reviews', id: 'r1', revision: 2, seq: 9, doc }], checkpoint: 9, more: false });
+
+    const pushed = recorder(() => json(200, { results: [{ id: 'r1', collection: 'reviews', status: 'conflict', current: { revision: 3, seq: 10, doc, by: 'x' }, hint: 'merge' }] }));
+    expect((await pushBatch(BASE, 't', [change(1)], pushed.fetchImpl)).results).toEqual([{ id: 'r1', collection: 'reviews', status: 'conflict', current: { revision: 3, seq: 10, doc } }]);
+
+    const me = { user: { id: 'u1', email: 'a@b.fi', name: 'A', role: 'agent' }, teams: [{ id: 't', name: 'Tiimi' }] };
+    const asked = recorder(() => json(200, { ...me, user: { ...me.user, locale: 'fi' }, teams: [{ ...me.teams[0], colour: 'teal' }] }));
+    expect(await fetchMe(BASE, 't', asked.fetchImpl)).toEqual(me);
+  });
+
+  it('still refuses a newer server’s answer that lacks a field or changed one, whatever else it added', async () => {
+    for (const body of [{ docs: [], more: false, serverTime: 'x' }, { docs: [], checkpoint: 'nine', more: false, serverTime: 'x' }]) {
+      const { fetchImpl } = recorder(() => json(200, body));
+      const error = await failure(pullSince(BASE, 't', 0, 10, fetchImpl));
+      expect(error.kind).toBe('server');
+      expect(error.detail).toMatch(/unexpected answer/);
+    }
+  });
+
   it.each<[string, () => Response | Promise<Response>, string, boolean]>([
     ['the network is down', () => Promise.reject(new TypeError('fetch failed')), 'offline', true],
     ['a wrong token', () => json(401, { error: 'unauthorized', message: 'a valid bearer token is required' }), 'unauthorized', false],
