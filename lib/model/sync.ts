@@ -163,6 +163,11 @@ export const teamRosterResponseSchema = z.strictObject({
    * team, as admin). A document's `team` is one of these ids. Absent from older servers.
    */
   teams: z.array(teamSchema.extend({ role: roleSchema })).max(500).optional(),
+  /**
+   * Which read rules the server applies (`READ_RULES` in server/src/access.ts). When they change, what
+   * the caller may read may change without their teams or role changing. Absent from older servers.
+   */
+  rules: z.string().min(1).max(100).optional(),
 });
 export type TeamRosterResponse = z.infer<typeof teamRosterResponseSchema>;
 

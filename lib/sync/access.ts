@@ -18,15 +18,19 @@ import type { Roster } from './roster';
 import { readRoster } from './roster-store';
 import { readStatus } from './status';
 
+/** What joins the server's read rules to the roles in an access. */
+const RULES = ' rules=';
+
 /**
  * What decides which documents the server sends the user: their account's role and their role in
- * each of their teams (an admin reads every team's). Null when the roster does not say (an older
- * server, or none fetched yet).
+ * each of their teams (an admin reads every team's), and the server's read rules where it says them.
+ * Null when the roster does not say (an older server, or none fetched yet).
  */
 export function accessOfRoster(roster: Roster | null): string | null {
   if (!roster?.teams) return null;
-  if (roster.me.role === 'admin') return 'admin';
-  return [roster.me.role, ...roster.teams.map((team) => `${team.id}=${team.role}`).sort()].join(' ');
+  const rules = roster.rules === undefined ? '' : `${RULES}${roster.rules}`;
+  if (roster.me.role === 'admin') return `admin${rules}`;
+  return [roster.me.role, ...roster.teams.map((team) => `${team.id}=${team.role}`).sort()].join(' ') + rules;
 }
 
 /**
@@ -38,7 +42,10 @@ export function accessOfRoster(roster: Roster | null): string | null {
 export async function accessToReconcile(database: ArvioDb, pulledFrom: number): Promise<string | null> {
   const [access, recorded] = await Promise.all([readRoster(database).then(accessOfRoster), readSetting(database, ACCESS_KEY, z.string().nullable(), null)]);
   if (access === null || access === recorded) return null;
-  if (recorded === null && pulledFrom === 0) {
+  // Pulled before the server said its rules: under these rules, which the first release that says them
+  // did not change. Only a later change of them is one.
+  const firstSaid = recorded !== null && !recorded.includes(RULES) && access.startsWith(`${recorded}${RULES}`);
+  if ((recorded === null && pulledFrom === 0) || firstSaid) {
     await database.settings.put({ key: ACCESS_KEY, value: access });
     return null;
   }

@@ -17,7 +17,7 @@ export async function readRoster(database: ArvioDb): Promise<Roster | null> {
   const parsed = cachedRosterSchema.safeParse(row?.value);
   if (!parsed.success || !backend || typeof backend.url !== 'string' || typeof backend.token !== 'string') return null;
   if (parsed.data.url !== backend.url || parsed.data.tokenHash !== docHash(backend.token)) return null;
-  return { me: parsed.data.me, members: parsed.data.members, teams: parsed.data.teams };
+  return { me: parsed.data.me, members: parsed.data.members, teams: parsed.data.teams, rules: parsed.data.rules };
 }
 
 /** Fetches and stores the roster. Throws a SyncError on failure (the engine treats it as best effort). */
@@ -32,7 +32,7 @@ export async function refreshRoster(
   const answer = await fetchRoster(backend.url, backend.token, fetchImpl, signal, options);
   const cached: CachedRoster = { url: backend.url, tokenHash: docHash(backend.token), fetchedAt: now, ...answer };
   await database.settings.put({ key: ROSTER_KEY, value: cached });
-  return { me: answer.me, members: answer.members, teams: answer.teams };
+  return { me: answer.me, members: answer.members, teams: answer.teams, rules: answer.rules };
 }
 
 /**

@@ -11,11 +11,12 @@ export const cachedRosterSchema = z.object({
   me: rosterMemberSchema,
   members: z.array(rosterMemberSchema),
   teams: teamRosterResponseSchema.shape.teams,
+  rules: teamRosterResponseSchema.shape.rules,
 });
 export type CachedRoster = z.infer<typeof cachedRosterSchema>;
 
-/** What the sidebar gets: the caller and the members they may name; null without a backend. */
-export type Roster = Pick<CachedRoster, 'me' | 'members' | 'teams'>;
+/** What the sidebar gets: the caller and the members they may name, and the server's read rules; null without a backend. */
+export type Roster = Pick<CachedRoster, 'me' | 'members' | 'teams' | 'rules'>;
 /** One of the caller's teams: its server id, name, and the caller's role there. */
 export type RosterTeam = NonNullable<CachedRoster['teams']>[number];
 

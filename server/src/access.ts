@@ -38,6 +38,16 @@ export const isErasedId = (address: string): boolean => /^erased-[0-9a-f]{12}@er
 
 const TEAM_ROLES: readonly TeamRole[] = ['lead', 'reviewer', 'agent'];
 
+/**
+ * Which read rules this server applies, as the roster tells every client: raise it in the release that
+ * changes what a user receives of documents that already exist — a kind's read grants, `opens` or
+ * `audience`, or the code here and in ./sent.ts that applies them. Every profile then pulls from the
+ * beginning once and lets go of what it may no longer read (lib/sync/access.ts). A new kind needs no
+ * raise: nobody held its documents. server/tests/rules.test.ts pins the registry's read grants, so that
+ * a change to them cannot land without this being raised.
+ */
+export const READ_RULES = '1';
+
 /** Kind names and roles are the registry's identifiers, never input; checked anyway before they meet SQL. */
 function literal(name: string): string {
   if (!/^[A-Za-z]+$/.test(name)) throw new Error(`"${name}" is not an identifier`);

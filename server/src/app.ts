@@ -12,6 +12,7 @@ import {
   type MeResponse,
   type TeamRosterResponse,
 } from '../../lib/model';
+import { READ_RULES } from './access';
 import { rosterOf, rosterTeamsOf, teamsOf, userByToken, type User } from './admin';
 import { calibrationSubmitted } from './calibration';
 import type { Db } from './db';
@@ -109,6 +110,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
       me: { email: user.email, name: user.name, role: user.role },
       members: await rosterOf(db, user),
       teams: await rosterTeamsOf(db, user),
+      rules: READ_RULES,
     };
     return c.json(body);
   });

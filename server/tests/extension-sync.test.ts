@@ -16,6 +16,7 @@ import { canonicalJson } from '../../lib/model/sync';
 import type { FetchLike } from '../../lib/sync/client';
 import { readConflicts, resolveConflict, runSync, type SyncOutcome } from '../../lib/sync';
 import { readRoster } from '../../lib/sync/roster-store';
+import { READ_RULES } from '../src/access';
 import { addTeam, addUser, createToken } from '../src/admin';
 import { openPglite, openPostgres, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
@@ -345,7 +346,9 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
         expect(await readRoster(p.db)).toBeNull();
         await p.sync();
       }
-      expect(await readRoster(agent.db)).toMatchObject({ me: { email: AGENT, role: 'agent' }, members: [{ email: AGENT }] });
+      expect(await readRoster(agent.db)).toMatchObject({ me: { email: AGENT, role: 'agent' }, members: [{ email: AGENT }], rules: READ_RULES });
+      // The profile records the access it was pulled under, the server's read rules with it.
+      expect((await agent.db.settings.get('sync.access'))?.value).toMatch(new RegExp(` rules=${READ_RULES}$`));
       const team = await readRoster(reviewer.db);
       expect(team?.me.email).toBe(REV);
       expect(team?.members.map((m) => m.email)).toContain(AGENT);

@@ -11,6 +11,7 @@ import {
   teamRosterResponseSchema,
   type SyncChange,
 } from '../../../lib/model/sync';
+import { READ_RULES } from '../../src/access';
 import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
 import { pullJson, push } from '../../src/store';
 import { createApp } from '../../src/app';
@@ -342,11 +343,10 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
 
       it('an agent gets only themself; an admin everyone; no token, no roster', async () => {
         expect(await roster('agent1')).toEqual([{ email: EMAIL.agent1, name: 'agent1', role: 'agent', teams: ['Team A'] }]);
-        expect(teamRosterResponseSchema.parse((await call('rev1', 'GET', '/v1/team/members')).json).me).toEqual({
-          email: EMAIL.rev1,
-          name: 'rev1',
-          role: 'reviewer',
-        });
+        const answer = teamRosterResponseSchema.parse((await call('rev1', 'GET', '/v1/team/members')).json);
+        expect(answer.me).toEqual({ email: EMAIL.rev1, name: 'rev1', role: 'reviewer' });
+        // The read rules it applies, for the extension to reconcile its profile when they change.
+        expect(answer.rules).toBe(READ_RULES);
         const everyone = await roster('admin');
         expect(everyone.map((m) => m.email)).toEqual(expect.arrayContaining(Object.values(EMAIL)));
         expect(everyone.find((m) => m.email === EMAIL.agent2)?.teams).toEqual(['Team B']);

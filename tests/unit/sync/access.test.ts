@@ -49,6 +49,8 @@ describe("the user's access", () => {
     );
     expect(accessOfRoster(roster([{ id: 'a', name: 'A', role: 'reviewer' }]))).not.toBe(accessOfRoster(roster([{ id: 'a', name: 'A', role: 'lead' }])));
     expect(accessOfRoster(roster([{ id: 'a', name: 'A', role: 'admin' }], 'admin'))).toBe(accessOfRoster(roster([], 'admin')));
+    expect(accessOfRoster({ ...roster([{ id: 'a', name: 'A', role: 'reviewer' }]), rules: '2' })).not.toBe(accessOfRoster({ ...roster([{ id: 'a', name: 'A', role: 'reviewer' }]), rules: '1' }));
+    expect(accessOfRoster({ ...roster([], 'admin'), rules: '2' })).not.toBe(accessOfRoster({ ...roster([], 'admin'), rules: '1' }));
     expect(accessOfRoster(roster(undefined))).toBeNull();
     expect(accessOfRoster(null)).toBeNull();
   });
@@ -217,6 +219,47 @@ describe('a sync after the user left a team or lost a role', () => {
     await syncOk(database, server);
     expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-0', 'a-1', 'a-2', 'a-3', 'a-4']);
     expect((await readStatus(database)).access?.removed).toBe(5);
+  });
+});
+
+describe('a sync after the server changed its read rules', () => {
+  /** Rules 1: a reviewer reads the team's reviews. Rules 2: only their own and those about them. */
+  function readsUnderRules(server: FakeServer): void {
+    server.sentAs = (doc) => (server.roster?.rules === '2' && (doc.reviewer as { id: string }).id !== me.email ? null : doc);
+  }
+
+  it('makes the profile hold what the new rules give, though the user’s teams and role did not change', async ({ database, server }) => {
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.put('reviews', 'mine-1', mine('mine-1'));
+    server.roster = { ...rosterOf({ 'team-a': 'reviewer' }), rules: '1' };
+    readsUnderRules(server);
+    await syncOk(database, server);
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'mine-1']);
+
+    server.roster = { ...server.roster, rules: '2' };
+    await syncOk(database, server);
+    expect((await database.reviews.toArray()).map((r) => r.id)).toEqual(['mine-1']);
+    expect((await readStatus(database)).access?.removed).toBe(1);
+    await expectRollupsRebuilt(database);
+
+    // Back to the rules before: what they give comes back.
+    server.roster = { ...server.roster, rules: '1' };
+    await syncOk(database, server);
+    expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'mine-1']);
+  });
+
+  it('a profile pulled before the server said its rules is not pulled again when it first says them', async ({ database, server }) => {
+    server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    await syncOk(database, server);
+    const since = pullsOf(server);
+    server.roster = { ...server.roster, rules: '1' };
+    await syncOk(database, server);
+    expect(since).toEqual([server.seq]);
+    // Their later change is one: everything again from the beginning.
+    server.roster = { ...server.roster, rules: '2' };
+    await syncOk(database, server);
+    expect(since).toEqual([server.seq, server.seq, 0]);
   });
 });
 
