@@ -29,7 +29,7 @@ export const syncEn = {
   'sync.status.upToDate': 'Everything is synced.',
   'sync.status.conflicts': 'Needs your choice: {count}',
   'sync.status.nextAttempt': 'Next try {time}.',
-  'sync.status.accessChanged': 'Your teams or role on the team backend changed ({time}). Items removed from this browser because you may no longer read them: {count}.',
+  'sync.status.accessChanged': 'What you may read on the team backend changed ({time}). Items removed from this browser because you may no longer read them: {count}.',
   'sync.status.refused': 'The server refused {id}: {reason}',
   'sync.now': 'Sync now',
   'sync.syncing': 'Syncing…',

@@ -31,7 +31,7 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.status.upToDate': 'Kaikki on synkronoitu.',
   'sync.status.conflicts': 'Odottaa valintaasi: {count}',
   'sync.status.nextAttempt': 'Seuraava yritys {time}.',
-  'sync.status.accessChanged': 'Tiimisi tai roolisi tiimin palvelimella muuttui ({time}). Tästä selaimesta poistettiin kohteet, joita et enää saa lukea: {count}.',
+  'sync.status.accessChanged': 'Se, mitä saat lukea tiimin palvelimella, muuttui ({time}). Tästä selaimesta poistettiin kohteet, joita et enää saa lukea: {count}.',
   'sync.status.refused': 'Palvelin hylkäsi kohteen {id}: {reason}',
   'sync.now': 'Synkronoi nyt',
   'sync.syncing': 'Synkronoidaan…',

@@ -163,13 +163,17 @@ export const teamRosterResponseSchema = z.strictObject({
    * team, as admin). A document's `team` is one of these ids. Absent from older servers.
    */
   teams: z.array(teamSchema.extend({ role: roleSchema })).max(500).optional(),
-  /**
-   * Which read rules the server applies (`READ_RULES` in server/src/access.ts). When they change, what
-   * the caller may read may change without their teams or role changing. Absent from older servers.
-   */
-  rules: z.string().min(1).max(100).optional(),
 });
 export type TeamRosterResponse = z.infer<typeof teamRosterResponseSchema>;
+
+/**
+ * The header of the roster's answer that says which read rules the server applies (`READ_RULES` in
+ * server/src/access.ts): when they change, what the caller may read may change without their teams or
+ * role changing. A header, not a field: extensions before the lenient reader (lib/sync/client.ts) would
+ * refuse a roster with a field they do not know. Absent from older servers.
+ */
+export const READ_RULES_HEADER = 'arvio-read-rules';
+export const readRulesSchema = z.string().min(1).max(100);
 
 /** `GET /v1/scorecards`: every scorecard version the server holds. */
 export const scorecardsResponseSchema = z.strictObject({

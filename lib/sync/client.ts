@@ -5,6 +5,8 @@ import {
   meResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  READ_RULES_HEADER,
+  readRulesSchema,
   teamRosterResponseSchema,
   type CalibrationSubmittedResponse,
   type MeResponse,
@@ -73,7 +75,7 @@ export function request<T>(
   return requestSized(schema, url, init, fetchImpl, signal, options).then((answer) => answer.value);
 }
 
-/** A request whose answer comes with its length as received (UTF-16 units of the body text). */
+/** A request whose answer comes with its length as received (UTF-16 units of the body text) and its headers. */
 async function requestSized<T>(
   schema: z.ZodType<T>,
   url: string,
@@ -81,7 +83,7 @@ async function requestSized<T>(
   fetchImpl: FetchLike,
   signal: AbortSignal | undefined,
   options: RequestOptions,
-): Promise<{ value: T; length: number }> {
+): Promise<{ value: T; length: number; headers: Headers }> {
   if (signal?.aborted) throw new SyncError('aborted', 'aborted before sending');
   const controller = new AbortController();
   let timedOut = false;
@@ -120,7 +122,7 @@ async function requestSized<T>(
     }
     const parsed = readAnswer(schema, json);
     if (!parsed.success) throw new SyncError('server', `unexpected answer: ${parsed.error.issues[0]?.message ?? ''}`, response.status);
-    return { value: parsed.data, length: body.length };
+    return { value: parsed.data, length: body.length, headers: response.headers };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -231,15 +233,20 @@ export function fetchMe(
   return request(meResponseSchema, join(baseUrl, '/v1/me'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
 }
 
-/** The team roster: whom this user may name as reviewee, and who they are themself. */
-export function fetchRoster(
+/**
+ * The team roster: whom this user may name as reviewee, and who they are themself; with the read rules
+ * the server applies (READ_RULES_HEADER), when it says them.
+ */
+export async function fetchRoster(
   baseUrl: string,
   token: string,
   fetchImpl: FetchLike = fetch,
   signal?: AbortSignal,
   options: RequestOptions = {},
-): Promise<TeamRosterResponse> {
-  return request(teamRosterResponseSchema, join(baseUrl, '/v1/team/members'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+): Promise<TeamRosterResponse & { rules?: string }> {
+  const answer = await requestSized(teamRosterResponseSchema, join(baseUrl, '/v1/team/members'), { method: 'GET', headers: headers(token) }, fetchImpl, signal, options);
+  const rules = readRulesSchema.safeParse(answer.headers.get(READ_RULES_HEADER));
+  return rules.success ? { ...answer.value, rules: rules.data } : answer.value;
 }
 
 /** Who of a calibration session's participants submitted which tickets (never their ratings). */

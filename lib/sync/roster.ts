@@ -1,6 +1,6 @@
 // The team roster in the extension: its cached shape, and mapping helpdesk display names onto members (pure).
 import { z } from 'zod';
-import { emailKey, isShippedBuiltIn, rosterMemberSchema, teamRosterResponseSchema, type Person, type Role, type RosterMember } from '../model';
+import { emailKey, isShippedBuiltIn, readRulesSchema, rosterMemberSchema, teamRosterResponseSchema, type Person, type Role, type RosterMember } from '../model';
 
 /** The roster as cached in the settings row `sync.roster`: from which backend and token, and when. */
 export const cachedRosterSchema = z.object({
@@ -11,7 +11,8 @@ export const cachedRosterSchema = z.object({
   me: rosterMemberSchema,
   members: z.array(rosterMemberSchema),
   teams: teamRosterResponseSchema.shape.teams,
-  rules: teamRosterResponseSchema.shape.rules,
+  /** The server's read rules (READ_RULES_HEADER); absent from older servers. */
+  rules: readRulesSchema.optional(),
 });
 export type CachedRoster = z.infer<typeof cachedRosterSchema>;
 

@@ -20,7 +20,8 @@ export const syncStatusSchema = z.object({
   /** Changes the server refused (role or validation); kept locally, not retried. */
   refused: z.array(z.object({ collection: syncCollectionSchema, id: z.string(), reason: z.string() })).max(50),
   /**
-   * The last time the user's access changed (a team joined or left, a role changed) and the profile
+   * The last time the user's access changed (a team joined or left, a role changed, the server's read
+   * rules changed) and the profile
    * was made to hold what they may read now (./access.ts): when, and how many documents they may no
    * longer read left this computer. Absent from statuses stored before.
    */

@@ -9,6 +9,7 @@ import {
   pullQuerySchema,
   pushRequestSchema,
   scorecardSyncId,
+  READ_RULES_HEADER,
   type MeResponse,
   type TeamRosterResponse,
 } from '../../lib/model';
@@ -110,8 +111,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
       me: { email: user.email, name: user.name, role: user.role },
       members: await rosterOf(db, user),
       teams: await rosterTeamsOf(db, user),
-      rules: READ_RULES,
     };
+    c.header(READ_RULES_HEADER, READ_RULES);
     return c.json(body);
   });
 

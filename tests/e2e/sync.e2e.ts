@@ -333,12 +333,12 @@ describe('team sync in real Chromium', () => {
     expect(await cardNames()).toContain('Written message (e-mail)');
     await expect
       .poll(() => page.getByTestId('sync-access-changed').textContent())
-      .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);    // The settings page of a connected reviewer: its scorecards to preview, the backend's status.
+      .toMatch(/^What you may read on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);    // The settings page of a connected reviewer: its scorecards to preview, the backend's status.
     await expectAccessible(page);
     // The sidebar says it too (for a day): its lists may be shorter than they were.
     const { frame } = await openTicket(reviewer, '102');
     await expect
       .poll(() => frame.getByTestId('sync-access-changed').textContent(), { timeout: 10_000 })
-      .toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);
+      .toMatch(/^What you may read on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: [1-9]\d*\.$/);
   });
 });

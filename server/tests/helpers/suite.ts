@@ -8,6 +8,7 @@ import {
   MAX_PUSH_BATCH,
   pullResponseSchema,
   pushResponseSchema,
+  READ_RULES_HEADER,
   teamRosterResponseSchema,
   type SyncChange,
 } from '../../../lib/model/sync';
@@ -343,10 +344,10 @@ export function serverSuite(name: string, open: () => Promise<{ db: Db; cleanup:
 
       it('an agent gets only themself; an admin everyone; no token, no roster', async () => {
         expect(await roster('agent1')).toEqual([{ email: EMAIL.agent1, name: 'agent1', role: 'agent', teams: ['Team A'] }]);
-        const answer = teamRosterResponseSchema.parse((await call('rev1', 'GET', '/v1/team/members')).json);
-        expect(answer.me).toEqual({ email: EMAIL.rev1, name: 'rev1', role: 'reviewer' });
+        const answer = await call('rev1', 'GET', '/v1/team/members');
+        expect(teamRosterResponseSchema.parse(answer.json).me).toEqual({ email: EMAIL.rev1, name: 'rev1', role: 'reviewer' });
         // The read rules it applies, for the extension to reconcile its profile when they change.
-        expect(answer.rules).toBe(READ_RULES);
+        expect(answer.headers.get(READ_RULES_HEADER)).toBe(READ_RULES);
         const everyone = await roster('admin');
         expect(everyone.map((m) => m.email)).toEqual(expect.arrayContaining(Object.values(EMAIL)));
         expect(everyone.find((m) => m.email === EMAIL.agent2)?.teams).toEqual(['Team B']);

@@ -21,9 +21,9 @@ function shown(status: SyncStatusView, lang: 'en' | 'fi' = 'en') {
 
 describe('the sidebar’s sync status', () => {
   it('says for a day how many items left this browser when the user’s access changed', () => {
-    expect(shown(synced({ at: Date.now() - 2 * HOUR, removed: 3 }))).toMatch(/^Your teams or role on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: 3\.$/);
+    expect(shown(synced({ at: Date.now() - 2 * HOUR, removed: 3 }))).toMatch(/^What you may read on the team backend changed \(.+\)\. Items removed from this browser because you may no longer read them: 3\.$/);
     cleanup();
-    expect(shown(synced({ at: Date.now() - 2 * HOUR, removed: 3 }), 'fi')).toMatch(/^Tiimisi tai roolisi tiimin palvelimella muuttui \(.+\)\. Tästä selaimesta poistettiin kohteet, joita et enää saa lukea: 3\.$/);
+    expect(shown(synced({ at: Date.now() - 2 * HOUR, removed: 3 }), 'fi')).toMatch(/^Se, mitä saat lukea tiimin palvelimella, muuttui \(.+\)\. Tästä selaimesta poistettiin kohteet, joita et enää saa lukea: 3\.$/);
   });
 
   it('says nothing after a day, when nothing left, or when the access never changed', () => {

@@ -225,25 +225,26 @@ describe('a sync after the user left a team or lost a role', () => {
 describe('a sync after the server changed its read rules', () => {
   /** Rules 1: a reviewer reads the team's reviews. Rules 2: only their own and those about them. */
   function readsUnderRules(server: FakeServer): void {
-    server.sentAs = (doc) => (server.roster?.rules === '2' && (doc.reviewer as { id: string }).id !== me.email ? null : doc);
+    server.sentAs = (doc) => (server.rules === '2' && (doc.reviewer as { id: string }).id !== me.email ? null : doc);
   }
 
   it('makes the profile hold what the new rules give, though the user’s teams and role did not change', async ({ database, server }) => {
     server.put('reviews', 'a-1', theirs('a-1', 'team-a'));
     server.put('reviews', 'mine-1', mine('mine-1'));
-    server.roster = { ...rosterOf({ 'team-a': 'reviewer' }), rules: '1' };
+    server.roster = rosterOf({ 'team-a': 'reviewer' });
+    server.rules = '1';
     readsUnderRules(server);
     await syncOk(database, server);
     expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'mine-1']);
 
-    server.roster = { ...server.roster, rules: '2' };
+    server.rules = '2';
     await syncOk(database, server);
     expect((await database.reviews.toArray()).map((r) => r.id)).toEqual(['mine-1']);
     expect((await readStatus(database)).access?.removed).toBe(1);
     await expectRollupsRebuilt(database);
 
     // Back to the rules before: what they give comes back.
-    server.roster = { ...server.roster, rules: '1' };
+    server.rules = '1';
     await syncOk(database, server);
     expect((await database.reviews.toArray()).map((r) => r.id).sort()).toEqual(['a-1', 'mine-1']);
   });
@@ -253,11 +254,11 @@ describe('a sync after the server changed its read rules', () => {
     server.roster = rosterOf({ 'team-a': 'reviewer' });
     await syncOk(database, server);
     const since = pullsOf(server);
-    server.roster = { ...server.roster, rules: '1' };
+    server.rules = '1';
     await syncOk(database, server);
     expect(since).toEqual([server.seq]);
     // Their later change is one: everything again from the beginning.
-    server.roster = { ...server.roster, rules: '2' };
+    server.rules = '2';
     await syncOk(database, server);
     expect(since).toEqual([server.seq, server.seq, 0]);
   });

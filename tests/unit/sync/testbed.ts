@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { BACKEND_KEY } from '@/lib/db/database';
 import { recomputeRollups } from '@/lib/db/rollups';
-import { canonicalJson, pushRequestSchema, type SyncCollection, type TeamRosterResponse } from '@/lib/model/sync';
+import { canonicalJson, pushRequestSchema, READ_RULES_HEADER, type SyncCollection, type TeamRosterResponse } from '@/lib/model/sync';
 import type { BackendConfig, FetchLike } from '@/lib/sync';
 import { review } from '../../../server/tests/helpers/docs';
 
@@ -20,6 +20,8 @@ export class FakeServer {
   duringPush: () => Promise<void> = async () => undefined;
   /** The user's roster (`GET /v1/team/members`): who they are and their role in each team; none by default. */
   roster: TeamRosterResponse | null = null;
+  /** The read rules the roster's answer says (READ_RULES_HEADER); none by default, as an older server. */
+  rules: string | null = null;
   /** What the user may read, as the pull sends it: a doc, another shape of it, or null (not sent). */
   sentAs: (doc: Record<string, unknown>, collection: SyncCollection) => Record<string, unknown> | null = (doc) => doc;
 
@@ -67,7 +69,7 @@ export class FakeServer {
       const docs = after.slice(0, limit);
       return Response.json({ docs, checkpoint: docs.at(-1)?.seq ?? since, more: after.length > limit });
     }
-    if (path === '/v1/team/members' && this.roster) return Response.json(this.roster);
+    if (path === '/v1/team/members' && this.roster) return Response.json(this.roster, { headers: this.rules === null ? {} : { [READ_RULES_HEADER]: this.rules } });
     return new Response('{}', { status: 404 });
   };
 }
