@@ -12,6 +12,8 @@ export type Unsaved =
   | { kind: 'settings' }
   | { kind: 'coaching'; agent: string }
   | { kind: 'coachingForm'; name: string }
+  /** The user's choice on a sync conflict, `label` naming the document as the conflict list does. */
+  | { kind: 'conflictChoice'; label: string }
   /** An all-or-nothing import of a file (scorecards in the options, reviews in the dashboard). */
   | { kind: 'import'; file: string };
 
@@ -33,6 +35,8 @@ function describe(t: Translate, what: Exclude<Unsaved, { kind: 'import' }>): str
       return t('coaching.what.session', { agent: what.agent });
     case 'coachingForm':
       return t('coaching.what.form', { name: what.name });
+    case 'conflictChoice':
+      return t('storage.what.conflictChoice', { label: what.label });
   }
 }
 

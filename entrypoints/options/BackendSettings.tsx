@@ -1,6 +1,7 @@
 // Options: the team backend (address, token, host permission, test connection), sync status, "Sync now" and conflicts.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { notSavedText } from '@/components/notSaved';
 import { formatSyncTime, syncErrorKey } from '@/components/SyncStatus';
 import { useLive } from '@/components/useLive';
 import { db } from '@/lib/db';
@@ -17,7 +18,7 @@ import {
   type SyncConflict,
 } from '@/lib/sync';
 import { remoteDb } from '@/lib/service';
-import { canonicalJson, type MeResponse } from '@/lib/model';
+import { canonicalJson, syncDocSchemas, type MeResponse } from '@/lib/model';
 import { askForOrigin, useHeldOrigin } from './hostPermission';
 import { InviteJoin, type Joined } from './InviteJoin';
 
@@ -36,12 +37,22 @@ function differences(conflict: SyncConflict): Array<{ field: string; mine: strin
     .map((field) => ({ field, mine: show(conflict.mine[field]), theirs: show(conflict.theirs[field]) }));
 }
 
-function ConflictItem({ conflict, onResolved }: { conflict: SyncConflict; onResolved: () => void }) {
+export function ConflictItem({ conflict, onResolved }: { conflict: SyncConflict; onResolved: () => void }) {
   const { t } = useI18n();
+  const [failure, setFailure] = useState<string | null>(null);
   const label = t('sync.conflict.label', { collection: t(`sync.collection.${conflict.collection}`), id: conflict.id });
+  // The server's copy from a newer release (a field this one does not know) cannot be taken here: it
+  // would be stored without what this release does not know. After the upgrade it can.
+  const newer = useMemo(() => !syncDocSchemas[conflict.collection].safeParse(conflict.theirs).success, [conflict]);
+  const newerId = `conflict-newer-${conflict.collection}-${conflict.id}`;
   const choose = async (choice: 'mine' | 'theirs'): Promise<void> => {
-    await resolveConflict(db(), conflict.collection, conflict.id, choice);
-    onResolved();
+    setFailure(null);
+    try {
+      await resolveConflict(db(), conflict.collection, conflict.id, choice);
+      onResolved();
+    } catch (error) {
+      setFailure(notSavedText(t, { kind: 'conflictChoice', label }, error));
+    }
   };
   return (
     <li class="conflict" aria-label={label}>
@@ -68,10 +79,20 @@ function ConflictItem({ conflict, onResolved }: { conflict: SyncConflict; onReso
         <button type="button" onClick={() => void choose('mine')}>
           {t('sync.conflict.keepMine')}
         </button>
-        <button type="button" onClick={() => void choose('theirs')}>
+        <button type="button" disabled={newer} aria-describedby={newer ? newerId : undefined} onClick={() => void choose('theirs')}>
           {t('sync.conflict.takeTheirs')}
         </button>
       </div>
+      {newer && (
+        <p id={newerId} class="muted">
+          {t('sync.conflict.newer')}
+        </p>
+      )}
+      {failure && (
+        <p role="alert" class="error-text">
+          {failure}
+        </p>
+      )}
     </li>
   );
 }

@@ -10,6 +10,7 @@ export const storageEn = {
   'storage.what.selfCheck': 'Your self-check of ticket #{ticket}',
   'storage.what.scorecard': 'Scorecard "{name}" (version {version})',
   'storage.what.settings': 'The change to your settings',
+  'storage.what.conflictChoice': 'Your choice on the conflict of {label}',
 
   'storage.title': 'Data on this computer',
   'storage.where':

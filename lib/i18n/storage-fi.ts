@@ -12,6 +12,7 @@ export const storageFi: Record<StorageKey, string> = {
   'storage.what.selfCheck': 'Itsearviointisi tiketistä #{ticket}',
   'storage.what.scorecard': 'Arviointilomake ”{name}” (versio {version})',
   'storage.what.settings': 'Asetusten muutos',
+  'storage.what.conflictChoice': 'Valintasi ristiriidassa {label}',
 
   'storage.title': 'Tiedot tällä tietokoneella',
   'storage.where':

@@ -49,6 +49,7 @@ export const syncEn = {
   'sync.conflict.theirs': 'On the server',
   'sync.conflict.keepMine': 'Keep mine',
   'sync.conflict.takeTheirs': 'Take theirs',
+  'sync.conflict.newer': 'The server’s version comes from a newer release of Arvio, which this one cannot read. Update Arvio to take it, or keep yours.',
   'sync.collection.reviews': 'Review',
   'sync.collection.scorecards': 'Scorecard',
   'sync.collection.selfChecks': 'Self-check',

@@ -51,6 +51,7 @@ export const syncFi: Record<SyncKey, string> = {
   'sync.conflict.theirs': 'Palvelimella',
   'sync.conflict.keepMine': 'Pidä omani',
   'sync.conflict.takeTheirs': 'Ota palvelimen versio',
+  'sync.conflict.newer': 'Palvelimen versio on tehty Arvion uudemmalla versiolla, jota tämä ei osaa lukea. Päivitä Arvio ottaaksesi sen, tai pidä omasi.',
   'sync.collection.reviews': 'Arvio',
   'sync.collection.scorecards': 'Arviointilomake',
   'sync.collection.selfChecks': 'Itsearviointi',
