@@ -12,7 +12,8 @@ import { mayChangeVersions, publishingTeam, readRoster, type Roster } from '@/li
 import { asksForTeam, usePublishTeam } from '@/components/publishTeam';
 import { coachingFormSchema, type CoachingField, type CoachingForm, type CoachingSection } from '@/lib/model';
 import { archive, newDraftFrom, publish } from '@/lib/scorecards';
-import { describeIssue, errorProps, FieldError, fieldKey, type FieldErrors } from '../options/scorecards/validation';
+import { describeIssue } from '@/components/describeIssue';
+import { errorProps, FieldError, fieldKey, type FieldErrors } from '../options/scorecards/validation';
 
 const KINDS: CoachingField['kind'][] = ['text', 'choice', 'number', 'yesNo'];
 

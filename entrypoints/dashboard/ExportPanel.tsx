@@ -1,12 +1,14 @@
 // Export (CSV in two shapes, JSON) with progress and Cancel, and JSON import with progress and a clear error.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { describeIssue } from '@/components/describeIssue';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
 import type { CsvDelimiter, CsvLocale } from '@/lib/export';
+import type { Translate } from '@/lib/i18n';
 import { fetchServerExport, getBackendConfig } from '@/lib/sync';
-import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/transfer';
+import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type ImportError, type Progress } from '@/lib/transfer';
 
 type Status =
   | { kind: 'idle' }
@@ -16,6 +18,23 @@ type Status =
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** Why a file was not imported, in the UI language: the field at fault and its reason, or the file's. */
+export function importErrorText(t: Translate, error: ImportError): string {
+  const reason = ((): string => {
+    switch (error.reason.kind) {
+      case 'issue':
+        return describeIssue(error.reason.issue, t);
+      case 'notJson':
+        return t('scorecards.import.notJson');
+      case 'notExport':
+        return t('dashboard.import.notExport');
+      case 'duplicate':
+        return t('dashboard.import.duplicate', { id: error.reason.id });
+    }
+  })();
+  return error.path && error.reason.kind !== 'notExport' ? t('dashboard.import.error', { path: error.path, message: reason }) : t('dashboard.import.errorNoPath', { message: reason });
 }
 
 export function ExportPanel() {
@@ -50,8 +69,7 @@ export function ExportPanel() {
     try {
       const result = await importExportText(await file.text(), { onProgress: (p) => setImporting({ kind: 'running', progress: p }) });
       if (!result.ok) {
-        const { path, message } = result.error;
-        setImporting({ kind: 'error', message: path ? t('dashboard.import.error', { path, message }) : t('dashboard.import.errorNoPath', { message }) });
+        setImporting({ kind: 'error', message: importErrorText(t, result.error) });
         return;
       }
       setImporting({ kind: 'done', message: t('dashboard.import.done', result.summary.reviews) });

@@ -176,15 +176,27 @@ export interface Calibration {
   ratings: CalibrationRatings[];
 }
 
-export type ImportError = { path: string; message: string };
+/**
+ * Why a file was refused: where (a field path, '' for the file as a whole), in English words (`message`,
+ * for programs and tests), and the reason as the page says it in the user's language: a schema's issue,
+ * or one of the file's own.
+ */
+export type ImportError = { path: string; message: string; reason: ImportReason };
+export type ImportReason = { kind: 'issue'; issue: z.core.$ZodIssue } | { kind: 'notJson' } | { kind: 'notExport' } | { kind: 'duplicate'; id: string };
+
+const duplicateId = (path: (string | number)[], id: string): ImportError => ({
+  path: formatPath(path),
+  message: `"${id}" appears twice in the file`,
+  reason: { kind: 'duplicate', id },
+});
 export type ParsedImport = { ok: true; file: ExportFile } | { ok: false; error: ImportError };
 
 const VALIDATE_CHUNK = 2000;
 
 function firstIssue(error: z.ZodError, prefix: (string | number)[]): ImportError {
-  const issue = error.issues[0];
-  if (!issue) return { path: formatPath(prefix), message: 'invalid' };
-  return { path: formatPath([...prefix, ...issue.path]), message: issue.message };
+  // A failed parse has an issue: zod's ZodError is never empty.
+  const issue = error.issues[0]!;
+  return { path: formatPath([...prefix, ...issue.path]), message: issue.message, reason: { kind: 'issue', issue } };
 }
 
 /** What validateAll checks items with: a zod schema, or reviewParser. */
@@ -211,7 +223,7 @@ async function validateAll<T>(
     if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, [name, i]) };
     const value = parsed.data;
     const key = idOf(value);
-    if (ids.has(key)) return { ok: false, error: { path: formatPath([name, i, 'id']), message: `"${key}" appears twice in the file` } };
+    if (ids.has(key)) return { ok: false, error: duplicateId([name, i, 'id'], key) };
     ids.add(key);
     values.push(value);
     if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) {
@@ -243,13 +255,16 @@ async function readEnvelope(text: string, onProgress?: (p: Progress) => void): P
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, error: { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } };
+    return { ok: false, error: { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, reason: { kind: 'notJson' } } };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, error: { path: '', message: 'not an Arvio export file (expected a JSON object)' } };
+    return { ok: false, error: { path: '', message: 'not an Arvio export file (expected a JSON object)', reason: { kind: 'notExport' } } };
   }
   const head = exportEnvelopeSchema.safeParse(data);
-  if (!head.success) return { ok: false, error: firstIssue(head.error, []) };
+  if (!head.success) {
+    const error = firstIssue(head.error, []);
+    return { ok: false, error: error.path === 'format' ? { ...error, reason: { kind: 'notExport' } } : error };
+  }
   const { scorecards, selfChecks, reviews, exportedAt } = head.data;
   const total = scorecards.length + selfChecks.length;
   const report = (base: number) => (n: number) => onProgress?.({ phase: 'validating', done: base + n, total });
@@ -367,7 +382,7 @@ async function writeImport(
       const chunk: Review[] = [];
       for (let i = start; i < Math.min(total, start + chunkSize); i++) {
         const review = check(rawReviews[i], i);
-        if (ids.has(review.id)) throw new ImportProblem({ path: formatPath(['reviews', i, 'id']), message: `"${review.id}" appears twice in the file` });
+        if (ids.has(review.id)) throw new ImportProblem(duplicateId(['reviews', i, 'id'], review.id));
         ids.add(review.id);
         chunk.push(review);
       }

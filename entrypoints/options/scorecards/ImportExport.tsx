@@ -7,7 +7,7 @@ import { importScorecards } from '@/lib/db';
 import { exportScorecards, formatPath, parseScorecardsImport, scorecardsFileSchema } from '@/lib/export';
 import type { Translate } from '@/lib/i18n';
 import type { Scorecard } from '@/lib/model';
-import { describeIssue } from './validation';
+import { describeIssue } from '@/components/describeIssue';
 
 /** `arvio-scorecards-YYYY-MM-DD.json`, by the user's local date. */
 export function exportFileName(now: Date): string {

@@ -53,7 +53,10 @@ describe('calibration in the JSON export', () => {
     const broken = JSON.parse(text) as { calibrationSessions: { participants: string[] }[] };
     broken.calibrationSessions[0]!.participants = ['a@arvio.test'];
     const other = freshDb();
-    expect(await importExportText(JSON.stringify(broken))).toEqual({ ok: false, error: { path: 'calibrationSessions[0].participants', message: expect.any(String) } });
+    expect(await importExportText(JSON.stringify(broken))).toEqual({
+      ok: false,
+      error: { path: 'calibrationSessions[0].participants', message: expect.any(String), reason: { kind: 'issue', issue: expect.objectContaining({ path: ['participants'] }) } },
+    });
     expect(await other.calibrationSessions.count()).toBe(0);
   });
 

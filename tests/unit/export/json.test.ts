@@ -97,7 +97,10 @@ describe('JSON export and import', () => {
     file.reviews[12]!.score = 1.7;
     const target = freshDb();
     const parsed = await parseExportFile(JSON.stringify(file));
-    expect(parsed).toEqual({ ok: false, error: { path: 'reviews[12].score', message: expect.stringMatching(/1/) } });
+    expect(parsed).toEqual({
+      ok: false,
+      error: { path: 'reviews[12].score', message: expect.stringMatching(/1/), reason: { kind: 'issue', issue: expect.objectContaining({ code: 'too_big', path: ['score'] }) } },
+    });
     expect(await target.reviews.count()).toBe(0);
   });
 
