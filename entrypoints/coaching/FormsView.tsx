@@ -8,10 +8,10 @@ import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
 import { db, decidingVersion, listedVersions, versionsOfRow } from '@/lib/db';
 import { formatDateTime, type Translate } from '@/lib/i18n';
-import { mayChangeVersions, publishingTeam, readRoster, type Roster } from '@/lib/sync';
+import { mayChangeVersions, publishingTeam, publishingTeamsOf, readRoster, type Roster } from '@/lib/sync';
 import { asksForTeam, usePublishTeam } from '@/components/publishTeam';
 import { coachingFormSchema, type CoachingField, type CoachingForm, type CoachingSection } from '@/lib/model';
-import { archive, newDraftFrom, publish } from '@/lib/scorecards';
+import { archive, newDraftFrom, publish, teamsOfRow } from '@/lib/scorecards';
 import { describeIssue } from '@/components/describeIssue';
 import { errorProps, FieldError, fieldKey, type FieldErrors } from '../options/scorecards/validation';
 
@@ -48,6 +48,7 @@ export function FormsView() {
     else if (opened.current) heading.current?.focus();
   }, [editing]);
   if (!all || roster === undefined) return <p>{t('common.loading')}</p>;
+  const publishing = publishingTeamsOf(roster);
   const run = (form: CoachingForm, next: Promise<unknown>) => {
     setNotice(null);
     return next.then(
@@ -87,24 +88,40 @@ export function FormsView() {
           </tr>
         </thead>
         <tbody>
-          {listedVersions(all)
+          {listedVersions(all, publishing.map((team) => team.id))
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((form) => {
               // A draft that continues a published version is that version's team's to change.
               const deciding = decidingVersion(versionsOfRow(all, form), form);
+              // A lead of several teams sees whose each form is, and edits a built-in into a team's own edit of it.
+              const { team, editFor } = teamsOfRow(form, all, publishing);
+              // What the row's controls are named by: two teams' edits of one built-in share its name.
+              const name = team ? t('common.nameInTeam', { name: form.name, team: team.name }) : form.name;
+              const edit = async (into?: string) => open(newDraftFrom(form, new Date(), into ?? (await publishingTeam(db()))));
               return (
                 <tr key={form.id} data-form={form.id}>
-                  <th scope="row">{form.name}</th>
+                  <th scope="row">
+                    {form.name}
+                    {team && <span class="muted block">{t('common.team', { team: team.name })}</span>}
+                  </th>
                   <td class="num">{form.version}</td>
                   <td>{t(`coaching.formStatus.${form.status}`)}</td>
                   <td class="inline-controls">
                     {mayChangeVersions(roster, deciding) ? (
                       <>
-                        <button type="button" aria-label={t('coaching.forms.editOf', { name: form.name })} onClick={async () => open(newDraftFrom(form, new Date(), await publishingTeam(db())))}>
-                          {t('coaching.forms.edit')}
-                        </button>
+                        {editFor.length === 0 ? (
+                          <button type="button" aria-label={t('coaching.forms.editOf', { name })} onClick={() => void edit()}>
+                            {t('coaching.forms.edit')}
+                          </button>
+                        ) : (
+                          editFor.map((choice) => (
+                            <button key={choice.id} type="button" aria-label={t('common.editForOf', { name, team: choice.name })} onClick={() => void edit(choice.id)}>
+                              {t('common.editFor', { team: choice.name })}
+                            </button>
+                          ))
+                        )}
                         {form.status === 'draft' && (
-                          <button type="button" aria-label={t('coaching.forms.publishOf', { name: form.name })} onClick={async () => {
+                          <button type="button" aria-label={t('coaching.forms.publishOf', { name })} onClick={async () => {
                               // A new form of a lead of several teams opens in the editor, where its team is chosen.
                               if (await asksForTeam(form)) return open(form);
                               return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
@@ -113,7 +130,7 @@ export function FormsView() {
                           </button>
                         )}
                         {form.status === 'published' && (
-                          <button type="button" aria-label={t('coaching.forms.archiveOf', { name: form.name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
+                          <button type="button" aria-label={t('coaching.forms.archiveOf', { name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
                             {t('coaching.forms.archive')}
                           </button>
                         )}
@@ -122,7 +139,7 @@ export function FormsView() {
                       <span class="muted">{t(deciding.team === null ? 'coaching.forms.organisations' : 'coaching.forms.anotherTeams')}</span>
                     )}
                     {form.status === 'draft' && (
-                      <button type="button" aria-label={t('coaching.forms.deleteOf', { name: form.name })} onClick={() => run(form, deleteFormDraft(form))}>
+                      <button type="button" aria-label={t('coaching.forms.deleteOf', { name })} onClick={() => run(form, deleteFormDraft(form))}>
                         {t('coaching.forms.delete')}
                       </button>
                     )}

@@ -1,5 +1,5 @@
 // Scorecards in the local database: built-ins seeded once, drafts edited, published versions frozen.
-import { scorecardSchema, seriesOf, type Scorecard } from '../model';
+import { scorecardSchema, seriesOf, teamsWithoutEdit, type Scorecard } from '../model';
 import { db } from './database';
 import { writeSynced } from './writes';
 
@@ -45,11 +45,13 @@ export function latestVersions<T extends Pick<Scorecard, 'id' | 'version'>>(card
 
 /**
  * The rows of a list of cards or forms: the latest version of each, but a built-in that a team's own
- * edit of it continues here (`newDraftFrom`) is no row of its own: the edit's row stands for both.
+ * edit of it continues here (`newDraftFrom`) is no row of its own: the edit's row stands for both —
+ * unless a team the user publishes into (`teams`: a lead's) has no edit of it yet, whose edit the
+ * built-in's row then starts.
  */
-export function listedVersions<T extends Pick<Scorecard, 'id' | 'version'>>(cards: readonly T[]): T[] {
+export function listedVersions<T extends Pick<Scorecard, 'id' | 'version'>>(cards: readonly T[], teams: readonly string[] = []): T[] {
   const continued = new Set(cards.filter((c) => seriesOf(c.id) !== c.id).map((c) => seriesOf(c.id)));
-  return latestVersions(cards).filter((c) => !continued.has(c.id));
+  return latestVersions(cards).filter((c) => !continued.has(c.id) || teamsWithoutEdit(cards, c.id, teams).length > 0);
 }
 
 /** The versions a list's row stands for, oldest first: its own, and for a team's edit of a built-in, the built-in's before them. */

@@ -29,6 +29,10 @@ export const en = {
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.cancel': 'Cancel',
+  'common.editFor': 'Edit for {team}',
+  'common.editForOf': 'Edit for {team}: {name}',
+  'common.team': 'Team: {team}',
+  'common.nameInTeam': '{name} ({team})',
   'common.error': 'Something went wrong: {message}',
 
   ...reviewEn,

@@ -30,6 +30,10 @@ export const fi: Record<MessageKey, string> = {
   'common.save': 'Tallenna',
   'common.saved': 'Tallennettu',
   'common.cancel': 'Peruuta',
+  'common.editFor': 'Muokkaa tiimille {team}',
+  'common.editForOf': 'Muokkaa tiimille {team}: {name}',
+  'common.team': 'Tiimi: {team}',
+  'common.nameInTeam': '{name} ({team})',
   'common.error': 'Jokin meni vikaan: {message}',
 
   ...reviewFi,

@@ -118,6 +118,15 @@ export function teamEditId(builtInId: string, team: string): string {
 }
 
 /**
+ * The teams among `teams` that have no edit of their own of the built-in `builtInId` among `docs` yet
+ * (scorecards or coaching forms): those whose edit an "Edit" of the built-in may start.
+ */
+export function teamsWithoutEdit(docs: readonly { id: string }[], builtInId: string, teams: readonly string[]): string[] {
+  const ids = new Set(docs.map((d) => d.id));
+  return teams.filter((team) => !ids.has(teamEditId(builtInId, team)));
+}
+
+/**
  * The series a card's figures and clarifications continue: a team's edit of a built-in continues the
  * built-in (`tpl-email-fi~<team>` → `tpl-email-fi`); any other card is its own.
  */

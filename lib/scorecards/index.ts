@@ -4,4 +4,4 @@ export { SCALE_LABELS } from './scale';
 export { proposeScorecard } from './propose';
 export type { Versioned } from './lifecycle';
 export { familyLabels, levelNumber } from './labels';
-export { newDraftFrom, publish, teamToChoose, archive, duplicate, moveCriterion, blankCriterion, blankScorecard } from './lifecycle';
+export { newDraftFrom, publish, teamsOfRow, teamToChoose, archive, duplicate, moveCriterion, blankCriterion, blankScorecard } from './lifecycle';

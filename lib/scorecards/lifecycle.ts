@@ -1,5 +1,5 @@
 // Scorecard lifecycle as pure steps: draft a new version, publish, archive, duplicate, edit helpers.
-import { isShippedBuiltIn, teamEditId, type Criterion, type Language, type Scorecard } from '../model';
+import { isShippedBuiltIn, teamEditId, teamsWithoutEdit, type Criterion, type Language, type Scorecard } from '../model';
 import { SCALE_LABELS } from './scale';
 
 /** Timestamps are stored as ISO text; callers pass a Date so tests can fix the clock. */
@@ -39,6 +39,21 @@ export function newDraftFrom<T extends Versioned & { id: string; templateId: str
     updatedAt: iso(now),
     publishedAt: null,
   };
+}
+
+/**
+ * A list row of a card or coaching form, for a user who publishes into `teams` (a lead's): when they
+ * are several, whose the card is (`team`), and for a built-in as shipped, the teams with no edit of it
+ * yet, each of which an "Edit for" starts (`editFor`). A lead of one team just edits.
+ */
+export function teamsOfRow<T extends { id: string }>(
+  doc: { id: string; templateId: string | null; version: number; team: string | null },
+  all: readonly { id: string }[],
+  teams: readonly T[],
+): { team: T | undefined; editFor: T[] } {
+  if (teams.length < 2) return { team: undefined, editFor: [] };
+  const unedited = new Set(isShippedBuiltIn(doc) ? teamsWithoutEdit(all, doc.id, teams.map((t) => t.id)) : []);
+  return { team: teams.find((t) => t.id === doc.team), editFor: teams.filter((t) => unedited.has(t.id)) };
 }
 
 /**

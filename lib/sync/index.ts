@@ -42,6 +42,7 @@ export {
   nameOfAddress,
   normalizeName,
   personOf,
+  publishingTeamsOf,
   revieweeFor,
   reviewsOthers,
   rosterChoices,

@@ -3,10 +3,7 @@ import { BACKEND_KEY, type ArvioDb } from '../db';
 import type { BackendConfig } from './backend';
 import { fetchRoster, type FetchLike, type RequestOptions } from './client';
 import { docHash } from './hash';
-import { cachedRosterSchema, documentTeam, teamChoices, type CachedRoster, type Roster, type RosterTeam, type TeamNeed } from './roster';
-
-/** Who publishes scorecards and coaching forms: leads; an admin's are the whole organisation's. */
-const PUBLISHING: TeamNeed = { roles: ['lead'], orgWide: true };
+import { cachedRosterSchema, publishingTeamsOf, type CachedRoster, type Roster, type RosterTeam } from './roster';
 
 export const ROSTER_KEY = 'sync.roster';
 
@@ -35,15 +32,12 @@ export async function refreshRoster(
   return { me: answer.me, members: answer.members, teams: answer.teams, rules: answer.rules };
 }
 
-/**
- * The teams a scorecard or coaching form of a new series may be published into: those the user leads.
- * None for an admin (theirs are the whole organisation's) and in a profile without a backend.
- */
+/** publishingTeamsOf the stored roster. */
 export async function publishingTeams(database: ArvioDb): Promise<RosterTeam[]> {
-  return teamChoices(await readRoster(database), PUBLISHING);
+  return publishingTeamsOf(await readRoster(database));
 }
 
 /** The team a new series is published into when nobody chose one: the first of publishingTeams, or null. */
 export async function publishingTeam(database: ArvioDb): Promise<string | null> {
-  return documentTeam(await readRoster(database), PUBLISHING);
+  return (await publishingTeams(database))[0]?.id ?? null;
 }

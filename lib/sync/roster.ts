@@ -138,6 +138,17 @@ export function teamChoices(roster: Roster | null, need: TeamNeed = {}): RosterT
   );
 }
 
+/** Who publishes scorecards and coaching forms: leads; an admin's are the whole organisation's. */
+const PUBLISHING: TeamNeed = { roles: ['lead'], orgWide: true };
+
+/**
+ * The teams a scorecard or coaching form of a new series may be published into: those the user leads.
+ * None for an admin (theirs are the whole organisation's) and in a profile without a backend.
+ */
+export function publishingTeamsOf(roster: Roster | null): RosterTeam[] {
+  return teamChoices(roster, PUBLISHING);
+}
+
 /** The team to give a new document when nobody chose one: the first of teamChoices, or null. */
 export function documentTeam(roster: Roster | null, need: TeamNeed = {}): string | null {
   return teamChoices(roster, need)[0]?.id ?? null;

@@ -216,27 +216,31 @@ describe('team sync in real Chromium', () => {
   });
 
   it('the leads of two teams each edit the same built-in scorecard: both edits reach the server, each its team’s own, and each team reads its own', async () => {
-    /** What a lead does in the options page: Edit the built-in e-mail card, rename its first criterion, Save draft, Publish, Sync now. */
-    const editBuiltIn = async (email: string, title: string): Promise<Page> => {
+    /**
+     * What a lead does in the options page: Edit the built-in e-mail card (a lead of several teams: for
+     * `team`), rename its first criterion, Save draft, Publish, Sync now.
+     */
+    const editBuiltIn = async (email: string, title: string, team?: string): Promise<Page> => {
       const b = await launch();
       const page = await optionsPage(b);
       await connect(page, email);
-      const row = page.locator('tr', { has: page.getByRole('rowheader', { name: /^Written message \(e-mail\)/ }) });
-      await row.getByRole('button', { name: 'Edit Written message (e-mail)' }).click();
+      const rows = page.locator('tr', { has: page.getByRole('rowheader', { name: /^Written message \(e-mail\)/ }) });
+      await rows.getByRole('button', { name: team ? `Edit for ${team}: Written message (e-mail)` : 'Edit Written message (e-mail)' }).click();
       await page.getByRole('textbox', { name: 'Title' }).first().fill(title);
       await page.getByRole('button', { name: 'Save draft' }).click();
       await page.getByRole('status').filter({ hasText: 'Draft saved as version 2.' }).waitFor();
       await page.getByRole('button', { name: 'Back to list' }).click();
-      await row.getByRole('button', { name: 'Publish Written message (e-mail)' }).click();
+      await rows.getByRole('button', { name: team ? `Publish Written message (e-mail) (${team})` : 'Publish Written message (e-mail)' }).click();
       await page.getByRole('status').filter({ hasText: 'version 2 is published' }).waitFor();
       // Everything reached the server, and nothing was refused.
       await waitSynced(page);
       expect(await page.getByTestId('sync-status-details').textContent()).not.toContain('The server refused');
-      // One row for the card: the team's edit stands in the built-in's.
-      expect(await page.getByRole('rowheader', { name: /^Written message \(e-mail\)/ }).count()).toBe(1);
+      // A lead of one team: one row for the card, the team's edit standing in the built-in's. A lead of
+      // several: the built-in's row stays while another of their teams has no edit of it.
+      expect(await page.getByRole('rowheader', { name: /^Written message \(e-mail\)/ }).count()).toBe(team ? 2 : 1);
       return page;
     };
-    await editBuiltIn(LEAD, 'Greeting, the Finnish team’s way');
+    await editBuiltIn(LEAD, 'Greeting, the Finnish team’s way', 'Support FI');
     await editBuiltIn(SE_LEAD, 'Greeting, the Swedish team’s way');
 
     const [fi, se] = await Promise.all(['Support FI', 'Support SE'].map(async (name) => (await db.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]))[0]!.id));
@@ -285,6 +289,39 @@ describe('team sync in real Chromium', () => {
     };
     expect(await names(SE_LEAD)).toContain('Swedish returns');
     expect(await names(REVIEWER)).not.toContain('Swedish returns');
+  });
+
+  it('a lead of two teams edits a built-in for the second: its lead gets the edit, the first team keeps the built-in', async () => {
+    const lead = await launch();
+    const page = await optionsPage(lead);
+    await connect(page, LEAD);
+    // The English chat card (the Finnish one has the same name), which neither team has edited: its row
+    // starts either team's edit.
+    const builtIn = page.locator('tr[data-card-id="tpl-chat-en"]');
+    await builtIn.getByRole('button', { name: 'Edit for Support FI: Chat' }).waitFor();
+    await builtIn.getByRole('button', { name: 'Edit for Support SE: Chat' }).click();
+    const editor = page.getByRole('region', { name: /^Edit:/ });
+    await editor.getByRole('textbox', { name: 'Title' }).first().fill('Greeting, in Swedish too');
+    await editor.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Chat version 2 is published.' }).waitFor();
+    await waitSynced(page);
+    expect(await page.getByTestId('sync-status-details').textContent()).not.toContain('The server refused');
+    // Named by its team in the list; the built-in's row now starts only the Finnish team's edit.
+    await page.getByRole('button', { name: 'Edit Chat (Support SE)' }).waitFor();
+    expect(await builtIn.getByRole('button', { name: /^Edit for .*: Chat$/ }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual(['Edit for Support FI: Chat']);
+    await expectAccessible(page);
+
+    const [se] = await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Support SE'");
+    const [stored] = await db.query<{ id: string; team: string }>("SELECT id, team FROM docs WHERE collection = 'scorecards' AND id LIKE 'tpl-chat-en~%'");
+    expect(stored).toEqual({ id: `${teamEditId('tpl-chat-en', se!.id)}@2`, team: se!.id });
+    const chatCards = async (email: string) => {
+      const b = await launch();
+      const p = await optionsPage(b);
+      await connect(p, email);
+      return (await localRows<{ id: string; version: number }>(p, 'scorecards')).filter((c) => c.id.startsWith('tpl-chat-en')).map((c) => `${c.id}@${c.version}`).sort();
+    };
+    expect(await chatCards(SE_LEAD)).toEqual(['tpl-chat-en@1', `${teamEditId('tpl-chat-en', se!.id)}@2`].sort());
+    expect(await chatCards(REVIEWER)).toEqual(['tpl-chat-en@1']);
   });
 
   it("a reviewer's settings show the team's scorecards to preview and print, not to change: its leads keep them", async () => {

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { decidingVersion, listedVersions, versionsOfRow } from '@/lib/db';
 import type { Scorecard } from '@/lib/model';
+import { teamsOfRow } from '@/lib/scorecards';
+import type { RosterTeam } from '@/lib/sync';
 import { printUrl } from './ScorecardEditor';
 
 export type RowAction = 'edit' | 'preview' | 'duplicate' | 'publish' | 'archive' | 'delete';
@@ -12,7 +14,10 @@ export interface ScorecardListProps {
   all: Scorecard[];
   selectedIds: ReadonlySet<string>;
   onSelect(id: string, on: boolean): void;
-  onAction(action: RowAction, card: Scorecard): void;
+  /** `team`: for an edit of a built-in, the team whose own edit of it starts. */
+  onAction(action: RowAction, card: Scorecard, team?: string): void;
+  /** The teams the user publishes into (lib/sync publishingTeamsOf): a built-in's row starts the edit of each that has none yet. */
+  publishingTeams: readonly RosterTeam[];
   /** Whether the user may make new versions of the card (lib/sync mayChangeVersions): else it is shown, previewed and copied only. */
   mayChange(card: Scorecard): boolean;
   /** Whether the user may start cards of their own (a copy): a lead, or anyone without a team backend. */
@@ -25,7 +30,10 @@ export interface ScorecardListProps {
 function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[] }) {
   const { t } = useI18n();
   const { card, versions } = props;
-  const name = card.name;
+  // A lead of several teams sees whose each card is, and edits a built-in into a team's own edit of it.
+  const { team, editFor } = teamsOfRow(card, props.all, props.publishingTeams);
+  // What the row's controls are named by: two teams' edits of one built-in share its name.
+  const name = team ? t('common.nameInTeam', { name: card.name, team: team.name }) : card.name;
   const confirmRef = useRef<HTMLButtonElement>(null);
   const confirming = props.confirmingDelete === card.id;
   useEffect(() => {
@@ -48,7 +56,8 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
         />
       </td>
       <th scope="row" class="name">
-        <span>{name}</span>
+        <span>{card.name}</span>
+        {team && <span class="muted block">{t('common.team', { team: team.name })}</span>}
         {versions.length > 1 && (
           <details class="versions">
             <summary>{t('scorecards.list.versions', { count: versions.length })}</summary>
@@ -104,11 +113,17 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
           </span>
         ) : (
           <>
-            {changeable && card.status !== 'archived' && (
+            {changeable && card.status !== 'archived' && editFor.length === 0 && (
               <button type="button" aria-label={t('scorecards.list.edit', { name })} onClick={act('edit')}>
                 {t('scorecards.action.edit')}
               </button>
             )}
+            {changeable &&
+              editFor.map((choice) => (
+                <button key={choice.id} type="button" aria-label={t('common.editForOf', { name, team: choice.name })} onClick={() => props.onAction('edit', card, choice.id)}>
+                  {t('common.editFor', { team: choice.name })}
+                </button>
+              ))}
             <button type="button" aria-label={t('scorecards.list.preview', { name })} onClick={act('preview')}>
               {t('scorecards.action.preview')}
             </button>
@@ -190,7 +205,10 @@ function Table(props: ScorecardListProps & { cards: Scorecard[]; caption: string
 
 export function ScorecardList(props: ScorecardListProps) {
   const { t } = useI18n();
-  const latest = listedVersions(props.all).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const latest = listedVersions(
+    props.all,
+    props.publishingTeams.map((team) => team.id),
+  ).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const active = latest.filter((c) => c.status !== 'archived');
   const archived = latest.filter((c) => c.status === 'archived');
   return (

@@ -10,7 +10,7 @@ import { ImportExport } from './ImportExport';
 import { Preview } from './Preview';
 import { ScorecardEditor } from './ScorecardEditor';
 import { ScorecardList, type RowAction } from './ScorecardList';
-import { leadsSomeTeam, mayChangeVersions, publishingTeam, readRoster, type Roster } from '@/lib/sync';
+import { leadsSomeTeam, mayChangeVersions, publishingTeam, publishingTeamsOf, readRoster, type Roster } from '@/lib/sync';
 import { asksForTeam } from '@/components/publishTeam';
 import { validateCard } from './validation';
 import './style.css';
@@ -46,8 +46,9 @@ export function ScorecardsSection() {
     requestAnimationFrame(() => headingRef.current?.focus());
   };
 
-  const edit = async (card: Scorecard) => {
-    const draft = newDraftFrom(card, new Date(), await publishingTeam(db()));
+  /** `team`: for a built-in, the team whose own edit of it starts (the list's choice); else the one published into. */
+  const edit = async (card: Scorecard, team?: string) => {
+    const draft = newDraftFrom(card, new Date(), team ?? (await publishingTeam(db())));
     editKey.current += 1;
     setNotice('');
     setView({
@@ -60,12 +61,12 @@ export function ScorecardsSection() {
     });
   };
 
-  const run = async (action: RowAction, card: Scorecard) => {
+  const run = async (action: RowAction, card: Scorecard, team?: string) => {
     const now = new Date();
     try {
       switch (action) {
         case 'edit':
-          return edit(card);
+          return edit(card, team);
         case 'preview':
           return setView({ kind: 'preview', card });
         case 'duplicate': {
@@ -177,8 +178,9 @@ export function ScorecardsSection() {
               else next.delete(id);
               setSelected(next);
             }}
-            onAction={(action, card) => void run(action, card)}
+            onAction={(action, card, team) => void run(action, card, team)}
             mayChange={(card) => mayChangeVersions(roster, card)}
+            publishingTeams={publishingTeamsOf(roster)}
             mayCreate={mayCreate}
             onPreviewVersion={(card) => setView({ kind: 'preview', card })}
             confirmingDelete={confirming}

@@ -114,6 +114,29 @@ describe('a team’s own form', () => {
   });
 });
 
+describe('a lead of several teams and the built-in form', () => {
+  it('edits it for either team, each edit that team’s own and named by it; the built-in offers the team without one', async () => {
+    await leadOf(['team-fi', 'Support FI'], ['team-se', 'Support SE']);
+    render(
+      <I18nProvider fixed="en">
+        <FormsView />
+      </I18nProvider>,
+    );
+    await screen.findByRole('button', { name: 'Edit for Support FI: Coaching talk' });
+    expect(screen.queryByRole('button', { name: 'Edit Coaching talk' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit for Support SE: Coaching talk' }));
+    await screen.findByRole('heading', { name: 'Coaching talk, version 2' });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Published as version 2.'));
+    expect(await getForm(teamEditId('tpl-coaching-en', 'team-se'), 2)).toMatchObject({ status: 'published', team: 'team-se', templateId: 'tpl-coaching-en' });
+
+    // The Swedish team's edit has its row, named by its team; the built-in's row starts only the Finnish team's.
+    expect(screen.getByRole('button', { name: 'Edit Coaching talk (Support SE)' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /Coaching talk Team: Support SE/ })).toBeTruthy();
+    expect(screen.queryAllByRole('button', { name: /^Edit for .*: Coaching talk$/ }).map((b) => b.getAttribute('aria-label'))).toEqual(['Edit for Support FI: Coaching talk']);
+  });
+});
+
 describe('what a lead may change', () => {
   it('the organisation’s forms and another team’s are shown, not offered to edit or archive, and say whose they are', async () => {
     await leadOf(['team-fi', 'Support FI']);

@@ -8,7 +8,7 @@ import { ArvioDb, BACKEND_KEY, db, ensureBuiltInScorecards, getScorecard, listSc
 import { docHash, ROSTER_KEY } from '@/lib/sync';
 import { exportScorecards } from '@/lib/export/scorecards';
 import { translator } from '@/lib/i18n';
-import type { Language, Scorecard } from '@/lib/model/scorecard';
+import { teamEditId, type Language, type Scorecard } from '@/lib/model/scorecard';
 import { blankCriterion, blankScorecard, newDraftFrom } from '@/lib/scorecards';
 import { templates } from '@/lib/scorecards/templates';
 import { rescale } from '@/entrypoints/options/scorecards/CriterionEditor';
@@ -151,6 +151,41 @@ describe('a lead of several teams', () => {
     inLanguage(<ScorecardEditor initial={newDraftFrom(v1, new Date(), 'team-fi')} frozenFrom={1} stored={false} onDone={() => {}} onPreview={() => {}} />);
     await screen.findByRole('button', { name: 'Publish' });
     expect(screen.queryByRole('combobox', { name: 'Team' })).toBeNull();
+  });
+
+  it('edits a built-in for either team: each edit is that team’s own, named in its row, and the built-in offers the team without one', async () => {
+    await leadOfTwoTeams();
+    await ensureBuiltInScorecards();
+    const { container } = inLanguage(<ScorecardsSection />);
+    // Neither team has its own edit yet: the built-in's row starts either.
+    await screen.findByRole('button', { name: 'Edit for Support FI: Written message (e-mail)' });
+    expect(screen.queryByRole('button', { name: 'Edit Written message (e-mail)' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit for Support SE: Written message (e-mail)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
+    const seEdit = teamEditId(emailEn.id, 'team-se');
+    await waitFor(async () => expect(await getScorecard(seEdit, 2)).toMatchObject({ status: 'published', team: 'team-se', templateId: emailEn.id }));
+
+    // Back in the list: the Swedish team's edit has its own row, named by its team; the built-in's row
+    // now starts only the Finnish team's.
+    await waitFor(() => expect(container.querySelector(`tr[data-card-id="${seEdit}"]`)?.textContent).toContain('Team: Support SE'));
+    // Its controls say whose edit they act on: the other team's will share the built-in's name.
+    expect(screen.getByRole('button', { name: 'Edit Written message (e-mail) (Support SE)' })).toBeTruthy();
+    const editsOfEmail = () => screen.queryAllByRole('button', { name: /^Edit for .*: Written message \(e-mail\)$/ }).map((b) => b.getAttribute('aria-label'));
+    expect(editsOfEmail()).toEqual(['Edit for Support FI: Written message (e-mail)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit for Support FI: Written message (e-mail)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish' }));
+    await waitFor(async () => expect(await getScorecard(teamEditId(emailEn.id, 'team-fi'), 2)).toMatchObject({ status: 'published', team: 'team-fi' }));
+    // Both teams have theirs: the built-in is no row of its own any more.
+    await waitFor(() => expect(container.querySelector(`tr[data-card-id="${emailEn.id}"]`)).toBeNull());
+    expect(editsOfEmail()).toEqual([]);
+  });
+
+  it('in Finnish too', async () => {
+    await leadOfTwoTeams();
+    await ensureBuiltInScorecards();
+    inLanguage(<ScorecardsSection />, 'fi');
+    const fi = templates.find((t) => t.id === 'tpl-email-fi')!;
+    expect((await screen.findByRole('button', { name: `Muokkaa tiimille Support SE: ${fi.name}` })).textContent).toBe('Muokkaa tiimille Support SE');
   });
 
   it('Publish on a new card’s row opens the editor, where its team is chosen', async () => {
