@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
+import { namedTwice, rowName } from '@/components/rowName';
 import { useAutosave } from '@/components/useAutosave';
 import { useLive } from '@/components/useLive';
 import { blankField, blankSection, deleteFormDraft, listForms, newCoachingForm, saveForm } from '@/lib/coaching';
@@ -49,6 +50,8 @@ export function FormsView() {
   }, [editing]);
   if (!all || roster === undefined) return <p>{t('common.loading')}</p>;
   const publishing = publishingTeamsOf(roster);
+  const rows = listedVersions(all, publishing.map((team) => team.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const twice = namedTwice(rows, publishing.length > 1);
   const run = (form: CoachingForm, next: Promise<unknown>) => {
     setNotice(null);
     return next.then(
@@ -88,65 +91,62 @@ export function FormsView() {
           </tr>
         </thead>
         <tbody>
-          {listedVersions(all, publishing.map((team) => team.id))
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((form) => {
-              // A draft that continues a published version is that version's team's to change.
-              const deciding = decidingVersion(versionsOfRow(all, form), form);
-              // A lead of several teams sees whose each form is, and edits a built-in into a team's own edit of it.
-              const { team, editFor } = teamsOfRow(form, all, publishing);
-              // What the row's controls are named by: two teams' edits of one built-in share its name.
-              const name = team ? t('common.nameInTeam', { name: form.name, team: team.name }) : form.name;
-              const edit = async (into?: string) => open(newDraftFrom(form, new Date(), into ?? (await publishingTeam(db()))));
-              return (
-                <tr key={form.id} data-form={form.id}>
-                  <th scope="row">
-                    {form.name}
-                    {team && <span class="muted block">{t('common.team', { team: team.name })}</span>}
-                  </th>
-                  <td class="num">{form.version}</td>
-                  <td>{t(`coaching.formStatus.${form.status}`)}</td>
-                  <td class="inline-controls">
-                    {mayChangeVersions(roster, deciding) ? (
-                      <>
-                        {editFor.length === 0 ? (
-                          <button type="button" aria-label={t('coaching.forms.editOf', { name })} onClick={() => void edit()}>
-                            {t('coaching.forms.edit')}
+          {rows.map((form) => {
+            // A draft that continues a published version is that version's team's to change.
+            const deciding = decidingVersion(versionsOfRow(all, form), form);
+            // A lead of several teams sees whose each form is, and edits a built-in into a team's own edit of it.
+            const { team, editFor } = teamsOfRow(form, all, publishing);
+            const name = rowName(t, form, twice, team);
+            const edit = async (into?: string) => open(newDraftFrom(form, new Date(), into ?? (await publishingTeam(db()))));
+            return (
+              <tr key={form.id} data-form={form.id}>
+                <th scope="row">
+                  {form.name}
+                  {team && <span class="muted block">{t('common.team', { team: team.name })}</span>}
+                </th>
+                <td class="num">{form.version}</td>
+                <td>{t(`coaching.formStatus.${form.status}`)}</td>
+                <td class="inline-controls">
+                  {mayChangeVersions(roster, deciding) ? (
+                    <>
+                      {editFor.length === 0 ? (
+                        <button type="button" aria-label={t('coaching.forms.editOf', { name })} onClick={() => void edit()}>
+                          {t('coaching.forms.edit')}
+                        </button>
+                      ) : (
+                        editFor.map((choice) => (
+                          <button key={choice.id} type="button" aria-label={t('common.editForOf', { name, team: choice.name })} onClick={() => void edit(choice.id)}>
+                            {t('common.editFor', { team: choice.name })}
                           </button>
-                        ) : (
-                          editFor.map((choice) => (
-                            <button key={choice.id} type="button" aria-label={t('common.editForOf', { name, team: choice.name })} onClick={() => void edit(choice.id)}>
-                              {t('common.editFor', { team: choice.name })}
-                            </button>
-                          ))
-                        )}
-                        {form.status === 'draft' && (
-                          <button type="button" aria-label={t('coaching.forms.publishOf', { name })} onClick={async () => {
-                              // A new form of a lead of several teams opens in the editor, where its team is chosen.
-                              if (await asksForTeam(form)) return open(form);
-                              return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
-                            }}>
-                            {t('coaching.forms.publish')}
-                          </button>
-                        )}
-                        {form.status === 'published' && (
-                          <button type="button" aria-label={t('coaching.forms.archiveOf', { name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
-                            {t('coaching.forms.archive')}
-                          </button>
-                        )}
-                      </>
-                    ) : (
-                      <span class="muted">{t(deciding.team === null ? 'coaching.forms.organisations' : 'coaching.forms.anotherTeams')}</span>
-                    )}
-                    {form.status === 'draft' && (
-                      <button type="button" aria-label={t('coaching.forms.deleteOf', { name })} onClick={() => run(form, deleteFormDraft(form))}>
-                        {t('coaching.forms.delete')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+                        ))
+                      )}
+                      {form.status === 'draft' && (
+                        <button type="button" aria-label={t('coaching.forms.publishOf', { name })} onClick={async () => {
+                            // A new form of a lead of several teams opens in the editor, where its team is chosen.
+                            if (await asksForTeam(form)) return open(form);
+                            return run(form, saveForm(publish(form, new Date(), await publishingTeam(db()))));
+                          }}>
+                          {t('coaching.forms.publish')}
+                        </button>
+                      )}
+                      {form.status === 'published' && (
+                        <button type="button" aria-label={t('coaching.forms.archiveOf', { name })} onClick={() => run(form, saveForm(archive(form, new Date())))}>
+                          {t('coaching.forms.archive')}
+                        </button>
+                      )}
+                    </>
+                  ) : (
+                    <span class="muted">{t(deciding.team === null ? 'coaching.forms.organisations' : 'coaching.forms.anotherTeams')}</span>
+                  )}
+                  {form.status === 'draft' && (
+                    <button type="button" aria-label={t('coaching.forms.deleteOf', { name })} onClick={() => run(form, deleteFormDraft(form))}>
+                      {t('coaching.forms.delete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p role="status">{notice ?? ''}</p>

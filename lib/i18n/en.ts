@@ -33,6 +33,7 @@ export const en = {
   'common.editForOf': 'Edit for {team}: {name}',
   'common.team': 'Team: {team}',
   'common.nameInTeam': '{name} ({team})',
+  'common.nameInLanguage': '{name} ({language})',
   'common.error': 'Something went wrong: {message}',
 
   ...reviewEn,

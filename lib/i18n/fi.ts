@@ -34,6 +34,7 @@ export const fi: Record<MessageKey, string> = {
   'common.editForOf': 'Muokkaa tiimille {team}: {name}',
   'common.team': 'Tiimi: {team}',
   'common.nameInTeam': '{name} ({team})',
+  'common.nameInLanguage': '{name} ({language})',
   'common.error': 'Jokin meni vikaan: {message}',
 
   ...reviewFi,

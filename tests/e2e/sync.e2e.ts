@@ -295,11 +295,11 @@ describe('team sync in real Chromium', () => {
     const lead = await launch();
     const page = await optionsPage(lead);
     await connect(page, LEAD);
-    // The English chat card (the Finnish one has the same name), which neither team has edited: its row
-    // starts either team's edit.
+    // The English chat card (named by its language: the Finnish one is "Chat" too), which neither team
+    // has edited: its row starts either team's edit.
     const builtIn = page.locator('tr[data-card-id="tpl-chat-en"]');
-    await builtIn.getByRole('button', { name: 'Edit for Support FI: Chat' }).waitFor();
-    await builtIn.getByRole('button', { name: 'Edit for Support SE: Chat' }).click();
+    await builtIn.getByRole('button', { name: 'Edit for Support FI: Chat (EN)' }).waitFor();
+    await builtIn.getByRole('button', { name: 'Edit for Support SE: Chat (EN)' }).click();
     const editor = page.getByRole('region', { name: /^Edit:/ });
     await editor.getByRole('textbox', { name: 'Title' }).first().fill('Greeting, in Swedish too');
     await editor.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -308,7 +308,7 @@ describe('team sync in real Chromium', () => {
     expect(await page.getByTestId('sync-status-details').textContent()).not.toContain('The server refused');
     // Named by its team in the list; the built-in's row now starts only the Finnish team's edit.
     await page.getByRole('button', { name: 'Edit Chat (Support SE)' }).waitFor();
-    expect(await builtIn.getByRole('button', { name: /^Edit for .*: Chat$/ }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual(['Edit for Support FI: Chat']);
+    expect(await builtIn.getByRole('button', { name: /^Edit for .*: Chat/ }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual(['Edit for Support FI: Chat (EN)']);
     await expectAccessible(page);
 
     const [se] = await db.query<{ id: string }>("SELECT id FROM teams WHERE name = 'Support SE'");

@@ -1,6 +1,7 @@
 // The scorecards a team has: latest version of each, its status and channels, and what can be done with it.
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
+import { namedTwice, rowName } from '@/components/rowName';
 import { decidingVersion, listedVersions, versionsOfRow } from '@/lib/db';
 import type { Scorecard } from '@/lib/model';
 import { teamsOfRow } from '@/lib/scorecards';
@@ -27,13 +28,12 @@ export interface ScorecardListProps {
   onConfirmDelete(card: Scorecard | null): void;
 }
 
-function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[] }) {
+function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[]; namedTwice: (doc: { name: string; team: string | null }) => boolean }) {
   const { t } = useI18n();
   const { card, versions } = props;
   // A lead of several teams sees whose each card is, and edits a built-in into a team's own edit of it.
   const { team, editFor } = teamsOfRow(card, props.all, props.publishingTeams);
-  // What the row's controls are named by: two teams' edits of one built-in share its name.
-  const name = team ? t('common.nameInTeam', { name: card.name, team: team.name }) : card.name;
+  const name = rowName(t, card, props.namedTwice, team);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const confirming = props.confirmingDelete === card.id;
   useEffect(() => {
@@ -169,7 +169,7 @@ function Row(props: ScorecardListProps & { card: Scorecard; versions: Scorecard[
   );
 }
 
-function Table(props: ScorecardListProps & { cards: Scorecard[]; caption: string }) {
+function Table(props: ScorecardListProps & { cards: Scorecard[]; caption: string; namedTwice: (doc: { name: string; team: string | null }) => boolean }) {
   const { t } = useI18n();
   return (
     <table class="cards">
@@ -209,6 +209,7 @@ export function ScorecardList(props: ScorecardListProps) {
     props.all,
     props.publishingTeams.map((team) => team.id),
   ).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const twice = namedTwice(latest, props.publishingTeams.length > 1);
   const active = latest.filter((c) => c.status !== 'archived');
   const archived = latest.filter((c) => c.status === 'archived');
   return (
@@ -216,12 +217,12 @@ export function ScorecardList(props: ScorecardListProps) {
       {active.length === 0 ? (
         <p class="muted">{t('scorecards.list.empty')}</p>
       ) : (
-        <Table {...props} cards={active} caption={t('scorecards.list.caption')} />
+        <Table {...props} cards={active} caption={t('scorecards.list.caption')} namedTwice={twice} />
       )}
       {archived.length > 0 && (
         <details class="archived">
           <summary>{t('scorecards.list.archived', { count: archived.length })}</summary>
-          <Table {...props} cards={archived} caption={t('scorecards.list.archivedCaption')} />
+          <Table {...props} cards={archived} caption={t('scorecards.list.archivedCaption')} namedTwice={twice} />
         </details>
       )}
     </div>

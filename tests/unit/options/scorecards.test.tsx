@@ -257,6 +257,17 @@ describe('what the list offers follows the role on the team backend', () => {
 });
 
 describe('the list', () => {
+  it('tells rows of the same name apart by their language in their controls’ names', async () => {
+    await ensureBuiltInScorecards();
+    inLanguage(<ScorecardsSection />);
+    // The built-in Finnish and English chat cards are both "Chat".
+    await screen.findByRole('button', { name: 'Edit Chat (FI)' });
+    expect(screen.getByRole('button', { name: 'Preview Chat (EN)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit Chat' })).toBeNull();
+    // Names no other row has stay as they are.
+    expect(screen.getByRole('button', { name: 'Edit Written message (e-mail)' })).toBeTruthy();
+  });
+
   it('a team’s edit of a built-in stands in the built-in’s row, which lists the built-in as its version 1; discarding the edit brings the built-in back', async () => {
     await ensureBuiltInScorecards();
     const edit = { ...newDraftFrom(emailEn, new Date('2026-03-01T10:00:00Z'), 'team-a'), name: 'Written message (e-mail)' };
