@@ -1,5 +1,5 @@
 // One line of sync status for the sidebar: local only, synced at, waiting, conflicts, or the last error in plain words;
-// and, for a day, what left this browser when the user's teams or role changed.
+// and, for a day, what left this browser when what the user may read changed.
 import { useI18n } from '@/components/i18n';
 import { formatDateTime, formatTime, type MessageKey } from '@/lib/i18n';
 import type { Language } from '@/lib/model';
@@ -39,7 +39,7 @@ export function SyncStatus({ status }: { status: SyncStatusView | null }) {
   } else {
     text = t('sync.status.never');
   }
-  // Items that left this browser with a change of the user's teams or role are said here for a day
+  // Items that left this browser with a change of what the user may read are said here for a day
   // (the settings say it until the next change): a list in the sidebar may be shorter than it was.
   const left = status.access && status.access.removed > 0 && Date.now() - status.access.at < ACCESS_NOTICE_MS ? status.access : null;
   return (

@@ -2,7 +2,8 @@
 // schema refuses what a user made or brought (an editor's field, an imported file's). The reasons'
 // strings are the scorecard editor's, where they were first needed (`scorecards.error.*`).
 import type { z } from 'zod';
-import type { Translate } from '@/lib/i18n';
+import type { ImportReason } from '@/lib/export';
+import type { MessageKey, Translate } from '@/lib/i18n';
 
 const TYPE_KEYS = {
   number: 'scorecards.error.type.number',
@@ -66,5 +67,21 @@ export function describeIssue(issue: z.core.$ZodIssue, t: Translate, root?: unkn
       return issue.message;
     default:
       return issue.message;
+  }
+}
+
+/** Why an import refused a file (lib/export's ImportError), in the UI language; `notExport` says what the file should have been. */
+export function importReasonText(t: Translate, reason: ImportReason, notExport: MessageKey): string {
+  switch (reason.kind) {
+    case 'issue':
+      return describeIssue(reason.issue, t, reason.checked);
+    case 'notJson':
+      return t('scorecards.import.notJson');
+    case 'tooLarge':
+      return t('scorecards.import.tooLarge');
+    case 'notExport':
+      return t(notExport);
+    case 'duplicate':
+      return t('dashboard.import.duplicate', { id: reason.id });
   }
 }

@@ -1,14 +1,14 @@
 // Export (CSV in two shapes, JSON) with progress and Cancel, and JSON import with progress and a clear error.
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { describeIssue } from '@/components/describeIssue';
+import { importReasonText } from '@/components/describeIssue';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
-import type { CsvDelimiter, CsvLocale } from '@/lib/export';
+import type { CsvDelimiter, CsvLocale, ImportError } from '@/lib/export';
 import type { Translate } from '@/lib/i18n';
 import { fetchServerExport, getBackendConfig } from '@/lib/sync';
-import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type ImportError, type Progress } from '@/lib/transfer';
+import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/transfer';
 
 type Status =
   | { kind: 'idle' }
@@ -22,18 +22,7 @@ function today(): string {
 
 /** Why a file was not imported, in the UI language: the field at fault and its reason, or the file's. */
 export function importErrorText(t: Translate, error: ImportError): string {
-  const reason = ((): string => {
-    switch (error.reason.kind) {
-      case 'issue':
-        return describeIssue(error.reason.issue, t);
-      case 'notJson':
-        return t('scorecards.import.notJson');
-      case 'notExport':
-        return t('dashboard.import.notExport');
-      case 'duplicate':
-        return t('dashboard.import.duplicate', { id: error.reason.id });
-    }
-  })();
+  const reason = importReasonText(t, error.reason, 'dashboard.import.notExport');
   return error.path && error.reason.kind !== 'notExport' ? t('dashboard.import.error', { path: error.path, message: reason }) : t('dashboard.import.errorNoPath', { message: reason });
 }
 

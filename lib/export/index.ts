@@ -5,6 +5,7 @@ export * from './csv';
 export * from './columns';
 export * from './envelope';
 export * from './redact';
+export * from './importError';
 export * from './scorecards';
 export * from './calibration';
 export * from './disputes';

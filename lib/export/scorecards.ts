@@ -1,6 +1,7 @@
 // Scorecards out to a JSON file and back in, all or nothing, with errors that name the field.
 import { z } from 'zod';
 import { scorecardSchema, type Scorecard } from '../model';
+import { issueError, type ImportError } from './importError';
 
 export const SCORECARDS_FORMAT = 'arvio.scorecards';
 export const SCORECARDS_FORMAT_VERSION = 1;
@@ -38,7 +39,7 @@ export const scorecardsFileSchema = envelopeHeadSchema
 
 export type ScorecardsImport =
   | { ok: true; scorecards: Scorecard[] }
-  | { ok: false; error: { path: string; message: string } };
+  | { ok: false; error: ImportError };
 
 /** The file a lead downloads: a small envelope around the cards, pretty-printed for humans and diffs. */
 export function exportScorecards(cards: readonly Scorecard[], now: Date = new Date()): string {
@@ -51,47 +52,30 @@ export function exportScorecards(cards: readonly Scorecard[], now: Date = new Da
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** `['scorecards', 0, 'criteria', 2, 'label']` → `scorecards[0].criteria[2].label`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
-
 /**
  * Reads an exported file. Nothing is returned unless every card is valid, so an import never
  * leaves half a set behind; the first problem is reported with its field path.
  */
 export function parseScorecardsImport(text: string): ScorecardsImport {
   if (text.length > MAX_IMPORT_CHARS) {
-    return { ok: false, error: { path: '', message: `file is too large (over ${MAX_IMPORT_CHARS} characters)` } };
+    return { ok: false, error: { path: '', message: `file is too large (over ${MAX_IMPORT_CHARS} characters)`, reason: { kind: 'tooLarge' } } };
   }
   let data: unknown;
   try {
     // A BOM is what Windows editors leave at the start; it is not a reason to reject the file.
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, error: { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } };
+    return { ok: false, error: { path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, reason: { kind: 'notJson' } } };
   }
 
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, error: { path: '', message: 'not an Arvio scorecards file (expected a JSON object)' } };
+    return { ok: false, error: { path: '', message: 'not an Arvio scorecards file (expected a JSON object)', reason: { kind: 'notExport' } } };
   }
   // Check the envelope first, so a wrong file says "not an Arvio file" rather than listing fields.
   const head = envelopeHeadSchema.safeParse(data);
-  if (!head.success) return { ok: false, error: firstIssue(head.error) };
+  if (!head.success) return { ok: false, error: issueError(head.error, data) };
 
   const parsed = scorecardsFileSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, error: issueError(parsed.error, data) };
   return { ok: true, scorecards: parsed.data.scorecards };
-}
-
-function firstIssue(error: z.ZodError): { path: string; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { path: '', message: 'invalid file' };
-  return { path: formatPath(issue.path), message: issue.message };
 }

@@ -1,7 +1,8 @@
-// When the user's access changes on the server (a team joined or left, a role given or taken), the
-// profile is made to hold what they may read now: a pull from the beginning brings what a team or role
-// opens to them, and what they may no longer read leaves this computer. The same pull brings, after an
-// upgrade, what an earlier release skipped because it could not read it.
+// When the user's access changes on the server (a team joined or left, a role given or taken, the
+// server's read rules changed), the profile is made to hold what they may read now: a pull from the
+// beginning brings what a team or role opens to them, and what they may no longer read leaves this
+// computer. The same pull brings, after an upgrade, what an earlier release skipped because it could
+// not read it.
 //
 // A pull sends documents changed after the checkpoint only. A team's documents written before the
 // user joined it would never come, and a team's documents already here would stay after they left:

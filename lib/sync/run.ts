@@ -122,7 +122,7 @@ export async function runSync(
     } finally {
       await roster;
     }
-    // The user's teams or role changed, or an earlier release skipped documents this one may read:
+    // The user's teams or role or the server's read rules changed, or an earlier release skipped documents this one may read:
     // everything again from the beginning, and what was not sent leaves.
     const access = await accessToReconcile(database, from);
     const again = access !== null || (await skippedByAnotherRelease(database, options.release));

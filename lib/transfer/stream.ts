@@ -7,8 +7,9 @@ import {
   csvLine,
   dialectFor,
   exportEnvelopeSchema,
-  formatPath,
+  duplicateError,
   headerCells,
+  issueError,
   RATING_COLUMNS,
   ratingCells,
   redactReview,
@@ -17,6 +18,7 @@ import {
   writeExportFile,
   type CsvDelimiter,
   type CsvLocale,
+  type ImportError,
 } from '../export';
 import {
   bulkParser,
@@ -176,28 +178,9 @@ export interface Calibration {
   ratings: CalibrationRatings[];
 }
 
-/**
- * Why a file was refused: where (a field path, '' for the file as a whole), in English words (`message`,
- * for programs and tests), and the reason as the page says it in the user's language: a schema's issue,
- * or one of the file's own.
- */
-export type ImportError = { path: string; message: string; reason: ImportReason };
-export type ImportReason = { kind: 'issue'; issue: z.core.$ZodIssue } | { kind: 'notJson' } | { kind: 'notExport' } | { kind: 'duplicate'; id: string };
-
-const duplicateId = (path: (string | number)[], id: string): ImportError => ({
-  path: formatPath(path),
-  message: `"${id}" appears twice in the file`,
-  reason: { kind: 'duplicate', id },
-});
 export type ParsedImport = { ok: true; file: ExportFile } | { ok: false; error: ImportError };
 
 const VALIDATE_CHUNK = 2000;
-
-function firstIssue(error: z.ZodError, prefix: (string | number)[]): ImportError {
-  // A failed parse has an issue: zod's ZodError is never empty.
-  const issue = error.issues[0]!;
-  return { path: formatPath([...prefix, ...issue.path]), message: issue.message, reason: { kind: 'issue', issue } };
-}
 
 /** What validateAll checks items with: a zod schema, or reviewParser. */
 interface Parser<T> {
@@ -220,10 +203,10 @@ async function validateAll<T>(
   const ids = new Set<string>();
   for (let i = 0; i < items.length; i++) {
     const parsed = schema.safeParse(items[i]);
-    if (!parsed.success) return { ok: false, error: firstIssue(parsed.error, [name, i]) };
+    if (!parsed.success) return { ok: false, error: issueError(parsed.error, items[i], [name, i]) };
     const value = parsed.data;
     const key = idOf(value);
-    if (ids.has(key)) return { ok: false, error: duplicateId([name, i, 'id'], key) };
+    if (ids.has(key)) return { ok: false, error: duplicateError([name, i, 'id'], key) };
     ids.add(key);
     values.push(value);
     if (i % VALIDATE_CHUNK === VALIDATE_CHUNK - 1) {
@@ -262,7 +245,7 @@ async function readEnvelope(text: string, onProgress?: (p: Progress) => void): P
   }
   const head = exportEnvelopeSchema.safeParse(data);
   if (!head.success) {
-    const error = firstIssue(head.error, []);
+    const error = issueError(head.error, data);
     return { ok: false, error: error.path === 'format' ? { ...error, reason: { kind: 'notExport' } } : error };
   }
   const { scorecards, selfChecks, reviews, exportedAt } = head.data;
@@ -382,7 +365,7 @@ async function writeImport(
       const chunk: Review[] = [];
       for (let i = start; i < Math.min(total, start + chunkSize); i++) {
         const review = check(rawReviews[i], i);
-        if (ids.has(review.id)) throw new ImportProblem(duplicateId(['reviews', i, 'id'], review.id));
+        if (ids.has(review.id)) throw new ImportProblem(duplicateError(['reviews', i, 'id'], review.id));
         ids.add(review.id);
         chunk.push(review);
       }
@@ -435,7 +418,7 @@ export async function importExportText(text: string, options: StreamOptions = {}
   const parser = await reviewParser();
   const check = (value: unknown, i: number): Review => {
     const parsed = parser.safeParse(value);
-    if (!parsed.success) throw new ImportProblem(firstIssue(parsed.error, ['reviews', i]));
+    if (!parsed.success) throw new ImportProblem(issueError(parsed.error, value, ['reviews', i]));
     raw[i] = undefined;
     return parsed.data;
   };

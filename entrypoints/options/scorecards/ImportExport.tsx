@@ -4,10 +4,10 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { importScorecards } from '@/lib/db';
-import { exportScorecards, formatPath, parseScorecardsImport, scorecardsFileSchema } from '@/lib/export';
+import { exportScorecards, parseScorecardsImport, type ImportError } from '@/lib/export';
 import type { Translate } from '@/lib/i18n';
 import type { Scorecard } from '@/lib/model';
-import { describeIssue } from '@/components/describeIssue';
+import { importReasonText } from '@/components/describeIssue';
 
 /** `arvio-scorecards-YYYY-MM-DD.json`, by the user's local date. */
 export function exportFileName(now: Date): string {
@@ -15,26 +15,10 @@ export function exportFileName(now: Date): string {
   return `arvio-scorecards-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
 }
 
-/**
- * Why an import was refused, in the UI language. parseScorecardsImport names the path and gives
- * zod's English reason; for the same first issue we find its code and say it in the user's words.
- */
-export function importErrorText(text: string, error: { path: string; message: string }, t: Translate): string {
-  let reason = error.message;
-  if (error.path === '') {
-    if (error.message.startsWith('not valid JSON')) reason = t('scorecards.import.notJson');
-    else if (error.message.startsWith('file is too large')) reason = t('scorecards.import.tooLarge');
-    return t('scorecards.import.failedFile', { reason });
-  }
-  try {
-    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    const parsed = scorecardsFileSchema.safeParse(data);
-    const issue = parsed.success ? undefined : parsed.error.issues.find((i) => formatPath(i.path) === error.path);
-    if (issue) reason = describeIssue(issue, t, data);
-  } catch {
-    // The file parsed once already; if not, zod's own words stay.
-  }
-  return t('scorecards.import.failed', { field: error.path, reason });
+/** Why an import was refused, in the UI language: the field at fault and its reason, or the file's. */
+export function importErrorText(error: ImportError, t: Translate): string {
+  const reason = importReasonText(t, error.reason, 'scorecards.error.notArvioFile');
+  return error.path ? t('scorecards.import.failed', { field: error.path, reason }) : t('scorecards.import.failedFile', { reason });
 }
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
@@ -72,7 +56,7 @@ export function ImportExport({
       const text = await file.text();
       const result = parseScorecardsImport(text);
       if (!result.ok) {
-        setOutcome({ kind: 'error', text: importErrorText(text, result.error, t) });
+        setOutcome({ kind: 'error', text: importErrorText(result.error, t) });
         return;
       }
       await importScorecards(result.scorecards);

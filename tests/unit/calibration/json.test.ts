@@ -55,7 +55,7 @@ describe('calibration in the JSON export', () => {
     const other = freshDb();
     expect(await importExportText(JSON.stringify(broken))).toEqual({
       ok: false,
-      error: { path: 'calibrationSessions[0].participants', message: expect.any(String), reason: { kind: 'issue', issue: expect.objectContaining({ path: ['participants'] }) } },
+      error: { path: 'calibrationSessions[0].participants', message: expect.any(String), reason: { kind: 'issue', issue: expect.objectContaining({ path: ['participants'] }), checked: expect.objectContaining({ participants: ['a@arvio.test'] }) } },
     });
     expect(await other.calibrationSessions.count()).toBe(0);
   });

@@ -99,7 +99,7 @@ describe('JSON export and import', () => {
     const parsed = await parseExportFile(JSON.stringify(file));
     expect(parsed).toEqual({
       ok: false,
-      error: { path: 'reviews[12].score', message: expect.stringMatching(/1/), reason: { kind: 'issue', issue: expect.objectContaining({ code: 'too_big', path: ['score'] }) } },
+      error: { path: 'reviews[12].score', message: expect.stringMatching(/1/), reason: { kind: 'issue', issue: expect.objectContaining({ code: 'too_big', path: ['score'] }), checked: expect.objectContaining({ score: 1.7 }) } },
     });
     expect(await target.reviews.count()).toBe(0);
   });

@@ -1,6 +1,7 @@
 // A lead exports the team's scorecards to a file and imports them elsewhere; broken files say where.
 import { describe, expect, it } from 'vitest';
-import { exportScorecards, formatPath, parseScorecardsImport } from '../../../lib/export/scorecards';
+import { formatPath } from '../../../lib/export/importError';
+import { exportScorecards, parseScorecardsImport } from '../../../lib/export/scorecards';
 import { blankScorecard } from '../../../lib/scorecards';
 import { templates } from '../../../lib/scorecards/templates';
 
