@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { FromBackground } from '@/lib/model';
 import { DB_REQUEST, handleDbRequest, refuseDbRequest, servesCaller, watchWaitingBadge } from '@/lib/service';
 import { createRelay } from '@/lib/messaging';
-import { ensureBuiltInScorecards, mirrorSites, requestPersistence } from '@/lib/db';
+import { db, ensureBuiltInScorecards, ensureRollupShape, mirrorSites, requestPersistence } from '@/lib/db';
 import { ensureSyncAlarm, isSyncAlarm, runScheduledSync, syncSoon } from '@/lib/sync';
 import { parseSites, SITES_STORAGE_KEY, syncSiteScripts } from '@/lib/helpdesks';
 
@@ -84,14 +84,19 @@ export default defineBackground(() => {
   // Firefox's background page can ask for persistent storage; Chrome's worker only reads it (the
   // unlimitedStorage permission is what keeps the data there). The options page shows the outcome.
   const persist = (): void => void requestPersistence(globalThis.navigator?.storage).catch(() => false);
+  // The dashboard's rollups count periods in the browser's time zone: an update or a start in another
+  // zone rebuilds them here, before a page asks (the pages that read them make sure too).
+  const rollups = (): void => void ensureRollupShape(db()).catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => {
     void ensureBuiltInScorecards();
     syncSites(true);
     persist();
+    rollups();
   });
   browser.runtime.onStartup.addListener(() => {
     syncSites(true);
     persist();
+    rollups();
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SITES_STORAGE_KEY in changes) syncSites();

@@ -4,10 +4,10 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { useLive } from '@/components/useLive';
-import { acknowledgeSession, actionsOfAgent, dayOf, getForm, markActionDone, sessionsOfAgent, titleOf } from '@/lib/coaching';
+import { acknowledgeSession, actionsOfAgent, getForm, markActionDone, sessionsOfAgent, titleOf } from '@/lib/coaching';
 import { getReview } from '@/lib/db';
 import { formatDateTime, formatDay, formatPercent } from '@/lib/i18n';
-import type { CoachingAction, CoachingForm, CoachingSession, Person, Review } from '@/lib/model';
+import { dayOf, type CoachingAction, type CoachingForm, type CoachingSession, type Person, type Review } from '@/lib/model';
 import { FormAnswers } from './FormAnswers';
 import type { Who } from './main';
 

@@ -7,7 +7,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import {
   coachingPlanOf,
-  dayOf,
   DEFAULT_RHYTHM_DAYS,
   formTemplates,
   latestPublishedForm,
@@ -21,7 +20,7 @@ import { rhythmTeamOf } from '@/lib/teamSettings';
 import { documentTeam, readRoster, type Roster } from '@/lib/sync';
 import { formatDay } from '@/lib/i18n';
 import { RHYTHMS, rhythmText } from '@/components/coaching/rhythm';
-import { emailKey, type CoachingSession, type Person, type Scorecard } from '@/lib/model';
+import { dayOf, emailKey, type CoachingSession, type Person, type Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { startPreparing } from './preparing';
 import type { Who } from './main';

@@ -10,7 +10,6 @@ import { ReviewTexts } from '@/components/review/ReviewTexts';
 import {
   actionsOfSession,
   addDays,
-  dayOf,
   DEFAULT_PERIOD_WEEKS,
   evidenceReviews,
   getForm,
@@ -34,7 +33,7 @@ import {
 } from '@/lib/coaching';
 import { listedVersions } from '@/lib/db';
 import { formatDay, formatDateTime, formatPercent } from '@/lib/i18n';
-import { emailKey, seriesOf, type CoachingAction, type CoachingAnswer, type CoachingForm, type CoachingSession, type EvidenceRef, type FocusCriterion, type Person, type Review, type Scorecard } from '@/lib/model';
+import { dayOf, emailKey, seriesOf, type CoachingAction, type CoachingAnswer, type CoachingForm, type CoachingSession, type EvidenceRef, type FocusCriterion, type Person, type Review, type Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { FormAnswers } from './FormAnswers';

@@ -1,7 +1,7 @@
 // A session's evidence read from the plan's "Prepare session" click, before the session page renders;
 // the page takes it once (a later visit reads afresh).
-import { dayOf, prepareSession } from '@/lib/coaching';
-import type { CoachingSession, Language, Scorecard } from '@/lib/model';
+import { prepareSession } from '@/lib/coaching';
+import { dayOf, type CoachingSession, type Language, type Scorecard } from '@/lib/model';
 
 export type Prepared = Awaited<ReturnType<typeof prepareSession>>;
 

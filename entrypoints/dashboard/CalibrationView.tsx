@@ -21,7 +21,7 @@ import { calibrationData, calibrationOverviewData, db, listTeamSettings, ratings
 import { calibrationCsv, dialectFor } from '@/lib/export';
 import { ticketFromLink } from '@/lib/helpdesks';
 import { formatDateTime, formatDay, formatPercent } from '@/lib/i18n';
-import { MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession, type Scorecard, type TicketRef } from '@/lib/model';
+import { dayOf, MAX_CALIBRATION_TICKETS, type CalibrationRatings, type CalibrationSession, type Scorecard, type TicketRef } from '@/lib/model';
 import { leadsSomeTeam, nameOfAddress, readRoster, type Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
 import { Chart, SERIES_COLORS } from './Chart';
@@ -107,7 +107,7 @@ function OverTime({ overview }: { overview: CalibrationOverview }) {
   const { t, lang } = useI18n();
   const f = useFormats();
   const oldestFirst = useMemo(() => [...overview.sessions].reverse(), [overview]);
-  const labels = useMemo(() => oldestFirst.map((row) => formatDay(lang, row.session.createdAt.slice(0, 10), true)), [oldestFirst, lang]);
+  const labels = useMemo(() => oldestFirst.map((row) => formatDay(lang, dayOf(row.session.createdAt), true)), [oldestFirst, lang]);
   const series = useMemo(() => [{ label: t('calibration.col.alpha'), values: oldestFirst.map((row) => plotted(row.alpha)), color: SERIES_COLORS[0]! }], [oldestFirst, t]);
   const range = useMemo(() => alphaRange(series[0]!.values), [series]);
   if (oldestFirst.length < 2) return null;

@@ -4,10 +4,10 @@ import { OutcomeTable } from '@/components/coaching/OutcomeTable';
 import { rhythmText } from '@/components/coaching/rhythm';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
-import { coachingDashboard, coachingOverview, dayOf } from '@/lib/coaching';
+import { coachingDashboard, coachingOverview } from '@/lib/coaching';
 import { monthsBetween, type DashboardFilter, type FilterOptions } from '@/lib/dashboard';
 import { formatDay, formatMonth } from '@/lib/i18n';
-import { emailKey, type Scorecard } from '@/lib/model';
+import { dayOf, emailKey, type Scorecard } from '@/lib/model';
 
 /** What marks a month short of the rhythm, besides its colour; the same in both languages. */
 const BELOW_MARK = '▼';

@@ -7,6 +7,7 @@ import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
 import type { CsvDelimiter, CsvLocale, ImportError } from '@/lib/export';
 import type { Translate } from '@/lib/i18n';
+import { dayOf } from '@/lib/model';
 import { fetchServerExport, getBackendConfig } from '@/lib/sync';
 import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/transfer';
 
@@ -17,7 +18,7 @@ type Status =
   | { kind: 'error'; message: string };
 
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return dayOf(new Date());
 }
 
 /** Why a file was not imported, in the UI language: the field at fault and its reason, or the file's. */

@@ -5,7 +5,7 @@ import '@/components/base.css';
 import { I18nProvider, useI18n } from '@/components/i18n';
 import { lazy } from '@/components/lazy';
 import { useLive } from '@/components/useLive';
-import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
+import { db, ensureBuiltInScorecards, ensureRollupShape, getSettings, listScorecards } from '@/lib/db';
 import { leadsSomeTeam, readRoster, type Roster } from '@/lib/sync';
 import {
   dashboardData,
@@ -17,7 +17,7 @@ import {
   type DashboardFilter,
   type FilterOptions,
 } from '@/lib/dashboard';
-import type { Scorecard } from '@/lib/model';
+import { monthOf, type Scorecard } from '@/lib/model';
 import { Filters } from './Filters';
 import { TeamView } from './TeamView';
 import { SelfCheckGap } from './SelfCheckGap';
@@ -50,11 +50,15 @@ LAZY_VIEWS[linkedView()]?.preload();
 if (import.meta.env.ARVIO_BENCH) void import('@/bench/dispute-hooks').then((hooks) => hooks.exposeDisputeBench());
 if (import.meta.env.ARVIO_BENCH) void import('@/bench/calibration-hooks').then((hooks) => hooks.exposeCalibrationBench());
 
-// Open the database while Preact renders the first frame, not after it.
-void db().open().catch(() => undefined);
+// Open the database while Preact renders the first frame, not after it; rollups counted in another
+// time zone are rebuilt then (the views' live queries show the rebuilt rows).
+void db()
+  .open()
+  .then(() => ensureRollupShape(db()))
+  .catch(() => undefined);
 
 function defaultFilter(now: Date): DashboardFilter {
-  const to = now.toISOString().slice(0, 7);
+  const to = monthOf(now);
   const [y, m] = to.split('-').map(Number) as [number, number];
   const from = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 7);
   return { from, to, granularity: 'month', team: null, agent: null, reviewer: null, scorecard: null, channel: null, helpdesk: null };

@@ -1,7 +1,7 @@
 // The dashboard's Calibration view as figures: sessions over time, alpha per criterion by month,
 // the criteria with the lowest agreement, each reviewer's alignment trend. Reads each session's
 // figures (./figures.ts, kept as its ratings change), never the ratings or reviews themselves.
-import type { CalibrationSession, Scorecard } from '../model';
+import { monthOf, type CalibrationSession, type Scorecard } from '../model';
 import type { PooledCoincidences } from './alpha';
 import { pooledAlphaFigure, sessionAlphaOfKept, type SessionFigures } from './figures';
 import { shownParticipant, type ShownParticipant } from './names';
@@ -27,8 +27,6 @@ export interface CalibrationOverview {
    */
   alignment: { participant: ShownParticipant; byMonth: Map<string, number> }[];
 }
-
-const monthOf = (iso: string): string => iso.slice(0, 7);
 
 /**
  * `figures` by session id. Alpha per criterion pools the month's units: each (session, ticket) is a

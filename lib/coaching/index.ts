@@ -1,7 +1,7 @@
 // Public face of coaching: forms, the plan, periods and focus, evidence and outcomes, calendar files, storage.
 export { formTemplates } from './templates';
 export { newCoachingForm, blankSection, blankField, newCoachingSession, newCoachingAction, newCoachingNotes } from './documents';
-export { PERIOD_WEEKS, DEFAULT_PERIOD_WEEKS, DEFAULT_RHYTHM_DAYS, addDays, daysBetween, dayOf, periodOf, weeksOf } from './period';
+export { PERIOD_WEEKS, DEFAULT_PERIOD_WEEKS, DEFAULT_RHYTHM_DAYS, addDays, daysBetween, periodOf, weeksOf } from './period';
 export { currentFocus, titleOf, type FocusNow } from './focus';
 export { agreedActions, coachingPlan, coachingOverview, planAgents, type PlanRow, type AgentCoaching } from './plan';
 export {

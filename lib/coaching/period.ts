@@ -1,4 +1,5 @@
-// Coaching periods and rhythm as calendar arithmetic on `YYYY-MM-DD` days (UTC), pure.
+// Coaching periods and rhythm as calendar arithmetic on `YYYY-MM-DD` days, pure. A moment's day is
+// its calendar day in the browser's time zone (dayOf, lib/model/time.ts).
 import { DAY_MS } from '../model';
 
 /** Offered period lengths in weeks; 4 is the default. */
@@ -6,8 +7,6 @@ export const PERIOD_WEEKS = [2, 3, 4] as const;
 export const DEFAULT_PERIOD_WEEKS = 4;
 /** A coaching talk at least monthly, unless the coach sets another rhythm for the agent. */
 export const DEFAULT_RHYTHM_DAYS = 30;
-
-export const dayOf = (at: Date | string): string => (typeof at === 'string' ? at.slice(0, 10) : at.toISOString().slice(0, 10));
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 // The coaching plan: per agent, the last session held, the next one due, overdue, open actions. Pure.
-import { emailKey, type CoachingAction, type CoachingSession, type Person } from '../model';
-import { addDays, dayOf, DEFAULT_RHYTHM_DAYS } from './period';
+import { dayOf, emailKey, monthOf, type CoachingAction, type CoachingSession, type Person } from '../model';
+import { addDays, DEFAULT_RHYTHM_DAYS } from './period';
 
 export interface PlanRow {
   agent: Person;
@@ -158,7 +158,7 @@ export function coachingOverview(
     if (s.deleted || s.status !== 'held' || !s.heldAt) continue;
     const row = rowOf(s.agent);
     row.heldDays.push(dayOf(s.heldAt));
-    const month = s.heldAt.slice(0, 7);
+    const month = monthOf(s.heldAt);
     if (month in row.held) row.held[month] = (row.held[month] ?? 0) + 1;
   }
   for (const a of actions) {

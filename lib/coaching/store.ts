@@ -7,6 +7,7 @@ import {
   coachingFormSchema,
   coachingNotesSchema,
   coachingSessionSchema,
+  dayOf,
   emailKey,
   rhythmDaysSchema,
   teamSettingsId,
@@ -25,7 +26,7 @@ import { db, ensureRollupShape, SEP, writeSynced } from '../db';
 import { namesOf, reviewOf } from '../dashboard';
 import { agreedActions, coachingPlan, planAgents, type PlanRow } from './plan';
 import { currentFocus, type FocusNow } from './focus';
-import { addDays, dayOf } from './period';
+import { addDays } from './period';
 import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, SHOWN_REVIEWS, type BeforeAfter, type DayRow, type Evidence } from './evidence';
 import { formTemplates } from './templates';
 

@@ -1,10 +1,10 @@
 // The dashboard's questions, answered from rollups by index (never by scanning reviews), plus acknowledgements.
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { DAY_MS, emailKey, seriesOf, type Language, type Review, type Scorecard } from '../model';
+import { DAY_MS, emailKey, monthOf, seriesOf, weekOf, type Language, type Review, type Scorecard } from '../model';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
 import { readRoster, rosterTeams } from '../sync';
-import { addReviews, ALL_PERIOD, db, monthOf, SEP, weekOf, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
+import { addReviews, ALL_PERIOD, db, SEP, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
 
 export type Granularity = 'week' | 'month';
 
@@ -109,7 +109,7 @@ export function weeksBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let t = start; t <= end + 6 * DAY_MS && out.length < 3000; t += DAY_MS) {
     if (t > end && new Date(t).getUTCDay() === 1) break;
-    const w = weekOf(new Date(t).toISOString());
+    const w = weekOf(new Date(t).toISOString().slice(0, 10));
     if (out[out.length - 1] !== w) out.push(w);
   }
   return out;
@@ -381,7 +381,7 @@ async function agentCellsByReviewer(agents: readonly string[], reviewer: string,
   return cells;
 }
 
-/** How a month of an agent's coverage is judged (months are UTC, as the rollups'): only whole months since the agent's first review count. */
+/** How a month of an agent's coverage is judged (months in the browser's time zone, as the rollups'): only whole months since the agent's first review count. */
 export type CoverageCell = 'met' | 'below' | 'inactive' | 'inProgress';
 
 export interface Coverage {
@@ -400,7 +400,7 @@ export interface Coverage {
  * rest are met or below.
  */
 export function judgeCoverage(agents: readonly PersonRow[], months: readonly string[], target: number, now: Date): Coverage {
-  const currentMonth = monthOf(now.toISOString());
+  const currentMonth = monthOf(now);
   const first = new Map(agents.map((a) => [a.id, months.find((m) => (a.months[m] ?? 0) > 0) ?? null]));
   const cell = (agent: PersonRow, month: string): CoverageCell => {
     if (month >= currentMonth) return 'inProgress';

@@ -1,6 +1,6 @@
 // Self-check vs reviewer per criterion: where agents see their replies differently from their reviewers.
 import { criterionMean, criterionScore } from '../scoring';
-import { emailKey, seriesOf, type Review, type Scorecard, type SelfCheck } from '../model';
+import { emailKey, monthOf, seriesOf, type Review, type Scorecard, type SelfCheck } from '../model';
 import { db } from '../db';
 
 /** One criterion of one scorecard family (the reviewer's card): cards sharing a criterion id stay apart. */
@@ -41,7 +41,7 @@ export async function selfCheckGap(filter: GapFilter, cards: readonly Scorecard[
   const pairs: Array<[SelfCheck, Review]> = [];
   const selfChecks = await database.selfChecks.toArray();
   for (const selfCheck of selfChecks) {
-    const month = selfCheck.createdAt.slice(0, 7);
+    const month = monthOf(selfCheck.createdAt);
     if (selfCheck.deleted || month < filter.from || month > filter.to) continue;
     if (filter.agent && !same(selfCheck.agent.id, filter.agent) && !same(selfCheck.agent.name, filter.agent)) continue;
     const review = reviewOf(selfCheck, await database.reviews.where('ticketKey').equals(selfCheck.ticketKey).toArray());

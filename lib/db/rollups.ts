@@ -24,7 +24,7 @@
 // pure and free of the scorecard table). Teams are not on local reviews, so there is no team dimension here.
 import type { EntityTable } from 'dexie';
 import { z } from 'zod';
-import { DAY_MS, type Review } from '../model';
+import { dayOf, monthOf, timeZone, weekOf, type Review } from '../model';
 import { SCORE_BUCKETS, scoreBucket } from '../scoring';
 import { bulkGetFew } from './bulk';
 import type { ArvioDb, RollupRow, SettingRow } from './database';
@@ -47,21 +47,6 @@ export interface RollupCell extends RollupRow {
 
 /** A signed change to one rollup row. */
 export type RollupDelta = RollupCell;
-
-export function monthOf(iso: string): string {
-  return iso.slice(0, 7);
-}
-
-/** ISO 8601 week of a UTC timestamp, e.g. `2026-W09` (the week's Thursday decides the year). */
-export function weekOf(iso: string): string {
-  const d = new Date(iso);
-  const day = d.getUTCDay() || 7;
-  const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - day);
-  const t = new Date(thursday);
-  const year = t.getUTCFullYear();
-  const week = Math.ceil(((thursday - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7);
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
 
 export function cardKey(review: Pick<Review, 'scorecardId' | 'scorecardVersion'>): string {
   return `${review.scorecardId}@${review.scorecardVersion}`;
@@ -114,10 +99,12 @@ function cloneCell(d: RollupCell): RollupCell {
 /** What one review adds to a row: the counts, and on month detail rows the criteria and buckets. */
 type CellCounts = Pick<RollupCell, 'count' | 'scored' | 'sum' | 'passes' | 'criticalFails' | 'criteria' | 'buckets'>;
 
-/** The summed counts of reviews that touch the same rows (one reviewee, reviewer, slice and UTC day). */
+/** The summed counts of reviews that touch the same rows (one reviewee, reviewer, slice and local day). */
 interface DayGroup {
-  /** The first of them: whose ids, names, slice and dates name the rows. */
+  /** The first of them: whose ids and names name the rows. */
   review: Review;
+  /** Their calendar day in this browser's time zone (lib/model/time.ts): it names the day, week and month rows. */
+  day: string;
   slice: string;
   counts: Required<CellCounts>;
 }
@@ -158,11 +145,12 @@ export function addReviews(into: Map<string, RollupDelta>, reviews: Iterable<Rev
     if (!review || review.deleted) continue;
     const slice = `${cardKey(review)}${SEP}${review.channel}${SEP}${review.ticket.helpdesk}`;
     const { reviewee, reviewer } = review;
-    const id = `${reviewee.id}${SEP}${reviewee.name}${SEP}${reviewer.id}${SEP}${reviewer.name}${SEP}${slice}${SEP}${review.createdAt.slice(0, 10)}`;
+    const day = dayOf(review.createdAt);
+    const id = `${reviewee.id}${SEP}${reviewee.name}${SEP}${reviewer.id}${SEP}${reviewer.name}${SEP}${slice}${SEP}${day}`;
     let group = groups.get(id);
     if (!group) {
       const counts = { count: 0, scored: 0, sum: 0, passes: 0, criticalFails: 0, criteria: {}, buckets: new Array<number>(SCORE_BUCKETS + 1).fill(0) };
-      groups.set(id, (group = { review, slice, counts }));
+      groups.set(id, (group = { review, day, slice, counts }));
     }
     addToGroup(group.counts, review, sign);
   }
@@ -170,9 +158,9 @@ export function addReviews(into: Map<string, RollupDelta>, reviews: Iterable<Rev
 }
 
 /** Every rollup row a day group contributes to. */
-function addGroupRows(into: Map<string, RollupDelta>, { review, slice, counts }: DayGroup): void {
-  const month = monthOf(review.createdAt);
-  const week = weekOf(review.createdAt);
+function addGroupRows(into: Map<string, RollupDelta>, { review, day, slice, counts }: DayGroup): void {
+  const month = monthOf(day);
+  const week = weekOf(day);
   const base: CellCounts = { count: counts.count, scored: counts.scored, sum: counts.sum, passes: counts.passes, criticalFails: counts.criticalFails };
   const one: CellCounts = { count: counts.count, scored: 0, sum: 0, passes: 0, criticalFails: 0 };
   // A row already in the map takes the counts as they are; only a new row is built.
@@ -202,7 +190,7 @@ function addGroupRows(into: Map<string, RollupDelta>, { review, slice, counts }:
   const card = cardKey(review);
   const criteria: Record<string, [number, number]> = {};
   for (const id in counts.criteria) criteria[`${card}${SEP}${id}`] = counts.criteria[id]!;
-  add('agent.d', `${review.reviewee.id}${SEP}`, review.createdAt.slice(0, 10), { ...base, criteria });
+  add('agent.d', `${review.reviewee.id}${SEP}`, day, { ...base, criteria });
 }
 
 function isZero(d: RollupDelta): boolean {
@@ -343,13 +331,18 @@ export async function foldPendingRollups(database: ArvioDb): Promise<void> {
   if (!readable) await recomputeRollups(database);
 }
 
-/** The rows' shape: 2 added the day rows (`agent.d`). Rows of an older shape are rebuilt once (ensureRollupShape). */
-export const ROLLUP_SHAPE = 2;
+/**
+ * The rows' shape: 2 added the day rows (`agent.d`), 3 counts days, weeks and months in the browser's
+ * time zone (lib/model/time.ts). Rows of another shape, or counted in another time zone (the computer
+ * moved, or its zone was changed), are rebuilt once (ensureRollupShape).
+ */
+export const ROLLUP_SHAPE = 3;
 const SHAPE_KEY = 'rollups.shape';
+const shapeHere = (): string => `${ROLLUP_SHAPE} ${timeZone()}`;
 
-/** Rebuilds the rollups of a profile whose rows predate the current shape (once; later calls read one settings row). */
+/** Rebuilds the rollups when their rows are not of this shape and time zone (once; later calls read one settings row). */
 export async function ensureRollupShape(database: ArvioDb): Promise<void> {
-  if ((await database.settings.get(SHAPE_KEY))?.value !== ROLLUP_SHAPE) await recomputeRollups(database);
+  if ((await database.settings.get(SHAPE_KEY))?.value !== shapeHere()) await rebuild(database, () => undefined, 2000, true);
 }
 
 export interface RebuildProgress {
@@ -359,34 +352,41 @@ export interface RebuildProgress {
 
 /**
  * The migration path: throws all rollups away and rebuilds them from reviews, read by primary key
- * in chunks (never all reviews in memory). Rollups are cleared and written in one transaction at
- * the end, so a reader never sees half a rebuild; the aggregate map is small (cells, not reviews).
+ * in chunks (never all reviews in memory). One transaction holds the reviews, so no write lands
+ * between a chunk read and the rows written (a write waits for it), and a reader never sees half a
+ * rebuild; the aggregate map is small (cells, not reviews).
  */
 export async function recomputeRollups(
   database: ArvioDb,
   onProgress: (p: RebuildProgress) => void = () => undefined,
   chunkSize = 2000,
 ): Promise<void> {
-  const total = await database.reviews.count();
-  const cells = new Map<string, RollupDelta>();
-  let done = 0;
-  let last: string | null = null;
-  onProgress({ done, total });
-  for (;;) {
-    const page: Review[] =
-      last === null
-        ? await database.reviews.orderBy(':id').limit(chunkSize).toArray()
-        : await database.reviews.where(':id').above(last).limit(chunkSize).toArray();
-    if (page.length === 0) break;
-    addReviews(cells, page, 1);
-    done += page.length;
-    last = page[page.length - 1]!.id;
+  await rebuild(database, onProgress, chunkSize, false);
+}
+
+/** `onlyIfStale`: unless another page or the worker rebuilt them while this one waited for the transaction. */
+async function rebuild(database: ArvioDb, onProgress: (p: RebuildProgress) => void, chunkSize: number, onlyIfStale: boolean): Promise<void> {
+  await database.transaction('rw', database.reviews, database.rollups, database.settings, async () => {
+    if (onlyIfStale && (await database.settings.get(SHAPE_KEY))?.value === shapeHere()) return;
+    const total = await database.reviews.count();
+    const cells = new Map<string, RollupDelta>();
+    let done = 0;
+    let last: string | null = null;
     onProgress({ done, total });
-    if (page.length < chunkSize) break;
-  }
-  await database.transaction('rw', database.rollups, database.settings, async () => {
+    for (;;) {
+      const page: Review[] =
+        last === null
+          ? await database.reviews.orderBy(':id').limit(chunkSize).toArray()
+          : await database.reviews.where(':id').above(last).limit(chunkSize).toArray();
+      if (page.length === 0) break;
+      addReviews(cells, page, 1);
+      done += page.length;
+      last = page[page.length - 1]!.id;
+      onProgress({ done, total });
+      if (page.length < chunkSize) break;
+    }
     await database.settings.delete(PENDING_ROLLUPS_KEY);
-    await database.settings.put({ key: SHAPE_KEY, value: ROLLUP_SHAPE });
+    await database.settings.put({ key: SHAPE_KEY, value: shapeHere() });
     await database.rollups.clear();
     await database.rollups.bulkPut([...cells.values()].filter((c) => c.count > 0).map(withoutUndefined));
   });

@@ -1,5 +1,5 @@
 // Calibration as CSV in long format: one row per session, ticket, criterion and participant, with the agreed rating.
-import type { CalibrationRatings, CalibrationSession, Scorecard } from '../model';
+import { dayOf, type CalibrationRatings, type CalibrationSession, type Scorecard } from '../model';
 import { countsAsSubmitted, shownParticipant } from '../calibration';
 import { BOM, csvLine, type CsvDialect, type CsvValue } from './csv';
 
@@ -50,7 +50,7 @@ export function calibrationCsv(
             [
               session.id,
               session.title,
-              session.createdAt.slice(0, 10),
+              dayOf(session.createdAt),
               ticketKey,
               criterion.id,
               criterion.title,

@@ -8,7 +8,7 @@ import { localDateTime } from '../../lib/export/csv';
 import { REVIEW_COLUMNS } from '../../lib/export/columns';
 import { formatPercent, translator, type MessageKey } from '../../lib/i18n';
 import type { Review } from '../../lib/model/review';
-import { AGENTS, CARDS, makeReviews } from '../unit/db/factory';
+import { AGENTS, CARDS, makeReview, makeReviews, rng } from '../unit/db/factory';
 import { expectedFigures } from '../unit/dashboard/oracle';
 import { browsersPerTest, expectAccessible, freshProfileDir } from './harness';
 
@@ -146,6 +146,44 @@ describe('dashboard and exports in Chromium', () => {
     await page.getByRole('tab', { name: /^Team$/ }).click();
     await page.locator('main[data-state="ready"]').waitFor();
     expect(await page.locator('.kpi-reviews dd').textContent()).toBe('0');
+  });
+
+  it('months are the computer’s calendar: a review made at 00:30 on 1 February in Helsinki counts in February there, in January in UTC', async () => {
+    const random = rng(21);
+    const reviews = [
+      makeReview({ id: 'jan', random, createdAt: '2026-01-15T10:00:00.000Z' }),
+      // 22:30 UTC on 31 January is 00:30 on 1 February in Helsinki (UTC+2).
+      makeReview({ id: 'midnight', random, createdAt: '2026-01-31T22:30:00.000Z' }),
+      makeReview({ id: 'feb', random, createdAt: '2026-02-10T10:00:00.000Z' }),
+    ];
+    const path = join(freshProfileDir(), 'midnight.json');
+    writeFileSync(path, JSON.stringify({ format: 'arvio.export', version: 1, exportedAt: '2026-03-01T00:00:00.000Z', scorecards: CARDS, selfChecks: [], reviews }));
+    const months = async (timeZone: string): Promise<string[][]> => {
+      const browser = await browsers.launch({ timeZone });
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+      await page.locator('main[data-state="ready"]').waitFor();
+      await page.getByRole('tab', { name: /Export and import/ }).click();
+      await page.locator('#import-file').setInputFiles(path);
+      await expect.poll(() => page.locator('.import-status').textContent(), { timeout: 20_000 }).toMatch(/3 new/);
+      await page.getByRole('tab', { name: /^Team$/ }).click();
+      await page.locator('#f-from').fill('2026-01');
+      await page.locator('#f-to').fill('2026-02');
+      await expect.poll(() => page.locator('.kpi-reviews dd').textContent()).toBe('3');
+      const rows = page.locator('.trend-table tbody tr');
+      await expect.poll(() => rows.count()).toBe(2);
+      const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 2).map((c) => c.textContent ?? '')));
+      await browser.close();
+      return cells;
+    };
+    expect(await months('Europe/Helsinki')).toEqual([
+      ['Jan 2026', '1'],
+      ['Feb 2026', '2'],
+    ]);
+    expect(await months('UTC')).toEqual([
+      ['Jan 2026', '2'],
+      ['Feb 2026', '1'],
+    ]);
   });
 
   it('a lead filters to one agent, sees the scoring formula’s numbers and downloads CSV (both shapes) and JSON', async () => {

@@ -25,13 +25,19 @@ export interface LaunchOptions {
   locale?: string;
   /** Another build of the extension than `.output/chrome-mv3` (storage.e2e.ts alters its manifest). */
   extensionDir?: string;
+  /** The computer's time zone (IANA), for the whole browser, its service worker included; the machine's by default. */
+  timeZone?: string;
 }
 
-export async function launchWithExtension(userDataDir = freshProfileDir(), { locale = 'en-US', extensionDir = EXTENSION_DIR }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  userDataDir = freshProfileDir(),
+  { locale = 'en-US', extensionDir = EXTENSION_DIR, timeZone }: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: false,
     locale,
+    ...(timeZone ? { env: { ...process.env, TZ: timeZone } } : {}),
     viewport: { width: 1400, height: 900 },
     args: [
       '--headless=new',

@@ -12,7 +12,7 @@ import { getReview, listDisputes, reopenDispute, resolveDispute } from '@/lib/db
 import { ageDays, disputeFigures, disputesWaiting, reopen } from '@/lib/disputes';
 import { disputeFiguresCsv, disputeFiguresJson } from '@/lib/export';
 import { formatAge, formatPercent } from '@/lib/i18n';
-import { leadsTeam, type Dispute, type Review, type Scorecard } from '@/lib/model';
+import { dayOf, leadsTeam, monthOf, type Dispute, type Review, type Scorecard } from '@/lib/model';
 import { personOf } from '@/lib/sync';
 import type { Me } from './useMe';
 
@@ -34,7 +34,7 @@ export function DisputesView({ me, filter, cards }: Props) {
   const waiting = disputesWaiting(disputes, me);
   const resolved = disputes.filter((d) => d.status !== 'open');
   // The period is the filter's months, by when a dispute was opened.
-  const inPeriod = disputes.filter((d) => d.openedAt.slice(0, 7) >= filter.from && d.openedAt.slice(0, 7) <= filter.to);
+  const inPeriod = disputes.filter((d) => monthOf(d.openedAt) >= filter.from && monthOf(d.openedAt) <= filter.to);
   return (
     <div class="disputes">
       <section aria-labelledby="disputes-waiting">
@@ -117,7 +117,7 @@ function Figures({ disputes, cards, filter }: { disputes: Dispute[]; cards: read
   const title = (id: string) => cards.find((c) => c.criteria.some((x) => x.id === id))?.criteria.find((x) => x.id === id)?.title ?? id;
   // Hours to one decimal; the dictionary's placeholders format numbers by locale ("12,5").
   const hours = (h: number): number => Math.round(h * 10) / 10;
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = dayOf(new Date());
   return (
     <section aria-labelledby="disputes-figures" class="dispute-figures">
       <h2 id="disputes-figures">{t('disputes.figures.title')}</h2>

@@ -9,7 +9,7 @@ import { ideasCsv } from '@/lib/export';
 import { filterIdeas, IDEA_CATEGORIES, IDEA_STATUSES, ideaAgeDays, needsReply, triage, type IdeaFilter } from '@/lib/ideas';
 import { readRoster, teamChoices, type RosterTeam } from '@/lib/sync';
 import { formatAge, formatDateTime } from '@/lib/i18n';
-import { leadsTeam, type Idea, type IdeaCategory, type IdeaStatus } from '@/lib/model';
+import { dayOf, leadsTeam, type Idea, type IdeaCategory, type IdeaStatus } from '@/lib/model';
 import type { Me } from '../disputes/useMe';
 
 export function IdeasView({ me }: { me: Me }) {
@@ -45,7 +45,7 @@ export function IdeasView({ me }: { me: Me }) {
           onClick={() =>
             downloadBlob(
               new Blob([ideasCsv(shown, teamName, new Date(), lang === 'fi' ? ';' : ',')], { type: 'text/csv;charset=utf-8' }),
-              `arvio-ideas-${new Date().toISOString().slice(0, 10)}.csv`,
+              `arvio-ideas-${dayOf(new Date())}.csv`,
             )
           }
         >

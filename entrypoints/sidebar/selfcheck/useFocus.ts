@@ -3,7 +3,7 @@ import { remoteDb as db } from '@/lib/service';
 import { titleOf, type FocusNow } from '@/lib/coaching';
 import type { Hint } from '@/lib/checks';
 import { CHECK_CRITERIA } from '@/lib/review';
-import type { Person, Scorecard, Settings } from '@/lib/model';
+import { dayOf, type Person, type Scorecard, type Settings } from '@/lib/model';
 import { selfPerson, type Roster } from '@/lib/sync';
 import { useRemote } from '../useRemote';
 
@@ -15,7 +15,7 @@ export function useSelfAgent(settings: Settings): Person | null {
 }
 
 export function useFocus(personId: string | null): FocusNow | null {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dayOf(new Date());
   return useRemote<FocusNow | null>(() => (personId ? db.coachingFocus(personId, today) : Promise.resolve(null)), [personId, today], null);
 }
 

@@ -1,6 +1,6 @@
 // The dashboard's coaching view against the rhythm: every agent in view (never coached included), and a
 // past month marked only when it fell short of that agent's rhythm, however long the rhythm is.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { coachingOverview, formTemplates, newCoachingAction, newCoachingSession, periodOf } from '@/lib/coaching';
 import type { CoachingSession } from '@/lib/model/coaching';
 import { AGENT, COACH, OTHER } from './fixtures';
@@ -34,6 +34,23 @@ describe('coaching against the rhythm', () => {
     expect(bimonthly!.below).toEqual({ '2026-01': false, '2026-02': false, '2026-03': false, '2026-04': false });
     const [late] = coachingOverview([held('a', '2026-01-10')], [], { [AGENT.id]: 60 }, MONTHS, TODAY);
     expect(late!.below).toEqual({ '2026-01': false, '2026-02': false, '2026-03': true, '2026-04': true });
+  });
+});
+
+describe('in the computer’s time zone', () => {
+  afterEach(() => {
+    process.env.TZ = 'UTC';
+  });
+
+  it('a session held at 00:30 on 1 February in Helsinki counts in February, and an action done then was late for a 31 January due date', () => {
+    process.env.TZ = 'Europe/Helsinki';
+    const at = '2026-01-31T22:30:00.000Z';
+    const session = { ...held('a', '2026-02-01'), heldAt: at };
+    const action = { ...newCoachingAction(session, { id: 'x', text: 'Use the name', assignee: 'agent', due: '2026-01-31', now: new Date(at) }), status: 'done' as const, doneAt: at };
+    const [row] = coachingOverview([session], [action], {}, MONTHS, TODAY, [AGENT]);
+    expect(row!.held).toMatchObject({ '2026-01': 0, '2026-02': 1 });
+    expect(row!.below).toMatchObject({ '2026-01': true, '2026-02': false });
+    expect(row).toMatchObject({ actions: 1, doneByDue: 0 });
   });
 });
 

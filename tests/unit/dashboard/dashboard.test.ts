@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
 import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/dashboard';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
-import { weekOf } from '@/lib/db/rollups';
+import { monthOf, weekOf } from '@/lib/model';
 import { maxValue, scoreReview } from '@/lib/scoring';
 import type { Review } from '@/lib/model/review';
 import { BACKEND_KEY } from '@/lib/sync';
@@ -103,7 +103,7 @@ describe('dashboard queries', () => {
       expect(c.count, key).toBe(want.criteria.get(key)!.count);
     }
     expect(data.criteria.length).toBe(want.criteria.size);
-    const periodOf = (r: Review) => (filter.granularity === 'week' ? weekOf(r.createdAt) : r.createdAt.slice(0, 7));
+    const periodOf = (r: Review) => (filter.granularity === 'week' ? weekOf(r.createdAt) : monthOf(r.createdAt));
     expect(data.trend.reduce((a, p) => a + p.count, 0)).toBe(want.count);
     for (const p of data.trend) {
       const inPeriod = expectedFigures(matching.filter((r) => periodOf(r) === p.period), CARDS);

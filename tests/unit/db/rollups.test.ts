@@ -1,7 +1,8 @@
 // Rollups kept in the review transactions always equal a full recomputation, whatever reviewers do.
 import { describe, expect, it } from 'vitest';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
-import { addReviews, ensureRollupShape, mergeDeltas, recomputeRollups, rollupDeltas, SEP, weekOf, type RollupDelta } from '@/lib/db/rollups';
+import { addReviews, ensureRollupShape, mergeDeltas, recomputeRollups, rollupDeltas, SEP, type RollupDelta } from '@/lib/db/rollups';
+import { weekOf } from '@/lib/model';
 import { CARDS } from './factory';
 import type { RollupRow } from '@/lib/db/database';
 import { makeReview, rng } from './factory';
