@@ -2,7 +2,7 @@
 // a view that reads only some of them shows only those.
 import { useI18n } from '@/components/i18n';
 import { familyOfCardKey, type DashboardFilter, type FilterOptions, type Granularity } from '@/lib/dashboard';
-import type { MessageKey } from '@/lib/i18n';
+import { formatTimeZone, type MessageKey } from '@/lib/i18n';
 import { helpdeskName } from '@/lib/helpdesks';
 import { emailKey, seriesOf, type Scorecard } from '@/lib/model';
 import { familyLabels } from '@/lib/scorecards';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function Filters({ filter, options, cards, onChange, fields }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const shows = (field: FilterField) => !fields || fields.includes(field);
   const set = <K extends keyof DashboardFilter>(key: K, value: DashboardFilter[K]) => onChange({ ...filter, [key]: value });
   const orNull = (v: string) => (v === '' ? null : v);
@@ -45,11 +45,11 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
         <>
           <div>
             <label for="f-from">{t('dashboard.filter.from')}</label>
-            <input id="f-from" type="month" value={filter.from} max={filter.to} onChange={(e) => e.currentTarget.value && set('from', e.currentTarget.value)} />
+            <input id="f-from" type="month" aria-describedby="f-zone" value={filter.from} max={filter.to} onChange={(e) => e.currentTarget.value && set('from', e.currentTarget.value)} />
           </div>
           <div>
             <label for="f-to">{t('dashboard.filter.to')}</label>
-            <input id="f-to" type="month" value={filter.to} min={filter.from} onChange={(e) => e.currentTarget.value && set('to', e.currentTarget.value)} />
+            <input id="f-to" type="month" aria-describedby="f-zone" value={filter.to} min={filter.from} onChange={(e) => e.currentTarget.value && set('to', e.currentTarget.value)} />
           </div>
         </>
       )}
@@ -148,6 +148,11 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
         </div>
       )}
       {shows('team') && options.teams.length === 0 && <p class="muted team-note">{t('dashboard.filter.teamNote')}</p>}
+      {shows('months') && (
+        <p class="muted zone-note" id="f-zone">
+          {t('dashboard.filter.timeZone', { zone: formatTimeZone(lang) })}
+        </p>
+      )}
     </form>
   );
 }

@@ -21,6 +21,7 @@ export const dashboardEn = {
   'dashboard.filter.all': 'All',
   'dashboard.filter.allVersions': '{name} (all versions)',
   'dashboard.filter.version': '{name} v{version}',
+  'dashboard.filter.timeZone': 'Months and weeks in {zone}',
   'dashboard.filter.teamNote': 'Teams appear when a team backend is configured.',
   'dashboard.empty': 'No reviews match these filters.',
   'dashboard.kpi.reviews': 'Reviews',

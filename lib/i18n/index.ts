@@ -72,6 +72,17 @@ export function formatDateTime(lang: Language, iso: string): string {
   return formatter(`datetime:${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
+/**
+ * The computer's time zone as people name it ("Eastern European Time", "Itä-Euroopan aika"): its generic
+ * name, else its name now ("Coordinated Universal Time"), else its offset ("GMT+03:00").
+ */
+export function formatTimeZone(lang: Language): string {
+  const names = (['longGeneric', 'long'] as const).map(
+    (timeZoneName) => new Intl.DateTimeFormat(dateLocale(lang), { timeZoneName }).formatToParts(Date.now()).find((part) => part.type === 'timeZoneName')?.value ?? '',
+  );
+  return names.find((name) => name !== '' && !/^(GMT|UTC)([+\u2212-]\d|$)/.test(name)) ?? names[0] ?? '';
+}
+
 /** A time of day by locale, in the user's time zone ("14.05", "14:05"). */
 export function formatTime(lang: Language, at: Date | number): string {
   return formatter(`time:${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { timeStyle: 'short' })).format(at);

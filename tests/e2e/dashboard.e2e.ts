@@ -158,7 +158,7 @@ describe('dashboard and exports in Chromium', () => {
     ];
     const path = join(freshProfileDir(), 'midnight.json');
     writeFileSync(path, JSON.stringify({ format: 'arvio.export', version: 1, exportedAt: '2026-03-01T00:00:00.000Z', scorecards: CARDS, selfChecks: [], reviews }));
-    const months = async (timeZone: string): Promise<string[][]> => {
+    const months = async (timeZone: string, zoneName: string): Promise<string[][]> => {
       const browser = await browsers.launch({ timeZone });
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
@@ -173,14 +173,17 @@ describe('dashboard and exports in Chromium', () => {
       const rows = page.locator('.trend-table tbody tr');
       await expect.poll(() => rows.count()).toBe(2);
       const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 2).map((c) => c.textContent ?? '')));
+      // The filter says which calendar its months are, and the month fields are described by it.
+      expect(await page.locator('#f-zone').textContent()).toBe(`Months and weeks in ${zoneName}`);
+      await expect.poll(() => page.getByRole('textbox', { name: 'From month', description: `Months and weeks in ${zoneName}` }).count()).toBe(1);
       await browser.close();
       return cells;
     };
-    expect(await months('Europe/Helsinki')).toEqual([
+    expect(await months('Europe/Helsinki', 'Eastern European Time')).toEqual([
       ['Jan 2026', '1'],
       ['Feb 2026', '2'],
     ]);
-    expect(await months('UTC')).toEqual([
+    expect(await months('UTC', 'Coordinated Universal Time')).toEqual([
       ['Jan 2026', '2'],
       ['Feb 2026', '1'],
     ]);
