@@ -158,15 +158,18 @@ describe('dashboard and exports in Chromium', () => {
     ];
     const path = join(freshProfileDir(), 'midnight.json');
     writeFileSync(path, JSON.stringify({ format: 'arvio.export', version: 1, exportedAt: '2026-03-01T00:00:00.000Z', scorecards: CARDS, selfChecks: [], reviews }));
-    const months = async (timeZone: string, zoneName: string): Promise<string[][]> => {
-      const browser = await browsers.launch({ timeZone });
+    /** The trend table's months and counts in a browser in `timeZone`, after importing the file into its profile when `importing`. */
+    const months = async (timeZone: string, zoneName: string, importing: boolean, profile?: string): Promise<{ cells: string[][]; profile: string }> => {
+      const browser = await browsers.launch({ timeZone }, profile);
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
       await page.locator('main[data-state="ready"]').waitFor();
-      await page.getByRole('tab', { name: /Export and import/ }).click();
-      await page.locator('#import-file').setInputFiles(path);
-      await expect.poll(() => page.locator('.import-status').textContent(), { timeout: 20_000 }).toMatch(/3 new/);
-      await page.getByRole('tab', { name: /^Team$/ }).click();
+      if (importing) {
+        await page.getByRole('tab', { name: /Export and import/ }).click();
+        await page.locator('#import-file').setInputFiles(path);
+        await expect.poll(() => page.locator('.import-status').textContent(), { timeout: 20_000 }).toMatch(/3 new/);
+        await page.getByRole('tab', { name: /^Team$/ }).click();
+      }
       await page.locator('#f-from').fill('2026-01');
       await page.locator('#f-to').fill('2026-02');
       await expect.poll(() => page.locator('.kpi-reviews dd').textContent()).toBe('3');
@@ -177,16 +180,21 @@ describe('dashboard and exports in Chromium', () => {
       expect(await page.locator('#f-zone').textContent()).toBe(`Months and weeks in ${zoneName}`);
       await expect.poll(() => page.getByRole('textbox', { name: 'From month', description: `Months and weeks in ${zoneName}` }).count()).toBe(1);
       await browser.close();
-      return cells;
+      return { cells, profile: browser.userDataDir };
     };
-    expect(await months('Europe/Helsinki', 'Eastern European Time')).toEqual([
+    const helsinki = [
       ['Jan 2026', '1'],
       ['Feb 2026', '2'],
-    ]);
-    expect(await months('UTC', 'Coordinated Universal Time')).toEqual([
+    ];
+    expect((await months('Europe/Helsinki', 'Eastern European Time', true)).cells).toEqual(helsinki);
+    const utc = await months('UTC', 'Coordinated Universal Time', true);
+    expect(utc.cells).toEqual([
       ['Jan 2026', '2'],
       ['Feb 2026', '1'],
     ]);
+    // The same profile, its browser started again on a computer that now keeps Helsinki time: its
+    // rollups, counted in UTC, are counted again in Helsinki's calendar.
+    expect((await months('Europe/Helsinki', 'Eastern European Time', false, utc.profile)).cells).toEqual(helsinki);
   });
 
   it('a lead filters to one agent, sees the scoring formula’s numbers and downloads CSV (both shapes) and JSON', async () => {
