@@ -354,7 +354,8 @@ export interface RebuildProgress {
  * The migration path: throws all rollups away and rebuilds them from reviews, read by primary key
  * in chunks (never all reviews in memory). One transaction holds the reviews, so no write lands
  * between a chunk read and the rows written (a write waits for it), and a reader never sees half a
- * rebuild; the aggregate map is small (cells, not reviews).
+ * rebuild; the aggregate map is small (cells, not reviews). `onProgress` is called inside that
+ * transaction: it reports, and starts no database work of its own.
  */
 export async function recomputeRollups(
   database: ArvioDb,
