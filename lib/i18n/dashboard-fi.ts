@@ -23,7 +23,7 @@ export const dashboardFi: Record<keyof typeof dashboardEn, string> = {
   'dashboard.filter.all': 'Kaikki',
   'dashboard.filter.allVersions': '{name} (kaikki versiot)',
   'dashboard.filter.version': '{name} v{version}',
-  'dashboard.filter.timeZone': 'Kuukaudet ja viikot aikavyöhykkeellä {zone}',
+  'dashboard.filter.timeZone': 'Kuukaudet ja viikot aikavyöhykkeen mukaan: {zone}',
   'dashboard.filter.teamNote': 'Tiimit näkyvät, kun tiimin palvelin on käytössä.',
   'dashboard.empty': 'Rajauksiin ei osu yhtään arviota.',
   'dashboard.kpi.reviews': 'Arvioita',

@@ -43,7 +43,7 @@ function parseCsv(text: string, delimiter: string): string[][] {
 }
 
 async function story(locale: string, lang: 'en' | 'fi', names: Record<string, RegExp>, delimiter: ',' | ';') {
-  const browser = await browsers.launch({ locale });
+  const browser = await browsers.launch({ locale, timeZone: 'UTC' });
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
   await page.locator('main[data-state="ready"]').waitFor();
@@ -58,6 +58,8 @@ async function story(locale: string, lang: 'en' | 'fi', names: Record<string, Re
   await page.locator('#f-from').fill('2026-01');
   await page.locator('#f-to').fill('2026-06');
   await page.getByLabel(names.agent!, { exact: true }).selectOption(AGENT.id);
+  // The calendar the months are counted in, named in the UI's language.
+  expect(await page.locator('#f-zone').textContent()).toBe(lang === 'fi' ? 'Kuukaudet ja viikot aikavyöhykkeen mukaan: UTC-yleisaika' : 'Months and weeks in Coordinated Universal Time');
   await page.locator(`main[data-state="ready"][data-filter*='"agent":"${AGENT.id}"'][data-filter*='"from":"2026-01"'][data-filter*='"to":"2026-06"']`).waitFor();
   const kpi = (cls: string) => page.locator(`.${cls} dd`).textContent();
   expect(await kpi('kpi-reviews')).toBe(String(agentReviews.length));
