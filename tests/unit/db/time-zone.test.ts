@@ -28,6 +28,10 @@ describe('calendar periods in the browser’s time zone', () => {
     // Summer time: UTC+3.
     expect(dayOf('2026-06-30T21:30:00.000Z')).toBe('2026-07-01');
     expect(dayOf('2026-06-30T20:30:00.000Z')).toBe('2026-06-30');
+    // The night the clocks go forward (Sunday 29 March 2026): 21:30 UTC is already 00:30 on Monday, week 14.
+    expect(dayOf('2026-03-29T21:30:00.000Z')).toBe('2026-03-30');
+    expect(weekOf('2026-03-29T21:30:00.000Z')).toBe('2026-W14');
+    expect(weekOf('2026-03-29T20:30:00.000Z')).toBe('2026-W13');
     inZone('UTC');
     expect(dayOf(AFTER_MIDNIGHT_HELSINKI)).toBe('2026-03-01');
     expect(weekOf(AFTER_MIDNIGHT_HELSINKI)).toBe('2026-W09');
