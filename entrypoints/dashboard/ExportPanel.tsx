@@ -7,7 +7,7 @@ import { useLive } from '@/components/useLive';
 import { downloadBlob } from '@/components/download';
 import type { CsvDelimiter, CsvLocale, ImportError } from '@/lib/export';
 import type { Translate } from '@/lib/i18n';
-import { dayOf } from '@/lib/model';
+import { dayOf, timeZone } from '@/lib/model';
 import { fetchServerExport, getBackendConfig } from '@/lib/sync';
 import { exportCsv, exportJson, importExportText, toBlob, type CsvShape, type Progress } from '@/lib/transfer';
 
@@ -36,7 +36,7 @@ export function ExportPanel() {
   const [importing, setImporting] = useState<Status>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   // The semicolon form is for a spreadsheet here: headers in the UI's language, times in this computer's zone.
-  const locale: CsvLocale = { language: lang, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  const locale: CsvLocale = { language: lang, timeZone: timeZone() };
 
   const run = async (make: (signal: AbortSignal, onProgress: (p: Progress) => void) => AsyncGenerator<string>, type: string, name: string) => {
     const controller = new AbortController();
