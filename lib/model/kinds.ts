@@ -29,9 +29,12 @@ import { teamSettingsId, teamSettingsSchema } from './teamSettings';
  * only when the session's reveal rule allows it.
  * `named` as `opened`, and only when the document that opens (itself or its parent) names the caller
  * in its `audience`: a session's ratings reach its participants and facilitator, not the whole team.
- * `mine` and `aboutMe` are the person's: granted when any of the caller's roles has them.
+ * `used` a document the caller owns or is the subject of was made with it (`madeWith`: a review's
+ * scorecard version, a coaching session's form): someone who has left the team, on a new computer,
+ * still reads their own reviews and coaching whole.
+ * `mine`, `aboutMe` and `used` are the person's: granted when any of the caller's roles has them.
  */
-export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'org' | 'opened' | 'named';
+export type ReadGrant = 'everyone' | 'mine' | 'aboutMe' | 'team' | 'org' | 'opened' | 'named' | 'used';
 
 /**
  * To whom a document opens itself and its children (`opened` grant): `all` to everyone the grant
@@ -79,6 +82,12 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
    * of it and it grants no reads. null: this document names none.
    */
   cites?: { kind: string; id(doc: z.infer<S>): string | null };
+  /**
+   * The published versions this document was made with, as `kind:syncId` (one version) or `kind:series`
+   * (every version of a series), the keys `madeWithKey` forms: its owner and its subject read them
+   * under the `used` grant, and a profile keeps them when it lets go of what the user may no longer read.
+   */
+  madeWith?(doc: z.infer<S>): string[];
   /** The documents read together under `own` (the ratings of one ticket of one session). */
   group?(doc: z.infer<S>): string;
   /** To whom this document opens itself and its children now (see `Opens`). */
@@ -117,6 +126,9 @@ const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? nul
 /** The settings of a document's team, which the server's rule applies (a dispute's window, who starts calibration). */
 const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.team ? teamSettingsId(doc.team) : null);
 
+/** A `madeWith` key: a version (`scorecards`, `card@3`) or every version of a series (`scorecards`, `card`). */
+export const madeWithKey = (kind: 'scorecards' | 'coachingForms', id: string): string => `${kind}:${id}`;
+
 const byId = {
   localKey: (doc: { id: string }) => doc.id,
   syncId: (doc: { id: string }) => doc.id,
@@ -133,6 +145,7 @@ export const kinds = {
     subject: (review) => emailKey(review.reviewee.id),
     // A revision that applies a resolved dispute names it; the rule lets a lead of the team write that one.
     cites: { kind: 'disputes', id: (review) => review.dispute ?? null },
+    madeWith: (review) => [madeWithKey('scorecards', `${review.scorecardId}@${review.scorecardVersion}`)],
     read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] },
     conflict: 'ask',
     shareable: () => true,
@@ -149,7 +162,7 @@ export const kinds = {
     subject: () => null,
     orgWide: true,
     series: (card) => card.id,
-    read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
+    read: { lead: ['team', 'org', 'used'], reviewer: ['team', 'org', 'used'], agent: ['team', 'org', 'used'] },
     conflict: 'ask',
     // Drafts stay on this computer, and so do the built-in cards as shipped.
     shareable: (card) => card.status !== 'draft' && !isShippedBuiltIn(card),
@@ -176,6 +189,7 @@ export const kinds = {
     subject: () => null,
     // Who may start one: a lead, or a reviewer the team's settings allow.
     cites: { kind: 'teamSettings', id: teamSettingsOf },
+    madeWith: (session) => [madeWithKey('scorecards', `${session.scorecardId}@${session.scorecardVersion}`)],
     // The session names no agent; its participants' ratings are the blind part (calibrationRatings).
     opens: (session) =>
       session.deleted || session.status === 'cancelled' ? null : session.revealedAt !== null ? 'all' : session.revealMode === 'after-own-submit' ? 'own' : null,
@@ -219,7 +233,7 @@ export const kinds = {
     subject: () => null,
     orgWide: true,
     series: (form) => form.id,
-    read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] },
+    read: { lead: ['team', 'org', 'used'], reviewer: ['team', 'org', 'used'], agent: ['team', 'org', 'used'] },
     conflict: 'ask',
     // As scorecards: drafts stay here, and so do the built-in forms as shipped.
     shareable: (form) => form.status !== 'draft' && !isShippedBuiltIn(form),
@@ -235,6 +249,11 @@ export const kinds = {
     // Its agreed actions reach its agent once it is held: until then they are the coach's draft.
     opens: (session) => (session.status === 'held' && !session.deleted ? 'all' : null),
     audience: (session) => [emailKey(session.agent.id)],
+    // Its form, and every version of its focus criteria's cards (a focus names a card, not a version).
+    madeWith: (session) => [
+      madeWithKey('coachingForms', `${session.formId}@${session.formVersion}`),
+      ...session.focus.map((focus) => madeWithKey('scorecards', focus.scorecardId)),
+    ],
     // Reviewers of the team read them for the agent's focus criteria, which their review form marks:
     // the server sends them the session without the talk (server/src/sent.ts).
     read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] },

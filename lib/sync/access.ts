@@ -9,7 +9,7 @@
 // the server decides every read (server/src/access.ts), and only a pull from the beginning tells the
 // profile what that decision is now.
 import { z } from 'zod';
-import { isKindName, kindNames, kindOf, type AnyDoc, type SyncCollection } from '../model';
+import { isKindName, kindNames, kindOf, kinds, madeWithKey, type AnyDoc, type SyncCollection } from '../model';
 import { cardsReviewed, DocWriter, writeScope, type ArvioDb } from '../db';
 import { stateKey } from './checkpoint';
 import { readConflicts } from './conflicts';
@@ -78,10 +78,10 @@ const VERSIONED: readonly SyncCollection[] = ['scorecards', 'coachingForms'];
 
 /**
  * The scorecard and coaching form versions (state keys: `scorecards:id@version`, or `scorecards:id` for
- * every version) that documents held here were made with: the reviews' cards (from the dashboard's
- * directory of slices, not the reviews), the calibration sessions' cards, the coaching sessions' forms
- * and their focus criteria's cards. Kept when the user may no longer read them, so that their own
- * reviews, sessions and focus still read right.
+ * every version) that documents held here were made with (the registry's `madeWith`): the reviews' cards
+ * (from the dashboard's directory of slices, not the reviews), the calibration sessions' cards, the
+ * coaching sessions' forms and their focus criteria's cards. Kept when the user may no longer read them
+ * by team, so that their own reviews, sessions and focus still read right.
  */
 async function citedVersions(database: ArvioDb): Promise<Set<string>> {
   const [reviewed, calibration, coaching] = await Promise.all([
@@ -90,12 +90,9 @@ async function citedVersions(database: ArvioDb): Promise<Set<string>> {
     database.coachingSessions.toArray(),
   ]);
   return new Set([
-    ...[...reviewed].map((card) => stateKey('scorecards', card)),
-    ...calibration.map((session) => stateKey('scorecards', `${session.scorecardId}@${session.scorecardVersion}`)),
-    ...coaching.flatMap((session) => [
-      stateKey('coachingForms', `${session.formId}@${session.formVersion}`),
-      ...session.focus.map((focus) => stateKey('scorecards', focus.scorecardId)),
-    ]),
+    ...[...reviewed].map((card) => madeWithKey('scorecards', card)),
+    ...calibration.flatMap((session) => kinds.calibrationSessions.madeWith(session)),
+    ...coaching.flatMap((session) => kinds.coachingSessions.madeWith(session)),
   ]);
 }
 

@@ -22,6 +22,8 @@ export interface Viewer {
    * names the user (`named`).
    */
   opening: { parents: ReadonlyMap<string, Opens>; ownGroups: ReadonlySet<string>; named: ReadonlySet<string> };
+  /** The versions documents the user owns or is the subject of were made with (`madeWith` keys, from `doc_uses`: the `used` grant). */
+  used: ReadonlySet<string>;
 }
 
 /** A key of a (kind, id or group) pair in Viewer.opening. */
@@ -46,7 +48,7 @@ const TEAM_ROLES: readonly TeamRole[] = ['lead', 'reviewer', 'agent'];
  * raise: nobody held its documents. server/tests/rules.test.ts pins the registry's read grants, so that
  * a change to them cannot land without this being raised.
  */
-export const READ_RULES = '1';
+export const READ_RULES = '2';
 
 /** Kind names and roles are the registry's identifiers, never input; checked anyway before they meet SQL. */
 function literal(name: string): string {
@@ -167,14 +169,26 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
       case 'opened':
       case 'named':
         return openedSql(grant);
+      case 'used': {
+        // A version by its own key, or by its series' (a coaching focus names every version of a card).
+        const kinds = byAnyRole(grant);
+        return (
+          kinds &&
+          `(${kinds} AND EXISTS (SELECT 1 FROM doc_uses x WHERE x.person = ${me}
+             AND x.used IN (d.collection || ':' || d.id, d.collection || ':' || coalesce(d.series, ''))))`
+        );
+      }
     }
   };
-  const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened', 'named'];
+  const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened', 'named', 'used'];
   const sql = grants.map(grantSql).filter((part) => part !== null);
   return { sql: sql.length > 0 ? `(${sql.join(' OR ')})` : 'FALSE', params };
 }
 
-export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens' | 'audience'>): boolean {
+export function canRead(
+  viewer: Viewer,
+  doc: Pick<DocAccess, 'collection' | 'id' | 'team' | 'owner' | 'subject' | 'parent' | 'grp' | 'opens' | 'audience' | 'series'>,
+): boolean {
   const { user, opening } = viewer;
   const me = emailKey(user.email);
   const roles = rolesOf(viewer);
@@ -199,7 +213,8 @@ export function canRead(viewer: Viewer, doc: Pick<DocAccess, 'collection' | 'tea
     (anyRole('org') && kind.orgWide === true && doc.team === null) ||
     inTeam('team') ||
     (inTeam('opened') && opened(false)) ||
-    (inTeam('named') && opened(true))
+    (inTeam('named') && opened(true)) ||
+    (anyRole('used') && (viewer.used.has(`${doc.collection}:${doc.id}`) || (doc.series !== null && viewer.used.has(`${doc.collection}:${doc.series}`))))
   );
 }
 
@@ -221,6 +236,7 @@ export function accessOf(change: SyncChange, user: User): Omit<DocAccess, 'doc'>
   const kind = kindOf(change.collection);
   return {
     collection: change.collection,
+    id: change.id,
     team: kind.team(change.doc),
     series: kind.series?.(change.doc) ?? null,
     owner: kind.owner(change.doc, emailKey(user.email)),

@@ -18,7 +18,7 @@ export async function calibrationSubmitted(db: Db, user: User, sessionId: string
   );
   if (!session) return null;
   const viewer = await viewerOf(db, user);
-  const access = { collection: 'calibrationSessions', team: session.team, owner: session.owner, subject: session.subject, parent: session.parent, grp: session.grp, opens: session.opens, audience: session.audience } as const;
+  const access = { collection: 'calibrationSessions', id: sessionId, series: null, team: session.team, owner: session.owner, subject: session.subject, parent: session.parent, grp: session.grp, opens: session.opens, audience: session.audience } as const;
   if (!canRead(viewer, access) || !inAudience(viewer, 'calibrationRatings', access)) return null;
   const doc = (typeof session.doc === 'string' ? JSON.parse(session.doc) : session.doc) as CalibrationSession;
   if (doc.deleted) return null;

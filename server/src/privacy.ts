@@ -183,6 +183,7 @@ export async function erasePerson(db: Db, email: string): Promise<{ documents: n
     await tx.query('UPDATE invites SET cancelled_at = now() WHERE email = $1 AND redeemed_at IS NULL AND cancelled_at IS NULL', [who]);
     const [user] = await tx.query<{ id: string }>("UPDATE users SET name = '' WHERE email = $1 RETURNING id", [who]);
     if (user) await tx.query('DELETE FROM tokens WHERE user_id = $1', [user.id]);
+    await tx.query('DELETE FROM doc_uses WHERE person = $1', [who]);
     return user !== undefined;
   });
   return { documents, account };

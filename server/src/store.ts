@@ -16,6 +16,7 @@ import {
 } from './access';
 import { named, toNumber, type Db, type Queryable, type Row } from './db';
 import { asSentTo, SHAPED_KINDS } from './sent';
+import { recordUses } from './uses';
 
 /** Thrown inside the push transaction so that nothing of the batch is written. */
 /** The refusal of a write to a document the caller may not read, when its kind's rule names no reason. */
@@ -42,6 +43,7 @@ const keyOf = (collection: string, id: string): string => `${collection}\u0000${
 function toStored(row: Row): Stored {
   return {
     collection: row.collection as SyncCollection,
+    id: String(row.id),
     team: row.team === null || row.team === undefined ? null : String(row.team),
     series: row.series === null || row.series === undefined ? null : String(row.series),
     owner: String(row.owner),
@@ -74,7 +76,17 @@ export async function viewerOf(db: Queryable, user: User, kinds: readonly KindNa
     team.members.add(emailKey(row.email));
     teams.set(row.team_id, team);
   }
-  return { user, teams, opening: await openingOf(db, user, rolesOf({ user, teams }), kinds) };
+  const roles = rolesOf({ user, teams });
+  const [opening, used] = await Promise.all([openingOf(db, user, roles, kinds), usedBy(db, user, roles, kinds)]);
+  return { user, teams, opening, used };
+}
+
+/** The versions the user's own documents were made with (Viewer.used): read only when one of `kinds` grants `used` to one of their roles. */
+async function usedBy(db: Queryable, user: User, roles: ReturnType<typeof rolesOf>, kinds: readonly KindName[]): Promise<Set<string>> {
+  const granting = kinds.some((kind) => [...roles].some((role) => role !== 'admin' && kindOf(kind).read[role].includes('used')));
+  if (!granting) return new Set();
+  const rows = await db.query<{ used: string }>('SELECT used FROM doc_uses WHERE person = $1', [emailKey(user.email)]);
+  return new Set(rows.map((r) => r.used));
 }
 
 /** What opens documents of `kinds` to the user under the `opened` grant (Viewer.opening): read only for roles that have one. */
@@ -302,6 +314,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   );
   // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
   if (upserted.length !== final.length) throw new Raced('a concurrent push created one of these documents');
+  await recordUses(tx, final);
 
   // The short critical section: sequence numbers in commit order. The lock is a one-time filter,
   // taken before any row's nextval, and held until COMMIT (an xact lock): one statement and the commit

@@ -17,7 +17,8 @@ import type { FetchLike } from '../../lib/sync/client';
 import { readConflicts, resolveConflict, runSync, type SyncOutcome } from '../../lib/sync';
 import { readRoster } from '../../lib/sync/roster-store';
 import { READ_RULES } from '../src/access';
-import { addTeam, addUser, createToken } from '../src/admin';
+import { addTeam, addUser, createToken, findUserByEmail, setMember } from '../src/admin';
+import { removeMember } from '../src/members';
 import { openPglite, openPostgres, type Db } from '../src/db';
 import { migrate } from '../src/migrate';
 import { startServer, type RunningServer } from '../src/serve';
@@ -356,6 +357,47 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       // Another token (another person) on the same server does not reuse the cached roster.
       await reviewer.db.settings.put({ key: 'sync.backend', value: { ...reviewer.backend, token: tokens[AGENT]! } });
       expect(await readRoster(reviewer.db)).toBeNull();
+    });
+
+    it('a reviewer and an agent who moved to another team get, on a new computer, the scorecard version their reviews were made with, and not its other versions', async () => {
+      const [mover, moved] = [`${uid('mover')}@arvio.test`, `${uid('moved')}@arvio.test`];
+      for (const [email, role] of [[mover, 'reviewer'], [moved, 'agent']] as const) {
+        await addUser(db, { email, name: email.split('@')[0]!, role, teams: ['Team A'] });
+        tokens[email] = (await createToken(db, email)).token;
+      }
+      const cardId = uid('card-a');
+      for (const version of [1, 2]) {
+        const published = await fetch(`${server.url}/v1/scorecards`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${tokens[LEAD]}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ scorecard: scorecard(cardId, version, { team: team.A }) }),
+        });
+        expect(published.status).toBeLessThan(300);
+      }
+      const written = review(uid('made-with-v1'), mover, moved, { team: team.A, scorecardId: cardId, scorecardVersion: 1 });
+      const before = new Profile(uid('mover-before'), { url: server.url, token: tokens[mover]! });
+      await before.write(written);
+      expect(await before.sync()).toMatchObject({ result: 'ok', pushed: 1 });
+
+      // Both move to Team B: a lead of Team A takes them out of it.
+      const lead = (await findUserByEmail(db, LEAD))!;
+      for (const [email, role] of [[mover, 'reviewer'], [moved, 'agent']] as const) {
+        await setMember(db, { email, team: 'Team B', role });
+        await removeMember(db, lead, team.A, (await findUserByEmail(db, email))!.id);
+      }
+
+      const versionsOf = async (who: Profile) => (await who.db.scorecards.where('id').equals(cardId).toArray()).map((card) => card.version);
+      for (const email of [mover, moved]) {
+        const fresh = new Profile(uid('new-computer'), { url: server.url, token: tokens[email]! });
+        expect(await fresh.sync()).toMatchObject({ result: 'ok' });
+        expect([...(await fresh.reviews([written.id])).keys()]).toEqual([written.id]);
+        expect(await versionsOf(fresh)).toEqual([1]);
+      }
+      // Team B's own reviewer, who never was in Team A, reads neither.
+      const elsewhere = new Profile(uid('rev-b'), { url: server.url, token: tokens[REV_B]! });
+      await elsewhere.sync();
+      expect((await elsewhere.reviews([written.id])).size).toBe(0);
+      expect(await versionsOf(elsewhere)).toEqual([]);
     });
   });
 }

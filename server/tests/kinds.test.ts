@@ -57,16 +57,24 @@ beforeAll(async () => {
           descriptor.opens ? OPENS[(o + s) % OPENS.length] : null,
           TEAMS[(o * 2 + s) % TEAMS.length],
           descriptor.audience ? JSON.stringify(PEOPLE.filter((_, p) => (p + o + s) % 3 !== 1)) : null,
+          descriptor.series ? `series-${o}` : null,
         ]);
       }
     }
   }
   const column = (i: number) => rows.map((row) => row[i]);
   await db.query(
-    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens, team, audience)
-     SELECT c, i, 1, s, '{}', o, sub, p, g, op, tm, aud::jsonb
-       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS t(c, i, s, o, sub, p, g, op, tm, aud)`,
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(column),
+    `INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, parent, grp, opens, team, audience, series)
+     SELECT c, i, 1, s, '{}', o, sub, p, g, op, tm, aud::jsonb, ser
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+         AS t(c, i, s, o, sub, p, g, op, tm, aud, ser)`,
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(column),
+  );
+  // The `used` grant: Team B's agent's own documents were made with one version of a card, Team B's
+  // reviewer's with every version of a form's series (a coaching focus names a card so).
+  await db.query(
+    "INSERT INTO doc_uses (person, used) VALUES ('agent@b.test', 'scorecards:' || $1), ('rev@b.test', 'coachingForms:series-0')",
+    [idOf('lead@a.test', 'agent@a.test')],
   );
   // Pushes in the tests below take their seqs from the sequence: past the ones used here.
   await db.query("SELECT setval('docs_seq', (SELECT max(seq) FROM docs))");
@@ -107,7 +115,8 @@ describe('the server follows the registry of kinds', () => {
       grp: string | null;
       opens: Opens | null;
       audience: string[] | null;
-    }>('SELECT collection, id, team, owner, subject, parent, grp, opens, audience FROM docs ORDER BY 1, 2');
+      series: string | null;
+    }>('SELECT collection, id, team, owner, subject, parent, grp, opens, audience, series FROM docs ORDER BY 1, 2');
     const byCode = all.filter((d) => canRead(viewer, d)).map((d) => ({ collection: d.collection, id: d.id }));
     expect(bySql).toEqual(byCode);
     // Never everything, never nothing: every caller reads their own documents and not all of the others'.
@@ -115,11 +124,29 @@ describe('the server follows the registry of kinds', () => {
     expect(bySql.length).toBeLessThan(all.length);
   });
 
+  it('the `used` grant reads the versions a person\'s documents were made with, by version or by series, and nothing else of those kinds', async () => {
+    const readBy = async (who: string, kind: string) => {
+      const user = (await findUserByEmail(db, who))!;
+      const visible = visibleSql(user, 2);
+      const rows = await db.query<{ id: string; team: string | null; series: string | null }>(
+        `SELECT d.id, d.team, d.series FROM docs d WHERE d.collection = $1 AND ${visible.sql} ORDER BY d.id`,
+        [kind, ...visible.params],
+      );
+      return rows.filter((r) => r.team !== null && r.team !== teams.B);
+    };
+    // Beyond their own team's: exactly the one used version, and every version of the used series.
+    expect((await readBy('agent@b.test', 'scorecards')).map((r) => r.id)).toEqual(['lead@a.test>agent@a.test']);
+    const forms = await readBy('rev@b.test', 'coachingForms');
+    expect(forms.length).toBeGreaterThan(1);
+    expect(new Set(forms.map((r) => r.series))).toEqual(new Set(['series-0']));
+    expect(await readBy('agent@b.test', 'coachingForms')).toEqual([]);
+  });
+
   it('the `opened` grant decides for itself: a reviewer reads some of the team’s calibration ratings of others, not all', async () => {
     const user = (await findUserByEmail(db, 'rev@a.test'))!;
     const viewer = await viewerOf(db, user);
-    const others = await db.query<{ collection: 'calibrationRatings'; team: string | null; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null; audience: string[] | null }>(
-      "SELECT collection, team, owner, subject, parent, grp, opens, audience FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
+    const others = await db.query<{ collection: 'calibrationRatings'; id: string; series: string | null; team: string | null; owner: string; subject: string | null; parent: string | null; grp: string | null; opens: Opens | null; audience: string[] | null }>(
+      "SELECT collection, id, series, team, owner, subject, parent, grp, opens, audience FROM docs WHERE collection = 'calibrationRatings' AND owner IN ('lead@a.test', 'agent@a.test')",
     );
     const read = others.filter((d) => canRead(viewer, d));
     expect(read.length).toBeGreaterThan(0);

@@ -35,7 +35,7 @@ describe('migrations', () => {
         'agent@arvio.test',
       ]);
 
-      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql']);
+      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql']);
 
       const user = await findUserByEmail(db, 'lead@arvio.test');
       const page = pullResponseSchema.parse(JSON.parse(await pullJson(db, user!, 0, 10)));
@@ -79,7 +79,7 @@ describe('migrations', () => {
       }
       await db.query("SELECT setval('docs_seq', $1)", [rows.length]);
 
-      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql']);
+      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql']);
 
       const stored = await db.query<{ id: string; team: string | null; revision: number; seq: unknown; doc: Record<string, unknown> }>(
         'SELECT id, team, revision, seq, doc FROM docs ORDER BY id',
@@ -132,7 +132,7 @@ describe('migrations', () => {
         JSON.stringify(session),
         'lead@old.test',
       ]);
-      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql']);
+      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql']);
       const [row] = await db.query<{ audience: unknown }>("SELECT audience FROM docs WHERE id = 'cal-old'");
       expect(row?.audience).toEqual(kindOf('calibrationSessions').audience!(session));
       expect(row?.audience).toEqual(['fac@old.test', 'rev1@old.test', 'rev2@old.test']);
@@ -160,7 +160,7 @@ describe('migrations', () => {
           session.agent.id.toLowerCase(),
         ]);
       }
-      expect(await migrate(db)).toEqual(['009_coaching_actions_opened.sql']);
+      expect(await migrate(db)).toEqual(['009_coaching_actions_opened.sql', '010_doc_uses.sql']);
       const rows = await db.query<{ id: string; opens: string | null; audience: unknown }>("SELECT id, opens, audience FROM docs WHERE collection = 'coachingSessions' ORDER BY id");
       const kind = kindOf('coachingSessions');
       expect(rows).toEqual(
@@ -168,6 +168,50 @@ describe('migrations', () => {
       );
       expect(rows.map((r) => r.opens)).toEqual([null, 'all', null]);
       expect(rows[1]!.audience).toEqual(['agent@old.test']);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+      await rm(before, { recursive: true, force: true });
+    }
+  }, 120_000);
+  it('fill the versions each person\'s documents were made with from the documents stored before, as a push would record them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'arvio-pglite-'));
+    const before = await mkdtemp(join(tmpdir(), 'arvio-migrations-'));
+    const db = await openPglite(dir);
+    try {
+      for (const file of (await readdir(MIGRATIONS_DIR)).filter((f) => f < '010')) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      await migrate(db, before);
+      const docs = [
+        { collection: 'reviews', doc: review('r-old', 'rev@old.test', 'agent@old.test', { team: 't-a', scorecardId: 'card-a', scorecardVersion: 2 }) },
+        { collection: 'reviews', doc: review('r-gone', 'rev@old.test', 'other@old.test', { team: 't-a', scorecardId: 'card-a', scorecardVersion: 3, deleted: true }) },
+        { collection: 'coachingSessions', doc: coachingSession('cs-old', 'lead@old.test', 'agent@old.test', { team: 't-a', focus: [{ scorecardId: 'card-a', criterionId: 'greet' }] }) },
+        { collection: 'calibrationSessions', doc: calibrationSession('cal-old', 'lead@old.test', 't-a', { scorecardId: 'card-b', scorecardVersion: 1 }) },
+        { collection: 'scorecards', doc: scorecard('card-a', 2, { team: 't-a' }) },
+      ];
+      for (const [i, { collection, doc }] of docs.entries()) {
+        const kind = kindOf(collection as 'reviews');
+        await db.query('INSERT INTO docs (collection, id, revision, seq, doc, owner, subject, team, deleted) VALUES ($1, $2, 1, $3, $4::json, $5, $6, $7, $8)', [
+          collection,
+          kind.syncId(doc as never),
+          i + 1,
+          JSON.stringify(doc),
+          kind.owner(doc as never, 'lead@old.test'),
+          kind.subject(doc as never),
+          't-a',
+          (doc as { deleted?: boolean }).deleted === true,
+        ]);
+      }
+      expect(await migrate(db)).toEqual(['010_doc_uses.sql']);
+      const rows = await db.query<{ person: string; used: string }>('SELECT person, used FROM doc_uses ORDER BY person, used');
+      expect(rows).toEqual([
+        { person: 'agent@old.test', used: 'coachingForms:form-1@1' },
+        { person: 'agent@old.test', used: 'scorecards:card-a' },
+        { person: 'agent@old.test', used: 'scorecards:card-a@2' },
+        { person: 'lead@old.test', used: 'coachingForms:form-1@1' },
+        { person: 'lead@old.test', used: 'scorecards:card-a' },
+        { person: 'lead@old.test', used: 'scorecards:card-b@1' },
+        { person: 'rev@old.test', used: 'scorecards:card-a@2' },
+      ]);
     } finally {
       await db.close();
       await rm(dir, { recursive: true, force: true });

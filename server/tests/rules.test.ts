@@ -7,16 +7,16 @@ import { READ_RULES } from '../src/access';
 
 /**
  * Each kind's read grants and what they lean on (its parent; whether it opens, and names an audience),
- * as READ_RULES '1' applies them. What `opens` and `audience` compute is code: a change to it raises
+ * as READ_RULES '2' applies them ('2': the `used` grant on scorecards and coaching forms). What `opens` and `audience` compute is code: a change to it raises
  * READ_RULES too (server/src/access.ts says when).
  */
 const PINNED: Record<KindName, unknown> = {
   reviews: { read: { lead: ['mine', 'aboutMe', 'team'], reviewer: ['mine', 'aboutMe', 'team'], agent: ['aboutMe'] } },
-  scorecards: { read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] }, orgWide: true },
+  scorecards: { read: { lead: ['team', 'org', 'used'], reviewer: ['team', 'org', 'used'], agent: ['team', 'org', 'used'] }, orgWide: true },
   selfChecks: { read: { lead: ['mine', 'team'], reviewer: ['mine'], agent: ['mine'] } },
   calibrationSessions: { read: { lead: ['mine', 'team'], reviewer: ['mine', 'team'], agent: [] }, opens: true, audience: true },
   calibrationRatings: { read: { lead: ['mine', 'opened'], reviewer: ['mine', 'named'], agent: ['mine'] }, parent: 'calibrationSessions' },
-  coachingForms: { read: { lead: ['team', 'org'], reviewer: ['team', 'org'], agent: ['team', 'org'] }, orgWide: true },
+  coachingForms: { read: { lead: ['team', 'org', 'used'], reviewer: ['team', 'org', 'used'], agent: ['team', 'org', 'used'] }, orgWide: true },
   coachingSessions: { read: { lead: ['mine', 'team'], reviewer: ['team'], agent: ['aboutMe'] }, opens: true, audience: true },
   coachingActions: { read: { lead: ['mine', 'team'], reviewer: [], agent: ['named'] }, parent: 'coachingSessions' },
   coachingNotes: { read: { lead: ['mine', 'team'], reviewer: [], agent: [] }, parent: 'coachingSessions' },
@@ -33,6 +33,6 @@ describe('the read rules the server tells its clients', () => {
         return [kind, { read, ...(orgWide ? { orgWide } : {}), ...(parent ? { parent: parent.kind } : {}), ...(opens ? { opens: true } : {}), ...(audience ? { audience: true } : {}) }];
       }),
     );
-    expect({ rules: READ_RULES, kinds: now }).toEqual({ rules: '1', kinds: PINNED });
+    expect({ rules: READ_RULES, kinds: now }).toEqual({ rules: '2', kinds: PINNED });
   });
 });

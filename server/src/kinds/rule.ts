@@ -6,6 +6,8 @@ import type { User } from '../admin';
 /** A stored document's authorization columns (see KindDescriptor). */
 export interface DocAccess {
   collection: KindName;
+  /** Its sync id. */
+  id: string;
   /** The team it belongs to (null: none, or organisation-wide for an `orgWide` kind). */
   team: string | null;
   /** The series it is a version of (KindDescriptor.series). */

@@ -163,6 +163,9 @@ export function privacySuite(name: string, open: () => Promise<{ db: Db; cleanup
       expect(JSON.stringify(standing)).not.toContain(AGENT);
       expect((await call(AGENT, 'GET', '/v1/me')).status).toBe(401);
       expect((await findUserByEmail(db, AGENT))?.name).toBe('');
+      // Nor which scorecard versions they were reviewed with (the `used` grant's rows).
+      expect(await db.query('SELECT used FROM doc_uses WHERE person = $1', [AGENT.toLowerCase()])).toEqual([]);
+      expect(await db.query('SELECT used FROM doc_uses WHERE person = $1', [REV.toLowerCase()])).not.toEqual([]);
     });
 
     it('erasing a reviewer keeps their reviews of others, with the reviewer anonymised', async () => {

@@ -1,0 +1,62 @@
+// The `used` read grant's table (`doc_uses`): who may read which published versions because a document
+// they own or are the subject of was made with them (lib/model/kinds.ts `madeWith`). Written with every
+// stored document (./store.ts) and, once, from the documents stored before the table existed. Rows stay
+// when the document goes: someone who was reviewed with a card has seen it. Erasing a person removes theirs.
+import { isKindName, kindNames, kindOf } from '../../lib/model';
+import { isErasedId } from './access';
+import { named, type Queryable } from './db';
+
+/** What of a stored document decides its rows. */
+export interface UsingDoc {
+  collection: string;
+  owner: string;
+  subject: string | null;
+  doc: Record<string, unknown>;
+}
+
+/** The (person, used) pairs of documents: their owner's and their subject's, for every version they were made with. */
+export function usesOf(docs: readonly UsingDoc[]): Array<[person: string, used: string]> {
+  const pairs = new Map<string, [string, string]>();
+  for (const { collection, owner, subject, doc } of docs) {
+    if (!isKindName(collection) || doc.deleted === true) continue;
+    const madeWith = kindOf(collection).madeWith as ((doc: unknown) => string[]) | undefined;
+    if (!madeWith) continue;
+    for (const person of [owner, subject]) {
+      if (person === null || isErasedId(person)) continue;
+      for (const used of madeWith(doc)) pairs.set(`${person}\u0000${used}`, [person, used]);
+    }
+  }
+  return [...pairs.values()];
+}
+
+/** Records the rows of documents being stored, in the caller's transaction. */
+export async function recordUses(tx: Queryable, docs: readonly UsingDoc[]): Promise<void> {
+  const pairs = usesOf(docs);
+  if (pairs.length === 0) return;
+  await tx.query(named('INSERT INTO doc_uses (person, used) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING'), [
+    pairs.map(([person]) => person),
+    pairs.map(([, used]) => used),
+  ]);
+}
+
+const FILL_PAGE = 1000;
+
+/** Fills `doc_uses` from the documents already stored (as its migration is applied), a page at a time. */
+export async function fillUses(tx: Queryable): Promise<void> {
+  const kinds = kindNames.filter((kind) => kindOf(kind).madeWith !== undefined);
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const rows = await tx.query<{ collection: string; id: string; owner: string; subject: string | null; doc: unknown }>(
+      `SELECT collection, id, owner, subject, doc FROM docs WHERE collection = ANY($1::text[]) AND (collection, id) > ($2, $3)
+        ORDER BY collection, id LIMIT ${FILL_PAGE}`,
+      [kinds, after[0], after[1]],
+    );
+    if (rows.length === 0) return;
+    await recordUses(
+      tx,
+      rows.map((r) => ({ ...r, doc: (typeof r.doc === 'string' ? JSON.parse(r.doc) : r.doc) as Record<string, unknown> })),
+    );
+    const last = rows.at(-1)!;
+    after = [last.collection, last.id];
+  }
+}
