@@ -127,7 +127,7 @@ const teamOf = (doc: { team?: string | null }): string | null => doc.team ?? nul
 const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.team ? teamSettingsId(doc.team) : null);
 
 /** A `madeWith` key: a version (`scorecards`, `card@3`) or every version of a series (`scorecards`, `card`). */
-export const madeWithKey = (kind: 'scorecards' | 'coachingForms', id: string): string => `${kind}:${id}`;
+export const madeWithKey = (kind: string, id: string): string => `${kind}:${id}`;
 
 const byId = {
   localKey: (doc: { id: string }) => doc.id,

@@ -1,7 +1,7 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
 import { createHash } from 'node:crypto';
-import { emailKey, isKindName, kindNames, kindOf, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
+import { emailKey, isKindName, kindNames, kindOf, madeWithKey, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import { writeRules, type DocAccess, type WriteRule } from './kinds';
 
@@ -170,7 +170,7 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
       case 'named':
         return openedSql(grant);
       case 'used': {
-        // A version by its own key, or by its series' (a coaching focus names every version of a card).
+        // A version by its own key, or by its series' (a coaching focus names every version of a card): madeWithKey's form.
         const kinds = byAnyRole(grant);
         return (
           kinds &&
@@ -214,7 +214,7 @@ export function canRead(
     inTeam('team') ||
     (inTeam('opened') && opened(false)) ||
     (inTeam('named') && opened(true)) ||
-    (anyRole('used') && (viewer.used.has(`${doc.collection}:${doc.id}`) || (doc.series !== null && viewer.used.has(`${doc.collection}:${doc.series}`))))
+    (anyRole('used') && (viewer.used.has(madeWithKey(doc.collection, doc.id)) || (doc.series !== null && viewer.used.has(madeWithKey(doc.collection, doc.series)))))
   );
 }
 
