@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MessageList, TicketHeader } from '@/components/TicketView';
 import { useI18n } from '@/components/i18n';
+import { formatNumber } from '@/lib/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { SyncStatus } from '@/components/SyncStatus';
 import { remoteDb as db } from '@/lib/service';
@@ -187,7 +188,7 @@ interface TicketPaneProps {
 }
 
 function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketPaneProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const key = ticketKey(ticket);
   const [chosenTab, setTab] = useState<Tab>('review');
   const settings = useRemote(() => db.getSettings(), [], defaultSettings);
@@ -234,11 +235,11 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
   }, [key]);
 
   const reviewer = roster === undefined || reviewsOthers(roster);
-  const allTabs: { id: Tab; label: string }[] = [
+  const allTabs: { id: Tab; label: string; count?: number }[] = [
     { id: 'review', label: t('tabs.review') },
-    { id: 'selfcheck', label: t('tabs.selfcheck', { count: hints.hints.length }) },
-    { id: 'conversation', label: t('tabs.conversation', { count: extraction.messages.length }) },
-    { id: 'history', label: t('tabs.history', { count: reviews.length }) },
+    { id: 'selfcheck', label: t('tabs.selfcheck'), count: hints.hints.length },
+    { id: 'conversation', label: t('tabs.conversation'), count: extraction.messages.length },
+    { id: 'history', label: t('tabs.history'), count: reviews.length },
     { id: 'calibration', label: t('tabs.calibration') },
     { id: 'ideas', label: t('ideas.tab') },
   ];
@@ -281,11 +282,13 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
             aria-selected={tab === x.id}
             aria-controls={`panel-${x.id}`}
             tabIndex={tab === x.id ? 0 : -1}
-            // A narrow sidebar shortens the tabs not chosen (style.css): the whole name on hover.
+            // A narrow sidebar shortens the names of the tabs not chosen, never their counts (style.css): the whole name on hover.
             title={x.label}
             onClick={() => setTab(x.id)}
           >
-            {x.label}
+            {/* Name and count are the tab's name ("Earlier reviews 2"): the count is a flex item, read as a word of its own. */}
+            <span class="tab-label">{x.label}</span>
+            {x.count !== undefined && <span class="tab-count">{formatNumber(lang, x.count)}</span>}
           </button>
         ))}
       </div>

@@ -2,8 +2,8 @@
 export const reviewEn = {
   'tabs.label': 'Ticket views',
   'tabs.review': 'Review',
-  'tabs.conversation': 'Conversation ({count})',
-  'tabs.history': 'Earlier reviews ({count})',
+  'tabs.conversation': 'Conversation',
+  'tabs.history': 'Earlier reviews',
 
   'review.target.conversation': 'Reviewing the whole conversation.',
   'review.target.message': 'Reviewing one message by {author}.',

@@ -4,8 +4,8 @@ import type { ReviewKey } from './review-en';
 export const reviewFi: Record<ReviewKey, string> = {
   'tabs.label': 'Tiketin näkymät',
   'tabs.review': 'Arviointi',
-  'tabs.conversation': 'Keskustelu ({count})',
-  'tabs.history': 'Aiemmat ({count})',
+  'tabs.conversation': 'Keskustelu',
+  'tabs.history': 'Aiemmat',
 
   'review.target.conversation': 'Arvioidaan koko keskustelu.',
   'review.target.message': 'Arvioidaan yksi viesti, kirjoittaja {author}.',

@@ -3,7 +3,7 @@ import { checkMessagesEn } from '../checks';
 
 export const selfCheckEn = {
   ...checkMessagesEn,
-  'tabs.selfcheck': 'Self-check ({count})',
+  'tabs.selfcheck': 'Self-check',
   'selfcheck.title': 'Self-check of your reply',
   'selfcheck.private': 'Private: checked on this computer, nothing is sent anywhere. It never blocks sending.',
   'selfcheck.noComposer': 'No reply editor found on this page.',

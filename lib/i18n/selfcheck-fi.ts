@@ -4,7 +4,7 @@ import type { SelfCheckKey } from './selfcheck-en';
 
 export const selfCheckFi: Record<SelfCheckKey, string> = {
   ...checkMessagesFi,
-  'tabs.selfcheck': 'Itsearviointi ({count})',
+  'tabs.selfcheck': 'Itsearviointi',
   'selfcheck.title': 'Vastauksesi itsearviointi',
   'selfcheck.private': 'Yksityinen: tarkistetaan tällä koneella, mitään ei lähetetä minnekään. Ei koskaan estä lähettämistä.',
   'selfcheck.noComposer': 'Sivulta ei löytynyt vastauksen kirjoituskenttää.',

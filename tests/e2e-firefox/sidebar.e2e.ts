@@ -111,7 +111,7 @@ describe('Arvio in Firefox on the demo helpdesk', () => {
     if (!card) throw new Error('no tpl-chat-en');
     const order = card.groups.flatMap((g) => card.criteria.filter((c) => c.groupId === g.id));
     const other = await openWithSidebar(firefox.browser, `${demo.url}/agent/tickets/102`);
-    await expect.poll(() => textOf(other.frame, '#tab-history')).toBe('Earlier reviews (0)');
+    await expect.poll(() => textOf(other.frame, '#tab-history .tab-count')).toBe('0');
     const { page, frame } = await openWithSidebar(firefox.browser, `${demo.url}/agent/tickets/102`);
     await page.bringToFront();
 
@@ -140,11 +140,11 @@ describe('Arvio in Firefox on the demo helpdesk', () => {
     await frame.waitForSelector('::-p-text(Review saved.)');
 
     // The other tab's sidebar heard of it from the background, without a reload or focus.
-    await expect.poll(() => textOf(other.frame, '#tab-history'), { timeout: 10_000 }).toBe('Earlier reviews (1)');
+    await expect.poll(() => textOf(other.frame, '#tab-history .tab-count'), { timeout: 10_000 }).toBe('1');
 
     await page.reload();
     const after = await sidebarFrame(page);
-    await expect.poll(() => textOf(after, '#tab-history'), { timeout: 10_000 }).toBe('Earlier reviews (1)');
+    await expect.poll(() => textOf(after, '#tab-history .tab-count'), { timeout: 10_000 }).toBe('1');
     await after.click('#tab-history');
     await expect.poll(() => countOf(after, '.history-item')).toBe(1);
     expect(await textOf(after, '.history-item')).toContain('Tiina Tarkastaja');

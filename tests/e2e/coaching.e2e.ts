@@ -303,6 +303,8 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   expect(await tabs.getByRole('tab').allTextContents()).not.toContain(k('dashboard.view.coaching'));
   expect(await tabs.getByRole('tab', { selected: true }).textContent()).toBe(t('dashboard.view.team'));
   expect(await agentDash.getByTestId('coaching-view').count()).toBe(0);
+  // The header's way to the coaching page is named for where it leads, apart from the tabs: the agent's own coaching.
+  expect(await agentDash.getByRole('banner').getByRole('link', { name: k('coaching.view.mine') }).getAttribute('href')).toBe('/coaching.html#mine');
   await agentDash.close();
   // The coach's private notes never reached this profile, nor another agent's coaching rhythm.
   expect(await localRows(mine, 'coachingNotes')).toEqual([]);
@@ -420,6 +422,9 @@ async function story(lang: 'en' | 'fi', locale: string): Promise<void> {
   await dashboard.goto(`chrome-extension://${coachBrowser.extensionId}/dashboard.html#coaching`);
   const dashRow = dashboard.getByTestId('coaching-view').locator(`tr[data-agent="${agent}"]`);
   await dashRow.waitFor({ timeout: 15_000 });
+  // Beside the Coaching tab (these figures), the header's link says where it leads: the coach's plan.
+  expect(await dashboard.getByRole('banner').getByRole('link', { name: k('coaching.view.plan') }).getAttribute('href')).toBe('/coaching.html#plan');
+  expect(await dashboard.getByRole('banner').getByRole('link', { name: k('dashboard.view.coaching'), exact: true }).count()).toBe(0);
   const cells = await dashRow.locator('td').allTextContents();
   expect(cells.slice(-3)).toEqual(['1', k('dashboard.coaching.ofActions', { done: 1, count: 1 }), '0']);
   // Months named as everywhere else in the dashboard ("Dec 2026", "joulu 2026"), this one last.

@@ -31,7 +31,7 @@ async function story(lang: 'en' | 'fi', locale: string, ticketId: string) {
   await toggleButton(ticket).waitFor();
   if ((await toggleButton(ticket).getAttribute('aria-expanded')) !== 'true') await toggleButton(ticket).click();
   const frame = await sidebarFrame(ticket);
-  await frame.getByRole('tab', { name: t('tabs.history', { count: 1 }) }).click();
+  await frame.getByRole('tab', { name: `${t('tabs.history')} 1` }).click();
   await frame.getByRole('button', { name: t('disputes.open') }).click();
   const form = frame.getByRole('form', { name: t('disputes.form.title') });
   await form.getByLabel(t('disputes.form.criterion', { criterion: first!.title })).check();

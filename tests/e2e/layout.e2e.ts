@@ -236,8 +236,8 @@ describe('the denser layout on small screens', () => {
             visible: criteria.filter((c) => c.getBoundingClientRect().bottom <= body.bottom).length,
             tabRows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
             tabsFit: list.scrollWidth <= list.clientWidth,
-            // A tab the narrow sidebar shortens (an ellipsis) still shows its whole name on hover.
-            tabsTitled: tabs.every((t) => t.getAttribute('title') === t.textContent),
+            // A tab the narrow sidebar shortens (an ellipsis) still shows its whole name on hover (its count is never shortened).
+            tabsTitled: tabs.every((t) => t.getAttribute('title') === t.querySelector('.tab-label')!.textContent),
           };
         });
         await page.close();
@@ -254,6 +254,45 @@ describe('the denser layout on small screens', () => {
     } finally {
       await finnish.close();
       removeProfile(finnish.userDataDir);
+    }
+  });
+});
+
+describe('the tabs at the default width', () => {
+  it('with the longest name chosen, the others share the room: short names stay whole, only long ones shorten, and every count shows', async () => {
+    // A profile of its own: the sidebar at its default width (the one above remembers the width it was given).
+    const fresh = await launchWithExtension();
+    try {
+      const page = await fresh.context.newPage();
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(`${demo.url}/agent/tickets/102`);
+      const frame = await openSidebar(page);
+      await frame.locator('.first-run').waitFor();
+      await frame.getByLabel('Your name').fill('Tiina Tarkastaja');
+      await frame.getByLabel('Your e-mail').fill('tiina@example.com');
+      await frame.getByRole('button', { name: 'Save and continue' }).click();
+      await frame.getByRole('tab', { name: 'Calibration' }).click();
+      // The conversation's 14 messages, read from the helpdesk: its count is part of the tab's name.
+      await frame.getByRole('tab', { name: 'Conversation 14' }).waitFor();
+      const tabs = await frame.evaluate(() =>
+        [...document.querySelectorAll('[role="tab"]')].map((tab) => {
+          const label = tab.querySelector<HTMLElement>('.tab-label')!;
+          const count = tab.querySelector('.tab-count');
+          return {
+            label: label.textContent,
+            whole: label.scrollWidth <= label.clientWidth,
+            countShown: count === null || count.getBoundingClientRect().right <= tab.getBoundingClientRect().right,
+          };
+        }),
+      );
+      expect(tabs.map((tab) => tab.label)).toEqual(['Review', 'Self-check', 'Conversation', 'Earlier reviews', 'Calibration', 'Ideas']);
+      expect(tabs.filter((tab) => tab.whole).map((tab) => tab.label)).toEqual(expect.arrayContaining(['Review', 'Calibration', 'Ideas']));
+      expect(tabs.filter((tab) => !tab.whole).length).toBeGreaterThan(0);
+      expect(tabs.every((tab) => tab.countShown)).toBe(true);
+      expect(await frame.evaluate(() => document.querySelector('[role="tablist"]')!.scrollWidth <= document.querySelector('[role="tablist"]')!.clientWidth)).toBe(true);
+    } finally {
+      await fresh.close();
+      removeProfile(fresh.userDataDir);
     }
   });
 });

@@ -124,7 +124,7 @@ async function expectEarlierReviews(b: ExtensionBrowser, ticketId: string, count
   const frame = await sidebarFrame(page);
   const tab = frame.getByRole('tab', { name: /Earlier reviews/ });
   await tab.waitFor();
-  await expect.poll(() => tab.textContent()).toBe(`Earlier reviews (${count})`);
+  await expect.poll(() => tab.locator('.tab-count').textContent()).toBe(String(count));
   await page.close();
 }
 

@@ -78,7 +78,7 @@ describe('team settings that a lead sets and the server enforces', () => {
     const agent = await launch('en-US');
     await connected(agent, w, en, AGENT);
     const { frame: agentFrame } = await sidebarOn(agent, w, '102');
-    await agentFrame.getByRole('tab', { name: en('tabs.history', { count: 2 }) }).click();
+    await agentFrame.getByRole('tab', { name: `${en('tabs.history')} 2` }).click();
     const [reasonStart] = en('teamSettings.windowClosed', { days: 3, date: '\u0000' }).split('\u0000');
     await expect.poll(() => agentFrame.locator('.dispute-closed').allTextContents()).toEqual([expect.stringContaining(reasonStart!)]);
     expect(await agentFrame.getByRole('button', { name: en('disputes.open') }).count()).toBe(1);
