@@ -128,9 +128,11 @@ function Dashboard() {
             </button>
           ))}
         </nav>
-        {/* Named for where it leads, apart from the Coaching tab here (the team's figures): a lead's plan, anyone else's own coaching. */}
-        <a href={leads ? '/coaching.html#plan' : '/coaching.html#mine'}>{t(leads ? 'coaching.view.plan' : 'coaching.view.mine')}</a>
-        <a href="/options.html">{t('dashboard.settings')}</a>
+        <span class="links">
+          {/* Named for where it leads, apart from the Coaching tab here (the team's figures): a lead's plan, anyone else's own coaching. */}
+          <a href={leads ? '/coaching.html#plan' : '/coaching.html#mine'}>{t(leads ? 'coaching.view.plan' : 'coaching.view.mine')}</a>
+          <a href="/options.html">{t('dashboard.settings')}</a>
+        </span>
       </header>
       {/* The coaching view reads the months, the team and the agent: it offers those (once the roster says the tab is theirs). */}
       {(watching || (view === 'coaching' && leads)) && cards && (
