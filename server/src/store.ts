@@ -223,7 +223,11 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
         );
   const seriesTeams = new Map(seriesRows.map((r) => [keyOf(r.collection, r.series), r.team]));
   /** Documents a write opened to someone: re-sequenced below, so that pulls past their old seq deliver them. */
-  const reopened = { parents: [] as Array<[kind: string, id: string]>, groups: [] as Array<[kind: string, grp: string, owner: string]> };
+  const reopened = {
+    parents: [] as Array<[kind: string, id: string]>,
+    groups: [] as Array<[kind: string, grp: string, owner: string]>,
+    used: [] as Array<[kind: string, idOrSeries: string]>,
+  };
   /** The revision each written key had when read (0 = absent): the upsert checks it still holds. */
   const readRevision = new Map<string, number>([...state].map(([k, s]) => [k, s.revision]));
   const written = new Map<string, { change: SyncChange; stored: Stored }>();
@@ -314,13 +318,14 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
   );
   // A doc absent when read was created by a concurrent push meanwhile: decide again on its state.
   if (upserted.length !== final.length) throw new Raced('a concurrent push created one of these documents');
-  await recordUses(tx, final);
+  // Versions someone may read now by the `used` grant (./uses.ts) are re-sequenced like opened documents.
+  reopened.used = await recordUses(tx, final);
 
   // The short critical section: sequence numbers in commit order. The lock is a one-time filter,
   // taken before any row's nextval, and held until COMMIT (an xact lock): one statement and the commit
   // (two when the batch opened documents to someone: sequenceWithReopened).
   const seqRows =
-    reopened.parents.length === 0 && reopened.groups.length === 0
+    reopened.parents.length === 0 && reopened.groups.length === 0 && reopened.used.length === 0
       ? await tx.query<{ collection: string; id: string; seq: unknown }>(
           named(`WITH ordered AS MATERIALIZED (SELECT pg_advisory_xact_lock(4242002))
            UPDATE docs d SET seq = nextval('docs_seq')
@@ -348,7 +353,8 @@ const STORED_COLUMNS =
 
 /**
  * Sequence numbers for a batch that opened documents to someone (a revealed session, a participant's
- * first ratings of a ticket): the batch's own documents and the ones it opened get new numbers, so a
+ * first ratings of a ticket, a review made with a scorecard version its agent had no grant to read): the
+ * batch's own documents and the ones it opened get new numbers, so a
  * reader whose checkpoint is past their old numbers pulls them now. The opened documents are found
  * once the lock is held, in a statement of their own: a document committed by another push until
  * then is seen and numbered too (READ COMMITTED takes each statement's snapshot as it starts).
@@ -359,7 +365,7 @@ async function sequenceWithReopened(
   tx: Queryable,
   collections: readonly string[],
   ids: readonly string[],
-  reopened: { parents: Array<[string, string]>; groups: Array<[string, string, string]> },
+  reopened: { parents: Array<[string, string]>; groups: Array<[string, string, string]>; used: Array<[string, string]> },
 ): Promise<Array<{ collection: string; id: string; seq: unknown }>> {
   await tx.query('SELECT pg_advisory_xact_lock(4242002)');
   return tx.query<{ collection: string; id: string; seq: unknown }>(
@@ -368,7 +374,9 @@ async function sequenceWithReopened(
        UNION SELECT r.collection, r.id FROM docs r
          JOIN unnest($3::text[], $4::text[]) AS p(kind, id) ON r.collection = p.kind AND r.parent = p.id
        UNION SELECT r.collection, r.id FROM docs r
-         JOIN unnest($5::text[], $6::text[], $7::text[]) AS g(kind, grp, owner) ON r.collection = g.kind AND r.grp = g.grp AND r.owner <> g.owner)
+         JOIN unnest($5::text[], $6::text[], $7::text[]) AS g(kind, grp, owner) ON r.collection = g.kind AND r.grp = g.grp AND r.owner <> g.owner
+       UNION SELECT r.collection, r.id FROM docs r JOIN unnest($8::text[], $9::text[]) AS u(kind, key) ON r.collection = u.kind AND r.id = u.key
+       UNION SELECT r.collection, r.id FROM docs r JOIN unnest($8::text[], $9::text[]) AS u(kind, key) ON r.collection = u.kind AND r.series = u.key)
      UPDATE docs d SET seq = nextval('docs_seq') FROM k
       WHERE d.collection = k.collection AND d.id = k.id
       RETURNING d.collection, d.id, d.seq`,
@@ -380,6 +388,8 @@ async function sequenceWithReopened(
       reopened.groups.map(([kind]) => kind),
       reopened.groups.map(([, grp]) => grp),
       reopened.groups.map(([, , owner]) => owner),
+      reopened.used.map(([kind]) => kind),
+      reopened.used.map(([, key]) => key),
     ],
   );
 }

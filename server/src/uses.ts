@@ -15,7 +15,7 @@ export interface UsingDoc {
 }
 
 /** The (person, used) pairs of documents: their owner's and their subject's, for every version they were made with. */
-export function usesOf(docs: readonly UsingDoc[]): Array<[person: string, used: string]> {
+function usesOf(docs: readonly UsingDoc[]): Array<[person: string, used: string]> {
   const pairs = new Map<string, [string, string]>();
   for (const { collection, owner, subject, doc } of docs) {
     if (!isKindName(collection) || doc.deleted === true) continue;
@@ -29,14 +29,20 @@ export function usesOf(docs: readonly UsingDoc[]): Array<[person: string, used: 
   return [...pairs.values()];
 }
 
-/** Records the rows of documents being stored, in the caller's transaction. */
-export async function recordUses(tx: Queryable, docs: readonly UsingDoc[]): Promise<void> {
+/**
+ * Records the rows of documents being stored, in the caller's transaction. Returns the versions someone
+ * may read now who may not have before (the rows new here, as `[kind, id or series]`): their documents
+ * get new sequence numbers with the push (./store.ts), so that a profile already past them pulls them.
+ */
+export async function recordUses(tx: Queryable, docs: readonly UsingDoc[]): Promise<Array<[kind: string, idOrSeries: string]>> {
   const pairs = usesOf(docs);
-  if (pairs.length === 0) return;
-  await tx.query(named('INSERT INTO doc_uses (person, used) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING'), [
-    pairs.map(([person]) => person),
-    pairs.map(([, used]) => used),
-  ]);
+  if (pairs.length === 0) return [];
+  const added = await tx.query<{ used: string }>(
+    named('INSERT INTO doc_uses (person, used) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING used'),
+    [pairs.map(([person]) => person), pairs.map(([, used]) => used)],
+  );
+  // A key is `kind:id` (madeWithKey); kinds hold no colon.
+  return [...new Set(added.map((row) => row.used))].map((used) => [used.slice(0, used.indexOf(':')), used.slice(used.indexOf(':') + 1)]);
 }
 
 const FILL_PAGE = 1000;

@@ -399,6 +399,36 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       expect((await elsewhere.reviews([written.id])).size).toBe(0);
       expect(await versionsOf(elsewhere)).toEqual([]);
     });
+
+    it('an agent reviewed with another team’s scorecard gets that version with the review, though their profile had pulled past it', async () => {
+      const cardId = uid('card-of-a');
+      const published = await fetch(`${server.url}/v1/scorecards`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${tokens[LEAD]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ scorecard: scorecard(cardId, 1, { team: team.A }) }),
+      });
+      expect(published.status).toBeLessThan(300);
+      // Team B's agent, synced past Team A's card (which they may not read): a review of them written after it.
+      const reviewerB = new Profile(uid('rev-b'), { url: server.url, token: tokens[REV_B]! });
+      const later = review(uid('after-the-card'), REV_B, OTHER_AGENT, { team: team.B });
+      await reviewerB.write(later);
+      expect(await reviewerB.sync()).toMatchObject({ result: 'ok', pushed: 1 });
+      const agent = new Profile(uid('agent2'), { url: server.url, token: tokens[OTHER_AGENT]! });
+      expect(await agent.sync()).toMatchObject({ result: 'ok' });
+      expect([...(await agent.reviews([later.id])).keys()]).toEqual([later.id]);
+      expect(await agent.db.scorecards.where('id').equals(cardId).count()).toBe(0);
+
+      // The lead, now of both teams, reviews them in Team B with Team A's card.
+      await setMember(db, { email: LEAD, team: 'Team B', role: 'lead' });
+      const lead = new Profile(uid('lead-ab'), { url: server.url, token: tokens[LEAD]! });
+      const written = review(uid('cross-card'), LEAD, OTHER_AGENT, { team: team.B, scorecardId: cardId, scorecardVersion: 1 });
+      await lead.write(written);
+      expect(await lead.sync()).toMatchObject({ result: 'ok', pushed: 1 });
+
+      expect(await agent.sync()).toMatchObject({ result: 'ok' });
+      expect([...(await agent.reviews([written.id])).keys()]).toEqual([written.id]);
+      expect((await agent.db.scorecards.where('id').equals(cardId).toArray()).map((card) => card.version)).toEqual([1]);
+    });
   });
 }
 
