@@ -26,7 +26,8 @@ function usesOf(docs: readonly UsingDoc[]): Array<[person: string, used: string]
       for (const used of madeWith(doc)) pairs.set(`${person}\u0000${used}`, [person, used]);
     }
   }
-  return [...pairs.values()];
+  // In key order: two pushes inserting the same new rows wait for each other in the same order, never in a circle.
+  return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pair]) => pair);
 }
 
 /**
