@@ -129,6 +129,12 @@ const teamSettingsOf = (doc: { team?: string | null }): string | null => (doc.te
 /** A `madeWith` key: a version (`scorecards`, `card@3`) or every version of a series (`scorecards`, `card`). */
 export const madeWithKey = (kind: string, id: string): string => `${kind}:${id}`;
 
+/** A `madeWith` key's kind and id (or series): kinds hold no colon, ids may. */
+export function madeWithParts(key: string): [kind: string, idOrSeries: string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
 const byId = {
   localKey: (doc: { id: string }) => doc.id,
   syncId: (doc: { id: string }) => doc.id,

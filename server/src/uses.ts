@@ -2,7 +2,7 @@
 // they own or are the subject of was made with them (lib/model/kinds.ts `madeWith`). Written with every
 // stored document (./store.ts) and, once, from the documents stored before the table existed. Rows stay
 // when the document goes: someone who was reviewed with a card has seen it. Erasing a person removes theirs.
-import { isKindName, kindNames, kindOf } from '../../lib/model';
+import { isKindName, kindNames, kindOf, madeWithParts } from '../../lib/model';
 import { isErasedId } from './access';
 import { named, type Queryable } from './db';
 
@@ -42,8 +42,7 @@ export async function recordUses(tx: Queryable, docs: readonly UsingDoc[]): Prom
     named('INSERT INTO doc_uses (person, used) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING RETURNING used'),
     [pairs.map(([person]) => person), pairs.map(([, used]) => used)],
   );
-  // A key is `kind:id` (madeWithKey); kinds hold no colon.
-  return [...new Set(added.map((row) => row.used))].map((used) => [used.slice(0, used.indexOf(':')), used.slice(used.indexOf(':') + 1)]);
+  return [...new Set(added.map((row) => row.used))].map(madeWithParts);
 }
 
 const FILL_PAGE = 1000;
