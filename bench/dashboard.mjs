@@ -466,7 +466,7 @@ async function recordCsvExport(record, context, page) {
  * in a fresh profile (an import into a profile that holds the file already changes nothing). With
  * ARVIO_BENCH_PROFILE=<dir> the first import is recorded as a V8 CPU profile (a Chromium trace of a
  * whole import, as bench/coaching-profile.mjs records, is too big to write) and where its time goes is
- * printed; the figures are then profiled ones.
+ * printed; that sample is then a profiled one, and the median is taken over it too.
  */
 async function recordImport(record, { path, size, generate }) {
   const imports = [];
