@@ -3,7 +3,7 @@ export { formTemplates } from './templates';
 export { newCoachingForm, blankSection, blankField, newCoachingSession, newCoachingAction, newCoachingNotes } from './documents';
 export { PERIOD_WEEKS, DEFAULT_PERIOD_WEEKS, DEFAULT_RHYTHM_DAYS, addDays, daysBetween, periodOf, weeksOf } from './period';
 export { currentFocus, titleOf, type FocusNow } from './focus';
-export { agreedActions, coachingPlan, coachingOverview, planAgents, type PlanRow, type AgentCoaching } from './plan';
+export { coachingPlan, coachingOverview, planAgents, type PlanRow, type AgentCoaching } from './plan';
 export {
   evidenceOf,
   beforeAfter,

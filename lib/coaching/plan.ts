@@ -28,15 +28,6 @@ export function planAgents(team: readonly Person[], planned: readonly CoachingSe
 }
 
 /**
- * The agreed actions among `actions` (deleted ones left out): those of a held session. The actions of a session still being
- * prepared are the coach's drafts, agreed with nobody yet: not the agent's to do, nor open or overdue.
- */
-export function agreedActions(actions: readonly CoachingAction[], sessions: ReadonlyArray<CoachingSession | undefined>): CoachingAction[] {
-  const held = new Set(sessions.filter((s) => s !== undefined && !s.deleted && s.status === 'held').map((s) => s!.id));
-  return actions.filter((a) => !a.deleted && held.has(a.sessionId));
-}
-
-/**
  * One row per agent. `sessions` (held sessions, and this coach's planned ones) and `actions` may hold
  * other agents' too (they are grouped here); `rhythm` is the per-agent rhythm in days (missing: monthly);
  * `others` are other coaches' planned sessions.

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import {
+  agreedActions,
   coachingActionSchema,
   coachingFormSchema,
   coachingNotesSchema,
@@ -22,9 +23,9 @@ import {
   type SelfCheck,
 } from '../model';
 import { rhythmsOf, withRhythm } from '../teamSettings';
-import { db, ensureRollupShape, SEP, writeSynced } from '../db';
+import { agreedIn, db, ensureRollupShape, lastHeldIn, SEP, writeSynced } from '../db';
 import { namesOf, reviewOf } from '../dashboard';
-import { agreedActions, coachingPlan, planAgents, type PlanRow } from './plan';
+import { coachingPlan, planAgents, type PlanRow } from './plan';
 import { currentFocus, type FocusNow } from './focus';
 import { addDays } from './period';
 import { beforeAfter, beforeAfterWindows, evidenceOf, FIRST_LOOKBACK_DAYS, SHOWN_REVIEWS, type BeforeAfter, type DayRow, type Evidence } from './evidence';
@@ -118,15 +119,8 @@ export async function sessionsOfAgent(agentId: string): Promise<CoachingSession[
  * The last session held with the agent, by any coach (the rhythm is the agent's, whoever coaches them):
  * leaving out `except`, and held before `before` (an ISO time) when given. By index.
  */
-export async function lastHeldSession(agentId: string, { except = null, before = null }: { except?: string | null; before?: string | null } = {}): Promise<CoachingSession | null> {
-  const rows = await db()
-    .coachingSessions.where('[agent.id+heldAt]')
-    .between([agentId, Dexie.minKey], [agentId, before ?? Dexie.maxKey], true, false)
-    .reverse()
-    .filter((s) => !s.deleted && s.status === 'held' && s.id !== except)
-    .limit(1)
-    .toArray();
-  return rows[0] ?? null;
+export function lastHeldSession(agentId: string, options: { except?: string | null; before?: string | null } = {}): Promise<CoachingSession | null> {
+  return lastHeldIn(db(), agentId, options);
 }
 
 export async function actionsOfSession(sessionId: string): Promise<CoachingAction[]> {
@@ -134,10 +128,6 @@ export async function actionsOfSession(sessionId: string): Promise<CoachingActio
   return rows.filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** agreedActions of `actions`, their sessions read by key. */
-async function agreedOf(actions: readonly CoachingAction[]): Promise<CoachingAction[]> {
-  return agreedActions(actions, await db().coachingSessions.bulkGet([...new Set(actions.map((a) => a.sessionId))]));
-}
 
 /** An agent's agreed actions (every status), by due date, by the `[agent.id+status+due]` index. */
 export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]> {
@@ -145,16 +135,7 @@ export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]>
     .coachingActions.where('[agent.id+status+due]')
     .between([agentId, ''], [agentId, '\uffff'])
     .toArray();
-  return (await agreedOf(rows)).sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-}
-
-/** The open agreed actions of several agents, each by index. */
-export async function openActionsOf(agentIds: readonly string[]): Promise<CoachingAction[]> {
-  const table = db().coachingActions;
-  const rows = await Promise.all(
-    agentIds.map((agent) => table.where('[agent.id+status+due]').between([agent, 'open', Dexie.minKey], [agent, 'open', Dexie.maxKey]).toArray()),
-  );
-  return agreedOf(rows.flat());
+  return (await agreedIn(db(), rows)).sort((a, b) => a.due.localeCompare(b.due) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
 export async function getNotes(sessionId: string): Promise<CoachingNotes | undefined> {
@@ -280,26 +261,28 @@ export async function setRhythm(agentId: string, days: number | null, team: { id
 }
 
 /**
- * The coach's plan, read in one read transaction, every read by index: the planned sessions (the
+ * The coach's plan, read in one read transaction and one round of reads: the planned sessions (the
  * coach's, and other coaches' scheduled ones), the agents (`team`, or without a backend the agents
- * reviews name), the rhythms, then per agent the last session held (by any coach) and the open actions.
- * Never the whole history; one transaction, not one per agent (a transaction costs more than these reads).
+ * reviews name), the rhythms, and each agent's row of the plan (the last session held, by any coach,
+ * and the open agreed actions), which the one writer keeps (lib/db/planRows.ts). Never the history.
  */
 export async function coachingPlanOf(me: Person, team: readonly Person[] | null, today: string): Promise<PlanRow[]> {
   const database = db();
-  return database.transaction('r', [database.coachingSessions, database.coachingActions, database.settings, database.teamSettings, database.rollups], async () => {
-    const [allPlanned, agents, rhythms] = await Promise.all([
+  return database.transaction('r', [database.coachingSessions, database.coachingPlanRows, database.settings, database.teamSettings, database.rollups], async () => {
+    const [allPlanned, agents, rhythms, stored] = await Promise.all([
       plannedSessions(),
       team ?? namesOf('agent').then((names) => [...names].map(([id, name]) => ({ id, name }))),
       getRhythms(),
+      database.coachingPlanRows.toArray(),
     ]);
     const mine = (s: CoachingSession) => emailKey(s.coach.id) === emailKey(me.id);
     const planned = allPlanned.filter(mine);
     const plan = planAgents(agents, planned, me);
-    const ids = plan.map((a) => a.id);
-    const [held, actions] = await Promise.all([Promise.all(ids.map((id) => lastHeldSession(id))), openActionsOf(ids)]);
+    const byAgent = new Map(stored.map((row) => [row.agentId, row]));
+    const rows = plan.flatMap((agent) => byAgent.get(agent.id) ?? []);
+    const held = rows.flatMap((row) => row.lastHeld ?? []);
     const others = allPlanned.filter((s) => !mine(s));
-    return coachingPlan(plan, [...held.filter((s) => s !== null), ...planned], actions, rhythms, today, others);
+    return coachingPlan(plan, [...held, ...planned], rows.flatMap((row) => row.open), rhythms, today, others);
   });
 }
 

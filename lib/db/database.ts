@@ -17,6 +17,7 @@ import type {
   TeamSettings,
 } from '../model';
 import { figuresOfSessions, type SessionFigures } from '../calibration';
+import { agentPlanRows, type AgentPlanRow } from './planRows';
 import { revealQuotaAborts } from './quota-middleware';
 
 export interface SettingRow {
@@ -147,6 +148,16 @@ export const SCHEMA_V7 = {
   calibrationFigures: 'sessionId',
 } as const;
 
+/**
+ * Version 8: each agent's row of the coaching plan (lib/db/planRows.ts), kept by the one writer as
+ * sessions and actions change, so that the plan reads one row per agent instead of each agent's
+ * sessions and actions.
+ */
+export const SCHEMA_V8 = {
+  ...SCHEMA_V7,
+  coachingPlanRows: 'agentId',
+} as const;
+
 export class ArvioDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   scorecards!: Table<Scorecard, [string, number]>;
@@ -168,6 +179,7 @@ export class ArvioDb extends Dexie {
   ideas!: EntityTable<Idea, 'id'>;
   teamSettings!: EntityTable<TeamSettings, 'id'>;
   calibrationFigures!: EntityTable<SessionFigures, 'sessionId'>;
+  coachingPlanRows!: EntityTable<AgentPlanRow, 'agentId'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -202,6 +214,14 @@ export class ArvioDb extends Dexie {
           tx.table<Scorecard>('scorecards').toArray(),
         ]);
         await tx.table('calibrationFigures').bulkPut(figuresOfSessions(sessions, ratings, cards));
+      });
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(async (tx) => {
+        // The plan's rows of the agents of the sessions and actions already here.
+        const [sessions, actions] = await Promise.all([tx.table<CoachingSession>('coachingSessions').toArray(), tx.table<CoachingAction>('coachingActions').toArray()]);
+        const agents = new Set([...sessions.map((s) => s.agent.id), ...actions.map((a) => a.agent.id)]);
+        await tx.table('coachingPlanRows').bulkPut(agentPlanRows(agents, sessions, actions));
       });
   }
 }

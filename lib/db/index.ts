@@ -1,5 +1,5 @@
 // The database behind one service: pages call these named operations, not raw tables.
-export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './database';
+export { ArvioDb, BACKEND_KEY, db, useDatabase, DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from './database';
 export type { OutboxRow, PulledStatesRow, ReviewRevisionRow, RollupRow, SettingRow, SyncStateRow } from './database';
 export { getSettings, saveSettings, saveIdentity, LANGUAGE_STORAGE_KEY } from './settings';
 export {
@@ -48,6 +48,7 @@ export {
   type Who,
 } from './rollups';
 export { bulkGetFew, presentKeys } from './bulk';
+export { agentPlanRows, agreedIn, lastHeldIn, type AgentPlanRow } from './planRows';
 // quota.ts has no Dexie: the sidebar's remoteDb (lib/service) uses it and stays Dexie-free (package.json's sideEffects lets the bundler drop this folder's other modules).
 export { isQuotaError, StorageFullError } from './quota';
 export { readStorageStatus, requestPersistence, type StorageStatus } from './persistence';

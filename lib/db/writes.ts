@@ -1,5 +1,6 @@
 // The one writer of synced documents: every write of a synced kind goes through here, so its outbox
-// row and its rollup deltas land in the same transaction as the document, whatever the path.
+// row and its rollup deltas land in the same transaction as the document, whatever the path; so do a
+// calibration session's figures and an agent's row of the coaching plan.
 //
 // Why a write service and not a Dexie DBCore middleware: a middleware sees single table mutations and
 // cannot tell a user's edit (queued for the server) from a pulled change (not queued) or add the
@@ -10,8 +11,9 @@
 // tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows.
 import type { Table } from 'dexie';
 import { figuresOfSessions } from '../calibration';
-import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type DocOf, type KindName } from '../model';
+import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type CoachingAction, type CoachingSession, type DocOf, type KindName } from '../model';
 import { BACKEND_KEY, type ArvioDb, type OutboxRow } from './database';
+import { refreshPlanRows } from './planRows';
 import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
 
 /**
@@ -33,6 +35,12 @@ const figureSessions: Partial<Record<KindName, (doc: AnyDoc) => string>> = {
   calibrationRatings: (doc) => (doc as CalibrationRatings).sessionId,
 };
 
+/** Kinds whose writes change an agent's row of the coaching plan (lib/db/planRows.ts): the agent of each. */
+const planAgents: Partial<Record<KindName, (doc: AnyDoc) => string>> = {
+  coachingSessions: (doc) => (doc as CoachingSession).agent.id,
+  coachingActions: (doc) => (doc as CoachingAction).agent.id,
+};
+
 /** Whether writes of a kind change the rollups. */
 export function hasRollups(kind: KindName): boolean {
   return rollupCounters[kind] !== undefined;
@@ -45,13 +53,15 @@ export function tableOf(database: ArvioDb, kind: KindName): Table<AnyDoc, unknow
 
 /**
  * Every table a writer's transaction holds: the kinds' own, the outbox, the rollups and the settings
- * (is there a backend?); for calibration, what its figures are computed from and kept in.
+ * (is there a backend?); for calibration, what its figures are computed from and kept in; for
+ * coaching, what the plan's rows are computed from and kept in.
  */
 export function writeScope(database: ArvioDb, kinds: readonly KindName[], extra: readonly Table[] = []): Table[] {
   const figures = kinds.some((kind) => figureSessions[kind] !== undefined)
     ? [database.calibrationSessions, database.calibrationRatings, database.scorecards, database.calibrationFigures]
     : [];
-  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, database.settings, ...figures, ...extra])];
+  const plan = kinds.some((kind) => planAgents[kind] !== undefined) ? [database.coachingSessions, database.coachingActions, database.coachingPlanRows] : [];
+  return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, database.settings, ...figures, ...plan, ...extra])];
 }
 
 /** The rollup deltas of documents as if each one were new (pure: computed before a transaction opens). */
@@ -81,6 +91,9 @@ export class DocWriter {
   private readonly queued: OutboxRow[] = [];
   /** The calibration sessions whose figures this writer's documents changed. */
   private readonly sessions = new Set<string>();
+  /** The agents whose rows of the coaching plan this writer's documents changed, and the coaching sessions written (their actions' agents too). */
+  private readonly agents = new Set<string>();
+  private readonly coachingSessions = new Set<string>();
 
   constructor(
     private readonly database: ArvioDb,
@@ -109,6 +122,7 @@ export class DocWriter {
     }
     const sessionOf = figureSessions[kind];
     if (sessionOf) for (const doc of docs) this.sessions.add(sessionOf(doc));
+    if (planAgents[kind]) return this.putPlanned(kind, docs, before);
     if (!counter) return table.bulkPut([...docs]);
     const count = (stored: readonly (AnyDoc | undefined)[]): void => {
       counter(this.deltas, stored, -1);
@@ -125,6 +139,24 @@ export class DocWriter {
   }
 
   /**
+   * Puts coaching sessions or actions, noting the agents whose plan rows change: the documents' and,
+   * should one have named another agent, the stored versions'.
+   */
+  private async putPlanned(kind: KindName, docs: readonly AnyDoc[], before: readonly (AnyDoc | undefined)[] | undefined): Promise<unknown> {
+    const table = tableOf(this.database, kind);
+    const stored = before ?? (await table.bulkGet(docs.map((doc) => kindOf(kind).localKey(doc))));
+    this.notePlanned(kind, [...docs, ...stored.filter((doc) => doc !== undefined)]);
+    return table.bulkPut([...docs]);
+  }
+
+  private notePlanned(kind: KindName, docs: readonly AnyDoc[]): void {
+    const agentOf = planAgents[kind];
+    if (!agentOf) return;
+    for (const doc of docs) this.agents.add(agentOf(doc));
+    if (kind === 'coachingSessions') for (const doc of docs) this.coachingSessions.add((doc as CoachingSession).id);
+  }
+
+  /**
    * Removes stored documents from this profile, taking them out of the rollups: what the server no
    * longer lets this user read (lib/sync/access.ts). Never a user's deletion, which is a write of the
    * document marked deleted, queued for the server: a removal is not sent anywhere.
@@ -136,6 +168,7 @@ export class DocWriter {
     rollupCounters[kind]?.(this.deltas, docs, -1);
     const sessionOf = figureSessions[kind];
     if (sessionOf) for (const doc of docs) this.sessions.add(sessionOf(doc));
+    this.notePlanned(kind, docs);
     return tableOf(this.database, kind).bulkDelete(docs.map((doc) => descriptor.localKey(doc)));
   }
 
@@ -168,11 +201,12 @@ export class DocWriter {
         ? this.database.settings.get(BACKEND_KEY).then((backend) => (backend ? this.database.outbox.bulkAdd(rows) : undefined))
         : undefined;
     const figures = this.refreshFigures();
+    const plan = this.refreshPlan();
     if (journal) {
-      await Promise.all([outbox, figures, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
+      await Promise.all([outbox, figures, plan, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
       return;
     }
-    await Promise.all([outbox, figures, this.deltas.size > 0 ? applyRollups(this.database.rollups, [...this.deltas.values()], storedCells) : undefined]);
+    await Promise.all([outbox, figures, plan, this.deltas.size > 0 ? applyRollups(this.database.rollups, [...this.deltas.values()], storedCells) : undefined]);
     this.deltas.clear();
   }
 
@@ -189,6 +223,18 @@ export class DocWriter {
       calibrationFigures.bulkPut(figuresOfSessions(sessions, ratings, cards)),
       calibrationFigures.bulkDelete(ids.filter((_, i) => found[i] === undefined)),
     ]);
+  }
+
+  /** Computes again the plan rows of the agents written, and of the agents of the written sessions' actions. */
+  private async refreshPlan(): Promise<void> {
+    if (this.agents.size === 0) return;
+    const sessions = [...this.coachingSessions];
+    this.coachingSessions.clear();
+    const actions = sessions.length > 0 ? await this.database.coachingActions.where('sessionId').anyOf(sessions).toArray() : [];
+    for (const action of actions) this.agents.add(action.agent.id);
+    const agents = [...this.agents];
+    this.agents.clear();
+    await refreshPlanRows(this.database, agents);
   }
 
   /** Folds a pending journal into this writer's deltas (its settings row is the caller's to delete). */

@@ -172,3 +172,12 @@ export const coachingNotesSchema = z.strictObject({
   deleted: z.boolean(),
 });
 export type CoachingNotes = z.infer<typeof coachingNotesSchema>;
+
+/**
+ * The agreed actions among `actions` (deleted ones left out): those of a held session. The actions of a session still being
+ * prepared are the coach's drafts, agreed with nobody yet: not the agent's to do, nor open or overdue.
+ */
+export function agreedActions(actions: readonly CoachingAction[], sessions: ReadonlyArray<CoachingSession | undefined>): CoachingAction[] {
+  const held = new Set(sessions.filter((s) => s !== undefined && !s.deleted && s.status === 'held').map((s) => s!.id));
+  return actions.filter((a) => !a.deleted && held.has(a.sessionId));
+}

@@ -22,7 +22,6 @@ import {
   newCoachingNotes,
   newCoachingSession,
   lastHeldSession,
-  openActionsOf,
   periodOf,
   plannedSessions,
   prepareSession,
@@ -38,7 +37,7 @@ import {
   MIN_REVIEWS,
   SHOWN_REVIEWS,
 } from '@/lib/coaching';
-import { addReviews, ArvioDb, BACKEND_KEY, SEP, useDatabase, writeSynced, type RollupDelta } from '@/lib/db';
+import { addReviews, ArvioDb, BACKEND_KEY, db, SEP, useDatabase, writeSynced, type RollupDelta } from '@/lib/db';
 import { coachingFormSchema, type CoachingSession } from '@/lib/model/coaching';
 import { kinds } from '@/lib/model/kinds';
 import type { Review } from '@/lib/model/review';
@@ -207,7 +206,7 @@ describe('agreed actions', () => {
     await saveSession(preparing, [draft], null);
 
     expect((await actionsOfAgent(AGENT.id)).map((a) => a.id)).toEqual(['agreed']);
-    expect((await openActionsOf([AGENT.id])).map((a) => a.id)).toEqual(['agreed']);
+    expect((await db().coachingPlanRows.get(AGENT.id))?.open.map((a) => a.id)).toEqual(['agreed']);
     const [row] = await coachingPlanOf(COACH, [AGENT], '2026-03-10');
     expect([row!.openActions, row!.overdueActions]).toEqual([1, 1]);
     expect((await coachingDashboard([card], '2026-03-10')).actions.map((a) => a.id)).toEqual(['agreed']);
@@ -215,6 +214,8 @@ describe('agreed actions', () => {
     // Held: agreed, and the agent's to do.
     await saveSession({ ...held('p1', '2026-03-05T10:00:00.000Z'), createdAt: preparing.createdAt }, [draft], null);
     expect((await actionsOfAgent(AGENT.id)).map((a) => a.id)).toEqual(['agreed', 'draft']);
+    const [now] = await coachingPlanOf(COACH, [AGENT], '2026-03-10');
+    expect([now!.lastHeld?.id, now!.openActions, now!.overdueActions]).toEqual(['p1', 2, 2]);
     expect((await coachingDashboard([card], '2026-03-10')).actions.map((a) => a.id).sort()).toEqual(['agreed', 'draft']);
   });
 });
@@ -379,7 +380,8 @@ describe('preparing, holding and following up a session', () => {
     await saveSession(s2, [a, b], null);
     await markActionDone('a', AGENT, '', new Date('2026-03-06T00:00:00Z'));
     expect((await actionsOfAgent(AGENT.id)).map((x) => x.id)).toEqual(['b', 'a']);
-    expect((await openActionsOf([AGENT.id, OTHER.id])).map((x) => x.id)).toEqual(['b']);
+    expect((await db().coachingPlanRows.get(AGENT.id))?.open.map((x) => x.id)).toEqual(['b']);
+    expect(await db().coachingPlanRows.get(OTHER.id)).toBeUndefined();
   });
 
   it('did it work: each focus criterion before vs during and after the period, with counts, and too few reviews shown as such', async () => {

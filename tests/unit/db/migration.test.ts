@@ -3,10 +3,10 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { sessionFigures } from '@/lib/calibration';
-import { ArvioDb, BACKEND_KEY, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5, writeSynced } from '@/lib/db';
+import { ArvioDb, BACKEND_KEY, SCHEMA_V1, SCHEMA_V4, SCHEMA_V5, SCHEMA_V7, writeSynced } from '@/lib/db';
 import { kindOf } from '@/lib/model/kinds';
 import { reviewSchema } from '@/lib/model/review';
-import { calibrationRatings, calibrationSession, coachingAction, dispute, review, selfCheck, scorecard, teamSettings } from '../../../server/tests/helpers/docs';
+import { calibrationRatings, calibrationSession, coachingAction, coachingSession, dispute, review, selfCheck, scorecard, teamSettings } from '../../../server/tests/helpers/docs';
 
 describe('database migrations', () => {
   it('upgrades a version 1 database: old reviews get defaults and the new indexes answer', async () => {
@@ -27,7 +27,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     const review = await current.reviews.get('r1');
     expect(review).toMatchObject({ deleted: false, acknowledgedAt: null, revision: 1 });
     const byAgent = await current.reviews
@@ -63,7 +63,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     for (const [table, items] of Object.entries(rows)) expect(await current.table(table).toArray(), table).toEqual(items);
     for (const table of ['calibrationSessions', 'calibrationRatings', 'coachingForms', 'coachingSessions', 'coachingActions', 'coachingNotes', 'disputes', 'ideas']) {
       expect(await current.table(table).count(), table).toBe(0);
@@ -96,7 +96,7 @@ describe('database migrations', () => {
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
-    expect(current.verno).toBe(7);
+    expect(current.verno).toBe(8);
     expect(await current.settings.get('disputes.windowDays')).toBeUndefined();
     for (const [table, items] of Object.entries(kept)) expect(await current.table(table).toArray(), table).toEqual(items);
     expect(await current.teamSettings.count()).toBe(0);
@@ -126,6 +126,32 @@ describe('database migrations', () => {
     await current.open();
     expect(await current.calibrationFigures.toArray()).toEqual([sessionFigures(session, card, ratings)]);
     expect(await current.calibrationRatings.count()).toBe(3);
+    current.close();
+  });
+
+  it('opens a version 7 profile at the current version with each agent’s row of the coaching plan: the last session held and the open agreed actions', async () => {
+    const indexedDB = new IDBFactory();
+    const v7 = new Dexie('arvio', { indexedDB, IDBKeyRange });
+    v7.version(7).stores(SCHEMA_V7);
+    await v7.open();
+    const coach = 'coach@example.com';
+    const older = coachingSession('older', coach, 'a@example.com', { heldAt: '2026-02-02T09:00:00.000Z' });
+    const newer = coachingSession('newer', 'lead@example.com', 'a@example.com', { heldAt: '2026-03-02T09:00:00.000Z' });
+    const preparing = coachingSession('preparing', coach, 'b@example.com', { status: 'planned', heldAt: null });
+    const gone = coachingSession('gone', coach, 'c@example.com', { deleted: true });
+    await v7.table('coachingSessions').bulkPut([older, newer, preparing, gone]);
+    await v7.table('coachingActions').bulkPut([
+      coachingAction('open', 'older', coach, 'a@example.com'),
+      coachingAction('done', 'newer', coach, 'a@example.com', { status: 'done', doneAt: '2026-03-05T09:00:00.000Z' }),
+      coachingAction('draft', 'preparing', coach, 'b@example.com'),
+      coachingAction('of-deleted', 'gone', coach, 'c@example.com'),
+    ]);
+    v7.close();
+
+    const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
+    await current.open();
+    const rows = await current.coachingPlanRows.toArray();
+    expect(rows.map((row) => [row.agentId, row.lastHeld?.id ?? null, row.open.map((a) => a.id)])).toEqual([['a@example.com', 'newer', ['open']]]);
     current.close();
   });
 
