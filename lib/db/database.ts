@@ -185,7 +185,7 @@ export class ArvioDb extends Dexie {
     super(name, options);
     this.use(revealQuotaAborts);
     // Only the versions with an upgrade are declared, and the current one: Dexie (3 and later) reads an
-    // installed database's schema from the database itself, so versions 1, 3, 4 and 5 need no declaration
+    // installed database's schema from the database itself, so versions 1, 3, 4, 5 and 7 need no declaration
     // (their tables and indexes arrive with the next declared version). Every declaration costs each page's
     // start-up: Dexie re-parses all the versions declared so far at each `stores()`.
     this.version(2)
@@ -204,24 +204,25 @@ export class ArvioDb extends Dexie {
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade((tx) => tx.table('settings').delete('disputes.windowDays'));
-    this.version(7)
-      .stores(SCHEMA_V7)
-      .upgrade(async (tx) => {
-        // The figures of the sessions already here, from their submitted ratings.
-        const [sessions, ratings, cards] = await Promise.all([
-          tx.table<CalibrationSession>('calibrationSessions').toArray(),
-          tx.table<CalibrationRatings>('calibrationRatings').toArray(),
-          tx.table<Scorecard>('scorecards').toArray(),
-        ]);
-        await tx.table('calibrationFigures').bulkPut(figuresOfSessions(sessions, ratings, cards));
-      });
+    // Version 7's upgrade (the calibration figures) is version 8's too, so version 7 need not be declared:
+    // a profile at version 7 computes its figures again, which gives the figures it holds.
     this.version(8)
       .stores(SCHEMA_V8)
       .upgrade(async (tx) => {
-        // The plan's rows of the agents of the sessions and actions already here.
-        const [sessions, actions] = await Promise.all([tx.table<CoachingSession>('coachingSessions').toArray(), tx.table<CoachingAction>('coachingActions').toArray()]);
+        // The figures of the calibration sessions already here, from their submitted ratings, and the
+        // plan's rows of the agents of the coaching sessions and actions already here.
+        const [calibrations, ratings, cards, sessions, actions] = await Promise.all([
+          tx.table<CalibrationSession>('calibrationSessions').toArray(),
+          tx.table<CalibrationRatings>('calibrationRatings').toArray(),
+          tx.table<Scorecard>('scorecards').toArray(),
+          tx.table<CoachingSession>('coachingSessions').toArray(),
+          tx.table<CoachingAction>('coachingActions').toArray(),
+        ]);
         const agents = new Set([...sessions.map((s) => s.agent.id), ...actions.map((a) => a.agent.id)]);
-        await tx.table('coachingPlanRows').bulkPut(agentPlanRows(agents, sessions, actions));
+        await Promise.all([
+          tx.table('calibrationFigures').bulkPut(figuresOfSessions(calibrations, ratings, cards)),
+          tx.table('coachingPlanRows').bulkPut(agentPlanRows(agents, sessions, actions)),
+        ]);
       });
   }
 }

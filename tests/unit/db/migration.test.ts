@@ -129,7 +129,7 @@ describe('database migrations', () => {
     current.close();
   });
 
-  it('opens a version 7 profile at the current version with each agent’s row of the coaching plan: the last session held and the open agreed actions', async () => {
+  it('opens a version 7 profile at the current version with each agent’s row of the coaching plan (the last session held, the open agreed actions) and its calibration figures', async () => {
     const indexedDB = new IDBFactory();
     const v7 = new Dexie('arvio', { indexedDB, IDBKeyRange });
     v7.version(7).stores(SCHEMA_V7);
@@ -146,12 +146,20 @@ describe('database migrations', () => {
       coachingAction('draft', 'preparing', coach, 'b@example.com'),
       coachingAction('of-deleted', 'gone', coach, 'c@example.com'),
     ]);
+    const card = scorecard('card-1', 1);
+    const calibration = calibrationSession('cal-1', 'a@example.com', 't', { participants: ['a@example.com', 'b@example.com'] });
+    const ratings = [calibrationRatings('cal-1', 'a@example.com', 'zendesk:101'), calibrationRatings('cal-1', 'b@example.com', 'zendesk:101')];
+    await v7.table('scorecards').put(card);
+    await v7.table('calibrationSessions').put(calibration);
+    await v7.table('calibrationRatings').bulkPut(ratings);
+    await v7.table('calibrationFigures').put(sessionFigures(calibration, card, ratings));
     v7.close();
 
     const current = new ArvioDb('arvio', { indexedDB, IDBKeyRange });
     await current.open();
     const rows = await current.coachingPlanRows.toArray();
     expect(rows.map((row) => [row.agentId, row.lastHeld?.id ?? null, row.open.map((a) => a.id)])).toEqual([['a@example.com', 'newer', ['open']]]);
+    expect(await current.calibrationFigures.toArray()).toEqual([sessionFigures(calibration, card, ratings)]);
     current.close();
   });
 
