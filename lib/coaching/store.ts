@@ -128,7 +128,6 @@ export async function actionsOfSession(sessionId: string): Promise<CoachingActio
   return rows.filter((a) => !a.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-
 /** An agent's agreed actions (every status), by due date, by the `[agent.id+status+due]` index. */
 export async function actionsOfAgent(agentId: string): Promise<CoachingAction[]> {
   const rows = await db()

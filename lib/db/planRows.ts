@@ -80,13 +80,25 @@ function openActionsIn(database: ArvioDb, agentIds: readonly string[]): Promise<
   ).then((rows) => rows.flat());
 }
 
+/** What a writer's documents changed: the rows of these agents, and of the agents of these sessions' actions. */
+export interface PlanChanges {
+  agents: Set<string>;
+  sessions: Set<string>;
+}
+
 /**
- * Computes the rows of `agentIds` again from what is stored, by index: puts those that have
- * something, deletes the others. In the caller's transaction, which holds the coaching sessions,
- * actions and plan rows (writeScope).
+ * Computes the rows `changes` names again from what is stored, by index: puts those that have
+ * something, deletes the others, and empties `changes`. In the caller's transaction, which holds the
+ * coaching sessions, actions and plan rows (writeScope).
  */
-export async function refreshPlanRows(database: ArvioDb, agentIds: readonly string[]): Promise<void> {
-  if (agentIds.length === 0) return;
+export async function refreshPlanRows(database: ArvioDb, changes: PlanChanges): Promise<void> {
+  const sessionIds = [...changes.sessions];
+  const agents = new Set(changes.agents);
+  changes.agents.clear();
+  changes.sessions.clear();
+  if (sessionIds.length > 0) for (const action of await database.coachingActions.where('sessionId').anyOf(sessionIds).toArray()) agents.add(action.agent.id);
+  if (agents.size === 0) return;
+  const agentIds = [...agents];
   const [held, open] = await Promise.all([Promise.all(agentIds.map((id) => lastHeldIn(database, id))), openActionsIn(database, agentIds)]);
   const sessions = [...held.filter((s) => s !== null), ...(await sessionsOf(database, open)).filter((s) => s !== undefined)];
   const rows = agentPlanRows(agentIds, sessions, open);

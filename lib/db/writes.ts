@@ -13,7 +13,7 @@ import type { Table } from 'dexie';
 import { figuresOfSessions } from '../calibration';
 import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type CoachingAction, type CoachingSession, type DocOf, type KindName } from '../model';
 import { BACKEND_KEY, type ArvioDb, type OutboxRow } from './database';
-import { refreshPlanRows } from './planRows';
+import { refreshPlanRows, type PlanChanges } from './planRows';
 import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
 
 /**
@@ -35,10 +35,16 @@ const figureSessions: Partial<Record<KindName, (doc: AnyDoc) => string>> = {
   calibrationRatings: (doc) => (doc as CalibrationRatings).sessionId,
 };
 
-/** Kinds whose writes change an agent's row of the coaching plan (lib/db/planRows.ts): the agent of each. */
-const planAgents: Partial<Record<KindName, (doc: AnyDoc) => string>> = {
-  coachingSessions: (doc) => (doc as CoachingSession).agent.id,
-  coachingActions: (doc) => (doc as CoachingAction).agent.id,
+/**
+ * Kinds whose writes change agents' rows of the coaching plan (lib/db/planRows.ts), and what each
+ * document changes: its agent's row, and for a session the rows of its actions' agents too.
+ */
+const planChanges: Partial<Record<KindName, (doc: AnyDoc, into: PlanChanges) => void>> = {
+  coachingSessions: (doc, into) => {
+    into.agents.add((doc as CoachingSession).agent.id);
+    into.sessions.add((doc as CoachingSession).id);
+  },
+  coachingActions: (doc, into) => into.agents.add((doc as CoachingAction).agent.id),
 };
 
 /** Whether writes of a kind change the rollups. */
@@ -60,7 +66,7 @@ export function writeScope(database: ArvioDb, kinds: readonly KindName[], extra:
   const figures = kinds.some((kind) => figureSessions[kind] !== undefined)
     ? [database.calibrationSessions, database.calibrationRatings, database.scorecards, database.calibrationFigures]
     : [];
-  const plan = kinds.some((kind) => planAgents[kind] !== undefined) ? [database.coachingSessions, database.coachingActions, database.coachingPlanRows] : [];
+  const plan = kinds.some((kind) => planChanges[kind] !== undefined) ? [database.coachingSessions, database.coachingActions, database.coachingPlanRows] : [];
   return [...new Set([...kinds.map((kind) => tableOf(database, kind)), database.outbox, database.rollups, database.settings, ...figures, ...plan, ...extra])];
 }
 
@@ -91,9 +97,8 @@ export class DocWriter {
   private readonly queued: OutboxRow[] = [];
   /** The calibration sessions whose figures this writer's documents changed. */
   private readonly sessions = new Set<string>();
-  /** The agents whose rows of the coaching plan this writer's documents changed, and the coaching sessions written (their actions' agents too). */
-  private readonly agents = new Set<string>();
-  private readonly coachingSessions = new Set<string>();
+  /** The rows of the coaching plan this writer's documents changed. */
+  private readonly plan: PlanChanges = { agents: new Set(), sessions: new Set() };
 
   constructor(
     private readonly database: ArvioDb,
@@ -122,7 +127,7 @@ export class DocWriter {
     }
     const sessionOf = figureSessions[kind];
     if (sessionOf) for (const doc of docs) this.sessions.add(sessionOf(doc));
-    if (planAgents[kind]) return this.putPlanned(kind, docs, before);
+    if (planChanges[kind]) return this.putPlanned(kind, docs, before);
     if (!counter) return table.bulkPut([...docs]);
     const count = (stored: readonly (AnyDoc | undefined)[]): void => {
       counter(this.deltas, stored, -1);
@@ -150,10 +155,8 @@ export class DocWriter {
   }
 
   private notePlanned(kind: KindName, docs: readonly AnyDoc[]): void {
-    const agentOf = planAgents[kind];
-    if (!agentOf) return;
-    for (const doc of docs) this.agents.add(agentOf(doc));
-    if (kind === 'coachingSessions') for (const doc of docs) this.coachingSessions.add((doc as CoachingSession).id);
+    const note = planChanges[kind];
+    if (note) for (const doc of docs) note(doc, this.plan);
   }
 
   /**
@@ -201,7 +204,7 @@ export class DocWriter {
         ? this.database.settings.get(BACKEND_KEY).then((backend) => (backend ? this.database.outbox.bulkAdd(rows) : undefined))
         : undefined;
     const figures = this.refreshFigures();
-    const plan = this.refreshPlan();
+    const plan = refreshPlanRows(this.database, this.plan);
     if (journal) {
       await Promise.all([outbox, figures, plan, this.database.settings.put(pendingRollupsRow(journal, this.deltas.values()))]);
       return;
@@ -223,18 +226,6 @@ export class DocWriter {
       calibrationFigures.bulkPut(figuresOfSessions(sessions, ratings, cards)),
       calibrationFigures.bulkDelete(ids.filter((_, i) => found[i] === undefined)),
     ]);
-  }
-
-  /** Computes again the plan rows of the agents written, and of the agents of the written sessions' actions. */
-  private async refreshPlan(): Promise<void> {
-    if (this.agents.size === 0) return;
-    const sessions = [...this.coachingSessions];
-    this.coachingSessions.clear();
-    const actions = sessions.length > 0 ? await this.database.coachingActions.where('sessionId').anyOf(sessions).toArray() : [];
-    for (const action of actions) this.agents.add(action.agent.id);
-    const agents = [...this.agents];
-    this.agents.clear();
-    await refreshPlanRows(this.database, agents);
   }
 
   /** Folds a pending journal into this writer's deltas (its settings row is the caller's to delete). */
