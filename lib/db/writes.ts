@@ -8,7 +8,8 @@
 // bulk rollup deltas (one rollup write per import, not per review) out of the callers' hands. The
 // writer makes all three explicit: its transaction always holds the outbox and the rollups, `origin`
 // says whether a write is queued, and deltas are summed until the transaction's end.
-// tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows.
+// tests/unit/db/one-writer.test.ts checks that no other module writes outbox or rollup rows, calibration
+// figures or the coaching plan's rows.
 import type { Table } from 'dexie';
 import { figuresOfSessions } from '../calibration';
 import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type CoachingAction, type CoachingSession, type DocOf, type KindName } from '../model';
@@ -110,7 +111,8 @@ export class DocWriter {
 
   /**
    * Puts documents of one kind. `before`: the stored versions they replace (any order, undefined for
-   * new ones), taken out of the rollups; read here when not given. `counted`: their deltas are in
+   * new ones), taken out of the rollups and naming the plan rows they were in; read here when not
+   * given. `counted`: their deltas are in
    * the writer's `cells` already. Resolves when the documents are written.
    */
   put<K extends KindName>(
@@ -127,36 +129,24 @@ export class DocWriter {
     }
     const sessionOf = figureSessions[kind];
     if (sessionOf) for (const doc of docs) this.sessions.add(sessionOf(doc));
-    if (planChanges[kind]) return this.putPlanned(kind, docs, before);
-    if (!counter) return table.bulkPut([...docs]);
-    const count = (stored: readonly (AnyDoc | undefined)[]): void => {
-      counter(this.deltas, stored, -1);
-      if (!counted) counter(this.deltas, docs, 1);
+    if (!counter && !planChanges[kind]) return table.bulkPut([...docs]);
+    // The stored versions they replace leave the rollups, and name the plan rows they were in.
+    const replace = (stored: readonly (AnyDoc | undefined)[]): Promise<unknown> => {
+      if (counter) {
+        counter(this.deltas, stored, -1);
+        if (!counted) counter(this.deltas, docs, 1);
+      }
+      this.notePlanned(kind, [...docs, ...stored]);
+      return table.bulkPut([...docs]);
     };
-    if (before) {
-      count(before);
-      return table.bulkPut([...docs]);
-    }
-    return table.bulkGet(docs.map((doc) => descriptor.localKey(doc))).then((stored) => {
-      count(stored);
-      return table.bulkPut([...docs]);
-    });
+    if (before) return replace(before);
+    return table.bulkGet(docs.map((doc) => descriptor.localKey(doc))).then(replace);
   }
 
-  /**
-   * Puts coaching sessions or actions, noting the agents whose plan rows change: the documents' and,
-   * should one have named another agent, the stored versions'.
-   */
-  private async putPlanned(kind: KindName, docs: readonly AnyDoc[], before: readonly (AnyDoc | undefined)[] | undefined): Promise<unknown> {
-    const table = tableOf(this.database, kind);
-    const stored = before ?? (await table.bulkGet(docs.map((doc) => kindOf(kind).localKey(doc))));
-    this.notePlanned(kind, [...docs, ...stored.filter((doc) => doc !== undefined)]);
-    return table.bulkPut([...docs]);
-  }
-
-  private notePlanned(kind: KindName, docs: readonly AnyDoc[]): void {
+  /** Notes the rows of the coaching plan that documents of a kind change (planChanges). */
+  private notePlanned(kind: KindName, docs: readonly (AnyDoc | undefined)[]): void {
     const note = planChanges[kind];
-    if (note) for (const doc of docs) note(doc, this.plan);
+    if (note) for (const doc of docs) if (doc) note(doc, this.plan);
   }
 
   /**
