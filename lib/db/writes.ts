@@ -112,8 +112,8 @@ export class DocWriter {
   /**
    * Puts documents of one kind. `before`: the stored versions they replace (any order, undefined for
    * new ones), taken out of the rollups and naming the plan rows they were in; read here when not
-   * given. `counted`: their deltas are in
-   * the writer's `cells` already. Resolves when the documents are written.
+   * given. `counted`: their deltas are in the writer's `cells` already. Resolves when the documents
+   * are written.
    */
   put<K extends KindName>(
     kind: K,
