@@ -179,14 +179,15 @@ export async function saveSession(session: CoachingSession, actions: readonly Co
       database.coachingNotes.get(valid.id),
     ]);
     const session = withAgentPart(valid, stored);
-    if (!same(stored, session)) await writer.put('coachingSessions', [session], { at: session.updatedAt });
+    // The stored versions read here go to the writer as `before`: it need not read them again.
+    if (!same(stored, session)) await writer.put('coachingSessions', [session], { at: session.updatedAt, before: [stored] });
     const changed = validActions.flatMap((a, i) => {
       const before = storedActions[i];
       if (before && before.updatedAt > a.updatedAt) return [];
       const merged = withCompletion(a, before);
-      return same(before, merged) ? [] : [merged];
+      return same(before, merged) ? [] : [{ merged, before }];
     });
-    await writer.put('coachingActions', changed);
+    await writer.put('coachingActions', changed.map((c) => c.merged), { before: changed.map((c) => c.before) });
     if (validNotes && !same(storedNotes, validNotes)) await writer.put('coachingNotes', [validNotes]);
   });
 }
@@ -199,7 +200,7 @@ export async function acknowledgeSession(id: string, comment: string, now: Date)
     if (!session || session.deleted || session.status !== 'held') return null;
     const at = now.toISOString();
     const acknowledged = coachingSessionSchema.parse({ ...session, acknowledgedAt: session.acknowledgedAt ?? at, agentComment: comment, updatedAt: at });
-    await writer.put('coachingSessions', [acknowledged], { at });
+    await writer.put('coachingSessions', [acknowledged], { at, before: [session] });
     return acknowledged;
   });
 }
@@ -212,7 +213,7 @@ export async function markActionDone(id: string, by: Person, comment: string, no
     if (!action || action.deleted) return null;
     const at = now.toISOString();
     const done = coachingActionSchema.parse({ ...action, status: 'done', doneAt: at, doneBy: by, doneComment: comment, updatedAt: at });
-    await writer.put('coachingActions', [done], { at });
+    await writer.put('coachingActions', [done], { at, before: [action] });
     return done;
   });
 }

@@ -48,7 +48,7 @@ export {
   type Who,
 } from './rollups';
 export { bulkGetFew, presentKeys } from './bulk';
-export { agentPlanRows, agreedIn, lastHeldIn, type AgentPlanRow } from './planRows';
+export { agentPlanRows, agreedIn, lastHeldIn } from './planRows';
 // quota.ts has no Dexie: the sidebar's remoteDb (lib/service) uses it and stays Dexie-free (package.json's sideEffects lets the bundler drop this folder's other modules).
 export { isQuotaError, StorageFullError } from './quota';
 export { readStorageStatus, requestPersistence, type StorageStatus } from './persistence';
