@@ -23,6 +23,7 @@ import { RHYTHMS, rhythmText } from '@/components/coaching/rhythm';
 import { dayOf, emailKey, type CoachingSession, type Person, type Scorecard } from '@/lib/model';
 import { downloadIcs } from './calendar';
 import { startPreparing } from './preparing';
+import { SessionPage } from './views';
 import type { Who } from './main';
 
 export function newSessionId(): string {
@@ -87,6 +88,11 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
       if (plan.listeners.size === 0) plan.stop();
     };
   }, [plan]);
+  // With the plan on screen, the code of the session its rows open loads (before "Prepare session" is pressed).
+  const shown = Array.isArray(rows);
+  useEffect(() => {
+    if (shown) SessionPage.preload();
+  }, [shown]);
   if (!rows) return <p>{t('common.loading')}</p>;
   if (rows instanceof Error) {
     return (

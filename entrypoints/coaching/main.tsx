@@ -8,11 +8,8 @@ import { ensureBuiltInForms } from '@/lib/coaching';
 import { db, ensureBuiltInScorecards, getSettings, listScorecards } from '@/lib/db';
 import type { Person, Scorecard, Settings } from '@/lib/model';
 import { leadsSomeTeam, readRoster, selfPerson, type Roster } from '@/lib/sync';
-import { FormsView } from './FormsView';
-import { MyCoaching } from './MyCoaching';
 import { PlanView, startPlan } from './PlanView';
-import { PrintSummary } from './PrintSummary';
-import { SessionPage } from './SessionPage';
+import { FormsView, MyCoaching, PrintSummary, SessionPage } from './views';
 
 export type Route = { view: 'plan' } | { view: 'forms' } | { view: 'mine' } | { view: 'session'; id: string } | { view: 'print'; id: string };
 
@@ -35,7 +32,11 @@ export interface Who {
  * plan's own reads start as soon as this is known (startPlan), in parallel with the first render.
  */
 const booting: Promise<[Settings, Roster | null]> = Promise.all([getSettings(), readRoster(db())]);
-if (parseRoute(location.hash).view === 'plan') {
+const linked = parseRoute(location.hash).view;
+const LAZY_VIEWS: Record<Route['view'], { preload(): void } | null> = { plan: null, session: SessionPage, print: PrintSummary, mine: MyCoaching, forms: FormsView };
+// The code of the view the link opens loads with the page's first reads, not after its first render.
+LAZY_VIEWS[linked]?.preload();
+if (linked === 'plan') {
   void booting.then(([settings, roster]) => {
     const me = selfPerson(settings.identity, roster);
     if (me) startPlan(me, roster);
