@@ -22,7 +22,10 @@ export interface Viewer {
    * names the user (`named`).
    */
   opening: { parents: ReadonlyMap<string, Opens>; ownGroups: ReadonlySet<string>; named: ReadonlySet<string> };
-  /** The versions documents the user owns or is the subject of were made with (`madeWith` keys, from `doc_uses`: the `used` grant). */
+  /**
+   * The `used` grant's versions (`madeWith` keys): those documents the user owns or is the subject of
+   * were made with (`doc_uses`), and those their teams' documents they read were made with (`team_uses`).
+   */
   used: ReadonlySet<string>;
 }
 
@@ -48,7 +51,7 @@ const TEAM_ROLES: readonly TeamRole[] = ['lead', 'reviewer', 'agent'];
  * raise: nobody held its documents. server/tests/rules.test.ts pins the registry's read grants, so that
  * a change to them cannot land without this being raised.
  */
-export const READ_RULES = '2';
+export const READ_RULES = '3';
 
 /** Kind names and roles are the registry's identifiers, never input; checked anyway before they meet SQL. */
 function literal(name: string): string {
@@ -58,6 +61,20 @@ function literal(name: string): string {
 
 /** The team roles whose read grants on a kind include `grant`. */
 const rolesGranting = (kind: KindName, grant: ReadGrant): TeamRole[] => TEAM_ROLES.filter((role) => kindOf(kind).read[role].includes(grant));
+
+/**
+ * The `used` grant's team rows reach a team's members whose role reads the team's documents of the
+ * using kind: by `team`, or by `opened` or `named` (a calibration session's card, before it opens).
+ * As SQL: `team_uses u` joined to the user's memberships (`t`) whose role reads `u.kind` so;
+ * `user` is the placeholder of the user's id.
+ */
+export function teamUsesSql(user: string): string {
+  const pairs = kindNames
+    .filter((kind) => kindOf(kind).madeWith !== undefined)
+    .flatMap((kind) => TEAM_ROLES.filter((role) => kindOf(kind).read[role].some((g) => g === 'team' || g === 'opened' || g === 'named')).map((role) => `(${literal(kind)}, ${literal(role)})`));
+  return `team_uses u JOIN team_members t ON t.team_id = u.team AND t.user_id = ${user}
+    JOIN (VALUES ${pairs.join(', ')}) AS g(kind, role) ON g.kind = u.kind AND g.role = t.role`;
+}
 
 /** Every role of the viewer: the account's and each membership's. */
 export const rolesOf = (viewer: Pick<Viewer, 'user' | 'teams'>): Set<Role> => new Set([viewer.user.role, ...[...viewer.teams.values()].map((t) => t.role)]);
@@ -172,10 +189,11 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
       case 'used': {
         // A version by its own key, or by its series' (a coaching focus names every version of a card): madeWithKey's form.
         const kinds = byAnyRole(grant);
+        const key = `(d.collection || ':' || d.id, d.collection || ':' || coalesce(d.series, ''))`;
         return (
           kinds &&
-          `(${kinds} AND EXISTS (SELECT 1 FROM doc_uses x WHERE x.person = ${me}
-             AND x.used IN (d.collection || ':' || d.id, d.collection || ':' || coalesce(d.series, ''))))`
+          `(${kinds} AND (EXISTS (SELECT 1 FROM doc_uses x WHERE x.person = ${me} AND x.used IN ${key})
+             OR EXISTS (SELECT 1 FROM ${teamUsesSql(id)} WHERE u.used IN ${key})))`
         );
       }
     }

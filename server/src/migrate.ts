@@ -5,8 +5,8 @@ import { syncKindsConstraint } from './access';
 import type { Db } from './db';
 import { fillUses } from './uses';
 
-/** The migration that made `doc_uses`: applying it fills the table from the documents stored before. */
-const DOC_USES = '010_doc_uses.sql';
+/** The migrations that made the `used` grant's tables: applying either fills them from the documents stored before. */
+const USES = ['010_doc_uses.sql', '011_team_uses.sql'];
 
 /** server/migrations, found from both server/src (tests) and server/dist (the built server). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
@@ -26,8 +26,9 @@ export async function migrate(db: Db, dir: string = MIGRATIONS_DIR): Promise<str
       await tx.exec(await readFile(`${dir}/${file}`, 'utf8'));
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
       applied.push(file);
-      if (file === DOC_USES) await fillUses(tx);
     }
+    // Once both tables exist (rows already there stay: the fill inserts what is missing).
+    if (applied.some((file) => USES.includes(file))) await fillUses(tx);
     // The kinds a document may be of follow the registry (lib/model/kinds.ts), not a hand-kept list.
     await syncKindsConstraint(tx);
     return applied;

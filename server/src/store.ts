@@ -9,6 +9,7 @@ import {
   parentKind,
   refuseWrite,
   rolesOf,
+  teamUsesSql,
   visibleSql,
   type DocAccess,
   type TeamRole,
@@ -81,11 +82,14 @@ export async function viewerOf(db: Queryable, user: User, kinds: readonly KindNa
   return { user, teams, opening, used };
 }
 
-/** The versions the user's own documents were made with (Viewer.used): read only when one of `kinds` grants `used` to one of their roles. */
+/** The versions the user's own and their teams' documents were made with (Viewer.used): read only when one of `kinds` grants `used` to one of their roles. */
 async function usedBy(db: Queryable, user: User, roles: ReturnType<typeof rolesOf>, kinds: readonly KindName[]): Promise<Set<string>> {
   const granting = kinds.some((kind) => [...roles].some((role) => role !== 'admin' && kindOf(kind).read[role].includes('used')));
   if (!granting) return new Set();
-  const rows = await db.query<{ used: string }>('SELECT used FROM doc_uses WHERE person = $1', [emailKey(user.email)]);
+  const rows = await db.query<{ used: string }>(
+    named(`SELECT used FROM doc_uses WHERE person = $1 UNION SELECT u.used FROM ${teamUsesSql('$2')}`),
+    [emailKey(user.email), user.id],
+  );
   return new Set(rows.map((r) => r.used));
 }
 

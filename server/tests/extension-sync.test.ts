@@ -400,7 +400,7 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       expect(await versionsOf(elsewhere)).toEqual([]);
     });
 
-    it('an agent reviewed with another team’s scorecard gets that version with the review, though their profile had pulled past it', async () => {
+    it('an agent reviewed with another team’s scorecard, and the team’s reviewers and leads, get that version with the review, though their profiles had pulled past it', async () => {
       const cardId = uid('card-of-a');
       const published = await fetch(`${server.url}/v1/scorecards`, {
         method: 'PUT',
@@ -425,9 +425,32 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       await lead.write(written);
       expect(await lead.sync()).toMatchObject({ result: 'ok', pushed: 1 });
 
+      const versionsOf = async (who: Profile) => (await who.db.scorecards.where('id').equals(cardId).toArray()).map((card) => card.version);
       expect(await agent.sync()).toMatchObject({ result: 'ok' });
       expect([...(await agent.reviews([written.id])).keys()]).toEqual([written.id]);
-      expect((await agent.db.scorecards.where('id').equals(cardId).toArray()).map((card) => card.version)).toEqual([1]);
+      expect(await versionsOf(agent)).toEqual([1]);
+
+      // Whoever reads Team B's reviews reads the card version they were made with, so the review whole:
+      // Team B's reviewer, whose profile had pulled past the card too, and a lead of Team B only.
+      expect(await reviewerB.sync()).toMatchObject({ result: 'ok' });
+      expect([...(await reviewerB.reviews([written.id])).keys()]).toEqual([written.id]);
+      expect(await versionsOf(reviewerB)).toEqual([1]);
+      const [leadB, agentB, outsider] = [`${uid('lead-b')}@arvio.test`, `${uid('agent-b')}@arvio.test`, `${uid('outsider')}@arvio.test`];
+      for (const [email, role, teams] of [[leadB, 'lead', ['Team B']], [agentB, 'agent', ['Team B']], [outsider, 'reviewer', []]] as const) {
+        await addUser(db, { email, name: email.split('@')[0]!, role, teams: [...teams] });
+        tokens[email] = (await createToken(db, email)).token;
+      }
+      const leadOfB = new Profile(uid('lead-b'), { url: server.url, token: tokens[leadB]! });
+      expect(await leadOfB.sync()).toMatchObject({ result: 'ok' });
+      expect([...(await leadOfB.reviews([written.id])).keys()]).toEqual([written.id]);
+      expect(await versionsOf(leadOfB)).toEqual([1]);
+      // Not Team B's other agent (who reads only reviews of themself), nor someone of no team.
+      for (const email of [agentB, outsider]) {
+        const other = new Profile(uid('not-reading'), { url: server.url, token: tokens[email]! });
+        expect(await other.sync()).toMatchObject({ result: 'ok' });
+        expect((await other.reviews([written.id])).size).toBe(0);
+        expect(await versionsOf(other)).toEqual([]);
+      }
     });
   });
 }

@@ -76,6 +76,12 @@ beforeAll(async () => {
     "INSERT INTO doc_uses (person, used) VALUES ('agent@b.test', 'scorecards:' || $1), ('rev@b.test', 'coachingForms:series-0')",
     [idOf('lead@a.test', 'agent@a.test')],
   );
+  // Its team rows: team B's reviews were made with another version of that card, team B's coaching
+  // sessions with every version of another form's series (whoever reads those of team B reads them).
+  await db.query(
+    "INSERT INTO team_uses (team, kind, used) VALUES ($1, 'reviews', 'scorecards:' || $2), ($1, 'coachingSessions', 'coachingForms:series-1')",
+    [teams.B, idOf('lead@a.test', null)],
+  );
   // Pushes in the tests below take their seqs from the sequence: past the ones used here.
   await db.query("SELECT setval('docs_seq', (SELECT max(seq) FROM docs))");
 });
@@ -124,7 +130,7 @@ describe('the server follows the registry of kinds', () => {
     expect(bySql.length).toBeLessThan(all.length);
   });
 
-  it('the `used` grant reads the versions a person\'s documents were made with, by version or by series, and nothing else of those kinds', async () => {
+  it('the `used` grant reads the versions a person\'s documents, and their team\'s they read, were made with, by version or by series, and nothing else of those kinds', async () => {
     const readBy = async (who: string, kind: string) => {
       const user = (await findUserByEmail(db, who))!;
       const visible = visibleSql(user, 2);
@@ -134,12 +140,17 @@ describe('the server follows the registry of kinds', () => {
       );
       return rows.filter((r) => r.team !== null && r.team !== teams.B);
     };
-    // Beyond their own team's: exactly the one used version, and every version of the used series.
+    // Beyond their own team's: exactly the one version their own review used (an agent reads no team's reviews, so not the team's).
     expect((await readBy('agent@b.test', 'scorecards')).map((r) => r.id)).toEqual(['lead@a.test>agent@a.test']);
+    // A reviewer of team B reads team B's reviews, so the version they used; and every version of the
+    // series their own coaching used and of the one team B's coaching sessions (which they read) used.
+    expect((await readBy('rev@b.test', 'scorecards')).map((r) => r.id)).toEqual(['lead@a.test>-']);
     const forms = await readBy('rev@b.test', 'coachingForms');
-    expect(forms.length).toBeGreaterThan(1);
-    expect(new Set(forms.map((r) => r.series))).toEqual(new Set(['series-0']));
+    expect(forms.length).toBeGreaterThan(2);
+    expect(new Set(forms.map((r) => r.series))).toEqual(new Set(['series-0', 'series-1']));
     expect(await readBy('agent@b.test', 'coachingForms')).toEqual([]);
+    // Nobody outside team B reads by its rows.
+    expect(await readBy('loner@x.test', 'scorecards')).toEqual([]);
   });
 
   it('the `opened` grant decides for itself: a reviewer reads some of the team’s calibration ratings of others, not all', async () => {

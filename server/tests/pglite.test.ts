@@ -35,7 +35,7 @@ describe('migrations', () => {
         'agent@arvio.test',
       ]);
 
-      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql']);
+      expect(await migrate(db)).toEqual(['002_docs_as_json_text.sql', '003_docs_opening.sql', '004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql', '011_team_uses.sql']);
 
       const user = await findUserByEmail(db, 'lead@arvio.test');
       const page = pullResponseSchema.parse(JSON.parse(await pullJson(db, user!, 0, 10)));
@@ -79,7 +79,7 @@ describe('migrations', () => {
       }
       await db.query("SELECT setval('docs_seq', $1)", [rows.length]);
 
-      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql']);
+      expect(await migrate(db)).toEqual(['004_teams_own_data.sql', '005_invites.sql', '006_docs_received_at.sql', '007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql', '011_team_uses.sql']);
 
       const stored = await db.query<{ id: string; team: string | null; revision: number; seq: unknown; doc: Record<string, unknown> }>(
         'SELECT id, team, revision, seq, doc FROM docs ORDER BY id',
@@ -132,7 +132,7 @@ describe('migrations', () => {
         JSON.stringify(session),
         'lead@old.test',
       ]);
-      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql']);
+      expect(await migrate(db)).toEqual(['007_docs_audience.sql', '008_server_secrets.sql', '009_coaching_actions_opened.sql', '010_doc_uses.sql', '011_team_uses.sql']);
       const [row] = await db.query<{ audience: unknown }>("SELECT audience FROM docs WHERE id = 'cal-old'");
       expect(row?.audience).toEqual(kindOf('calibrationSessions').audience!(session));
       expect(row?.audience).toEqual(['fac@old.test', 'rev1@old.test', 'rev2@old.test']);
@@ -160,7 +160,7 @@ describe('migrations', () => {
           session.agent.id.toLowerCase(),
         ]);
       }
-      expect(await migrate(db)).toEqual(['009_coaching_actions_opened.sql', '010_doc_uses.sql']);
+      expect(await migrate(db)).toEqual(['009_coaching_actions_opened.sql', '010_doc_uses.sql', '011_team_uses.sql']);
       const rows = await db.query<{ id: string; opens: string | null; audience: unknown }>("SELECT id, opens, audience FROM docs WHERE collection = 'coachingSessions' ORDER BY id");
       const kind = kindOf('coachingSessions');
       expect(rows).toEqual(
@@ -174,12 +174,16 @@ describe('migrations', () => {
       await rm(before, { recursive: true, force: true });
     }
   }, 120_000);
-  it('fill the versions each person\'s documents were made with from the documents stored before, as a push would record them', async () => {
+  // Before the `used` grant's tables, and (a server that already had the people's) before the teams' table.
+  it.each([
+    ['010', ['010_doc_uses.sql', '011_team_uses.sql']],
+    ['011', ['011_team_uses.sql']],
+  ])('fill the versions each person\'s and each team\'s documents were made with from the documents stored before migration %s, as a push would record them', async (cutoff, applied) => {
     const dir = await mkdtemp(join(tmpdir(), 'arvio-pglite-'));
     const before = await mkdtemp(join(tmpdir(), 'arvio-migrations-'));
     const db = await openPglite(dir);
     try {
-      for (const file of (await readdir(MIGRATIONS_DIR)).filter((f) => f < '010')) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
+      for (const file of (await readdir(MIGRATIONS_DIR)).filter((f) => f < cutoff)) await copyFile(join(MIGRATIONS_DIR, file), join(before, file));
       await migrate(db, before);
       const docs = [
         { collection: 'reviews', doc: review('r-old', 'rev@old.test', 'agent@old.test', { team: 't-a', scorecardId: 'card-a', scorecardVersion: 2 }) },
@@ -201,7 +205,7 @@ describe('migrations', () => {
           (doc as { deleted?: boolean }).deleted === true,
         ]);
       }
-      expect(await migrate(db)).toEqual(['010_doc_uses.sql']);
+      expect(await migrate(db)).toEqual(applied);
       const rows = await db.query<{ person: string; used: string }>('SELECT person, used FROM doc_uses ORDER BY person, used');
       expect(rows).toEqual([
         { person: 'agent@old.test', used: 'coachingForms:form-1@1' },
@@ -211,6 +215,13 @@ describe('migrations', () => {
         { person: 'lead@old.test', used: 'scorecards:card-a' },
         { person: 'lead@old.test', used: 'scorecards:card-b@1' },
         { person: 'rev@old.test', used: 'scorecards:card-a@2' },
+      ]);
+      // The team's rows, by the kind of the document that used the version (its readers in the team read it: server/src/access.ts).
+      expect(await db.query('SELECT team, kind, used FROM team_uses ORDER BY kind, used')).toEqual([
+        { team: 't-a', kind: 'calibrationSessions', used: 'scorecards:card-b@1' },
+        { team: 't-a', kind: 'coachingSessions', used: 'coachingForms:form-1@1' },
+        { team: 't-a', kind: 'coachingSessions', used: 'scorecards:card-a' },
+        { team: 't-a', kind: 'reviews', used: 'scorecards:card-a@2' },
       ]);
     } finally {
       await db.close();

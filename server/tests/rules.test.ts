@@ -7,7 +7,8 @@ import { READ_RULES } from '../src/access';
 
 /**
  * Each kind's read grants and what they lean on (its parent; whether it opens, and names an audience),
- * as READ_RULES '2' applies them ('2': the `used` grant on scorecards and coaching forms). What `opens` and `audience` compute is code: a change to it raises
+ * as READ_RULES '3' applies them ('2': the `used` grant on scorecards and coaching forms; '3': its team rows,
+ * server/src/uses.ts). What `opens` and `audience` compute is code: a change to it raises
  * READ_RULES too (server/src/access.ts says when).
  */
 const PINNED: Record<KindName, unknown> = {
@@ -33,6 +34,6 @@ describe('the read rules the server tells its clients', () => {
         return [kind, { read, ...(orgWide ? { orgWide } : {}), ...(parent ? { parent: parent.kind } : {}), ...(opens ? { opens: true } : {}), ...(audience ? { audience: true } : {}) }];
       }),
     );
-    expect({ rules: READ_RULES, kinds: now }).toEqual({ rules: '2', kinds: PINNED });
+    expect({ rules: READ_RULES, kinds: now }).toEqual({ rules: '3', kinds: PINNED });
   });
 });
