@@ -188,13 +188,10 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
         return openedSql(grant);
       case 'used': {
         // A version by its own key, or by its series' (a coaching focus names every version of a card): madeWithKey's form.
+        // The caller's versions are few: one uncorrelated set, hashed once per query, not a lookup per document.
         const kinds = byAnyRole(grant);
-        const key = `(d.collection || ':' || d.id, d.collection || ':' || coalesce(d.series, ''))`;
-        return (
-          kinds &&
-          `(${kinds} AND (EXISTS (SELECT 1 FROM doc_uses x WHERE x.person = ${me} AND x.used IN ${key})
-             OR EXISTS (SELECT 1 FROM ${teamUsesSql(id)} WHERE u.used IN ${key})))`
-        );
+        const used = `SELECT x.used FROM doc_uses x WHERE x.person = ${me} UNION ALL SELECT u.used FROM ${teamUsesSql(id)}`;
+        return kinds && `(${kinds} AND (d.collection || ':' || d.id IN (${used}) OR d.collection || ':' || coalesce(d.series, '') IN (${used})))`;
       }
     }
   };
