@@ -1,4 +1,5 @@
 // The bench's Chromium: Debian's binary, a fresh profile, the flags every bench figure is measured with.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,8 +16,9 @@ const SETTLE_LIMIT_MS = 30_000;
 /**
  * A browser with the built extension (its id read from the worker) or without; `close` removes the
  * profile (`dir`) too. `locale`: the browser's language, where a bench finds controls by their English names.
+ * `extensions`: other builds to load instead (bench/coaching-ab.mjs); `extensionIds` are theirs, by folder.
  */
-export async function launchBrowser(withExtension, prefix = 'arvio-bench-', { locale } = {}) {
+export async function launchBrowser(withExtension, prefix = 'arvio-bench-', { locale, extensions = [EXTENSION] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: ensureChromium(),
@@ -27,7 +29,7 @@ export async function launchBrowser(withExtension, prefix = 'arvio-bench-', { lo
       '--headless=new',
       '--no-sandbox',
       ...(locale ? [`--lang=${locale}`] : []),
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`] : []),
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
@@ -43,17 +45,27 @@ export async function launchBrowser(withExtension, prefix = 'arvio-bench-', { lo
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    let extensionId = null;
+    const extensionIds = new Map();
     if (withExtension) {
-      let [worker] = context.serviceWorkers();
-      worker ??= await context.waitForEvent('serviceworker');
-      extensionId = new URL(worker.url()).host;
+      while (context.serviceWorkers().length < extensions.length) await context.waitForEvent('serviceworker');
+      const running = new Set(context.serviceWorkers().map((worker) => new URL(worker.url()).host));
+      for (const folder of extensions) {
+        const id = unpackedExtensionId(folder);
+        if (!running.has(id)) throw new Error(`the extension in ${folder} is not running (id ${id})`);
+        extensionIds.set(folder, id);
+      }
     }
-    return { context, extensionId, dir, close };
+    return { context, extensionId: extensionIds.get(extensions[0]) ?? null, extensionIds, dir, close };
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+/** Chromium's id of an unpacked extension: the SHA-256 of its absolute path, the first 32 hex digits written as a–p. */
+function unpackedExtensionId(folder) {
+  const hex = createHash('sha256').update(resolve(folder)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 function newestChange(dir) {

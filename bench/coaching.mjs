@@ -249,42 +249,52 @@ function prepareFromPlan(page, agent) {
 }
 
 /** A fresh load of the plan: navigation start → its rows in the DOM and → the frame after them, on the page's clock. */
-async function planLoad(page, url) {
+export async function planLoad(page, url) {
   const stamps = reportedBy(page, 'arvio-bench-plan', 'the plan did not show its rows');
   await page.goto(url);
   const [inDom, shown] = (await stamps).map(Number);
   return { inDom, shown };
 }
 
+/** Stamps, in every load of `page`, when the plan has every agent's row: time since navigation start, and the frame after it (planLoad reads it). */
+export function stampPlan(page) {
+  return page.addInitScript((agents) => {
+    performance.mark('coaching:plan-start');
+    const observer = new MutationObserver(() => {
+      if (document.querySelectorAll('table.plan tbody tr').length < agents) return;
+      const inDom = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const shown = performance.now();
+          performance.mark('coaching:plan-shown');
+          console.debug(`arvio-bench-plan ${inDom} ${shown}`);
+        }),
+      );
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  }, AGENTS);
+}
+
+/** Seeds the profile of the extension `extensionId` from its coaching page (`page`): `count` reviews, the agents' self-checks and rollups, a year of sessions. */
+export async function seedCoaching(page, extensionId, count = COUNT) {
+  await page.goto(`chrome-extension://${extensionId}/coaching.html`);
+  await page.waitForFunction(() => 'arvioCoachingBench' in globalThis, null, { timeout: 60_000 });
+  // The generator of the dashboard bench, defined in the page by CDP (the page's CSP allows no eval).
+  await page.evaluate(`globalThis.__generateReviews = ${generateReviews.toString()}`);
+  const now = Date.now();
+  const startMs = now - (SINCE_DAYS - 1) * DAY_MS;
+  console.log(`  seeding ${count.toLocaleString('en')} reviews of ${AGENTS} agents, rollups, a year of sessions…`);
+  const seeded = await seed(page, { count, agents: AGENTS, startMs, spanMs: now - startMs - 60_000, coach: COACH, target: TARGET, targetSession: TARGET_SESSION, sinceDays: SINCE_DAYS });
+  return { seeded, startMs };
+}
+
 export async function benchCoaching({ record }) {
   const browser = await launchBrowser(true, 'arvio-bench-coaching-');
   try {
     const page = await browser.context.newPage();
-    // The plan is ready when every agent has its row: time since navigation start, and the frame after it.
-    await page.addInitScript((agents) => {
-      performance.mark('coaching:plan-start');
-      const observer = new MutationObserver(() => {
-        if (document.querySelectorAll('table.plan tbody tr').length < agents) return;
-        const inDom = performance.now();
-        observer.disconnect();
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            const shown = performance.now();
-            performance.mark('coaching:plan-shown');
-            console.debug(`arvio-bench-plan ${inDom} ${shown}`);
-          }),
-        );
-      });
-      observer.observe(document, { subtree: true, childList: true });
-    }, AGENTS);
-    await page.goto(`chrome-extension://${browser.extensionId}/coaching.html`);
-    await page.waitForFunction(() => 'arvioCoachingBench' in globalThis, null, { timeout: 60_000 });
-    // The generator of the dashboard bench, defined in the page by CDP (the page's CSP allows no eval).
-    await page.evaluate(`globalThis.__generateReviews = ${generateReviews.toString()}`);
-    const now = Date.now();
-    const startMs = now - (SINCE_DAYS - 1) * DAY_MS;
-    console.log(`  seeding ${COUNT.toLocaleString('en')} reviews of ${AGENTS} agents, rollups, a year of sessions…`);
-    const seeded = await seed(page, { count: COUNT, agents: AGENTS, startMs, spanMs: now - startMs - 60_000, coach: COACH, target: TARGET, targetSession: TARGET_SESSION, sinceDays: SINCE_DAYS });
+    await stampPlan(page);
+    const { seeded, startMs } = await seedCoaching(page, browser.extensionId);
     const waited = await settle(browser.dir);
     console.log(`  seeded: ${JSON.stringify(seeded)}; storage at rest after ${waited} ms`);
     const plan = `chrome-extension://${browser.extensionId}/coaching.html#plan`;
