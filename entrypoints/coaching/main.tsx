@@ -39,7 +39,8 @@ LAZY_VIEWS[linked]?.preload();
 if (linked === 'plan') {
   void booting.then(([settings, roster]) => {
     const me = selfPerson(settings.identity, roster);
-    if (me) startPlan(me, roster);
+    // Only for someone the page shows the plan to (below): one who coaches nobody opens on their own coaching.
+    if (me && leadsSomeTeam(roster)) startPlan(me, roster);
   });
 }
 
