@@ -25,11 +25,14 @@ export default defineConfig({
   ...(bench ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' } : {}),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => shapeManifest(manifest, { release, browser: wxt.config.browser }),
-    // The bench build carries an empty extension page: the same run's floor for the first renders (bench/browser.mjs).
+    // The bench build carries an empty extension page, the same run's floor for the first renders (bench/browser.mjs),
+    // and the coaching plan hand-built, the floor of the plan's first render (bench/coaching.mjs).
     'build:publicAssets': (_wxt, files) => {
       if (!bench) return;
       files.push({ absoluteSrc: resolve('bench/empty-page/empty.html'), relativeDest: 'bench-empty.html' });
       files.push({ absoluteSrc: resolve('bench/empty-page/empty.js'), relativeDest: 'bench-empty.js' });
+      files.push({ absoluteSrc: resolve('bench/empty-page/plan.html'), relativeDest: 'bench-plan.html' });
+      files.push({ absoluteSrc: resolve('bench/empty-page/plan.js'), relativeDest: 'bench-plan.js' });
     },
   },
   vite: () => ({ plugins: [preact()], define: { 'import.meta.env.ARVIO_BENCH': JSON.stringify(bench) } }),
