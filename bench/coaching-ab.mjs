@@ -32,7 +32,6 @@ try {
   for (let i = 0; i <= RUNS; i++) {
     for (const build of i % 2 ? builds : [...builds].reverse()) {
       const { page, url } = pages.get(build);
-      await page.goto('about:blank');
       const { shown } = await planLoad(page, url);
       const startup = await startupOf(page);
       if (i === 0) continue; // warm-up

@@ -40,11 +40,13 @@ export async function startProfile(context, page, dir) {
 
 function summarize(name, events, profile, marks) {
   console.log(`  profile ${name}:`);
-  // The marks (performance.mark in the page, user timing) give the window to look at.
+  // The marks (performance.mark in the page, user timing) give the window to look at: the last end mark,
+  // and the start mark of its page (the load's about:blank stamps a start too).
   const user = events.filter((e) => e.cat?.includes('blink.user_timing') && marks.includes(e.name));
-  const start = Math.min(...user.map((e) => e.ts));
-  const end = Math.max(...user.map((e) => e.ts));
-  const pid = user[0]?.pid;
+  const last = user.filter((e) => e.name === marks.at(-1)).sort((a, b) => a.ts - b.ts).at(-1);
+  const end = last?.ts ?? NaN;
+  const pid = last?.pid;
+  const start = Math.max(...user.filter((e) => e.name === marks[0] && e.pid === pid && e.ts <= end).map((e) => e.ts));
   const main = events.find((e) => e.pid === pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
   console.log(`    window ${((end - start) / 1000).toFixed(1)} ms (${marks.join(' → ')})`);
   const tasks = events.filter((e) => e.pid === pid && e.tid === main && e.ph === 'X' && e.name === 'RunTask' && e.ts + (e.dur ?? 0) >= start && e.ts <= end);

@@ -223,18 +223,17 @@ function prepareFromPlan(page, agent) {
   );
 }
 
-/** A fresh load of the plan: navigation start → its rows in the DOM and → the frame after them, on the page's clock. */
+/**
+ * A fresh load of the plan at `url` (the product's, or the hand-built one), from about:blank: a navigation
+ * to the same URL with a hash would not reload the page. Navigation start → its rows in the DOM and → the
+ * frame after them, on the page's clock.
+ */
 export async function planLoad(page, url) {
+  await page.goto('about:blank');
   const stamps = reportedBy(page, 'arvio-bench-plan', 'the plan did not show its rows');
   await page.goto(url);
   const [inDom, shown] = (await stamps).map(Number);
   return { inDom, shown };
-}
-
-/** A fresh load of the hand-built plan (bench/empty-page/plan.js), timed as planLoad times the plan. */
-async function handBuiltPlanLoad(page, url) {
-  await page.goto('about:blank');
-  return planLoad(page, url);
 }
 
 /** Stamps, in every load of `page`, when the plan has every agent's row: time since navigation start, and the frame after it (planLoad reads it). */
@@ -291,10 +290,12 @@ export async function benchCoaching({ record }) {
     const prepInDom = [];
     const prepRaw = [];
     for (let i = 0; i <= RUNS; i++) {
-      // A fresh load each time (a navigation to the same URL with a hash would not reload the page); the
-      // hand-built plan loads beside the plan: before it in odd runs, after the run's other reads in even ones.
-      if (i % 2) handBuilt.push((await handBuiltPlanLoad(page, handBuiltUrl)).shown);
-      await page.goto('about:blank');
+      // The hand-built plan loads beside the plan: before it in odd runs, after the run's other reads in even ones.
+      const timeHandBuilt = async () => {
+        const { shown } = await planLoad(page, handBuiltUrl);
+        if (i > 0) handBuilt.push(shown); // run 0 warms up
+      };
+      if (i % 2) await timeHandBuilt();
       const planTimes = await planLoad(page, plan);
       const planStartup = await startupOf(page);
       const prep = await prepareFromPlan(page, TARGET);
@@ -306,11 +307,8 @@ export async function benchCoaching({ record }) {
       }
       const window = await rawAgentWindow(page, { agent: TARGET, from });
       if (window.rows !== seeded.targetReviews) throw new Error(`raw read found ${window.rows} reviews, seeded ${seeded.targetReviews}`);
-      if (i % 2 === 0) handBuilt.push((await handBuiltPlanLoad(page, handBuiltUrl)).shown);
-      if (i === 0) {
-        handBuilt.length = 0; // warm-up
-        continue;
-      }
+      if (i % 2 === 0) await timeHandBuilt();
+      if (i === 0) continue; // warm-up
       planShown.push(planTimes.shown);
       planStart.push(planStartup);
       planInDom.push(planTimes.inDom);
@@ -324,10 +322,8 @@ export async function benchCoaching({ record }) {
     }
     if (process.env.ARVIO_BENCH_PROFILE) {
       // One more plan load and preparation, traced (bench/coaching-profile.mjs); not among the figures.
-      await page.goto('about:blank');
       await planLoad(page, plan);
       const planProfile = await startProfile(browser.context, page, process.env.ARVIO_BENCH_PROFILE);
-      await page.goto('about:blank');
       await planLoad(page, plan);
       await planProfile.stop('coaching-plan', ['coaching:plan-start', 'coaching:plan-shown']);
       const prepProfile = await startProfile(browser.context, page, process.env.ARVIO_BENCH_PROFILE);
