@@ -97,6 +97,11 @@ export interface KindDescriptor<S extends z.ZodType = z.ZodType, K extends strin
   /** Read grants per role (admins read everything). */
   read: ReadRule;
   /**
+   * Never read by the person it is about (`subject`), whatever their role or grants: a coach's private
+   * notes stay private when the agent becomes a lead of the team, or is a lead coached by another.
+   */
+  hiddenFromSubject?: true;
+  /**
    * What happens when both sides changed: `ask` keeps the conflict for the user to choose.
    * (Kinds whose every change is append-only may later choose `server-wins`.)
    */
@@ -295,6 +300,7 @@ export const kinds = {
     parent: { kind: 'coachingSessions', id: (notes) => notes.sessionId },
     // Private: the coach and the team's leads; the agent they are about reads nothing of them.
     read: { lead: ['mine', 'team'], reviewer: [], agent: [] },
+    hiddenFromSubject: true,
     conflict: 'ask',
     shareable: () => true,
     whenOwnerErased: 'anonymise',

@@ -1,7 +1,7 @@
 // Who may read and write which synced documents: derived from the registry of kinds (lib/model/kinds.ts)
 // — read grants in SQL (lists) and in code (single docs) from one table, write rules per kind (./kinds).
 import { createHash } from 'node:crypto';
-import { emailKey, isKindName, kindNames, kindOf, madeWithKey, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
+import { emailKey, isKindName, kindNames, kindOf, madeWithKey, madeWithParts, type KindName, type Opens, type ReadGrant, type Role, type SyncChange } from '../../lib/model';
 import type { User } from './admin';
 import { writeRules, type DocAccess, type WriteRule } from './kinds';
 
@@ -51,7 +51,7 @@ const TEAM_ROLES: readonly TeamRole[] = ['lead', 'reviewer', 'agent'];
  * raise: nobody held its documents. server/tests/rules.test.ts pins the registry's read grants, so that
  * a change to them cannot land without this being raised.
  */
-export const READ_RULES = '3';
+export const READ_RULES = '4';
 
 /** Kind names and roles are the registry's identifiers, never input; checked anyway before they meet SQL. */
 function literal(name: string): string {
@@ -157,12 +157,13 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
     const teams = byTeamRole(grant);
     return teams && `(${teams} AND ${openedHere(grant === 'named')})`;
   };
+  // What is hidden from its subject (KindDescriptor.hiddenFromSubject), whatever grants the rest.
+  const hidden = kindNames.filter((kind) => kindOf(kind).hiddenFromSubject === true).map(literal);
+  const notAboutMe = (sql: string): string => (hidden.length === 0 ? sql : `(${sql} AND NOT (d.collection IN (${hidden.join(', ')}) AND d.subject IS NOT DISTINCT FROM ${me}))`);
   if (user.role === 'admin') {
     // Everything but the kinds a lead does not read whole; of those, the admin's own and what has opened.
     const ruled = leadRuled.map(literal).join(', ');
-    return ruled === ''
-      ? { sql: 'TRUE', params: [] }
-      : { sql: `(d.collection NOT IN (${ruled}) OR d.owner = ${me} OR ${openedHere(false)})`, params: [emailKey(user.email)] };
+    return { sql: notAboutMe(ruled === '' ? 'TRUE' : `(d.collection NOT IN (${ruled}) OR d.owner = ${me} OR ${openedHere(false)})`), params: [emailKey(user.email)] };
   }
   const params = [emailKey(user.email), user.id, user.role];
   const grantSql = (grant: ReadGrant): string | null => {
@@ -197,7 +198,7 @@ export function visibleSql(user: User, first: number): { sql: string; params: un
   };
   const grants: readonly ReadGrant[] = ['everyone', 'mine', 'aboutMe', 'org', 'team', 'opened', 'named', 'used'];
   const sql = grants.map(grantSql).filter((part) => part !== null);
-  return { sql: sql.length > 0 ? `(${sql.join(' OR ')})` : 'FALSE', params };
+  return { sql: sql.length > 0 ? notAboutMe(`(${sql.join(' OR ')})`) : 'FALSE', params };
 }
 
 export function canRead(
@@ -220,6 +221,7 @@ export function canRead(
   const opened = (named: boolean): boolean =>
     (opensToMe(doc.opens) && (!named || (doc.audience ?? []).includes(me))) ||
     (parentKey !== null && opensToMe(opening.parents.get(parentKey)) && (!named || opening.named.has(parentKey)));
+  if (kind.hiddenFromSubject && doc.subject === me) return false;
   if (user.role === 'admin') return !leadRuled.includes(doc.collection) || doc.owner === me || opened(false);
   return (
     anyRole('everyone') ||
@@ -307,6 +309,31 @@ export function refuseWrite(
   const there = current.team === null ? undefined : viewer.teams.get(current.team);
   if (there === undefined) return 'moving a document to another team needs a role in both teams';
   return rule({ ...request, role: there.role, members: there.members });
+}
+
+/** The `madeWith` keys a change adds to its document's (all of them for a new one): the versions it newly claims to be made with. */
+export function newUses(change: SyncChange, current: Pick<DocAccess, 'doc'> | null): string[] {
+  const madeWith = kindOf(change.collection).madeWith as ((doc: unknown) => string[]) | undefined;
+  if (!madeWith) return [];
+  const before = new Set(current === null ? [] : madeWith(current.doc));
+  return madeWith(change.doc).filter((key) => !before.has(key));
+}
+
+/**
+ * Why the viewer may not make a document with the versions `keys` (newUses), or null. The `used`
+ * grant lets a document's owner, subject and team read what it was made with (./uses.ts), so naming a
+ * version must not be a way to read it: a version stored here, or else a series with versions stored
+ * here, must be one the viewer may read (some version of it). `stored` gives, per key, the stored
+ * version or the series' versions; a key with none (a built-in card shipped with the extension, a
+ * card not pushed yet) names nothing anyone could read through it now. Admins read every version.
+ */
+export function refuseUses(viewer: Viewer, keys: readonly string[], stored: ReadonlyMap<string, readonly DocAccess[]>): string | null {
+  if (viewer.user.role === 'admin') return null;
+  const unreadable = keys.find((key) => {
+    const versions = stored.get(key) ?? [];
+    return versions.length > 0 && !versions.some((doc) => canRead(viewer, doc));
+  });
+  return unreadable === undefined ? null : `made with a version you may not read (${madeWithParts(unreadable)[1]})`;
 }
 
 /**

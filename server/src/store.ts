@@ -1,12 +1,14 @@
 // Synced documents: push (accept or conflict, idempotent), pull by sequence, scorecards, export.
-import { canonicalJson, emailKey, kindNames, kindOf, MAX_PULL_PAGE_BYTES, type KindName, type PushResult, type SyncChange, type SyncCollection } from '../../lib/model';
+import { canonicalJson, emailKey, isKindName, kindNames, kindOf, madeWithParts, MAX_PULL_PAGE_BYTES, type KindName, type PushResult, type SyncChange, type SyncCollection } from '../../lib/model';
 import type { User } from './admin';
 import {
   accessOf,
   canRead,
   openedKinds,
   openerKey,
+  newUses,
   parentKind,
+  refuseUses,
   refuseWrite,
   rolesOf,
   teamUsesSql,
@@ -157,7 +159,7 @@ export async function push(db: Db, user: User, changes: readonly SyncChange[], h
   if (changes.length === 0) return [];
   for (let attempt = 1; ; attempt++) {
     try {
-      return await sentConflicts(db, user, await db.transaction((tx) => pushOnce(tx, user, changes, hooks)));
+      return await db.transaction((tx) => pushOnce(tx, user, changes, hooks));
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
       await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt));
@@ -165,17 +167,47 @@ export async function push(db: Db, user: User, changes: readonly SyncChange[], h
   }
 }
 
-/** A conflict's server copy goes out as the pusher may read it (./sent.ts), like a pull. */
-async function sentConflicts(db: Db, user: User, results: PushResult[]): Promise<PushResult[]> {
-  const conflicts = results.flatMap((r) => (r.status === 'conflict' ? [r] : []));
-  if (!conflicts.some((r) => SHAPED_KINDS.has(r.collection))) return results;
-  const sent = await asSentTo(db, user, conflicts.map((r) => ({ collection: r.collection, doc: r.current.doc })));
-  conflicts.forEach((r, i) => {
-    // Never null: a calibration document one may write names oneself, or is one's session.
-    if (sent[i] === null) throw new Error('a conflict on a document its pusher may not read');
-    r.current.doc = sent[i] as Record<string, unknown>;
+/**
+ * The stored documents of shaped kinds (./sent.ts) that `user` has only in part or not at all: a
+ * reviewer's copy of a coaching session, another participant's ratings under a pseudonym, a member's
+ * copy of the team's settings. None of them is the user's to write (their kinds' rules give those
+ * documents to whoever has them whole), so a push of one is refused as a document that does not exist,
+ * before any comparison: neither a conflict's copy nor an "accepted" for an exact guess tells the user
+ * what they may not read — a ratings document's id names its participant. Calibration sessions are
+ * left to their rule: their starter may set one up while seeing the participants by pseudonym.
+ * Conflicts therefore only ever carry a document its pusher has whole.
+ */
+async function partlyReadable(tx: Queryable, user: User, stored: readonly Stored[]): Promise<Set<string>> {
+  const shaped = stored.filter((s) => SHAPED_KINDS.has(s.collection) && s.collection !== 'calibrationSessions');
+  if (shaped.length === 0) return new Set();
+  const sent = await asSentTo(tx, user, shaped);
+  return new Set(shaped.filter((s, i) => sent[i] === null || canonicalJson(sent[i]) !== canonicalJson(s.doc)).map((s) => keyOf(s.collection, s.id)));
+}
+
+/**
+ * Per `madeWith` key, the stored version it names, else the stored versions of the series it names (a
+ * series key, or a version not stored whose series is): what naming it would let someone read.
+ */
+async function storedVersions(tx: Queryable, keys: readonly string[]): Promise<Map<string, Stored[]>> {
+  if (keys.length === 0) return new Map();
+  const asked = keys.map((key) => {
+    const [kind, id] = madeWithParts(key);
+    const local = isKindName(kind) ? kindOf(kind).keyOfSyncId(id) : null;
+    return { key, kind, id, series: Array.isArray(local) ? String(local[0]) : id };
   });
-  return results;
+  const rows = (
+    await tx.query(
+      named(`SELECT ${STORED_COLUMNS} FROM docs d JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, id, series)
+        ON d.collection = k.kind AND (d.id = k.id OR d.series = k.series)`),
+      [asked.map((a) => a.kind), asked.map((a) => a.id), asked.map((a) => a.series)],
+    )
+  ).map(toStored);
+  return new Map(
+    asked.map(({ key, kind, id, series }) => {
+      const exact = rows.filter((r) => r.collection === kind && r.id === id);
+      return [key, exact.length > 0 ? exact : rows.filter((r) => r.collection === kind && r.series === series)];
+    }),
+  );
 }
 
 async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[], hooks: PushHooks): Promise<PushResult[]> {
@@ -191,6 +223,10 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     [changes.map((c) => c.collection), changes.map((c) => c.id)],
   );
   const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
+  const partial = hooks.asServer || user.role === 'admin' ? new Set<string>() : await partlyReadable(tx, user, [...state.values()]);
+  // The versions the changes newly say they were made with, as stored (refuseUses).
+  const claimed = hooks.asServer || user.role === 'admin' ? [] : changes.map((c) => newUses(c, state.get(keyOf(c.collection, c.id)) ?? null));
+  const versions = await storedVersions(tx, [...new Set(claimed.flat())]);
   // The parents the kinds' write rules see (a rating's session, a dispute's review), read unlocked.
   const parentOf = (change: SyncChange): { collection: string; id: string } | null => {
     const kind = parentKind(change.collection);
@@ -242,7 +278,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     const key = keyOf(change.collection, change.id);
     const current = state.get(key) ?? null;
     const path = `changes.${index}`;
-    if (current !== null && !hooks.asServer && !canRead(viewer, current)) {
+    // (One written earlier in this batch is as its pusher wrote it: `partial` speaks of the stored ones.)
+    if (current !== null && !hooks.asServer && (!canRead(viewer, current) || (partial.has(key) && !written.has(key)))) {
       // Worded as for an id that does not exist: a refusal never tells whether the document does.
       throw new Refusal(path, refuseWrite(viewer, change, null) ?? NOT_YOURS);
     }
@@ -269,7 +306,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     };
     const series = seriesOf(change);
     const seriesTeam = series === null ? undefined : seriesTeams.get(keyOf(change.collection, series));
-    const reason = refuseWrite(viewer, change, current, storedOf(parentOf(change)), storedOf(citedOf(change)), seriesTeam);
+    const reason = refuseWrite(viewer, change, current, storedOf(parentOf(change)), storedOf(citedOf(change)), seriesTeam) ?? refuseUses(viewer, claimed[index] ?? [], versions);
     if (reason !== null) throw new Refusal(path, reason, reason.includes('immutable') ? 409 : 403);
     const revision = (current?.revision ?? 0) + 1;
     const stored: Stored = { ...accessOf(change, user), doc: change.doc, revision, seq: 0 };
