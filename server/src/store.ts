@@ -168,20 +168,32 @@ export async function push(db: Db, user: User, changes: readonly SyncChange[], h
 }
 
 /**
- * The stored documents of shaped kinds (./sent.ts) that `user` has only in part or not at all: a
- * reviewer's copy of a coaching session, another participant's ratings under a pseudonym, a member's
- * copy of the team's settings. None of them is the user's to write (their kinds' rules give those
- * documents to whoever has them whole), so a push of one is refused as a document that does not exist,
- * before any comparison: neither a conflict's copy nor an "accepted" for an exact guess tells the user
- * what they may not read — a ratings document's id names its participant. Calibration sessions are
- * left to their rule: their starter may set one up while seeing the participants by pseudonym.
- * Conflicts therefore only ever carry a document its pusher has whole.
+ * The stored documents of shaped kinds (./sent.ts) as `user` may have them sent (null: not at all), by
+ * key: what a conflict answers with, as a pull would send it (another participant under a pseudonym).
  */
-async function partlyReadable(tx: Queryable, user: User, stored: readonly Stored[]): Promise<Set<string>> {
-  const shaped = stored.filter((s) => SHAPED_KINDS.has(s.collection) && s.collection !== 'calibrationSessions');
-  if (shaped.length === 0) return new Set();
+async function sentCopies(tx: Queryable, user: User, stored: readonly Stored[]): Promise<Map<string, Record<string, unknown> | null>> {
+  const shaped = stored.filter((s) => SHAPED_KINDS.has(s.collection));
+  if (shaped.length === 0) return new Map();
   const sent = await asSentTo(tx, user, shaped);
-  return new Set(shaped.filter((s, i) => sent[i] === null || canonicalJson(sent[i]) !== canonicalJson(s.doc)).map((s) => keyOf(s.collection, s.id)));
+  // A shaped copy is the stored object with fields emptied or renamed: an object still.
+  return new Map(shaped.map((s, i) => [keyOf(s.collection, s.id), (sent[i] ?? null) as Record<string, unknown> | null]));
+}
+
+/**
+ * Whether the user has a stored document only in part or not at all (`sentCopies`): a reviewer's copy
+ * of a coaching session, another participant's ratings under a pseudonym, a member's copy of the
+ * team's settings. None of them is the user's to write (their kinds' rules give those documents to
+ * whoever has them whole), so a push of one is refused as a document that does not exist, before any
+ * comparison: neither a conflict's copy nor an "accepted" for an exact guess tells the user what they
+ * may not read — a ratings document's id names its participant. Calibration sessions are left to their
+ * rule (their starter may set one up while seeing the participants by pseudonym); their conflicts go
+ * out pseudonymised.
+ */
+function partly(copies: ReadonlyMap<string, Record<string, unknown> | null>, stored: Stored): boolean {
+  const key = keyOf(stored.collection, stored.id);
+  if (stored.collection === 'calibrationSessions' || !copies.has(key)) return false;
+  const copy = copies.get(key);
+  return copy === null || canonicalJson(copy) !== canonicalJson(stored.doc);
 }
 
 /**
@@ -223,7 +235,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     [changes.map((c) => c.collection), changes.map((c) => c.id)],
   );
   const state = new Map<string, Stored>(rows.map((r) => [keyOf(String(r.collection), String(r.id)), toStored(r)]));
-  const partial = hooks.asServer || user.role === 'admin' ? new Set<string>() : await partlyReadable(tx, user, [...state.values()]);
+  const copies = hooks.asServer || user.role === 'admin' ? new Map<string, Record<string, unknown> | null>() : await sentCopies(tx, user, [...state.values()]);
   // The versions the changes newly say they were made with, as stored (refuseUses).
   const claimed = hooks.asServer || user.role === 'admin' ? [] : changes.map((c) => newUses(c, state.get(keyOf(c.collection, c.id)) ?? null));
   const versions = await storedVersions(tx, [...new Set(claimed.flat())]);
@@ -279,7 +291,7 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
     const current = state.get(key) ?? null;
     const path = `changes.${index}`;
     // (One written earlier in this batch is as its pusher wrote it: `partial` speaks of the stored ones.)
-    if (current !== null && !hooks.asServer && (!canRead(viewer, current) || (partial.has(key) && !written.has(key)))) {
+    if (current !== null && !hooks.asServer && (!canRead(viewer, current) || (!written.has(key) && partly(copies, current)))) {
       // Worded as for an id that does not exist: a refusal never tells whether the document does.
       throw new Refusal(path, refuseWrite(viewer, change, null) ?? NOT_YOURS);
     }
@@ -295,7 +307,8 @@ async function pushOnce(tx: Queryable, user: User, changes: readonly SyncChange[
         id: change.id,
         collection: change.collection,
         status: 'conflict',
-        current: { revision: current.revision, seq: current.seq, doc: current.doc },
+        // As stored, or as the pusher may have it sent (one written earlier in this batch is theirs as written).
+        current: { revision: current.revision, seq: current.seq, doc: (written.has(key) ? undefined : copies.get(key)) ?? current.doc },
       });
       return;
     }

@@ -410,7 +410,8 @@ function extensionSyncSuite(label: string, open: () => Promise<{ db: Db; cleanup
       expect(published.status).toBeLessThan(300);
       // Team B's agent, synced past Team A's card (which they may not read): a review of them written after it.
       const reviewerB = new Profile(uid('rev-b'), { url: server.url, token: tokens[REV_B]! });
-      const later = review(uid('after-the-card'), REV_B, OTHER_AGENT, { team: team.B });
+      // Made with a card of its own team's (not stored here): Team A's card-1 is not Team B's to name.
+      const later = review(uid('after-the-card'), REV_B, OTHER_AGENT, { team: team.B, scorecardId: uid('card-of-b') });
       await reviewerB.write(later);
       expect(await reviewerB.sync()).toMatchObject({ result: 'ok', pushed: 1 });
       const agent = new Profile(uid('agent2'), { url: server.url, token: tokens[OTHER_AGENT]! });
