@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { emailKey } from './review';
 import { meResponseSchema, roleSchema } from './sync';
+import { teamIdSchema } from './team';
 
 const id = z.string().min(1).max(100);
 const teamRef = z.strictObject({ id, name: z.string().min(1).max(200) });
@@ -70,6 +71,15 @@ export const adminTeamsResponseSchema = z.strictObject({
   ),
 });
 export type AdminTeamsResponse = z.infer<typeof adminTeamsResponseSchema>;
+
+/** `DELETE /v1/admin/invites/:id`: the path's parameter. */
+export const inviteParamsSchema = z.strictObject({ id });
+
+/** `PUT /v1/admin/users/:id/role` and `POST /v1/admin/users/:id/revoke-tokens`: the path's parameter. */
+export const userParamsSchema = z.strictObject({ id });
+
+/** `DELETE /v1/admin/teams/:team/members/:id`: the path's parameters. */
+export const memberParamsSchema = z.strictObject({ team: teamIdSchema, id });
 
 /** `PUT /v1/admin/users/:id/role`. */
 export const roleChangeRequestSchema = z.strictObject({ role: roleSchema });

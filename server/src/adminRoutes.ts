@@ -4,15 +4,18 @@ import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import {
   eraseRequestSchema,
+  inviteParamsSchema,
   inviteRequestSchema,
+  memberParamsSchema,
   redeemRequestSchema,
   roleChangeRequestSchema,
+  userParamsSchema,
   type AdminDoneResponse,
   type EraseResponse,
 } from '../../lib/model';
 import type { User } from './admin';
 import type { Db } from './db';
-import { fail, invalid, readJson } from './http';
+import { fail, invalid, params, readJson } from './http';
 import { erasePerson } from './privacy';
 import { AdminRefusal, cancelInvite, changeRole, createInvite, listAdministered, redeemInvite, removeMember, revokeTokensOf } from './members';
 
@@ -65,28 +68,31 @@ export function adminRoutes(db: Db): Hono<Env> {
     }),
   );
 
-  routes.delete('/admin/invites/:id', (c) =>
+  routes.delete('/admin/invites/:id', params(inviteParamsSchema), (c) =>
     answer(c, async () => {
-      await cancelInvite(db, c.get('user'), c.req.param('id'));
+      await cancelInvite(db, c.get('user'), c.req.valid('param').id);
       return done(c);
     }),
   );
 
-  routes.put('/admin/users/:id/role', (c) =>
+  routes.put('/admin/users/:id/role', params(userParamsSchema), (c) =>
     answer(c, async () => {
       const request = await body(c, roleChangeRequestSchema);
       if (!request.ok) return request.answer;
-      await changeRole(db, c.get('user'), c.req.param('id'), request.value.role);
+      await changeRole(db, c.get('user'), c.req.valid('param').id, request.value.role);
       return done(c);
     }),
   );
 
-  routes.post('/admin/users/:id/revoke-tokens', (c) =>
-    answer(c, async () => done(c, await revokeTokensOf(db, c.get('user'), c.req.param('id')))),
+  routes.post('/admin/users/:id/revoke-tokens', params(userParamsSchema), (c) =>
+    answer(c, async () => done(c, await revokeTokensOf(db, c.get('user'), c.req.valid('param').id))),
   );
 
-  routes.delete('/admin/teams/:team/members/:id', (c) =>
-    answer(c, async () => done(c, await removeMember(db, c.get('user'), c.req.param('team'), c.req.param('id')))),
+  routes.delete('/admin/teams/:team/members/:id', params(memberParamsSchema), (c) =>
+    answer(c, async () => {
+      const { team, id } = c.req.valid('param');
+      return done(c, await removeMember(db, c.get('user'), team, id));
+    }),
   );
 
   // Erasing a person reaches every team's documents: an admin's decision alone.

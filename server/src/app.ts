@@ -20,7 +20,7 @@ import type { Db } from './db';
 import { reviewsCsv, reviewsJson } from './export';
 import { dialectFor } from '../../lib/export';
 import { adminRoutes, REDEEM_PATH } from './adminRoutes';
-import { fail, invalid, readJson, unacceptable } from './http';
+import { fail, invalid, params, readJson, unacceptable } from './http';
 import { inputIssues } from './input';
 import { errorLine } from './log';
 import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
@@ -86,7 +86,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
     await next();
   });
 
-  // Query strings are input too: the same refusals as bodies, before any route's schema.
+  // Query strings are input too: the same refusals as bodies, before any route's schema. Path
+  // parameters are a route's own (this middleware sees none): each route takes `params` (./http.ts).
   app.use('/v1/*', async (c, next) => {
     const issues = inputIssues(c.req.query());
     if (issues.length > 0) return unacceptable(c, issues);
@@ -142,10 +143,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
   });
 
   // Before the reveal the only thing said of a participant's ratings: submitted or not, per ticket.
-  app.get('/v1/calibration/:id/submitted', async (c) => {
-    const parsed = calibrationSubmittedParamsSchema.safeParse({ id: c.req.param('id') });
-    if (!parsed.success) return invalid(c, parsed.error);
-    const answer = await calibrationSubmitted(db, c.get('user'), parsed.data.id);
+  app.get('/v1/calibration/:id/submitted', params(calibrationSubmittedParamsSchema), async (c) => {
+    const answer = await calibrationSubmitted(db, c.get('user'), c.req.valid('param').id);
     if (!answer) return fail(c, 404, { error: 'not_found', message: 'no such calibration session' });
     return c.json(answer);
   });

@@ -1,5 +1,6 @@
-// Answers shared by the routes: errors with the fields at fault, and bodies read past ./input.ts's refusals.
+// Answers shared by the routes: errors with the fields at fault, and bodies and path parameters read past ./input.ts's refusals.
 import type { Context } from 'hono';
+import { validator } from 'hono/validator';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { ErrorResponse } from '../../lib/model';
@@ -43,3 +44,16 @@ export async function readJson(c: Context): Promise<{ ok: true; value: unknown }
 
 export const malformed = (c: Context) => fail(c, 400, { error: 'invalid_json', message: 'the request body is not valid JSON' });
 
+/**
+ * A route's path parameters, refused as a body is (./input.ts: a NUL the database cannot hold) and
+ * then parsed with `schema` (lib/model): a 400 naming the parameter, never a 500 from the query it
+ * would reach. The handler reads them as `c.req.valid('param')`. Every route with a `:param` takes
+ * one (server/tests/path-params.test.ts walks the routes and holds each to it).
+ */
+export const params = <T extends Record<string, string>>(schema: z.ZodType<T>) =>
+  validator('param', (value: Record<string, string>, c) => {
+    const issues = inputIssues(value);
+    if (issues.length > 0) return unacceptable(c, issues);
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : invalid(c, parsed.error);
+  });

@@ -113,25 +113,45 @@ export async function listAdministered(db: Db, actor: User, now = new Date()): P
 }
 
 /**
- * Invites a person into one of the actor's teams with a role the actor may give. An e-mail that is
- * someone's already must be a person the actor manages: the code yields a token for that account.
+ * Whether the actor may make this invite, or the refusal: the team must be one they administer, the
+ * role one they may give, and an e-mail that is someone's already a person they manage (the code
+ * yields a token for that account). Asked when the invite is made, and again when it is redeemed
+ * against the teams and roles of that moment: a code never gives more than its maker could give now.
  */
+async function inviteCheck(
+  db: Queryable,
+  actor: User,
+  input: { team: string; email: string; role: Role },
+): Promise<AdminRefusal | { team: { id: string; name: string }; existing: User | null }> {
+  let team: { id: string; name: string };
+  try {
+    team = await administeredTeam(db, actor, input.team);
+  } catch (error) {
+    if (error instanceof AdminRefusal) return error;
+    throw error;
+  }
+  if (!grantableRoles(actor).includes(input.role)) return new AdminRefusal(403, `you may not give the role ${input.role}`);
+  const [row] = await db.query('SELECT id, email, name, role FROM users WHERE email = $1', [input.email]);
+  const existing = row ? toUser(row) : null;
+  if (existing) {
+    const actorTeams = new Set(await ledTeamIdsOf(db, actor.id));
+    if (!mayManage(actor, actorTeams, existing, await teamIdsOf(db, existing.id))) {
+      return new AdminRefusal(409, `${input.email} has an account you do not manage; ask an admin`);
+    }
+  }
+  return { team, existing };
+}
+
+/** Invites a person into one of the actor's teams with a role the actor may give (inviteCheck). */
 export async function createInvite(
   db: Db,
   actor: User,
   input: { team: string; email: string; name: string; role: Role },
   now = new Date(),
 ): Promise<InviteResponse> {
-  const team = await administeredTeam(db, actor, input.team);
-  if (!grantableRoles(actor).includes(input.role)) throw new AdminRefusal(403, `you may not give the role ${input.role}`);
-  const [existing] = await db.query('SELECT id, email, name, role FROM users WHERE email = $1', [input.email]);
-  if (existing) {
-    const person = toUser(existing);
-    const actorTeams = new Set(await ledTeamIdsOf(db, actor.id));
-    if (!mayManage(actor, actorTeams, person, await teamIdsOf(db, person.id))) {
-      throw new AdminRefusal(409, `${input.email} has an account you do not manage; ask an admin`);
-    }
-  }
+  const checked = await inviteCheck(db, actor, input);
+  if (checked instanceof AdminRefusal) throw checked;
+  const { team } = checked;
   const code = `${INVITE_PREFIX}${randomBytes(24).toString('base64url')}`;
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 3600 * 1000).toISOString();
   const invite = { id: randomUUID(), email: input.email, name: input.name || input.email, role: input.role, expiresAt };
@@ -153,25 +173,51 @@ export async function cancelInvite(db: Db, actor: User, inviteId: string): Promi
   await db.query('UPDATE invites SET cancelled_at = now() WHERE id = $1', [inviteId]);
 }
 
+/** The answer to a code whose maker may no longer give what it says: the same whatever changed, to anyone holding it. */
+const NO_LONGER_HOLDS = 'this invite no longer holds: the account or the rights of whoever made it changed since; ask for a new one';
+
+/** Account roles from least to most: an invite may raise a person's role, never lower it. */
+const ROLE_RANK: Record<Role, number> = { agent: 0, reviewer: 1, lead: 2, admin: 3 };
+
 /**
- * Exchanges an invite code for a token of the invited person, once: the account is made (or given
- * the invite's role), joined to the team, and a new token is returned in clear.
+ * Exchanges an invite code for a token of the invited person, once: the account is made (or, if it
+ * exists, its role raised to the invite's, never lowered), joined to the team, and a new token is
+ * returned in clear. The maker's right is asked again first (inviteCheck): an account made or
+ * changed since (now leading another team, say) is refused, and the invite cancelled, rather than
+ * its token handed to whoever holds the code.
  */
 export async function redeemInvite(db: Db, code: string, now = new Date()): Promise<RedeemResponse> {
-  return db.transaction(async (tx) => {
-    const [invite] = await tx.query<{ email: string; name: string; team_id: string; role: Role; expires_at: Date | string; redeemed_at: unknown; cancelled_at: unknown }>(
-      'SELECT email, name, team_id, role, expires_at, redeemed_at, cancelled_at FROM invites WHERE hash = $1 FOR UPDATE',
-      [hashToken(code)],
-    );
+  const answer = await db.transaction(async (tx): Promise<RedeemResponse | null> => {
+    const [invite] = await tx.query<{
+      id: string;
+      email: string;
+      name: string;
+      team_id: string;
+      role: Role;
+      invited_by: string | null;
+      expires_at: Date | string;
+      redeemed_at: unknown;
+      cancelled_at: unknown;
+    }>('SELECT id, email, name, team_id, role, invited_by, expires_at, redeemed_at, cancelled_at FROM invites WHERE hash = $1 FOR UPDATE', [
+      hashToken(code),
+    ]);
     if (!invite) throw new AdminRefusal(404, 'this invite code is not known');
     if (invite.redeemed_at !== null || invite.cancelled_at !== null || new Date(invite.expires_at) <= now) {
       throw new AdminRefusal(410, 'this invite was used, cancelled or has expired; ask for a new one');
     }
-    await tx.query('UPDATE invites SET redeemed_at = $2 WHERE hash = $1', [hashToken(code), now.toISOString()]);
-    const [row] = await tx.query('SELECT id, email, name, role FROM users WHERE email = $1', [invite.email]);
+    // A maker since gone (invited_by set null) vouches for nobody.
+    const maker = invite.invited_by === null ? null : await userById(tx, invite.invited_by);
+    const checked = maker && (await inviteCheck(tx, maker, { team: invite.team_id, email: invite.email, role: invite.role }));
+    if (!checked || checked instanceof AdminRefusal) {
+      // Cancelled, not left open: it leaves the maker's list, and a new invite says what is wrong.
+      await tx.query('UPDATE invites SET cancelled_at = $2 WHERE id = $1', [invite.id, now.toISOString()]);
+      return null;
+    }
+    await tx.query('UPDATE invites SET redeemed_at = $2 WHERE id = $1', [invite.id, now.toISOString()]);
     let user: User;
-    if (row) {
-      user = { ...toUser(row), role: invite.role };
+    if (checked.existing) {
+      const role = ROLE_RANK[invite.role] > ROLE_RANK[checked.existing.role] ? invite.role : checked.existing.role;
+      user = { ...checked.existing, role };
       await tx.query('UPDATE users SET role = $2 WHERE id = $1', [user.id, user.role]);
     } else {
       user = await insertUser(tx, invite.email, invite.name, invite.role, []);
@@ -184,6 +230,9 @@ export async function redeemInvite(db: Db, code: string, now = new Date()): Prom
     const { token } = await insertToken(tx, user.id);
     return { token, me: { user: { id: user.id, email: user.email, name: user.name, role: user.role }, teams: await teamsOf(tx, user.id) } };
   });
+  // Thrown after the commit, so the cancellation stays. 410 as for a used code: the extension reads it as "ask for a new one".
+  if (!answer) throw new AdminRefusal(410, NO_LONGER_HOLDS);
+  return answer;
 }
 
 export async function changeRole(db: Db, actor: User, userId: string, role: Role): Promise<void> {

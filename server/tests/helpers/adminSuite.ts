@@ -116,6 +116,107 @@ export function adminSuite(name: string, open: () => Promise<{ db: Db; cleanup: 
       expect(answers.map((a) => a.status).sort()).toEqual([201, 410, 410]);
     });
 
+    describe('a code is worth, when redeemed, only what its maker could give at that moment', () => {
+      const tokensOf = async (email: string) =>
+        Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens k JOIN users u ON u.id = k.user_id WHERE u.email = $1', [email]))[0]!.n);
+      /** Their role in each team, by team id. */
+      const teamsOfPerson = async (email: string) =>
+        Object.fromEntries(
+          (await db.query<{ team_id: string; role: string }>('SELECT m.team_id, m.role FROM team_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1', [email])).map(
+            (r) => [r.team_id, r.role],
+          ),
+        );
+      /** A new person, invited by `who` and redeemed: their token and id. */
+      async function joined(who: Who, team: 'A' | 'B', role: string, email = fresh()) {
+        const made = await invite(who, { team: teamId[team], email, role });
+        expect(made.status).toBe(201);
+        const answer = await redeem(inviteResponseSchema.parse(made.json).code);
+        expect(answer.status).toBe(201);
+        const { token: own, me } = redeemResponseSchema.parse(answer.json);
+        return { email, token: own, id: me.user.id };
+      }
+      const expectRefused = (answer: { status: number; json: any }) => {
+        expect(answer.status).toBe(410);
+        expect(answer.json).toEqual({ error: 'gone', message: expect.stringMatching(/no longer holds.*ask for a new one/) });
+        // Nothing of the account or its teams to whoever holds the code.
+        expect(JSON.stringify(answer.json)).not.toMatch(new RegExp(`${teamId.B}|\\bB\\b|lead|token`));
+      };
+
+      it('lead A keeps the code of a newcomer an admin has since made lead of team B: it gives no token, and their role and teams stay', async () => {
+        const email = fresh();
+        const { code } = inviteResponseSchema.parse((await invite('leadA', { team: teamId.A, email, role: 'agent' })).json);
+        await joined('admin', 'B', 'lead', email);
+        expect(await tokensOf(email)).toBe(1);
+
+        expectRefused(await redeem(code));
+        expect((await findUserByEmail(db, email))!.role).toBe('lead');
+        expect(await teamsOfPerson(email)).toEqual({ [teamId.B]: 'lead' });
+        expect(await tokensOf(email)).toBe(1);
+        // The refused invite is cancelled: gone from lead A's list, and spent.
+        const listed = adminTeamsResponseSchema.parse((await call(as('leadA'), 'GET', '/v1/admin/teams')).json);
+        expect(listed.teams[0]!.invites.map((i) => i.email)).not.toContain(email);
+        expect((await redeem(code)).status).toBe(410);
+        // A new invite says why, to the lead who asks.
+        expect((await invite('leadA', { team: teamId.A, email, role: 'agent' })).status).toBe(409);
+      });
+
+      it('an agent the lead managed, since put in another team too: the lead’s open code for them is refused', async () => {
+        const agent = await joined('leadA', 'A', 'agent');
+        // A second browser for the agent: legitimate while lead A manages every team of theirs.
+        const { code } = inviteResponseSchema.parse((await invite('leadA', { team: teamId.A, email: agent.email, role: 'agent' })).json);
+        expect(redeemResponseSchema.parse((await redeem(code)).json).me.user.id).toBe(agent.id);
+
+        const { code: later } = inviteResponseSchema.parse((await invite('leadA', { team: teamId.A, email: agent.email, role: 'agent' })).json);
+        expect((await redeem(inviteResponseSchema.parse((await invite('admin', { team: teamId.B, email: agent.email, role: 'agent' })).json).code)).status).toBe(201);
+        const before = await tokensOf(agent.email);
+        expectRefused(await redeem(later));
+        expect(await tokensOf(agent.email)).toBe(before);
+        expect(await teamsOfPerson(agent.email)).toEqual({ [teamId.A]: 'agent', [teamId.B]: 'agent' });
+      });
+
+      it('a lead removed from their team since: their open invites give nobody a token', async () => {
+        const lead = await joined('admin', 'A', 'lead');
+        const made = await call(lead.token, 'POST', '/v1/admin/invites', { team: teamId.A, email: fresh(), role: 'reviewer' });
+        expect(made.status).toBe(201);
+        const { code, invite: pending } = inviteResponseSchema.parse(made.json);
+        expect((await call(as('admin'), 'DELETE', `/v1/admin/teams/${teamId.A}/members/${lead.id}`)).status).toBe(200);
+
+        expectRefused(await redeem(code));
+        expect(await findUserByEmail(db, pending.email)).toBeNull();
+      });
+
+      it('an invite raises an account’s role, never lowers it: an admin’s invite puts a lead of B into A as an agent, and they still lead B', async () => {
+        const lead = await joined('admin', 'B', 'lead');
+        const answer = await redeem(inviteResponseSchema.parse((await invite('admin', { team: teamId.A, email: lead.email, role: 'agent' })).json).code);
+        expect(answer.status).toBe(201);
+        expect(redeemResponseSchema.parse(answer.json).me.user.role).toBe('lead');
+        expect((await findUserByEmail(db, lead.email))!.role).toBe('lead');
+        expect(await teamsOfPerson(lead.email)).toEqual({ [teamId.A]: 'agent', [teamId.B]: 'lead' });
+        // They still read team B as its lead: its open invites, say.
+        expect((await call(lead.token, 'GET', '/v1/admin/teams')).status).toBe(200);
+
+        // A lead's invite raises an agent they manage to reviewer, as a role change of theirs would.
+        const agent = await joined('leadA', 'A', 'agent');
+        const raised = await redeem(inviteResponseSchema.parse((await invite('leadA', { team: teamId.A, email: agent.email, role: 'reviewer' })).json).code);
+        expect(redeemResponseSchema.parse(raised.json).me.user.role).toBe('reviewer');
+      });
+
+      it('legitimate invites of existing accounts still work: an admin puts a reviewer into a second team; a lead connects a managed agent’s new browser', async () => {
+        const reviewer = await joined('leadA', 'A', 'reviewer');
+        const second = await redeem(inviteResponseSchema.parse((await invite('admin', { team: teamId.B, email: reviewer.email, role: 'reviewer' })).json).code);
+        expect(second.status).toBe(201);
+        expect(redeemResponseSchema.parse(second.json).me.teams.map((t) => t.name)).toEqual(['A', 'B']);
+
+        const agent = await joined('leadA', 'A', 'agent');
+        const again = await redeem(inviteResponseSchema.parse((await invite('leadA', { team: teamId.A, email: agent.email, role: 'agent' })).json).code);
+        expect(again.status).toBe(201);
+        const newBrowser = redeemResponseSchema.parse(again.json).token;
+        // Both browsers sync: the new token is one more, not a replacement.
+        expect((await call(newBrowser, 'GET', '/v1/me')).status).toBe(200);
+        expect((await call(agent.token, 'GET', '/v1/me')).status).toBe(200);
+      });
+    });
+
     it('who may invite whom: admins anyone anywhere; leads reviewers and agents into their own teams; others nobody', async () => {
       expect((await invite('admin', { team: teamId.B, email: fresh(), role: 'lead' })).status).toBe(201);
       expect((await invite('leadA', { team: teamId.A, email: fresh(), role: 'reviewer' })).status).toBe(201);
