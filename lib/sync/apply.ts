@@ -1,4 +1,4 @@
-// Apply: pulled documents and the checkpoint after them in one transaction, never over a local change waiting to be pushed.
+// Apply: pulled documents and the checkpoint after them in one transaction, never over a local change waiting to be pushed or refused.
 import type { Table } from 'dexie';
 import { bulkParser, canonicalJson, kindNames, type ServerDoc, type SyncCollection } from '../model';
 import {
@@ -17,8 +17,9 @@ import {
 import { BULK_STATES, knownStates, recordPulledStates, stateKey } from './checkpoint';
 import { readConflicts, upsertConflict } from './conflicts';
 import { localDocs, type LocalDoc } from './local';
-import { CHECKPOINT_KEY, CONFLICTS_KEY } from './meta';
+import { CHECKPOINT_KEY, CONFLICTS_KEY, STATUS_KEY } from './meta';
 import { docsOf, pulledCells, readPulled, type PulledDoc } from './pull';
+import { readStatus } from './status';
 
 /** The stored versions of pulled docs (of kinds with string keys: those that count in rollups). */
 async function storedVersions(database: ArvioDb, docs: readonly PulledDoc[]): Promise<Array<LocalDoc | undefined>> {
@@ -76,7 +77,7 @@ export async function applyPulledDocs(
   let found = 0;
   await database.transaction('rw', writeScope(database, kindNames, [database.syncState, database.pulledStates, database.settings]), async () => {
     const keys = docs.map((p) => p.key);
-    const [states, pendingRows, storedConflicts, storedCounted, storedCells, pendingCells] = await Promise.all([
+    const [states, pendingRows, storedConflicts, storedCounted, storedCells, pendingCells, status] = await Promise.all([
       // Per-document rows only: bulk-pulled states all have a seq at or below the checkpoint, so none
       // can be newer than a doc pulled after it. Docs with pending changes get the full lookup below.
       bulkGetFew(database.syncState, keys),
@@ -88,6 +89,7 @@ export async function applyPulledDocs(
       storedVersions(database, counted),
       journal ? new Map<string, undefined>() : readRollups(database.rollups, writer.cellKeys()),
       readPendingRollups(database.settings),
+      readStatus(database),
     ]);
     const before = new Map(counted.map((p, i) => [p.key, storedCounted[i]]));
     const pending = new Map<string, number[]>();
@@ -95,8 +97,11 @@ export async function applyPulledDocs(
       const key = stateKey(row.collection, row.docId);
       pending.set(key, [...(pending.get(key) ?? []), row.seq ?? -1]);
     }
-    // Docs with local changes waiting: their full known state and their local version decide.
-    const waitingDocs = docs.filter((p) => pending.has(p.key));
+    // A change the server refused left the outbox but is the user's all the same: held like one waiting.
+    const refused = new Set(status.refused.map((r) => stateKey(r.collection, r.id)));
+    const held = (key: string): boolean => pending.has(key) || refused.has(key);
+    // Docs with local changes waiting or refused: their full known state and their local version decide.
+    const waitingDocs = docs.filter((p) => held(p.key));
     const waitingStates = new Map<string, SyncStateRow | undefined>();
     const locals = new Map<string, LocalDoc | undefined>();
     if (waitingDocs.length > 0) {
@@ -117,11 +122,13 @@ export async function applyPulledDocs(
     const putting = new Set<PulledDoc>();
     const newStates: SyncStateRow[] = [];
     const dropOutbox: number[] = [];
+    /** Refused docs settled here (a conflict holds them now, or the server's copy is theirs): the status stops naming them. */
+    const unrefused = new Set<string>();
     for (const [i, p] of docs.entries()) {
-      const known = pending.has(p.key) ? waitingStates.get(p.key) : states[i];
+      const known = held(p.key) ? waitingStates.get(p.key) : states[i];
       // Our own push coming back, or older. Reconciling, the revision known of a doc not changed here
       // may come as sent differently now: compared below.
-      const resent = reconcile && !pending.has(p.key);
+      const resent = reconcile && !held(p.key);
       if (known && (known.revision > p.revision || (known.revision === p.revision && !resent))) continue;
       if (conflicted.has(p.key)) {
         conflicts = conflicts.map((c) =>
@@ -131,8 +138,10 @@ export async function applyPulledDocs(
       }
       const waiting = pending.get(p.key);
       const local = locals.get(p.key);
-      if (waiting) {
-        dropOutbox.push(...waiting);
+      if (refused.has(p.key)) unrefused.add(p.key);
+      // A refused change is never overwritten by a newer server revision: the user chooses, as for one waiting.
+      if (waiting || (refused.has(p.key) && local)) {
+        if (waiting) dropOutbox.push(...waiting);
         if (local && canonicalJson(local) === canonicalJson(p.doc)) {
           newStates.push({ key: p.key, revision: p.revision, seq: p.seq });
           continue;
@@ -172,7 +181,11 @@ export async function applyPulledDocs(
       folding ? database.settings.delete(PENDING_ROLLUPS_KEY) : undefined,
       recordPulledStates(database, newStates, checkpoint),
       dropOutbox.length > 0 ? database.outbox.bulkDelete(dropOutbox) : undefined,
-      database.settings.bulkPut([...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]), { key: CHECKPOINT_KEY, value: checkpoint }]),
+      database.settings.bulkPut([
+        ...(conflicts === storedConflicts ? [] : [{ key: CONFLICTS_KEY, value: conflicts }]),
+        ...(unrefused.size === 0 ? [] : [{ key: STATUS_KEY, value: { ...status, refused: status.refused.filter((r) => !unrefused.has(stateKey(r.collection, r.id))) } }]),
+        { key: CHECKPOINT_KEY, value: checkpoint },
+      ]),
     ]);
   });
   return { applied, conflicts: found };

@@ -1,6 +1,7 @@
 // The protocol client: push and pull over fetch, with timeouts, parsed answers and classified errors.
 import {
   calibrationSubmittedResponseSchema,
+  errorResponseSchema,
   MAX_PUSH_BATCH,
   meResponseSchema,
   pullResponseSchema,
@@ -9,6 +10,7 @@ import {
   readRulesSchema,
   teamRosterResponseSchema,
   type CalibrationSubmittedResponse,
+  type ErrorResponse,
   type MeResponse,
   type PullResponse,
   type PushResponse,
@@ -106,11 +108,13 @@ async function requestSized<T>(
       throw toSyncError(error);
     }
     if (!response.ok) {
+      const answer = serverError(body);
       throw new SyncError(
-        kindOfStatus(response.status),
+        kindOfStatus(response.status, answer !== null),
         `HTTP ${response.status}: ${serverMessage(body)}`,
         response.status,
         parseRetryAfter(response.headers.get('retry-after')),
+        answer,
       );
     }
     let json: unknown;
@@ -126,6 +130,16 @@ async function requestSized<T>(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The server's own error body, `{ error, message, issues? }`; null for anything else (an HTML page, another JSON shape). */
+function serverError(body: string): ErrorResponse | null {
+  try {
+    const parsed = errorResponseSchema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 

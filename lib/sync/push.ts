@@ -1,4 +1,4 @@
-// Push: the outbox, one group per document, in batches; a lost answer recognised as our own write; refusals set aside.
+// Push: the outbox, one group per document, in batches; a lost answer recognised as our own write; the server's refusals set aside, anything else retried.
 import { z } from 'zod';
 import { kindNames, kindOf, MAX_PUSH_BATCH, type PushResult, type SyncChange, type SyncCollection } from '../model';
 import { writeSynced, type ArvioDb } from '../db';
@@ -6,7 +6,7 @@ import type { BackendConfig } from './backend';
 import { knownStates, stateKey } from './checkpoint';
 import { chunkChanges, pushBatch, type FetchLike } from './client';
 import { readConflicts, upsertConflict } from './conflicts';
-import { SyncError, throwIfAborted } from './errors';
+import { pushRefusal, SyncError, throwIfAborted } from './errors';
 import { docHash } from './hash';
 import { localDocs, type LocalDoc } from './local';
 import { CONFLICTS_KEY, readSetting, SENT_KEY, STATUS_KEY } from './meta';
@@ -141,6 +141,12 @@ export async function pushPass(database: ArvioDb, backend: BackendConfig, fetchI
   }
 }
 
+/** A refused change's reason as kept in the status: the server's words, not a whole page of them. */
+const MAX_REASON = 500;
+
+/** A 400, 403 or 409 that is not the server refusing a change: a server (or what stands before it) failing, not the user's data, role or a conflict. */
+const asFailing = (error: SyncError): SyncError => new SyncError('server', error.detail, error.status, error.retryAfterMs, error.answer);
+
 /** Pushes one batch; a refused batch is split until the refused change is found and set aside. */
 async function pushOne(
   database: ArvioDb,
@@ -165,10 +171,13 @@ async function pushOne(
   let results: PushResult[];
   try {
     ({ results } = await pushBatch(backend.url, backend.token, batch, fetchImpl, options.signal, { timeoutMs: options.timeoutMs }));
-  } catch (error) {
-    const refusal = error instanceof SyncError && (error.kind === 'forbidden' || error.kind === 'rejected' || error.kind === 'conflict');
-    if (!refusal) throw error;
-    if (batch.length > 1) {
+  } catch (thrown) {
+    if (!(thrown instanceof SyncError)) throw thrown;
+    const error = thrown;
+    const refusal = pushRefusal(error, batch.length);
+    // Not the server's word on a change (a proxy's page, a misrouted or failing server): every row stays queued and the run is retried.
+    if (refusal === null) throw error.kind === 'forbidden' || error.kind === 'conflict' || error.kind === 'rejected' ? asFailing(error) : error;
+    if (refusal === 'split') {
       const half = Math.ceil(batch.length / 2);
       await pushOne(database, backend, fetchImpl, now, options, batch.slice(0, half), groups, tally);
       await pushOne(database, backend, fetchImpl, now, options, batch.slice(half), groups, tally);
@@ -176,13 +185,14 @@ async function pushOne(
     }
     const [change] = batch;
     if (!change) return;
-    // Not retried: the server will refuse it again. The doc stays local; the user sees why.
+    // Not retried: the server will refuse it again. The doc stays local and listed, and a pull does not overwrite it (./apply.ts).
     const key = stateKey(change.collection, change.id);
     await database.transaction('rw', database.outbox, database.settings, async () => {
       await database.outbox.bulkDelete(groups.get(key)?.seqs ?? []);
       const status = await readStatus(database);
-      const refused = [...status.refused.filter((r) => stateKey(r.collection, r.id) !== key), { collection: change.collection, id: change.id, reason: error.detail }];
-      await database.settings.put({ key: STATUS_KEY, value: { ...status, refused: refused.slice(-50) } });
+      const reason = error.detail.slice(0, MAX_REASON);
+      const refused = [...status.refused.filter((r) => stateKey(r.collection, r.id) !== key), { collection: change.collection, id: change.id, reason }];
+      await database.settings.put({ key: STATUS_KEY, value: { ...status, refused } });
     });
     tally.refused++;
     return;
@@ -193,7 +203,8 @@ async function pushOne(
   await database.transaction('rw', [database.outbox, database.syncState, database.settings], async () => {
     const sent = await readSent(database);
     let conflicts = await readConflicts(database);
-    const accepted = new Set<string>();
+    /** Docs the server took or a conflict now holds. */
+    const settled = new Set<string>();
     for (const [i, result] of results.entries()) {
       const change = batch[i]!;
       const key = stateKey(change.collection, change.id);
@@ -204,7 +215,7 @@ async function pushOne(
         await database.outbox.bulkDelete(seqs);
         conflicts = conflicts.filter((c) => stateKey(c.collection, c.id) !== key);
         delete sent[key];
-        accepted.add(key);
+        settled.add(key);
         tally.pushed++;
         continue;
       }
@@ -227,13 +238,14 @@ async function pushOne(
       // The conflict now holds this change until the user chooses; "keep mine" queues it again.
       await database.outbox.bulkDelete(seqs);
       delete sent[key];
+      settled.add(key);
       tally.conflicts++;
     }
     await database.settings.put({ key: SENT_KEY, value: sent });
     await database.settings.put({ key: CONFLICTS_KEY, value: conflicts });
-    // A refused doc the user has since edited into shape is no longer refused: the status stops naming it.
+    // A refused doc the user has since edited into shape is no longer refused, nor one a conflict now holds: the status stops naming it.
     const status = await readStatus(database);
-    const refused = status.refused.filter((r) => !accepted.has(stateKey(r.collection, r.id)));
+    const refused = status.refused.filter((r) => !settled.has(stateKey(r.collection, r.id)));
     if (refused.length !== status.refused.length) await database.settings.put({ key: STATUS_KEY, value: { ...status, refused } });
   });
 }

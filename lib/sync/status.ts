@@ -17,8 +17,11 @@ export const syncStatusSchema = z.object({
   attempt: z.number().int().min(0),
   /** No automatic attempt before this time (ms since epoch); null = whenever. */
   nextAttemptAt: z.number().nullable(),
-  /** Changes the server refused (role or validation); kept locally, not retried. */
-  refused: z.array(z.object({ collection: syncCollectionSchema, id: z.string(), reason: z.string() })).max(50),
+  /**
+   * Changes the server refused (role or validation); kept locally, not retried until edited. Every one
+   * of them, uncapped: the list is what keeps a later pull from overwriting them (./apply.ts).
+   */
+  refused: z.array(z.object({ collection: syncCollectionSchema, id: z.string(), reason: z.string() })),
   /**
    * The last time the user's access changed (a team joined or left, a role changed, the server's read
    * rules changed) and the profile

@@ -7,7 +7,7 @@ import { accessOfRoster } from '@/lib/sync/access';
 import { CHECKPOINT_KEY } from '@/lib/sync/meta';
 import { readStatus } from '@/lib/sync/status';
 import { coachingForm, coachingSession, review, scorecard } from '../../../server/tests/helpers/docs';
-import { BACKEND, expectRollupsRebuilt, FakeServer, it, mine } from './testbed';
+import { BACKEND, expectRollupsRebuilt, FakeServer, it, mine, refusal } from './testbed';
 
 const me = { email: 'rev1@arvio.test', name: 'rev1', role: 'reviewer' as Role };
 
@@ -121,7 +121,7 @@ describe('a sync after the user left a team or lost a role', () => {
     expect(await database.reviews.count()).toBe(5);
     server.fetch = (url, init) =>
       new URL(url).pathname === '/v1/sync/push'
-        ? Promise.resolve(Response.json({ error: 'forbidden', message: 'not a member of team-b' }, { status: 403 }))
+        ? Promise.resolve(refusal(403, 'forbidden', 'changes.0', 'not a member of team-b'))
         : blocked(url, init);
     await syncOk(database, server);
 

@@ -12,6 +12,7 @@ import {
   SyncError,
   type FetchLike,
 } from '../../../lib/sync';
+import { pushRefusal } from '../../../lib/sync/errors';
 
 const BASE = 'https://arvio.example.com/';
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -100,7 +101,12 @@ describe('pushBatch and pullSince', () => {
     ['a wrong token', () => json(401, { error: 'unauthorized', message: 'a valid bearer token is required' }), 'unauthorized', false],
     ['a refused role', () => json(403, { error: 'forbidden', message: 'no' }), 'forbidden', false],
     ['invalid data', () => json(400, { error: 'invalid_request', message: 'changes.0.doc.score: too big' }), 'rejected', false],
-    ['an oversized batch', () => json(413, { error: 'too_large', message: 'big' }), 'rejected', false],
+    ['an oversized batch', () => json(413, { error: 'too_large', message: 'big' }), 'server', true],
+    ['a proxy’s 403 challenge page', () => new Response('<html>Checking your browser…</html>', { status: 403 }), 'server', true],
+    ['a reverse proxy’s 404 and 405', () => new Response('Not Found', { status: 404 }), 'server', true],
+    ['a 405 in some other JSON', () => json(405, { status: 405, detail: 'Method Not Allowed' }), 'server', true],
+    ['a proxy’s body limit', () => new Response('<html>413 Request Entity Too Large</html>', { status: 413 }), 'server', true],
+    ['a proxy’s 400 page', () => new Response('<html>400 Bad Request</html>', { status: 400 }), 'server', true],
     ['HTTP 500', () => json(500, { error: 'server_error', message: 'boom' }), 'server', true],
     ['HTTP 503 from a proxy, as HTML', () => new Response('<html>Bad gateway</html>', { status: 503 }), 'server', true],
     ['a 200 that is not JSON', () => new Response('<html>captive portal</html>', { status: 200 }), 'server', true],
@@ -183,5 +189,30 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
     expect(parseRetryAfter('soon')).toBeNull();
     expect(parseRetryAfter(null)).toBeNull();
+  });
+});
+
+describe('what a failed push answer says of its changes', () => {
+  const refused = (status: number, error: string, path: string) => json(status, { error, message: `${path}: no; nothing in this batch was saved`, issues: [{ path, message: 'no' }] });
+  it.each<[string, () => Response, number, ReturnType<typeof pushRefusal>]>([
+    ['the server’s 403 naming the change', () => refused(403, 'forbidden', 'changes.0'), 1, 'refused'],
+    ['the server’s 400 naming a field of the change', () => refused(400, 'invalid_request', 'changes.0.doc.score'), 1, 'refused'],
+    ['the server’s 409 on an immutable version', () => refused(409, 'immutable', 'changes.0'), 1, 'refused'],
+    ['the server’s 403 naming one change of several', () => refused(403, 'forbidden', 'changes.3'), 5, 'split'],
+    ['the server’s 413 for one change', () => json(413, { error: 'too_large', message: 'send smaller batches' }), 1, 'refused'],
+    ['the server’s 413 for several', () => json(413, { error: 'too_large', message: 'send smaller batches' }), 5, 'split'],
+    ['a proxy’s 413 for several: halves may pass', () => new Response('<html>413</html>', { status: 413 }), 5, 'split'],
+    ['a proxy’s 413 for one change', () => new Response('<html>413</html>', { status: 413 }), 1, null],
+    ['a proxy’s 403 page', () => new Response('<html>Just a moment…</html>', { status: 403 }), 1, null],
+    ['a 403 in the server’s shape naming no change', () => json(403, { error: 'forbidden', message: 'no' }), 1, null],
+    ['a refusal naming a change the batch does not have', () => refused(403, 'forbidden', 'changes.4'), 2, null],
+    ['a 400 naming the whole batch', () => refused(400, 'invalid_request', 'changes'), 3, null],
+    ['the server’s 400 for a body that is not JSON', () => json(400, { error: 'invalid_json', message: 'the request body is not valid JSON' }), 1, null],
+    ['a 404 in the server’s shape (no such route)', () => json(404, { error: 'not_found', message: 'no route POST /v1/sync/push' }), 1, null],
+    ['HTTP 500', () => json(500, { error: 'server_error', message: 'boom' }), 1, null],
+  ])('%s', async (_label, answer, size, expected) => {
+    const { fetchImpl } = recorder(answer);
+    const error = await failure(pushBatch(BASE, 't', Array.from({ length: size }, (_, i) => change(i)), fetchImpl));
+    expect(pushRefusal(error, size)).toBe(expected);
   });
 });

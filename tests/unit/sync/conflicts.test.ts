@@ -1,8 +1,11 @@
 // Conflicts: both versions shown, neither overwritten, until the user keeps one.
 import { describe, expect } from 'vitest';
 import { getReview, revisionsOfReview, submitReview } from '@/lib/db';
-import { readConflicts, resolveConflict, runSync } from '@/lib/sync';
-import { BACKEND, it, mine } from './testbed';
+import { currentStatus, readConflicts, resolveConflict, runSync } from '@/lib/sync';
+import { bulkParser } from '@/lib/model/bulk';
+import { applyPulledDocs } from '@/lib/sync/apply';
+import { readPulled } from '@/lib/sync/pull';
+import { BACKEND, it, mine, type FakeServer } from './testbed';
 
 describe("a conflict and the user's choice", () => {
   it('shows a conflict with both versions and overwrites neither; "keep mine" then wins knowingly', async ({ database, server }) => {
@@ -74,5 +77,55 @@ describe('a conflict while the team keeps working', () => {
 
     expect((await getReview('r1'))?.feedback).toBe('theirs');
     expect(await database.outbox.count()).toBe(0);
+  });
+});
+
+describe('a change the server refused, then changed on the server', () => {
+  /** r1 as the team last had it, then the user's edit that the server refuses. */
+  async function refusedEdit(database: Parameters<typeof runSync>[0], server: FakeServer): Promise<void> {
+    await submitReview(mine('r1', { feedback: 'base' }), null);
+    await runSync(database, BACKEND, server.fetch);
+    await submitReview(mine('r1', { feedback: 'mine' }), null);
+    server.refuse = (doc) => doc.feedback === 'mine';
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', refused: 1 });
+    expect(await database.outbox.count()).toBe(0);
+  }
+
+  it('a pull of a newer server version does not overwrite the refused edit: it becomes a conflict the user chooses', async ({ database, server }) => {
+    await refusedEdit(database, server);
+    server.put('reviews', 'r1', mine('r1', { feedback: 'theirs' }));
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', conflicts: 1 });
+    expect((await getReview('r1'))?.feedback).toBe('mine');
+    expect(await readConflicts(database)).toMatchObject([{ id: 'r1', mine: { feedback: 'mine' }, theirs: { feedback: 'theirs' }, theirsRevision: 2 }]);
+    // The conflict holds it now: listed once, there.
+    expect(outcome.status.refused).toEqual([]);
+
+    await resolveConflict(database, 'reviews', 'r1', 'theirs');
+    expect((await getReview('r1'))?.feedback).toBe('theirs');
+    expect((await revisionsOfReview('r1')).map((r) => r.feedback)).toContain('mine');
+  });
+
+  it('a pull from the beginning (the user’s access changed) sending the version it was refused over does not put that back', async ({ database, server }) => {
+    await refusedEdit(database, server);
+    const base = server.docs.get('reviews:r1')!;
+    expect(base.doc.feedback).toBe('base');
+
+    await applyPulledDocs(database, readPulled([base], await bulkParser()), base.seq, Date.now(), { reconcile: true });
+
+    expect((await getReview('r1'))?.feedback).toBe('mine');
+    expect((await currentStatus(database)).refused.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('while the server keeps its version, the refused edit stays listed and untouched', async ({ database, server }) => {
+    await refusedEdit(database, server);
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 0, conflicts: 0 });
+    expect((await getReview('r1'))?.feedback).toBe('mine');
+    expect((await currentStatus(database)).refused.map((r) => r.id)).toEqual(['r1']);
   });
 });

@@ -5,7 +5,7 @@ import { MAX_PUSH_BATCH, pushRequestSchema } from '@/lib/model/sync';
 import { currentStatus, runSync, type FetchLike } from '@/lib/sync';
 import { pushPass } from '@/lib/sync/push';
 import { coachingAction, coachingSession, review, scorecard } from '../../../server/tests/helpers/docs';
-import { BACKEND, it, mine } from './testbed';
+import { BACKEND, it, mine, refusal, type FakeServer } from './testbed';
 
 describe('pushing the outbox', () => {
   it('pushes each queued review once, as it is now, and empties the outbox', async ({ database, server }) => {
@@ -175,5 +175,129 @@ describe('one push pass', () => {
     expect(tally).toEqual({ pushed: MAX_PUSH_BATCH + 2, conflicts: 0, refused: 0, again: false });
     expect(server.docs.get('reviews:r0')?.doc.feedback).toBe('again');
     expect(await database.outbox.count()).toBe(0);
+  });
+});
+
+/** The server behind something that answers every push itself; every other request reaches the server. */
+const pushAnsweredBy =
+  (server: FakeServer, answer: () => Response): FetchLike =>
+  (url, init) =>
+    new URL(url).pathname === '/v1/sync/push' ? Promise.resolve(answer()) : server.fetch(url, init);
+
+const changesOf = (init: RequestInit) => pushRequestSchema.parse(JSON.parse(String(init.body))).changes;
+
+/** A reviewer's day of work waiting: two reviews (one written twice) and a coaching session. */
+async function aDayOfWork(database: Parameters<typeof runSync>[0]): Promise<number> {
+  await submitReview(mine('r1', { feedback: 'first' }), null);
+  await submitReview(mine('r1', { feedback: 'second' }), null);
+  await submitReview(mine('r2'), null);
+  await writeSynced(database, ['coachingSessions'], 'local', (writer) =>
+    writer.put('coachingSessions', [coachingSession('s1', 'rev1@arvio.test', 'agent1@arvio.test', { team: 'team-a' })]),
+  );
+  return database.outbox.count();
+}
+
+describe('what is not the server refusing a change', () => {
+  it('a proxy’s 403 challenge page keeps every queued review and session, says the server is failing, and the next run sends them', async ({ database, server }) => {
+    const rows = await aDayOfWork(database);
+    const challenge = pushAnsweredBy(server, () => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403, headers: { 'content-type': 'text/html' } }));
+
+    const failed = await runSync(database, BACKEND, challenge, () => 1_000, { random: () => 0.5 });
+
+    expect(failed).toMatchObject({ result: 'failed', pushed: 0, refused: 0 });
+    expect(await database.outbox.count()).toBe(rows);
+    expect(failed.status).toMatchObject({ pendingCount: 3, refused: [], attempt: 1, lastError: { kind: 'server', detail: expect.stringContaining('HTTP 403') } });
+    // The existing backoff: no automatic attempt before it has passed.
+    expect(failed.status.nextAttemptAt).toBeGreaterThan(1_000);
+
+    const ok = await runSync(database, BACKEND, server.fetch);
+    expect(ok).toMatchObject({ result: 'ok', pushed: 3, refused: 0 });
+    expect(server.docs.get('reviews:r1')?.doc.feedback).toBe('second');
+    expect(server.docs.get('coachingSessions:s1')).toBeDefined();
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it.for<[string, () => Response]>([
+    ['a misconfigured reverse proxy’s 404', () => new Response('<html><body>404 Not Found</body></html>', { status: 404 })],
+    ['a 405 from a proxy that routes POST elsewhere', () => new Response('Method Not Allowed', { status: 405 })],
+    ['a proxy’s body limit (413)', () => new Response('<html><center>413 Request Entity Too Large</center></html>', { status: 413 })],
+    ['a 400 page from a load balancer', () => new Response('<html>400 Bad Request</html>', { status: 400 })],
+    ['a WAF’s 403 in JSON naming no change', () => Response.json({ error: 'forbidden', message: 'Request blocked' }, { status: 403 })],
+    ['a 409 in another JSON shape', () => Response.json({ code: 409, reason: 'busy' }, { status: 409 })],
+    ['a 400 in the server’s shape naming a change this batch does not have', () => refusal(400, 'invalid_request', 'changes.7.doc', 'x')],
+    ['a 403 in the server’s shape under another code', () => refusal(403, 'not_found', 'changes.0', 'x')],
+  ])('%s keeps the outbox rows, refuses nothing and retries', async ([, answer], { database, server }) => {
+    const rows = await aDayOfWork(database);
+
+    const failed = await runSync(database, BACKEND, pushAnsweredBy(server, answer));
+
+    expect(failed.result).toBe('failed');
+    expect(await database.outbox.count()).toBe(rows);
+    expect(failed.status.refused).toEqual([]);
+    expect(failed.status.lastError?.kind).toBe('server');
+    expect(failed.status.nextAttemptAt).not.toBeNull();
+    expect(await runSync(database, BACKEND, server.fetch)).toMatchObject({ result: 'ok', pushed: 3, refused: 0 });
+  });
+
+  it('the server’s own 413 for a batch too large splits it, and every change arrives', async ({ database, server }) => {
+    for (let i = 0; i < 7; i++) await submitReview(mine(`r${i}`), null);
+    const sizes: number[] = [];
+    const small: FetchLike = (url, init) => {
+      if (new URL(url).pathname !== '/v1/sync/push') return server.fetch(url, init);
+      sizes.push(changesOf(init).length);
+      if (changesOf(init).length > 2) return Promise.resolve(Response.json({ error: 'too_large', message: 'the request body exceeds 1024 bytes; send smaller batches' }, { status: 413 }));
+      return server.fetch(url, init);
+    };
+
+    const outcome = await runSync(database, BACKEND, small);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 7, refused: 0 });
+    expect(sizes[0]).toBe(7);
+    expect(server.docs.size).toBe(7);
+    expect(await database.outbox.count()).toBe(0);
+  });
+});
+
+describe('the server refusing a change', () => {
+  it('an older server refusing a field it does not know refuses that review alone; the rest of its batch arrives', async ({ database, server }) => {
+    for (let i = 0; i < 5; i++) await submitReview(mine(`r${i}`, { feedback: i === 3 ? 'newer' : 'plain' }), null);
+    const older: FetchLike = (url, init) => {
+      if (new URL(url).pathname !== '/v1/sync/push') return server.fetch(url, init);
+      const at = changesOf(init).findIndex((c) => (c.doc as { feedback?: string }).feedback === 'newer');
+      return at >= 0 ? Promise.resolve(refusal(400, 'invalid_request', `changes.${at}.doc.newField`, 'Unrecognized key: "newField"')) : server.fetch(url, init);
+    };
+
+    const outcome = await runSync(database, BACKEND, older);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 4, refused: 1 });
+    expect(outcome.status.refused).toEqual([{ collection: 'reviews', id: 'r3', reason: expect.stringContaining('newField') }]);
+    expect([...server.docs.keys()].sort()).toEqual(['reviews:r0', 'reviews:r1', 'reviews:r2', 'reviews:r4']);
+    expect((await getReview('r3'))?.feedback).toBe('newer');
+  });
+
+  it('a published scorecard version the server calls immutable (409) is refused, not retried', async ({ database, server }) => {
+    await saveScorecard(scorecard('card', 1));
+    await submitReview(mine('r1'), null);
+    const immutable: FetchLike = (url, init) => {
+      if (new URL(url).pathname !== '/v1/sync/push') return server.fetch(url, init);
+      const at = changesOf(init).findIndex((c) => c.collection === 'scorecards');
+      return at >= 0 ? Promise.resolve(refusal(409, 'immutable', `changes.${at}`, 'a published version is immutable')) : server.fetch(url, init);
+    };
+
+    const outcome = await runSync(database, BACKEND, immutable);
+
+    expect(outcome).toMatchObject({ result: 'ok', pushed: 1, refused: 1 });
+    expect(outcome.status.refused.map((r) => r.id)).toEqual(['card@1']);
+    expect(await database.outbox.count()).toBe(0);
+  });
+
+  it('every refused change stays listed, however many', async ({ database, server }) => {
+    for (let i = 0; i < 60; i++) await submitReview(mine(`bad${i}`, { feedback: 'refused' }), null);
+    server.refuse = (doc) => doc.feedback === 'refused';
+
+    const outcome = await runSync(database, BACKEND, server.fetch);
+
+    expect(outcome).toMatchObject({ result: 'ok', refused: 60 });
+    expect((await currentStatus(database)).refused).toHaveLength(60);
   });
 });

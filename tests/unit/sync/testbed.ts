@@ -36,9 +36,9 @@ export class FakeServer {
     if (path === '/v1/sync/push') {
       this.pushes++;
       const body = pushRequestSchema.parse(JSON.parse(String(init.body)));
-      if (body.changes.some((c) => this.refuse(c.doc as Record<string, unknown>))) {
-        return new Response(JSON.stringify({ error: 'forbidden', message: 'not yours' }), { status: 403 });
-      }
+      // As the server refuses: the first refused change named, nothing of the batch saved.
+      const refused = body.changes.findIndex((c) => this.refuse(c.doc as Record<string, unknown>));
+      if (refused >= 0) return refusal(403, 'forbidden', `changes.${refused}`, 'not yours');
       await this.duringPush();
       const results = body.changes.map((c) => {
         const key = `${c.collection}:${c.id}`;
@@ -72,6 +72,11 @@ export class FakeServer {
     if (path === '/v1/team/members' && this.roster) return Response.json(this.roster, { headers: this.rules === null ? {} : { [READ_RULES_HEADER]: this.rules } });
     return new Response('{}', { status: 404 });
   };
+}
+
+/** The server's own answer refusing a change (server/src/app.ts): its code, the change's path, its reason. */
+export function refusal(status: 400 | 403 | 409, error: string, path: string, message: string): Response {
+  return Response.json({ error, message: `${path}: ${message}; nothing in this batch was saved`, issues: [{ path, message }] }, { status });
 }
 
 let opened = 0;
