@@ -13,6 +13,13 @@ const TYPE_KEYS = {
   object: 'scorecards.error.type.object',
 } as const;
 
+/** The string formats our schemas check (z.email, z.iso.datetime, z.iso.date), named for people; any other gets a general reason. */
+const FORMAT_KEYS = {
+  email: 'scorecards.error.format.email',
+  datetime: 'scorecards.error.format.datetime',
+  date: 'scorecards.error.format.date',
+} as const;
+
 /** The value at a zod path inside parsed data; undefined when any step is absent. */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let here: unknown = root;
@@ -54,8 +61,11 @@ export function describeIssue(issue: z.core.$ZodIssue, t: Translate, root?: unkn
       if (last === 'format') return t('scorecards.error.notArvioFile');
       if (last === 'version' && issue.path.length === 1) return t('scorecards.error.fileVersion');
       return t('scorecards.error.oneOf', { values: issue.values.map((v) => String(v)).join(', ') });
-    case 'invalid_format':
-      return t('scorecards.error.format', { format: issue.format });
+    case 'invalid_format': {
+      // Not zod's name for the format ("email", "regex"): a user reads it inside a sentence.
+      const key = FORMAT_KEYS[issue.format as keyof typeof FORMAT_KEYS];
+      return key ? t('scorecards.error.format', { format: t(key) }) : t('scorecards.error.format.other');
+    }
     case 'unrecognized_keys':
       return t('scorecards.error.unknownField', { keys: issue.keys.join(', ') });
     case 'custom':

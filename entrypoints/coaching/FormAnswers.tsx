@@ -1,6 +1,7 @@
 // A coaching form filled in (editable for the coach) or read (the agent's copy, the printed summary).
 import { useI18n } from '@/components/i18n';
-import type { CoachingAnswer, CoachingField, CoachingForm } from '@/lib/model';
+import { formatNumber, type Translate } from '@/lib/i18n';
+import type { CoachingAnswer, CoachingField, CoachingForm, Language } from '@/lib/model';
 
 type Value = CoachingAnswer['value'];
 
@@ -88,20 +89,20 @@ function FieldInput({ field, value, onChange }: { field: CoachingField; value: V
   }
 }
 
-/** The answer as text: a choice by its label, yes/no in words, a number against its target. */
-export function answerText(field: CoachingField, value: Value, t: ReturnType<typeof useI18n>['t']): string {
+/** The answer as text: a choice by its label, yes/no in words, a number (in the reader's locale) against its target. */
+export function answerText(field: CoachingField, value: Value, t: Translate, lang: Language): string {
   if (value === null) return t('coaching.field.unanswered');
   if (field.kind === 'choice') return field.options.find((o) => o.id === value)?.label ?? String(value);
   if (field.kind === 'yesNo') return value === true ? t('coaching.field.yes') : t('coaching.field.no');
-  if (field.kind === 'number') return `${value}${field.unit ? ` ${field.unit}` : ''}${field.target !== null ? ` (${t('coaching.field.target', { target: field.target, unit: field.unit })})` : ''}`;
+  if (field.kind === 'number') return `${typeof value === 'number' ? formatNumber(lang, value) : value}${field.unit ? ` ${field.unit}` : ''}${field.target !== null ? ` (${t('coaching.field.target', { target: field.target, unit: field.unit })})` : ''}`;
   return String(value);
 }
 
 function FieldRead({ field, value }: { field: CoachingField; value: Value }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <p>
-      <strong>{field.label}:</strong> <span class="answer">{answerText(field, value, t)}</span>
+      <strong>{field.label}:</strong> <span class="answer">{answerText(field, value, t, lang)}</span>
     </p>
   );
 }

@@ -325,8 +325,8 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
       <label>
         {t('coaching.forms.language')}{' '}
         <select value={form.language} onChange={(e) => edit({ ...form, language: e.currentTarget.value as 'fi' | 'en' })}>
-          <option value="fi">Suomi</option>
-          <option value="en">English</option>
+          <option value="fi">{t('options.language.fi')}</option>
+          <option value="en">{t('options.language.en')}</option>
         </select>
       </label>
       {form.sections.map((section, si) => (

@@ -54,7 +54,7 @@ function ActionList({ actions, me }: { actions: CoachingAction[]; me: Person }) 
             <strong>{a.text}</strong> · {t('coaching.actions.dueOn', { day: formatDay(lang, a.due, true) })} ·{' '}
             {a.assignee === 'agent' ? t('coaching.actions.byYou') : t('coaching.actions.byCoach')} · {t(`coaching.actionStatus.${a.status}`)}
             {a.status === 'open' && a.due < today && <span class="chip overdue">{t('coaching.plan.overdue')}</span>}
-            {a.status === 'done' && a.doneComment && <span> · “{a.doneComment}”</span>}
+            {a.status === 'done' && a.doneComment && <span> · {t('coaching.actions.doneComment', { comment: a.doneComment })}</span>}
             {a.status === 'open' && (
               <span class="inline-controls">
                 <input

@@ -322,7 +322,7 @@ export function EvidenceView({
                 {previousActions.map((a) => (
                   <li key={a.id} data-status={a.status}>
                     {a.text} · {formatDay(lang, a.due, true)} · <strong>{t(`coaching.actionStatus.${a.status}`)}</strong>
-                    {a.doneComment && ` · “${a.doneComment}”`}
+                    {a.doneComment && ` · ${t('coaching.actions.doneComment', { comment: a.doneComment })}`}
                   </li>
                 ))}
               </ul>

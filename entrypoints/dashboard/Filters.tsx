@@ -1,9 +1,9 @@
 // The dashboard's filters: months, trend granularity, team, agent, reviewer, scorecard (and version), channel, helpdesk;
 // a view that reads only some of them shows only those.
+import { helpdeskLabel } from '@/components/helpdeskLabel';
 import { useI18n } from '@/components/i18n';
 import { familyOfCardKey, type DashboardFilter, type FilterOptions, type Granularity } from '@/lib/dashboard';
 import { formatTimeZone, type MessageKey } from '@/lib/i18n';
-import { helpdeskName } from '@/lib/helpdesks';
 import { emailKey, seriesOf, type Scorecard } from '@/lib/model';
 import { familyLabels } from '@/lib/scorecards';
 
@@ -34,7 +34,6 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
   );
   const cardName = (id: string) => cardLabels.get(id) ?? id;
   const channelLabel = (c: string) => (['email', 'chat', 'call'].includes(c) ? t(`channel.${c}` as MessageKey) : c);
-  const helpdeskLabel = (h: string) => helpdeskName(h) ?? (h === 'generic' ? t('figures.helpdesk.generic') : h);
   // With a team chosen, the agent picker lists that team's members (and whoever is chosen already).
   const team = options.teams.find((x) => x.name === filter.team);
   const agents = team ? options.agents.filter((a) => team.members.includes(emailKey(a.id)) || a.id === filter.agent) : options.agents;
@@ -141,7 +140,7 @@ export function Filters({ filter, options, cards, onChange, fields }: Props) {
             <option value="">{t('dashboard.filter.all')}</option>
             {options.helpdesks.map((h) => (
               <option key={h} value={h}>
-                {helpdeskLabel(h)}
+                {helpdeskLabel(t, h)}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { judgeCoverage, type CriterionResult, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
-import { formatDecimal, formatMonth, formatNumber, formatPercent } from '@/lib/i18n';
+import { formatDecimal, formatMonth, formatNumber, formatPercent, formatWeek } from '@/lib/i18n';
 import { familyLabels } from '@/lib/scorecards';
 import { Chart } from './Chart';
 
@@ -17,6 +17,8 @@ export function useFormats() {
       /** An agreement coefficient (alpha) on an axis: one decimal. */
       alphaAxis: (v: number) => formatDecimal(lang, v, 1),
       month: (m: string) => formatMonth(lang, m),
+      /** An ISO week (`2026-W09`, the dashboard's weekly period) in words. */
+      week: (w: string) => formatWeek(t, w),
     }),
     [lang, t],
   );
@@ -50,7 +52,7 @@ export function Kpis({ data }: { data: DashboardData }) {
 export function TrendChart({ data, filter, title }: { data: DashboardData; filter: DashboardFilter; title: string }) {
   const { t } = useI18n();
   const f = useFormats();
-  const labels = useMemo(() => data.trend.map((p) => (filter.granularity === 'month' ? f.month(p.period) : p.period)), [data, filter.granularity, f]);
+  const labels = useMemo(() => data.trend.map((p) => (filter.granularity === 'month' ? f.month(p.period) : f.week(p.period))), [data, filter.granularity, f]);
   const series = useMemo(
     () => [
       { label: t('dashboard.kpi.quality'), values: data.trend.map((p) => p.qualityScore), color: '#1f7a5c' },

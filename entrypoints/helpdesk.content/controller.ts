@@ -40,6 +40,8 @@ export function startController(deps: ControllerDeps): Controller {
   let snapshot: TicketSnapshot = { state: 'none' };
   let abort: AbortController | null = null;
   let destroyed = false;
+  /** What onTicketPresence was last told without throwing: a call that threw is made again at the next change or refresh. */
+  let told: boolean | null = null;
 
   const observeWith = (next: HelpdeskAdapter | null): void => {
     if (next === adapter && stopObserving) return;
@@ -62,23 +64,37 @@ export function startController(deps: ControllerDeps): Controller {
 
   function emit(next: TicketSnapshot, sig: string, force: boolean): void {
     if (!force && sig === signature) return;
-    const hadTicket = snapshot.state !== 'none';
     signature = sig;
     snapshot = next;
     const hasTicket = next.state !== 'none';
-    if (hadTicket !== hasTicket || force) deps.onTicketPresence(hasTicket);
-    deps.publish(next);
+    // The caller's hooks make the dock and message the sidebar: a throw there must not leave here, where
+    // it would end the page's reading (at start, the whole content script); the page keeps working.
+    if (told !== hasTicket || force) {
+      try {
+        deps.onTicketPresence(hasTicket);
+        told = hasTicket;
+      } catch {
+        // Made again at the next change or refresh (told stays behind).
+      }
+    }
+    try {
+      deps.publish(next);
+    } catch {
+      // The next snapshot goes as usual.
+    }
   }
 
   function read(force: boolean): void {
     if (destroyed) return;
     const { measured } = deps;
-    if (!measured) return readNow(force);
-    const started = performance.now();
+    const started = measured ? performance.now() : 0;
     try {
       readNow(force);
+    } catch (error) {
+      // Outside the adapter's own reading (picking or observing it): fails soft all the same.
+      fail(null, null, error, force);
     } finally {
-      measured(started);
+      measured?.(started);
     }
   }
 

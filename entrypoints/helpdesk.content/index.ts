@@ -19,11 +19,12 @@ import {
   dockSizeKey,
   dockWidth,
   fromBackgroundSchema,
-  isToggleShortcut,
+  newSessionId,
   PAGE_PORT_PREFIX,
   toContentSchema,
   type ComposerDraft,
   type FromPage,
+  type ToggleShortcutQuery,
 } from '@/lib/model';
 import { openChannel, type Channel } from '@/lib/messaging';
 import { startController } from './controller';
@@ -31,6 +32,7 @@ import { createBadge } from './badge';
 import { trackComposer } from './composer';
 import { createDock, type Dock } from './dock';
 import { createRoom } from './room';
+import { listenForShortcut } from './shortcut';
 import { measureRead } from '@/bench/hooks';
 
 const OPEN_KEY = 'arvio.sidebarOpen';
@@ -182,7 +184,7 @@ export default defineContentScript({
       if (dock) return dock;
       // A new session for every dock, registered by this page's port before its frame loads: the background
       // serves the session to the one frame of this tab that claims it first (the dock's), and to no other.
-      session = crypto.randomUUID();
+      session = newSessionId();
       connect();
       dock = createDock(
         document,
@@ -275,15 +277,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    // The same shortcut inside the page, for when Chrome has not bound the command (a conflict, or a
-    // profile where the suggested key was not applied). A bound command never reaches the page.
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (!isToggleShortcut(event)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      toggleOrSelfCheck();
-    };
-    window.addEventListener('keydown', onKeyDown, true);
+    const stopShortcut = listenForShortcut(window, toggleOrSelfCheck, () =>
+      browser.runtime.sendMessage({ type: 'toggleShortcut' } satisfies ToggleShortcutQuery),
+    );
     window.addEventListener('resize', fitSoon);
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>): void => {
@@ -312,7 +308,7 @@ export default defineContentScript({
       tracker.destroy();
       badge.destroy();
       browser.runtime.onMessage.removeListener(onMessage);
-      window.removeEventListener('keydown', onKeyDown, true);
+      stopShortcut();
       window.removeEventListener('resize', fitSoon);
       cancelAnimationFrame(fitFrame);
       room.release();

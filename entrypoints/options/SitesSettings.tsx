@@ -2,11 +2,13 @@
 import { downloadBlob } from '@/components/download';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { helpdeskLabel } from '@/components/helpdeskLabel';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { originCovered } from '@/lib/sync';
 import { deletePageReport, listPageReports, listSites, removeSite, saveSite, type PageReport } from '@/lib/db';
 import { normaliseOrigin, SITE_TYPES, sitePattern, type SiteType } from '@/lib/helpdesks';
+import { formatDateTime } from '@/lib/i18n';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -17,7 +19,7 @@ function downloadReport(report: PageReport & { at: string }): void {
 }
 
 export function SitesSettings() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [origin, setOrigin] = useState('');
   const [type, setType] = useState<SiteType>('zammad');
   const [notice, setNotice] = useState<Notice>(null);
@@ -133,7 +135,7 @@ export function SitesSettings() {
         <ul class="report-list" aria-label={t('sites.reports.title')}>
           {reports.map((report) => (
             <li key={report.key}>
-              <code>{report.url}</code> ({report.helpdesk}, {report.at}){' '}
+              <code>{report.url}</code> ({helpdeskLabel(t, report.helpdesk)}, {formatDateTime(lang, report.at)}){' '}
               <button type="button" onClick={() => downloadReport(report)}>
                 {t('sites.reports.download')}
               </button>{' '}

@@ -2,7 +2,7 @@
 import { appliedReview } from '../disputes';
 import { disputeId, disputeSchema, emailKey, type Dispute, type Review } from '../model';
 import { db } from './database';
-import { writeSynced } from './writes';
+import { keepRevisions, writeSynced } from './writes';
 
 /** Thrown when the stored state does not allow the change (someone else answered first, the review is gone). */
 export class DisputeStateError extends Error {}
@@ -45,7 +45,7 @@ export async function resolveDispute(resolved: Dispute, now: Date): Promise<{ di
       await writer.put('disputes', [valid], { before: [stored], at });
       if (!applied) return { dispute: valid, review: null };
       const next = { ...applied, revision: review.revision + 1 };
-      await database.reviewRevisions.put({ reviewId: review.id, revision: review.revision, review });
+      await keepRevisions(database, [review]);
       await writer.put('reviews', [next], { before: [review], at });
       return { dispute: valid, review: next };
     },

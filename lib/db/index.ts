@@ -12,6 +12,7 @@ export {
   getScorecard,
   saveScorecard,
   importScorecards,
+  cardsToImport,
   deleteScorecardDraft,
 } from './scorecards';
 export {
@@ -30,7 +31,7 @@ export { saveSelfCheck, selfChecksOfTicket, selfCheckId } from './selfchecks';
 export { listSites, saveSite, removeSite, mirrorSites, savePageReport, listPageReports, deletePageReport, pageReportSchema, siteSchema } from './sites';
 export type { PageReport } from './sites';
 // The one writer of synced documents, and what the sync engine and the dashboard read of rollups.
-export { countNew, DocWriter, hasRollups, requeueAll, tableOf, writeScope, writeSynced, type Origin } from './writes';
+export { countNew, DocWriter, hasRollups, keepRevisions, requeueAll, tableOf, writeScope, writeSynced, type Origin } from './writes';
 export {
   addReviews,
   ALL_PERIOD,

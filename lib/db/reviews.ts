@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { reviewSchema, type Review, type ReviewDraft } from '../model';
 import { db } from './database';
-import { writeSynced } from './writes';
+import { keepRevisions, writeSynced } from './writes';
 
 /** Autosave: called on every change, so it is one put and nothing else. */
 export async function saveReviewDraft(draft: ReviewDraft): Promise<void> {
@@ -35,7 +35,7 @@ export async function submitReview(review: Review, draftKeyToDrop: string | null
     async (writer) => {
       const previous = await database.reviews.get(review.id);
       const stored = reviewSchema.parse({ ...review, revision: previous ? previous.revision + 1 : 1 });
-      if (previous) await database.reviewRevisions.put({ reviewId: previous.id, revision: previous.revision, review: previous });
+      await keepRevisions(database, [previous]);
       await writer.put('reviews', [stored], { before: [previous], at: stored.updatedAt });
       if (draftKeyToDrop) await database.reviewDrafts.delete(draftKeyToDrop);
       return stored;
@@ -54,7 +54,7 @@ export async function deleteReview(id: string, now: Date): Promise<void> {
     async (writer) => {
       const previous = await database.reviews.get(id);
       if (!previous || previous.deleted) return;
-      await database.reviewRevisions.put({ reviewId: id, revision: previous.revision, review: previous });
+      await keepRevisions(database, [previous]);
       const at = now.toISOString();
       const tombstone = { ...previous, deleted: true, revision: previous.revision + 1, updatedAt: at };
       await writer.put('reviews', [tombstone], { before: [previous], at });

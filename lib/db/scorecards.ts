@@ -1,6 +1,6 @@
 // Scorecards in the local database: built-ins seeded once, drafts edited, published versions frozen.
 import { scorecardSchema, seriesOf, teamsWithoutEdit, type Scorecard } from '../model';
-import { db } from './database';
+import { db, type ArvioDb } from './database';
 import { writeSynced } from './writes';
 
 const SEEDED_KEY = 'scorecards.seeded';
@@ -87,10 +87,28 @@ export async function saveScorecard(card: Scorecard): Promise<void> {
   });
 }
 
-/** Imports validated cards in one transaction: all of them land, or none. */
-export async function importScorecards(cards: readonly Scorecard[]): Promise<void> {
+/**
+ * Which of an import's cards land, against what is stored (read in the caller's transaction): a stored
+ * version that is not a draft is frozen, since reviews were scored on it; a stored draft takes the
+ * incoming copy only when that is newer. Every import of scorecards decides by this.
+ */
+export async function cardsToImport(database: ArvioDb, cards: readonly Scorecard[]): Promise<Scorecard[]> {
+  const stored = await database.scorecards.bulkGet(cards.map((c): [string, number] => [c.id, c.version]));
+  return cards.filter((card, i) => {
+    const existing = stored[i];
+    return !existing || (existing.status === 'draft' && card.updatedAt > existing.updatedAt);
+  });
+}
+
+/** Imports validated cards in one transaction (cardsToImport decides which land); resolves to how many did. */
+export async function importScorecards(cards: readonly Scorecard[]): Promise<number> {
   const valid = cards.map((card) => scorecardSchema.parse(card));
-  await writeSynced(db(), ['scorecards'], 'local', (writer) => writer.put('scorecards', valid));
+  const database = db();
+  return writeSynced(database, ['scorecards'], 'local', async (writer) => {
+    const landing = await cardsToImport(database, valid);
+    await writer.put('scorecards', landing);
+    return landing.length;
+  });
 }
 
 /** A draft that was never published can be deleted outright; anything else is archived instead. */

@@ -12,7 +12,7 @@
 // figures or the coaching plan's rows.
 import type { Table } from 'dexie';
 import { figuresOfSessions } from '../calibration';
-import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type CoachingAction, type CoachingSession, type DocOf, type KindName } from '../model';
+import { kindOf, type AnyDoc, type CalibrationRatings, type CalibrationSession, type CoachingAction, type CoachingSession, type DocOf, type KindName, type Review } from '../model';
 import { BACKEND_KEY, type ArvioDb, type OutboxRow } from './database';
 import { refreshPlanRows, type PlanChanges } from './planRows';
 import { addReviews, applyRollups, mergeDeltas, pendingRollupsRow, type RollupCell, type RollupDelta } from './rollups';
@@ -222,6 +222,16 @@ export class DocWriter {
   fold(pending: Map<string, RollupDelta>): void {
     mergeDeltas(this.deltas, [...pending.values()]);
   }
+}
+
+/**
+ * Keeps the stored reviews an edit, a deletion, a dispute's outcome or an import replaces in their
+ * history (revisionsOfReview), by their own revision. In the caller's transaction, which must hold
+ * `reviewRevisions` (writeSynced's `extra`).
+ */
+export function keepRevisions(database: ArvioDb, replaced: readonly (Review | undefined)[]): Promise<unknown> {
+  const rows = replaced.filter((review) => review !== undefined).map((review) => ({ reviewId: review.id, revision: review.revision, review }));
+  return rows.length > 0 ? database.reviewRevisions.bulkPut(rows) : Promise.resolve();
 }
 
 /**

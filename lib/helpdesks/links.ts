@@ -1,5 +1,5 @@
 // A ticket link, as a lead pastes it into the dashboard, read as a ticket reference (pure).
-import type { TicketRef } from '../model';
+import { httpUrl, type TicketRef } from '../model';
 import { conversationIdFromUrl as freescout } from './freescout/adapter';
 import { ticketIdFromUrl as freshdesk } from './freshdesk/adapter';
 import { conversationIdFromUrl as front } from './front/adapter';
@@ -21,13 +21,8 @@ const readers: readonly (readonly [string, (url: URL) => string | null])[] = [
 
 /** The ticket a link points at, or null when no helpdesk Arvio knows reads it as one. Channel and subject are not in a link. */
 export function ticketFromLink(link: string): TicketRef | null {
-  let url: URL;
-  try {
-    url = new URL(link.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = httpUrl(link);
+  if (!url) return null;
   const host = url.hostname.replaceAll('-', '');
   const ordered = [...readers].sort(([a], [b]) => Number(host.includes(b)) - Number(host.includes(a)));
   for (const [helpdesk, read] of ordered) {

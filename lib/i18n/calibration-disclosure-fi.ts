@@ -1,10 +1,10 @@
 // Kalibroinnin ensin näytettävän ja pyydettäessä avattavan suomenkieliset tekstit: paljastuksen yhteenveto ja
-// tikettikohtaiset osiot, istuntotaulukon uusimmat rivit.
+// tikettikohtaiset osiot, kalibrointitaulukon uusimmat rivit.
 import type { calibrationDisclosureEn } from './calibration-disclosure-en';
 
 export const calibrationDisclosureFi: Record<keyof typeof calibrationDisclosureEn, string> = {
   'calibration.scores': 'Arvion pisteet osallistujittain',
   'calibration.scores.agreed': 'Sovitut arviot',
   'calibration.ticket.toggle': 'Tiketti #{id}: arviot rinnakkain',
-  'calibration.dash.showAll': 'Näytä kaikki {count} istuntoa',
+  'calibration.dash.showAll': 'Näytä kaikki {count} kalibrointia',
 };

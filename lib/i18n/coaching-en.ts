@@ -120,6 +120,7 @@ export const coachingEn = {
   'coaching.actions.new': 'New action',
   'coaching.actions.byYou': 'you do it',
   'coaching.actions.byCoach': 'the coach does it',
+  'coaching.actions.doneComment': '“{comment}”',
 
   'coaching.notes.title': 'Private notes',
   'coaching.notes.private': 'Only you and your team’s leads read these: they are never shown or sent to the agent.',

@@ -122,9 +122,10 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.actions.new': 'Uusi toimenpide',
   'coaching.actions.byYou': 'sinä teet',
   'coaching.actions.byCoach': 'valmentaja tekee',
+  'coaching.actions.doneComment': '”{comment}”',
 
   'coaching.notes.title': 'Omat muistiinpanot',
-  'coaching.notes.private': 'Vain sinä ja tiimisi esihenkilöt luette nämä: niitä ei koskaan näytetä eikä lähetetä asiakaspalvelijalle.',
+  'coaching.notes.private': 'Vain sinä ja tiimisi tiiminvetäjät luette nämä: niitä ei koskaan näytetä eikä lähetetä asiakaspalvelijalle.',
   'coaching.outcome.title': 'Toimiko se?',
   'coaching.outcome.before': 'Ennen jaksoa',
   'coaching.outcome.after': 'Jakson aikana ja jälkeen',

@@ -48,7 +48,7 @@ export const dashboardFi: Record<keyof typeof dashboardEn, string> = {
   'dashboard.agents.agent': 'Asiakaspalvelija',
   'dashboard.coverage.title': 'Arviointikattavuus',
   'dashboard.coverage.target': 'Tavoite: arvioita asiakaspalvelijaa kohden kuukaudessa',
-  'dashboard.coverage.below': 'Alle tavoitteen kuussa {month}: {count}',
+  'dashboard.coverage.below': 'Alle tavoitteen ({month}): {count}',
   'dashboard.coverage.flag': 'alle tavoitteen',
   'dashboard.reviewers.title': 'Arvioijien aktiivisuus',
   'dashboard.reviewers.teamNote': 'Tiimin arvioijat; määrissä ovat kaikki heidän arviointinsa.',

@@ -1,4 +1,4 @@
-// Kiistojen suomenkieliset tekstit: kiistan avaaminen ja ratkaiseminen, lopputulos, kojelaudan lista ja luvut.
+// Kiistojen suomenkieliset tekstit: kiistan avaaminen ja ratkaiseminen, lopputulos, koontinäytön lista ja luvut.
 import type { disputesEn } from './disputes-en';
 
 export const disputesFi: Record<keyof typeof disputesEn, string> = {
@@ -6,7 +6,7 @@ export const disputesFi: Record<keyof typeof disputesEn, string> = {
   'disputes.history.applied': 'muutettu kiistan perusteella',
   'disputes.form.title': 'Kiistä arviointi',
   'disputes.form.scope': 'Mitä kiistät?',
-  'disputes.form.scope.criteria': 'Yksittäisiä kohtia',
+  'disputes.form.scope.criteria': 'Yksittäisiä kriteerejä',
   'disputes.form.scope.whole': 'Koko arvioinnin',
   'disputes.form.scope.wrongAgent': 'Arviointi ei koske minua',
   'disputes.form.criterion': 'Kiistä: {criterion}',
@@ -17,8 +17,8 @@ export const disputesFi: Record<keyof typeof disputesEn, string> = {
   'disputes.form.current': 'Arvio: {level}',
   'disputes.form.send': 'Lähetä kiista',
   'disputes.form.sent': 'Kiista lähetetty.',
-  'disputes.form.needCriterion': 'Valitse vähintään yksi kohta.',
-  'disputes.form.needReason': 'Kerro jokaisesta kiistetystä kohdasta, miksi.',
+  'disputes.form.needCriterion': 'Valitse vähintään yksi kriteeri.',
+  'disputes.form.needReason': 'Kerro jokaisesta kiistetystä kriteeristä, miksi.',
   'disputes.form.needWholeReason': 'Kerro, miksi.',
   'disputes.form.window': 'Voit kiistää tämän arvioinnin {date} asti.',
   'disputes.why.alreadyDisputed': 'Tämä arviointi on kiistetty.',
@@ -45,7 +45,7 @@ export const disputesFi: Record<keyof typeof disputesEn, string> = {
   'disputes.resolve.comment': 'Kommentti asiakaspalvelijalle',
   'disputes.resolve.rightAgent': 'Oikea asiakaspalvelija',
   'disputes.resolve.send': 'Ratkaise kiista',
-  'disputes.resolve.needAnswers': 'Hyväksy tai hylkää jokainen kiistetty kohta.',
+  'disputes.resolve.needAnswers': 'Hyväksy tai hylkää jokainen kiistetty kriteeri.',
   'disputes.resolve.needReason': 'Kerro hylkäyksen syy.',
   'disputes.resolve.needRightAgent': 'Valitse asiakaspalvelija, jota arviointi koskee.',
   'disputes.resolve.done': 'Kiista ratkaistu.',
@@ -67,8 +67,8 @@ export const disputesFi: Record<keyof typeof disputesEn, string> = {
   'disputes.figures.accepted': 'Hyväksytty',
   'disputes.figures.partially': 'Osittain',
   'disputes.figures.rejected': 'Hylätty',
-  'disputes.figures.perCriterion': 'Muutetut arviot kohdittain',
-  'disputes.figures.criterion': 'Kohta',
+  'disputes.figures.perCriterion': 'Muutetut arviot kriteereittäin',
+  'disputes.figures.criterion': 'Kriteeri',
   'disputes.figures.answered': 'Kiistetty',
   'disputes.figures.overturned': 'Muutettu',
   'disputes.figures.share': 'Muutettujen osuus',

@@ -26,6 +26,7 @@ export const en = {
   'app.name': 'Arvio',
   'common.loading': 'Loading…',
   'common.underADay': 'under a day',
+  'common.week': 'Week {week}, {year}',
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.cancel': 'Cancel',

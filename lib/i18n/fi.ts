@@ -27,6 +27,7 @@ export const fi: Record<MessageKey, string> = {
   'app.name': 'Arvio',
   'common.loading': 'Ladataan…',
   'common.underADay': 'alle vuorokauden',
+  'common.week': 'Viikko {week}/{year}',
   'common.save': 'Tallenna',
   'common.saved': 'Tallennettu',
   'common.cancel': 'Peruuta',

@@ -1,4 +1,4 @@
-// Ideoiden ja esteiden suomenkieliset tekstit: lähettäminen sivupalkista, vastaukset, esihenkilön käsittelylista.
+// Ideoiden ja esteiden suomenkieliset tekstit: lähettäminen sivupalkista, vastaukset, tiiminvetäjän käsittelylista.
 import type { ideasEn } from './ideas-en';
 
 export const ideasFi: Record<keyof typeof ideasEn, string> = {

@@ -65,6 +65,15 @@ export function formatMonth(lang: Language, month: string): string {
   return formatter(`month:${lang}`, () => new Intl.DateTimeFormat(dateLocale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(Date.UTC(y, m - 1, 1));
 }
 
+/**
+ * An ISO week `YYYY-Www` as people name it ("Week 9, 2026", "Viikko 9/2026"); anything else as it is.
+ * Year and week go in as text: a number parameter is grouped by locale ("2,026").
+ */
+export function formatWeek(t: Translate, week: string): string {
+  const parts = /^(\d{4})-W(\d{2})$/.exec(week);
+  return parts ? t('common.week', { week: String(Number(parts[2])), year: parts[1]! }) : week;
+}
+
 /** Dates shown to users: by locale, in the user's time zone. */
 export function formatDateTime(lang: Language, iso: string): string {
   const date = new Date(iso);

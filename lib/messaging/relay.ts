@@ -5,6 +5,7 @@ import {
   fromPageSchema,
   fromSidebarSchema,
   PAGE_PORT_PREFIX,
+  sessionIdSchema,
   SIDEBAR_PORT_PREFIX,
   type FromPage,
   type ToContent,
@@ -39,8 +40,6 @@ export interface RelayDeps {
   openOptions: () => void;
 }
 
-/** The per-tab session id the content script makes (crypto.randomUUID). */
-const sessionSchema = z.string().regex(/^[0-9a-f-]{16,64}$/i);
 const tabIdSchema = z.number().int().min(0);
 
 /** Messages kept for an end that is not there yet. State (snapshot, draft) is not: it is sent again on attach. */
@@ -100,7 +99,7 @@ export function createRelay(deps: RelayDeps): Relay {
     const page = name.startsWith(PAGE_PORT_PREFIX);
     const sidebar = name.startsWith(SIDEBAR_PORT_PREFIX);
     if (!page && !sidebar) return null;
-    const session = sessionSchema.safeParse(name.slice((page ? PAGE_PORT_PREFIX : SIDEBAR_PORT_PREFIX).length));
+    const session = sessionIdSchema.safeParse(name.slice((page ? PAGE_PORT_PREFIX : SIDEBAR_PORT_PREFIX).length));
     const tab = tabIdSchema.safeParse(sender?.tab?.id);
     const frameId = sender?.frameId;
     const url = sender?.url ?? '';

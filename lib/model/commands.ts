@@ -9,6 +9,17 @@ import * as z from 'zod/mini';
 export const PAGE_PORT_PREFIX = 'arvio-page:';
 export const SIDEBAR_PORT_PREFIX = 'arvio-sidebar:';
 
+/** A session as a port's name carries it (newSessionId's, or an older build's UUID). */
+export const sessionIdSchema = z.string().check(z.regex(/^[0-9a-f-]{16,64}$/i));
+
+/**
+ * A new session: 128 random bits as 32 hex digits. From getRandomValues, which every page has:
+ * crypto.randomUUID exists only in secure contexts, and a self-hosted helpdesk may be plain http.
+ */
+export function newSessionId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** What the sidebar asks of its page (relayed by the background to the page of the sidebar's own tab). */
 const sidebarToPage = [
   z.object({ type: z.literal('refresh') }),
@@ -45,6 +56,13 @@ export type FromSidebar = z.infer<typeof fromSidebarSchema>;
 /** Background → content script (tabs.sendMessage). */
 export const fromBackgroundSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('toggle') })]);
 export type FromBackground = z.infer<typeof fromBackgroundSchema>;
+
+/** Content script → background (runtime.sendMessage): which keys the browser has bound to the toggle command. */
+export const toggleShortcutQuerySchema = z.object({ type: z.literal('toggleShortcut') });
+export type ToggleShortcutQuery = z.infer<typeof toggleShortcutQuerySchema>;
+/** The background's answer: '' when the command has no keys (the in-page fallback is then wanted). */
+export const toggleShortcutReplySchema = z.object({ shortcut: z.string().check(z.maxLength(100)) });
+export type ToggleShortcutReply = z.infer<typeof toggleShortcutReplySchema>;
 
 /** Alt+Shift+A, the default of the manifest's toggle command; by key position so layouts agree. */
 export function isToggleShortcut(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): boolean {

@@ -49,6 +49,22 @@ export const ticketSnapshotSchema = z.discriminatedUnion('state', [
 ]);
 export type TicketSnapshot = z.infer<typeof ticketSnapshotSchema>;
 
+/**
+ * A ticket's address as something a link may open: an http(s) URL, or null. A stored reference's `url`
+ * is any string (references come from synced and imported data as well as from the page, and the
+ * schema stays loose so that older stored documents keep parsing), and a `javascript:` address in a
+ * link would run in the helpdesk's tab: every link to a ticket is made through this.
+ */
+export function httpUrl(text: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+}
+
 /** One key per ticket across helpdesks: reviews and drafts are found by it. */
 export function ticketKey(ref: Pick<TicketRef, 'helpdesk' | 'ticketId'>): string {
   return `${ref.helpdesk}:${ref.ticketId}`;

@@ -87,7 +87,7 @@ const emailCriteria: CriterionSpec[] = [
     selfCheckable: true,
     fi: {
       title: 'Asiakkaan nimi',
-      description: 'Asiakasta puhutellaan nimellä, kun nimi on tiedossa. N/A, jos nimeä ei ole saatavilla.',
+      description: 'Asiakasta puhutellaan nimellä, kun nimi on tiedossa. ”Ei koske”, jos nimeä ei ole saatavilla.',
       targets: [
         'Asiakkaan nimi on tiedossa, mutta sitä ei käytetä, tai nimi on kirjoitettu väärin.',
         'Asiakasta tervehditään nimellä, oikein kirjoitettuna ja siinä muodossa kuin hän itse sitä käyttää (esim. ”Hei Maija,”).',
@@ -146,7 +146,7 @@ const emailCriteria: CriterionSpec[] = [
     fi: {
       title: 'Tarkentavat kysymykset',
       description:
-        'Kun tiedot eivät riitä, asiakkaalta kysytään kerralla juuri se, mitä tarvitaan. N/A, jos asia oli selvä ilman tarkennuksia.',
+        'Kun tiedot eivät riitä, asiakkaalta kysytään kerralla juuri se, mitä tarvitaan. ”Ei koske”, jos asia oli selvä ilman tarkennuksia.',
       targets: [
         'Puuttuvaa tietoa ei kysytä vaan vastaus perustuu arvaukseen, tai kysymyksiä esitetään yksi kerrallaan useassa viestissä.',
         'Tarkennusta pyydetään, mutta pyyntö on epämääräinen (”lisätietoja”) tai siinä kysytään asioita, jotka ovat jo tiedossa.',
@@ -156,7 +156,7 @@ const emailCriteria: CriterionSpec[] = [
     en: {
       title: 'Clarifying questions',
       description:
-        'When information is missing, the customer is asked for exactly what is needed, all at once. N/A when the matter was clear without.',
+        'When information is missing, the customer is asked for exactly what is needed, all at once. N/A when no clarification was needed.',
       targets: [
         'Missing information is not asked for and the reply rests on a guess, or questions are asked one at a time over several messages.',
         'Clarification is asked for, but vaguely ("more details, please"), or it asks for things that are already known.',
@@ -441,7 +441,7 @@ const chatCriteria: CriterionSpec[] = [
     fi: {
       title: 'Tarkentavat kysymykset',
       description:
-        'Kun tiedot eivät riitä, asiakkaalta kysytään juuri se, mitä tarvitaan, ilman turhaa edestakaista. N/A, jos asia oli selvä ilman tarkennuksia.',
+        'Kun tiedot eivät riitä, asiakkaalta kysytään juuri se, mitä tarvitaan, ilman turhaa edestakaista. ”Ei koske”, jos asia oli selvä ilman tarkennuksia.',
       targets: [
         'Puuttuvaa tietoa ei kysytä vaan vastaus perustuu arvaukseen, tai asiakkaalta kysellään samoja asioita useaan kertaan.',
         'Tarkennusta pyydetään, mutta kysymykset ovat epämääräisiä tai niitä tulee yksi kerrallaan, jolloin keskustelu venyy.',
@@ -451,7 +451,7 @@ const chatCriteria: CriterionSpec[] = [
     en: {
       title: 'Clarifying questions',
       description:
-        'When information is missing, the customer is asked for exactly what is needed, without needless back and forth. N/A when the matter was clear without.',
+        'When information is missing, the customer is asked for exactly what is needed, without needless back and forth. N/A when no clarification was needed.',
       targets: [
         'Missing information is not asked for and the answer rests on a guess, or the customer is asked the same things more than once.',
         'Clarification is asked for, but the questions are vague or come one at a time, dragging the chat out.',
@@ -494,7 +494,7 @@ const chatCriteria: CriterionSpec[] = [
     selfCheckable: false,
     fi: {
       title: 'Odotuksesta kertominen',
-      description: 'Kun asian selvittäminen vie aikaa, asiakkaalle kerrotaan, mitä tehdään ja kauanko se kestää. N/A, jos odotusta ei ollut.',
+      description: 'Kun asian selvittäminen vie aikaa, asiakkaalle kerrotaan, mitä tehdään ja kauanko se kestää. ”Ei koske”, jos odotusta ei ollut.',
       targets: [
         'Asiakas jätetään odottamaan hiljaisuudessa, eikä hän tiedä, onko keskustelu vielä auki.',
         'Asiakkaalle kerrotaan, mitä tarkistetaan ja arviolta kauanko se kestää (esim. ”Tarkistan tämän, hetki vain, noin kaksi minuuttia.”), ja pidemmän tauon aikana hänelle kerrotaan tilanteesta.',
@@ -628,7 +628,7 @@ const callCriteria: CriterionSpec[] = [
     selfCheckable: false,
     fi: {
       title: 'Asiakkaan nimi',
-      description: 'Asiakasta puhutellaan nimellä, kun nimi on tiedossa. N/A, jos nimeä ei saatu selville.',
+      description: 'Asiakasta puhutellaan nimellä, kun nimi on tiedossa. ”Ei koske”, jos nimeä ei saatu selville.',
       targets: [
         'Asiakkaan nimi on tiedossa, mutta sitä ei käytetä kertaakaan, tai se lausutaan väärin korjaamatta.',
         'Asiakasta puhutellaan nimellä luontevasti puhelun aikana, esimerkiksi tunnistamisen jälkeen ja lopetuksessa.',
@@ -672,7 +672,7 @@ const callCriteria: CriterionSpec[] = [
     ...fromEmail('questions'),
     fi: {
       title: 'Kysymykset',
-      description: 'Asiakaspalvelija kysyy avoimia ja tarkentavia kysymyksiä, joilla asia selviää. N/A, jos asia oli selvä ilman kysymyksiä.',
+      description: 'Asiakaspalvelija kysyy avoimia ja tarkentavia kysymyksiä, joilla asia selviää. ”Ei koske”, jos asia oli selvä ilman kysymyksiä.',
       targets: [
         'Tarvittavia tietoja ei kysytä vaan ratkaisu perustuu arvaukseen, tai kysymykset hyppivät asiasta toiseen.',
         'Kysymyksiä esitetään, mutta ne ovat enimmäkseen suljettuja tai toistavat jo kerrottua.',
@@ -681,7 +681,7 @@ const callCriteria: CriterionSpec[] = [
     },
     en: {
       title: 'Questions',
-      description: 'The agent asks open and clarifying questions that get to the bottom of the matter. N/A when it was clear without.',
+      description: 'The agent asks open and clarifying questions that get to the bottom of the matter. N/A when no clarification was needed.',
       targets: [
         'Needed information is not asked for and the solution rests on a guess, or the questions jump from one topic to another.',
         'Questions are asked, but they are mostly closed or repeat what was already said.',
@@ -771,7 +771,7 @@ const callCriteria: CriterionSpec[] = [
     selfCheckable: false,
     fi: {
       title: 'Pito ja siirrot',
-      description: 'Asiakkaalta kysytään lupa ennen pitoa, ja siirrosta kerrotaan etukäteen. N/A, jos pitoa tai siirtoa ei ollut.',
+      description: 'Asiakkaalta kysytään lupa ennen pitoa, ja siirrosta kerrotaan etukäteen. ”Ei koske”, jos pitoa tai siirtoa ei ollut.',
       targets: [
         'Asiakas laitetaan pitoon tai siirretään kysymättä ja selittämättä, tai hän jää odottamaan pitkäksi aikaa ilman tietoa.',
         'Asiakaspalvelija kertoo, miksi ja kuinka pitkäksi aikaa asiakas laitetaan pitoon, kiittää odottamisesta ja siirtää puhelun vasta kerrottuaan, kenelle ja miksi.',

@@ -36,6 +36,8 @@ export function servesCaller(sender: CallerSender, deps: CallerDeps): boolean {
 /** The answer to a service request from a sender it does not serve; null for other messages. */
 export function refuseDbRequest(raw: unknown): DbReply | null {
   const isRequest = typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === DB_REQUEST;
+  // The sidebar throws NotDockedError on `refused`, which pages put in the user's language (undocked.title);
+  // `error` is only the fallback wherever a page still shows a failure's own message.
   return isRequest ? { ok: false, error: 'Arvio opens from the helpdesk page', quota: false, refused: true } : null;
 }
 

@@ -15,3 +15,14 @@ export const dbReplySchema = z.discriminatedUnion('ok', [
 ]);
 
 export type DbReply = z.infer<typeof dbReplySchema>;
+
+/**
+ * A call the service refused (`refused`: this sidebar is not docked). Typed so that a page says it in the
+ * user's language (`undocked.title`, components/notSaved.ts) instead of its message, the service's English.
+ */
+export class NotDockedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotDockedError';
+  }
+}

@@ -1,6 +1,6 @@
 // The sidebar's view of the database: every call goes to the background's database service.
 import { browser } from 'wxt/browser';
-import { DB_REQUEST, dbReplySchema } from './protocol';
+import { DB_REQUEST, dbReplySchema, NotDockedError } from './protocol';
 import { StorageFullError } from '../db';
 import type { OperationName, RemoteDb } from './service';
 
@@ -13,6 +13,7 @@ async function call(op: OperationName, args: unknown[], again = true): Promise<u
   const reply = dbReplySchema.parse(raw);
   // Refused: this sidebar is not docked (now). Once more if its page docks it again soon.
   if (!reply.ok && reply.refused && again && (await nextDock(REDOCK_MS))) return call(op, args, false);
+  if (!reply.ok && reply.refused) throw new NotDockedError(reply.error);
   // Rethrown so that isQuotaError says the same of it here as of the database's own error there.
   if (!reply.ok) throw reply.quota ? new StorageFullError(reply.error) : new Error(reply.error);
   // Structured clone turns `undefined` into a missing reply; the service sends null for "nothing".

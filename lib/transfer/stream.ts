@@ -1,7 +1,7 @@
 // All collected reviews out (CSV per review, CSV per rating, full JSON) by cursor in chunks, and JSON back in, all or nothing.
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { bulkGetFew, db, presentKeys, writeSynced, type ArvioDb } from '../db';
+import { bulkGetFew, cardsToImport, db, keepRevisions, presentKeys, writeSynced, type ArvioDb } from '../db';
 import {
   BOM,
   csvLine,
@@ -327,12 +327,7 @@ async function writeImport(
   // The one writer queues every imported document for the team backend and sums the rollup deltas
   // of the whole import (as big as the rollup table, not the file), written once at its end.
   await writeSynced(database, ['scorecards', 'selfChecks', 'reviews', 'calibrationSessions', 'calibrationRatings'], 'local', async (writer) => {
-    const existingCards = await database.scorecards.bulkGet(scorecards.map((c): [string, number] => [c.id, c.version]));
-    // A published version is frozen: an existing one is kept; drafts take the incoming copy if newer.
-    const cards = scorecards.filter((c, i) => {
-      const e = existingCards[i];
-      return !e || (e.status === 'draft' && c.updatedAt > e.updatedAt);
-    });
+    const cards = await cardsToImport(database, scorecards);
     await writer.put('scorecards', cards);
     summary.scorecards = cards.length;
     const existingChecks = await database.selfChecks.bulkGet(selfChecks.map((s) => s.id));
@@ -374,6 +369,7 @@ async function writeImport(
       const existing = new Map(known.map((id, i) => [id, found[i]]));
       const writes: Review[] = [];
       const replaced: Review[] = [];
+      const superseded: Review[] = [];
       for (const incoming of chunk) {
         const before = existing.get(incoming.id);
         const merged = mergeReview(before, incoming);
@@ -384,16 +380,19 @@ async function writeImport(
         if (before) {
           summary.reviews.updated++;
           replaced.push(before);
+          // The file's version replaces the stored one, which stays in its history as an edit's does
+          // (not when only an acknowledgement from the file was merged into the stored version).
+          if (merged.revision !== before.revision || merged.updatedAt !== before.updatedAt) superseded.push(before);
         } else summary.reviews.added++;
         writes.push(merged);
       }
       // At most two chunks in memory: this one waits for the writes of the one before.
       await writing;
       options.onProgress?.({ phase: 'writing', done: start, total });
-      writing = writer.put('reviews', writes, { before: replaced });
+      writing = Promise.all([keepRevisions(database, superseded), writer.put('reviews', writes, { before: replaced })]);
     }
     await writing;
-  });
+  }, [database.reviewRevisions]);
   options.onProgress?.({ phase: 'writing', done: total, total });
   return summary;
 }

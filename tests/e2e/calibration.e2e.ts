@@ -71,7 +71,7 @@ const WORDS = {
     locale: 'fi-FI',
     backend: 'Tiimin palvelin',
     address: 'Palvelimen osoite',
-    token: 'Käyttötunniste',
+    token: 'Pääsytunnus',
     test: 'Testaa yhteys',
     save: 'Tallenna ja yhdistä',
     saved: 'Tallennettu. Synkronointi alkaa nyt.',

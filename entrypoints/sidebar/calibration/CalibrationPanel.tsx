@@ -18,7 +18,7 @@ import {
   ticketsToRate,
 } from '@/lib/calibration';
 import { formatDateTime } from '@/lib/i18n';
-import { ticketKey, type CalibrationRatings, type CalibrationSession, type Person, type ReviewDraft, type Scorecard, type TicketRef } from '@/lib/model';
+import { httpUrl, ticketKey, type CalibrationRatings, type CalibrationSession, type Person, type ReviewDraft, type Scorecard, type TicketRef } from '@/lib/model';
 import { remoteDb as db } from '@/lib/service';
 import { nameOfAddress, type Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
@@ -125,11 +125,15 @@ export function CalibrationPanel({ ticket, agent, home, focusScoring, onOpenSett
   );
 }
 
-function WaitingList({ home, me, nameOf }: { home: CalibrationHome; me: string; nameOf: (email: string) => string }) {
+export function WaitingList({ home, me, nameOf }: { home: CalibrationHome; me: string; nameOf: (email: string) => string }) {
   const { t, lang } = useI18n();
   const now = new Date();
   const items = home.sessions.flatMap((session) =>
-    ticketsToRate(session, me, home.mine).map((key) => ({ session, ref: session.tickets.find((x) => x.ticketKey === key)?.ticket })),
+    ticketsToRate(session, me, home.mine).map((key) => {
+      const ref = session.tickets.find((x) => x.ticketKey === key)?.ticket;
+      // Sessions come from the team backend and imported files too: only a web address becomes a link (target _top is the helpdesk's tab).
+      return { session, ref, href: ref ? httpUrl(ref.url)?.href : undefined };
+    }),
   );
   return (
     <section class="waiting" aria-label={t('calibration.waiting.title')}>
@@ -138,11 +142,11 @@ function WaitingList({ home, me, nameOf }: { home: CalibrationHome; me: string; 
         <p class="muted">{t('calibration.waiting.none')}</p>
       ) : (
         <ul class="waiting-list">
-          {items.map(({ session, ref }) => (
+          {items.map(({ session, ref, href }) => (
             <li key={`${session.id}|${ref?.ticketId}`}>
-              {ref?.url ? (
-                <a href={ref.url} target="_top">
-                  {t('calibration.waiting.item', { title: session.title, ticket: ref.ticketId })}
+              {href ? (
+                <a href={href} target="_top">
+                  {t('calibration.waiting.item', { title: session.title, ticket: ref?.ticketId ?? '' })}
                 </a>
               ) : (
                 t('calibration.waiting.item', { title: session.title, ticket: ref?.ticketId ?? '' })

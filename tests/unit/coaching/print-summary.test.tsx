@@ -7,6 +7,8 @@ import { I18nProvider } from '@/components/i18n';
 import { ensureBuiltInForms, formTemplates, getNotes, newCoachingAction, newCoachingNotes, newCoachingSession, periodOf, saveSession } from '@/lib/coaching';
 import type { CoachingSession } from '@/lib/model/coaching';
 import { PrintSummary } from '@/entrypoints/coaching/PrintSummary';
+import { answerText } from '@/entrypoints/coaching/FormAnswers';
+import { translator } from '@/lib/i18n';
 import { freshDb } from '../db/fresh';
 import { AGENT, card, COACH } from './fixtures';
 
@@ -77,5 +79,14 @@ describe('the printable summary', () => {
     const sheet = document.querySelector('main.print-summary')!;
     expect([...sheet.querySelectorAll('.answers > [data-section]')].map((s) => s.getAttribute('data-section'))).toEqual(form.sections.map((s) => s.id));
     expect(screen.getByRole('button', { name: 'Print' }).closest('.no-print')).not.toBeNull();
+  });
+});
+
+describe('a number answer', () => {
+  const scoreIn = (lang: 'en' | 'fi') => formTemplates.find((f) => f.language === lang)!.sections.flatMap((s) => s.fields).find((f) => f.id === 'qualityScore')!;
+
+  it('reads in the reader’s locale: a Finnish agent sees a decimal comma, as in the target beside it', () => {
+    expect(answerText(scoreIn('fi'), 82.5, translator('fi'), 'fi')).toBe('82,5 % (tavoite 85 %)');
+    expect(answerText(scoreIn('en'), 82.5, translator('en'), 'en')).toBe('82.5 % (target 85 %)');
   });
 });

@@ -17,6 +17,8 @@ import {
 import type { ArvioDb } from '@/lib/db';
 import type { CoachingSession } from '@/lib/model/coaching';
 import { newDraftFrom, publish } from '@/lib/scorecards';
+import type { Roster } from '@/lib/sync';
+import { MyCoaching } from '@/entrypoints/coaching/MyCoaching';
 import { SessionPage } from '@/entrypoints/coaching/SessionPage';
 import { freshDb } from '../db/fresh';
 import { AGENT, card, COACH } from './fixtures';
@@ -120,5 +122,44 @@ describe('the session page', () => {
     show();
     expect(((await screen.findByRole('combobox', { name: 'Length' })) as HTMLSelectElement).value).toBe('2');
     await evidenceShown();
+  });
+});
+
+describe('the comment on an action done', () => {
+  it('is quoted the way the reader’s language quotes: ”…” for a Finnish coach, “…” in English', async () => {
+    const earlier = new Date(Date.parse(HELD_AT) - 14 * 86_400_000).toISOString();
+    const before = newCoachingSession({ id: 'cs-0', team: null, coach: COACH, agent: AGENT, form: formTemplates[0]!, scheduledFor: null, now: new Date(earlier) });
+    const focus = [{ scorecardId: card.id, criterionId: 'tone' }];
+    const held = { ...before, status: 'held' as const, heldAt: earlier, focus, period: periodOf(earlier.slice(0, 10)) };
+    await saveSession(held, [newCoachingAction(held, { id: 'a0', text: 'Tervehdi nimellä', assignee: 'agent', due: earlier.slice(0, 10), now: new Date(earlier) })], null);
+    await markActionDone('a0', AGENT, 'Joka puhelussa', new Date(earlier));
+    const now = newCoachingSession({ id: 'cs-1', team: null, coach: COACH, agent: AGENT, form: formTemplates[0]!, scheduledFor: null, now: new Date(HELD_AT) });
+    await saveSession({ ...now, status: 'held', heldAt: HELD_AT, focus, period: periodOf(HELD_AT.slice(0, 10)) }, [], null);
+    const previous = async (lang: 'en' | 'fi') => {
+      cleanup();
+      render(
+        <I18nProvider fixed={lang}>
+          <SessionPage id="cs-1" who={{ me: COACH, roster: null, cards: [card] }} me={COACH} />
+        </I18nProvider>,
+      );
+      await evidenceShown();
+      return (await screen.findByTestId('previous-actions')).textContent;
+    };
+    expect(await previous('fi')).toContain(' · ”Joka puhelussa”');
+    expect(await previous('en')).toContain(' · “Joka puhelussa”');
+
+    // The agent's own list of actions quotes it the same way.
+    const roster: Roster = { me: { email: AGENT.id, name: AGENT.name, role: 'agent' }, members: [] };
+    const mine = async (lang: 'en' | 'fi') => {
+      cleanup();
+      render(
+        <I18nProvider fixed={lang}>
+          <MyCoaching who={{ me: AGENT, roster, cards: [card] }} />
+        </I18nProvider>,
+      );
+      return (await screen.findByTestId('my-actions')).textContent;
+    };
+    expect(await mine('fi')).toContain(' · ”Joka puhelussa”');
+    expect(await mine('en')).toContain(' · “Joka puhelussa”');
   });
 });

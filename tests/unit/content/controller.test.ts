@@ -35,7 +35,7 @@ function toyAdapter(observers: { live: number }, failOn?: string): HelpdeskAdapt
   };
 }
 
-function setup(failOn?: string) {
+function setup(failOn?: string, onTicketPresence?: (present: boolean) => void) {
   vi.useFakeTimers();
   const observers = { live: 0 };
   const adapter = toyAdapter(observers, failOn);
@@ -47,7 +47,10 @@ function setup(failOn?: string) {
     location: () => url,
     pickAdapter: (u) => (adapter.matches(u, document) ? adapter : null),
     publish: (s) => published.push(s),
-    onTicketPresence: (p) => presence.push(p),
+    onTicketPresence: (p) => {
+      onTicketPresence?.(p);
+      presence.push(p);
+    },
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
   };
@@ -101,6 +104,22 @@ describe('content script controller', () => {
     expect(published.at(-1)).toMatchObject({ state: 'error', message: 'markup changed' });
     await navigate('/tickets/14');
     expect(published.at(-1)).toMatchObject({ state: 'ticket', ticket: { ticketId: '14' } });
+    controller.destroy();
+    vi.useRealTimers();
+  });
+
+  it('keeps reading the page when showing the dock throws (a plain-http page without crypto.randomUUID), and shows it at the next ticket', async () => {
+    let broken = true;
+    // As the dock did on a plain-http helpdesk, where crypto.randomUUID is undefined.
+    const { controller, published, presence, navigate } = setup(undefined, () => {
+      if (broken) throw new TypeError('crypto.randomUUID is not a function');
+    });
+    expect(published.at(-1)).toMatchObject({ state: 'ticket', ticket: { ticketId: '1' } });
+    await navigate('/tickets/2');
+    expect(published.at(-1)).toMatchObject({ state: 'ticket', ticket: { ticketId: '2' } });
+    broken = false;
+    await navigate('/tickets/3');
+    expect(presence).toEqual([true]);
     controller.destroy();
     vi.useRealTimers();
   });

@@ -4,7 +4,7 @@ import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import type { DashboardData, DashboardFilter, PersonRow } from '@/lib/dashboard';
-import { TeamView } from '@/entrypoints/dashboard/TeamView';
+import { TeamView, TrendChart } from '@/entrypoints/dashboard/TeamView';
 
 // uPlot needs a canvas happy-dom does not have; the charts are not what this test is about.
 vi.mock('uplot', () => ({ default: class { static paths = {}; static pxRatio = 1; destroy() {} } }));
@@ -70,5 +70,23 @@ describe('criteria of several cards', () => {
     await waitFor(() => expect(container.querySelector('.strongest li')).not.toBeNull());
     const strongest = [...container.querySelectorAll('.strongest li')].map((li) => li.firstChild?.textContent);
     expect(strongest).toEqual(['Tone · Chat (English)', 'Sävy · Chat (Finnish)', 'Closing · Call']);
+  });
+});
+
+describe('a weekly trend', () => {
+  it('names its weeks for people, not by their ISO code, in the table the chart reads from', () => {
+    const weekly: DashboardData = { ...data, trend: [{ period: '2026-W09', ...totals }, { period: '2026-W10', ...totals, count: 0 }, { period: '2026-W11', ...totals }] };
+    const rows = (lang: 'en' | 'fi') => {
+      render(null, container);
+      render(
+        <I18nProvider fixed={lang}>
+          <TrendChart data={weekly} filter={{ ...filter, from: '2026-03', to: '2026-03', granularity: 'week' }} title="Trend" />
+        </I18nProvider>,
+        container,
+      );
+      return [...container.querySelectorAll('.trend-table tbody th')].map((th) => th.textContent);
+    };
+    expect(rows('en')).toEqual(['Week 9, 2026', 'Week 11, 2026']);
+    expect(rows('fi')).toEqual(['Viikko 9/2026', 'Viikko 11/2026']);
   });
 });

@@ -1,7 +1,7 @@
 // A lead moves every review to another profile with the JSON file: merged by id, all or nothing, errors name the field.
 import { describe, expect, it } from 'vitest';
 import { ArvioDb } from '@/lib/db';
-import { submitReview } from '@/lib/db/reviews';
+import { revisionsOfReview, submitReview } from '@/lib/db/reviews';
 import { recomputeRollups } from '@/lib/db/rollups';
 import { exportJson, importExportFile, importExportText, parseExportFile, type Progress } from '@/lib/transfer';
 import { CARDS, makeReview, rng } from '../db/factory';
@@ -73,6 +73,19 @@ describe('JSON export and import', () => {
     const rebuilt = await target.rollups.toArray();
     const round = (rows: typeof kept) => rows.map((r) => ({ ...r, sum: Math.round(r.sum * 1e9) / 1e9 + 0 })).sort((a, b) => a.key.localeCompare(b.key));
     expect(round(kept)).toEqual(round(rebuilt));
+  });
+
+  it('a review the file replaces stays in its history, as an edit’s earlier revision does; one the file leaves alone gains none', async () => {
+    const { database: target, text } = await seeded(3, 7);
+    const file = JSON.parse(text) as { reviews: ReturnType<typeof makeReview>[] };
+    const [edited, same] = file.reviews;
+    const before = await target.reviews.get(edited!.id);
+    const fromFile = { ...edited!, revision: edited!.revision + 1, feedback: 'edited on the other computer', updatedAt: '2026-07-02T00:00:00.000Z' };
+    const result = await importExportText(JSON.stringify({ ...file, reviews: [fromFile, same] }));
+    expect(result).toMatchObject({ ok: true, summary: { reviews: { added: 0, updated: 1, unchanged: 1 } } });
+    expect(await target.reviews.get(edited!.id)).toMatchObject({ feedback: 'edited on the other computer' });
+    expect(await revisionsOfReview(edited!.id)).toEqual([before]);
+    expect(await revisionsOfReview(same!.id)).toEqual([]);
   });
 
   it('a small file into a profile holding many reviews in its id range merges the same way', async () => {

@@ -2,7 +2,7 @@
 // as the app's dates are written (24-hour in both languages).
 import { describe, expect, it } from 'vitest';
 import { formatSyncTime } from '@/components/SyncStatus';
-import { formatAge, formatTime, translator } from '@/lib/i18n';
+import { formatAge, formatTime, formatWeek, translator } from '@/lib/i18n';
 
 describe('formatAge', () => {
   it('says "under a day" for less than a day, then days by locale, in both languages', () => {
@@ -25,5 +25,13 @@ describe('times of day', () => {
     const earlier = new Date(2026, 0, 2, 9, 30);
     expect(formatSyncTime(earlier.getTime(), 'en')).toBe('2 Jan 2026, 09:30');
     expect(formatSyncTime(earlier.getTime(), 'fi')).toBe('2.1.2026 klo 9.30');
+  });
+});
+
+describe('formatWeek', () => {
+  it('names an ISO week as people say it, the year never grouped like a count', () => {
+    expect(formatWeek(translator('en'), '2026-W09')).toBe('Week 9, 2026');
+    expect(formatWeek(translator('fi'), '2026-W53')).toBe('Viikko 53/2026');
+    expect(formatWeek(translator('fi'), '2026-03')).toBe('2026-03');
   });
 });

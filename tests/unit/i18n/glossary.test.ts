@@ -82,6 +82,7 @@ describe('Finnish words', () => {
     expect(hits('Palvelujärjestelmässä ja TAUSTAPALVELUSSA')).toEqual(['palvelujärjestelmä*', 'taustapalvelu*']);
     expect(hits('Tuonti ja\nvienti')).toEqual(['tuonti ja vienti']);
     expect(hits(words('Yhteenveto: {agent}'))).toEqual([]);
+    expect(hits('”N/A”, jos nimeä ei ole')).toEqual(['N/A']);
   });
 
   it('quotes the Finnish way: ”…”, never "…" or “…”', () => {

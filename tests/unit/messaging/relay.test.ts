@@ -1,6 +1,7 @@
 // The background's relay: a sidebar hears its own page and no other, and can only ask things of its own tab's page.
 import { describe, expect, it, vi } from 'vitest';
 import { createRelay } from '@/lib/messaging';
+import { newSessionId } from '@/lib/model/commands';
 import { PAGE_PORT_PREFIX, SIDEBAR_PORT_PREFIX } from '@/lib/model/messages';
 import type { TicketSnapshot } from '@/lib/model/ticket';
 import { FakePort } from './fake-port';
@@ -49,6 +50,25 @@ describe('the relay between a page and its sidebar', () => {
     ]);
     expect(theirs.sent).toEqual([]);
     expect(two.sent).toEqual([{ type: 'attached' }]);
+  });
+
+  it('pairs a page of a plain-http helpdesk, where crypto.randomUUID does not exist, with its sidebar', () => {
+    const randomUUID = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(crypto), 'randomUUID');
+    // What a non-secure context (http://zammad.intranet) gives the content script.
+    Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const session = newSessionId();
+      expect(session).toMatch(/^[0-9a-f]{32}$/);
+      expect(newSessionId()).not.toBe(session);
+      const { page, sidebar } = setup();
+      const one = page(1, session);
+      const mine = sidebar(1, session);
+      expect(one.types()).toEqual(['attached']);
+      one.receive({ type: 'snapshot', snapshot: snapshot('101') });
+      expect(mine.sent).toEqual([{ type: 'snapshot', snapshot: snapshot('101') }]);
+    } finally {
+      if (randomUUID) Object.defineProperty(Object.getPrototypeOf(crypto), 'randomUUID', randomUUID);
+    }
   });
 
   it('lets a sidebar close only its own tab’s page, whatever session it names', () => {

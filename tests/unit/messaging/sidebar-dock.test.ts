@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { connectToPage } from '@/entrypoints/sidebar/connection';
+import { NotDockedError } from '@/lib/service';
 import { remoteDb } from '@/lib/service/remote';
 import { SIDEBAR_PORT_PREFIX } from '@/lib/model/messages';
 import { FakePort } from './fake-port';
@@ -67,7 +68,7 @@ describe('a sidebar frame learns whether it is docked', () => {
 
     vi.useFakeTimers();
     const again = remoteDb.listScorecards();
-    const failed = expect(again).rejects.toThrow('Arvio opens from the helpdesk page');
+    const failed = expect(again).rejects.toBeInstanceOf(NotDockedError);
     await vi.advanceTimersByTimeAsync(5000);
     await failed;
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { notSavedText, type Unsaved } from '@/components/notSaved';
 import { StorageFullError } from '@/lib/db/quota';
+import { NotDockedError } from '@/lib/service';
 import { translator } from '@/lib/i18n';
 
 const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -24,6 +25,12 @@ describe('notSavedText', () => {
     expect(notSavedText(fi, what, new StorageFullError('QuotaExceededError'))).toBe(
       `${finnish}: selaimen tallennustila Arviolle on täynnä. Kaikki aiemmin tallennettu on tallessa. Vapauta levytilaa tältä tietokoneelta ja yritä sitten uudelleen.`,
     );
+  });
+
+  it('says in the user’s language that a sidebar not docked by Arvio opens from the helpdesk page', () => {
+    const refused = new NotDockedError('Arvio opens from the helpdesk page');
+    expect(notSavedText(fi, { kind: 'review', ticketId: '102' }, refused)).toBe('Arviointisi tiketistä #102 ei tallentunut: Arvio avautuu asiakaspalvelujärjestelmän sivulta');
+    expect(notSavedText(en, { kind: 'review', ticketId: '102' }, refused)).toBe('Your review of ticket #102 was not saved: Arvio opens from the helpdesk page');
   });
 
   it('keeps the reason of any other failure', () => {

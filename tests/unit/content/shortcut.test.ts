@@ -1,0 +1,98 @@
+// Alt+Shift+A in the page, when the browser left the command unbound: it opens the sidebar, yet text being written into the helpdesk (macOS's Option+Shift+A is "Å") stays the writer's.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listenForShortcut } from '@/entrypoints/helpdesk.content/shortcut';
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+  document.body.replaceChildren();
+});
+
+function listen(shortcut: string | Promise<never> = '') {
+  const toggled = vi.fn();
+  stops.push(listenForShortcut(window, toggled, () => (typeof shortcut === 'string' ? Promise.resolve({ shortcut }) : shortcut)));
+  return toggled;
+}
+
+/** Alt+Shift+A at the key's position, as the platform reports what it types (`key`). */
+function press(target: EventTarget, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, code: 'KeyA', altKey: true, shiftKey: true, bubbles: true, cancelable: true, composed: true, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, parent: Node = document.body): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  parent.appendChild(made);
+  return made;
+}
+
+describe('the in-page Alt+Shift+A', () => {
+  it('opens the sidebar from the page, and keeps the keys from the page', async () => {
+    const toggled = listen();
+    await Promise.resolve();
+    const event = press(element('button'), 'A');
+    expect(toggled).toHaveBeenCalledTimes(1);
+    expect(event.defaultPrevented).toBe(true);
+    // Outside a text field Option+Shift+A types nothing on a Mac either.
+    press(document.body, 'Å');
+    expect(toggled).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['the reply composer (contenteditable)', () => element('p', {}, element('div', { contenteditable: 'true' }))],
+    ['a textarea', () => element('textarea')],
+    ['a search field', () => element('input', { type: 'search' })],
+    [
+      'an editor inside a web component’s shadow root',
+      () => {
+        const host = document.createElement('rich-editor');
+        document.body.append(host);
+        const root = host.attachShadow({ mode: 'open' });
+        return element('div', { contenteditable: '' }, root);
+      },
+    ],
+  ])('leaves Option+Shift+A typing "Å" in %s to the writer', async (_, target) => {
+    const toggled = listen();
+    await Promise.resolve();
+    const event = press(target(), 'Å');
+    expect(toggled).not.toHaveBeenCalled();
+    expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('while writing a reply, where Alt+Shift+A types nothing (Windows, Linux), still opens Arvio, as the bound command does', async () => {
+    const toggled = listen();
+    await Promise.resolve();
+    const event = press(element('div', { contenteditable: 'true' }), 'A');
+    expect(toggled).toHaveBeenCalledTimes(1);
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('leaves the keys alone while an input method composes, and in a read-only field takes them', async () => {
+    const toggled = listen();
+    await Promise.resolve();
+    expect(press(element('textarea'), 'Process', { isComposing: true }).defaultPrevented).toBe(false);
+    expect(press(element('textarea', { readonly: '' }), 'Å').defaultPrevented).toBe(true);
+    expect(toggled).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing once the browser says the command has keys of its own: moved to other keys, Alt+Shift+A is the page’s', async () => {
+    const toggled = listen('Ctrl+Shift+Y');
+    await Promise.resolve();
+    await Promise.resolve();
+    const event = press(element('button'), 'A');
+    expect(toggled).not.toHaveBeenCalled();
+    expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('works when the background cannot be asked, and listens no more once torn down', async () => {
+    const toggled = listen(Promise.reject(new Error('Extension context invalidated.')));
+    await Promise.resolve();
+    press(document.body, 'A');
+    expect(toggled).toHaveBeenCalledTimes(1);
+    stops.splice(0).forEach((stop) => stop());
+    press(document.body, 'A');
+    expect(toggled).toHaveBeenCalledTimes(1);
+  });
+});
