@@ -16,10 +16,12 @@ export interface Room {
 
 export function createRoom(doc: Document): Room {
   let narrowed: HTMLElement | null = null;
+  /** The narrowed element's own inline max-width, put back on release (a page the generic fallback narrows may set one). */
+  let own = { value: '', priority: '' };
 
-  // Helpdesks size their app root by stylesheet, not by an inline max-width: nothing of theirs to keep.
   const release = (): void => {
-    narrowed?.style.removeProperty('max-width');
+    if (narrowed && own.value) narrowed.style.setProperty('max-width', own.value, own.priority);
+    else narrowed?.style.removeProperty('max-width');
     narrowed = null;
   };
 
@@ -27,7 +29,10 @@ export function createRoom(doc: Document): Room {
     fit(width, main, guarded) {
       const found = main ? (firstMatch(doc, main)?.element as HTMLElement | undefined) : undefined;
       const target = found ?? doc.documentElement;
-      if (target !== narrowed) release();
+      if (target !== narrowed) {
+        release();
+        own = { value: target.style.getPropertyValue('max-width'), priority: target.style.getPropertyPriority('max-width') };
+      }
       narrowed = target;
       // The sidebar is fixed to the viewport's right edge (left of any page scrollbar).
       const edge = doc.documentElement.clientWidth - width;

@@ -64,8 +64,21 @@ let inertDocument: Document | null = null;
  * the result is never attached to a live page.
  */
 export function inertHtml(html: string): Element {
-  inertDocument ??= document.implementation.createHTMLDocument('');
-  const holder = inertDocument.createElement('div');
+  const holder = inert().createElement('div');
   holder.innerHTML = html;
   return holder;
+}
+
+/**
+ * A deep copy of a page's element in that inert document, to cut parts out of before reading its text:
+ * a copy made in the page itself would fetch its images again (a mail's tracking pixel, told the mail
+ * was opened once more) and fire their handlers. Only for reading text from, as inertHtml.
+ */
+export function inertCopy(element: Element): Element {
+  return inert().importNode(element, true);
+}
+
+function inert(): Document {
+  inertDocument ??= document.implementation.createHTMLDocument('');
+  return inertDocument;
 }

@@ -1,6 +1,6 @@
 // Shared machinery of the DOM adapters: a page's message items become messages, with diagnostics.
 import type { Channel, Diagnostics, Extraction, MessageRole, TicketMessage } from '../model';
-import { allMatches, firstMatch, readableText } from './dom';
+import { allMatches, firstMatch, inertCopy, readableText } from './dom';
 import type { Composer, HelpdeskAdapter, HelpdeskLayout, TicketContext } from './types';
 
 // Limits of the shared schema (lib/model/ticket.ts): stay inside them instead of failing a parse later.
@@ -72,7 +72,7 @@ export function oneLine(text: string, max: number): string {
 export function textWithout(element: Element, skip: readonly string[]): { text: string; removed: number } {
   const selector = skip.join(',');
   if (!selector || !element.querySelector(selector)) return { text: readableText(element), removed: 0 };
-  const clone = element.cloneNode(true) as Element;
+  const clone = inertCopy(element);
   const found = clone.querySelectorAll(selector);
   found.forEach((node) => node.remove());
   return { text: readableText(clone), removed: found.length };

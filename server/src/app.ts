@@ -24,6 +24,7 @@ import { fail, invalid, params, readJson, unacceptable } from './http';
 import { inputIssues } from './input';
 import { errorLine } from './log';
 import { exportableReviews, listScorecards, pullJson, push, Refusal } from './store';
+import { DEFAULT_MAX_BODY_BYTES } from './env';
 
 export interface AppOptions {
   /** Largest request body accepted, in bytes (default 1 MiB). */
@@ -40,7 +41,7 @@ type Env = { Variables: { user: User } };
 const mayExport = (user: User): boolean => user.role === 'lead' || user.role === 'admin';
 
 export function createApp(db: Db, options: AppOptions = {}): Hono<Env> {
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const logError = options.logError ?? ((line: string) => console.error(line));
   const app = new Hono<Env>();
 

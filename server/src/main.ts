@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { announceFirstAdmin, runCommand, USAGE } from './cli';
 import { openFromEnv } from './db';
+import { numericSettings } from './env';
 import { migrate } from './migrate';
 import { scheduleRetention } from './privacy';
 import { startServer } from './serve';
@@ -14,6 +15,8 @@ async function main(argv: string[]): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  // Checked before anything is opened: a mistyped setting stops the server with its name.
+  const settings = numericSettings(process.env);
   const db = await openFromEnv(process.env, DEFAULT_DATA_DIR, { notice: io.err });
   await migrate(db);
   if (argv.length > 0 && argv[0] !== 'serve') {
@@ -24,12 +27,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   await announceFirstAdmin(db, process.env.ARVIO_ADMIN_EMAIL ?? 'admin@localhost', io);
-  const port = Number(process.env.PORT ?? 8787);
-  const server = await startServer(db, { port, hostname: process.env.HOST ?? '127.0.0.1' }, {
-    maxBodyBytes: process.env.ARVIO_MAX_BODY_BYTES ? Number(process.env.ARVIO_MAX_BODY_BYTES) : undefined,
-  });
+  const server = await startServer(db, { port: settings.port, hostname: process.env.HOST ?? '127.0.0.1' }, { maxBodyBytes: settings.maxBodyBytes });
   io.out(`Arvio server on ${server.url} (${db.kind})`);
-  const months = retentionMonths(process.env.ARVIO_RETENTION_MONTHS);
+  const months = settings.retentionMonths;
   const stopRetention = months > 0 ? scheduleRetention(db, months, io.out) : () => undefined;
   const stop = async () => {
     stopRetention();
@@ -40,13 +40,6 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   return -1;
-}
-
-/** ARVIO_RETENTION_MONTHS: conversation text kept this many months (unset or 0: kept for good). */
-function retentionMonths(value: string | undefined): number {
-  const months = Number(value ?? 0);
-  if (!Number.isInteger(months) || months < 0) throw new Error(`ARVIO_RETENTION_MONTHS must be a whole number of months, not "${value}"`);
-  return months;
 }
 
 main(process.argv.slice(2)).then(

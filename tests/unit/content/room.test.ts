@@ -32,6 +32,22 @@ describe('making room for the sidebar', () => {
     expect(app.style.getPropertyValue('max-width')).toBe('');
   });
 
+  it("puts back the page's own inline max-width when the sidebar closes or moves on", () => {
+    const { app } = page();
+    document.documentElement.style.setProperty('max-width', '1200px');
+    app.style.setProperty('max-width', '90rem', 'important');
+    const room = createRoom(document);
+    room.fit(400, undefined, []);
+    expect(document.documentElement.style.getPropertyValue('max-width')).toBe('880px');
+    room.fit(400, ['#app'], []);
+    expect(document.documentElement.style.getPropertyValue('max-width')).toBe('1200px');
+    expect(app.style.getPropertyValue('max-width')).toBe('820px');
+    room.fit(380, ['#app'], []);
+    room.release();
+    expect(app.style.getPropertyValue('max-width')).toBe('90rem');
+    expect(app.style.getPropertyPriority('max-width')).toBe('important');
+  });
+
   it('narrows the whole page when the helpdesk names no container, or its container is not there', () => {
     const { app } = page();
     const room = createRoom(document);
