@@ -73,6 +73,10 @@ export const scorecardsEn = {
   'scorecards.editor.invalid': '{count} fields need fixing before this can be saved.',
   'scorecards.editor.saved': 'Draft saved as version {version}.',
   'scorecards.editor.printNeedsSave': 'Save the draft first; printing shows the saved version.',
+  'scorecards.editor.autosave': 'Your changes are saved as a draft on this computer as you edit. Nothing is shared until you publish.',
+  'scorecards.editor.leaveUnsaved': 'Your latest changes are not saved. Go back to the list without them?',
+  'scorecards.editor.keepEditing': 'Keep editing',
+  'scorecards.editor.leaveWithout': 'Discard the changes and go back',
 
   'scorecards.field.name': 'Name',
   'scorecards.field.language': 'Language of the criteria',

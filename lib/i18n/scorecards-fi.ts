@@ -75,6 +75,10 @@ export const scorecardsFi: Record<ScorecardsKey, string> = {
   'scorecards.editor.invalid': '{count} kenttää on korjattava ennen tallennusta.',
   'scorecards.editor.saved': 'Luonnos tallennettu versiona {version}.',
   'scorecards.editor.printNeedsSave': 'Tallenna luonnos ensin; tulostus näyttää tallennetun version.',
+  'scorecards.editor.autosave': 'Muutoksesi tallentuvat luonnokseen tälle tietokoneelle sitä mukaa kuin muokkaat. Mitään ei jaeta ennen kuin julkaiset.',
+  'scorecards.editor.leaveUnsaved': 'Viimeisimmät muutoksesi eivät ole tallessa. Palataanko luetteloon ilman niitä?',
+  'scorecards.editor.keepEditing': 'Jatka muokkausta',
+  'scorecards.editor.leaveWithout': 'Hylkää muutokset ja palaa luetteloon',
 
   'scorecards.field.name': 'Nimi',
   'scorecards.field.language': 'Kriteerien kieli',

@@ -121,7 +121,8 @@ describe('a sidebar that Arvio did not dock', () => {
       make('stolen', src);
       return src;
     }, GUESS);
-    expect(copies).toMatch(/\/sidebar\.html#[0-9a-f-]{36}$/);
+    // The session as newSessionId makes it: 32 hex digits.
+    expect(copies).toMatch(/\/sidebar\.html#[0-9a-f]{32}$/);
     for (const id of ['bare', 'guessed', 'stolen']) await expectNothingServed(await framed(page, id));
     // The dock is served as before: its ticket, the earlier review, a fresh service answer.
     expect(await dock.locator('.ticket-subject').textContent()).toBe(t101.subject);

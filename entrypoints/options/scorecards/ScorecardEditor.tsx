@@ -1,7 +1,8 @@
-// Editing one scorecard version: name, language, channels, pass mark, groups and criteria; validated before saving or publishing.
+// Editing one scorecard draft: name, language, channels, pass mark, groups and criteria; saved as the lead edits, validated before saving or publishing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
+import { useAutosave } from '@/components/useAutosave';
 import { saveScorecard } from '@/lib/db';
 import type { Channel, Criterion, Group, Language, Scorecard } from '@/lib/model';
 import { blankCriterion, moveCriterion, publish } from '@/lib/scorecards';
@@ -46,12 +47,53 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   const [checked, setChecked] = useState(false);
   const [status, setStatus] = useState('');
   const [focus, setFocus] = useState<Focus>(null);
+  const [leaving, setLeaving] = useState(false);
   const rootRef = useRef<HTMLElement>(null);
+  const stayRef = useRef<HTMLButtonElement>(null);
   const { picker: teamPicker, publishTeam } = usePublishTeam(card, 'card-team');
 
+  // As the coaching form editor: saved after a pause in typing, and on leaving (Back to list, another
+  // section, the tab closed); saves in line, so an older draft never lands after a newer one or after
+  // publishing. Only a draft is ever here (a published card's edit is its next version, newDraftFrom),
+  // so a frozen version is never written. An edit the checks refuse is not saved: it waits, its
+  // problems shown, and leaving asks first.
+  const autosave = useAutosave<Scorecard>(async (next) => {
+    const found = validateCard(next, t);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setChecked(true);
+      setStatus('');
+      throw new Error('invalid');
+    }
+    const stamped: Scorecard = { ...next, updatedAt: new Date().toISOString() };
+    try {
+      await saveScorecard(stamped);
+    } catch (e) {
+      setStatus(notSavedText(t, { kind: 'scorecard', name: next.name, version: next.version }, e));
+      throw e;
+    }
+    setStored(true);
+    // Printing shows the stored version: it matches what is shown once no newer edit waits.
+    if (autosave.waiting() === null) setDirty(false);
+    setStatus(t('scorecards.editor.saved', { version: stamped.version }));
+  });
+
   useEffect(() => {
+    // A draft that cannot be saved (the checks refuse it) would be lost with the tab: the browser asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      const waiting = autosave.waiting();
+      if (waiting !== null && Object.keys(validateCard(waiting, t)).length > 0) {
+        event.preventDefault();
+        event.returnValue = '';
+      } else void autosave.flush();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
     rootRef.current?.querySelector<HTMLElement>('h2')?.focus();
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
+  useEffect(() => {
+    if (leaving) stayRef.current?.focus();
+  }, [leaving]);
 
   // Focus follows what the user acted on: a moved criterion, a new group's title, a new criterion.
   useEffect(() => {
@@ -74,8 +116,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     setCard(next);
     setDirty(true);
     setStatus('');
+    setLeaving(false);
     // Once the user has tried to save, errors follow every edit so a fixed field clears at once.
     if (checked) setErrors(validateCard(next, t));
+    autosave.edit(next);
   };
   const updateCriterion = (id: string, next: Criterion) =>
     update({ ...card, criteria: card.criteria.map((c) => (c.id === id ? next : c)) });
@@ -94,28 +138,41 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
   };
 
   const save = async () => {
-    const next = { ...card, updatedAt: new Date().toISOString() };
-    if (!check(next)) return;
+    // Deliberately: the draft as shown is saved even when nothing has changed since it was opened; its
+    // problems, if any, are shown by their fields at once (the edit keeps waiting, unsaved).
+    if (!check(card)) return;
+    autosave.edit(autosave.waiting() ?? card);
+    await autosave.flush();
+  };
+
+  const publishing = useRef(false);
+  const publishNow = async () => {
+    if (publishing.current || !check(card)) return;
+    publishing.current = true;
+    const shown = card;
+    const waiting = autosave.waiting();
+    autosave.drop();
     try {
-      await saveScorecard(next);
-      setCard(next);
-      setStored(true);
-      setDirty(false);
-      setStatus(t('scorecards.editor.saved', { version: next.version }));
+      const published = publish(shown, new Date(), await publishTeam());
+      await autosave.after(() => saveScorecard(published));
+      props.onDone(t('scorecards.notice.published', { name: published.name, version: published.version }));
     } catch (e) {
-      setStatus(notSavedText(t, { kind: 'scorecard', name: next.name, version: next.version }, e));
+      // Not published: the draft as shown is still to save.
+      if (waiting !== null) autosave.edit(waiting);
+      setStatus(notSavedText(t, { kind: 'scorecard', name: shown.name, version: shown.version }, e));
+    } finally {
+      publishing.current = false;
     }
   };
 
-  const publishNow = async () => {
-    if (!check(card)) return;
-    try {
-      const published = publish(card, new Date(), await publishTeam());
-      await saveScorecard(published);
-      props.onDone(t('scorecards.notice.published', { name: published.name, version: published.version }));
-    } catch (e) {
-      setStatus(notSavedText(t, { kind: 'scorecard', name: card.name, version: card.version }, e));
-    }
+  const close = async () => {
+    // What cannot be saved (a problem shown above, a full disk) is not dropped silently: the lead chooses.
+    if (await autosave.flush()) props.onDone('');
+    else setLeaving(true);
+  };
+  const discard = () => {
+    autosave.drop();
+    props.onDone(t('scorecards.notice.discarded'));
   };
 
   const addGroup = () => {
@@ -162,6 +219,7 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
           {t('scorecards.editor.frozen', { from: props.frozenFrom, version: card.version })}
         </p>
       )}
+      <p class="muted">{t('scorecards.editor.autosave')}</p>
       {errorCount > 0 && (
         <div class="error-summary" role="alert">
           <p>{t('scorecards.editor.invalid', { count: errorCount })}</p>
@@ -340,13 +398,24 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
             {t('scorecards.action.print')}
           </button>
         )}
-        <button type="button" onClick={() => props.onDone(dirty ? t('scorecards.notice.discarded') : '')}>
+        <button type="button" onClick={() => void close()}>
           {t('scorecards.action.close')}
         </button>
         <span role="status" class="status">
           {status}
         </span>
       </div>
+      {leaving && (
+        <p class="actions" role="group" aria-labelledby="leave-question">
+          <span id="leave-question">{t('scorecards.editor.leaveUnsaved')}</span>
+          <button type="button" ref={stayRef} onClick={() => setLeaving(false)}>
+            {t('scorecards.editor.keepEditing')}
+          </button>
+          <button type="button" onClick={discard}>
+            {t('scorecards.editor.leaveWithout')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,8 +1,9 @@
-// The scorecard editor as a lead uses it: frozen versions, field errors in words, keyboard reordering, all-or-nothing import.
+// The scorecard editor as a lead uses it: frozen versions, field errors in words, keyboard reordering, drafts saved
+// as the lead edits and never lost on leaving, all-or-nothing import.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { ComponentChildren } from 'preact';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
 import { ArvioDb, BACKEND_KEY, db, ensureBuiltInScorecards, getScorecard, listScorecards, saveScorecard, useDatabase } from '@/lib/db';
 import { docHash, ROSTER_KEY } from '@/lib/sync';
@@ -126,6 +127,107 @@ describe('the scorecard editor', () => {
     // And with the buttons: moving down again.
     fireEvent.click(screen.getByRole('button', { name: 'Move Second down' }));
     await screen.findByRole('article', { name: 'Criterion 2 of 2: Second' });
+  });
+});
+
+describe('a lead’s edits to a scorecard draft are never lost', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /**
+   * From now on the autosave's pause never ends by itself (only the timers are stopped; the database's
+   * own work goes on), so what is saved is what leaving the editor saved.
+   */
+  const pauseNeverEnds = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const realTimeout = globalThis.setTimeout;
+  /** waitFor for while the timers are stopped: polls on real time, and gives up after two seconds. */
+  async function eventually(check: () => Promise<void> | void): Promise<void> {
+    for (const started = Date.now(); ; ) {
+      try {
+        return await check();
+      } catch (error) {
+        if (Date.now() - started > 2000) throw error;
+        await new Promise((resolve) => realTimeout(resolve, 20));
+      }
+    }
+  }
+
+  /** The editor of the built-in e-mail card, whose version 1 is published: its version 2, a draft not saved yet. */
+  async function editEmailCard(): Promise<void> {
+    await ensureBuiltInScorecards();
+    inLanguage(<ScorecardEditor initial={newDraftFrom(emailEn, new Date(), null)} frozenFrom={1} stored={false} onDone={() => {}} onPreview={() => {}} />);
+    expect(await getScorecard('tpl-email-en', 2)).toBeUndefined();
+  }
+  const retitle = (title: string) => fireEvent.input(screen.getAllByLabelText('Title')[0]!, { target: { value: title } });
+  const draft = () => getScorecard('tpl-email-en', 2);
+
+  it('saves the draft by itself after a pause in typing, as the next version, and says so', async () => {
+    await editEmailCard();
+    retitle('Greeting and thanks');
+    await waitFor(async () => expect((await draft())?.criteria[0]?.title).toBe('Greeting and thanks'));
+    expect((await draft())?.status).toBe('draft');
+    await screen.findByText('Draft saved as version 2.');
+    expect(await getScorecard('tpl-email-en', 1)).toEqual(emailEn);
+  });
+
+  it('saves the edit still waiting when the tab is closed', async () => {
+    await editEmailCard();
+    pauseNeverEnds();
+    retitle('Greeting and thanks');
+    window.dispatchEvent(new Event('pagehide'));
+    await eventually(async () => expect((await draft())?.criteria[0]?.title).toBe('Greeting and thanks'));
+  });
+
+  it('saves the edit still waiting when the lead goes back to the list at once', async () => {
+    await ensureBuiltInScorecards();
+    const { container } = inLanguage(<ScorecardsSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Written message (e-mail)' }));
+    await screen.findByRole('note');
+    pauseNeverEnds();
+    retitle('Greeting and thanks');
+    fireEvent.click(screen.getByRole('button', { name: 'Back to list' }));
+    await eventually(async () => expect((await draft())?.criteria[0]?.title).toBe('Greeting and thanks'));
+    await eventually(() => expect(container.querySelector('tr[data-card-id="tpl-email-en"]')?.textContent).toContain('v1 stays published'));
+  });
+
+  it('asks before leaving a draft that cannot be saved yet; keeps it on request, and leaves without it only when told', async () => {
+    await ensureBuiltInScorecards();
+    inLanguage(<ScorecardsSection />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Written message (e-mail)' }));
+    const name = (await screen.findByLabelText('Name')) as HTMLInputElement;
+    fireEvent.input(name, { target: { value: 'Written message' } });
+    await waitFor(async () => expect((await draft())?.name).toBe('Written message'));
+
+    // A name left empty cannot be saved: leaving asks, and keeps editing by default.
+    fireEvent.input(name, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Back to list' }));
+    const keep = await screen.findByRole('button', { name: 'Keep editing' });
+    const question = { name: 'Your latest changes are not saved. Go back to the list without them?' };
+    expect(screen.getByRole('group', question)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(keep);
+    expect(screen.queryByRole('group', question)).toBeNull();
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('');
+    expect((await draft())?.name).toBe('Written message');
+
+    // The browser asks too before a closed tab takes it.
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Back to list' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard the changes and go back' }));
+    await screen.findByText('Unsaved changes were discarded.');
+    expect((await draft())?.name).toBe('Written message');
+  });
+
+  it('lets a closed tab go without asking when the draft can be saved', async () => {
+    await editEmailCard();
+    retitle('Greeting and thanks');
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(false);
+    await waitFor(async () => expect((await draft())?.criteria[0]?.title).toBe('Greeting and thanks'));
   });
 });
 
