@@ -1,7 +1,6 @@
 // What the user reads when a write fails: what was not saved, and why — the same words on every page.
-import { isQuotaError } from '@/lib/db';
 import type { Translate } from '@/lib/i18n';
-import { NotDockedError } from '@/lib/service';
+import { reasonText } from './errorText';
 
 /** The thing a failed write would have saved, named the way the user knows it. */
 export type Unsaved =
@@ -42,17 +41,12 @@ function describe(t: Translate, what: Exclude<Unsaved, { kind: 'import' }>): str
 }
 
 /**
- * "Your review of ticket #102 was not saved: the browser's storage for Arvio is full. …". Any other
- * failure keeps its own message after the same opening, so the user still learns what was lost.
+ * "Your review of ticket #102 was not saved: the browser's storage for Arvio is full. …". The reason
+ * in the user's words (./errorText.ts); an unforeseen failure keeps its own message after the same
+ * opening, so the user still learns what was lost.
  */
 export function notSavedText(t: Translate, what: Unsaved, error: unknown): string {
-  const reason = isQuotaError(error)
-    ? t('storage.reason.full')
-    : error instanceof NotDockedError
-      ? t('undocked.title')
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const reason = reasonText(t, error);
   if (what.kind === 'import') return t('storage.notImported', { file: what.file, reason });
   return t('storage.notSaved', { what: describe(t, what), reason });
 }

@@ -1,6 +1,6 @@
 // Background worker: the database service for framed pages, the relay between pages and their sidebars, the keyboard command and the sync schedule. Listeners are registered synchronously.
 import { browser } from 'wxt/browser';
-import { toggleShortcutQuerySchema, type FromBackground, type ToggleShortcutReply } from '@/lib/model';
+import type { FromBackground } from '@/lib/model';
 import { DB_REQUEST, handleDbRequest, refuseDbRequest, servesCaller, watchWaitingBadge } from '@/lib/service';
 import { createRelay } from '@/lib/messaging';
 import { db, ensureBuiltInScorecards, ensureRollupShape, mirrorSites, requestPersistence } from '@/lib/db';
@@ -65,14 +65,6 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => void relay.accept(port));
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
-    // A content script asks whether its in-page shortcut is wanted (lib/model/commands.ts); anyone may know.
-    if (toggleShortcutQuerySchema.safeParse(message).success) {
-      void browser.commands.getAll().then(
-        (commands) => sendResponse({ shortcut: commands.find((c) => c.name === 'toggle-sidebar')?.shortcut ?? '' } satisfies ToggleShortcutReply),
-        () => sendResponse({ shortcut: '' } satisfies ToggleShortcutReply),
-      );
-      return true;
-    }
     // A sidebar frame is served only when Arvio's own content script docked it in its tab (any page can frame sidebar.html).
     const served = servesCaller(sender, {
       extensionUrl: browser.runtime.getURL('/'),

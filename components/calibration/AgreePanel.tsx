@@ -4,6 +4,7 @@ import { agree, clarify, retireClarification, shownParticipant } from '@/lib/cal
 import { participantLabel } from './RevealView';
 import { formatDateTime, formatPercent } from '@/lib/i18n';
 import type { AgreedRating, CalibrationRatings, CalibrationSession, Scorecard } from '@/lib/model';
+import { reasonText } from '../errorText';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -45,7 +46,7 @@ export function AgreePanel({ session, card, ratings, ticketKeys, me, facilitates
       setProblem(null);
       setStatus(done);
     } catch (error) {
-      setProblem(t('calibration.notSaved', { message: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('calibration.notSaved', { message: reasonText(t, error) }));
     }
   };
 

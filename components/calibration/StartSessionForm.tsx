@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/i18n';
 import { DAY_MS, type CalibrationSession, type RevealMode, type RosterMember, type Scorecard, type TicketRef } from '@/lib/model';
 import type { Roster } from '@/lib/sync';
 import { calibrationStartTeams, type TeamSettings } from '@/lib/teamSettings';
+import { reasonText } from '../errorText';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -80,7 +81,7 @@ export function StartSessionForm({ roster, settings, cards, tickets, children, o
       await onStart(session);
       setProblem(null);
     } catch (error) {
-      setProblem(t('calibration.notSaved', { message: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('calibration.notSaved', { message: reasonText(t, error) }));
     }
   };
 

@@ -1,6 +1,7 @@
 // The reviewed agent disputes a review: single criteria (each with a reason and an optional proposed
 // rating), the whole review, or "not about me". Used in the dashboard's My reviews and the sidebar's history.
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { newDispute } from '@/lib/disputes';
 import { formatDateTime } from '@/lib/i18n';
@@ -42,7 +43,7 @@ export function DisputeForm({ review, card, agent, until, onSend, onCancel }: Pr
       await onSend(newDispute({ review, agent, wrongAgent: scope === 'wrongAgent', reason: scope === 'criteria' ? '' : reason, items, now: new Date() }));
       setProblem(null);
     } catch (error) {
-      setProblem(t('common.error', { message: error instanceof Error ? error.message : String(error) }));
+      setProblem(errorText(t, error));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 // The reviewer or a lead answers a dispute: each disputed criterion accepted with its new rating or
 // rejected with a reason; a whole-review dispute accepted or rejected (a wrong agent: naming the right one).
 import { useState } from 'preact/hooks';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { resolve } from '@/lib/disputes';
 import type { Dispute, Person, ResolutionItem, Review, Scorecard } from '@/lib/model';
@@ -65,7 +66,7 @@ export function ResolveForm({ dispute, review, card, me, agents, onResolve }: Pr
       await onResolve(resolve(dispute, { by: me, now: new Date(), answers: items, wholeAccepted: whole === 'accepted', comment, rightAgent: right }));
       setProblem(null);
     } catch (error) {
-      setProblem(t('common.error', { message: error instanceof Error ? error.message : String(error) }));
+      setProblem(errorText(t, error));
     } finally {
       setBusy(false);
     }

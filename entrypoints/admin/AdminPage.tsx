@@ -1,6 +1,7 @@
 // Team administration without a terminal: the teams an admin or lead administers, their members and
 // open invites; invite by e-mail with a role, change roles, remove members, revoke access; the team's settings.
 import { useEffect, useState } from 'preact/hooks';
+import { errorText as anyErrorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { syncErrorKey } from '@/components/SyncStatus';
 import { useLive } from '@/components/useLive';
@@ -17,7 +18,7 @@ type State = { phase: 'loading' } | { phase: 'offline' } | { phase: 'refused' } 
 
 /** A failed call in the user's words: the administration refusals by status, the rest as sync errors. */
 function errorText(t: Translate, error: unknown): string {
-  if (!(error instanceof SyncError)) return t('common.error', { message: error instanceof Error ? error.message : String(error) });
+  if (!(error instanceof SyncError)) return anyErrorText(t, error);
   if (error.status === 404) return t('admin.error.notFound');
   if (error.status === 409) return t('admin.error.otherAccount');
   if (error.status === 403) return t('admin.error.forbidden');

@@ -1,6 +1,7 @@
 // A team's settings on the administration page, for a lead of the team (or an admin): the dispute
 // window and the reviewers allowed to start calibration. Saved locally and synced like every document.
 import { useState } from 'preact/hooks';
+import { reasonText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { emailKey, type ManagedMember, type Person } from '@/lib/model';
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, newTeamSettings, type TeamSettings } from '@/lib/teamSettings';
@@ -41,10 +42,10 @@ export function TeamSettingsForm({ team, stored, me, onSave }: Props) {
           setStarters(null);
           setNotice({ ok: true, text: t('teamSettings.saved', { team: team.name }) });
         },
-        (error: unknown) => setNotice({ ok: false, text: t('teamSettings.notSaved', { message: error instanceof Error ? error.message : String(error) }) }),
+        (error: unknown) => setNotice({ ok: false, text: t('teamSettings.notSaved', { message: reasonText(t, error) }) }),
       );
     } catch (error) {
-      setNotice({ ok: false, text: t('teamSettings.notSaved', { message: error instanceof Error ? error.message : String(error) }) });
+      setNotice({ ok: false, text: t('teamSettings.notSaved', { message: reasonText(t, error) }) });
     }
   };
 

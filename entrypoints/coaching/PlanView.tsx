@@ -4,6 +4,7 @@
 // cost more to lay out than the rest of the plan).
 import { liveQuery } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText, reasonText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import {
   coachingPlanOf,
@@ -97,7 +98,7 @@ export function PlanView({ who, me }: { who: Who; me: Person }) {
   if (rows instanceof Error) {
     return (
       <p class="not-saved" role="alert">
-        {t('common.error', { message: rows.message })}
+        {errorText(t, rows)}
       </p>
     );
   }
@@ -228,7 +229,7 @@ function PlanEditor({ row, me, roster, lang, onClose }: { row: PlanRow; me: Pers
     const team = rhythmTeamOf(roster, row.agent.id);
     setRhythm(row.agent.id, days === DEFAULT_RHYTHM_DAYS ? null : days, team === null ? null : { id: team, by: me }, new Date()).then(
       () => setFailed(null),
-      (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setFailed(reasonText(t, error)),
     );
   };
   const input = useRef<HTMLInputElement>(null);

@@ -1,6 +1,7 @@
 // Preparing and holding a session: the agent's evidence since the last session, the previous actions,
 // the form, focus criteria for a period, agreed actions and private notes, saved as the coach types.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { reasonText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { useAutosave } from '@/components/useAutosave';
@@ -293,7 +294,7 @@ export function EvidenceView({
     try {
       page = await evidenceReviews(session.agent.id, evidence.from, evidence.to, listed);
     } catch (error) {
-      setMoreFailed(error instanceof Error ? error.message : String(error));
+      setMoreFailed(reasonText(t, error));
       return;
     }
     setMoreFailed(null);

@@ -154,7 +154,7 @@ function SessionsTable({ overview, onOpen }: { overview: CalibrationOverview; on
       </table>
       {rows.length < overview.sessions.length && (
         <button type="button" onClick={() => setAll(true)}>
-          {t('calibration.dash.showAll', { count: f.num(overview.sessions.length) })}
+          {t('calibration.dash.showAll', { count: overview.sessions.length })}
         </button>
       )}
     </>

@@ -1,5 +1,6 @@
 // Export (CSV in two shapes, JSON) with progress and Cancel, and JSON import with progress and a clear error.
 import { useRef, useState } from 'preact/hooks';
+import { errorText, reasonText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { importReasonText } from '@/components/describeIssue';
 import { notSavedText } from '@/components/notSaved';
@@ -48,7 +49,7 @@ export function ExportPanel() {
       setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });
-      else setExporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+      else setExporting({ kind: 'error', message: errorText(t, e) });
     } finally {
       abort.current = null;
     }
@@ -82,7 +83,8 @@ export function ExportPanel() {
       setExporting({ kind: 'done', message: t('dashboard.export.done', { name }) });
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') setExporting({ kind: 'done', message: t('dashboard.export.cancelled') });
-      else setExporting({ kind: 'error', message: t('common.error', { message: e instanceof Error ? e.message : String(e) }) });
+      // The backend's refusal is an untyped Error (lib/sync/server-export.ts): said in the user's words, its text kept as detail.
+      else setExporting({ kind: 'error', message: t('dashboard.export.serverFailed', { detail: reasonText(t, e) }) });
     } finally {
       abort.current = null;
     }

@@ -14,7 +14,7 @@ import {
   SITES_STORAGE_KEY,
   type PageTools,
 } from '@/lib/helpdesks';
-import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY, sitesContentEn, sitesContentFi } from '@/lib/i18n';
+import { contentStrings, LANGUAGE_STORAGE_KEY as LANGUAGE_KEY, messageFiller, sitesContentEn, sitesContentFi } from '@/lib/i18n';
 import {
   dockSizeKey,
   dockWidth,
@@ -24,7 +24,6 @@ import {
   toContentSchema,
   type ComposerDraft,
   type FromPage,
-  type ToggleShortcutQuery,
 } from '@/lib/model';
 import { openChannel, type Channel } from '@/lib/messaging';
 import { startController } from './controller';
@@ -145,7 +144,9 @@ export default defineContentScript({
       const key = hintCount > 0 ? 'content.badge.hints' : 'content.badge.clear';
       // Kept clear of the open sidebar at the page's right edge.
       const rightEdge = window.innerWidth - width;
-      const label = strings()[key].replace('{count}', String(hintCount)) + (focusCount > 0 ? strings()['content.badge.focus'].replace('{count}', String(focusCount)) : '');
+      const lang = pickLanguage(stored[LANGUAGE_KEY]);
+      const [text, fill] = [contentStrings(lang), messageFiller(lang)];
+      const label = fill(text[key], { count: hintCount }) + (focusCount > 0 ? fill(text['content.badge.focus'], { count: focusCount }) : '');
       badge.show(composerElement, hintCount, focusCount, label, rightEdge);
     };
     const tracker = trackComposer(
@@ -277,9 +278,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    const stopShortcut = listenForShortcut(window, toggleOrSelfCheck, () =>
-      browser.runtime.sendMessage({ type: 'toggleShortcut' } satisfies ToggleShortcutQuery),
-    );
+    // The same shortcut inside the page, for when the browser has not bound the command (a conflict, or a
+    // profile where the suggested key was not applied). A bound command never reaches the page.
+    const stopShortcut = listenForShortcut(window, toggleOrSelfCheck);
     window.addEventListener('resize', fitSoon);
 
     const onStorage = (changes: Record<string, { newValue?: unknown }>): void => {

@@ -1,5 +1,5 @@
 // The toggle shortcut inside the page, for when the browser has not bound the command (a conflict, or a profile where the suggested key was not applied).
-import { isToggleShortcut, toggleShortcutReplySchema } from '@/lib/model';
+import { isToggleShortcut } from '@/lib/model';
 
 const TEXT_INPUTS = new Set(['', 'text', 'search', 'email', 'url', 'tel', 'password', 'number']);
 
@@ -28,37 +28,16 @@ export function typesText(event: KeyboardEvent): boolean {
 }
 
 /**
- * Takes Alt+Shift+A in the page while the browser's command has no keys (asked of the background at
- * start and whenever the tab is shown again, since the shortcut is changed on a browser page): a
- * bound command never reaches the page, and one the user moved to other keys leaves these to the
- * page. Returns the teardown.
+ * Takes Alt+Shift+A in the page, but for text being typed (typesText). A bound command never reaches
+ * the page, so this acts only where the browser left the command without keys. Returns the teardown.
  */
-export function listenForShortcut(win: Window, onToggle: () => void, askShortcut: () => Promise<unknown>): () => void {
-  // Until the background answers, as if unbound: the shortcut works from the first keypress.
-  let bound = false;
-  const ask = (): void => {
-    askShortcut().then(
-      (reply) => {
-        const parsed = toggleShortcutReplySchema.safeParse(reply);
-        if (parsed.success) bound = parsed.data.shortcut !== '';
-      },
-      () => undefined,
-    );
-  };
+export function listenForShortcut(win: Window, onToggle: () => void): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (bound || !isToggleShortcut(event) || typesText(event)) return;
+    if (!isToggleShortcut(event) || typesText(event)) return;
     event.preventDefault();
     event.stopPropagation();
     onToggle();
   };
-  const onVisible = (): void => {
-    if (win.document.visibilityState === 'visible') ask();
-  };
-  ask();
   win.addEventListener('keydown', onKeyDown, true);
-  win.document.addEventListener('visibilitychange', onVisible);
-  return () => {
-    win.removeEventListener('keydown', onKeyDown, true);
-    win.document.removeEventListener('visibilitychange', onVisible);
-  };
+  return () => win.removeEventListener('keydown', onKeyDown, true);
 }

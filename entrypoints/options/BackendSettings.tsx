@@ -1,5 +1,6 @@
 // Options: the team backend (address, token, host permission, test connection), sync status, "Sync now" and conflicts.
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { formatSyncTime, syncErrorKey } from '@/components/SyncStatus';
@@ -123,7 +124,7 @@ export function BackendSettings() {
       // The background runs it, so it books retries and only one sync runs at a time.
       await remoteDb.syncNow();
     } catch (error) {
-      setNotice({ kind: 'error', text: t('common.error', { message: error instanceof Error ? error.message : String(error) }) });
+      setNotice({ kind: 'error', text: errorText(t, error) });
     } finally {
       setBusy(null);
     }

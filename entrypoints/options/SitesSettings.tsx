@@ -3,6 +3,7 @@ import { downloadBlob } from '@/components/download';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { helpdeskLabel } from '@/components/helpdeskLabel';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { originCovered } from '@/lib/sync';
@@ -61,7 +62,7 @@ export function SitesSettings() {
         setOrigin('');
         setNotice({ kind: 'ok', text: t('sites.added', { origin: normal }) });
       })
-      .catch((error: unknown) => setNotice({ kind: 'error', text: t('common.error', { message: error instanceof Error ? error.message : String(error) }) }));
+      .catch((error: unknown) => setNotice({ kind: 'error', text: errorText(t, error) }));
   };
 
   const onRemove = async (site: string): Promise<void> => {

@@ -14,6 +14,7 @@ import {
   type Diagnostics,
   type Dispute,
   type Extraction,
+  type ExtractionProblem,
   type Review,
   type ReviewDraft,
   type ReviewTarget,
@@ -158,7 +159,9 @@ function SnapshotView({
     return (
       <section class="state error" role="alert">
         <h1>{t('sidebar.error.title')}</h1>
-        <p>{t('common.error', { message: snapshot.message })}</p>
+        <p>{t('sidebar.error.body')}</p>
+        {/* The content script's own words (an unforeseen failure there), kept as detail for whoever helps. */}
+        <p class="muted">{t('sidebar.error.detail', { message: snapshot.message })}</p>
       </section>
     );
   }
@@ -270,7 +273,7 @@ function TicketPane({ ticket, extraction, draft, connection, onExpand }: TicketP
           }}
         />
       )}
-      {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} ticket={ticket} connection={connection} />}
+      {extraction.messages.length === 0 && <EmptyConversation diagnostics={extraction.diagnostics} problem={extraction.problem} ticket={ticket} connection={connection} />}
       {extraction.messages.length > 0 && ticket.helpdesk === 'generic' && <GenericActions connection={connection} picked />}
       <div role="tablist" aria-label={t('tabs.label')} class="tabs" onKeyDown={onTabKey}>
         {tabs.map((x) => (
@@ -385,7 +388,17 @@ function useRailScore(key: string, collapsed: boolean, cards: Scorecard[], revie
   }, [drafts, cards, reviews]);
 }
 
-function EmptyConversation({ diagnostics, ticket, connection }: { diagnostics: Diagnostics; ticket: TicketRef; connection: Connection }) {
+function EmptyConversation({
+  diagnostics,
+  problem,
+  ticket,
+  connection,
+}: {
+  diagnostics: Diagnostics;
+  problem: ExtractionProblem | undefined;
+  ticket: TicketRef;
+  connection: Connection;
+}) {
   const { t } = useI18n();
   const lines = [
     ...Object.entries(diagnostics.matched).map(([role, selector]) => `${role}: ${selector}`),
@@ -394,8 +407,9 @@ function EmptyConversation({ diagnostics, ticket, connection }: { diagnostics: D
   ];
   return (
     <section class="state" role="status">
-      <h2>{t('sidebar.empty.title')}</h2>
-      <p>{t('sidebar.empty.body')}</p>
+      {/* A generic site's known reason in the user's words; the diagnostics below stay technical detail for support. */}
+      <h2>{problem ? t(`sites.problem.${problem}`) : t('sidebar.empty.title')}</h2>
+      {!problem && <p>{t('sidebar.empty.body')}</p>}
       <details class="diagnostics" open>
         <summary>{t('sidebar.diagnostics')}</summary>
         <ul>

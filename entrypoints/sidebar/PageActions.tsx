@@ -1,5 +1,6 @@
 // Sidebar actions on the page itself: pick the conversation or review the selection (generic sites), and "Report this page".
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { remoteDb as db } from '@/lib/service';
 import type { Diagnostics, TicketRef } from '@/lib/model';
@@ -30,7 +31,7 @@ export function GenericActions({ connection, picked }: { connection: Connection;
   );
 }
 
-type ReportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; href: string; name: string } | { kind: 'error'; message: string };
+type ReportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; href: string; name: string } | { kind: 'error'; error: unknown };
 
 /**
  * Asks the content script for the page's anonymised structure (text masked, see lib/helpdesks/snapshot.ts),
@@ -51,7 +52,7 @@ export function ReportPage({ connection, ticket, diagnostics }: { connection: Co
           const href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
           setState({ kind: 'saved', href, name: `arvio-report-${ticket.helpdesk}.html` });
         })
-        .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+        .catch((error: unknown) => setState({ kind: 'error', error }));
     });
     connection.send({ type: 'reportPage' });
     return stop;
@@ -78,7 +79,7 @@ export function ReportPage({ connection, ticket, diagnostics }: { connection: Co
             </a>
           </p>
         )}
-        {state.kind === 'error' && <p class="error-text">{t('common.error', { message: state.message })}</p>}
+        {state.kind === 'error' && <p class="error-text">{errorText(t, state.error)}</p>}
       </div>
     </div>
   );

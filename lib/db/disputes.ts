@@ -3,9 +3,7 @@ import { appliedReview } from '../disputes';
 import { disputeId, disputeSchema, emailKey, type Dispute, type Review } from '../model';
 import { db } from './database';
 import { keepRevisions, writeSynced } from './writes';
-
-/** Thrown when the stored state does not allow the change (someone else answered first, the review is gone). */
-export class DisputeStateError extends Error {}
+import { DisputeStateError } from './disputeState';
 
 /** Opens a dispute (made by lib/disputes newDispute); one per review and agent. */
 export async function openDispute(dispute: Dispute): Promise<Dispute> {
@@ -13,7 +11,7 @@ export async function openDispute(dispute: Dispute): Promise<Dispute> {
   const database = db();
   return writeSynced(database, ['disputes'], 'local', async (writer) => {
     const existing = await database.disputes.get(valid.id);
-    if (existing && !existing.deleted) throw new DisputeStateError('this review is disputed already');
+    if (existing && !existing.deleted) throw new DisputeStateError('disputedAlready', 'this review is disputed already');
     await writer.put('disputes', [valid], { before: [existing], at: valid.updatedAt });
     return valid;
   });
@@ -27,7 +25,7 @@ export async function openDispute(dispute: Dispute): Promise<Dispute> {
  */
 export async function resolveDispute(resolved: Dispute, now: Date): Promise<{ dispute: Dispute; review: Review | null }> {
   const valid = disputeSchema.parse(resolved);
-  if (valid.status === 'open') throw new DisputeStateError('a resolution has an outcome');
+  if (valid.status === 'open') throw new DisputeStateError('noOutcome', 'a resolution has an outcome');
   const database = db();
   return writeSynced(
     database,
@@ -35,11 +33,11 @@ export async function resolveDispute(resolved: Dispute, now: Date): Promise<{ di
     'local',
     async (writer) => {
       const [stored, review] = await Promise.all([database.disputes.get(valid.id), database.reviews.get(valid.reviewId)]);
-      if (!stored || stored.deleted) throw new DisputeStateError('no such dispute');
-      if (stored.status !== 'open') throw new DisputeStateError('this dispute is resolved already');
-      if (!review || review.deleted) throw new DisputeStateError('the disputed review is gone');
+      if (!stored || stored.deleted) throw new DisputeStateError('noSuchDispute', 'no such dispute');
+      if (stored.status !== 'open') throw new DisputeStateError('resolvedAlready', 'this dispute is resolved already');
+      if (!review || review.deleted) throw new DisputeStateError('reviewGone', 'the disputed review is gone');
       const card = await database.scorecards.get([review.scorecardId, review.scorecardVersion]);
-      if (!card) throw new DisputeStateError(`the review's scorecard ${review.scorecardId} v${review.scorecardVersion} is missing`);
+      if (!card) throw new DisputeStateError('scorecardMissing', `the review's scorecard ${review.scorecardId} v${review.scorecardVersion} is missing`);
       const at = now.toISOString();
       const applied = appliedReview(review, valid, card, now);
       await writer.put('disputes', [valid], { before: [stored], at });
@@ -59,7 +57,7 @@ export async function reopenDispute(reopened: Dispute): Promise<Dispute> {
   const database = db();
   return writeSynced(database, ['disputes'], 'local', async (writer) => {
     const stored = await database.disputes.get(valid.id);
-    if (!stored || stored.status === 'open') throw new DisputeStateError('only a resolved dispute is reopened');
+    if (!stored || stored.status === 'open') throw new DisputeStateError('notResolved', 'only a resolved dispute is reopened');
     await writer.put('disputes', [valid], { before: [stored], at: valid.updatedAt });
     return valid;
   });

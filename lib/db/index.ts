@@ -52,9 +52,10 @@ export { bulkGetFew, presentKeys } from './bulk';
 export { agentPlanRows, agreedIn, lastHeldIn } from './planRows';
 // quota.ts has no Dexie: the sidebar's remoteDb (lib/service) uses it and stays Dexie-free (package.json's sideEffects lets the bundler drop this folder's other modules).
 export { isQuotaError, StorageFullError } from './quota';
+// disputeState.ts has no Dexie either: the service's replies carry its codes (lib/service/protocol.ts).
+export { DisputeStateError, disputeStateReasonSchema, type DisputeStateReason } from './disputeState';
 export { readStorageStatus, requestPersistence, type StorageStatus } from './persistence';
 export {
-  DisputeStateError,
   disputeOf,
   disputesOfReviews,
   listDisputes,

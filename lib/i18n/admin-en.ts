@@ -20,7 +20,7 @@ export const adminEn = {
   'admin.member.confirmRemove': 'Remove {name} from {team}?',
   'admin.member.confirmRevoke': 'Revoke every access token of {name}? Their Arvio stops syncing until they are invited again.',
   'admin.done.role': '{name} is now {role}.',
-  'admin.done.revoked': 'Access of {name} revoked ({count} tokens).',
+  'admin.done.revoked': 'Access of {name} revoked ({count, plural, one {# token} other {# tokens}}).',
   'admin.done.removed': '{name} removed from {team}.',
   'admin.done.removedRevoked': '{name} removed from {team}; in no team now, so their access was revoked too.',
   'admin.invites': 'Open invites',

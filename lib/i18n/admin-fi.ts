@@ -22,7 +22,7 @@ export const adminFi: Record<AdminKey, string> = {
   'admin.member.confirmRemove': 'Poistetaanko {name} tiimistä {team}?',
   'admin.member.confirmRevoke': 'Perutaanko kaikki käyttäjän {name} pääsytunnukset? Hänen Arvionsa lakkaa synkronoimasta, kunnes hänet kutsutaan uudelleen.',
   'admin.done.role': '{name} on nyt {role}.',
-  'admin.done.revoked': 'Käyttäjän {name} pääsy peruttu ({count} tunnusta).',
+  'admin.done.revoked': 'Käyttäjän {name} pääsy peruttu ({count, plural, one {# pääsytunnus} other {# pääsytunnusta}}).',
   'admin.done.removed': '{name} poistettu tiimistä {team}.',
   'admin.done.removedRevoked': '{name} poistettu tiimistä {team}; hän ei ole enää missään tiimissä, joten myös hänen pääsynsä peruttiin.',
   'admin.invites': 'Avoimet kutsut',

@@ -4,5 +4,5 @@ export const calibrationDisclosureEn = {
   'calibration.scores': 'Review score per participant',
   'calibration.scores.agreed': 'Agreed ratings',
   'calibration.ticket.toggle': 'Ticket #{id}: ratings side by side',
-  'calibration.dash.showAll': 'Show all {count} sessions',
+  'calibration.dash.showAll': '{count, plural, one {Show # session} other {Show all # sessions}}',
 };

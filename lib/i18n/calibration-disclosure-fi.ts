@@ -6,5 +6,5 @@ export const calibrationDisclosureFi: Record<keyof typeof calibrationDisclosureE
   'calibration.scores': 'Arvion pisteet osallistujittain',
   'calibration.scores.agreed': 'Sovitut arviot',
   'calibration.ticket.toggle': 'Tiketti #{id}: arviot rinnakkain',
-  'calibration.dash.showAll': 'Näytä kaikki {count} kalibrointia',
+  'calibration.dash.showAll': '{count, plural, one {Näytä # kalibrointi} other {Näytä kaikki # kalibrointia}}',
 };

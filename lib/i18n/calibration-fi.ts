@@ -61,7 +61,7 @@ export const calibrationFi: Record<keyof typeof calibrationEn, string> = {
   'calibration.notRated': '–',
   'calibration.na': 'Ei koske',
   'calibration.alpha.session': 'Kalibroinnin Krippendorffin alfa (järjestysasteikko): {alpha}, {pairable} parittuvasta arviosta',
-  'calibration.alpha.tooFew': 'Krippendorffin alfa: liian vähän arvioita sanoakseen ({pairable} parittuvaa arviota; tarvitaan vähintään {min} kahdesta tai useammasta kohteesta)',
+  'calibration.alpha.tooFew': 'Krippendorffin alfa: liian vähän arvioita sanoakseen ({pairable, plural, one {# parittuva arvio} other {# parittuvaa arviota}}; tarvitaan vähintään {min} kahdesta tai useammasta kohteesta)',
   'calibration.alpha.undefined': 'Krippendorffin alfa: ei määritelty (kaikki arviot samat)',
   'calibration.alpha.value': '{alpha} ({pairable})',
   'calibration.alpha.tooFewShort': 'liian vähän ({pairable})',

@@ -97,13 +97,13 @@ export const coachingEn = {
   'coaching.field.no': 'No',
 
   'coaching.focus.title': 'Focus criteria',
-  'coaching.focus.help': 'Up to {max} criteria the agent focuses on during the coaching period: their self-check shows them first, and reviewers see them.',
+  'coaching.focus.help': 'The criteria the agent focuses on during the coaching period, at most {max}: their self-check shows them first, and reviewers see them.',
   'coaching.focus.card': 'Scorecard',
   'coaching.focus.criteria': 'Criteria',
   'coaching.focus.until': 'Your focus until {day}: {criteria}',
   'coaching.period.title': 'Coaching period',
   'coaching.period.length': 'Length',
-  'coaching.period.weeks': '{count} weeks',
+  'coaching.period.weeks': '{count, plural, one {# week} other {# weeks}}',
   'coaching.period.until': 'The period runs until {day}.',
 
   'coaching.actions.title': 'Agreed actions',

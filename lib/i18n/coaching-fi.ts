@@ -99,13 +99,13 @@ export const coachingFi: Record<keyof typeof coachingEn, string> = {
   'coaching.field.no': 'Ei',
 
   'coaching.focus.title': 'Fokuskriteerit',
-  'coaching.focus.help': 'Enintään {max} kriteeriä, joihin asiakaspalvelija keskittyy valmennusjakson ajan: itsearviointi näyttää ne ensin, ja arvioijat näkevät ne.',
+  'coaching.focus.help': 'Kriteerit, joihin asiakaspalvelija keskittyy valmennusjakson ajan, enintään {max}: itsearviointi näyttää ne ensin, ja arvioijat näkevät ne.',
   'coaching.focus.card': 'Arviointilomake',
   'coaching.focus.criteria': 'Kriteerit',
   'coaching.focus.until': 'Fokuksesi {day} asti: {criteria}',
   'coaching.period.title': 'Valmennusjakso',
   'coaching.period.length': 'Pituus',
-  'coaching.period.weeks': '{count} viikkoa',
+  'coaching.period.weeks': '{count, plural, one {# viikko} other {# viikkoa}}',
   'coaching.period.until': 'Jakso kestää {day} asti.',
 
   'coaching.actions.title': 'Sovitut toimenpiteet',

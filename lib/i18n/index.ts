@@ -2,9 +2,11 @@
 import { en, type MessageKey } from './en';
 import { fi } from './fi';
 import type { Language } from '../model';
+import { messageFiller, type MessageParams } from './message';
 
 export type { MessageKey };
 export { contentStrings, LANGUAGE_STORAGE_KEY, type ContentKey } from './content';
+export { messageFiller, type MessageParams } from './message';
 export { sitesContentEn } from './sites-en';
 export { sitesContentFi } from './sites-fi';
 export type LanguagePreference = Language | 'auto';
@@ -21,20 +23,13 @@ export function resolveLanguage(preference: LanguagePreference, browserLanguages
   return 'en';
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** Numbers in parameters are formatted by locale; a count picks its plural form (see ./message.ts). */
 export function translator(lang: Language): Translate {
   const dict = dictionaries[lang];
-  const numbers = new Intl.NumberFormat(lang);
-  return (key, params) => {
-    const template = dict[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
-  };
+  const fill = messageFiller(lang);
+  return (key, params) => fill(dict[key], params);
 }
 
 /** Intl formatters are slow to make and cheap to use: one per language and options, made once. */

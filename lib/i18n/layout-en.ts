@@ -1,10 +1,10 @@
 // English strings of the docked sidebar's layout (width, rail, fitting beside the helpdesk) and its first run.
 export const layoutEn = {
   'dock.resize': 'Sidebar width',
-  'dock.resize.value': '{width} pixels',
+  'dock.resize.value': '{width, plural, one {# pixel} other {# pixels}}',
   'dock.collapse': 'Collapse Arvio to a narrow rail',
   'dock.expand': 'Expand Arvio',
-  'dock.rail.hints': '{count} self-check hints',
+  'dock.rail.hints': '{count, plural, one {# self-check hint} other {# self-check hints}}',
   'dock.rail.score': 'Review score {score}',
   'dock.rail.noScore': 'No review score yet',
   'dock.shortened':

@@ -3,10 +3,10 @@ import type { layoutEn } from './layout-en';
 
 export const layoutFi: Record<keyof typeof layoutEn, string> = {
   'dock.resize': 'Sivupalkin leveys',
-  'dock.resize.value': '{width} pikseliä',
+  'dock.resize.value': '{width, plural, one {# pikseli} other {# pikseliä}}',
   'dock.collapse': 'Pienennä Arvio kapeaksi palkiksi',
   'dock.expand': 'Laajenna Arvio',
-  'dock.rail.hints': '{count} itsearvioinnin huomiota',
+  'dock.rail.hints': '{count, plural, one {# itsearvioinnin huomio} other {# itsearvioinnin huomiota}}',
   'dock.rail.score': 'Arvioinnin tulos {score}',
   'dock.rail.noScore': 'Arvioinnilla ei vielä tulosta',
   'dock.shortened':

@@ -39,7 +39,7 @@ export const reviewEn = {
   'review.pass': 'Passes (pass mark {mark})',
   'review.fail': 'Below the pass mark ({mark})',
   'review.criticalFail': 'Critical fail: {criteria}',
-  'review.progress': '{done} of {total} criteria done',
+  'review.progress': '{done} of {total, plural, one {# criterion} other {# criteria}} done',
   'review.submit': 'Submit review',
   'review.update': 'Save changes',
   'review.incomplete': 'Rate every criterion or mark it N/A first ({missing} left).',

@@ -41,7 +41,7 @@ export const reviewFi: Record<ReviewKey, string> = {
   'review.pass': 'Hyväksytty (raja {mark})',
   'review.fail': 'Alle hyväksymisrajan ({mark})',
   'review.criticalFail': 'Kriittinen kriteeri ei täyttynyt: {criteria}',
-  'review.progress': '{done}/{total} kriteeriä tehty',
+  'review.progress': '{done}/{total, plural, one {# kriteeri} other {# kriteeriä}} tehty',
   'review.submit': 'Lähetä arviointi',
   'review.update': 'Tallenna muutokset',
   'review.incomplete': 'Arvioi jokainen kriteeri tai merkitse se ”ei koske” ensin ({missing} jäljellä).',

@@ -64,7 +64,7 @@ export const syncEn = {
   'sync.line.off': 'Local only',
   'sync.line.ok': 'Synced {time}',
   'sync.line.pending': '{count} waiting to sync',
-  'sync.line.conflicts': '{count} need your choice (see settings)',
+  'sync.line.conflicts': '{count, plural, one {# needs} other {# need}} your choice (see settings)',
   'sync.line.error': 'Sync problem: {message}',
   'sync.reviewee.choose': 'Choose a team member…',
   'sync.reviewee.option': '{name} ({email})',

@@ -4,7 +4,7 @@ import type { TeamSettingsKey } from './teamSettings-en';
 export const teamSettingsFi: Record<TeamSettingsKey, string> = {
   'teamSettings.title': 'Tiimin asetukset',
   'teamSettings.window': 'Päiviä, joiden aikana asiakaspalvelija voi kiistää arvioinnin',
-  'teamSettings.window.help': '{min}–{max} päivää arvioinnista. Tiimin palvelin hylkää myöhemmin avatut kiistat.',
+  'teamSettings.window.help': '{min}–{max, plural, one {# päivä} other {# päivää}} arvioinnista. Tiimin palvelin hylkää myöhemmin avatut kiistat.',
   'teamSettings.starters': 'Arvioijat, jotka voivat aloittaa kalibroinnin',
   'teamSettings.starters.help': 'Tiiminvetäjät voivat aina.',
   'teamSettings.starters.none': 'Tiimissä ei ole arvioijia.',

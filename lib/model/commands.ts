@@ -57,13 +57,6 @@ export type FromSidebar = z.infer<typeof fromSidebarSchema>;
 export const fromBackgroundSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('toggle') })]);
 export type FromBackground = z.infer<typeof fromBackgroundSchema>;
 
-/** Content script → background (runtime.sendMessage): which keys the browser has bound to the toggle command. */
-export const toggleShortcutQuerySchema = z.object({ type: z.literal('toggleShortcut') });
-export type ToggleShortcutQuery = z.infer<typeof toggleShortcutQuerySchema>;
-/** The background's answer: '' when the command has no keys (the in-page fallback is then wanted). */
-export const toggleShortcutReplySchema = z.object({ shortcut: z.string().check(z.maxLength(100)) });
-export type ToggleShortcutReply = z.infer<typeof toggleShortcutReplySchema>;
-
 /** Alt+Shift+A, the default of the manifest's toggle command; by key position so layouts agree. */
 export function isToggleShortcut(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): boolean {
   return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyA';

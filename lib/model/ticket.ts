@@ -34,10 +34,18 @@ export const diagnosticsSchema = z.object({
 });
 export type Diagnostics = z.infer<typeof diagnosticsSchema>;
 
+/**
+ * Why a generic site gave no messages, as a code the sidebar says in the user's words (the content
+ * script carries no UI strings); the diagnostics' notes keep the same in English for support.
+ */
+export const extractionProblemSchema = z.enum(['noRegion', 'regionNotFound', 'nothingSelected']);
+export type ExtractionProblem = z.infer<typeof extractionProblemSchema>;
+
 export const extractionSchema = z.object({
   messages: z.array(ticketMessageSchema).max(20_000),
   source: z.enum(['dom', 'api', 'manual']),
   diagnostics: diagnosticsSchema,
+  problem: extractionProblemSchema.optional(),
 });
 export type Extraction = z.infer<typeof extractionSchema>;
 

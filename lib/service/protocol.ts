@@ -1,5 +1,6 @@
 // The database service's wire format, apart from its implementation: clients import this without Dexie.
 import { z } from 'zod';
+import { disputeStateReasonSchema } from '../db';
 
 export const DB_REQUEST = 'arvio-db';
 
@@ -8,10 +9,11 @@ export const DB_REQUEST = 'arvio-db';
  * `quota`: the write failed because the browser's storage is full (lib/db/quota.ts), so every page
  * can say so in the same words instead of guessing from the message.
  * `refused`: the caller is not served at all (a sidebar frame not docked by Arvio's content script: ./callers.ts).
+ * `dispute`: the stored state refused a dispute's change (lib/db/disputeState.ts), so the page names the reason in the user's words.
  */
 export const dbReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown(), ms: z.number().optional() }),
-  z.object({ ok: z.literal(false), error: z.string(), quota: z.boolean(), refused: z.literal(true).optional() }),
+  z.object({ ok: z.literal(false), error: z.string(), quota: z.boolean(), refused: z.literal(true).optional(), dispute: disputeStateReasonSchema.optional() }),
 ]);
 
 export type DbReply = z.infer<typeof dbReplySchema>;
@@ -24,5 +26,13 @@ export class NotDockedError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'NotDockedError';
+  }
+}
+
+/** The background did not answer a call at all (its worker stopped mid-call); typed for the same reason as NotDockedError. */
+export class NoAnswerError extends Error {
+  constructor(readonly op: string) {
+    super(`the background did not answer ${op}`);
+    this.name = 'NoAnswerError';
   }
 }

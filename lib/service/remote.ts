@@ -1,7 +1,7 @@
 // The sidebar's view of the database: every call goes to the background's database service.
 import { browser } from 'wxt/browser';
-import { DB_REQUEST, dbReplySchema, NotDockedError } from './protocol';
-import { StorageFullError } from '../db';
+import { DB_REQUEST, dbReplySchema, NoAnswerError, NotDockedError } from './protocol';
+import { DisputeStateError, StorageFullError } from '../db';
 import type { OperationName, RemoteDb } from './service';
 
 /** How long a refused call waits for its sidebar to be docked again (the page reconnecting after the worker stopped). */
@@ -9,11 +9,13 @@ const REDOCK_MS = 5000;
 
 async function call(op: OperationName, args: unknown[], again = true): Promise<unknown> {
   const raw: unknown = await browser.runtime.sendMessage({ type: DB_REQUEST, op, args });
-  if (raw === undefined) throw new Error(`the background did not answer ${op}`);
+  if (raw === undefined) throw new NoAnswerError(op);
   const reply = dbReplySchema.parse(raw);
   // Refused: this sidebar is not docked (now). Once more if its page docks it again soon.
   if (!reply.ok && reply.refused && again && (await nextDock(REDOCK_MS))) return call(op, args, false);
   if (!reply.ok && reply.refused) throw new NotDockedError(reply.error);
+  // Rethrown typed so that pages name the reason here as they would of the database's own error there.
+  if (!reply.ok && reply.dispute) throw new DisputeStateError(reply.dispute, reply.error);
   // Rethrown so that isQuotaError says the same of it here as of the database's own error there.
   if (!reply.ok) throw reply.quota ? new StorageFullError(reply.error) : new Error(reply.error);
   // Structured clone turns `undefined` into a missing reply; the service sends null for "nothing".

@@ -20,6 +20,7 @@ import {
   clarificationsOfScorecard,
   db,
   deleteReview,
+  DisputeStateError,
   discardReviewDraft,
   disputesOfReviews,
   draftsOfTicket,
@@ -155,6 +156,8 @@ export async function handleDbRequest(raw: unknown, onWrite: () => void): Promis
     return { ok: true, value: value ?? null };
   } catch (error) {
     // A failed write's transaction has rolled back: what was stored before is untouched.
-    return { ok: false, error: error instanceof Error ? error.message : String(error), quota: isQuotaError(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof DisputeStateError) return { ok: false, error: message, quota: false, dispute: error.reason };
+    return { ok: false, error: message, quota: isQuotaError(error) };
   }
 }

@@ -23,20 +23,34 @@ export function grantableRoles(actor: User): Role[] {
   return ['reviewer', 'agent'];
 }
 
+/** A person's place in one team: roles are per team, and may differ from the account's. */
+export interface Membership {
+  team: string;
+  role: string;
+}
+
 /**
  * Whether the actor may change this person's role and revoke their tokens: an admin anyone but
  * themself; a lead the reviewers and agents whose every team is one of the lead's (a role and a
- * token are the person's in all their teams, so a lead does not decide them for another team).
+ * token are the person's in all their teams, so a lead does not decide them for another team). A
+ * reviewer or agent by account who leads one of those teams is a co-lead: an admin's to manage.
  */
-export function mayManage(actor: User, actorTeams: ReadonlySet<string>, target: User, targetTeams: readonly string[]): boolean {
+export function mayManage(actor: User, actorTeams: ReadonlySet<string>, target: User, targetTeams: readonly Membership[]): boolean {
   if (target.id === actor.id) return false;
   if (actor.role === 'admin') return true;
-  return grantableRoles(actor).includes(target.role) && targetTeams.length > 0 && targetTeams.every((t) => actorTeams.has(t));
+  const grantable = grantableRoles(actor);
+  return (
+    grantable.includes(target.role) && targetTeams.length > 0 && targetTeams.every((m) => actorTeams.has(m.team) && grantable.includes(m.role as Role))
+  );
+}
+
+async function membershipsOf(db: Queryable, userId: string): Promise<Membership[]> {
+  const rows = await db.query<{ team_id: string; role: string }>('SELECT team_id, role FROM team_members WHERE user_id = $1', [userId]);
+  return rows.map((r) => ({ team: String(r.team_id), role: String(r.role) }));
 }
 
 async function teamIdsOf(db: Queryable, userId: string): Promise<string[]> {
-  const rows = await db.query<{ team_id: string }>('SELECT team_id FROM team_members WHERE user_id = $1', [userId]);
-  return rows.map((r) => r.team_id);
+  return (await membershipsOf(db, userId)).map((m) => m.team);
 }
 
 /** The teams a person leads (their role there is lead). */
@@ -74,7 +88,7 @@ async function manageableUser(db: Queryable, actor: User, userId: string): Promi
   const target = await userById(db, userId);
   const actorTeams = new Set(await ledTeamIdsOf(db, actor.id));
   if (target && target.id === actor.id) throw new AdminRefusal(403, 'you cannot change your own role or tokens here');
-  if (!target || !mayManage(actor, actorTeams, target, await teamIdsOf(db, target.id))) {
+  if (!target || !mayManage(actor, actorTeams, target, await membershipsOf(db, target.id))) {
     throw new AdminRefusal(404, 'no such person among those you manage');
   }
   return target;
@@ -86,17 +100,21 @@ export async function listAdministered(db: Db, actor: User, now = new Date()): P
   const out: AdminTeamsResponse['teams'] = [];
   for (const team of teams) {
     const rows = await db.query(
-      `SELECT u.id, u.email, u.name, m.role,
+      `SELECT u.id, u.email, u.name, m.role, u.role AS account_role,
               (SELECT count(*) FROM tokens k WHERE k.user_id = u.id AND k.revoked_at IS NULL) AS active_tokens,
-              (SELECT array_agg(m2.team_id) FROM team_members m2 WHERE m2.user_id = u.id) AS teams
+              (SELECT array_agg(m2.team_id) FROM team_members m2 WHERE m2.user_id = u.id) AS teams,
+              (SELECT array_agg(m2.role) FROM team_members m2 WHERE m2.user_id = u.id) AS team_roles
          FROM team_members m JOIN users u ON u.id = m.user_id
         WHERE m.team_id = $1 ORDER BY u.name, u.email`,
       [team.id],
     );
     const members: ManagedMember[] = rows.map((row) => {
+      // Listed with their role in this team; managed by their account's role and every team's.
       const user = toUser(row);
-      const theirTeams = Array.isArray(row.teams) ? row.teams.map(String) : [];
-      return { ...user, activeTokens: Number(row.active_tokens), manageable: mayManage(actor, actorTeams, user, theirTeams) };
+      const account = toUser({ ...row, role: row.account_role });
+      const roles = Array.isArray(row.team_roles) ? row.team_roles.map(String) : [];
+      const theirTeams = Array.isArray(row.teams) ? row.teams.map((team, i) => ({ team: String(team), role: roles[i] ?? '' })) : [];
+      return { ...user, activeTokens: Number(row.active_tokens), manageable: mayManage(actor, actorTeams, account, theirTeams) };
     });
     const invites = await db.query<{ id: string; email: string; name: string; role: Role; expires_at: Date | string }>(
       `SELECT id, email, name, role, expires_at FROM invites
@@ -135,7 +153,7 @@ async function inviteCheck(
   const existing = row ? toUser(row) : null;
   if (existing) {
     const actorTeams = new Set(await ledTeamIdsOf(db, actor.id));
-    if (!mayManage(actor, actorTeams, existing, await teamIdsOf(db, existing.id))) {
+    if (!mayManage(actor, actorTeams, existing, await membershipsOf(db, existing.id))) {
       return new AdminRefusal(409, `${input.email} has an account you do not manage; ask an admin`);
     }
   }
@@ -265,11 +283,13 @@ export async function removeMember(db: Db, actor: User, teamId: string, userId: 
   return db.transaction(async (tx) => {
     await administeredTeam(tx, actor, teamId);
     const target = await userById(tx, userId);
-    const member = target && (await teamIdsOf(tx, target.id)).includes(teamId);
+    const member = target && (await membershipsOf(tx, target.id)).find((m) => m.team === teamId);
     if (!target || !member) throw new AdminRefusal(404, 'no such member in this team');
     if (target.id === actor.id) throw new AdminRefusal(403, 'you cannot remove yourself');
-    if (actor.role !== 'admin' && !grantableRoles(actor).includes(target.role)) {
-      throw new AdminRefusal(403, `only an admin removes a ${target.role}`);
+    // By the account's role and the role in this team: a co-lead is an admin's to remove.
+    const highest = grantableRoles(actor).includes(target.role) ? member.role : target.role;
+    if (actor.role !== 'admin' && !grantableRoles(actor).includes(highest as Role)) {
+      throw new AdminRefusal(403, `only an admin removes a ${highest}`);
     }
     await tx.query('DELETE FROM team_members WHERE team_id = $1 AND user_id = $2', [teamId, target.id]);
     await tx.query('UPDATE invites SET cancelled_at = now() WHERE team_id = $1 AND email = $2 AND redeemed_at IS NULL AND cancelled_at IS NULL', [

@@ -87,7 +87,7 @@ describe('scorecards in the options page', () => {
     const second = await launch();
     const fresh = await optionsPage(second);
     await fresh.getByLabel('Import scorecards from a JSON file').setInputFiles(exportedFile);
-    await fresh.getByRole('status').filter({ hasText: 'Imported 1 scorecard versions (1 scorecards).' }).waitFor();
+    await fresh.getByRole('status').filter({ hasText: 'Imported 1 scorecard version (1 scorecard).' }).waitFor();
     await fresh.getByRole('checkbox', { name: 'Select Billing e-mails for export' }).check();
     const reexported = await downloadExport(fresh, /^Export selected \(1\)$/);
 

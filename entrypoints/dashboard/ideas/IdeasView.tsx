@@ -2,6 +2,7 @@
 // exported as CSV; a lead triages each (status, reply, category, sharing with the team).
 import { useState } from 'preact/hooks';
 import { downloadBlob } from '@/components/download';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { db, listIdeas, saveIdea } from '@/lib/db';
@@ -102,7 +103,7 @@ function TriageForm({ idea, me }: { idea: Idea; me: Me }) {
       setReply('');
       setMessage({ ok: true, text: t('ideas.triage.saved') });
     } catch (error) {
-      setMessage({ ok: false, text: t('common.error', { message: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ ok: false, text: errorText(t, error) });
     }
   };
   return (

@@ -1,5 +1,6 @@
 // The scorecards part of the options page: the list, and the editor or preview of one card in its place.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { useLive } from '@/components/useLive';
 import { notSavedText } from '@/components/notSaved';
@@ -100,7 +101,7 @@ export function ScorecardsSection() {
       // Deleting a draft frees space; every other action writes a version of this card.
       setNotice(
         action === 'delete'
-          ? t('common.error', { message: e instanceof Error ? e.message : String(e) })
+          ? errorText(t, e)
           : notSavedText(t, { kind: 'scorecard', name: card.name, version: card.version }, e),
       );
     }

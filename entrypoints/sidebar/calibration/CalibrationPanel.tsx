@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AgreePanel } from '@/components/calibration/AgreePanel';
 import { participantLabel, RevealView } from '@/components/calibration/RevealView';
 import { StartSessionForm } from '@/components/calibration/StartSessionForm';
+import { reasonText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { notSavedText } from '@/components/notSaved';
 import { ReviewForm } from '@/components/review/ReviewForm';
@@ -234,7 +235,7 @@ function SessionOnTicket({ session: listed, ticket, agent, me, lead, cards, name
             onClick={() =>
               void saveSession(reveal(session, new Date())).then(
                 () => setProblem(null),
-                (error: unknown) => setProblem(t('calibration.notSaved', { message: error instanceof Error ? error.message : String(error) })),
+                (error: unknown) => setProblem(t('calibration.notSaved', { message: reasonText(t, error) })),
               )
             }
           >

@@ -1,6 +1,7 @@
 // The sidebar's Ideas tab: send an idea or an obstacle (the ticket in view linked if the person wants, its
 // text copied only if they choose), and read the status and every answer of what one has sent.
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '@/components/errorText';
 import { useI18n } from '@/components/i18n';
 import { TeamPicker } from '@/components/TeamPicker';
 import { IDEA_CATEGORIES, newIdea } from '@/lib/ideas';
@@ -79,7 +80,7 @@ function IdeaForm({ ticket, extraction, me, teams }: { ticket: TicketRef; extrac
       setCopy(false);
       setMessage({ ok: true, text: t('ideas.form.sent') });
     } catch (error) {
-      setMessage({ ok: false, text: t('common.error', { message: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ ok: false, text: errorText(t, error) });
     } finally {
       setBusy(false);
     }

@@ -74,7 +74,7 @@ export function extractRegion(doc: Document, selector: string): Extraction {
     region = null;
   }
   if (!region) {
-    return { messages: [], source: 'dom', diagnostics: { matched: {}, counts: { messages: 0 }, notes: ['region not found: pick it again'] } };
+    return { messages: [], source: 'dom', diagnostics: { matched: {}, counts: { messages: 0 }, notes: ['region not found: pick it again'] }, problem: 'regionNotFound' };
   }
   const blocks = Array.from(region.children).filter((child) => BLOCK_CHILD.test(child.tagName.toUpperCase()));
   const texts = (blocks.length > 1 ? blocks : [region]).map((block) => readableText(block).slice(0, MAX_TEXT)).filter(Boolean);
@@ -111,7 +111,12 @@ export function manualFromSelection(
   const messages: TicketMessage[] = text ? [{ id: 'selection', role: 'agent', author: '', at: null, text }] : [];
   return {
     context: { ticketId: ticketId.slice(0, 200), url: url.slice(0, 2000), subject: title.replace(/\s+/g, ' ').trim().slice(0, 1000), channel: 'email' },
-    extraction: { messages, source: 'manual', diagnostics: { matched: {}, counts: { messages: messages.length }, notes: text ? [] : ['nothing selected'] } },
+    extraction: {
+      messages,
+      source: 'manual',
+      diagnostics: { matched: {}, counts: { messages: messages.length }, notes: text ? [] : ['nothing selected'] },
+      ...(text ? {} : { problem: 'nothingSelected' as const }),
+    },
   };
 }
 
@@ -157,7 +162,12 @@ export function createGenericAdapter(state: GenericState): HelpdeskAdapter {
       }
       const selector = state.region();
       if (!selector) {
-        return { messages: [], source: 'dom', diagnostics: { matched: {}, counts: { messages: 0 }, notes: ['no conversation region picked for this site yet'] } };
+        return {
+          messages: [],
+          source: 'dom',
+          diagnostics: { matched: {}, counts: { messages: 0 }, notes: ['no conversation region picked for this site yet'] },
+          problem: 'noRegion',
+        };
       }
       return extractRegion(ctx.root.ownerDocument, selector);
     },

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminTeamsResponseSchema, inviteResponseSchema, redeemResponseSchema } from '../../../lib/model/admin';
 import { pullResponseSchema } from '../../../lib/model/sync';
-import { addTeam, addUser, createToken, findUserByEmail } from '../../src/admin';
+import { addTeam, addUser, createToken, findUserByEmail, setMember } from '../../src/admin';
 import { runCommand } from '../../src/cli';
 import type { Db } from '../../src/db';
 import { createInvite } from '../../src/members';
@@ -270,6 +270,20 @@ export function adminSuite(name: string, open: () => Promise<{ db: Db; cleanup: 
       expect(bad.json.issues[0].path).toBe('role');
       expect((await role('admin', 'revAB', 'lead')).status).toBe(200);
       expect((await role('admin', 'revAB', 'reviewer')).status).toBe(200);
+    });
+
+    it('a co-lead — a reviewer by account who leads the team — is an admin’s to manage: a lead neither demotes, revokes, removes nor re-invites them', async () => {
+      const email = fresh();
+      const colead = (await addUser(db, { email, name: 'Co-lead', role: 'reviewer', teams: [] })).id;
+      await setMember(db, { email, team: 'A', role: 'lead' });
+      expect((await call(as('leadA'), 'PUT', `/v1/admin/users/${colead}/role`, { role: 'agent' })).status).toBe(404);
+      expect((await call(as('leadA'), 'POST', `/v1/admin/users/${colead}/revoke-tokens`)).status).toBe(404);
+      expect((await call(as('leadA'), 'DELETE', `/v1/admin/teams/${teamId.A}/members/${colead}`)).status).toBe(403);
+      expect((await invite('leadA', { team: teamId.A, email, role: 'agent' })).status).toBe(409);
+      // The team list shows them as leading A, not manageable by lead A; an admin manages them.
+      const listed = (await call(as('leadA'), 'GET', '/v1/admin/teams')).json.teams.find((t: { id: string }) => t.id === teamId.A);
+      expect(listed.members.find((m: { email: string }) => m.email === email)).toMatchObject({ role: 'lead', manageable: false });
+      expect((await call(as('admin'), 'DELETE', `/v1/admin/teams/${teamId.A}/members/${colead}`)).status).toBe(200);
     });
 
     it('revoking a stolen token takes effect at the next request, while the server runs', async () => {

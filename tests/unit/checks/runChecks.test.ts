@@ -10,6 +10,7 @@ import {
   hintSchema,
   runChecks,
 } from '../../../lib/checks';
+import { messageParams } from '../../../lib/i18n/message';
 import { spans } from './helpers';
 
 const goodFi = 'Hei Matti,\n\nkiitos viestistäsi. Tilauksesi lähti tänään ja on perillä huomenna.\n\nYstävällisin terveisin\nAnna\nAsiakaspalvelu';
@@ -96,11 +97,10 @@ describe('messages', () => {
   it('Finnish and English explain every key, in one sentence each with the same parameters', () => {
     expect(Object.keys(checkMessagesFi).sort()).toEqual(Object.keys(checkMessagesEn).sort());
     expect([...CHECK_MESSAGE_KEYS].sort()).toEqual(Object.keys(checkMessagesEn).sort());
-    const params = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
     for (const key of CHECK_MESSAGE_KEYS) {
       const en = checkMessagesEn[key];
       const fi = checkMessagesFi[key];
-      expect(params(fi), key).toEqual(params(en));
+      expect(messageParams(fi), key).toEqual(messageParams(en));
       for (const text of [en, fi]) expect(text.match(/[.!?](\s|$)/g), `${key}: ${text}`).toHaveLength(1);
     }
   });
@@ -109,8 +109,8 @@ describe('messages', () => {
     const drafts = [badFi, `Hi!\n\n${'word '.repeat(300)}`, 'Tili FI21 1234 5600 0007 85 ja kortti 4111 1111 1111 1111.'];
     for (const draft of drafts) {
       for (const hint of runChecks(draft, { customerName: 'Matti' }).hints) {
-        const used = [...checkMessagesEn[hint.messageKey].matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-        for (const name of used) expect(hint.params, hint.messageKey).toHaveProperty(name!);
+        const used = messageParams(checkMessagesEn[hint.messageKey]);
+        for (const name of used) expect(hint.params, hint.messageKey).toHaveProperty(name);
       }
     }
   });

@@ -11,6 +11,7 @@ import { docHash, ROSTER_KEY } from '@/lib/sync';
 import { FormsView } from '@/entrypoints/coaching/FormsView';
 import { freshDb } from '../db/fresh';
 import { withFullDisk, type DiskControl } from '../db/full-disk';
+import { eventually, pauseNeverEnds } from '../components/autosave-timers';
 
 let disk: DiskControl;
 
@@ -23,25 +24,6 @@ afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
-
-/**
- * From now on the autosave's pause never ends by itself (only the timers are stopped; the database's
- * own work goes on), so what is saved is what leaving the editor saved.
- */
-const pauseNeverEnds = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-const realTimeout = globalThis.setTimeout;
-
-/** waitFor for while the timers are stopped: polls on real time, and gives up after two seconds. */
-async function eventually(check: () => Promise<void>): Promise<void> {
-  for (const started = Date.now(); ; ) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() - started > 2000) throw error;
-      await new Promise((resolve) => realTimeout(resolve, 20));
-    }
-  }
-}
 
 /** The list, then the editor of the built-in English form: its version 2, a draft not saved yet. */
 async function editCoachingTalk(): Promise<void> {

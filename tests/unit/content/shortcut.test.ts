@@ -1,4 +1,4 @@
-// Alt+Shift+A in the page, when the browser left the command unbound: it opens the sidebar, yet text being written into the helpdesk (macOS's Option+Shift+A is "Å") stays the writer's.
+// Alt+Shift+A in the page, for when the browser left the command unbound: it opens the sidebar, yet text being written into the helpdesk (macOS's Option+Shift+A is "Å") stays the writer's.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listenForShortcut } from '@/entrypoints/helpdesk.content/shortcut';
 
@@ -8,9 +8,9 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function listen(shortcut: string | Promise<never> = '') {
+function listen() {
   const toggled = vi.fn();
-  stops.push(listenForShortcut(window, toggled, () => (typeof shortcut === 'string' ? Promise.resolve({ shortcut }) : shortcut)));
+  stops.push(listenForShortcut(window, toggled));
   return toggled;
 }
 
@@ -29,9 +29,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
 }
 
 describe('the in-page Alt+Shift+A', () => {
-  it('opens the sidebar from the page, and keeps the keys from the page', async () => {
+  it('opens the sidebar from the page, and keeps the keys from the page', () => {
     const toggled = listen();
-    await Promise.resolve();
     const event = press(element('button'), 'A');
     expect(toggled).toHaveBeenCalledTimes(1);
     expect(event.defaultPrevented).toBe(true);
@@ -55,40 +54,27 @@ describe('the in-page Alt+Shift+A', () => {
     ],
   ])('leaves Option+Shift+A typing "Å" in %s to the writer', async (_, target) => {
     const toggled = listen();
-    await Promise.resolve();
     const event = press(target(), 'Å');
     expect(toggled).not.toHaveBeenCalled();
     expect(event.defaultPrevented).toBe(false);
   });
 
-  it('while writing a reply, where Alt+Shift+A types nothing (Windows, Linux), still opens Arvio, as the bound command does', async () => {
+  it('while writing a reply, where Alt+Shift+A types nothing (Windows, Linux), still opens Arvio, as the bound command does', () => {
     const toggled = listen();
-    await Promise.resolve();
     const event = press(element('div', { contenteditable: 'true' }), 'A');
     expect(toggled).toHaveBeenCalledTimes(1);
     expect(event.defaultPrevented).toBe(true);
   });
 
-  it('leaves the keys alone while an input method composes, and in a read-only field takes them', async () => {
+  it('leaves the keys alone while an input method composes, and in a read-only field takes them', () => {
     const toggled = listen();
-    await Promise.resolve();
     expect(press(element('textarea'), 'Process', { isComposing: true }).defaultPrevented).toBe(false);
     expect(press(element('textarea', { readonly: '' }), 'Å').defaultPrevented).toBe(true);
     expect(toggled).toHaveBeenCalledTimes(1);
   });
 
-  it('does nothing once the browser says the command has keys of its own: moved to other keys, Alt+Shift+A is the page’s', async () => {
-    const toggled = listen('Ctrl+Shift+Y');
-    await Promise.resolve();
-    await Promise.resolve();
-    const event = press(element('button'), 'A');
-    expect(toggled).not.toHaveBeenCalled();
-    expect(event.defaultPrevented).toBe(false);
-  });
-
-  it('works when the background cannot be asked, and listens no more once torn down', async () => {
-    const toggled = listen(Promise.reject(new Error('Extension context invalidated.')));
-    await Promise.resolve();
+  it('listens no more once torn down', () => {
+    const toggled = listen();
     press(document.body, 'A');
     expect(toggled).toHaveBeenCalledTimes(1);
     stops.splice(0).forEach((stop) => stop());

@@ -42,6 +42,8 @@ describe('extractRegion', () => {
 
   it('says so when the page no longer has the region, or the selector is broken', () => {
     expect(extractRegion(parse('<p></p>'), '#gone').diagnostics.notes).toEqual(['region not found: pick it again']);
+    // The code crosses to the sidebar, which says it in the user's language (the note stays for support).
+    expect(extractionSchema.parse(extractRegion(parse('<p></p>'), '#gone')).problem).toBe('regionNotFound');
     expect(extractRegion(parse('<p></p>'), '##').messages).toEqual([]);
   });
 });
@@ -59,5 +61,6 @@ describe('manualFromSelection', () => {
 
   it('offers an empty review when nothing is selected', () => {
     expect(manualFromSelection('about:blank', '', '   ').extraction.messages).toEqual([]);
+    expect(extractionSchema.parse(manualFromSelection('about:blank', '', '   ').extraction).problem).toBe('nothingSelected');
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/i18n/en';
 import { fi } from '@/lib/i18n/fi';
+import { messageParams } from '@/lib/i18n/message';
 import { resolveLanguage, translator } from '@/lib/i18n';
 
 describe('i18n', () => {
@@ -14,9 +15,8 @@ describe('i18n', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(placeholders(fi[key]), key).toEqual(placeholders(en[key]));
+      expect(messageParams(fi[key]), key).toEqual(messageParams(en[key]));
     }
   });
 

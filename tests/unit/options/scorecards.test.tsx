@@ -18,6 +18,7 @@ import { exportFileName, importErrorText } from '@/entrypoints/options/scorecard
 import { ScorecardEditor } from '@/entrypoints/options/scorecards/ScorecardEditor';
 import { ScorecardsSection } from '@/entrypoints/options/scorecards/ScorecardsSection';
 import { parsePrintParams } from '@/entrypoints/print/main';
+import { eventually, pauseNeverEnds } from '../components/autosave-timers';
 
 let dbCount = 0;
 beforeEach(() => {
@@ -132,24 +133,6 @@ describe('the scorecard editor', () => {
 
 describe('a lead’s edits to a scorecard draft are never lost', () => {
   afterEach(() => vi.useRealTimers());
-
-  /**
-   * From now on the autosave's pause never ends by itself (only the timers are stopped; the database's
-   * own work goes on), so what is saved is what leaving the editor saved.
-   */
-  const pauseNeverEnds = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  const realTimeout = globalThis.setTimeout;
-  /** waitFor for while the timers are stopped: polls on real time, and gives up after two seconds. */
-  async function eventually(check: () => Promise<void> | void): Promise<void> {
-    for (const started = Date.now(); ; ) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() - started > 2000) throw error;
-        await new Promise((resolve) => realTimeout(resolve, 20));
-      }
-    }
-  }
 
   /** The editor of the built-in e-mail card, whose version 1 is published: its version 2, a draft not saved yet. */
   async function editEmailCard(): Promise<void> {
@@ -438,7 +421,7 @@ describe('import and export', () => {
     const own = { ...blankScorecard('team-card', 'en', new Date('2026-03-01T10:00:00Z')), name: 'Team card' };
     chooseFile(fileInput(), exportScorecards([own, { ...own, version: 2 }]));
 
-    await screen.findByText('Imported 2 scorecard versions (1 scorecards).');
+    await screen.findByText('Imported 2 scorecard versions (1 scorecard).');
     await screen.findByRole('button', { name: 'Edit Team card' });
     expect(await getScorecard('team-card', 2)).toEqual({ ...own, version: 2 });
   });

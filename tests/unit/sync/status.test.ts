@@ -17,7 +17,7 @@ describe('the sidebar status line', () => {
     };
     expect(line({ ...emptyStatus, connected: false })).toBe('Local only');
     expect(line({ ...emptyStatus, connected: true, pendingCount: 3 })).toBe('3 waiting to sync');
-    expect(line({ ...emptyStatus, connected: true, conflictCount: 1 })).toBe('1 need your choice (see settings)');
+    expect(line({ ...emptyStatus, connected: true, conflictCount: 1 })).toBe('1 needs your choice (see settings)');
     expect(line({ ...emptyStatus, connected: true, pendingCount: 2, lastError: { kind: 'offline', message: '', detail: '', at: 0 } })).toMatch(
       /^Sync problem: Cannot reach the server/,
     );
