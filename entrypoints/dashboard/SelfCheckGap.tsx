@@ -10,8 +10,8 @@ export function SelfCheckGap({ filter, cards }: { filter: DashboardFilter; cards
   const { t } = useI18n();
   const f = useFormats();
   const gaps = useLive<CriterionGap[]>(
-    () => selfCheckGap({ from: filter.from, to: filter.to, agent: filter.agent }, cards),
-    [filter.from, filter.to, filter.agent, cards],
+    () => selfCheckGap(filter, cards),
+    [filter, cards],
     [],
   );
   if (gaps.length === 0) return null;

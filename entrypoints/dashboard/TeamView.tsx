@@ -1,7 +1,7 @@
 // The lead's view: key figures, trend, distribution, criteria, agents with coverage, reviewer activity.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
-import { judgeCoverage, type CriterionResult, type DashboardData, type DashboardFilter, type PersonRow } from '@/lib/dashboard';
+import { judgeCoverage, type AgentRow, type CriterionResult, type DashboardData, type DashboardFilter } from '@/lib/dashboard';
 import { formatDecimal, formatMonth, formatNumber, formatPercent, formatWeek } from '@/lib/i18n';
 import { familyLabels } from '@/lib/scorecards';
 import { Chart } from './Chart';
@@ -225,7 +225,7 @@ function Coverage({ data, target, onTarget }: { data: DashboardData; target: num
             </tr>
           </thead>
           <tbody>
-            {data.agents.map((a: PersonRow) => (
+            {data.agents.map((a: AgentRow) => (
               <tr key={a.id} data-agent={a.id} class={below.includes(a) ? 'flagged' : undefined}>
                 <th scope="row">
                   {a.name || a.id}

@@ -22,8 +22,9 @@ export interface CalibrationOverview {
   lowest: { criterionId: string; title: string; overall: AlphaFigure }[];
   /**
    * Per participant known by name (./names.ts: oneself, and everyone where names are shown to the
-   * reader): alignment per month (mean over that month's sessions). A pseudonym is left out: its number
-   * is someone else in the next session.
+   * reader): alignment per month, over every rating of that month's sessions it rests on (each session's
+   * alignment weighed by its `rated`, not a mean of sessions). A pseudonym is left out: its number is
+   * someone else in the next session.
    */
   alignment: { participant: ShownParticipant; byMonth: Map<string, number> }[];
 }
@@ -76,6 +77,8 @@ export function calibrationOverview(
   const sums = new Map<string, { participant: ShownParticipant; perMonth: Map<string, { sum: number; n: number }> }>();
   for (const session of live) {
     for (const a of session.alignments) {
+      // Over ratings, as alignment is defined: a session resting on one criterion weighs one rating, not a session's worth.
+      if (a.rated <= 0) continue;
       const participant = shownParticipant(a.participant);
       // A pseudonym is a number within one session: across sessions it is nobody's trend.
       if (!('email' in participant)) continue;
@@ -84,7 +87,7 @@ export function calibrationOverview(
       sums.set(key, row);
       const perMonth = row.perMonth;
       const cell = perMonth.get(monthOf(session.createdAt)) ?? { sum: 0, n: 0 };
-      perMonth.set(monthOf(session.createdAt), { sum: cell.sum + a.alignment, n: cell.n + 1 });
+      perMonth.set(monthOf(session.createdAt), { sum: cell.sum + a.alignment * a.rated, n: cell.n + a.rated });
     }
   }
   const alignment = [...sums.entries()]

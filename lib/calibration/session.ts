@@ -140,8 +140,8 @@ export function alphaFigure(data: ReliabilityData): AlphaFigure {
 /**
  * The session's alpha, over criteria of different scales (yes/no beside 4- and 5-point): each rating as
  * its criterion score (sessionMatrix), interval. On raw values a yes/no "yes" (1) would be the second
- * step of a 5-point scale, and reviewers answering a yes/no criterion oppositely would seem to agree
- * better than reviewers one step apart on a 5-point one.
+ * step of a 5-point scale, and reviewers answering a yes/no criterion oppositely would count only as
+ * far apart as reviewers one step apart on a 5-point one (scores: 1 apart against ¼, weighed 1 against 1/16).
  */
 export function sessionAlphaFigure(data: ReliabilityData): AlphaFigure {
   return figureOf(alphaWithBasis(data, 'interval'));

@@ -11,6 +11,7 @@ import {
   dayOf,
   emailKey,
   rhythmDaysSchema,
+  startOf,
   teamSettingsId,
   type CoachingAction,
   type CoachingForm,
@@ -301,10 +302,11 @@ export async function evidenceReviews(agentId: string, from: string, to: string,
   const oldest = shown.at(-1);
   const seen = new Set(shown.map((r) => r.id));
   // From the oldest listed one inclusive: reviews made in the same millisecond are not skipped.
-  const upper = oldest ? [agentId, oldest.createdAt] : [agentId, addDays(to, 1)];
+  // Days are local, createdAt is UTC: the bounds are the moments the local days begin.
+  const upper = oldest ? [agentId, oldest.createdAt] : [agentId, startOf(addDays(to, 1))];
   return db()
     .reviews.where('[reviewee.id+createdAt]')
-    .between([agentId, from], upper, true, oldest !== undefined)
+    .between([agentId, startOf(from)], upper, true, oldest !== undefined)
     .reverse()
     .filter((r) => !r.deleted && !seen.has(r.id))
     .limit(SHOWN_REVIEWS)
@@ -317,9 +319,9 @@ async function selfCheckPairs(agentId: string, from: string, to: string): Promis
   const checks = (await database.selfChecks.where('agent.id').equals(agentId).toArray()).filter(
     (c) => !c.deleted && dayOf(c.createdAt) >= from && dayOf(c.createdAt) <= to,
   );
-  const end = addDays(to, 1);
+  const [start, end] = [startOf(from), startOf(addDays(to, 1))];
   const reviews = await Promise.all(
-    checks.map((c) => database.reviews.where('[ticketKey+createdAt]').between([c.ticketKey, from], [c.ticketKey, end], true, false).toArray()),
+    checks.map((c) => database.reviews.where('[ticketKey+createdAt]').between([c.ticketKey, start], [c.ticketKey, end], true, false).toArray()),
   );
   return checks.flatMap((check, i) => {
     const review = reviewOf(check, reviews[i]!);

@@ -1,10 +1,10 @@
 // The dashboard's questions, answered from rollups by index (never by scanning reviews), plus acknowledgements.
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { DAY_MS, emailKey, monthOf, seriesOf, weekOf, type Language, type Review, type Scorecard } from '../model';
+import { DAY_MS, emailKey, monthOf, seriesOf, startOf, weekOf, type Language, type Review, type Scorecard } from '../model';
 import { criterionMean, criterionScoreSum, passRate, qualityScore, SCORE_BUCKETS } from '../scoring';
 import { readRoster, rosterTeams } from '../sync';
-import { addReviews, ALL_PERIOD, db, SEP, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
+import { addReviews, ALL_PERIOD, cardKey, db, SEP, writeSynced, type RollupCell, type RollupDelta, type RollupRow, type Who } from '../db';
 
 export type Granularity = 'week' | 'month';
 
@@ -59,6 +59,15 @@ export interface PersonRow extends Totals {
   months: Record<string, number>;
 }
 
+/** An agent's row: whose months before their first review are not theirs to miss (judgeCoverage). */
+export interface AgentRow extends PersonRow {
+  /**
+   * `YYYY-MM` of the agent's first review in all of history up to the range's end (by any reviewer, in the
+   * filter's scorecard, channel and helpdesk); null: none by then.
+   */
+  since: string | null;
+}
+
 export interface DashboardData {
   totals: Totals;
   trend: PeriodTotals[];
@@ -67,7 +76,8 @@ export interface DashboardData {
   /** Highest mean first. */
   criteria: CriterionResult[];
   months: string[];
-  agents: PersonRow[];
+  /** Every agent reviews name (of a chosen team, those the roster names; or the chosen agent), with zeros for months without reviews. */
+  agents: AgentRow[];
   reviewers: PersonRow[];
 }
 
@@ -138,13 +148,24 @@ export function familyOfCardKey(key: string): string {
   return seriesOf(key.slice(0, key.lastIndexOf('@')));
 }
 
-function matchesSlice(p: Parsed, f: DashboardFilter): boolean {
+/** The scorecard, channel and helpdesk filters: for rollup rows (parse) and reviews (reviewInFilter) alike. */
+function matchesSlice(p: Pick<Parsed, 'card' | 'channel' | 'helpdesk'>, f: DashboardFilter): boolean {
   if (f.channel && p.channel !== f.channel) return false;
   if (f.helpdesk && p.helpdesk !== f.helpdesk) return false;
   if (f.scorecard) {
     if (f.scorecard.includes('@') ? p.card !== f.scorecard : familyOfCardKey(p.card) !== f.scorecard) return false;
   }
   return true;
+}
+
+/**
+ * Whether a review counts under the filter's team (`teamOf`), reviewer, scorecard, channel and helpdesk, as
+ * the rollup figures count it. Its agent and month are the caller's to match.
+ */
+export function reviewInFilter(review: Review, f: DashboardFilter, team: ReadonlySet<string> | null): boolean {
+  if (team && !team.has(emailKey(review.reviewee.id))) return false;
+  if (f.reviewer && review.reviewer.id !== f.reviewer) return false;
+  return matchesSlice({ card: cardKey(review), channel: review.channel, helpdesk: review.ticket.helpdesk }, f);
 }
 
 /** The rows a dimension holds for one person (or the team), periods from…to: one indexed range read. */
@@ -230,6 +251,11 @@ export async function filterOptions(): Promise<FilterOptions> {
   return { teams, agents: people(agents), reviewers: people(reviewers), scorecards: distinct(0), channels: distinct(1), helpdesks: distinct(2) };
 }
 
+/** The chosen team's members' e-mails (emailKey), per the roster; null when no team is chosen, or one agent is. */
+export async function teamOf(filter: DashboardFilter): Promise<Set<string> | null> {
+  return filter.team && !filter.agent ? ((await teamsOfRoster()).get(filter.team) ?? new Set<string>()) : null;
+}
+
 /** Teams come from the backend's roster (local reviews carry no team): none without a backend. */
 async function teamsOfRoster(): Promise<Map<string, Set<string>>> {
   const roster = await readRoster(db());
@@ -252,7 +278,7 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   let scope: Who = 'all';
   let who = '*';
   // A team is its agents' rows added up (per agent and month, never per review); one chosen agent wins.
-  const team = filter.team && !filter.agent ? ((await teamsOfRoster()).get(filter.team) ?? new Set<string>()) : null;
+  const team = await teamOf(filter);
   /** Rows keyed by person kept to the team's members: agents, and (with no reviewer chosen) the team's own reviewers. */
   let byTeam = false;
   if (filter.agent && filter.reviewer) {
@@ -277,14 +303,17 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
   const monthDim = `${scope}.mx`;
   // Without a slice filter, people's tables read one row per person and month instead of one per slice.
   const sliced = Boolean(filter.scorecard || filter.channel || filter.helpdesk);
-  const [trendRows, monthRows, agentRows, reviewerRows, agentNames, reviewerNames, cards] = await Promise.all([
+  const agentDim = sliced ? 'agent.m' : 'agent.t';
+  const [trendRows, monthRows, agentRows, reviewerRows, agentNames, reviewerNames, cards, historyRows] = await Promise.all([
     g === 'm' ? Promise.resolve(null) : source.read(`${scope}.w`, who, periods[0] ?? firstMonth, periods[periods.length - 1] ?? lastMonth),
     source.read(monthDim, who, firstMonth, lastMonth),
-    source.read(sliced ? 'agent.m' : 'agent.t', filter.agent ?? '*', firstMonth, lastMonth),
+    source.read(agentDim, filter.agent ?? '*', firstMonth, lastMonth),
     source.read(sliced ? 'reviewer.m' : 'reviewer.t', filter.reviewer ?? '*', firstMonth, lastMonth),
     namesOf('agent'),
     namesOf('reviewer'),
     knownCards ?? db().scorecards.toArray(),
+    // Agents' months up to the range's end, by any reviewer: when each agent's reviews began (AgentRow.since).
+    indexedSource.read(agentDim, filter.agent ?? '*', '', lastMonth),
   ]);
   const keep = (rows: RollupCell[]) => rows.map(parse).filter((p) => matchesSlice(p, filter) && (!byTeam || team?.has(emailKey(p.who))));
   const monthCells = keep(monthRows);
@@ -359,13 +388,28 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
     return [...out.values()].map(finish).sort((a, b) => a.name.localeCompare(b.name));
   };
 
+  // Coverage is about who was *not* reviewed: every agent of the directory (of the team's, by the roster) is
+  // listed, with zeros. Roster members never reviewed are not: the roster names leads too, and they have no start.
+  const since = new Map<string, string>();
+  for (const p of historyRows.map(parse)) {
+    if (!matchesSlice(p, filter)) continue;
+    const seen = since.get(p.who);
+    if (seen === undefined || p.row.period < seen) since.set(p.who, p.row.period);
+  }
+  const known = new Map(people(agentRows, agentNames).map((a) => [a.id, a]));
+  const listed = filter.agent ? [filter.agent] : [...agentNames.keys()].filter((id) => !team || team.has(emailKey(id)));
+  for (const id of listed) if (!known.has(id)) known.set(id, finish({ id, name: agentNames.get(id) ?? id, months: {}, ...emptyTotals() }));
+  const agents: AgentRow[] = [...known.values()]
+    .map((a) => ({ ...a, since: since.get(a.id) ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
   return {
     totals: finish(totals),
     trend: [...byPeriod.values()].map(finish),
     distribution: buckets.map((count, i) => ({ bucket: i === SCORE_BUCKETS ? 'none' : String(i), count })),
     criteria,
     months,
-    agents: people(agentRows, agentNames),
+    agents,
     reviewers: people(reviewerRows, reviewerNames),
   };
 }
@@ -373,8 +417,10 @@ export async function dashboardData(filter: DashboardFilter, knownCards?: readon
 /** Agents and a reviewer together: each agent's reviews by index, narrowed in memory (a team's, not everyone's). */
 async function agentCellsByReviewer(agents: readonly string[], reviewer: string, from: string, to: string): Promise<Map<string, RollupDelta>> {
   const end = monthsBetween(to, '9999-12')[1] ?? '9999-12';
+  // Months are local, createdAt is UTC: the bounds are the moments the local months begin.
+  const [lower, upper] = [startOf(from), startOf(end)];
   const perAgent = await Promise.all(
-    agents.map((agent) => db().reviews.where('[reviewee.id+createdAt]').between([agent, `${from}-01`], [agent, `${end}-01`], true, false).toArray()),
+    agents.map((agent) => db().reviews.where('[reviewee.id+createdAt]').between([agent, lower], [agent, upper], true, false).toArray()),
   );
   const cells = new Map<string, RollupDelta>();
   addReviews(cells, perAgent.flat().filter((review) => review.reviewer.id === reviewer), 1);
@@ -390,22 +436,20 @@ export interface Coverage {
   /** The latest whole month shown (before `currentMonth`), the one agents are flagged for; null if none. */
   month: string | null;
   /** Agents active by `month` whose reviews in it fell short of the target. */
-  below: PersonRow[];
-  cell(agent: PersonRow, month: string): CoverageCell;
+  below: AgentRow[];
+  cell(agent: AgentRow, month: string): CoverageCell;
 }
 
 /**
- * Coverage against the lead's target per agent and month. A month before the agent's first review in
- * the range is not theirs to miss (inactive); the current month is still running (in progress); the
- * rest are met or below.
+ * Coverage against the lead's target per agent and month. A month before the agent's first review
+ * (`since`, from all of history: an agent not started yet) is not theirs to miss (inactive); the current
+ * month is still running (in progress); the rest are met or below, a month without reviews too.
  */
-export function judgeCoverage(agents: readonly PersonRow[], months: readonly string[], target: number, now: Date): Coverage {
+export function judgeCoverage(agents: readonly AgentRow[], months: readonly string[], target: number, now: Date): Coverage {
   const currentMonth = monthOf(now);
-  const first = new Map(agents.map((a) => [a.id, months.find((m) => (a.months[m] ?? 0) > 0) ?? null]));
-  const cell = (agent: PersonRow, month: string): CoverageCell => {
+  const cell = (agent: AgentRow, month: string): CoverageCell => {
     if (month >= currentMonth) return 'inProgress';
-    const start = first.get(agent.id);
-    if (!start || month < start) return 'inactive';
+    if (!agent.since || month < agent.since) return 'inactive';
     return (agent.months[month] ?? 0) < target ? 'below' : 'met';
   };
   const month = months.filter((m) => m < currentMonth).at(-1) ?? null;

@@ -2,6 +2,7 @@
 import { criterionMean, criterionScore } from '../scoring';
 import { emailKey, monthOf, seriesOf, type Review, type Scorecard, type SelfCheck } from '../model';
 import { db } from '../db';
+import { reviewInFilter, teamOf, type DashboardFilter } from './figures';
 
 /** One criterion of one scorecard family (the reviewer's card): cards sharing a criterion id stay apart. */
 export interface CriterionGap {
@@ -16,13 +17,6 @@ export interface CriterionGap {
   pairs: number;
 }
 
-export interface GapFilter {
-  /** `YYYY-MM`, inclusive. */
-  from: string;
-  to: string;
-  agent: string | null;
-}
-
 const same = (a: string, b: string): boolean => emailKey(a) === emailKey(b);
 
 /** The review about this self-check's agent on the same ticket (matched by e-mail or shown name). */
@@ -34,17 +28,21 @@ export function reviewOf(selfCheck: SelfCheck, reviews: readonly Review[]): Revi
 
 /**
  * Reads self-checks (few: agents make them privately) and, per self-check, the reviews of its
- * ticket by index — never a scan of reviews.
+ * ticket by index — never a scan of reviews. The self-check's month is the range's; the agent is the
+ * self-check's (by e-mail or shown name); its review counts under the dashboard's other filters as the
+ * figures count it (reviewInFilter).
  */
-export async function selfCheckGap(filter: GapFilter, cards: readonly Scorecard[]): Promise<CriterionGap[]> {
+export async function selfCheckGap(filter: DashboardFilter, cards: readonly Scorecard[]): Promise<CriterionGap[]> {
   const database = db();
+  const team = await teamOf(filter);
   const pairs: Array<[SelfCheck, Review]> = [];
   const selfChecks = await database.selfChecks.toArray();
   for (const selfCheck of selfChecks) {
     const month = monthOf(selfCheck.createdAt);
     if (selfCheck.deleted || month < filter.from || month > filter.to) continue;
     if (filter.agent && !same(selfCheck.agent.id, filter.agent) && !same(selfCheck.agent.name, filter.agent)) continue;
-    const review = reviewOf(selfCheck, await database.reviews.where('ticketKey').equals(selfCheck.ticketKey).toArray());
+    const ofTicket = await database.reviews.where('ticketKey').equals(selfCheck.ticketKey).toArray();
+    const review = reviewOf(selfCheck, ofTicket.filter((r) => reviewInFilter(r, filter, team)));
     if (review) pairs.push([selfCheck, review]);
   }
   return gapOfPairs(pairs, cards);

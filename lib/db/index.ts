@@ -35,6 +35,7 @@ export { countNew, DocWriter, hasRollups, keepRevisions, requeueAll, tableOf, wr
 export {
   addReviews,
   ALL_PERIOD,
+  cardKey,
   cardsReviewed,
   ensureRollupShape,
   foldPendingRollups,

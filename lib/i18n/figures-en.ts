@@ -6,7 +6,7 @@ export const figuresEn = {
   'figures.criteria.scorecard': 'Scorecard',
   'figures.criteria.ofCard': '{title} · {card}',
   'figures.coverage.inProgress': '{month}, in progress',
-  'figures.coverage.judged': 'Judged on whole months, from each agent’s first review in the range on. The current month is still in progress and is not judged.',
+  'figures.coverage.judged': 'Judged on whole months, from each agent’s first review on (reviews before the range count too). A month without reviews after it is below target. The current month is still in progress and is not judged.',
   'figures.coverage.noWholeMonth': 'No whole month in the range to judge yet.',
-  'figures.coverage.inactive': 'Before the agent’s first review in the range',
+  'figures.coverage.inactive': 'Before the agent’s first review',
 } as const;

@@ -22,6 +22,16 @@ export function dayOf(at: Date | string | number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/**
+ * The moment a local day `YYYY-MM-DD` or month `YYYY-MM` begins, written as stored moments are (UTC
+ * ISO 8601): the bound to read stored moments of local periods by. The string `2026-03-01` is not
+ * midnight of 1 March in Helsinki or New York, so compared with a stored moment it moves the period.
+ */
+export function startOf(period: string): string {
+  const [y, m, d = 1] = period.split('-').map(Number) as [number, number, number?];
+  return new Date(y, m - 1, d).toISOString();
+}
+
 /** The calendar month `YYYY-MM` of a moment (or a day) in this browser's time zone. */
 export function monthOf(at: Date | string | number): string {
   return dayOf(at).slice(0, 7);

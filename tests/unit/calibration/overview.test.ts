@@ -88,6 +88,19 @@ describe('the Calibration view’s figures', () => {
     expect(trend?.byMonth.get('2026-03')).toBeLessThan(1);
   });
 
+  it('averages a month’s alignment over its ratings: a session resting on one rating weighs one rating, not half the month', () => {
+    // Half a scale off on the one criterion both rated in one session; all twenty agreed in the other.
+    const stored = (x: typeof march, id: string, day: string, alignment: number, rated: number): CalibrationSession => ({
+      ...x.session,
+      id,
+      createdAt: `2026-05-${day}T10:00:00.000Z`,
+      alignments: [{ participant: people[1]!, alignment, rated }],
+    });
+    const overview = calibrationOverview([stored(march, 'm1', '05', 0.5, 1), stored(april, 'm2', '20', 1, 20)], new Map(), [card]);
+    const trend = overview.alignment.find((a) => 'email' in a.participant && a.participant.email === people[1]);
+    expect(trend?.byMonth.get('2026-05')).toBeCloseTo((0.5 * 1 + 1 * 20) / 21, 12);
+  });
+
   it('writes the CSV in long format: a row per session, ticket, criterion and participant with the agreed rating', () => {
     const csv = calibrationCsv([march.session], ratings, [card], COMMA_DIALECT, anonymous);
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');

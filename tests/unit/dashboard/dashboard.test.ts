@@ -2,7 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArvioDb, useDatabase } from '@/lib/db';
-import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/dashboard';
+import { acknowledgeReview, agentReviews, dashboardData, filterOptions, getCoverageTarget, judgeCoverage, setCoverageTarget, weeksBetween, type DashboardFilter } from '@/lib/dashboard';
 import { deleteReview, submitReview } from '@/lib/db/reviews';
 import { monthOf, weekOf } from '@/lib/model';
 import { maxValue, scoreReview } from '@/lib/scoring';
@@ -125,6 +125,55 @@ describe('dashboard queries', () => {
     expect(await getCoverageTarget()).toBe(4);
     await setCoverageTarget(6);
     expect(await getCoverageTarget()).toBe(6);
+  });
+
+  it('review coverage lists the agents nobody reviewed in the range, judged from their first review ever', async () => {
+    const database = new ArvioDb(`dash-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    useDatabase(database);
+    open = database;
+    const [mikko, aino, sanna, jussi] = AGENTS as [(typeof AGENTS)[0], (typeof AGENTS)[0], (typeof AGENTS)[0], (typeof AGENTS)[0]];
+    let i = 0;
+    const reviewed = async (agent: { id: string; name: string }, day: string, times: number) => {
+      for (let k = 0; k < times; k++) {
+        const review = makeReview({ id: `c${i}`, random: rng(++i), createdAt: `${day}T10:0${k}:00.000Z` });
+        await submitReview({ ...review, reviewee: agent, channel: 'email' }, null);
+      }
+    };
+    // Target 4. Mikko: February and April; Aino: February only; Jussi starts in April; Sanna only in June.
+    await reviewed(mikko, '2026-02-10', 4);
+    await reviewed(mikko, '2026-04-10', 4);
+    await reviewed(aino, '2026-02-10', 4);
+    await reviewed(jussi, '2026-04-14', 2);
+    await reviewed(sanna, '2026-06-10', 4);
+    const filter = { ...ALL, from: '2026-03', to: '2026-04' };
+    const now = new Date('2026-05-15T12:00:00Z');
+    const judged = async (change: Partial<DashboardFilter> = {}) => {
+      const data = await dashboardData({ ...filter, ...change }, CARDS);
+      const coverage = judgeCoverage(data.agents, data.months, 4, now);
+      return {
+        rows: Object.fromEntries(data.agents.map((a) => [a.name, data.months.map((m) => `${a.months[m] ?? 0} ${coverage.cell(a, m)}`)])),
+        below: coverage.below.map((a) => a.name),
+      };
+    };
+
+    expect(await judged()).toEqual({
+      rows: {
+        [aino.name]: ['0 below', '0 below'],
+        [jussi.name]: ['0 inactive', '2 below'],
+        [mikko.name]: ['0 below', '4 met'],
+        [sanna.name]: ['0 inactive', '0 inactive'],
+      },
+      below: [aino.name, jussi.name],
+    });
+    expect((await judged({ agent: aino.id })).rows).toEqual({ [aino.name]: ['0 below', '0 below'] });
+    // With a channel chosen, an agent starts with their first review in it: nobody has chat reviews.
+    expect((await judged({ channel: 'chat' })).below).toEqual([]);
+    expect((await judged({ channel: 'email' })).below).toEqual([aino.name, jussi.name]);
+    await withRoster(database);
+    expect(await judged({ team: 'Tuki' })).toEqual({
+      rows: { [aino.name]: ['0 below', '0 below'], [mikko.name]: ['0 below', '4 met'] },
+      below: [aino.name],
+    });
   });
 
   it('an agent acknowledges a review: only acknowledgedAt changes, and it is queued for sync', async () => {

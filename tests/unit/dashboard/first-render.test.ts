@@ -83,7 +83,7 @@ const DEFAULT: DashboardFilter = { from: '2025-08', to: '2026-07', granularity: 
 /** What entrypoints/dashboard reads before and right after it shows its figures (main.tsx, Filters, SelfCheckGap). */
 async function firstRender(): Promise<number> {
   const [cards, , , , data] = await Promise.all([listScorecards(), filterOptions(), getCoverageTarget(), getSettings(), dashboardData(DEFAULT)]);
-  await selfCheckGap({ from: DEFAULT.from, to: DEFAULT.to, agent: null }, cards);
+  await selfCheckGap(DEFAULT, cards);
   return data.totals.count;
 }
 

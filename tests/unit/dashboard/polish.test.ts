@@ -1,6 +1,6 @@
 // The dashboard reads as finished: axis labels that fit, cards and helpdesks told apart by name, coverage judged fairly.
 import { describe, expect, it } from 'vitest';
-import { judgeCoverage, type PersonRow } from '@/lib/dashboard';
+import { judgeCoverage, type AgentRow } from '@/lib/dashboard';
 import { labelStep, LABEL_GAP_PX } from '@/lib/dashboard/axis';
 import { HELPDESK_NAMES, helpdeskName } from '@/lib/helpdesks/names';
 import { adapters } from '@/lib/helpdesks/registry';
@@ -65,9 +65,11 @@ describe('names in the filters', () => {
 
 describe('coverage against the target', () => {
   const months = ['2026-08', '2026-09', '2026-10', '2026-11', '2026-12'];
-  const agent = (id: string, counts: Record<string, number>): PersonRow => ({
+  /** `since`: the first review's month, from all of history; by default the first month with reviews here. */
+  const agent = (id: string, counts: Record<string, number>, since = Object.keys(counts).sort()[0] ?? null): AgentRow => ({
     id,
     name: id,
+    since,
     months: counts,
     count: Object.values(counts).reduce((a, b) => a + b, 0),
     scored: 0,
@@ -91,11 +93,20 @@ describe('coverage against the target', () => {
 
   it('months before an agent’s first review are not theirs to miss; the current month is in progress', () => {
     const coverage = judgeCoverage([veteran, newcomer, slipping, starting], months, 4, now);
-    const row = (a: PersonRow) => months.map((m) => coverage.cell(a, m));
+    const row = (a: AgentRow) => months.map((m) => coverage.cell(a, m));
     expect(row(veteran)).toEqual(['met', 'met', 'below', 'met', 'inProgress']);
     expect(row(newcomer)).toEqual(['inactive', 'inactive', 'inactive', 'met', 'inProgress']);
     expect(row(slipping)).toEqual(['inactive', 'met', 'met', 'below', 'inProgress']);
     expect(row(starting)).toEqual(['inactive', 'inactive', 'inactive', 'inactive', 'inProgress']);
+  });
+
+  it('an agent reviewed before the range and not since is below target, not inactive; one not started yet is inactive', () => {
+    const forgotten = agent('forgotten', {}, '2026-02');
+    const later = agent('later', {}, null);
+    const coverage = judgeCoverage([forgotten, later], months, 4, now);
+    expect(months.map((m) => coverage.cell(forgotten, m))).toEqual(['below', 'below', 'below', 'below', 'inProgress']);
+    expect(months.map((m) => coverage.cell(later, m))).toEqual(['inactive', 'inactive', 'inactive', 'inactive', 'inProgress']);
+    expect(coverage.below).toEqual([forgotten]);
   });
 
   it('a range of past months is judged to its end; a range that is only the current month has nothing to judge', () => {

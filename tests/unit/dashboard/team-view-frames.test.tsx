@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/i18n';
-import type { DashboardData, DashboardFilter, PersonRow } from '@/lib/dashboard';
+import type { AgentRow, DashboardData, DashboardFilter } from '@/lib/dashboard';
 import { TeamView, TrendChart } from '@/entrypoints/dashboard/TeamView';
 
 // uPlot needs a canvas happy-dom does not have; the charts are not what this test is about.
@@ -13,7 +13,7 @@ const container = document.createElement('div');
 afterEach(() => render(null, container));
 
 const totals = { count: 3, scored: 3, sum: 2.4, passes: 2, criticalFails: 0, qualityScore: 0.8, passRate: 2 / 3 };
-const agent: PersonRow = { id: 'aino@example.com', name: 'Aino', months: { '2026-05': 3 }, ...totals };
+const agent: AgentRow = { id: 'aino@example.com', name: 'Aino', since: '2026-05', months: { '2026-05': 3 }, ...totals };
 const data: DashboardData = {
   totals,
   trend: [{ period: '2026-05', ...totals }],

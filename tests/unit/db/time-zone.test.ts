@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { submitReview } from '@/lib/db/reviews';
 import { ensureRollupShape, recomputeRollups, SEP } from '@/lib/db/rollups';
-import { dayOf, monthOf, timeZone, weekOf } from '@/lib/model';
+import { dayOf, monthOf, startOf, timeZone, weekOf } from '@/lib/model';
 import { makeReview, rng } from './factory';
 import { freshDb } from './fresh';
 
@@ -41,6 +41,20 @@ describe('calendar periods in the browser’s time zone', () => {
     inZone('Asia/Kolkata');
     expect(dayOf('2026-03-01T18:29:00.000Z')).toBe('2026-03-01');
     expect(dayOf('2026-03-01T18:31:00.000Z')).toBe('2026-03-02');
+  });
+
+  it('a local day or month begins at its local midnight, written as stored moments are (UTC)', () => {
+    inZone('Europe/Helsinki');
+    expect(startOf('2026-03')).toBe('2026-02-28T22:00:00.000Z');
+    expect(startOf('2026-03-01')).toBe('2026-02-28T22:00:00.000Z');
+    // After the clocks go forward: UTC+3.
+    expect(startOf('2026-03-30')).toBe('2026-03-29T21:00:00.000Z');
+    expect(AFTER_MIDNIGHT_HELSINKI >= startOf('2026-03-02')).toBe(true);
+    inZone('America/New_York');
+    expect(startOf('2026-04')).toBe('2026-04-01T04:00:00.000Z');
+    expect(startOf('2026-01-01')).toBe('2026-01-01T05:00:00.000Z');
+    inZone('UTC');
+    expect(startOf('2026-03')).toBe('2026-03-01T00:00:00.000Z');
   });
 
   it('a day given as a day is that day in every zone (due dates are days)', () => {
