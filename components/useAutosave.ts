@@ -1,7 +1,7 @@
 // An editor's autosave, the one every editor that saves as the user types uses (a coaching session, a
-// coaching form): an edit is saved after a pause in typing; what is still waiting is saved when the
-// editor goes (another view, Close) or the page is hidden (a closed tab), never dropped; and saves run
-// one after another, so an older edit never lands after a newer one.
+// coaching form, a scorecard draft): an edit is saved after a pause in typing; what is still waiting is
+// saved when the editor goes (another view, Close) or the page is hidden (a closed tab), never dropped;
+// and saves run one after another, so an older edit never lands after a newer one.
 import { useEffect, useRef } from 'preact/hooks';
 
 /** The pause in typing after which an edit is saved. */
@@ -23,11 +23,15 @@ export interface Autosave<T> {
 /**
  * `save` writes one value, and rejects when it did not: the value then waits again (unless a newer
  * edit came meanwhile), for the next edit, flush or leaving. The newest `save` given is the one used,
- * so it may close over the page's current state.
+ * so it may close over the page's current state. `refuses` tells a value `save` would refuse (a draft
+ * the checks do not pass yet): closing the tab while one waits asks first, since it cannot be saved
+ * on the way out.
  */
-export function useAutosave<T>(save: (value: T) => Promise<void>): Autosave<T> {
+export function useAutosave<T>(save: (value: T) => Promise<void>, { refuses }: { refuses?: (value: T) => boolean } = {}): Autosave<T> {
   const latest = useRef(save);
   latest.current = save;
+  const refusing = useRef(refuses);
+  refusing.current = refuses;
   const made = useRef<Autosave<T> | null>(null);
   if (made.current === null) {
     let waiting: T | null = null;
@@ -72,9 +76,19 @@ export function useAutosave<T>(save: (value: T) => Promise<void>): Autosave<T> {
   const autosave = made.current;
   useEffect(() => {
     const onPageHide = () => void autosave.flush();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      const value = autosave.waiting();
+      if (value !== null && refusing.current?.(value)) {
+        event.preventDefault();
+        event.returnValue = '';
+      } else void autosave.flush();
+    };
     window.addEventListener('pagehide', onPageHide);
+    // Only for editors whose saves can refuse: a beforeunload listener costs the others nothing it gives.
+    if (refusing.current) window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       void autosave.flush();
     };
   }, []);

@@ -237,19 +237,9 @@ function FormEditor({ form: initial, onClose }: { form: CoachingForm; onClose(no
     setSavedAt(stamped.updatedAt);
     setProblem(null);
     setErrors({});
-  });
+  }, { refuses: (next) => Object.keys(validateForm(next, t)).length > 0 });
   useEffect(() => {
-    // A draft that cannot be saved (the checks refuse it) would be lost with the tab: the browser asks first.
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const waiting = autosave.waiting();
-      if (waiting !== null && Object.keys(validateForm(waiting, t)).length > 0) {
-        event.preventDefault();
-        event.returnValue = '';
-      } else void autosave.flush();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
     root.current?.querySelector<HTMLElement>('#editor-title')?.focus();
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
   useEffect(() => {
     if (leaving) stay.current?.focus();

@@ -76,20 +76,10 @@ export function ScorecardEditor(props: ScorecardEditorProps) {
     // Printing shows the stored version: it matches what is shown once no newer edit waits.
     if (autosave.waiting() === null) setDirty(false);
     setStatus(t('scorecards.editor.saved', { version: stamped.version }));
-  });
+  }, { refuses: (next) => Object.keys(validateCard(next, t)).length > 0 });
 
   useEffect(() => {
-    // A draft that cannot be saved (the checks refuse it) would be lost with the tab: the browser asks first.
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const waiting = autosave.waiting();
-      if (waiting !== null && Object.keys(validateCard(waiting, t)).length > 0) {
-        event.preventDefault();
-        event.returnValue = '';
-      } else void autosave.flush();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
     rootRef.current?.querySelector<HTMLElement>('h2')?.focus();
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
   useEffect(() => {
     if (leaving) stayRef.current?.focus();
