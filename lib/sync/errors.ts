@@ -55,7 +55,7 @@ export function describeSyncError(kind: SyncErrorKind): { messageKey: string; te
  * a misrouted 404/405, a body limit's 413) says nothing about the data, so it is a server that is
  * failing, retried later. 401 is the token whoever says it.
  */
-export function kindOfStatus(status: number, ownAnswer = true): SyncErrorKind {
+export function kindOfStatus(status: number, ownAnswer: boolean): SyncErrorKind {
   if (status === 401) return 'unauthorized';
   if (ownAnswer && status === 403) return 'forbidden';
   if (ownAnswer && status === 409) return 'conflict';

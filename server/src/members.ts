@@ -2,7 +2,8 @@
 // Every check reads the database at request time, so a change (a revoked token, a removed member)
 // holds at once on every server process, on PGlite and PostgreSQL alike.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { INVITE_DAYS, INVITE_PREFIX, type AdminTeamsResponse, type InviteResponse, type ManagedMember, type RedeemResponse, type Role } from '../../lib/model';
+import { z } from 'zod';
+import { INVITE_DAYS, INVITE_PREFIX, roleSchema, type AdminTeamsResponse, type InviteResponse, type ManagedMember, type RedeemResponse, type Role } from '../../lib/model';
 import { hashToken, insertToken, insertUser, teamRoleOf, teamsOf, toUser, type User } from './admin';
 import type { Db, Queryable } from './db';
 
@@ -26,7 +27,7 @@ export function grantableRoles(actor: User): Role[] {
 /** A person's place in one team: roles are per team, and may differ from the account's. */
 export interface Membership {
   team: string;
-  role: string;
+  role: Role;
 }
 
 /**
@@ -40,13 +41,16 @@ export function mayManage(actor: User, actorTeams: ReadonlySet<string>, target: 
   if (actor.role === 'admin') return true;
   const grantable = grantableRoles(actor);
   return (
-    grantable.includes(target.role) && targetTeams.length > 0 && targetTeams.every((m) => actorTeams.has(m.team) && grantable.includes(m.role as Role))
+    grantable.includes(target.role) && targetTeams.length > 0 && targetTeams.every((m) => actorTeams.has(m.team) && grantable.includes(m.role))
   );
 }
 
+/** Memberships as the database gives them back (json_agg), each role one of the known ones. */
+const membershipsSchema = z.array(z.object({ team: z.coerce.string(), role: roleSchema }));
+
 async function membershipsOf(db: Queryable, userId: string): Promise<Membership[]> {
-  const rows = await db.query<{ team_id: string; role: string }>('SELECT team_id, role FROM team_members WHERE user_id = $1', [userId]);
-  return rows.map((r) => ({ team: String(r.team_id), role: String(r.role) }));
+  const rows = await db.query<{ team_id: string; role: Role }>('SELECT team_id, role FROM team_members WHERE user_id = $1', [userId]);
+  return rows.map((r) => ({ team: String(r.team_id), role: r.role }));
 }
 
 async function teamIdsOf(db: Queryable, userId: string): Promise<string[]> {
@@ -102,8 +106,7 @@ export async function listAdministered(db: Db, actor: User, now = new Date()): P
     const rows = await db.query(
       `SELECT u.id, u.email, u.name, m.role, u.role AS account_role,
               (SELECT count(*) FROM tokens k WHERE k.user_id = u.id AND k.revoked_at IS NULL) AS active_tokens,
-              (SELECT array_agg(m2.team_id) FROM team_members m2 WHERE m2.user_id = u.id) AS teams,
-              (SELECT array_agg(m2.role) FROM team_members m2 WHERE m2.user_id = u.id) AS team_roles
+              (SELECT json_agg(json_build_object('team', m2.team_id, 'role', m2.role)) FROM team_members m2 WHERE m2.user_id = u.id) AS memberships
          FROM team_members m JOIN users u ON u.id = m.user_id
         WHERE m.team_id = $1 ORDER BY u.name, u.email`,
       [team.id],
@@ -112,8 +115,7 @@ export async function listAdministered(db: Db, actor: User, now = new Date()): P
       // Listed with their role in this team; managed by their account's role and every team's.
       const user = toUser(row);
       const account = toUser({ ...row, role: row.account_role });
-      const roles = Array.isArray(row.team_roles) ? row.team_roles.map(String) : [];
-      const theirTeams = Array.isArray(row.teams) ? row.teams.map((team, i) => ({ team: String(team), role: roles[i] ?? '' })) : [];
+      const theirTeams = membershipsSchema.parse(row.memberships ?? []);
       return { ...user, activeTokens: Number(row.active_tokens), manageable: mayManage(actor, actorTeams, account, theirTeams) };
     });
     const invites = await db.query<{ id: string; email: string; name: string; role: Role; expires_at: Date | string }>(
@@ -288,7 +290,7 @@ export async function removeMember(db: Db, actor: User, teamId: string, userId: 
     if (target.id === actor.id) throw new AdminRefusal(403, 'you cannot remove yourself');
     // By the account's role and the role in this team: a co-lead is an admin's to remove.
     const highest = grantableRoles(actor).includes(target.role) ? member.role : target.role;
-    if (actor.role !== 'admin' && !grantableRoles(actor).includes(highest as Role)) {
+    if (actor.role !== 'admin' && !grantableRoles(actor).includes(highest)) {
       throw new AdminRefusal(403, `only an admin removes a ${highest}`);
     }
     await tx.query('DELETE FROM team_members WHERE team_id = $1 AND user_id = $2', [teamId, target.id]);
